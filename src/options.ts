@@ -1,0 +1,64 @@
+/**
+ * Checks for option objects: unknown names, and numbers in range. Shared by every
+ * public entry point that takes `{ ... }` options.
+ * @module
+ */
+import { describeKind } from './describe.js';
+
+/**
+ * Throws a TypeError naming the first key of `options` that is not in `known`
+ * (with a camelCase suggestion for scikit-learn's snake_case spelling).
+ */
+export function checkOptionNames(where: string, options: object, known: readonly string[]): void {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`${where}: options must be an object, got ${describeKind(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (known.includes(key)) continue;
+    const camel = key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+    const hint = camel !== key && known.includes(camel) ? `; did you mean '${camel}'?` : '';
+    throw new TypeError(`${where}: unknown option '${key}'${hint} (known options: ${known.join(', ')})`);
+  }
+}
+
+/** A finite number > 0. */
+export function checkPositive(where: string, name: string, value: unknown): number {
+  if (typeof value !== 'number') throw new TypeError(`${where}: ${name} must be a number, got ${describeKind(value)}`);
+  if (!(value > 0) || !Number.isFinite(value)) {
+    throw new RangeError(`${where}: ${name} must be a finite number > 0, got ${String(value)}`);
+  }
+  return value;
+}
+
+/** A finite number ≥ 0. */
+export function checkNonNegative(where: string, name: string, value: unknown): number {
+  if (typeof value !== 'number') throw new TypeError(`${where}: ${name} must be a number, got ${describeKind(value)}`);
+  if (!(value >= 0) || !Number.isFinite(value)) {
+    throw new RangeError(`${where}: ${name} must be a finite number ≥ 0, got ${String(value)}`);
+  }
+  return value;
+}
+
+/** An integer in [min, max]. */
+export function checkInteger(where: string, name: string, value: unknown, min: number, max: number): number {
+  if (typeof value !== 'number') throw new TypeError(`${where}: ${name} must be a number, got ${describeKind(value)}`);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`${where}: ${name} must be an integer from ${min} to ${max}, got ${String(value)}`);
+  }
+  return value;
+}
+
+/** A boolean. */
+export function checkBoolean(where: string, name: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new TypeError(`${where}: ${name} must be a boolean, got ${describeKind(value)}`);
+  return value;
+}
+
+/** One of the listed strings. */
+export function checkChoice<T extends string>(where: string, name: string, value: unknown, choices: readonly T[]): T {
+  if (typeof value !== 'string' || !(choices as readonly string[]).includes(value)) {
+    const got = typeof value === 'string' ? `'${value}'` : describeKind(value);
+    throw new RangeError(`${where}: ${name} must be one of ${choices.map((c) => `'${c}'`).join(', ')}, got ${got}`);
+  }
+  return value as T;
+}

@@ -1,0 +1,96 @@
+/**
+ * The one module that owns the WebAssembly instance and its linear memory.
+ *
+ * Everything else in `src/` reaches the core through here: it allocates and frees
+ * buffers, and it hands out typed-array views of the memory. Views are rebuilt
+ * whenever `memory.grow` has replaced the underlying `ArrayBuffer`, so a caller
+ * that asks for a view after an allocation never holds a detached one.
+ *
+ * The module is compiled and instantiated synchronously from bytes inlined in
+ * `bytes.generated.ts` (written by `tools/embed-wasm.mjs`), so importing the
+ * package is all the set-up a consumer needs.
+ * @module
+ */
+import { instantiateSync } from '@assemblyscript/loader';
+import { wasmBytes } from './bytes.generated.js';
+
+/** Raw exports of `assembly/index.ts`; pointers are byte offsets into `memory`. */
+export interface CoreExports extends Record<string, unknown> {
+  readonly memory: WebAssembly.Memory;
+  alloc(bytes: number): number;
+  free(ptr: number): void;
+  gradientDescent(
+    xPtr: number,
+    yPtr: number,
+    rows: number,
+    cols: number,
+    paramsPtr: number,
+    gradPtr: number,
+    learningRate: number,
+    maxIter: number,
+    tol: number,
+    fitIntercept: boolean,
+    lossPtr: number,
+  ): number;
+  firstNonFinite(ptr: number, length: number): number;
+  decisionFunction(xPtr: number, rows: number, cols: number, paramsPtr: number, outPtr: number): void;
+  sigmoidInPlace(ptr: number, length: number): void;
+}
+
+const BYTES_PER_F64 = 8;
+/** wasm32 addresses 4 GiB; one allocation can never be larger than that. */
+const MAX_BYTES = 2 ** 32;
+
+/** The instantiated core. */
+export const core: CoreExports = instantiateSync<CoreExports>(wasmBytes, {}).exports as unknown as CoreExports;
+
+let f64Cache = new Float64Array(core.memory.buffer);
+
+/** A Float64Array over the whole linear memory, valid until the next allocation. */
+export function memoryF64(): Float64Array {
+  if (f64Cache.buffer !== core.memory.buffer) f64Cache = new Float64Array(core.memory.buffer);
+  return f64Cache;
+}
+
+/**
+ * Allocates room for `length` float64 values in linear memory, 16-byte aligned.
+ * @returns the byte offset of the block.
+ * @throws RangeError when the block cannot fit in wasm32's 4 GiB address space.
+ */
+export function allocF64(length: number): number {
+  const bytes = Math.max(length, 1) * BYTES_PER_F64;
+  if (bytes >= MAX_BYTES) {
+    throw new RangeError(
+      `cannot allocate ${length} float64 values (${bytes} bytes) in WebAssembly memory; the limit is 4 GiB`,
+    );
+  }
+  try {
+    return core.alloc(bytes);
+  } catch (cause) {
+    throw new RangeError(`WebAssembly memory could not grow to hold ${length} float64 values (${bytes} bytes)`, {
+      cause,
+    });
+  }
+}
+
+/** Returns a block from {@link allocF64} to the allocator. */
+export function free(ptr: number): void {
+  core.free(ptr);
+}
+
+/** A view of `length` float64 values at byte offset `ptr`, valid until the next allocation. */
+export function viewF64(ptr: number, length: number): Float64Array {
+  return memoryF64().subarray(ptr / BYTES_PER_F64, ptr / BYTES_PER_F64 + length);
+}
+
+/** Copies `values` into a fresh block and returns its byte offset. */
+export function copyIn(values: ArrayLike<number>): number {
+  const ptr = allocF64(values.length);
+  memoryF64().set(values, ptr / BYTES_PER_F64);
+  return ptr;
+}
+
+/** True when `array` is a view into the core's linear memory. */
+export function isInMemory(array: ArrayBufferView): boolean {
+  return array.buffer === core.memory.buffer;
+}
