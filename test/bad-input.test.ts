@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { LogisticRegression, Matrix, NotFittedError } from '../src/index.js';
+import { linearProblem } from './helpers.js';
+import { runtimeMemoryBytes } from './wasm-memory.js';
+
+const options = { solver: 'gd', penalty: 'none', learningRate: 0.1, maxIter: 50, tol: 0 } as const;
+
+function fitted(): LogisticRegression {
+  const { X, y } = linearProblem(20, 2);
+  return new LogisticRegression(options).fit(X, y);
+}
+
+describe('fit rejects bad training data with a message that says what and where', () => {
+  const cases: [string, unknown, unknown, ErrorConstructor, string][] = [
+    ['NaN in X', [[0, 1], [2, NaN]], [0, 1], RangeError, 'X contains NaN at row 1, column 1; all values must be finite'],
+    ['+Infinity in X', [[Infinity, 1], [2, 3]], [0, 1], RangeError, 'X contains Infinity at row 0, column 0; all values must be finite'],
+    ['-Infinity in a Matrix', Matrix.fromRows([[0, 1], [2, -Infinity]]), [0, 1], RangeError, 'X contains -Infinity at row 1, column 1; all values must be finite'],
+    ['NaN in y', [[0], [1], [2]], [0, 1, NaN], RangeError, 'y must hold only the labels 0 and 1; found NaN at index 2'],
+    ['Infinity in y', [[0], [1]], [Infinity, 1], RangeError, 'y must hold only the labels 0 and 1; found Infinity at index 0'],
+    ['ragged rows', [[0, 1], [2]], [0, 1], RangeError, 'X row 1 has 1 columns; row 0 has 2'],
+    ['more labels than rows', [[0], [1]], [0, 1, 1], RangeError, 'y has 3 labels; X has 2 rows'],
+    ['fewer labels than rows', [[0], [1], [2]], [0, 1], RangeError, 'y has 2 labels; X has 3 rows'],
+    ['a label that is not 0 or 1', [[0], [1], [2]], [0, 1, 2], RangeError, 'y must hold only the labels 0 and 1; found 2 at index 2'],
+    ['a string label', [[0], [1]], [0, '1'], TypeError, 'y has a string at index 1; expected 0 or 1'],
+    ['empty X', [], [], RangeError, 'X has 0 rows; at least one sample is required'],
+    ['an empty Matrix', Matrix.zeros(0, 3), [], RangeError, 'X has 0 rows; at least one sample is required'],
+    ['zero columns', [[], []], [0, 1], RangeError, 'X has 0 columns; at least one feature is required'],
+    ['X that is not a matrix', 'abc', [0], TypeError, 'X must be a Matrix or an array of rows, got a string'],
+    ['a row that is not an array', [[0], 5], [0, 1], TypeError, 'X row 1 is a number; expected an array of numbers'],
+    ['a string cell', [[0, 'a']], [0], TypeError, 'X has a string at row 0, column 1; expected a number'],
+    ['y that is not an array', [[0]], 1, TypeError, 'y must be an array of labels, got a number'],
+  ];
+
+  for (const [what, X, y, kind, message] of cases) {
+    it(`rejects ${what}`, () => {
+      const model = new LogisticRegression(options);
+      expect(() => model.fit(X as never, y as never)).toThrow(new kind(message));
+      expect(() => model.fit(X as never, y as never)).toThrow(kind);
+    });
+  }
+});
+
+describe('predict rejects bad input', () => {
+  it('rejects predict before fit', () => {
+    const model = new LogisticRegression(options);
+    expect(() => model.predict([[0, 1]])).toThrow(NotFittedError);
+    expect(() => model.predict([[0, 1]])).toThrow('predict: this LogisticRegression is not fitted yet; call fit(X, y) first');
+    expect(() => model.coef).toThrow('coef: this LogisticRegression is not fitted yet; call fit(X, y) first');
+  });
+
+  it('rejects X with the wrong number of columns, giving expected and actual counts', () => {
+    const model = fitted();
+    expect(() => model.predict([[1, 2, 3]])).toThrow(new RangeError('predict: X has 3 columns; the model was fit with 2'));
+    expect(() => model.predictProba([[1]])).toThrow(new RangeError('predictProba: X has 1 columns; the model was fit with 2'));
+    expect(() => model.decisionFunction(Matrix.zeros(2, 4))).toThrow(
+      new RangeError('decisionFunction: X has 4 columns; the model was fit with 2'),
+    );
+  });
+
+  it('rejects NaN in X at predict time with its position', () => {
+    expect(() => fitted().predict([[0, 0], [0, NaN]])).toThrow(new RangeError('X contains NaN at row 1, column 1; all values must be finite'));
+  });
+});
+
+describe('the constructor rejects bad options', () => {
+  const cases: [string, object, ErrorConstructor, string][] = [
+    ['learningRate 0', { learningRate: 0 }, RangeError, 'LogisticRegression: learningRate must be a finite number > 0, got 0'],
+    ['a negative learningRate', { learningRate: -1 }, RangeError, 'LogisticRegression: learningRate must be a finite number > 0, got -1'],
+    ['learningRate NaN', { learningRate: NaN }, RangeError, 'LogisticRegression: learningRate must be a finite number > 0, got NaN'],
+    ['learningRate Infinity', { learningRate: Infinity }, RangeError, 'LogisticRegression: learningRate must be a finite number > 0, got Infinity'],
+    ['learningRate as a string', { learningRate: '0.1' }, TypeError, 'LogisticRegression: learningRate must be a number, got a string'],
+    ['maxIter 0', { maxIter: 0 }, RangeError, 'LogisticRegression: maxIter must be an integer from 1 to 2147483647, got 0'],
+    ['a fractional maxIter', { maxIter: 2.5 }, RangeError, 'LogisticRegression: maxIter must be an integer from 1 to 2147483647, got 2.5'],
+    ['a negative tol', { tol: -1 }, RangeError, 'LogisticRegression: tol must be a finite number ≥ 0, got -1'],
+    ['an unknown solver', { solver: 'adam' }, RangeError, "LogisticRegression: solver must be one of 'gd', got 'adam'"],
+    ['an unknown penalty', { penalty: 'l3' }, RangeError, "LogisticRegression: penalty must be one of 'none', got 'l3'"],
+    [
+      'an unknown option',
+      { maxIterations: 5 },
+      TypeError,
+      "LogisticRegression: unknown option 'maxIterations' (known options: solver, penalty, learningRate, maxIter, tol, fitIntercept, recordLoss)",
+    ],
+    [
+      "scikit-learn's snake_case spelling",
+      { max_iter: 5 },
+      TypeError,
+      "LogisticRegression: unknown option 'max_iter'; did you mean 'maxIter'? (known options: solver, penalty, learningRate, maxIter, tol, fitIntercept, recordLoss)",
+    ],
+    ['fitIntercept as a number', { fitIntercept: 1 }, TypeError, 'LogisticRegression: fitIntercept must be a boolean, got a number'],
+  ];
+  for (const [what, opts, kind, message] of cases) {
+    it(`rejects ${what}`, () => {
+      expect(() => new LogisticRegression(opts as never)).toThrow(new kind(message));
+      expect(() => new LogisticRegression(opts as never)).toThrow(kind);
+    });
+  }
+});
+
+describe('a failed call leaves everything usable', () => {
+  it('keeps the previous fit when a later fit fails', () => {
+    const model = fitted();
+    const coef = Array.from(model.coef.data);
+    const predictions = model.predict([[1, 1], [-1, -1]]);
+    expect(() => model.fit([[0, 1], [NaN, 1]], [0, 1])).toThrow(RangeError);
+    expect(() => model.fit([[0, 1]], [5])).toThrow(RangeError);
+    expect(Array.from(model.coef.data)).toEqual(coef);
+    expect(model.predict([[1, 1], [-1, -1]])).toEqual(predictions);
+  });
+
+  it('does not grow WebAssembly memory over many failed calls', () => {
+    const model = fitted();
+    const bad = Matrix.fromRows(Array.from({ length: 2000 }, (_, i) => [i, i === 1999 ? NaN : 1]));
+    const y = new Float64Array(2000);
+    expect(() => model.fit(bad, y)).toThrow(RangeError);
+    const before = runtimeMemoryBytes();
+    for (let k = 0; k < 300; k++) {
+      expect(() => model.fit(bad, y)).toThrow(RangeError);
+      expect(() => model.predict(bad)).toThrow(RangeError);
+      expect(() => model.fit(bad.toArray(), y)).toThrow(RangeError);
+    }
+    expect(runtimeMemoryBytes()).toBe(before);
+  });
+
+  it('can fit a new model after a failed one', () => {
+    expect(() => new LogisticRegression(options).fit([[NaN]], [0])).toThrow(RangeError);
+    expect(fitted().isFitted).toBe(true);
+  });
+});

@@ -1,0 +1,6 @@
+import { core } from '../src/wasm/runtime.js';
+
+/** Size of the core's linear memory in bytes (grows, never shrinks). */
+export function runtimeMemoryBytes(): number {
+  return core.memory.buffer.byteLength;
+}
