@@ -8,3 +8,10 @@ export type { MatrixLike } from './input.js';
 export { NotFittedError } from './errors.js';
 export { accuracy } from './metrics.js';
 export { gradientDescentBaseline, type BaselineOptions, type BaselineResult } from './baseline.js';
+export {
+  RandomState,
+  makeClassification,
+  trainTestSplit,
+  type MakeClassificationOptions,
+  type TrainTestSplitOptions,
+} from './datasets/index.js';

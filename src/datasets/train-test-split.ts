@@ -1,0 +1,476 @@
+/**
+ * A port of scikit-learn 1.2's `train_test_split` (with its `ShuffleSplit` and
+ * `StratifiedShuffleSplit` machinery) that, for the same `randomState`, picks
+ * exactly the same train and test indices, in the same order.
+ *
+ * @packageDocumentation
+ */
+
+import { Matrix } from '../matrix.js';
+import { RandomState, checkRandomState } from './random-state.js';
+
+/** Options of {@link trainTestSplit} and {@link trainTestSplitIndices}. */
+export interface TrainTestSplitOptions {
+  /**
+   * Test set size: a fraction in (0, 1) (rounded up: `ceil(testSize · n)`),
+   * or an integer count in [1, n − 1]. `null`/absent: the complement of
+   * `trainSize`, or 0.25 when `trainSize` is absent too.
+   * @default 0.25
+   */
+  testSize?: number | null | undefined;
+  /**
+   * Train set size: a fraction in (0, 1) (rounded down: `floor(trainSize · n)`),
+   * or an integer count in [1, n − 1]. `null`/absent: the complement of the
+   * test set.
+   * @default null
+   */
+  trainSize?: number | null | undefined;
+  /**
+   * Seed (integer in [0, 2^32 − 1]), a {@link RandomState} to draw from, or
+   * `null` for an unpredictable seed. Unused when `shuffle` is false.
+   * @default null
+   */
+  randomState?: number | RandomState | null | undefined;
+  /** Shuffle before splitting; when false the first samples form the train set. @default true */
+  shuffle?: boolean | undefined;
+  /**
+   * Class labels (one per sample, numbers, strings, booleans or bigints) to
+   * keep the class proportions in both sets, like scikit-learn's
+   * `stratify=y`. Requires `shuffle: true`.
+   * @default null
+   */
+  stratify?: ArrayLike<unknown> | null | undefined;
+}
+
+/** Train and test sample indices, as returned by {@link trainTestSplitIndices}. */
+export interface SplitIndices {
+  /** Indices of the training samples, in scikit-learn's order. */
+  train: Int32Array;
+  /** Indices of the test samples, in scikit-learn's order. */
+  test: Int32Array;
+}
+
+type AnyTypedArray =
+  | Int8Array
+  | Uint8Array
+  | Uint8ClampedArray
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array
+  | Float32Array
+  | Float64Array
+  | BigInt64Array
+  | BigUint64Array;
+
+/** The type of `yTrain`/`yTest`: the input's typed-array type, or a plain array of its elements. */
+export type SplitLabels<T> = T extends AnyTypedArray ? T : T extends ArrayLike<infer E> ? E[] : never;
+
+/** Result of {@link trainTestSplit}. */
+export interface TrainTestSplit<T> {
+  /** Rows of X at the train indices. */
+  XTrain: Matrix;
+  /** Rows of X at the test indices. */
+  XTest: Matrix;
+  /** Labels at the train indices. */
+  yTrain: SplitLabels<T>;
+  /** Labels at the test indices. */
+  yTest: SplitLabels<T>;
+}
+
+const OPTION_NAMES = new Set(['testSize', 'trainSize', 'randomState', 'shuffle', 'stratify']);
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
+  return typeof value;
+}
+
+function checkOptionNames(options: unknown, fn: string): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`${fn}: options must be an object; got ${describe(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!OPTION_NAMES.has(key)) {
+      throw new TypeError(
+        `${fn}: unknown option '${key}' (expected one of ${[...OPTION_NAMES].join(', ')})`,
+      );
+    }
+  }
+}
+
+/** A size option: null, an integer count or a fraction. */
+type Size = { kind: 'none' } | { kind: 'count'; value: number } | { kind: 'fraction'; value: number };
+
+function parseSize(value: unknown, name: string, nSamples: number, fn: string): Size {
+  if (value === undefined || value === null) return { kind: 'none' };
+  if (typeof value !== 'number') {
+    throw new TypeError(
+      `${fn}: ${name} must be a fraction in (0, 1) or an integer count; got ${describe(value)}`,
+    );
+  }
+  if (Number.isInteger(value)) {
+    if (value <= 0 || value >= nSamples) {
+      throw new RangeError(
+        `${fn}: ${name} = ${value} must be a count in [1, nSamples − 1] = [1, ${nSamples - 1}] or a fraction in (0, 1)`,
+      );
+    }
+    return { kind: 'count', value };
+  }
+  if (!(value > 0 && value < 1)) {
+    throw new RangeError(
+      `${fn}: ${name} = ${value} must be a fraction in (0, 1) or a count in [1, nSamples − 1] = [1, ${nSamples - 1}]`,
+    );
+  }
+  return { kind: 'fraction', value };
+}
+
+function sizeText(size: Size): string {
+  return size.kind === 'none' ? 'null' : String(size.value);
+}
+
+/**
+ * scikit-learn's `_validate_shuffle_split`: the number of train and test
+ * samples for the given sizes.
+ */
+function validateShuffleSplit(
+  nSamples: number,
+  testSizeOpt: unknown,
+  trainSizeOpt: unknown,
+  fn: string,
+): { nTrain: number; nTest: number } {
+  let test = parseSize(testSizeOpt, 'testSize', nSamples, fn);
+  const train = parseSize(trainSizeOpt, 'trainSize', nSamples, fn);
+  if (test.kind === 'none' && train.kind === 'none') {
+    test = { kind: 'fraction', value: 0.25 };
+  }
+  if (test.kind === 'fraction' && train.kind === 'fraction' && train.value + test.value > 1) {
+    throw new RangeError(
+      `${fn}: testSize + trainSize = ${train.value + test.value} must be ≤ 1 (testSize = ${test.value}, trainSize = ${train.value})`,
+    );
+  }
+  let nTest = test.kind === 'fraction' ? Math.ceil(test.value * nSamples) : test.kind === 'count' ? test.value : 0;
+  let nTrain =
+    train.kind === 'fraction' ? Math.floor(train.value * nSamples) : train.kind === 'count' ? train.value : 0;
+  if (train.kind === 'none') nTrain = nSamples - nTest;
+  else if (test.kind === 'none') nTest = nSamples - nTrain;
+  if (nTrain + nTest > nSamples) {
+    throw new RangeError(
+      `${fn}: trainSize + testSize = ${nTrain} + ${nTest} = ${nTrain + nTest} samples must be ≤ nSamples = ${nSamples}`,
+    );
+  }
+  if (nTrain === 0) {
+    throw new RangeError(
+      `${fn}: with nSamples = ${nSamples}, testSize = ${sizeText(test)} and trainSize = ${sizeText(train)} the train set would be empty`,
+    );
+  }
+  return { nTrain, nTest };
+}
+
+/** Sorted distinct labels (numpy's `unique` order) and each sample's class index. */
+function encodeLabels(labels: ArrayLike<unknown>, fn: string): { classes: unknown[]; codes: Int32Array } {
+  const n = labels.length;
+  let kind: 'number' | 'string' | 'bigint' | null = null;
+  const keys: Array<number | string | bigint> = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = labels[i];
+    let k: 'number' | 'string' | 'bigint';
+    let key: number | string | bigint;
+    if (typeof v === 'number') {
+      k = 'number';
+      key = v === 0 ? 0 : v; // -0 and 0 are one class
+    } else if (typeof v === 'boolean') {
+      k = 'number';
+      key = v ? 1 : 0;
+    } else if (typeof v === 'string') {
+      k = 'string';
+      key = v;
+    } else if (typeof v === 'bigint') {
+      k = 'bigint';
+      key = v;
+    } else {
+      throw new TypeError(
+        `${fn}: stratify[${i}] must be a number, string, boolean or bigint label; got ${describe(v)}`,
+      );
+    }
+    if (kind === null) kind = k;
+    else if (kind !== k) {
+      throw new TypeError(`${fn}: stratify mixes label types (${kind} and ${k} at index ${i})`);
+    }
+    keys[i] = key;
+  }
+  const distinct = [...new Set(keys.map((k) => (typeof k === 'number' && Number.isNaN(k) ? 'NaN' : k)))];
+  const byKey = new Map<unknown, unknown>();
+  for (const k of distinct) byKey.set(k, k === 'NaN' && kind === 'number' ? Number.NaN : k);
+  const sorted = distinct.slice().sort((a, b) => compareLabels(a, b, kind));
+  const codeOf = new Map<unknown, number>();
+  sorted.forEach((k, i) => codeOf.set(k, i));
+  const codes = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = keys[i]!;
+    codes[i] = codeOf.get(typeof k === 'number' && Number.isNaN(k) ? 'NaN' : k)!;
+  }
+  return { classes: sorted.map((k) => byKey.get(k)), codes };
+}
+
+/** numpy's sort order: numbers ascending with NaN last; strings by code point. */
+function compareLabels(a: unknown, b: unknown, kind: string | null): number {
+  if (kind === 'number') {
+    if (a === 'NaN') return b === 'NaN' ? 0 : 1;
+    if (b === 'NaN') return -1;
+    return (a as number) - (b as number);
+  }
+  if (kind === 'bigint') return (a as bigint) < (b as bigint) ? -1 : (a as bigint) > (b as bigint) ? 1 : 0;
+  const sa = a as string;
+  const sb = b as string;
+  // Compare by Unicode code point (numpy's UCS4 order), not by UTF-16 unit.
+  const ia = sa[Symbol.iterator]();
+  const ib = sb[Symbol.iterator]();
+  for (;;) {
+    const x = ia.next();
+    const y = ib.next();
+    if (x.done) return y.done ? 0 : -1;
+    if (y.done) return 1;
+    const cx = x.value.codePointAt(0)!;
+    const cy = y.value.codePointAt(0)!;
+    if (cx !== cy) return cx - cy;
+  }
+}
+
+/**
+ * scikit-learn's `_approximate_mode`: how many of `nDraws` draws fall in each
+ * class — floor of the proportional share, then one more for the classes with
+ * the largest remainders, ties broken with `rng.choice` (which shuffles the
+ * tied classes).
+ */
+function approximateMode(classCounts: Int32Array, nDraws: number, rng: RandomState): Int32Array {
+  let total = 0;
+  for (const c of classCounts) total += c;
+  const nClasses = classCounts.length;
+  const continuous = new Float64Array(nClasses);
+  const floored = new Float64Array(nClasses);
+  let flooredSum = 0;
+  for (let i = 0; i < nClasses; i++) {
+    continuous[i] = (classCounts[i]! / total) * nDraws;
+    floored[i] = Math.floor(continuous[i]!);
+    flooredSum += floored[i]!;
+  }
+  let needToAdd = Math.trunc(nDraws - flooredSum);
+  if (needToAdd > 0) {
+    const remainder = new Float64Array(nClasses);
+    for (let i = 0; i < nClasses; i++) remainder[i] = continuous[i]! - floored[i]!;
+    const values = [...new Set(remainder)].sort((a, b) => b - a);
+    for (const value of values) {
+      const inds: number[] = [];
+      for (let i = 0; i < nClasses; i++) if (remainder[i] === value) inds.push(i);
+      const addNow = Math.min(inds.length, needToAdd);
+      const picked = rng.choice(inds.length, addNow);
+      for (const p of picked) floored[inds[p]!]! += 1;
+      needToAdd -= addNow;
+      if (needToAdd === 0) break;
+    }
+  }
+  return Int32Array.from(floored);
+}
+
+/**
+ * The train and test indices scikit-learn 1.2's `train_test_split` would use
+ * for `nSamples` samples: with `shuffle` (default) a `ShuffleSplit` (test =
+ * the first `nTest` entries of `permutation(nSamples)`, train = the next
+ * `nTrain`) or, with `stratify`, a `StratifiedShuffleSplit` (per-class counts
+ * by `_approximate_mode`, a permutation per class, then both sets permuted);
+ * without `shuffle`, train = 0 … nTrain − 1 and test = the next nTest.
+ *
+ * @param nSamples - number of samples, an integer ≥ 0
+ * @param options - see {@link TrainTestSplitOptions}
+ * @returns `{ train, test }` index arrays
+ * @throws TypeError for an unknown option, an option of the wrong type, or
+ *   `stratify` with `shuffle: false`.
+ * @throws RangeError for sizes out of range (a count outside [1, nSamples − 1],
+ *   a fraction outside (0, 1), fractions summing above 1, sizes adding up to
+ *   more than nSamples, an empty train set), a `stratify` whose length is not
+ *   nSamples, a class with fewer than 2 members, fewer train or test samples
+ *   than classes, or a bad seed.
+ * @example
+ * ```ts
+ * const { train, test } = trainTestSplitIndices(10, { testSize: 0.2, randomState: 42 });
+ * Array.from(test);  // [8, 1], as scikit-learn
+ * Array.from(train); // [5, 0, 7, 2, 9, 4, 3, 6]
+ * ```
+ */
+export function trainTestSplitIndices(nSamples: number, options: TrainTestSplitOptions = {}): SplitIndices {
+  return splitIndices(nSamples, options, 'trainTestSplitIndices');
+}
+
+function splitIndices(nSamples: number, options: TrainTestSplitOptions, fn: string): SplitIndices {
+  checkOptionNames(options, fn);
+  if (typeof nSamples !== 'number' || !Number.isInteger(nSamples) || nSamples < 0 || nSamples > 0x7fffffff) {
+    throw new RangeError(`${fn}: nSamples must be an integer in [0, 2147483647]; got ${describe(nSamples)}`);
+  }
+  let shuffle = true;
+  if (options.shuffle !== undefined) {
+    if (typeof options.shuffle !== 'boolean') {
+      throw new TypeError(`${fn}: shuffle must be a boolean; got ${describe(options.shuffle)}`);
+    }
+    shuffle = options.shuffle;
+  }
+  const stratify = options.stratify ?? null;
+  if (stratify !== null) {
+    if (typeof stratify !== 'object' || typeof (stratify as { length?: unknown }).length !== 'number') {
+      throw new TypeError(`${fn}: stratify must be an array of labels or null; got ${describe(stratify)}`);
+    }
+  }
+  const { nTrain, nTest } = validateShuffleSplit(nSamples, options.testSize, options.trainSize, fn);
+
+  if (!shuffle) {
+    if (stratify !== null) {
+      throw new TypeError(`${fn}: stratify requires shuffle: true (scikit-learn has no unshuffled stratified split)`);
+    }
+    const train = new Int32Array(nTrain);
+    for (let i = 0; i < nTrain; i++) train[i] = i;
+    const test = new Int32Array(nTest);
+    for (let i = 0; i < nTest; i++) test[i] = nTrain + i;
+    return { train, test };
+  }
+
+  if (stratify === null) {
+    const rng = checkRandomState(options.randomState);
+    const permutation = rng.permutation(nSamples);
+    return {
+      test: permutation.slice(0, nTest),
+      train: permutation.slice(nTest, nTest + nTrain),
+    };
+  }
+
+  if (stratify.length !== nSamples) {
+    throw new RangeError(
+      `${fn}: stratify has ${stratify.length} labels but there are ${nSamples} samples`,
+    );
+  }
+  const { classes, codes } = encodeLabels(stratify, fn);
+  const nClasses = classes.length;
+  const classCounts = new Int32Array(nClasses);
+  for (const c of codes) classCounts[c]! += 1;
+  for (let c = 0; c < nClasses; c++) {
+    if (classCounts[c]! < 2) {
+      throw new RangeError(
+        `${fn}: the least populated class in stratify (${String(classes[c])}) has only ${classCounts[c]} member; every class needs at least 2`,
+      );
+    }
+  }
+  if (nTrain < nClasses) {
+    throw new RangeError(
+      `${fn}: the train set has ${nTrain} samples, fewer than the ${nClasses} classes in stratify`,
+    );
+  }
+  if (nTest < nClasses) {
+    throw new RangeError(
+      `${fn}: the test set has ${nTest} samples, fewer than the ${nClasses} classes in stratify`,
+    );
+  }
+  // Sample indices of each class, ascending (a stable argsort of the codes).
+  const classIndices: Int32Array[] = [];
+  const fill = new Int32Array(nClasses);
+  for (let c = 0; c < nClasses; c++) classIndices.push(new Int32Array(classCounts[c]!));
+  for (let i = 0; i < nSamples; i++) {
+    const c = codes[i]!;
+    classIndices[c]![fill[c]!++] = i;
+  }
+
+  const rng = checkRandomState(options.randomState);
+  const nI = approximateMode(classCounts, nTrain, rng);
+  const remaining = new Int32Array(nClasses);
+  for (let c = 0; c < nClasses; c++) remaining[c] = classCounts[c]! - nI[c]!;
+  const tI = approximateMode(remaining, nTest, rng);
+
+  const train = new Int32Array(nTrain);
+  const test = new Int32Array(nTest);
+  let nTr = 0;
+  let nTe = 0;
+  for (let c = 0; c < nClasses; c++) {
+    const permutation = rng.permutation(classCounts[c]!);
+    const members = classIndices[c]!;
+    for (let p = 0; p < nI[c]!; p++) train[nTr++] = members[permutation[p]!]!;
+    for (let p = nI[c]!; p < nI[c]! + tI[c]!; p++) test[nTe++] = members[permutation[p]!]!;
+  }
+  rng.shuffle(train);
+  rng.shuffle(test);
+  return { train, test };
+}
+
+function isTypedArray(value: unknown): value is AnyTypedArray {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView);
+}
+
+/**
+ * Splits samples and labels into random train and test subsets exactly like
+ * scikit-learn 1.2's `train_test_split(X, y, ...)`: for the same
+ * `randomState` the rows land in the same sets, in the same order (see
+ * {@link trainTestSplitIndices} for how the indices are chosen).
+ *
+ * @param X - samples, a {@link Matrix} or an array of equal-length rows
+ * @param y - one label per sample (plain array or typed array)
+ * @param options - see {@link TrainTestSplitOptions}; `stratify: y` keeps the
+ *   class proportions of `y`.
+ * @returns `XTrain`/`XTest` (new matrices) and `yTrain`/`yTest` (the same
+ *   typed-array type as `y`, or plain arrays when `y` is not a typed array).
+ * @throws TypeError for an unknown option, an option or argument of the wrong
+ *   type, or `stratify` with `shuffle: false`.
+ * @throws RangeError when X and y differ in length, and for the size and
+ *   stratification errors listed under {@link trainTestSplitIndices}.
+ * @example
+ * ```ts
+ * const { X, y } = makeClassification({ nSamples: 1000, nFeatures: 2, nRedundant: 0,
+ *   nClustersPerClass: 1, randomState: 42 });
+ * const { XTrain, XTest, yTrain, yTest } = trainTestSplit(X, y, { testSize: 0.2, randomState: 42 });
+ * XTrain.rows; // 800
+ * yTest.length; // 200 (an Int32Array, like y)
+ * ```
+ */
+export function trainTestSplit<T extends ArrayLike<unknown>>(
+  X: Matrix | ArrayLike<ArrayLike<number>>,
+  y: T,
+  options: TrainTestSplitOptions = {},
+): TrainTestSplit<T> {
+  const fn = 'trainTestSplit';
+  checkOptionNames(options, fn);
+  let matrix: Matrix;
+  if (X instanceof Matrix) matrix = X;
+  else if (typeof X === 'object' && X !== null && typeof (X as { length?: unknown }).length === 'number') {
+    matrix = Matrix.fromRows(X);
+  } else {
+    throw new TypeError(`${fn}: X must be a Matrix or an array of rows; got ${describe(X)}`);
+  }
+  if (typeof y !== 'object' || y === null || typeof (y as { length?: unknown }).length !== 'number') {
+    throw new TypeError(`${fn}: y must be an array or typed array of labels; got ${describe(y)}`);
+  }
+  const n = matrix.rows;
+  if (y.length !== n) {
+    throw new RangeError(`${fn}: X has ${n} rows but y has ${y.length} labels`);
+  }
+  const { train, test } = splitIndices(n, options, fn);
+  const cols = matrix.cols;
+  const data = matrix.data;
+  const take = (idx: Int32Array): Matrix => {
+    const out = new Float64Array(idx.length * cols);
+    for (let i = 0; i < idx.length; i++) {
+      const src = idx[i]! * cols;
+      for (let j = 0; j < cols; j++) out[i * cols + j] = data[src + j]!;
+    }
+    return Matrix.from(out, idx.length, cols);
+  };
+  const takeLabels = (idx: Int32Array): SplitLabels<T> => {
+    if (isTypedArray(y)) {
+      const Ctor = y.constructor as new (length: number) => AnyTypedArray;
+      const out = new Ctor(idx.length) as unknown as { [i: number]: unknown };
+      for (let i = 0; i < idx.length; i++) out[i] = (y as unknown as { [i: number]: unknown })[idx[i]!];
+      return out as SplitLabels<T>;
+    }
+    const out: unknown[] = new Array(idx.length);
+    for (let i = 0; i < idx.length; i++) out[i] = y[idx[i]!];
+    return out as SplitLabels<T>;
+  };
+  return { XTrain: take(train), XTest: take(test), yTrain: takeLabels(train), yTest: takeLabels(test) };
+}
