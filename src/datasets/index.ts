@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * import { makeClassification, trainTestSplit } from 'logreg-wasm/datasets';
+ * import { makeClassification, trainTestSplit } from 'logreg-wasm';
  * const { X, y } = makeClassification({ nSamples: 1000, nFeatures: 2, nRedundant: 0,
  *   nInformative: 2, nClustersPerClass: 1, randomState: 42 });
  * const { XTrain, XTest, yTrain, yTest } = trainTestSplit(X, y, { testSize: 0.2, randomState: 42 });
