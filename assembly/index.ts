@@ -1,9 +1,13 @@
 // Entry point of the WebAssembly core. Kernels take byte offsets and lengths; all input
 // checking happens in TypeScript before they are called.
 
-export { decisionFunction, sigmoidInPlace } from './kernels/linear';
-export { gradientDescent } from './solvers/gradient-descent';
+export { decisionFunction, sigmoidInPlace, softmaxRows } from './kernels/linear';
 export { firstNonFinite } from './kernels/finite';
+export { configureProblem, hessianProduct, smoothObjective } from './objective/problem';
+export { gradientDescent } from './solvers/gradient-descent';
+export { lbfgs } from './solvers/lbfgs';
+export { newtonCg } from './solvers/newton-cg';
+export { setReporting, solverGradientMax, solverObjective, solverStatus } from './solvers/progress';
 
 /** Allocates `bytes` bytes, 16-byte aligned, from the runtime's allocator (above the static data). */
 export function alloc(bytes: usize): usize {

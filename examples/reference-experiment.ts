@@ -27,7 +27,7 @@ const start = performance.now();
 model.fit(XTrain, yTrain);
 const fitMs = performance.now() - start;
 
-const predicted = model.predict(XTest);
+const predicted = model.predict(XTest).map(Number);
 const testAccuracy = accuracy(Array.from(yTest), predicted);
 const weights = Array.from(model.coef.data);
 const bias = model.intercept[0] ?? 0;

@@ -56,34 +56,6 @@ export function release(staged: StagedMatrix | undefined): void {
   if (staged?.owned) free(staged.ptr);
 }
 
-/**
- * Validates binary labels and copies them into WebAssembly memory as float64 0/1.
- * @returns the byte offset of the block; the caller frees it.
- * @throws TypeError when y is not array-like or holds a non-number; RangeError when its
- * length differs from `rows` or a value is not 0 or 1.
- */
-export function stageBinaryLabels(y: unknown, rows: number, name: string): number {
-  if (y === null || typeof y !== 'object' || typeof (y as ArrayLike<unknown>).length !== 'number') {
-    throw new TypeError(`${name} must be an array of labels, got ${describeKind(y)}`);
-  }
-  const labels = y as ArrayLike<unknown>;
-  if (labels.length !== rows) {
-    throw new RangeError(`${name} has ${labels.length} labels; X has ${rows} rows`);
-  }
-  for (let i = 0; i < rows; i++) {
-    const value = labels[i];
-    if (typeof value !== 'number') {
-      throw new TypeError(`${name} has ${describeKind(value)} at index ${i}; expected 0 or 1`);
-    }
-    if (value !== 0 && value !== 1) {
-      throw new RangeError(`${name} must hold only the labels 0 and 1; found ${String(value)} at index ${i}`);
-    }
-  }
-  const ptr = allocF64(rows);
-  memoryF64().set(labels as ArrayLike<number>, ptr / 8);
-  return ptr;
-}
-
 function checkNotEmpty(name: string, rows: number, cols: number): void {
   if (rows === 0) throw new RangeError(`${name} has 0 rows; at least one sample is required`);
   if (cols === 0) throw new RangeError(`${name} has 0 columns; at least one feature is required`);

@@ -1,66 +1,177 @@
+import { describeKind } from './describe.js';
 import { NotFittedError } from './errors.js';
-import { type MatrixLike, release, stageBinaryLabels, stageMatrix, type StagedMatrix } from './input.js';
+import { type MatrixLike, release, stageMatrix, type StagedMatrix } from './input.js';
+import { type EncodedLabels, type Label, encodeLabels, formatLabel } from './labels.js';
 import { Matrix } from './matrix.js';
 import { accuracy } from './metrics.js';
-import { checkBoolean, checkChoice, checkInteger, checkNonNegative, checkOptionNames, checkPositive } from './options.js';
-import { allocF64, core, free, viewF64 } from './wasm/runtime.js';
+import {
+  checkBoolean,
+  checkChoice,
+  checkInteger,
+  checkNonNegative,
+  checkOptionNames,
+  checkPositive,
+} from './options.js';
+import { type CoreProblem, type CoreSolver, STATUS, solve } from './training.js';
+import { allocF64, copyIn, core, free, viewF64 } from './wasm/runtime.js';
 
-/** Training algorithms. `'gd'`: full-batch gradient descent with a fixed learning rate. */
-export type Solver = 'gd';
-/** Regularisation terms. `'none'`: the plain mean log-loss. */
-export type Penalty = 'none';
+/**
+ * Training algorithms:
+ * - `'lbfgs'`: limited-memory BFGS (penalties `'l2'`, `'none'`);
+ * - `'newton'`: Newton-CG, Newton steps solved by conjugate gradients with exact
+ *   Hessian-vector products (`'l2'`, `'none'`);
+ * - `'owlqn'`: orthant-wise limited-memory quasi-Newton, L-BFGS that handles the l1 term
+ *   and lands on exact zeros (every penalty; meant for `'l1'` and `'elasticnet'`);
+ * - `'gd'`: full-batch gradient descent with a fixed `learningRate` (every penalty; l1 by
+ *   soft-thresholding), the reference experiment's algorithm.
+ */
+export type Solver = 'lbfgs' | 'newton' | 'owlqn' | 'gd';
+/** Regularisation r(w); the intercept is never penalised. */
+export type Penalty = 'l2' | 'l1' | 'elasticnet' | 'none';
+/** How more than two classes are handled. */
+export type MultiClass = 'auto' | 'multinomial' | 'ovr';
+/** Class weights: `'balanced'` (n / (K · count_k)) or a weight per label. */
+export type ClassWeight = 'balanced' | Map<Label, number> | Record<string, number>;
 
-/** Options of {@link LogisticRegression}; every field is optional. */
+/** What `onIteration` receives after each solver iteration. */
+export interface IterationInfo {
+  /** Iterations done so far in this (sub)problem, from 1. */
+  iter: number;
+  /** The objective f (scaled as described in the README) after this iteration. */
+  loss: number;
+  /** Largest absolute entry of the (pseudo-)gradient of f. */
+  gradNorm: number;
+  /** For one-vs-rest, the index in `classes` of the class being fitted; otherwise 0. */
+  problem: number;
+}
+
+/** Options of {@link LogisticRegression}; every field is optional. Defaults follow scikit-learn 1.2. */
 export interface LogisticRegressionOptions {
   /**
-   * The training algorithm.
-   * @default 'gd'
-   */
-  solver?: Solver;
-  /**
-   * The penalty added to the loss.
-   * @default 'none'
+   * Regularisation term r(w).
+   * @default 'l2'
    */
   penalty?: Penalty;
   /**
-   * Step size of gradient descent: each iteration subtracts `learningRate` × gradient of
-   * the mean log-loss. Finite and > 0.
-   * @default 0.01
+   * Inverse regularisation strength: the loss is multiplied by C. Finite and > 0.
+   * @default 1
    */
-  learningRate?: number;
+  C?: number;
   /**
-   * Most iterations (updates) to run. An integer ≥ 1.
-   * @default 1000
+   * Elastic-net mixing in [0, 1]: r(w) = l1Ratio·‖w‖₁ + ½(1 − l1Ratio)‖w‖². Required for
+   * (and only used by) `penalty: 'elasticnet'`.
+   * @default null
    */
-  maxIter?: number;
+  l1Ratio?: number | null;
   /**
-   * Stop early once every entry of the gradient of the mean log-loss is at most `tol` in
-   * absolute value. 0 runs all `maxIter` iterations.
-   * @default 0
-   */
-  tol?: number;
-  /**
-   * Fit a bias term b; when false, b stays 0.
+   * Fit intercepts (never penalised); when false they are 0.
    * @default true
    */
   fitIntercept?: boolean;
   /**
-   * Record the mean training log-loss of every iteration in {@link LogisticRegression.lossCurve}
-   * (costs one `log` per row and iteration).
+   * Stop once the largest absolute entry of the gradient of the scaled objective (the
+   * pseudo-gradient with an l1 term) is ≤ tol. ≥ 0.
+   * @default 1e-4
+   */
+  tol?: number;
+  /**
+   * Most iterations per (sub)problem; an integer ≥ 1.
+   * @default 100
+   */
+  maxIter?: number;
+  /**
+   * The training algorithm; see {@link Solver}. A penalty the solver does not support is
+   * an error naming the solvers that do.
+   * @default 'lbfgs'
+   */
+  solver?: Solver;
+  /**
+   * Multiclass strategy for more than two classes: `'auto'` and `'multinomial'` fit one
+   * softmax model; `'ovr'` fits one binary model per class.
+   * @default 'auto'
+   */
+  multiClass?: MultiClass;
+  /**
+   * Reuse the previous fit's coefficients as the starting point when the classes and
+   * features match.
+   * @default false
+   */
+  warmStart?: boolean;
+  /**
+   * Per-class weights multiplying the sample weights.
+   * @default null
+   */
+  classWeight?: ClassWeight | null;
+  /**
+   * Step size of `'gd'`: θ ← θ − learningRate·∇f. Finite and > 0.
+   * @default 0.01
+   */
+  learningRate?: number;
+  /**
+   * Keep f at the start of every iteration in `lossCurve` (`'gd'` only).
    * @default false
    */
   recordLoss?: boolean;
+  /**
+   * Called after every iteration; return `false` to stop early (the model is then
+   * usable, with `converged` false). Must not call `fit` on any model.
+   * @default null
+   */
+  onIteration?: ((info: IterationInfo) => boolean | void) | null;
+  /**
+   * Receives warnings (e.g. maxIter reached before convergence); `null` silences them.
+   * @default console.warn
+   */
+  onWarning?: ((message: string) => void) | null;
 }
 
-const OPTION_NAMES = ['solver', 'penalty', 'learningRate', 'maxIter', 'tol', 'fitIntercept', 'recordLoss'] as const;
-const MAX_ITER_LIMIT = 2 ** 31 - 1;
+/** Options of {@link LogisticRegression.fit}. */
+export interface FitOptions {
+  /**
+   * Weight per sample, finite and ≥ 0, not all zero; multiplies the class weight.
+   * @default null (all ones)
+   */
+  sampleWeight?: ArrayLike<number> | null;
+}
+
+const OPTION_NAMES = [
+  'penalty',
+  'C',
+  'l1Ratio',
+  'fitIntercept',
+  'tol',
+  'maxIter',
+  'solver',
+  'multiClass',
+  'warmStart',
+  'classWeight',
+  'learningRate',
+  'recordLoss',
+  'onIteration',
+  'onWarning',
+] as const;
+const SOLVERS: readonly Solver[] = ['lbfgs', 'newton', 'owlqn', 'gd'];
+const PENALTIES: readonly Penalty[] = ['l2', 'l1', 'elasticnet', 'none'];
+const SUPPORTS: Record<Solver, readonly Penalty[]> = {
+  lbfgs: ['l2', 'none'],
+  newton: ['l2', 'none'],
+  owlqn: PENALTIES,
+  gd: PENALTIES,
+};
 const NAME = 'LogisticRegression';
 
+/** How a fitted model turns decision values into classes. */
+type Mode = 'binary' | 'multinomial' | 'ovr';
+
 interface FittedState {
-  /** Byte offset of cols weights followed by the bias, in WebAssembly memory. */
+  /** Byte offset of blocks × (nFeatures + 1) parameters in WebAssembly memory. */
   readonly paramsPtr: number;
+  readonly blocks: number;
   readonly nFeatures: number;
+  readonly classes: Label[];
+  readonly mode: Mode;
   readonly nIter: number;
+  readonly converged: boolean;
   readonly lossCurve: Float64Array | null;
 }
 
@@ -68,162 +179,214 @@ interface FittedState {
 const heldParams = new FinalizationRegistry<number>((ptr) => free(ptr));
 
 /**
- * Binary logistic regression, trained in WebAssembly.
+ * Logistic regression, trained in WebAssembly.
  *
- * The model is p(y = 1 | x) = σ(x · w + b) with σ(z) = 1 / (1 + e^(−z)). `fit` minimises
- * the mean log-loss (1/n) Σᵢ [log(1 + e^(zᵢ)) − yᵢ zᵢ] over w and b; the whole training
- * loop runs inside the WebAssembly core over X and y copied once into its memory (or read
- * in place when X is a {@link Matrix.alloc} matrix).
+ * Binary: p(y = classes[1] | x) = σ(x·w + b). Multinomial: p(y = classes[k] | x) =
+ * softmax_k(x·W_kᵀ + b_k). `fit` minimises C·Σᵢ sᵢ·logloss(yᵢ, xᵢ) + r(w) (see
+ * {@link LogisticRegressionOptions}); every pass over the data runs inside the
+ * WebAssembly core, over X copied once into its memory (or read in place when X is a
+ * {@link Matrix.alloc} matrix).
  *
- * Shapes: X is n×d (n samples, d features); y has n labels, each 0 or 1.
+ * Shapes: X is n×d; y has n labels (numbers, strings or booleans, at least two distinct).
  *
  * @example
  * ```ts
  * import { LogisticRegression } from 'logreg-wasm';
- * const model = new LogisticRegression({ solver: 'gd', learningRate: 0.1, maxIter: 500 });
- * model.fit([[0, 1], [1, 0], [2, 1], [3, 0]], [0, 0, 1, 1]);
- * model.predict([[2.5, 0.5]]); // [1]
- * model.dispose();             // optional: frees the parameters now rather than at GC
+ * const model = new LogisticRegression({ C: 10 });
+ * model.fit([[0, 1], [1, 0], [2, 1], [3, 0]], ['no', 'no', 'yes', 'yes']);
+ * model.predict([[2.5, 0.5]]);      // ['yes']
+ * model.predictProba([[2.5, 0.5]]); // Matrix 1×2, columns in classes order ['no', 'yes']
  * ```
  */
 export class LogisticRegression {
-  /** The training algorithm. */
-  readonly solver: Solver;
-  /** The penalty. */
+  /** See {@link LogisticRegressionOptions.penalty}. */
   readonly penalty: Penalty;
-  /** Gradient-descent step size. */
-  readonly learningRate: number;
-  /** Most iterations per fit. */
-  readonly maxIter: number;
-  /** Gradient tolerance for stopping early. */
-  readonly tol: number;
-  /** Whether a bias is fitted. */
+  /** See {@link LogisticRegressionOptions.C}. */
+  readonly C: number;
+  /** See {@link LogisticRegressionOptions.l1Ratio}. */
+  readonly l1Ratio: number | null;
+  /** See {@link LogisticRegressionOptions.fitIntercept}. */
   readonly fitIntercept: boolean;
-  /** Whether the per-iteration loss is recorded. */
+  /** See {@link LogisticRegressionOptions.tol}. */
+  readonly tol: number;
+  /** See {@link LogisticRegressionOptions.maxIter}. */
+  readonly maxIter: number;
+  /** See {@link LogisticRegressionOptions.solver}. */
+  readonly solver: Solver;
+  /** See {@link LogisticRegressionOptions.multiClass}. */
+  readonly multiClass: MultiClass;
+  /** See {@link LogisticRegressionOptions.warmStart}. */
+  readonly warmStart: boolean;
+  /** See {@link LogisticRegressionOptions.classWeight}. */
+  readonly classWeight: ClassWeight | null;
+  /** See {@link LogisticRegressionOptions.learningRate}. */
+  readonly learningRate: number;
+  /** See {@link LogisticRegressionOptions.recordLoss}. */
   readonly recordLoss: boolean;
+  /** See {@link LogisticRegressionOptions.onIteration}. */
+  readonly onIteration: ((info: IterationInfo) => boolean | void) | null;
+  /** See {@link LogisticRegressionOptions.onWarning}. */
+  readonly onWarning: ((message: string) => void) | null;
 
   #fitted: FittedState | null = null;
 
   /**
    * @param options see {@link LogisticRegressionOptions}.
    * @throws TypeError for an unknown option name or a value of the wrong kind; RangeError
-   * for a value out of range (e.g. `learningRate` ≤ 0, `maxIter` not an integer ≥ 1).
+   * for a value out of range or a penalty the solver does not support.
    */
   constructor(options: LogisticRegressionOptions = {}) {
     checkOptionNames(NAME, options, OPTION_NAMES);
-    this.solver = checkChoice(NAME, 'solver', options.solver ?? 'gd', ['gd'] as const);
-    this.penalty = checkChoice(NAME, 'penalty', options.penalty ?? 'none', ['none'] as const);
-    this.learningRate = checkPositive(NAME, 'learningRate', options.learningRate ?? 0.01);
-    this.maxIter = checkInteger(NAME, 'maxIter', options.maxIter ?? 1000, 1, MAX_ITER_LIMIT);
-    this.tol = checkNonNegative(NAME, 'tol', options.tol ?? 0);
+    this.penalty = checkChoice(NAME, 'penalty', options.penalty ?? 'l2', PENALTIES);
+    this.C = checkPositive(NAME, 'C', options.C ?? 1);
     this.fitIntercept = checkBoolean(NAME, 'fitIntercept', options.fitIntercept ?? true);
+    this.tol = checkNonNegative(NAME, 'tol', options.tol ?? 1e-4);
+    this.maxIter = checkInteger(NAME, 'maxIter', options.maxIter ?? 100, 1, 2 ** 31 - 1);
+    this.solver = checkChoice(NAME, 'solver', options.solver ?? 'lbfgs', SOLVERS);
+    this.multiClass = checkChoice(NAME, 'multiClass', options.multiClass ?? 'auto', ['auto', 'multinomial', 'ovr'] as const);
+    this.warmStart = checkBoolean(NAME, 'warmStart', options.warmStart ?? false);
+    this.learningRate = checkPositive(NAME, 'learningRate', options.learningRate ?? 0.01);
     this.recordLoss = checkBoolean(NAME, 'recordLoss', options.recordLoss ?? false);
-  }
+    this.onIteration = checkCallback('onIteration', options.onIteration ?? null);
+    this.onWarning = options.onWarning === undefined ? defaultWarning : checkCallback('onWarning', options.onWarning);
 
-  /**
-   * Trains on X (n×d) and y (n labels in {0, 1}), starting from w = 0, b = 0.
-   * A failed call throws and leaves the model exactly as it was.
-   * @returns this model.
-   * @throws TypeError for the wrong kind of X or y; RangeError for an empty X, ragged
-   * rows, NaN/±Infinity (with row and column), a length mismatch, or a label not 0/1.
-   */
-  fit(X: MatrixLike, y: ArrayLike<number>): this {
-    let staged: StagedMatrix | undefined;
-    let labelsPtr = 0;
-    let gradPtr = 0;
-    let lossPtr = 0;
-    let paramsPtr = 0;
-    try {
-      staged = stageMatrix(X, 'X');
-      const { rows, cols } = staged;
-      labelsPtr = stageBinaryLabels(y, rows, 'y');
-      paramsPtr = allocF64(cols + 1);
-      gradPtr = allocF64(cols + 1);
-      if (this.recordLoss) lossPtr = allocF64(this.maxIter);
-      viewF64(paramsPtr, cols + 1).fill(0);
-      const nIter = core.gradientDescent(
-        staged.ptr,
-        labelsPtr,
-        rows,
-        cols,
-        paramsPtr,
-        gradPtr,
-        this.learningRate,
-        this.maxIter,
-        this.tol,
-        this.fitIntercept,
-        lossPtr,
+    const l1Ratio = options.l1Ratio ?? null;
+    if (this.penalty === 'elasticnet') {
+      if (l1Ratio === null) throw new RangeError(`${NAME}: penalty 'elasticnet' needs l1Ratio, a number in [0, 1]`);
+    }
+    if (l1Ratio !== null) {
+      if (typeof l1Ratio !== 'number') throw new TypeError(`${NAME}: l1Ratio must be a number, got ${describeKind(l1Ratio)}`);
+      if (!(l1Ratio >= 0 && l1Ratio <= 1)) throw new RangeError(`${NAME}: l1Ratio must be in [0, 1], got ${String(l1Ratio)}`);
+    }
+    this.l1Ratio = l1Ratio;
+    this.classWeight = checkClassWeight(options.classWeight ?? null);
+
+    if (!SUPPORTS[this.solver].includes(this.penalty)) {
+      const able = SOLVERS.filter((s) => SUPPORTS[s].includes(this.penalty));
+      throw new RangeError(
+        `${NAME}: solver '${this.solver}' does not support penalty '${this.penalty}'; use one of ${able.map((s) => `'${s}'`).join(', ')}`,
       );
-      const lossCurve = lossPtr === 0 ? null : viewF64(lossPtr, Math.min(nIter + 1, this.maxIter)).slice();
-      this.#replaceFitted({ paramsPtr, nFeatures: cols, nIter, lossCurve });
-      paramsPtr = 0;
-      return this;
-    } finally {
-      release(staged);
-      for (const ptr of [labelsPtr, gradPtr, lossPtr, paramsPtr]) if (ptr !== 0) free(ptr);
+    }
+    if (this.recordLoss && this.solver !== 'gd') {
+      throw new RangeError(`${NAME}: recordLoss is only available with solver 'gd'; use onIteration to follow other solvers`);
     }
   }
 
   /**
-   * Decision values z = X · w + b, one per row of X (n×d).
-   * @returns a Float64Array of length n.
+   * Trains on X (n×d) and y (n labels). A failed call throws and leaves the model as it
+   * was (including a previous fit).
+   * @returns this model.
+   * @throws TypeError for the wrong kind of X, y or option; RangeError for an empty X,
+   * ragged rows, NaN/±Infinity (with row and column), a length mismatch, a single class,
+   * bad sample weights or a class weight for an unknown label.
+   */
+  fit(X: MatrixLike, y: ArrayLike<Label>, options: FitOptions = {}): this {
+    checkOptionNames(`${NAME}.fit`, options, ['sampleWeight']);
+    let staged: StagedMatrix | undefined;
+    try {
+      staged = stageMatrix(X, 'X');
+      const labels = encodeLabels(y, staged.rows, 'y');
+      const K = labels.classes.length;
+      if (K < 2) {
+        throw new RangeError(
+          `y has a single class (${formatLabel(labels.classes[0] as Label)}); at least two classes are needed to fit`,
+        );
+      }
+      const weights = this.#sampleWeights(options.sampleWeight ?? null, staged.rows);
+      classWeights(this.classWeight, labels, labels.counts); // reject unknown labels before any work
+      const mode: Mode = K === 2 ? 'binary' : this.multiClass === 'ovr' ? 'ovr' : 'multinomial';
+      this.#commit(this.#train(staged, labels, weights, mode), labels.classes, mode, staged.cols);
+      return this;
+    } finally {
+      release(staged);
+    }
+  }
+
+  /**
+   * Decision values: for a binary model x·w + b per row (length n); otherwise one value
+   * per row and class (n×K, row-major, in `classes` order).
    * @throws NotFittedError before `fit`; RangeError when X has the wrong number of columns
    * (or is empty or non-finite); TypeError for the wrong kind of X.
    */
   decisionFunction(X: MatrixLike): Float64Array {
-    return this.#linear(X, 'decisionFunction', false);
+    return this.#scores(X, 'decisionFunction', false).values;
   }
 
   /**
-   * Class probabilities, n×2: column 0 is P(y = 0), column 1 is P(y = 1), in the order
-   * of {@link LogisticRegression.classes}.
+   * Class probabilities, n×K with columns in `classes` order (K = 2 for a binary model).
+   * One-vs-rest models normalise the K sigmoids to sum to 1, as scikit-learn does.
    * @throws as {@link LogisticRegression.decisionFunction}.
    */
   predictProba(X: MatrixLike): Matrix {
-    const positive = this.#linear(X, 'predictProba', true);
-    const out = new Float64Array(positive.length * 2);
-    for (let i = 0; i < positive.length; i++) {
-      const p = positive[i] as number;
+    const { values, rows, fitted } = this.#scores(X, 'predictProba', true);
+    if (fitted.mode !== 'binary') return Matrix.from(values, rows, fitted.classes.length);
+    const out = new Float64Array(rows * 2);
+    for (let i = 0; i < rows; i++) {
+      const p = values[i] as number;
       out[2 * i] = 1 - p;
       out[2 * i + 1] = p;
     }
-    return Matrix.from(out, positive.length, 2);
+    return Matrix.from(out, rows, 2);
   }
 
   /**
-   * Predicted labels: 1 where P(y = 1) > 0.5, else 0.
-   * @returns an array of length n.
+   * Natural log of {@link LogisticRegression.predictProba}, n×K.
    * @throws as {@link LogisticRegression.decisionFunction}.
    */
-  predict(X: MatrixLike): number[] {
-    const positive = this.#linear(X, 'predict', true);
-    return Array.from(positive, (p) => (p > 0.5 ? 1 : 0));
+  predictLogProba(X: MatrixLike): Matrix {
+    const proba = this.predictProba(X);
+    return Matrix.from(proba.data.map(Math.log), proba.rows, proba.cols);
+  }
+
+  /**
+   * Predicted labels: the class with the highest probability (for a binary model,
+   * classes[1] where P(classes[1]) > 0.5; the first class on exact ties).
+   * @returns an array of n labels from `classes`.
+   * @throws as {@link LogisticRegression.decisionFunction}.
+   */
+  predict(X: MatrixLike): Label[] {
+    const { values, rows, fitted } = this.#scores(X, 'predict', true);
+    const { classes } = fitted;
+    if (fitted.mode === 'binary') {
+      return Array.from(values, (p) => (p > 0.5 ? classes[1] : classes[0]) as Label);
+    }
+    const K = classes.length;
+    const out: Label[] = new Array(rows);
+    for (let i = 0; i < rows; i++) {
+      let best = 0;
+      for (let k = 1; k < K; k++) if ((values[i * K + k] as number) > (values[i * K + best] as number)) best = k;
+      out[i] = classes[best] as Label;
+    }
+    return out;
   }
 
   /**
    * Mean accuracy of `predict(X)` against y.
    * @throws as {@link LogisticRegression.predict}, and RangeError when y's length differs from X's rows.
    */
-  score(X: MatrixLike, y: ArrayLike<number>): number {
+  score(X: MatrixLike, y: ArrayLike<Label>): number {
     return accuracy(y, this.predict(X));
   }
 
-  /** Weights, 1×d. @throws NotFittedError before `fit`. */
+  /** Weights: 1×d for a binary model, K×d otherwise. @throws NotFittedError before `fit`. */
   get coef(): Matrix {
-    const { paramsPtr, nFeatures } = this.#state('coef');
-    return Matrix.from(viewF64(paramsPtr, nFeatures).slice(), 1, nFeatures);
+    const { paramsPtr, blocks, nFeatures } = this.#state('coef');
+    const params = viewF64(paramsPtr, blocks * (nFeatures + 1));
+    const out = new Float64Array(blocks * nFeatures);
+    for (let k = 0; k < blocks; k++) out.set(params.subarray(k * (nFeatures + 1), k * (nFeatures + 1) + nFeatures), k * nFeatures);
+    return Matrix.from(out, blocks, nFeatures);
   }
 
-  /** The bias b, as an array of length 1 (0 when `fitIntercept` is false). @throws NotFittedError before `fit`. */
+  /** Intercepts: length 1 for a binary model, K otherwise (zeros when `fitIntercept` is false). @throws NotFittedError before `fit`. */
   get intercept(): Float64Array {
-    const { paramsPtr, nFeatures } = this.#state('intercept');
-    return viewF64(paramsPtr + nFeatures * 8, 1).slice();
+    const { paramsPtr, blocks, nFeatures } = this.#state('intercept');
+    const params = viewF64(paramsPtr, blocks * (nFeatures + 1));
+    return Float64Array.from({ length: blocks }, (_, k) => params[k * (nFeatures + 1) + nFeatures] as number);
   }
 
-  /** The labels in the order of `predictProba`'s columns: `[0, 1]`. @throws NotFittedError before `fit`. */
-  get classes(): number[] {
-    this.#state('classes');
-    return [0, 1];
+  /** The labels seen by `fit`, sorted; the order of `predictProba`'s columns. @throws NotFittedError before `fit`. */
+  get classes(): Label[] {
+    return [...this.#state('classes').classes];
   }
 
   /** Number of features seen by `fit`. @throws NotFittedError before `fit`. */
@@ -231,13 +394,18 @@ export class LogisticRegression {
     return this.#state('nFeaturesIn').nFeatures;
   }
 
-  /** Updates made by the last `fit` (< `maxIter` when it stopped on `tol`). @throws NotFittedError before `fit`. */
+  /** Iterations of the last fit (for one-vs-rest, the most any class took). @throws NotFittedError before `fit`. */
   get nIter(): number {
     return this.#state('nIter').nIter;
   }
 
+  /** Whether the last fit met `tol` (for one-vs-rest, every class did). @throws NotFittedError before `fit`. */
+  get converged(): boolean {
+    return this.#state('converged').converged;
+  }
+
   /**
-   * With `recordLoss`, the mean training log-loss at the start of each iteration
+   * With `recordLoss` (solver 'gd'), the objective at the start of each iteration
    * (`lossCurve[k]` before update k); otherwise null. @throws NotFittedError before `fit`.
    */
   get lossCurve(): Float64Array | null {
@@ -258,6 +426,137 @@ export class LogisticRegression {
     this.#replaceFitted(null);
   }
 
+  /** The validated `sampleWeight`, or null when absent. */
+  #sampleWeights(sampleWeight: ArrayLike<number> | null, rows: number): Float64Array | null {
+    if (sampleWeight === null) return null;
+    if (typeof sampleWeight !== 'object' || typeof sampleWeight.length !== 'number') {
+      throw new TypeError(`sampleWeight must be an array of numbers, got ${describeKind(sampleWeight)}`);
+    }
+    if (sampleWeight.length !== rows) {
+      throw new RangeError(`sampleWeight has ${sampleWeight.length} values; X has ${rows} rows`);
+    }
+    const weights = new Float64Array(rows);
+    let total = 0;
+    for (let i = 0; i < rows; i++) {
+      const w = sampleWeight[i];
+      if (typeof w !== 'number') throw new TypeError(`sampleWeight has ${describeKind(w)} at index ${i}; expected a number`);
+      if (!(w >= 0) || !Number.isFinite(w)) {
+        throw new RangeError(`sampleWeight must be finite and ≥ 0; found ${String(w)} at index ${i}`);
+      }
+      weights[i] = w;
+      total += w;
+    }
+    if (total === 0) throw new RangeError('sampleWeight is all zeros; at least one sample must have a positive weight');
+    return weights;
+  }
+
+  /** Runs the solver(s) and returns blocks × (d + 1) parameters. */
+  #train(X: StagedMatrix, labels: EncodedLabels, sampleWeight: Float64Array | null, mode: Mode): TrainedParams {
+    const K = labels.classes.length;
+    const blocks = mode === 'multinomial' ? K : mode === 'ovr' ? K : 1;
+    const previous = this.#fitted;
+    const warm =
+      this.warmStart &&
+      previous !== null &&
+      previous.mode === mode &&
+      previous.nFeatures === X.cols &&
+      sameLabels(previous.classes, labels.classes)
+        ? viewF64(previous.paramsPtr, blocks * (X.cols + 1)).slice()
+        : new Float64Array(blocks * (X.cols + 1));
+
+    const l1Share = this.penalty === 'l1' ? 1 : this.penalty === 'elasticnet' ? (this.l1Ratio as number) : 0;
+    const l2Share = this.penalty === 'l2' ? 1 : this.penalty === 'elasticnet' ? 1 - (this.l1Ratio as number) : 0;
+    const solver: CoreSolver = this.solver;
+    const problemFor = (target: Float64Array, problemBlocks: number, weights: Float64Array | null): CoreProblem => {
+      const weightSum = weights === null ? X.rows : weights.reduce((sum, w) => sum + w, 0);
+      const strength = 1 / (this.C * weightSum);
+      return {
+        X,
+        target,
+        weights,
+        blocks: problemBlocks,
+        l2: l2Share * strength,
+        l1: l1Share * strength,
+        fitIntercept: this.fitIntercept,
+        weightSum,
+      };
+    };
+    // scikit-learn applies tol to the gradient of objective / C, a sum over samples; the
+    // core minimises objective / (C·Σsᵢ), whose gradient is Σsᵢ times smaller.
+    const runFor = (problem: number, weightSum: number) => ({
+      solver,
+      maxIter: this.maxIter,
+      tol: this.tol / weightSum,
+      learningRate: this.learningRate,
+      recordLoss: this.recordLoss,
+      onProgress:
+        this.onIteration === null
+          ? null
+          : (iter: number, loss: number, gradNorm: number) => this.onIteration?.({ iter, loss, gradNorm, problem }) !== false,
+    });
+
+    const stride = X.cols + 1;
+    if (mode !== 'ovr') {
+      // Binary targets are 0/1 with classes[1] positive; multinomial targets are class indices.
+      const target = Float64Array.from(labels.indices);
+      const perClass = classWeights(this.classWeight, labels, labels.counts);
+      const problem = problemFor(target, blocks, combineWeights(sampleWeight, perClass, labels.indices));
+      const result = solve(problem, runFor(0, problem.weightSum), warm);
+      const params = result.params;
+      if (mode === 'multinomial' && this.fitIntercept) centreIntercepts(params, blocks, stride);
+      this.#warnIfNotConverged(result.status, '');
+      return { params, blocks, nIter: result.nIter, converged: result.status === STATUS.converged, lossCurve: result.lossCurve };
+    }
+    const params = new Float64Array(blocks * stride);
+    let nIter = 0;
+    let converged = true;
+    for (let k = 0; k < K; k++) {
+      const target = Float64Array.from(labels.indices, (c) => (c === k ? 1 : 0));
+      // As in scikit-learn, 'balanced' is recomputed for each class-vs-rest problem.
+      const positives = labels.counts[k] as number;
+      const perClass =
+        this.classWeight === 'balanced'
+          ? classWeights('balanced', labels, Int32Array.from([X.rows - positives, positives]))
+          : classWeights(this.classWeight, labels, labels.counts);
+      const indices = this.classWeight === 'balanced' ? Int32Array.from(target) : labels.indices;
+      const problem = problemFor(target, 1, combineWeights(sampleWeight, perClass, indices));
+      const result = solve(problem, runFor(k, problem.weightSum), warm.subarray(k * stride, (k + 1) * stride));
+      params.set(result.params, k * stride);
+      nIter = Math.max(nIter, result.nIter);
+      converged &&= result.status === STATUS.converged;
+      this.#warnIfNotConverged(result.status, ` (one-vs-rest, class ${formatLabel(labels.classes[k] as Label)})`);
+    }
+    return { params, blocks, nIter, converged, lossCurve: null };
+  }
+
+  #warnIfNotConverged(status: number, where: string): void {
+    if (this.onWarning === null) return;
+    // tol = 0 asks for exactly maxIter iterations, so reaching it is no surprise.
+    if (status === STATUS.maxIter && this.tol > 0) {
+      this.onWarning(
+        `${NAME}: solver '${this.solver}' reached maxIter = ${this.maxIter} before the gradient fell to tol = ${this.tol}${where}; increase maxIter or scale the features (StandardScaler)`,
+      );
+    } else if (status === STATUS.lineSearchFailed) {
+      this.onWarning(
+        `${NAME}: solver '${this.solver}' stopped because no step decreased the objective${where}; the result is as close to the optimum as float64 allows from here`,
+      );
+    }
+  }
+
+  #commit(trained: TrainedParams, classes: Label[], mode: Mode, nFeatures: number): void {
+    const paramsPtr = copyIn(trained.params);
+    this.#replaceFitted({
+      paramsPtr,
+      blocks: trained.blocks,
+      nFeatures,
+      classes,
+      mode,
+      nIter: trained.nIter,
+      converged: trained.converged,
+      lossCurve: trained.lossCurve,
+    });
+  }
+
   #replaceFitted(next: FittedState | null): void {
     const previous = this.#fitted;
     if (previous !== null) {
@@ -273,9 +572,10 @@ export class LogisticRegression {
     return this.#fitted;
   }
 
-  /** z = Xw + b for every row, or σ(z) with `probability`. */
-  #linear(X: MatrixLike, what: string, probability: boolean): Float64Array {
-    const { paramsPtr, nFeatures } = this.#state(what);
+  /** Decision values (probability = false) or probabilities for every row of X. */
+  #scores(X: MatrixLike, what: string, probability: boolean): { values: Float64Array; rows: number; fitted: FittedState } {
+    const fitted = this.#state(what);
+    const { paramsPtr, nFeatures, blocks, mode } = fitted;
     let staged: StagedMatrix | undefined;
     let outPtr = 0;
     try {
@@ -283,13 +583,98 @@ export class LogisticRegression {
       if (staged.cols !== nFeatures) {
         throw new RangeError(`${what}: X has ${staged.cols} columns; the model was fit with ${nFeatures}`);
       }
-      outPtr = allocF64(staged.rows);
-      core.decisionFunction(staged.ptr, staged.rows, staged.cols, paramsPtr, outPtr);
-      if (probability) core.sigmoidInPlace(outPtr, staged.rows);
-      return viewF64(outPtr, staged.rows).slice();
+      const length = staged.rows * blocks;
+      outPtr = allocF64(length);
+      core.decisionFunction(staged.ptr, staged.rows, staged.cols, blocks, paramsPtr, outPtr);
+      if (probability) {
+        if (mode === 'multinomial') core.softmaxRows(outPtr, staged.rows, blocks);
+        else core.sigmoidInPlace(outPtr, length);
+      }
+      const values = viewF64(outPtr, length).slice();
+      if (probability && mode === 'ovr') normaliseRows(values, staged.rows, blocks);
+      return { values, rows: staged.rows, fitted };
     } finally {
       release(staged);
       if (outPtr !== 0) free(outPtr);
     }
   }
+}
+
+interface TrainedParams {
+  params: Float64Array;
+  blocks: number;
+  nIter: number;
+  converged: boolean;
+  lossCurve: Float64Array | null;
+}
+
+function defaultWarning(message: string): void {
+  console.warn(message);
+}
+
+function checkCallback<T>(name: string, value: T): T {
+  if (value !== null && typeof value !== 'function') {
+    throw new TypeError(`${NAME}: ${name} must be a function or null, got ${describeKind(value)}`);
+  }
+  return value;
+}
+
+function checkClassWeight(value: unknown): ClassWeight | null {
+  if (value === null || value === 'balanced' || value instanceof Map) return value as ClassWeight | null;
+  if (typeof value === 'object' && !Array.isArray(value)) return value as Record<string, number>;
+  throw new TypeError(`${NAME}: classWeight must be 'balanced', a Map or an object of label → weight, got ${describeKind(value)}`);
+}
+
+/**
+ * Per-class weight factors, or null without class weighting. 'balanced' gives
+ * n / (number of classes · count) for each entry of `counts`.
+ * @throws RangeError for a weight given for an unknown label, or a bad weight.
+ */
+function classWeights(classWeight: ClassWeight | null, labels: EncodedLabels, counts: Int32Array): Float64Array | null {
+  if (classWeight === null) return null;
+  if (classWeight === 'balanced') {
+    const total = counts.reduce((sum, c) => sum + c, 0);
+    return Float64Array.from(counts, (count) => total / (counts.length * count));
+  }
+  const entries: [unknown, unknown][] = classWeight instanceof Map ? [...classWeight.entries()] : Object.entries(classWeight);
+  const out = new Float64Array(labels.classes.length).fill(1);
+  for (const [key, weight] of entries) {
+    const k = labels.classes.findIndex((label) => label === key || String(label) === key);
+    if (k < 0) {
+      throw new RangeError(
+        `classWeight has a weight for ${typeof key === 'string' ? JSON.stringify(key) : String(key)}, which is not a label in y (labels: ${labels.classes.map(formatLabel).join(', ')})`,
+      );
+    }
+    if (typeof weight !== 'number' || !(weight >= 0) || !Number.isFinite(weight)) {
+      throw new RangeError(`classWeight for ${formatLabel(labels.classes[k] as Label)} must be a finite number ≥ 0, got ${String(weight)}`);
+    }
+    out[k] = weight;
+  }
+  return out;
+}
+
+/** sᵢ = sampleWeightᵢ × perClass[indexᵢ]; null when both are absent (all ones). */
+function combineWeights(sampleWeight: Float64Array | null, perClass: Float64Array | null, indices: Int32Array): Float64Array | null {
+  if (perClass === null) return sampleWeight;
+  return Float64Array.from(indices, (k, i) => (sampleWeight === null ? 1 : (sampleWeight[i] as number)) * (perClass[k] as number));
+}
+
+/** Softmax is unchanged by adding a constant to every intercept; report them with mean 0. */
+function centreIntercepts(params: Float64Array, blocks: number, stride: number): void {
+  let mean = 0;
+  for (let k = 0; k < blocks; k++) mean += params[k * stride + stride - 1] as number;
+  mean /= blocks;
+  for (let k = 0; k < blocks; k++) params[k * stride + stride - 1]! -= mean;
+}
+
+function normaliseRows(values: Float64Array, rows: number, cols: number): void {
+  for (let i = 0; i < rows; i++) {
+    let total = 0;
+    for (let k = 0; k < cols; k++) total += values[i * cols + k] as number;
+    for (let k = 0; k < cols; k++) values[i * cols + k]! /= total;
+  }
+}
+
+function sameLabels(a: readonly Label[], b: readonly Label[]): boolean {
+  return a.length === b.length && a.every((label, i) => label === b[i]);
 }

@@ -15,13 +15,15 @@ describe('fit rejects bad training data with a message that says what and where'
     ['NaN in X', [[0, 1], [2, NaN]], [0, 1], RangeError, 'X contains NaN at row 1, column 1; all values must be finite'],
     ['+Infinity in X', [[Infinity, 1], [2, 3]], [0, 1], RangeError, 'X contains Infinity at row 0, column 0; all values must be finite'],
     ['-Infinity in a Matrix', Matrix.fromRows([[0, 1], [2, -Infinity]]), [0, 1], RangeError, 'X contains -Infinity at row 1, column 1; all values must be finite'],
-    ['NaN in y', [[0], [1], [2]], [0, 1, NaN], RangeError, 'y must hold only the labels 0 and 1; found NaN at index 2'],
-    ['Infinity in y', [[0], [1]], [Infinity, 1], RangeError, 'y must hold only the labels 0 and 1; found Infinity at index 0'],
+    ['NaN in y', [[0], [1], [2]], [0, 1, NaN], RangeError, 'y contains NaN at index 2; labels must be finite'],
+    ['Infinity in y', [[0], [1]], [Infinity, 1], RangeError, 'y contains Infinity at index 0; labels must be finite'],
     ['ragged rows', [[0, 1], [2]], [0, 1], RangeError, 'X row 1 has 1 columns; row 0 has 2'],
     ['more labels than rows', [[0], [1]], [0, 1, 1], RangeError, 'y has 3 labels; X has 2 rows'],
     ['fewer labels than rows', [[0], [1], [2]], [0, 1], RangeError, 'y has 2 labels; X has 3 rows'],
-    ['a label that is not 0 or 1', [[0], [1], [2]], [0, 1, 2], RangeError, 'y must hold only the labels 0 and 1; found 2 at index 2'],
-    ['a string label', [[0], [1]], [0, '1'], TypeError, 'y has a string at index 1; expected 0 or 1'],
+    ['a single class', [[0], [1], [2]], [1, 1, 1], RangeError, 'y has a single class (1); at least two classes are needed to fit'],
+    ['a single string class', [[0], [1]], ['a', 'a'], RangeError, 'y has a single class ("a"); at least two classes are needed to fit'],
+    ['labels of mixed kinds', [[0], [1]], [0, '1'], TypeError, 'y mixes label kinds: index 0 is a number, index 1 is a string'],
+    ['a label that is an object', [[0], [1]], [0, {}], TypeError, 'y has an object (Object) at index 1; labels must be numbers, strings or booleans'],
     ['empty X', [], [], RangeError, 'X has 0 rows; at least one sample is required'],
     ['an empty Matrix', Matrix.zeros(0, 3), [], RangeError, 'X has 0 rows; at least one sample is required'],
     ['zero columns', [[], []], [0, 1], RangeError, 'X has 0 columns; at least one feature is required'],
@@ -72,19 +74,19 @@ describe('the constructor rejects bad options', () => {
     ['maxIter 0', { maxIter: 0 }, RangeError, 'LogisticRegression: maxIter must be an integer from 1 to 2147483647, got 0'],
     ['a fractional maxIter', { maxIter: 2.5 }, RangeError, 'LogisticRegression: maxIter must be an integer from 1 to 2147483647, got 2.5'],
     ['a negative tol', { tol: -1 }, RangeError, 'LogisticRegression: tol must be a finite number ≥ 0, got -1'],
-    ['an unknown solver', { solver: 'adam' }, RangeError, "LogisticRegression: solver must be one of 'gd', got 'adam'"],
-    ['an unknown penalty', { penalty: 'l3' }, RangeError, "LogisticRegression: penalty must be one of 'none', got 'l3'"],
+    ['an unknown solver', { solver: 'adam' }, RangeError, "LogisticRegression: solver must be one of 'lbfgs', 'newton', 'owlqn', 'gd', got 'adam'"],
+    ['an unknown penalty', { penalty: 'l3' }, RangeError, "LogisticRegression: penalty must be one of 'l2', 'l1', 'elasticnet', 'none', got 'l3'"],
     [
       'an unknown option',
       { maxIterations: 5 },
       TypeError,
-      "LogisticRegression: unknown option 'maxIterations' (known options: solver, penalty, learningRate, maxIter, tol, fitIntercept, recordLoss)",
+      "LogisticRegression: unknown option 'maxIterations' (known options: penalty, C, l1Ratio, fitIntercept, tol, maxIter, solver, multiClass, warmStart, classWeight, learningRate, recordLoss, onIteration, onWarning)",
     ],
     [
       "scikit-learn's snake_case spelling",
       { max_iter: 5 },
       TypeError,
-      "LogisticRegression: unknown option 'max_iter'; did you mean 'maxIter'? (known options: solver, penalty, learningRate, maxIter, tol, fitIntercept, recordLoss)",
+      "LogisticRegression: unknown option 'max_iter'; did you mean 'maxIter'? (known options: penalty, C, l1Ratio, fitIntercept, tol, maxIter, solver, multiClass, warmStart, classWeight, learningRate, recordLoss, onIteration, onWarning)",
     ],
     ['fitIntercept as a number', { fitIntercept: 1 }, TypeError, 'LogisticRegression: fitIntercept must be a boolean, got a number'],
   ];
@@ -103,6 +105,7 @@ describe('a failed call leaves everything usable', () => {
     const predictions = model.predict([[1, 1], [-1, -1]]);
     expect(() => model.fit([[0, 1], [NaN, 1]], [0, 1])).toThrow(RangeError);
     expect(() => model.fit([[0, 1]], [5])).toThrow(RangeError);
+    expect(() => model.fit([[0, 1], [1, 1]], [0, 1], { sampleWeight: [1, -1] })).toThrow(RangeError);
     expect(Array.from(model.coef.data)).toEqual(coef);
     expect(model.predict([[1, 1], [-1, -1]])).toEqual(predictions);
   });

@@ -1,43 +1,47 @@
 import { sigmoid } from '../math';
+import { at, dot, put } from '../vector';
 
 /**
- * Decision values of a linear model: out[i] = x_i · w + b.
+ * Decision values of a linear model with one or more blocks of parameters:
+ * out[i·blocks + k] = xᵢ · w_k + b_k.
  *
  * Memory (all float64, byte offsets into linear memory):
  *   x      rows × cols, row-major
- *   params cols weights followed by the bias b (cols + 1 values)
- *   out    rows values, written
+ *   params blocks × (cols + 1): block k holds w_k then the bias b_k
+ *   out    rows × blocks values, written
  */
-export function decisionFunction(x: usize, rows: i32, cols: i32, params: usize, out: usize): void {
-  const bias = load<f64>(params + (<usize>cols << 3));
+export function decisionFunction(x: usize, rows: i32, cols: i32, blocks: i32, params: usize, out: usize): void {
   const rowBytes = <usize>cols << 3;
+  const blockBytes = <usize>(cols + 1) << 3;
   for (let i = 0; i < rows; i++) {
-    store<f64>(out + (<usize>i << 3), dot(x + <usize>i * rowBytes, params, cols) + bias);
+    const row = x + <usize>i * rowBytes;
+    for (let k = 0; k < blocks; k++) {
+      const block = params + <usize>k * blockBytes;
+      put(out, i * blocks + k, dot(row, block, cols) + at(block, cols));
+    }
   }
 }
 
 /** Replaces each of `length` float64 values at `ptr` with its sigmoid. */
 export function sigmoidInPlace(ptr: usize, length: i32): void {
-  for (let i = 0; i < length; i++) {
-    const at = ptr + (<usize>i << 3);
-    store<f64>(at, sigmoid(load<f64>(at)));
-  }
+  for (let i = 0; i < length; i++) put(ptr, i, sigmoid(at(ptr, i)));
 }
 
 /**
- * a · b over `length` float64 values, two lanes at a time. The lanes are added at the
- * end, so the summation order is fixed by `length` alone: every host gets the same bits.
+ * Replaces each row of a rows × classes matrix of decision values with its softmax,
+ * exp(z_k − max z) / Σ exp(z_j − max z), which no finite z can overflow.
  */
-// @ts-ignore: decorator
-@inline
-export function dot(a: usize, b: usize, length: i32): f64 {
-  let acc = f64x2.splat(0);
-  let j = 0;
-  for (; j + 1 < length; j += 2) {
-    const at = <usize>j << 3;
-    acc = f64x2.add(acc, f64x2.mul(v128.load(a + at), v128.load(b + at)));
+export function softmaxRows(ptr: usize, rows: i32, classes: i32): void {
+  for (let i = 0; i < rows; i++) {
+    const row = ptr + (<usize>(i * classes) << 3);
+    let largest = -Infinity;
+    for (let k = 0; k < classes; k++) largest = Math.max(largest, at(row, k));
+    let total = 0.0;
+    for (let k = 0; k < classes; k++) {
+      const e = Math.exp(at(row, k) - largest);
+      put(row, k, e);
+      total += e;
+    }
+    for (let k = 0; k < classes; k++) put(row, k, at(row, k) / total);
   }
-  let sum = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
-  if (j < length) sum += load<f64>(a + (<usize>j << 3)) * load<f64>(b + (<usize>j << 3));
-  return sum;
 }

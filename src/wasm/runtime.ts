@@ -19,30 +19,59 @@ export interface CoreExports extends Record<string, unknown> {
   readonly memory: WebAssembly.Memory;
   alloc(bytes: number): number;
   free(ptr: number): void;
-  gradientDescent(
+  firstNonFinite(ptr: number, length: number): number;
+  decisionFunction(xPtr: number, rows: number, cols: number, blocks: number, paramsPtr: number, outPtr: number): void;
+  sigmoidInPlace(ptr: number, length: number): void;
+  softmaxRows(ptr: number, rows: number, classes: number): void;
+  configureProblem(
     xPtr: number,
     yPtr: number,
+    weightsPtr: number,
     rows: number,
     cols: number,
-    paramsPtr: number,
-    gradPtr: number,
-    learningRate: number,
-    maxIter: number,
-    tol: number,
+    blocks: number,
+    weightSum: number,
+    l2: number,
+    l1: number,
     fitIntercept: boolean,
-    lossPtr: number,
-  ): number;
-  firstNonFinite(ptr: number, length: number): number;
-  decisionFunction(xPtr: number, rows: number, cols: number, paramsPtr: number, outPtr: number): void;
-  sigmoidInPlace(ptr: number, length: number): void;
+    curvaturePtr: number,
+    scratchPtr: number,
+  ): void;
+  smoothObjective(paramsPtr: number, gradPtr: number, withLoss: boolean, keepCurvature: boolean): number;
+  hessianProduct(vPtr: number, outPtr: number): void;
+  gradientDescent(paramsPtr: number, learningRate: number, maxIter: number, tol: number, lossPtr: number, workPtr: number): number;
+  lbfgs(paramsPtr: number, maxIter: number, tol: number, memory: number, workPtr: number): number;
+  newtonCg(paramsPtr: number, maxIter: number, tol: number, maxInner: number, workPtr: number): number;
+  setReporting(on: boolean): void;
+  solverStatus(): number;
+  solverObjective(): number;
+  solverGradientMax(): number;
 }
+
+/** Receives `progress(iteration, objective, gradientMax)` calls from a running solver; returns false to stop it. */
+export type ProgressListener = (iteration: number, objective: number, gradientMax: number) => boolean;
+
+let progressListener: ProgressListener | null = null;
+
+/** Routes the solvers' progress reports to `listener` (null: reports are switched off). */
+export function setProgressListener(listener: ProgressListener | null): void {
+  progressListener = listener;
+  core.setReporting(listener !== null);
+}
+
+const imports = {
+  logreg: {
+    progress: (iteration: number, objective: number, gradientMax: number): number =>
+      progressListener === null || progressListener(iteration, objective, gradientMax) ? 1 : 0,
+  },
+};
 
 const BYTES_PER_F64 = 8;
 /** wasm32 addresses 4 GiB; one allocation can never be larger than that. */
 const MAX_BYTES = 2 ** 32;
 
 /** The instantiated core. */
-export const core: CoreExports = instantiateSync<CoreExports>(wasmBytes, {}).exports as unknown as CoreExports;
+export const core: CoreExports = instantiateSync<CoreExports>(wasmBytes, imports).exports as unknown as CoreExports;
 
 let f64Cache = new Float64Array(core.memory.buffer);
 

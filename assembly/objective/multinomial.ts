@@ -1,0 +1,103 @@
+import { at, axpy, dot, put, zero } from '../vector';
+
+/**
+ * One pass of the multinomial (softmax) log-loss over all rows.
+ *
+ * Memory (float64, byte offsets):
+ *   x        rows × cols, row-major
+ *   y        rows class indices 0 … classes − 1 (stored as float64)
+ *   weights  rows sample weights sᵢ, or 0 for sᵢ = 1
+ *   params   classes blocks of cols + 1: class k's weights w_k then its bias b_k
+ *   grad     same layout as params, written: Σᵢ sᵢ (p_ik − [yᵢ = k]) [xᵢ, 1]
+ *   proba    rows × classes, written: p_ik = softmax(zᵢ)_k with z_ik = xᵢ·w_k + b_k
+ *            (kept for Hessian-vector products, and used as the row's scratch)
+ *
+ * Returns Σᵢ sᵢ (log Σ_k e^(z_ik) − z_iyᵢ). The softmax subtracts max_k z_ik before
+ * exponentiating, so no finite z overflows.
+ */
+export function multinomialPass(
+  x: usize,
+  y: usize,
+  weights: usize,
+  rows: i32,
+  cols: i32,
+  classes: i32,
+  params: usize,
+  grad: usize,
+  proba: usize,
+): f64 {
+  const stride = cols + 1;
+  zero(grad, classes * stride);
+  const rowBytes = <usize>cols << 3;
+  let lossSum = 0.0;
+  for (let i = 0; i < rows; i++) {
+    const row = x + <usize>i * rowBytes;
+    const p = proba + <usize>i * (<usize>classes << 3);
+    let largest = -Infinity;
+    for (let k = 0; k < classes; k++) {
+      const block = params + <usize>(k * stride) * 8;
+      const z = dot(row, block, cols) + at(block, cols);
+      put(p, k, z);
+      largest = Math.max(largest, z);
+    }
+    const label = <i32>at(y, i);
+    const zLabel = at(p, label);
+    let total = 0.0;
+    for (let k = 0; k < classes; k++) {
+      const e = Math.exp(at(p, k) - largest);
+      put(p, k, e);
+      total += e;
+    }
+    const s = weights == 0 ? 1.0 : at(weights, i);
+    lossSum += s * (Math.log(total) + largest - zLabel);
+    const inverse = 1.0 / total;
+    for (let k = 0; k < classes; k++) {
+      const pk = at(p, k) * inverse;
+      put(p, k, pk);
+      const r = s * (pk - (k == label ? 1.0 : 0.0));
+      const block = grad + <usize>(k * stride) * 8;
+      axpy(r, row, block, cols);
+      put(block, cols, at(block, cols) + r);
+    }
+  }
+  return lossSum;
+}
+
+/**
+ * Hessian-vector product of the multinomial loss at the point whose probabilities
+ * `proba` holds: for each row, u_k = xᵢ·v_k + v_bk and ū = Σ_k p_ik u_k, then
+ * out_k += sᵢ p_ik (u_k − ū) [xᵢ, 1]. `scratch` holds `classes` values.
+ */
+export function multinomialHessianProduct(
+  x: usize,
+  weights: usize,
+  rows: i32,
+  cols: i32,
+  classes: i32,
+  proba: usize,
+  v: usize,
+  out: usize,
+  scratch: usize,
+): void {
+  const stride = cols + 1;
+  zero(out, classes * stride);
+  const rowBytes = <usize>cols << 3;
+  for (let i = 0; i < rows; i++) {
+    const row = x + <usize>i * rowBytes;
+    const p = proba + <usize>i * (<usize>classes << 3);
+    let mean = 0.0;
+    for (let k = 0; k < classes; k++) {
+      const block = v + <usize>(k * stride) * 8;
+      const u = dot(row, block, cols) + at(block, cols);
+      put(scratch, k, u);
+      mean += at(p, k) * u;
+    }
+    const s = weights == 0 ? 1.0 : at(weights, i);
+    for (let k = 0; k < classes; k++) {
+      const c = s * at(p, k) * (at(scratch, k) - mean);
+      const block = out + <usize>(k * stride) * 8;
+      axpy(c, row, block, cols);
+      put(block, cols, at(block, cols) + c);
+    }
+  }
+}

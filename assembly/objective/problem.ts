@@ -1,0 +1,162 @@
+import { at, maxAbs, put } from '../vector';
+import { binaryHessianProduct, binaryPass } from './binary';
+import { multinomialHessianProduct, multinomialPass } from './multinomial';
+
+// The problem the solvers minimise, set once per fit by `configureProblem`:
+//
+//   f(θ) = (1/S) Σᵢ sᵢ ℓ(yᵢ, zᵢ) + l2·½‖w‖² + l1·‖w‖₁,   S = Σᵢ sᵢ,
+//
+// where θ holds, per class block, the weights w_k then the intercept b_k (never
+// penalised), ℓ is the binary log-loss (classes = 1) or the softmax log-loss (classes ≥ 3
+// blocks). TypeScript derives l2 = (1 − l1Ratio)/(C·S) and l1 = l1Ratio/(C·S) from the
+// user's C, so f is scikit-learn's objective C·Σ sᵢ ℓ + r(w) divided by C·S: its
+// gradient is the quantity the `tol` stopping rule bounds. The l1 term is not
+// differentiable; `smoothObjective` leaves it out and the solvers handle it.
+
+let X: usize = 0;
+let Y: usize = 0;
+let WEIGHTS: usize = 0;
+let ROWS: i32 = 0;
+let COLS: i32 = 0;
+let BLOCKS: i32 = 1;
+let WEIGHT_SUM: f64 = 1;
+let L2: f64 = 0;
+let L1: f64 = 0;
+let FIT_INTERCEPT: bool = true;
+let CURVATURE: usize = 0;
+let SCRATCH: usize = 0;
+
+/**
+ * Sets the problem for the next solver call.
+ *   x          rows × cols, row-major
+ *   y          rows labels: 0/1 when blocks = 1, else class indices 0 … blocks − 1
+ *   weights    rows sample weights, or 0 for all ones; weightSum = Σ sᵢ (rows when 0)
+ *   curvature  scratch of rows × blocks values (Hessian row weights / probabilities)
+ *   scratch    scratch of blocks values
+ */
+export function configureProblem(
+  x: usize,
+  y: usize,
+  weights: usize,
+  rows: i32,
+  cols: i32,
+  blocks: i32,
+  weightSum: f64,
+  l2: f64,
+  l1: f64,
+  fitIntercept: bool,
+  curvature: usize,
+  scratch: usize,
+): void {
+  X = x;
+  Y = y;
+  WEIGHTS = weights;
+  ROWS = rows;
+  COLS = cols;
+  BLOCKS = blocks;
+  WEIGHT_SUM = weightSum;
+  L2 = l2;
+  L1 = l1;
+  FIT_INTERCEPT = fitIntercept;
+  CURVATURE = curvature;
+  SCRATCH = scratch;
+}
+
+/** Number of parameters θ: blocks × (cols + 1). */
+// @ts-ignore: decorator
+@inline
+export function parameterCount(): i32 {
+  return BLOCKS * (COLS + 1);
+}
+
+/** The l1 strength. */
+// @ts-ignore: decorator
+@inline
+export function l1Strength(): f64 {
+  return L1;
+}
+
+/** True for a weight, false for an intercept. */
+// @ts-ignore: decorator
+@inline
+export function isPenalised(index: i32): bool {
+  return index % (COLS + 1) != COLS;
+}
+
+/**
+ * The smooth part of f at θ = params (everything but l1·‖w‖₁), and its gradient in
+ * `grad`. With `withLoss` false the loss is not computed (binary only; it saves a log
+ * per row) and 0 is returned. With `keepCurvature`, the Hessian's row weights are kept
+ * for `hessianProduct` at this point.
+ */
+export function smoothObjective(params: usize, grad: usize, withLoss: bool, keepCurvature: bool): f64 {
+  let lossSum: f64;
+  if (BLOCKS == 1) {
+    lossSum = binaryPass(X, Y, WEIGHTS, ROWS, COLS, params, grad, withLoss, keepCurvature ? CURVATURE : 0);
+  } else {
+    lossSum = multinomialPass(X, Y, WEIGHTS, ROWS, COLS, BLOCKS, params, grad, CURVATURE);
+  }
+  const count = parameterCount();
+  let penalty = 0.0;
+  for (let j = 0; j < count; j++) {
+    let g = at(grad, j) / WEIGHT_SUM;
+    if (isPenalised(j)) {
+      const w = at(params, j);
+      g += L2 * w;
+      penalty += w * w;
+    } else if (!FIT_INTERCEPT) {
+      g = 0;
+    }
+    put(grad, j, g);
+  }
+  return withLoss ? lossSum / WEIGHT_SUM + 0.5 * L2 * penalty : 0;
+}
+
+/** l1·‖w‖₁ at θ = params. */
+export function l1Term(params: usize): f64 {
+  if (L1 == 0) return 0;
+  const count = parameterCount();
+  let sum = 0.0;
+  for (let j = 0; j < count; j++) if (isPenalised(j)) sum += Math.abs(at(params, j));
+  return L1 * sum;
+}
+
+/**
+ * out = ∇²(smooth f) · v at the point of the last `smoothObjective` call made with
+ * `keepCurvature` (for multinomial problems, at the last call of any kind).
+ */
+export function hessianProduct(v: usize, out: usize): void {
+  if (BLOCKS == 1) binaryHessianProduct(X, ROWS, COLS, CURVATURE, v, out);
+  else multinomialHessianProduct(X, WEIGHTS, ROWS, COLS, BLOCKS, CURVATURE, v, out, SCRATCH);
+  const count = parameterCount();
+  for (let j = 0; j < count; j++) {
+    let h = at(out, j) / WEIGHT_SUM;
+    if (isPenalised(j)) h += L2 * at(v, j);
+    else if (!FIT_INTERCEPT) h = 0;
+    put(out, j, h);
+  }
+}
+
+/**
+ * The minimum-norm subgradient of f at θ (OWL-QN's "pseudo-gradient"), from the smooth
+ * gradient `grad`: for w ≠ 0 it is g + l1·sign(w); at w = 0 it is the one-sided
+ * derivative that points downhill, or 0 when 0 is optimal for that coordinate.
+ * Equals `grad` when l1 = 0. Returns its largest absolute entry.
+ */
+export function pseudoGradient(params: usize, grad: usize, out: usize): f64 {
+  const count = parameterCount();
+  for (let j = 0; j < count; j++) {
+    const g = at(grad, j);
+    let pg = g;
+    if (L1 > 0 && isPenalised(j)) {
+      const w = at(params, j);
+      if (w > 0) pg = g + L1;
+      else if (w < 0) pg = g - L1;
+      else if (g + L1 < 0) pg = g + L1;
+      else if (g - L1 > 0) pg = g - L1;
+      else pg = 0;
+    }
+    put(out, j, pg);
+  }
+  return maxAbs(out, count);
+}

@@ -1,0 +1,105 @@
+import { isPenalised, l1Strength, l1Term, parameterCount, smoothObjective } from '../objective/problem';
+import { at, dot, put } from '../vector';
+
+const ARMIJO = 1e-4;
+const CURVATURE_SHRINK = 0.9;
+const MAX_TRIALS = 60;
+const EPSILON = 2.220446049250313e-16;
+/** Changes of f within this many ulps of |f| are treated as rounding noise. */
+const NOISE_ULPS = 8;
+
+let STEP: f64 = 0;
+
+/** The step length accepted by the last successful `lineSearch`. */
+export function acceptedStep(): f64 {
+  return STEP;
+}
+
+/**
+ * Backtracking line search from θ = x along direction d (a descent direction for the
+ * reference gradient `pg`: the gradient, or OWL-QN's pseudo-gradient). Trial points are
+ * x + t·d; when l1 > 0 each weight that would cross zero is set to zero (OWL-QN's
+ * orthant projection: a step never changes a weight's sign through zero in one go).
+ *
+ * A trial is accepted when f decreases, by more than its rounding noise (8 ulps of |f|),
+ * and by at least 1e-4 × the predicted decrease (Armijo). Near the optimum f changes by
+ * less than its rounding error and its values say nothing, so there the derivative
+ * decides: a trial whose f is within the noise is accepted when the directional
+ * derivative at the new point is at most 0.9 × |the initial one| (still downhill, or
+ * only slightly past the minimum along d). Otherwise the step shrinks, by quadratic
+ * interpolation of f (or, where f is flat to rounding, by the secant on the derivative),
+ * kept within [0.1, 0.5] of the last step.
+ *
+ * Writes the accepted point to xNew and its smooth gradient to gNew, and returns f there
+ * (with the l1 term). Returns NaN when no step was accepted.
+ */
+export function lineSearch(
+  x: usize,
+  f: f64,
+  pg: usize,
+  d: usize,
+  initialStep: f64,
+  xNew: usize,
+  gNew: usize,
+  keepCurvature: bool,
+): f64 {
+  const count = parameterCount();
+  const project = l1Strength() > 0;
+  const slope = dot(pg, d, count);
+  let t = initialStep;
+  for (let trial = 0; trial < MAX_TRIALS; trial++) {
+    let predicted = 0.0;
+    for (let j = 0; j < count; j++) {
+      const xj = at(x, j);
+      let v = xj + t * at(d, j);
+      if (project && isPenalised(j)) {
+        const orthant = xj != 0 ? xj : -at(pg, j);
+        if (v * orthant <= 0) v = 0;
+      }
+      put(xNew, j, v);
+      predicted += at(pg, j) * (v - xj);
+    }
+    const fNew = smoothObjective(xNew, gNew, true, keepCurvature) + l1Term(xNew);
+    const slopeNew = directionalDerivative(xNew, gNew, d, count, project);
+    const noise = NOISE_ULPS * EPSILON * Math.abs(f);
+    if (fNew <= f + ARMIJO * predicted && f - fNew > noise) {
+      STEP = t;
+      return fNew;
+    }
+    const withinNoise = Math.abs(fNew - f) <= noise;
+    if (withinNoise && slopeNew <= CURVATURE_SHRINK * Math.abs(slope)) {
+      STEP = t;
+      return fNew;
+    }
+    let next: f64;
+    if (withinNoise && slopeNew > 0) {
+      // f is flat to rounding here: aim for the zero of the directional derivative.
+      next = (t * -slope) / (slopeNew - slope);
+    } else {
+      const curvature = fNew - f - slope * t;
+      next = curvature > 0 ? (-slope * t * t) / (2 * curvature) : 0.5 * t;
+    }
+    if (!(next >= 0.1 * t)) next = 0.1 * t;
+    if (next > 0.5 * t) next = 0.5 * t;
+    t = next;
+  }
+  return NaN;
+}
+
+/**
+ * Derivative of f along d at θ = x, from the smooth gradient g plus, with an l1 term, the
+ * one-sided derivative of l1·‖w‖₁ in the direction d.
+ */
+function directionalDerivative(x: usize, g: usize, d: usize, count: i32, withL1: bool): f64 {
+  let slope = dot(g, d, count);
+  if (withL1) {
+    const l1 = l1Strength();
+    for (let j = 0; j < count; j++) {
+      if (!isPenalised(j)) continue;
+      const xj = at(x, j);
+      const dj = at(d, j);
+      slope += l1 * (xj > 0 ? dj : xj < 0 ? -dj : Math.abs(dj));
+    }
+  }
+  return slope;
+}

@@ -1,0 +1,82 @@
+/**
+ * Class labels: numbers, strings or booleans, sorted as scikit-learn (numpy) sorts them,
+ * and their encoding as class indices.
+ * @module
+ */
+import { describeKind } from './describe.js';
+
+/** A class label. One model's labels are all of one kind. */
+export type Label = number | string | boolean;
+
+/** Labels encoded as indices into the sorted `classes`. */
+export interface EncodedLabels {
+  /** The distinct labels, sorted: numbers numerically, strings by code point, false before true. */
+  readonly classes: Label[];
+  /** For each sample, the index of its label in `classes`. */
+  readonly indices: Int32Array;
+  /** For each class, how many samples carry it. */
+  readonly counts: Int32Array;
+}
+
+/**
+ * Orders two labels of one kind as numpy's sort does: numbers numerically, strings by
+ * Unicode code point (not UTF-16 unit, so astral characters sort after U+FFFF), false < true.
+ */
+export function compareLabels(a: Label, b: Label): number {
+  if (typeof a === 'string' && typeof b === 'string') {
+    const ai = a[Symbol.iterator]();
+    const bi = b[Symbol.iterator]();
+    for (;;) {
+      const x = ai.next();
+      const y = bi.next();
+      if (x.done || y.done) return x.done ? (y.done ? 0 : -1) : 1;
+      const d = (x.value.codePointAt(0) ?? 0) - (y.value.codePointAt(0) ?? 0);
+      if (d !== 0) return d;
+    }
+  }
+  return Number(a) - Number(b);
+}
+
+/**
+ * Checks `y` (length `rows`) and encodes it.
+ * @throws TypeError when y is not array-like, holds something other than a number, string
+ * or boolean, or mixes kinds; RangeError for a length mismatch or a non-finite number.
+ */
+export function encodeLabels(y: unknown, rows: number, name: string): EncodedLabels {
+  if (y === null || typeof y !== 'object' || typeof (y as ArrayLike<unknown>).length !== 'number') {
+    throw new TypeError(`${name} must be an array of labels, got ${describeKind(y)}`);
+  }
+  const values = y as ArrayLike<unknown>;
+  if (values.length !== rows) throw new RangeError(`${name} has ${values.length} labels; X has ${rows} rows`);
+  const kind = rows > 0 ? typeof values[0] : 'number';
+  const seen = new Map<Label, number>();
+  for (let i = 0; i < rows; i++) {
+    const value = values[i];
+    const t = typeof value;
+    if (t !== 'number' && t !== 'string' && t !== 'boolean') {
+      throw new TypeError(`${name} has ${describeKind(value)} at index ${i}; labels must be numbers, strings or booleans`);
+    }
+    if (t !== kind) {
+      throw new TypeError(`${name} mixes label kinds: index 0 is a ${kind}, index ${i} is a ${t}`);
+    }
+    if (t === 'number' && !Number.isFinite(value)) {
+      throw new RangeError(`${name} contains ${String(value)} at index ${i}; labels must be finite`);
+    }
+    if (!seen.has(value as Label)) seen.set(value as Label, 0);
+  }
+  const classes = [...seen.keys()].sort(compareLabels);
+  classes.forEach((label, k) => seen.set(label, k));
+  const indices = new Int32Array(rows);
+  const counts = new Int32Array(classes.length);
+  for (let i = 0; i < rows; i++) {
+    const k = seen.get(values[i] as Label) as number;
+    indices[i] = k;
+    counts[k]! += 1;
+  }
+  return { classes, indices, counts };
+}
+
+/** Quotes a label for an error message: strings in quotes, others as written. */
+export function formatLabel(label: Label): string {
+  return typeof label === 'string' ? JSON.stringify(label) : String(label);
+}
