@@ -2,10 +2,20 @@
  * logreg-wasm: logistic regression for JavaScript and TypeScript, trained in WebAssembly.
  * @module
  */
-export { LogisticRegression, type LogisticRegressionOptions, type Penalty, type Solver } from './logistic-regression.js';
+export {
+  LogisticRegression,
+  type ClassWeight,
+  type FitOptions,
+  type IterationInfo,
+  type LogisticRegressionOptions,
+  type MultiClass,
+  type Penalty,
+  type Solver,
+} from './logistic-regression.js';
 export { Matrix } from './matrix.js';
 export type { MatrixLike } from './input.js';
 export { NotFittedError } from './errors.js';
+export type { Label } from './labels.js';
 export { accuracy } from './metrics.js';
 export { gradientDescentBaseline, type BaselineOptions, type BaselineResult } from './baseline.js';
 export {

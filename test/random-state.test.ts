@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { RandomState, checkRandomState, fma, glibcLog } from '../src/datasets/random-state.js';
+import { RandomState, checkRandomState } from '../src/datasets/random-state.js';
 
 interface Entry {
   seed: number;
@@ -184,53 +184,5 @@ describe('checkRandomState', () => {
       'randomState must be an integer in [0, 4294967295], a RandomState or null; got -3',
     );
     expect(() => checkRandomState('42' as unknown as number)).toThrow(TypeError);
-  });
-});
-
-describe('glibcLog', () => {
-  it('returns glibc log where Math.log differs in the last bit', () => {
-    // [x, log(x) as glibc 2.36 computes it (Python's math.log)]
-    const cases: Array<[number, number]> = [
-      [0.5353620001183298, -0.6248121251656834],
-      [0.3970762451712549, -0.9236269634067281],
-      [0.1798781384617489, -1.7154756659115378],
-      [0.6069116037982349, -0.4993721265369246],
-    ];
-    for (const [x, expected] of cases) {
-      expect(Object.is(glibcLog(x), expected)).toBe(true);
-      expect(Math.log(x)).not.toBe(expected);
-    }
-  });
-
-  it('returns glibc log where the correctly rounded value differs', () => {
-    expect(glibcLog(0.7471423174062701)).toBe(-0.29149959337952835);
-    expect(glibcLog(0.9146571380142451)).toBe(-0.0892059964816446);
-  });
-
-  it('handles exact and special arguments', () => {
-    expect(Object.is(glibcLog(1), 0)).toBe(true);
-    expect(glibcLog(0)).toBe(-Infinity);
-    expect(glibcLog(Infinity)).toBe(Infinity);
-    expect(glibcLog(-1)).toBeNaN();
-    expect(glibcLog(Math.E)).toBe(1);
-  });
-});
-
-describe('fma', () => {
-  it('rounds a * b + c once', () => {
-    expect(fma(0.1, 10, -1)).toBe(5.551115123125783e-17);
-    expect(0.1 * 10 - 1).toBe(0);
-  });
-
-  it('is exact when the product is exactly representable', () => {
-    expect(fma(3, 4, 5)).toBe(17);
-    expect(fma(0, 5, -2)).toBe(-2);
-    expect(fma(2, 3, 0)).toBe(6);
-  });
-
-  it('resolves a product that cancels the addend', () => {
-    const a = 1 + 2 ** -30;
-    // a*a = 1 + 2^-29 + 2^-60 exactly; subtracting the rounded square leaves 2^-60.
-    expect(fma(a, a, -(a * a))).toBe(2 ** -60);
   });
 });

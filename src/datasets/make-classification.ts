@@ -8,7 +8,8 @@
  */
 
 import { Matrix } from '../matrix.js';
-import { RandomState, checkRandomState, fma } from './random-state.js';
+import { fma } from './fma.js';
+import { RandomState, checkRandomState } from './random-state.js';
 
 /** Options of {@link makeClassification}; names are scikit-learn's, camelCased. */
 export interface MakeClassificationOptions {
