@@ -3,6 +3,7 @@ import { NotFittedError } from './errors.js';
 import { type MatrixLike, release, stageMatrix, type StagedMatrix } from './input.js';
 import { type EncodedLabels, type Label, encodeLabels, formatLabel } from './labels.js';
 import { Matrix } from './matrix.js';
+import { MODEL_FORMAT, MODEL_VERSION, type ModelDocument, type ModelParameters, readModelDocument, readParameters } from './model-json.js';
 import { accuracy } from './metrics.js';
 import {
   checkBoolean,
@@ -161,7 +162,7 @@ const SUPPORTS: Record<Solver, readonly Penalty[]> = {
 const NAME = 'LogisticRegression';
 
 /** How a fitted model turns decision values into classes. */
-type Mode = 'binary' | 'multinomial' | 'ovr';
+type Mode = ModelParameters['mode'];
 
 interface FittedState {
   /** Byte offset of blocks × (nFeatures + 1) parameters in WebAssembly memory. */
@@ -424,6 +425,117 @@ export class LogisticRegression {
    */
   dispose(): void {
     this.#replaceFitted(null);
+  }
+
+  /**
+   * The fitted model as a plain JSON-ready object: a format name and version, the options
+   * (callbacks are not stored) and the parameters. `JSON.stringify(model)` uses it.
+   * @throws NotFittedError before `fit`.
+   * @example
+   * ```ts
+   * const text = JSON.stringify(model);
+   * const again = LogisticRegression.fromJSON(JSON.parse(text)); // predicts identically
+   * ```
+   */
+  toJSON(): ModelDocument {
+    const fitted = this.#state('toJSON');
+    const coef = this.coef;
+    const classWeight =
+      this.classWeight === null || this.classWeight === 'balanced'
+        ? this.classWeight
+        : this.classWeight instanceof Map
+          ? [...this.classWeight.entries()]
+          : Object.entries(this.classWeight);
+    return {
+      format: MODEL_FORMAT,
+      version: MODEL_VERSION,
+      options: {
+        penalty: this.penalty,
+        C: this.C,
+        l1Ratio: this.l1Ratio,
+        fitIntercept: this.fitIntercept,
+        tol: this.tol,
+        maxIter: this.maxIter,
+        solver: this.solver,
+        multiClass: this.multiClass,
+        warmStart: this.warmStart,
+        classWeight,
+        learningRate: this.learningRate,
+        recordLoss: this.recordLoss,
+      },
+      model: {
+        mode: fitted.mode,
+        classes: [...fitted.classes],
+        coef: coef.toArray(),
+        intercept: Array.from(this.intercept),
+        nIter: fitted.nIter,
+        converged: fitted.converged,
+      },
+    };
+  }
+
+  /**
+   * Rebuilds a fitted model from {@link LogisticRegression.toJSON}'s output (an object, or
+   * its JSON text). The input is treated as untrusted and checked completely.
+   * @throws TypeError or RangeError naming the first field that is missing, of the wrong
+   * kind, inconsistent in shape, non-finite, from a newer format version, or not ours.
+   */
+  static fromJSON(input: unknown): LogisticRegression {
+    let parsed = input;
+    if (typeof input === 'string') {
+      try {
+        parsed = JSON.parse(input);
+      } catch (cause) {
+        throw new TypeError(`LogisticRegression.fromJSON: the text is not JSON (${(cause as Error).message})`, { cause });
+      }
+    }
+    const { options, model } = readModelDocument(parsed);
+    const classWeight = options['classWeight'];
+    if (Array.isArray(classWeight)) options['classWeight'] = new Map(classWeight as [Label, number][]);
+    const estimator = new LogisticRegression(options as LogisticRegressionOptions);
+    estimator.#load(model);
+    return estimator;
+  }
+
+  /**
+   * Builds a fitted model from scikit-learn's attributes: `coef_` (1×d for two classes,
+   * K×d otherwise), `intercept_` and `classes_`. For more than two classes, `multiClass`
+   * says how scikit-learn computed probabilities ('multinomial', the default for
+   * solver lbfgs, or 'ovr').
+   * @throws TypeError or RangeError for inconsistent shapes, non-finite values or bad labels.
+   * @example
+   * ```ts
+   * const model = LogisticRegression.fromSklearn({ coef: [[0.5, -1.2]], intercept: [0.1], classes: [0, 1] });
+   * ```
+   */
+  static fromSklearn(attributes: {
+    coef: number[][];
+    intercept: number[];
+    classes: Label[];
+    multiClass?: 'multinomial' | 'ovr';
+  }): LogisticRegression {
+    const multiClass = attributes.multiClass ?? 'multinomial';
+    const mode: Mode = attributes.classes?.length === 2 ? 'binary' : multiClass;
+    const model = readParameters({ ...attributes, mode }, 'attributes');
+    const estimator = new LogisticRegression({ multiClass });
+    estimator.#load(model);
+    return estimator;
+  }
+
+  #load(model: ModelParameters): void {
+    const nFeatures = (model.coef[0] as number[]).length;
+    const stride = nFeatures + 1;
+    const params = new Float64Array(model.coef.length * stride);
+    model.coef.forEach((row, k) => {
+      params.set(row, k * stride);
+      params[k * stride + nFeatures] = model.intercept[k] as number;
+    });
+    this.#commit(
+      { params, blocks: model.coef.length, nIter: model.nIter, converged: model.converged, lossCurve: null },
+      [...model.classes],
+      model.mode,
+      nFeatures,
+    );
   }
 
   /** The validated `sampleWeight`, or null when absent. */

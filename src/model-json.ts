@@ -1,0 +1,154 @@
+/**
+ * The JSON form of a fitted {@link LogisticRegression}, and its validation on load.
+ *
+ * Loading treats its input as untrusted: every field is checked for kind, shape and
+ * finiteness before anything is allocated, and sizes are taken from the arrays actually
+ * present, never from a declared count, so a small document cannot request a large
+ * allocation.
+ * @module
+ */
+import { describeKind } from './describe.js';
+import { type Label, compareLabels, formatLabel } from './labels.js';
+
+/** The `format` field of every model document. */
+export const MODEL_FORMAT = 'logreg-wasm/logistic-regression';
+/** The newest `version` this library writes and reads. */
+export const MODEL_VERSION = 1;
+
+/** How a model turns decision values into class probabilities. */
+export type ModelMode = 'binary' | 'multinomial' | 'ovr';
+
+/** A fitted model's parameters, as stored. */
+export interface ModelParameters {
+  /** `'binary'` (one row of coefficients), `'multinomial'` or `'ovr'` (one row per class). */
+  mode: ModelMode;
+  /** The sorted class labels. */
+  classes: Label[];
+  /** Coefficient rows, each of length nFeatures. */
+  coef: number[][];
+  /** One intercept per coefficient row. */
+  intercept: number[];
+  nIter: number;
+  converged: boolean;
+}
+
+/** The whole document written by `toJSON`. */
+export interface ModelDocument {
+  format: typeof MODEL_FORMAT;
+  version: number;
+  /** The estimator's options (callbacks are not stored; class weights as [label, weight] pairs). */
+  options: Record<string, unknown>;
+  model: ModelParameters;
+}
+
+const WHERE = 'LogisticRegression.fromJSON';
+
+/**
+ * Checks a parsed model document and returns its parts.
+ * @throws TypeError for a wrong kind anywhere; RangeError for a wrong format, an
+ * unsupported version, inconsistent shapes, non-finite numbers or bad labels.
+ */
+export function readModelDocument(input: unknown): { options: Record<string, unknown>; model: ModelParameters } {
+  const doc = record(input, 'the document');
+  const format = field(doc, 'format', 'the document');
+  if (format !== MODEL_FORMAT) {
+    throw new RangeError(`${WHERE}: format must be '${MODEL_FORMAT}', got ${describeValue(format)}`);
+  }
+  const version = field(doc, 'version', 'the document');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new RangeError(`${WHERE}: version must be a positive integer, got ${describeValue(version)}`);
+  }
+  if (version > MODEL_VERSION) {
+    throw new RangeError(`${WHERE}: this model was written by a newer logreg-wasm (format version ${version}); this version reads up to ${MODEL_VERSION}`);
+  }
+  const options = record(field(doc, 'options', 'the document'), 'options');
+  const model = record(field(doc, 'model', 'the document'), 'model');
+  return { options: { ...options }, model: readParameters(model, 'model') };
+}
+
+/**
+ * Checks model parameters (from a document, or from scikit-learn's attributes).
+ * @throws as {@link readModelDocument}.
+ */
+export function readParameters(model: Record<string, unknown>, where: string): ModelParameters {
+  const mode = field(model, 'mode', where);
+  if (mode !== 'binary' && mode !== 'multinomial' && mode !== 'ovr') {
+    throw new RangeError(`${WHERE}: ${where}.mode must be 'binary', 'multinomial' or 'ovr', got ${describeValue(mode)}`);
+  }
+  const classes = readClasses(field(model, 'classes', where), `${where}.classes`);
+  const rows = mode === 'binary' ? 1 : classes.length;
+  if (mode === 'binary' && classes.length !== 2) {
+    throw new RangeError(`${WHERE}: a binary model has 2 classes; ${where}.classes has ${classes.length}`);
+  }
+  if (mode !== 'binary' && classes.length < 3) {
+    throw new RangeError(`${WHERE}: a ${mode} model has at least 3 classes; ${where}.classes has ${classes.length}`);
+  }
+  const coef = numberRows(field(model, 'coef', where), `${where}.coef`);
+  if (coef.length !== rows) {
+    throw new RangeError(`${WHERE}: ${where}.coef has ${coef.length} rows; a ${mode} model with ${classes.length} classes has ${rows}`);
+  }
+  const nFeatures = coef[0]?.length ?? 0;
+  if (nFeatures === 0) throw new RangeError(`${WHERE}: ${where}.coef has no columns; at least one feature is required`);
+  coef.forEach((row, k) => {
+    if (row.length !== nFeatures) {
+      throw new RangeError(`${WHERE}: ${where}.coef row ${k} has ${row.length} values; row 0 has ${nFeatures}`);
+    }
+  });
+  const intercept = numbers(field(model, 'intercept', where), `${where}.intercept`);
+  if (intercept.length !== rows) {
+    throw new RangeError(`${WHERE}: ${where}.intercept has ${intercept.length} values; expected ${rows}`);
+  }
+  const nIter = model['nIter'] ?? 0;
+  if (typeof nIter !== 'number' || !Number.isInteger(nIter) || nIter < 0) {
+    throw new RangeError(`${WHERE}: ${where}.nIter must be an integer ≥ 0, got ${describeValue(nIter)}`);
+  }
+  const converged = model['converged'] ?? true;
+  if (typeof converged !== 'boolean') throw new TypeError(`${WHERE}: ${where}.converged must be a boolean, got ${describeKind(converged)}`);
+  return { mode, classes, coef, intercept, nIter, converged };
+}
+
+function readClasses(value: unknown, where: string): Label[] {
+  if (!Array.isArray(value)) throw new TypeError(`${WHERE}: ${where} must be an array of labels, got ${describeKind(value)}`);
+  const kind = typeof value[0];
+  value.forEach((label: unknown, i) => {
+    if (typeof label !== kind || (kind !== 'number' && kind !== 'string' && kind !== 'boolean')) {
+      throw new TypeError(`${WHERE}: ${where}[${i}] is ${describeKind(label)}; labels are numbers, strings or booleans, all of one kind`);
+    }
+    if (kind === 'number' && !Number.isFinite(label)) throw new RangeError(`${WHERE}: ${where}[${i}] is ${String(label)}; labels must be finite`);
+    if (i > 0 && compareLabels(value[i - 1] as Label, label as Label) >= 0) {
+      throw new RangeError(`${WHERE}: ${where} must be sorted and distinct; ${formatLabel(label as Label)} at index ${i} comes after ${formatLabel(value[i - 1] as Label)}`);
+    }
+  });
+  return value as Label[];
+}
+
+function numberRows(value: unknown, where: string): number[][] {
+  if (!Array.isArray(value)) throw new TypeError(`${WHERE}: ${where} must be an array of rows, got ${describeKind(value)}`);
+  return value.map((row, k) => numbers(row, `${where}[${k}]`));
+}
+
+function numbers(value: unknown, where: string): number[] {
+  if (!Array.isArray(value)) throw new TypeError(`${WHERE}: ${where} must be an array of numbers, got ${describeKind(value)}`);
+  value.forEach((v: unknown, j) => {
+    if (typeof v !== 'number') throw new TypeError(`${WHERE}: ${where}[${j}] is ${describeKind(v)}; expected a number`);
+    if (!Number.isFinite(v)) throw new RangeError(`${WHERE}: ${where}[${j}] is ${String(v)}; values must be finite`);
+  });
+  return value as number[];
+}
+
+function record(value: unknown, where: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new TypeError(`${WHERE}: ${where} must be an object, got ${describeKind(value)}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** An own property (never one inherited through `__proto__` or `constructor`). */
+function field(object: Record<string, unknown>, key: string, where: string): unknown {
+  if (!Object.hasOwn(object, key)) throw new TypeError(`${WHERE}: ${where} has no '${key}' field`);
+  return object[key];
+}
+
+function describeValue(value: unknown): string {
+  return typeof value === 'string' ? `'${value}'` : typeof value === 'number' ? String(value) : describeKind(value);
+}
