@@ -76,7 +76,7 @@ export function encodeLabels(y: unknown, rows: number, name: string): EncodedLab
   return { classes, indices, counts };
 }
 
-/** Quotes a label for an error message: strings in quotes, others as written. */
+/** A label as messages show it: strings quoted (`'spam'`), numbers and booleans as written. */
 export function formatLabel(label: Label): string {
-  return typeof label === 'string' ? JSON.stringify(label) : String(label);
+  return typeof label === 'string' ? `'${label}'` : String(label);
 }

@@ -4,7 +4,7 @@ import { type MatrixLike, release, stageMatrix, type StagedMatrix } from './inpu
 import { type EncodedLabels, type Label, encodeLabels, formatLabel } from './labels.js';
 import { Matrix } from './matrix.js';
 import { MODEL_FORMAT, MODEL_VERSION, type ModelDocument, type ModelParameters, readModelDocument, readParameters } from './model-json.js';
-import { accuracy } from './metrics.js';
+import { accuracy } from './metrics/accuracy.js';
 import {
   checkBoolean,
   checkChoice,
@@ -38,7 +38,10 @@ export type ClassWeight = 'balanced' | Map<Label, number> | Record<string, numbe
 export interface IterationInfo {
   /** Iterations done so far in this (sub)problem, from 1. */
   iter: number;
-  /** The objective f (scaled as described in the README) after this iteration. */
+  /**
+   * The objective (divided by C·Σsᵢ) after this iteration; for solver 'gd', at the start
+   * of the iteration (gradient descent evaluates it in the same pass as the gradient).
+   */
   loss: number;
   /** Largest absolute entry of the (pseudo-)gradient of f. */
   gradNorm: number;
@@ -581,6 +584,9 @@ export class LogisticRegression {
     const solver: CoreSolver = this.solver;
     const problemFor = (target: Float64Array, problemBlocks: number, weights: Float64Array | null): CoreProblem => {
       const weightSum = weights === null ? X.rows : weights.reduce((sum, w) => sum + w, 0);
+      if (!(weightSum > 0)) {
+        throw new RangeError('sampleWeight × classWeight is zero for every sample; at least one sample must have a positive weight');
+      }
       const strength = 1 / (this.C * weightSum);
       return {
         X,
@@ -732,9 +738,17 @@ function checkCallback<T>(name: string, value: T): T {
 }
 
 function checkClassWeight(value: unknown): ClassWeight | null {
-  if (value === null || value === 'balanced' || value instanceof Map) return value as ClassWeight | null;
-  if (typeof value === 'object' && !Array.isArray(value)) return value as Record<string, number>;
-  throw new TypeError(`${NAME}: classWeight must be 'balanced', a Map or an object of label → weight, got ${describeKind(value)}`);
+  if (value === null || value === 'balanced') return value;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new TypeError(`${NAME}: classWeight must be 'balanced', a Map or an object of label → weight, got ${describeKind(value)}`);
+  }
+  const entries: [unknown, unknown][] = value instanceof Map ? [...value.entries()] : Object.entries(value);
+  for (const [key, weight] of entries) {
+    if (typeof weight !== 'number' || !(weight >= 0) || !Number.isFinite(weight)) {
+      throw new RangeError(`${NAME}: classWeight for ${typeof key === 'string' ? `'${key}'` : String(key)} must be a finite number ≥ 0, got ${typeof weight === 'number' ? String(weight) : describeKind(weight)}`);
+    }
+  }
+  return value as ClassWeight;
 }
 
 /**
@@ -754,13 +768,10 @@ function classWeights(classWeight: ClassWeight | null, labels: EncodedLabels, co
     const k = labels.classes.findIndex((label) => label === key || String(label) === key);
     if (k < 0) {
       throw new RangeError(
-        `classWeight has a weight for ${typeof key === 'string' ? JSON.stringify(key) : String(key)}, which is not a label in y (labels: ${labels.classes.map(formatLabel).join(', ')})`,
+        `classWeight has a weight for ${typeof key === 'string' ? `'${key}'` : String(key)}, which is not a label in y (labels: ${labels.classes.map(formatLabel).join(', ')})`,
       );
     }
-    if (typeof weight !== 'number' || !(weight >= 0) || !Number.isFinite(weight)) {
-      throw new RangeError(`classWeight for ${formatLabel(labels.classes[k] as Label)} must be a finite number ≥ 0, got ${String(weight)}`);
-    }
-    out[k] = weight;
+    out[k] = weight as number; // checked by the constructor
   }
   return out;
 }

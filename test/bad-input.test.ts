@@ -21,7 +21,7 @@ describe('fit rejects bad training data with a message that says what and where'
     ['more labels than rows', [[0], [1]], [0, 1, 1], RangeError, 'y has 3 labels; X has 2 rows'],
     ['fewer labels than rows', [[0], [1], [2]], [0, 1], RangeError, 'y has 2 labels; X has 3 rows'],
     ['a single class', [[0], [1], [2]], [1, 1, 1], RangeError, 'y has a single class (1); at least two classes are needed to fit'],
-    ['a single string class', [[0], [1]], ['a', 'a'], RangeError, 'y has a single class ("a"); at least two classes are needed to fit'],
+    ['a single string class', [[0], [1]], ['a', 'a'], RangeError, "y has a single class ('a'); at least two classes are needed to fit"],
     ['labels of mixed kinds', [[0], [1]], [0, '1'], TypeError, 'y mixes label kinds: index 0 is a number, index 1 is a string'],
     ['a label that is an object', [[0], [1]], [0, {}], TypeError, 'y has an object (Object) at index 1; labels must be numbers, strings or booleans'],
     ['empty X', [], [], RangeError, 'X has 0 rows; at least one sample is required'],

@@ -1,0 +1,217 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Matrix, NotFittedError } from '../src/index.js';
+import { StandardScaler, type StandardScalerOptions } from '../src/preprocessing/standard-scaler.js';
+
+interface ScalerCase {
+  name: string;
+  X: number[][];
+  options: StandardScalerOptions;
+  mean: number[] | null;
+  var: number[] | null;
+  scale: number[] | null;
+  nSamplesSeen: number;
+  transformed: number[][];
+  other: number[][];
+  otherTransformed: number[][];
+  otherInverse: number[][];
+}
+
+const fixture = JSON.parse(readFileSync(new URL('./fixtures/metrics.json', import.meta.url), 'utf8')) as {
+  standardScaler: ScalerCase[];
+};
+
+/** Element-wise |a − e| ≤ 1e-12 · |e| (exact where e is 0). */
+function expectClose(actual: ArrayLike<number> | null, expected: ArrayLike<number> | null): void {
+  if (expected === null) {
+    expect(actual).toBeNull();
+    return;
+  }
+  expect(actual).not.toBeNull();
+  const a = actual as ArrayLike<number>;
+  expect(a.length).toBe(expected.length);
+  for (let i = 0; i < expected.length; i++) {
+    const e = expected[i] as number;
+    const v = a[i] as number;
+    if (v !== e) expect(Math.abs(v - e), `index ${i}: ${v} vs ${e}`).toBeLessThanOrEqual(1e-12 * Math.abs(e));
+  }
+}
+
+function expectError(run: () => unknown, kind: ErrorConstructor, message: string): void {
+  expect(run).toThrow(kind);
+  expect(run).toThrow(new kind(message));
+}
+
+describe('StandardScaler matches scikit-learn 1.2.1', () => {
+  for (const c of fixture.standardScaler) {
+    it(`learns the same mean, variance and scale on ${c.name}`, () => {
+      const scaler = new StandardScaler(c.options).fit(c.X);
+      expectClose(scaler.mean, c.mean);
+      expectClose(scaler.var, c.var);
+      expectClose(scaler.scale, c.scale);
+      expect(scaler.nSamplesSeen).toBe(c.nSamplesSeen);
+      expect(scaler.nFeaturesIn).toBe((c.X[0] as number[]).length);
+    });
+
+    it(`transforms the training data the same on ${c.name}`, () => {
+      expectClose(new StandardScaler(c.options).fitTransform(c.X).data, c.transformed.flat());
+    });
+
+    it(`transforms and inverse-transforms new data the same on ${c.name}`, () => {
+      const scaler = new StandardScaler(c.options).fit(c.X);
+      expectClose(scaler.transform(c.other).data, c.otherTransformed.flat());
+      expectClose(scaler.inverseTransform(c.other).data, c.otherInverse.flat());
+    });
+  }
+});
+
+describe('StandardScaler behaviour', () => {
+  it('uses the population standard deviation (ddof 0)', () => {
+    const scaler = new StandardScaler().fit([[1], [3]]);
+    expect(Array.from(scaler.scale as Float64Array)).toEqual([1]);
+  });
+
+  it('leaves a constant column unscaled (scale 1) and only centres it', () => {
+    const scaler = new StandardScaler().fit([[5, 0], [5, 2]]);
+    expect(Array.from(scaler.scale as Float64Array)).toEqual([1, 1]);
+    expect(scaler.transform([[6, 1]]).toArray()).toEqual([[1, 0]]);
+  });
+
+  it('treats 20 rows of 1e9 ± 1e-6 as constant, as scikit-learn does (the variance is below its rounding bound)', () => {
+    const X = Array.from({ length: 20 }, (_, i) => [1e9 + (i % 2 === 1 ? 1e-6 : -1e-6)]);
+    const scaler = new StandardScaler().fit(X);
+    expect((scaler.var as Float64Array)[0]).toBeGreaterThan(0);
+    expect(Array.from(scaler.scale as Float64Array)).toEqual([1]);
+  });
+
+  it('scales the same noise when there are too few rows for it to look like rounding error', () => {
+    const X = [[1e9 + 1e-6], [1e9 - 1e-6], [1e9 + 2e-6], [1e9]];
+    expect((new StandardScaler().fit(X).scale as Float64Array)[0]).not.toBe(1);
+  });
+
+  it('reads a Matrix, including one in WebAssembly memory', () => {
+    const rows = [[1, 2], [3, 5], [4, 9]];
+    const wasm = Matrix.alloc(3, 2);
+    wasm.data.set(rows.flat());
+    try {
+      const expected = new StandardScaler().fitTransform(rows).toArray();
+      expect(new StandardScaler().fitTransform(Matrix.fromRows(rows)).toArray()).toEqual(expected);
+      expect(new StandardScaler().fitTransform(wasm).toArray()).toEqual(expected);
+    } finally {
+      wasm.dispose();
+    }
+  });
+
+  it('does not modify its input', () => {
+    const X = Matrix.fromRows([[1, 2], [3, 4]]);
+    new StandardScaler().fitTransform(X);
+    expect(X.toArray()).toEqual([[1, 2], [3, 4]]);
+  });
+
+  it('returns copies of its attributes', () => {
+    const scaler = new StandardScaler().fit([[1], [3]]);
+    (scaler.mean as Float64Array)[0] = 100;
+    expect((scaler.mean as Float64Array)[0]).toBe(2);
+  });
+
+  it('reports null mean, var and scale when both options are off', () => {
+    const scaler = new StandardScaler({ withMean: false, withStd: false }).fit([[1], [3]]);
+    expect([scaler.mean, scaler.var, scaler.scale]).toEqual([null, null, null]);
+    expect(scaler.transform([[7]]).toArray()).toEqual([[7]]);
+  });
+
+  it('replaces an earlier fit when fit again', () => {
+    const scaler = new StandardScaler().fit([[1, 1], [3, 3]]).fit([[10], [20], [30]]);
+    expect(scaler.nFeaturesIn).toBe(1);
+    expect(scaler.nSamplesSeen).toBe(3);
+  });
+
+  it('keeps its previous fit when a fit fails', () => {
+    const scaler = new StandardScaler().fit([[1], [3]]);
+    expect(() => scaler.fit([[1], [NaN]])).toThrow(RangeError);
+    expect(Array.from(scaler.mean as Float64Array)).toEqual([2]);
+  });
+});
+
+describe('StandardScaler rejects bad input with a message that says what and where', () => {
+  const fitted = (): StandardScaler => new StandardScaler().fit([[1, 2, 3, 4], [5, 6, 7, 9]]);
+  const cases: [string, () => unknown, ErrorConstructor, string][] = [
+    ['X with the wrong number of columns in transform', () => fitted().transform([[1, 2, 3]]), RangeError, 'StandardScaler.transform: X has 3 columns; the scaler was fit with 4'],
+    ['X with the wrong number of columns in inverseTransform', () => fitted().inverseTransform([[1, 2, 3, 4, 5]]), RangeError, 'StandardScaler.inverseTransform: X has 5 columns; the scaler was fit with 4'],
+    ['NaN in fit', () => new StandardScaler().fit([[1, 2], [3, NaN]]), RangeError, 'StandardScaler.fit: X contains NaN at row 1, column 1; all values must be finite'],
+    ['Infinity in a Matrix passed to transform', () => fitted().transform(Matrix.fromRows([[1, 2, Infinity, 4]])), RangeError, 'StandardScaler.transform: X contains Infinity at row 0, column 2; all values must be finite'],
+    ['an empty X', () => new StandardScaler().fit([]), RangeError, 'StandardScaler.fit: X has 0 rows; at least one sample is required'],
+    ['X without columns', () => new StandardScaler().fit([[], []]), RangeError, 'StandardScaler.fit: X has 0 columns; at least one feature is required'],
+    ['ragged rows', () => new StandardScaler().fit([[1, 2], [3]]), RangeError, 'StandardScaler.fit: X row 1 has 1 columns; row 0 has 2'],
+    ['a string in X', () => new StandardScaler().fit([[1, '2']] as never), TypeError, 'StandardScaler.fit: X has a string at row 0, column 1; expected a number'],
+    ['X that is not a matrix', () => new StandardScaler().fit('X' as never), TypeError, 'StandardScaler.fit: X must be a Matrix or an array of rows, got a string'],
+    ['an option that is not a boolean', () => new StandardScaler({ withMean: 0 as never }), TypeError, 'StandardScaler: withMean must be a boolean, got a number'],
+    ['a snake_case option', () => new StandardScaler({ with_std: false } as never), TypeError, "StandardScaler: unknown option 'with_std'; did you mean 'withStd'? (known options: withMean, withStd)"],
+  ];
+  for (const [what, run, kind, message] of cases) {
+    it(`rejects ${what}`, () => expectError(run, kind, message));
+  }
+
+  it('throws NotFittedError from transform before fit', () => {
+    const scaler = new StandardScaler();
+    expect(() => scaler.transform([[1]])).toThrow(NotFittedError);
+    expect(() => scaler.transform([[1]])).toThrow('transform: this StandardScaler is not fitted yet; call fit(X) first');
+  });
+
+  it('throws NotFittedError from the attributes before fit', () => {
+    const scaler = new StandardScaler();
+    expect(() => scaler.mean).toThrow(NotFittedError);
+    expect(() => scaler.scale).toThrow('scale: this StandardScaler is not fitted yet; call fit(X) first');
+    expect(() => scaler.inverseTransform([[1]])).toThrow('inverseTransform: this StandardScaler is not fitted yet; call fit(X) first');
+  });
+});
+
+describe('StandardScaler properties', () => {
+  const matrix = fc
+    .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 4 }))
+    .chain(([n, d]) =>
+      // Magnitudes below 1e-100 would square to subnormals, where a column's variance underflows
+      // to 0 and the column is (correctly, as in scikit-learn) treated as constant.
+      fc.array(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }).filter((v) => v === 0 || Math.abs(v) > 1e-100), { minLength: d, maxLength: d }),
+        { minLength: n, maxLength: n },
+      ),
+    );
+
+  it('recovers X from inverseTransform(transform(X))', () => {
+    fc.assert(
+      fc.property(matrix, (X) => {
+        const scaler = new StandardScaler().fit(X);
+        const back = scaler.inverseTransform(scaler.transform(X)).toArray();
+        const d = (X[0] as number[]).length;
+        for (let j = 0; j < d; j++) {
+          const column = X.map((row) => row[j] as number);
+          const size = Math.max(...column.map(Math.abs), 1e-300);
+          X.forEach((row, i) => {
+            expect(Math.abs(((back[i] as number[])[j] as number) - (row[j] as number))).toBeLessThanOrEqual(1e-12 * size);
+          });
+        }
+      }),
+    );
+  });
+
+  it('gives each non-constant column mean 0 and population variance 1', () => {
+    fc.assert(
+      fc.property(matrix, (X) => {
+        const scaler = new StandardScaler().fit(X);
+        const Z = scaler.transform(X).toArray();
+        const scale = scaler.scale as Float64Array;
+        scale.forEach((s, j) => {
+          const column = Z.map((row) => row[j] as number);
+          const mean = column.reduce((a, b) => a + b, 0) / column.length;
+          expect(Math.abs(mean)).toBeLessThanOrEqual(1e-9);
+          if (s !== 1 || (scaler.var as Float64Array)[j] === 1) {
+            const variance = column.reduce((a, b) => a + (b - mean) ** 2, 0) / column.length;
+            expect(Math.abs(variance - 1)).toBeLessThanOrEqual(1e-9);
+          }
+        });
+      }),
+    );
+  });
+});
