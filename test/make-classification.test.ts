@@ -222,7 +222,7 @@ describe('makeClassification validation', () => {
       'an unknown option name',
       { nSample: 10 } as unknown as MakeClassificationOptions,
       TypeError,
-      "makeClassification: unknown option 'nSample' (expected one of nSamples, nFeatures, nInformative, nRedundant, nRepeated, nClasses, nClustersPerClass, weights, flipY, classSep, hypercube, shift, scale, shuffle, randomState)",
+      "makeClassification: unknown option 'nSample' (known options: nSamples, nFeatures, nInformative, nRedundant, nRepeated, nClasses, nClustersPerClass, weights, flipY, classSep, hypercube, shift, scale, shuffle, randomState)",
     ],
   ];
 

@@ -181,7 +181,7 @@ describe('trainTestSplit validation', () => {
       10,
       { test_size: 0.2 } as unknown as TrainTestSplitOptions,
       TypeError,
-      "trainTestSplitIndices: unknown option 'test_size' (expected one of testSize, trainSize, randomState, shuffle, stratify)",
+      "trainTestSplitIndices: unknown option 'test_size'; did you mean 'testSize'? (known options: testSize, trainSize, randomState, shuffle, stratify)",
     ],
   ];
 

@@ -8,6 +8,7 @@
  */
 
 import { Matrix } from '../matrix.js';
+import { checkOptionNames } from '../options.js';
 import { fma } from './fma.js';
 import { RandomState, checkRandomState } from './random-state.js';
 
@@ -201,16 +202,7 @@ function perFeatureOption(
  * ```
  */
 export function makeClassification(options: MakeClassificationOptions = {}): Classification {
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`${FN}: options must be an object; got ${describe(options)}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!OPTION_NAMES.has(key)) {
-      throw new TypeError(
-        `${FN}: unknown option '${key}' (expected one of ${[...OPTION_NAMES].join(', ')})`,
-      );
-    }
-  }
+  checkOptionNames(FN, options, [...OPTION_NAMES]);
   const nSamples = intOption(options.nSamples, 'nSamples', 100, 1);
   const nFeatures = intOption(options.nFeatures, 'nFeatures', 20, 1);
   const nInformative = intOption(options.nInformative, 'nInformative', 2, 1);

@@ -7,6 +7,7 @@
  */
 
 import { Matrix } from '../matrix.js';
+import { checkOptionNames } from '../options.js';
 import { RandomState, checkRandomState } from './random-state.js';
 
 /** Options of {@link trainTestSplit} and {@link trainTestSplitIndices}. */
@@ -88,18 +89,6 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
-function checkOptionNames(options: unknown, fn: string): void {
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`${fn}: options must be an object; got ${describe(options)}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!OPTION_NAMES.has(key)) {
-      throw new TypeError(
-        `${fn}: unknown option '${key}' (expected one of ${[...OPTION_NAMES].join(', ')})`,
-      );
-    }
-  }
-}
 
 /** A size option: null, an integer count or a fraction. */
 type Size = { kind: 'none' } | { kind: 'count'; value: number } | { kind: 'fraction'; value: number };
@@ -305,7 +294,7 @@ export function trainTestSplitIndices(nSamples: number, options: TrainTestSplitO
 }
 
 function splitIndices(nSamples: number, options: TrainTestSplitOptions, fn: string): SplitIndices {
-  checkOptionNames(options, fn);
+  checkOptionNames(fn, options, [...OPTION_NAMES]);
   if (typeof nSamples !== 'number' || !Number.isInteger(nSamples) || nSamples < 0 || nSamples > 0x7fffffff) {
     throw new RangeError(`${fn}: nSamples must be an integer in [0, 2147483647]; got ${describe(nSamples)}`);
   }
@@ -435,7 +424,7 @@ export function trainTestSplit<T extends ArrayLike<unknown>>(
   options: TrainTestSplitOptions = {},
 ): TrainTestSplit<T> {
   const fn = 'trainTestSplit';
-  checkOptionNames(options, fn);
+  checkOptionNames(fn, options, [...OPTION_NAMES]);
   let matrix: Matrix;
   if (X instanceof Matrix) matrix = X;
   else if (typeof X === 'object' && X !== null && typeof (X as { length?: unknown }).length === 'number') {
