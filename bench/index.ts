@@ -1,18 +1,22 @@
 /**
- * Benchmark: gradient-descent training in the WebAssembly core vs the plain-JS baseline.
+ * Benchmarks, in two parts:
+ * 1. gradient-descent training in the WebAssembly core vs the plain-JS baseline;
+ * 2. time to convergence of 'lbfgs', 'newton' and 'gd' at tol 1e-8 (see convergence.ts).
  *
- *   npm run bench              full run (about half a minute)
+ *   npm run bench              full run (about one minute)
  *   npm run bench -- --quick   smoke run for CI (a few seconds; numbers not meaningful)
  *
- * For each shape both implementations train on the same deterministic data for the
- * same number of iterations (tol = 0, so every iteration runs). Before timing, their
- * weights are compared; the bench aborts if they disagree.
+ * In part 1, for each shape both implementations train on the same deterministic data
+ * for the same number of iterations (tol = 0, so every iteration runs). Before timing,
+ * their weights are compared; the bench aborts if they disagree.
  * @module
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { Bench, type Statistics, type Task } from 'tinybench';
 import { LogisticRegression, Matrix, gradientDescentBaseline } from '../src/index.js';
+import { benchConvergence } from './convergence.js';
+import { formatDuration, renderTable } from './format.js';
 
 /** One benchmarked problem size. */
 interface Shape {
@@ -171,20 +175,6 @@ function checkAgreement(wasmX: Matrix, jsX: Matrix, y: Float64Array, maxIter: nu
 // ---------------------------------------------------------------------------------------
 // Output
 
-/** Formats a duration given in ms as µs below 1 ms, else as ms. */
-function formatDuration(ms: number): string {
-  return ms < 1 ? `${(ms * 1000).toFixed(2)} µs` : `${ms.toFixed(3)} ms`;
-}
-
-/** Renders rows as an aligned Markdown-style pipe table (first column left, others right). */
-function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (cells: readonly string[]): string =>
-    `| ${cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`;
-  const rule = `|${widths.map((w, c) => (c === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
-  return [line(header), rule, ...rows.map(line)].join('\n');
-}
-
 /** The latency statistics of a finished task (tinybench's `throws` makes errors fatal earlier). */
 function latencyOf(task: Task): Statistics {
   const result = task.result;
@@ -265,7 +255,7 @@ async function main(): Promise<void> {
   const started = performance.now();
 
   const cpus = os.cpus();
-  console.log('# logreg-wasm: gradient descent, WASM core vs plain-JS baseline');
+  console.log('# logreg-wasm: gradient descent (WASM core vs plain-JS baseline), then time to convergence');
   console.log(`CPU:   ${cpus[0]?.model ?? 'unknown'} (${cpus.length} logical cores)`);
   console.log(`Node:  ${process.version}`);
   console.log(`Date:  ${new Date().toISOString()}`);
@@ -292,6 +282,9 @@ async function main(): Promise<void> {
       ]),
     ),
   );
+
+  benchConvergence(quick);
+
   console.log(`\nTotal bench time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
