@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { confusionMatrix, type ConfusionMatrixOptions, type Label } from '../../src/metrics/index.js';
+import { expectError } from './support.js';
 
 interface ConfusionCase {
   name: string;
@@ -15,11 +16,6 @@ interface ConfusionCase {
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/metrics.json', import.meta.url), 'utf8')) as {
   confusionMatrix: ConfusionCase[];
 };
-
-function expectError(run: () => unknown, kind: ErrorConstructor, message: string): void {
-  expect(run).toThrow(kind);
-  expect(run).toThrow(new kind(message));
-}
 
 describe('confusionMatrix matches scikit-learn 1.2.1', () => {
   for (const c of fixture.confusionMatrix) {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Matrix } from '../../src/matrix.js';
 import { logLoss, type Label, type LogLossOptions } from '../../src/metrics/index.js';
+import { expectClose, expectError } from './support.js';
 
 interface LogLossCase {
   name: string;
@@ -15,17 +16,6 @@ interface LogLossCase {
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/metrics.json', import.meta.url), 'utf8')) as {
   logLoss: LogLossCase[];
 };
-
-/** |actual − expected| ≤ 1e-12 · |expected| (exact equality when expected is 0). */
-function expectClose(actual: number, expected: number): void {
-  if (actual === expected) return;
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-12 * Math.abs(expected));
-}
-
-function expectError(run: () => unknown, kind: ErrorConstructor, message: string): void {
-  expect(run).toThrow(kind);
-  expect(run).toThrow(new kind(message));
-}
 
 describe('logLoss matches scikit-learn 1.2.1', () => {
   for (const c of fixture.logLoss) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { precisionRecallF1, type Label, type PrecisionRecallF1Options } from '../../src/metrics/index.js';
+import { expectClose, expectError } from './support.js';
 
 type Scores = { precision: number; recall: number; f1: number; support?: number[] };
 type PerClass = { precision: number[]; recall: number[]; f1: number[]; support: number[] };
@@ -16,16 +17,6 @@ interface PrfCase {
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/metrics.json', import.meta.url), 'utf8')) as {
   precisionRecallF1: PrfCase[];
 };
-
-function expectClose(actual: number, expected: number): void {
-  if (actual === expected) return;
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-12 * Math.abs(expected));
-}
-
-function expectError(run: () => unknown, kind: ErrorConstructor, message: string): void {
-  expect(run).toThrow(kind);
-  expect(run).toThrow(new kind(message));
-}
 
 /** scikit-learn's UndefinedMetricWarning text, as this library words it. */
 function ours(sklearnMessage: string): string {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Matrix } from '../../src/matrix.js';
 import { rocAuc, type Label, type RocAucOptions } from '../../src/metrics/index.js';
+import { expectClose, expectError } from './support.js';
 
 interface RocAucCase {
   name: string;
@@ -14,16 +15,6 @@ interface RocAucCase {
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/metrics.json', import.meta.url), 'utf8')) as {
   rocAuc: RocAucCase[];
 };
-
-function expectClose(actual: number, expected: number): void {
-  if (actual === expected) return;
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-12 * Math.abs(expected));
-}
-
-function expectError(run: () => unknown, kind: ErrorConstructor, message: string): void {
-  expect(run).toThrow(kind);
-  expect(run).toThrow(new kind(message));
-}
 
 function describeOptions(options: RocAucOptions): string {
   const parts = [options.multiClass, options.average].filter((x) => x !== undefined);
