@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Matrix, NotFittedError } from '../src/index.js';
 import { StandardScaler, type StandardScalerOptions } from '../src/preprocessing/standard-scaler.js';
+import { expectError } from './assertions.js';
 
 interface ScalerCase {
   name: string;
@@ -36,11 +37,6 @@ function expectClose(actual: ArrayLike<number> | null, expected: ArrayLike<numbe
     const v = a[i] as number;
     if (v !== e) expect(Math.abs(v - e), `index ${i}: ${v} vs ${e}`).toBeLessThanOrEqual(1e-12 * Math.abs(e));
   }
-}
-
-function expectError(run: () => unknown, kind: ErrorConstructor, message: string): void {
-  expect(run).toThrow(kind);
-  expect(run).toThrow(new kind(message));
 }
 
 describe('StandardScaler matches scikit-learn 1.2.1', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { confusionMatrix, type ConfusionMatrixOptions, type Label } from '../../src/metrics/index.js';
-import { expectError } from './support.js';
+import { expectError } from '../assertions.js';
 
 interface ConfusionCase {
   name: string;

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Matrix } from '../../src/matrix.js';
 import { logLoss, type Label, type LogLossOptions } from '../../src/metrics/index.js';
-import { expectClose, expectError } from './support.js';
+import { expectClose, expectError } from '../assertions.js';
 
 interface LogLossCase {
   name: string;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { precisionRecallF1, type Label, type PrecisionRecallF1Options } from '../../src/metrics/index.js';
-import { expectClose, expectError } from './support.js';
+import { expectClose, expectError } from '../assertions.js';
 
 type Scores = { precision: number; recall: number; f1: number; support?: number[] };
 type PerClass = { precision: number[]; recall: number[]; f1: number[]; support: number[] };
