@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Label, LogisticRegression, Matrix, makeClassification } from '../src/index.js';
 
@@ -97,4 +98,40 @@ describe('fromSklearn', () => {
       proba.data.forEach((p, i) => expect(Math.abs(p - expected[i]!)).toBeLessThan(1e-12));
     });
   }
+});
+
+describe('fromJSON(toJSON(m)) as a property', () => {
+  it('predicts identically for random data, label kinds and options', () => {
+    const labelSets: Label[][] = [
+      [0, 1],
+      ['no', 'yes'],
+      [false, true],
+      [3, 7, 11],
+      ['a', 'b', 'c', 'd'],
+    ];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: labelSets.length - 1 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom<'multinomial' | 'ovr'>('multinomial', 'ovr'),
+        fc.constantFrom<'l2' | 'l1' | 'none'>('l2', 'l1', 'none'),
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        (set, d, multiClass, penalty, seed) => {
+          const labels = labelSets[set]!;
+          const n = 12 * labels.length;
+          let state = seed % 2147483646 + 1;
+          const next = (): number => (state = (state * 16807) % 2147483647) / 2147483647 - 0.5;
+          const X = Matrix.from(Float64Array.from({ length: n * d }, next), n, d);
+          const y = Array.from({ length: n }, (_, i) => labels[i % labels.length]!);
+          const solver = penalty === 'l1' ? 'owlqn' : 'lbfgs';
+          const model = new LogisticRegression({ multiClass, penalty, solver, maxIter: 50, onWarning: null }).fit(X, y);
+          const again = LogisticRegression.fromJSON(JSON.parse(JSON.stringify(model)));
+          expect(again.predict(X)).toEqual(model.predict(X));
+          expect(Array.from(again.predictProba(X).data)).toEqual(Array.from(model.predictProba(X).data));
+          expect(again.classes).toEqual(model.classes);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
 });
