@@ -7,6 +7,7 @@ export { configureProblem, hessianProduct, smoothObjective } from './objective/p
 export { gradientDescent } from './solvers/gradient-descent';
 export { lbfgs } from './solvers/lbfgs';
 export { newtonCg } from './solvers/newton-cg';
+export { sgdEpoch } from './solvers/sgd';
 export { setReporting, solverGradientMax, solverObjective, solverStatus } from './solvers/progress';
 
 /** Allocates `bytes` bytes, 16-byte aligned, from the runtime's allocator (above the static data). */

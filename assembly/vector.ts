@@ -78,3 +78,10 @@ export function at(base: usize, i: i32): f64 {
 export function put(base: usize, i: i32, v: f64): void {
   store<f64>(base + (<usize>i << 3), v);
 }
+
+/** The proximal step of t·|v|: v shrunk towards 0 by t, and exactly 0 within [−t, t]. */
+// @ts-ignore: decorator
+@inline
+export function softThreshold(v: f64, t: f64): f64 {
+  return v > t ? v - t : v < -t ? v + t : 0;
+}

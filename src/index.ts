@@ -9,6 +9,7 @@ export {
   type IterationInfo,
   type LogisticRegressionOptions,
   type MultiClass,
+  type PartialFitOptions,
   type Penalty,
   type Solver,
 } from './logistic-regression.js';

@@ -80,3 +80,26 @@ export function encodeLabels(y: unknown, rows: number, name: string): EncodedLab
 export function formatLabel(label: Label): string {
   return typeof label === 'string' ? `'${label}'` : String(label);
 }
+
+/**
+ * Encodes y against known `classes` (sorted, distinct), as `partialFit` needs.
+ * @throws as {@link encodeLabels}, and RangeError for a label not in `classes`.
+ */
+export function encodeAgainst(y: unknown, rows: number, classes: readonly Label[], name: string): EncodedLabels {
+  const seen = encodeLabels(y, rows, name);
+  const position = new Map<Label, number>(classes.map((label, k) => [label, k]));
+  const remap = seen.classes.map((label) => {
+    const k = position.get(label);
+    if (k === undefined) {
+      const at = Array.prototype.indexOf.call(y, label);
+      throw new RangeError(
+        `${name} has the label ${formatLabel(label)} at index ${at}, which is not in classes (${classes.map(formatLabel).join(', ')})`,
+      );
+    }
+    return k;
+  });
+  const indices = seen.indices.map((k) => remap[k] as number);
+  const counts = new Int32Array(classes.length);
+  for (const k of indices) counts[k]! += 1;
+  return { classes: [...classes], indices, counts };
+}

@@ -1,7 +1,8 @@
+import { RandomState, checkRandomState } from './datasets/random-state.js';
 import { describeKind } from './describe.js';
 import { NotFittedError } from './errors.js';
 import { type MatrixLike, release, stageMatrix, type StagedMatrix } from './input.js';
-import { type EncodedLabels, type Label, encodeLabels, formatLabel } from './labels.js';
+import { type EncodedLabels, type Label, encodeAgainst, encodeLabels, formatLabel } from './labels.js';
 import { Matrix } from './matrix.js';
 import { MODEL_FORMAT, MODEL_VERSION, type ModelDocument, type ModelParameters, readModelDocument, readParameters } from './model-json.js';
 import { accuracy } from './metrics/accuracy.js';
@@ -13,7 +14,7 @@ import {
   checkOptionNames,
   checkPositive,
 } from './options.js';
-import { type CoreProblem, type CoreSolver, STATUS, solve } from './training.js';
+import { type CoreProblem, type CoreRun, type CoreSolver, STATUS, solve } from './training.js';
 import { allocF64, copyIn, core, free, viewF64 } from './wasm/runtime.js';
 
 /**
@@ -24,9 +25,12 @@ import { allocF64, copyIn, core, free, viewF64 } from './wasm/runtime.js';
  * - `'owlqn'`: orthant-wise limited-memory quasi-Newton, L-BFGS that handles the l1 term
  *   and lands on exact zeros (every penalty; meant for `'l1'` and `'elasticnet'`);
  * - `'gd'`: full-batch gradient descent with a fixed `learningRate` (every penalty; l1 by
- *   soft-thresholding), the reference experiment's algorithm.
+ *   soft-thresholding), the reference experiment's algorithm;
+ * - `'sgd'`: mini-batch stochastic gradient descent with a fixed `learningRate`,
+ *   `batchSize` rows per step, rows reshuffled every epoch (every penalty; l1 by
+ *   soft-thresholding); also what {@link LogisticRegression.partialFit} runs.
  */
-export type Solver = 'lbfgs' | 'newton' | 'owlqn' | 'gd';
+export type Solver = 'lbfgs' | 'newton' | 'owlqn' | 'gd' | 'sgd';
 /** Regularisation r(w); the intercept is never penalised. */
 export type Penalty = 'l2' | 'l1' | 'elasticnet' | 'none';
 /** How more than two classes are handled. */
@@ -112,10 +116,29 @@ export interface LogisticRegressionOptions {
    */
   learningRate?: number;
   /**
-   * Keep f at the start of every iteration in `lossCurve` (`'gd'` only).
+   * Keep the loss of every iteration in `lossCurve` (`'gd'`: the objective at the start of
+   * each iteration; `'sgd'`: the mean sample loss of each epoch).
    * @default false
    */
   recordLoss?: boolean;
+  /**
+   * `'sgd'` only: rows per mini-batch; an integer ≥ 1 (a batch larger than the data is
+   * the whole data).
+   * @default 32
+   */
+  batchSize?: number;
+  /**
+   * `'sgd'` only: reshuffle the rows before every epoch (with numpy's legacy shuffle from
+   * `randomState`, so a seed reproduces the run exactly).
+   * @default true
+   */
+  shuffle?: boolean;
+  /**
+   * Seed (an integer in [0, 2³² − 1]) or generator for every random choice of a fit (the
+   * `'sgd'` shuffles); null draws a fresh seed per fit.
+   * @default null
+   */
+  randomState?: number | RandomState | null;
   /**
    * Called after every iteration; return `false` to stop early (the model is then
    * usable, with `converged` false). Must not call `fit` on any model.
@@ -127,6 +150,15 @@ export interface LogisticRegressionOptions {
    * @default console.warn
    */
   onWarning?: ((message: string) => void) | null;
+}
+
+/** Options of {@link LogisticRegression.partialFit}. */
+export interface PartialFitOptions extends FitOptions {
+  /**
+   * Every label y can hold; required on the first call.
+   * @default the fitted classes
+   */
+  classes?: ArrayLike<Label> | null;
 }
 
 /** Options of {@link LogisticRegression.fit}. */
@@ -151,16 +183,20 @@ const OPTION_NAMES = [
   'classWeight',
   'learningRate',
   'recordLoss',
+  'batchSize',
+  'shuffle',
+  'randomState',
   'onIteration',
   'onWarning',
 ] as const;
-const SOLVERS: readonly Solver[] = ['lbfgs', 'newton', 'owlqn', 'gd'];
+const SOLVERS: readonly Solver[] = ['lbfgs', 'newton', 'owlqn', 'gd', 'sgd'];
 const PENALTIES: readonly Penalty[] = ['l2', 'l1', 'elasticnet', 'none'];
 const SUPPORTS: Record<Solver, readonly Penalty[]> = {
   lbfgs: ['l2', 'none'],
   newton: ['l2', 'none'],
   owlqn: PENALTIES,
   gd: PENALTIES,
+  sgd: PENALTIES,
 };
 const NAME = 'LogisticRegression';
 
@@ -227,12 +263,20 @@ export class LogisticRegression {
   readonly learningRate: number;
   /** See {@link LogisticRegressionOptions.recordLoss}. */
   readonly recordLoss: boolean;
+  /** See {@link LogisticRegressionOptions.batchSize}. */
+  readonly batchSize: number;
+  /** See {@link LogisticRegressionOptions.shuffle}. */
+  readonly shuffle: boolean;
+  /** See {@link LogisticRegressionOptions.randomState}. */
+  readonly randomState: number | RandomState | null;
   /** See {@link LogisticRegressionOptions.onIteration}. */
   readonly onIteration: ((info: IterationInfo) => boolean | void) | null;
   /** See {@link LogisticRegressionOptions.onWarning}. */
   readonly onWarning: ((message: string) => void) | null;
 
   #fitted: FittedState | null = null;
+  /** The generator of the current run of fit/partialFit calls (created from `randomState`). */
+  #random: RandomState | null = null;
 
   /**
    * @param options see {@link LogisticRegressionOptions}.
@@ -251,6 +295,11 @@ export class LogisticRegression {
     this.warmStart = checkBoolean(NAME, 'warmStart', options.warmStart ?? false);
     this.learningRate = checkPositive(NAME, 'learningRate', options.learningRate ?? 0.01);
     this.recordLoss = checkBoolean(NAME, 'recordLoss', options.recordLoss ?? false);
+    this.batchSize = checkInteger(NAME, 'batchSize', options.batchSize ?? 32, 1, 2 ** 31 - 1);
+    this.shuffle = checkBoolean(NAME, 'shuffle', options.shuffle ?? true);
+    const randomState = options.randomState ?? null;
+    if (randomState !== null && !(randomState instanceof RandomState)) checkInteger(NAME, 'randomState', randomState, 0, 2 ** 32 - 1);
+    this.randomState = randomState;
     this.onIteration = checkCallback('onIteration', options.onIteration ?? null);
     this.onWarning = options.onWarning === undefined ? defaultWarning : checkCallback('onWarning', options.onWarning);
 
@@ -271,8 +320,8 @@ export class LogisticRegression {
         `${NAME}: solver '${this.solver}' does not support penalty '${this.penalty}'; use one of ${able.map((s) => `'${s}'`).join(', ')}`,
       );
     }
-    if (this.recordLoss && this.solver !== 'gd') {
-      throw new RangeError(`${NAME}: recordLoss is only available with solver 'gd'; use onIteration to follow other solvers`);
+    if (this.recordLoss && this.solver !== 'gd' && this.solver !== 'sgd') {
+      throw new RangeError(`${NAME}: recordLoss is only available with solvers 'gd' and 'sgd'; use onIteration to follow other solvers`);
     }
   }
 
@@ -299,11 +348,78 @@ export class LogisticRegression {
       const weights = this.#sampleWeights(options.sampleWeight ?? null, staged.rows);
       classWeights(this.classWeight, labels, labels.counts); // reject unknown labels before any work
       const mode: Mode = K === 2 ? 'binary' : this.multiClass === 'ovr' ? 'ovr' : 'multinomial';
-      this.#commit(this.#train(staged, labels, weights, mode), labels.classes, mode, staged.cols);
+      const start = this.#startingPoint(mode, labels.classes, staged.cols, this.warmStart);
+      this.#random = null;
+      this.#commit(this.#train(staged, labels, weights, mode, start, this.maxIter, true), labels.classes, mode, staged.cols);
       return this;
     } finally {
       release(staged);
     }
+  }
+
+  /**
+   * One epoch of solver 'sgd' over X (n×d) and y, continuing from the current model: for
+   * streaming data that arrives in chunks. The first call (on an unfitted model) needs
+   * `classes`, every label that will ever appear; later calls may repeat them.
+   * Regularisation is relative to each chunk (its Σsᵢ), as if the chunk were the data.
+   * A failed call throws and leaves the model as it was.
+   * @returns this model.
+   * @throws RangeError when the solver is not 'sgd', `classes` is missing on the first
+   * call or differs from the fitted classes, a label is not in `classes`, or for the bad
+   * inputs `fit` rejects.
+   * @example
+   * ```ts
+   * const model = new LogisticRegression({ solver: 'sgd', learningRate: 0.1, randomState: 0 });
+   * for await (const { X, y } of chunks) model.partialFit(X, y, { classes: [0, 1] });
+   * ```
+   */
+  partialFit(X: MatrixLike, y: ArrayLike<Label>, options: PartialFitOptions = {}): this {
+    checkOptionNames(`${NAME}.partialFit`, options, ['classes', 'sampleWeight']);
+    if (this.solver !== 'sgd') {
+      throw new RangeError(`${NAME}.partialFit: needs solver 'sgd'; this model uses '${this.solver}'`);
+    }
+    const fitted = this.#fitted;
+    const given = options.classes ?? null;
+    let classes: Label[];
+    if (given !== null) {
+      classes = encodeLabels(given, given.length, 'classes').classes;
+      if (classes.length !== given.length) throw new RangeError(`${NAME}.partialFit: classes must not repeat a label`);
+      if (fitted !== null && !sameLabels(fitted.classes, classes)) {
+        throw new RangeError(
+          `${NAME}.partialFit: classes (${classes.map(formatLabel).join(', ')}) differ from the fitted classes (${fitted.classes.map(formatLabel).join(', ')})`,
+        );
+      }
+    } else if (fitted !== null) {
+      classes = fitted.classes;
+    } else {
+      throw new RangeError(`${NAME}.partialFit: the first call needs classes, the list of every label y can hold`);
+    }
+    if (classes.length < 2) throw new RangeError(`${NAME}.partialFit: classes has ${classes.length} label; at least two are needed`);
+    if (this.classWeight === 'balanced') {
+      throw new RangeError(`${NAME}.partialFit: classWeight 'balanced' needs every label's count, which a chunk does not give; pass explicit class weights`);
+    }
+    let staged: StagedMatrix | undefined;
+    try {
+      staged = stageMatrix(X, 'X');
+      if (fitted !== null && staged.cols !== fitted.nFeatures) {
+        throw new RangeError(`partialFit: X has ${staged.cols} columns; the model was fit with ${fitted.nFeatures}`);
+      }
+      const labels = encodeAgainst(y, staged.rows, classes, 'y');
+      const weights = this.#sampleWeights(options.sampleWeight ?? null, staged.rows);
+      classWeights(this.classWeight, labels, labels.counts);
+      const K = classes.length;
+      const mode: Mode = K === 2 ? 'binary' : this.multiClass === 'ovr' ? 'ovr' : 'multinomial';
+      const start = this.#startingPoint(mode, classes, staged.cols, true);
+      this.#commit(this.#train(staged, labels, weights, mode, start, 1, false), classes, mode, staged.cols);
+      return this;
+    } finally {
+      release(staged);
+    }
+  }
+
+  #randomState(): RandomState {
+    this.#random ??= checkRandomState(this.randomState);
+    return this.#random;
   }
 
   /**
@@ -465,6 +581,9 @@ export class LogisticRegression {
         classWeight,
         learningRate: this.learningRate,
         recordLoss: this.recordLoss,
+        batchSize: this.batchSize,
+        shuffle: this.shuffle,
+        randomState: typeof this.randomState === 'number' ? this.randomState : null,
       },
       model: {
         mode: fitted.mode,
@@ -565,19 +684,31 @@ export class LogisticRegression {
     return weights;
   }
 
-  /** Runs the solver(s) and returns blocks × (d + 1) parameters. */
-  #train(X: StagedMatrix, labels: EncodedLabels, sampleWeight: Float64Array | null, mode: Mode): TrainedParams {
-    const K = labels.classes.length;
-    const blocks = mode === 'multinomial' ? K : mode === 'ovr' ? K : 1;
+  /** The current parameters when they fit this problem's shape and classes, else zeros. */
+  #startingPoint(mode: Mode, classes: Label[], cols: number, reuse: boolean): Float64Array {
+    const blocks = mode === 'binary' ? 1 : classes.length;
     const previous = this.#fitted;
-    const warm =
-      this.warmStart &&
+    return reuse &&
       previous !== null &&
       previous.mode === mode &&
-      previous.nFeatures === X.cols &&
-      sameLabels(previous.classes, labels.classes)
-        ? viewF64(previous.paramsPtr, blocks * (X.cols + 1)).slice()
-        : new Float64Array(blocks * (X.cols + 1));
+      previous.nFeatures === cols &&
+      sameLabels(previous.classes, classes)
+      ? viewF64(previous.paramsPtr, blocks * (cols + 1)).slice()
+      : new Float64Array(blocks * (cols + 1));
+  }
+
+  /** Runs the solver(s) from `warm` and returns blocks × (d + 1) parameters. */
+  #train(
+    X: StagedMatrix,
+    labels: EncodedLabels,
+    sampleWeight: Float64Array | null,
+    mode: Mode,
+    warm: Float64Array,
+    maxIter: number,
+    warn: boolean,
+  ): TrainedParams {
+    const K = labels.classes.length;
+    const blocks = mode === 'binary' ? 1 : K;
 
     const l1Share = this.penalty === 'l1' ? 1 : this.penalty === 'elasticnet' ? (this.l1Ratio as number) : 0;
     const l2Share = this.penalty === 'l2' ? 1 : this.penalty === 'elasticnet' ? 1 - (this.l1Ratio as number) : 0;
@@ -599,14 +730,18 @@ export class LogisticRegression {
         weightSum,
       };
     };
+    const random = solver === 'sgd' && this.shuffle ? this.#randomState() : null;
     // scikit-learn applies tol to the gradient of objective / C, a sum over samples; the
-    // core minimises objective / (C·Σsᵢ), whose gradient is Σsᵢ times smaller.
-    const runFor = (problem: number, weightSum: number) => ({
+    // core minimises objective / (C·Σsᵢ), whose gradient is Σsᵢ times smaller. For 'sgd',
+    // tol applies to the mean sample loss of an epoch as it is.
+    const runFor = (problem: number, weightSum: number): CoreRun => ({
       solver,
-      maxIter: this.maxIter,
-      tol: this.tol / weightSum,
+      maxIter,
+      tol: solver === 'sgd' ? this.tol : this.tol / weightSum,
       learningRate: this.learningRate,
       recordLoss: this.recordLoss,
+      batchSize: this.batchSize,
+      shuffle: random,
       onProgress:
         this.onIteration === null
           ? null
@@ -622,7 +757,7 @@ export class LogisticRegression {
       const result = solve(problem, runFor(0, problem.weightSum), warm);
       const params = result.params;
       if (mode === 'multinomial' && this.fitIntercept) centreIntercepts(params, blocks, stride);
-      this.#warnIfNotConverged(result.status, '');
+      if (warn) this.#warnIfNotConverged(result.status, '');
       return { params, blocks, nIter: result.nIter, converged: result.status === STATUS.converged, lossCurve: result.lossCurve };
     }
     const params = new Float64Array(blocks * stride);
@@ -642,7 +777,7 @@ export class LogisticRegression {
       params.set(result.params, k * stride);
       nIter = Math.max(nIter, result.nIter);
       converged &&= result.status === STATUS.converged;
-      this.#warnIfNotConverged(result.status, ` (one-vs-rest, class ${formatLabel(labels.classes[k] as Label)})`);
+      if (warn) this.#warnIfNotConverged(result.status, ` (one-vs-rest, class ${formatLabel(labels.classes[k] as Label)})`);
     }
     return { params, blocks, nIter, converged, lossCurve: null };
   }
@@ -650,7 +785,11 @@ export class LogisticRegression {
   #warnIfNotConverged(status: number, where: string): void {
     if (this.onWarning === null) return;
     // tol = 0 asks for exactly maxIter iterations, so reaching it is no surprise.
-    if (status === STATUS.maxIter && this.tol > 0) {
+    if (status === STATUS.maxIter && this.tol > 0 && this.solver === 'sgd') {
+      this.onWarning(
+        `${NAME}: solver 'sgd' ran maxIter = ${this.maxIter} epochs and the epoch loss was still improving by more than tol = ${this.tol}${where}; increase maxIter, or learningRate if the loss falls slowly`,
+      );
+    } else if (status === STATUS.maxIter && this.tol > 0) {
       this.onWarning(
         `${NAME}: solver '${this.solver}' reached maxIter = ${this.maxIter} before the gradient fell to tol = ${this.tol}${where}; increase maxIter or scale the features (StandardScaler)`,
       );

@@ -1,13 +1,14 @@
 /**
- * Runs one solver call in the WebAssembly core: stages the targets, weights and scratch
- * buffers, configures the problem, routes progress reports, and frees everything after.
+ * Runs solvers in the WebAssembly core: stages the targets, weights and scratch buffers,
+ * configures the problem, routes progress reports, and frees everything afterwards.
  * @module
  */
+import type { RandomState } from './datasets/random-state.js';
 import type { StagedMatrix } from './input.js';
-import { allocF64, copyIn, core, free, setProgressListener, viewF64 } from './wasm/runtime.js';
+import { allocF64, allocI32, copyIn, core, free, setProgressListener, viewF64, viewI32 } from './wasm/runtime.js';
 
 /** Solvers the core implements. */
-export type CoreSolver = 'gd' | 'lbfgs' | 'newton' | 'owlqn';
+export type CoreSolver = 'gd' | 'lbfgs' | 'newton' | 'owlqn' | 'sgd';
 
 /** One optimisation problem over staged data (see assembly/objective/problem.ts). */
 export interface CoreProblem {
@@ -30,12 +31,17 @@ export interface CoreProblem {
 /** How to run the solver. */
 export interface CoreRun {
   readonly solver: CoreSolver;
+  /** Iterations; for 'sgd', epochs. */
   readonly maxIter: number;
   readonly tol: number;
   readonly learningRate: number;
   readonly recordLoss: boolean;
-  /** Called after every iteration; return false to stop. */
+  /** Called after every iteration (epoch for 'sgd'); return false to stop. */
   readonly onProgress: ((iteration: number, objective: number, gradientMax: number) => boolean) | null;
+  /** 'sgd' only: rows per mini-batch. */
+  readonly batchSize: number;
+  /** 'sgd' only: the generator that reshuffles the rows before every epoch, or null to keep their order. */
+  readonly shuffle: RandomState | null;
 }
 
 /** What a solver call produced. */
@@ -43,7 +49,7 @@ export interface CoreResult {
   /** blocks × (cols + 1): per block the weights then the intercept. */
   readonly params: Float64Array;
   readonly nIter: number;
-  /** 0 maxIter reached, 1 converged, 2 stopped by the callback, 3 line search failed. */
+  /** One of {@link STATUS}. */
   readonly status: number;
   readonly objective: number;
   readonly gradientMax: number;
@@ -54,6 +60,8 @@ export interface CoreResult {
 export const STATUS = { maxIter: 0, converged: 1, stopped: 2, lineSearchFailed: 3 } as const;
 
 const LBFGS_MEMORY = 10;
+/** 'sgd' stops after this many epochs without an improvement of the epoch loss by more than tol. */
+export const SGD_EPOCHS_NO_CHANGE = 5;
 
 let running = false;
 
@@ -62,6 +70,8 @@ function workLength(solver: CoreSolver, parameters: number): number {
   switch (solver) {
     case 'gd':
       return 2 * parameters;
+    case 'sgd':
+      return parameters;
     case 'newton':
       return 7 * parameters;
     default:
@@ -76,28 +86,23 @@ function workLength(solver: CoreSolver, parameters: number): number {
  */
 export function solve(problem: CoreProblem, run: CoreRun, start: Float64Array): CoreResult {
   if (running) {
-    throw new Error('LogisticRegression.fit: a fit is already running (fit was called from an onIteration callback); fit another model after this one returns');
+    throw new Error(
+      'LogisticRegression.fit: a fit is already running (fit was called from an onIteration callback); fit another model after this one returns',
+    );
   }
   const { X, blocks } = problem;
   const parameters = blocks * (X.cols + 1);
-  const blocksToFree: number[] = [];
+  const owned: number[] = [];
   const take = (ptr: number): number => {
-    blocksToFree.push(ptr);
+    owned.push(ptr);
     return ptr;
   };
   running = true;
   try {
-    const yPtr = take(copyIn(problem.target));
-    const weightsPtr = problem.weights === null ? 0 : take(copyIn(problem.weights));
-    const curvaturePtr = take(allocF64(X.rows * blocks));
-    const scratchPtr = take(allocF64(blocks));
-    const paramsPtr = take(copyIn(start));
-    const workPtr = take(allocF64(workLength(run.solver, parameters)));
-    const lossPtr = run.recordLoss ? take(allocF64(run.maxIter)) : 0;
     core.configureProblem(
       X.ptr,
-      yPtr,
-      weightsPtr,
+      take(copyIn(problem.target)),
+      problem.weights === null ? 0 : take(copyIn(problem.weights)),
       X.rows,
       X.cols,
       blocks,
@@ -105,32 +110,88 @@ export function solve(problem: CoreProblem, run: CoreRun, start: Float64Array): 
       problem.l2,
       problem.l1,
       problem.fitIntercept,
-      curvaturePtr,
-      scratchPtr,
+      take(allocF64(X.rows * blocks)),
+      take(allocF64(blocks)),
     );
-    setProgressListener(run.onProgress);
-    let nIter: number;
-    switch (run.solver) {
-      case 'gd':
-        nIter = core.gradientDescent(paramsPtr, run.learningRate, run.maxIter, run.tol, lossPtr, workPtr);
-        break;
-      case 'newton':
-        nIter = core.newtonCg(paramsPtr, run.maxIter, run.tol, Math.max(10, Math.min(parameters, 200)), workPtr);
-        break;
-      default:
-        nIter = core.lbfgs(paramsPtr, run.maxIter, run.tol, LBFGS_MEMORY, workPtr);
-    }
-    return {
-      params: viewF64(paramsPtr, parameters).slice(),
-      nIter,
-      status: core.solverStatus(),
-      objective: core.solverObjective(),
-      gradientMax: core.solverGradientMax(),
-      lossCurve: lossPtr === 0 ? null : viewF64(lossPtr, Math.min(nIter + 1, run.maxIter)).slice(),
-    };
+    const paramsPtr = take(copyIn(start));
+    const workPtr = take(allocF64(workLength(run.solver, parameters)));
+    const outcome = run.solver === 'sgd' ? runSgd(X.rows, paramsPtr, workPtr, run, take) : runBatch(parameters, paramsPtr, workPtr, run, take);
+    return { ...outcome, params: viewF64(paramsPtr, parameters).slice() };
   } finally {
     setProgressListener(null);
     running = false;
-    for (const ptr of blocksToFree) free(ptr);
+    for (const ptr of owned) free(ptr);
   }
+}
+
+/** The full-batch solvers: one call into the core runs every iteration. */
+function runBatch(
+  parameters: number,
+  paramsPtr: number,
+  workPtr: number,
+  run: CoreRun,
+  take: (ptr: number) => number,
+): Omit<CoreResult, 'params'> {
+  const lossPtr = run.recordLoss ? take(allocF64(run.maxIter)) : 0;
+  setProgressListener(run.onProgress);
+  let nIter: number;
+  switch (run.solver) {
+    case 'gd':
+      nIter = core.gradientDescent(paramsPtr, run.learningRate, run.maxIter, run.tol, lossPtr, workPtr);
+      break;
+    case 'newton':
+      nIter = core.newtonCg(paramsPtr, run.maxIter, run.tol, Math.max(10, Math.min(parameters, 200)), workPtr);
+      break;
+    default:
+      nIter = core.lbfgs(paramsPtr, run.maxIter, run.tol, LBFGS_MEMORY, workPtr);
+  }
+  return {
+    nIter,
+    status: core.solverStatus(),
+    objective: core.solverObjective(),
+    gradientMax: core.solverGradientMax(),
+    lossCurve: lossPtr === 0 ? null : viewF64(lossPtr, Math.min(nIter + 1, run.maxIter)).slice(),
+  };
+}
+
+/**
+ * Mini-batch SGD: one call into the core per epoch, after the host has (re)shuffled the
+ * row order with the model's RandomState, so every random choice is reproducible.
+ */
+function runSgd(
+  rows: number,
+  paramsPtr: number,
+  workPtr: number,
+  run: CoreRun,
+  take: (ptr: number) => number,
+): Omit<CoreResult, 'params'> {
+  const orderPtr = take(allocI32(rows));
+  const order = Int32Array.from({ length: rows }, (_, i) => i);
+  const curve = run.recordLoss ? new Float64Array(run.maxIter) : null;
+  const withLoss = run.tol > 0 || curve !== null || run.onProgress !== null;
+  let best = Infinity;
+  let epochsWithoutGain = 0;
+  let status: number = STATUS.maxIter;
+  let loss = NaN;
+  let epoch = 0;
+  while (epoch < run.maxIter) {
+    if (run.shuffle !== null) run.shuffle.shuffle(order);
+    viewI32(orderPtr, rows).set(order);
+    loss = core.sgdEpoch(paramsPtr, orderPtr, rows, run.batchSize, run.learningRate, withLoss, workPtr);
+    if (curve !== null) curve[epoch] = loss;
+    epoch++;
+    if (run.onProgress !== null && !run.onProgress(epoch, loss, NaN)) {
+      status = STATUS.stopped;
+      break;
+    }
+    if (run.tol > 0) {
+      epochsWithoutGain = loss > best - run.tol ? epochsWithoutGain + 1 : 0;
+      best = Math.min(best, loss);
+      if (epochsWithoutGain >= SGD_EPOCHS_NO_CHANGE) {
+        status = STATUS.converged;
+        break;
+      }
+    }
+  }
+  return { nIter: epoch, status, objective: loss, gradientMax: NaN, lossCurve: curve === null ? null : curve.slice(0, epoch) };
 }

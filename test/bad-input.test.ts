@@ -74,19 +74,19 @@ describe('the constructor rejects bad options', () => {
     ['maxIter 0', { maxIter: 0 }, RangeError, 'LogisticRegression: maxIter must be an integer from 1 to 2147483647, got 0'],
     ['a fractional maxIter', { maxIter: 2.5 }, RangeError, 'LogisticRegression: maxIter must be an integer from 1 to 2147483647, got 2.5'],
     ['a negative tol', { tol: -1 }, RangeError, 'LogisticRegression: tol must be a finite number ≥ 0, got -1'],
-    ['an unknown solver', { solver: 'adam' }, RangeError, "LogisticRegression: solver must be one of 'lbfgs', 'newton', 'owlqn', 'gd', got 'adam'"],
+    ['an unknown solver', { solver: 'adam' }, RangeError, "LogisticRegression: solver must be one of 'lbfgs', 'newton', 'owlqn', 'gd', 'sgd', got 'adam'"],
     ['an unknown penalty', { penalty: 'l3' }, RangeError, "LogisticRegression: penalty must be one of 'l2', 'l1', 'elasticnet', 'none', got 'l3'"],
     [
       'an unknown option',
       { maxIterations: 5 },
       TypeError,
-      "LogisticRegression: unknown option 'maxIterations' (known options: penalty, C, l1Ratio, fitIntercept, tol, maxIter, solver, multiClass, warmStart, classWeight, learningRate, recordLoss, onIteration, onWarning)",
+      "LogisticRegression: unknown option 'maxIterations' (known options: penalty, C, l1Ratio, fitIntercept, tol, maxIter, solver, multiClass, warmStart, classWeight, learningRate, recordLoss, batchSize, shuffle, randomState, onIteration, onWarning)",
     ],
     [
       "scikit-learn's snake_case spelling",
       { max_iter: 5 },
       TypeError,
-      "LogisticRegression: unknown option 'max_iter'; did you mean 'maxIter'? (known options: penalty, C, l1Ratio, fitIntercept, tol, maxIter, solver, multiClass, warmStart, classWeight, learningRate, recordLoss, onIteration, onWarning)",
+      "LogisticRegression: unknown option 'max_iter'; did you mean 'maxIter'? (known options: penalty, C, l1Ratio, fitIntercept, tol, maxIter, solver, multiClass, warmStart, classWeight, learningRate, recordLoss, batchSize, shuffle, randomState, onIteration, onWarning)",
     ],
     ['fitIntercept as a number', { fitIntercept: 1 }, TypeError, 'LogisticRegression: fitIntercept must be a boolean, got a number'],
   ];

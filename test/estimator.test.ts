@@ -389,7 +389,7 @@ describe('penalty and solver', () => {
     expectError(
       () => new LogisticRegression({ solver: 'lbfgs', penalty: 'l1' }),
       RangeError,
-      "LogisticRegression: solver 'lbfgs' does not support penalty 'l1'; use one of 'owlqn', 'gd'",
+      "LogisticRegression: solver 'lbfgs' does not support penalty 'l1'; use one of 'owlqn', 'gd', 'sgd'",
     );
   });
 
@@ -397,7 +397,7 @@ describe('penalty and solver', () => {
     expectError(
       () => new LogisticRegression({ solver: 'newton', penalty: 'elasticnet', l1Ratio: 0.5 }),
       RangeError,
-      "LogisticRegression: solver 'newton' does not support penalty 'elasticnet'; use one of 'owlqn', 'gd'",
+      "LogisticRegression: solver 'newton' does not support penalty 'elasticnet'; use one of 'owlqn', 'gd', 'sgd'",
     );
   });
 

@@ -88,22 +88,39 @@ export function binaryPass(
     gradBias += r0 + r1;
   }
 
-  if (i < rows) {
-    const row = x + <usize>i * rowBytes;
-    let z = bias;
-    for (let j = 0; j < cols; j++) z += at(row, j) * at(params, j);
-    const yi = at(y, i);
-    const si = weights == 0 ? 1.0 : at(weights, i);
-    const p = sigmoid(z);
-    const r = si * (p - yi);
-    if (withLoss) lossSum += si * logLoss(z, yi);
-    if (curvature != 0) put(curvature, i, si * p * (1 - p));
-    for (let j = 0; j < cols; j++) put(grad, j, at(grad, j) + at(row, j) * r);
-    gradBias += r;
-  }
-
   put(grad, cols, gradBias);
+  if (i < rows) {
+    const si = weights == 0 ? 1.0 : at(weights, i);
+    lossSum += binaryRow(x + <usize>i * rowBytes, cols, params, at(y, i), si, grad, withLoss, curvature, i);
+  }
   return lossSum;
+}
+
+/**
+ * One row of {@link binaryPass}: adds s·(σ(z) − y)·[x, 1] to grad (cols + 1 values) with
+ * z = x·w + b, stores s·σ(z)(1 − σ(z)) at curvature[index] when curvature ≠ 0, and
+ * returns s·logloss(y, z) when `withLoss` (else 0). Also the per-row step of SGD.
+ */
+// @ts-ignore: decorator
+@inline
+export function binaryRow(
+  row: usize,
+  cols: i32,
+  params: usize,
+  y: f64,
+  s: f64,
+  grad: usize,
+  withLoss: bool,
+  curvature: usize,
+  index: i32,
+): f64 {
+  const z = dot(row, params, cols) + at(params, cols);
+  const p = sigmoid(z);
+  const r = s * (p - y);
+  axpy(r, row, grad, cols);
+  put(grad, cols, at(grad, cols) + r);
+  if (curvature != 0) put(curvature, index, s * p * (1 - p));
+  return withLoss ? s * logLoss(z, y) : 0;
 }
 
 /**

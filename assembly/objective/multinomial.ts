@@ -31,36 +31,55 @@ export function multinomialPass(
   const rowBytes = <usize>cols << 3;
   let lossSum = 0.0;
   for (let i = 0; i < rows; i++) {
-    const row = x + <usize>i * rowBytes;
-    const p = proba + <usize>i * (<usize>classes << 3);
-    let largest = -Infinity;
-    for (let k = 0; k < classes; k++) {
-      const block = params + <usize>(k * stride) * 8;
-      const z = dot(row, block, cols) + at(block, cols);
-      put(p, k, z);
-      largest = Math.max(largest, z);
-    }
-    const label = <i32>at(y, i);
-    const zLabel = at(p, label);
-    let total = 0.0;
-    for (let k = 0; k < classes; k++) {
-      const e = Math.exp(at(p, k) - largest);
-      put(p, k, e);
-      total += e;
-    }
     const s = weights == 0 ? 1.0 : at(weights, i);
-    lossSum += s * (Math.log(total) + largest - zLabel);
-    const inverse = 1.0 / total;
-    for (let k = 0; k < classes; k++) {
-      const pk = at(p, k) * inverse;
-      put(p, k, pk);
-      const r = s * (pk - (k == label ? 1.0 : 0.0));
-      const block = grad + <usize>(k * stride) * 8;
-      axpy(r, row, block, cols);
-      put(block, cols, at(block, cols) + r);
-    }
+    const p = proba + <usize>i * (<usize>classes << 3);
+    lossSum += multinomialRow(x + <usize>i * rowBytes, cols, classes, params, <i32>at(y, i), s, grad, p);
   }
   return lossSum;
+}
+
+/**
+ * One row of {@link multinomialPass}: writes the row's probabilities to p (classes
+ * values), adds s·(p_k − [label = k])·[x, 1] to each class block of grad, and returns
+ * s·(log Σ_k e^(z_k) − z_label). Also the per-row step of SGD.
+ */
+// @ts-ignore: decorator
+@inline
+export function multinomialRow(
+  row: usize,
+  cols: i32,
+  classes: i32,
+  params: usize,
+  label: i32,
+  s: f64,
+  grad: usize,
+  p: usize,
+): f64 {
+  const stride = cols + 1;
+  let largest = -Infinity;
+  for (let k = 0; k < classes; k++) {
+    const block = params + <usize>(k * stride) * 8;
+    const z = dot(row, block, cols) + at(block, cols);
+    put(p, k, z);
+    largest = Math.max(largest, z);
+  }
+  const zLabel = at(p, label);
+  let total = 0.0;
+  for (let k = 0; k < classes; k++) {
+    const e = Math.exp(at(p, k) - largest);
+    put(p, k, e);
+    total += e;
+  }
+  const inverse = 1.0 / total;
+  for (let k = 0; k < classes; k++) {
+    const pk = at(p, k) * inverse;
+    put(p, k, pk);
+    const r = s * (pk - (k == label ? 1.0 : 0.0));
+    const block = grad + <usize>(k * stride) * 8;
+    axpy(r, row, block, cols);
+    put(block, cols, at(block, cols) + r);
+  }
+  return s * (Math.log(total) + largest - zLabel);
 }
 
 /**

@@ -1,6 +1,6 @@
-import { at, maxAbs, put } from '../vector';
-import { binaryHessianProduct, binaryPass } from './binary';
-import { multinomialHessianProduct, multinomialPass } from './multinomial';
+import { at, maxAbs, put, zero } from '../vector';
+import { binaryHessianProduct, binaryPass, binaryRow } from './binary';
+import { multinomialHessianProduct, multinomialPass, multinomialRow } from './multinomial';
 
 // The problem the solvers minimise, set once per fit by `configureProblem`:
 //
@@ -74,6 +74,20 @@ export function parameterCount(): i32 {
 @inline
 export function l1Strength(): f64 {
   return L1;
+}
+
+/** The l2 strength. */
+// @ts-ignore: decorator
+@inline
+export function l2Strength(): f64 {
+  return L2;
+}
+
+/** Whether intercepts are fitted. */
+// @ts-ignore: decorator
+@inline
+export function fitsIntercept(): bool {
+  return FIT_INTERCEPT;
 }
 
 /** True for a weight, false for an intercept. */
@@ -159,4 +173,25 @@ export function pseudoGradient(params: usize, grad: usize, out: usize): f64 {
     put(out, j, pg);
   }
   return maxAbs(out, count);
+}
+
+/**
+ * Sum over the rows order[start], …, order[end − 1] (i32 row indices) of
+ * (n/S)·sᵢ·∇ℓᵢ into grad (overwritten), where n/S makes the mean over any batch an
+ * unbiased estimate of the data part of ∇f. Returns the matching sum of (n/S)·sᵢ·ℓᵢ
+ * when `withLoss` (for softmax problems always). Used by SGD's mini-batches.
+ */
+export function batchGradient(order: usize, start: i32, end: i32, params: usize, grad: usize, withLoss: bool): f64 {
+  zero(grad, parameterCount());
+  const scale = <f64>ROWS / WEIGHT_SUM;
+  const rowBytes = <usize>COLS << 3;
+  let lossSum = 0.0;
+  for (let k = start; k < end; k++) {
+    const i = load<i32>(order + (<usize>k << 2));
+    const row = X + <usize>i * rowBytes;
+    const s = scale * (WEIGHTS == 0 ? 1.0 : at(WEIGHTS, i));
+    if (BLOCKS == 1) lossSum += binaryRow(row, COLS, params, at(Y, i), s, grad, withLoss, 0, 0);
+    else lossSum += multinomialRow(row, COLS, BLOCKS, params, <i32>at(Y, i), s, grad, SCRATCH);
+  }
+  return lossSum;
 }

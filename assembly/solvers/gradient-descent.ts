@@ -1,5 +1,5 @@
 import { isPenalised, l1Strength, l1Term, parameterCount, pseudoGradient, smoothObjective } from '../objective/problem';
-import { at, put } from '../vector';
+import { at, put, softThreshold } from '../vector';
 import { CONVERGED, MAX_ITER, STOPPED_BY_HOST, finish, isReporting, report } from './progress';
 
 /**
@@ -41,7 +41,7 @@ export function gradientDescent(params: usize, learningRate: f64, maxIter: i32, 
     }
     for (let j = 0; j < count; j++) {
       let v = at(params, j) - learningRate * at(g, j);
-      if (shrink > 0 && isPenalised(j)) v = v > shrink ? v - shrink : v < -shrink ? v + shrink : 0;
+      if (shrink > 0 && isPenalised(j)) v = softThreshold(v, shrink);
       put(params, j, v);
     }
     if (!report(iter + 1, f, gradMax)) {

@@ -42,6 +42,15 @@ export interface CoreExports extends Record<string, unknown> {
   gradientDescent(paramsPtr: number, learningRate: number, maxIter: number, tol: number, lossPtr: number, workPtr: number): number;
   lbfgs(paramsPtr: number, maxIter: number, tol: number, memory: number, workPtr: number): number;
   newtonCg(paramsPtr: number, maxIter: number, tol: number, maxInner: number, workPtr: number): number;
+  sgdEpoch(
+    paramsPtr: number,
+    orderPtr: number,
+    count: number,
+    batchSize: number,
+    learningRate: number,
+    withLoss: boolean,
+    workPtr: number,
+  ): number;
   setReporting(on: boolean): void;
   solverStatus(): number;
   solverObjective(): number;
@@ -100,6 +109,16 @@ export function allocF64(length: number): number {
       cause,
     });
   }
+}
+
+/** Allocates room for `length` int32 values, 16-byte aligned; returns the byte offset. */
+export function allocI32(length: number): number {
+  return allocF64(Math.ceil(length / 2));
+}
+
+/** A view of `length` int32 values at byte offset `ptr`, valid until the next allocation. */
+export function viewI32(ptr: number, length: number): Int32Array {
+  return new Int32Array(core.memory.buffer, ptr, length);
 }
 
 /** Returns a block from {@link allocF64} to the allocator. */
