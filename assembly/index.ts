@@ -3,6 +3,7 @@
 
 export { decisionFunction, sigmoidInPlace, softmaxRows } from './kernels/linear';
 export { firstNonFinite } from './kernels/finite';
+export { chunkCount, partialsLength, runChunks, setThreads } from './objective/chunks';
 export { configureProblem, hessianProduct, smoothObjective } from './objective/problem';
 export { gradientDescent } from './solvers/gradient-descent';
 export { lbfgs } from './solvers/lbfgs';

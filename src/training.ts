@@ -112,6 +112,7 @@ export function solve(problem: CoreProblem, run: CoreRun, start: Float64Array): 
       problem.fitIntercept,
       take(allocF64(X.rows * blocks)),
       take(allocF64(blocks)),
+      take(allocF64(core.partialsLength(X.rows, X.cols, blocks))),
     );
     const paramsPtr = take(copyIn(start));
     const workPtr = take(allocF64(workLength(run.solver, parameters)));

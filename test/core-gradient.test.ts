@@ -20,8 +20,9 @@ function checkProblem(seed: number, rows: number, cols: number, blocks: number):
   const grad = allocF64(P);
   const v = allocF64(P);
   const hv = allocF64(P);
+  const partials = allocF64(core.partialsLength(rows, cols, blocks));
   try {
-    core.configureProblem(x, y, weights, rows, cols, blocks, rows, 0.3, 0, true, curvature, scratch);
+    core.configureProblem(x, y, weights, rows, cols, blocks, rows, 0.3, 0, true, curvature, scratch, partials);
     const theta = Float64Array.from({ length: P }, () => next());
     const direction = Float64Array.from({ length: P }, () => next());
     const f = (t: Float64Array): number => {
@@ -56,7 +57,7 @@ function checkProblem(seed: number, rows: number, cols: number, blocks: number):
       expect(Math.abs(numeric - Hv[j]!)).toBeLessThan(1e-6 * Math.max(1, Math.abs(Hv[j]!)));
     }
   } finally {
-    for (const ptr of [x, y, weights, curvature, scratch, params, grad, v, hv]) free(ptr);
+    for (const ptr of [x, y, weights, curvature, scratch, params, grad, v, hv, partials]) free(ptr);
   }
 }
 

@@ -1,6 +1,7 @@
 import { at, maxAbs, put, zero } from '../vector';
-import { binaryHessianProduct, binaryPass, binaryRow } from './binary';
-import { multinomialHessianProduct, multinomialPass, multinomialRow } from './multinomial';
+import { binaryRow } from './binary';
+import { PASS_GRADIENT, PASS_HESSIAN, reduceChunks, runPass, setJobData, setJobPass } from './chunks';
+import { multinomialRow } from './multinomial';
 
 // The problem the solvers minimise, set once per fit by `configureProblem`:
 //
@@ -23,7 +24,6 @@ let WEIGHT_SUM: f64 = 1;
 let L2: f64 = 0;
 let L1: f64 = 0;
 let FIT_INTERCEPT: bool = true;
-let CURVATURE: usize = 0;
 let SCRATCH: usize = 0;
 
 /**
@@ -33,6 +33,7 @@ let SCRATCH: usize = 0;
  *   weights    rows sample weights, or 0 for all ones; weightSum = Σ sᵢ (rows when 0)
  *   curvature  scratch of rows × blocks values (Hessian row weights / probabilities)
  *   scratch    scratch of blocks values
+ *   partials   scratch of partialsLength(rows, cols, blocks) values (per-chunk sums)
  */
 export function configureProblem(
   x: usize,
@@ -47,7 +48,9 @@ export function configureProblem(
   fitIntercept: bool,
   curvature: usize,
   scratch: usize,
+  partials: usize,
 ): void {
+  setJobData(x, y, weights, rows, cols, blocks, partials, curvature);
   X = x;
   Y = y;
   WEIGHTS = weights;
@@ -58,7 +61,6 @@ export function configureProblem(
   L2 = l2;
   L1 = l1;
   FIT_INTERCEPT = fitIntercept;
-  CURVATURE = curvature;
   SCRATCH = scratch;
 }
 
@@ -104,12 +106,9 @@ export function isPenalised(index: i32): bool {
  * for `hessianProduct` at this point.
  */
 export function smoothObjective(params: usize, grad: usize, withLoss: bool, keepCurvature: bool): f64 {
-  let lossSum: f64;
-  if (BLOCKS == 1) {
-    lossSum = binaryPass(X, Y, WEIGHTS, ROWS, COLS, params, grad, withLoss, keepCurvature ? CURVATURE : 0);
-  } else {
-    lossSum = multinomialPass(X, Y, WEIGHTS, ROWS, COLS, BLOCKS, params, grad, CURVATURE);
-  }
+  setJobPass(PASS_GRADIENT, params, 0, withLoss, keepCurvature);
+  runPass();
+  const lossSum = reduceChunks(grad);
   const count = parameterCount();
   let penalty = 0.0;
   for (let j = 0; j < count; j++) {
@@ -140,8 +139,9 @@ export function l1Term(params: usize): f64 {
  * `keepCurvature` (for multinomial problems, at the last call of any kind).
  */
 export function hessianProduct(v: usize, out: usize): void {
-  if (BLOCKS == 1) binaryHessianProduct(X, ROWS, COLS, CURVATURE, v, out);
-  else multinomialHessianProduct(X, WEIGHTS, ROWS, COLS, BLOCKS, CURVATURE, v, out, SCRATCH);
+  setJobPass(PASS_HESSIAN, 0, v, false, false);
+  runPass();
+  reduceChunks(out);
   const count = parameterCount();
   for (let j = 0; j < count; j++) {
     let h = at(out, j) / WEIGHT_SUM;

@@ -36,7 +36,12 @@ export interface CoreExports extends Record<string, unknown> {
     fitIntercept: boolean,
     curvaturePtr: number,
     scratchPtr: number,
+    partialsPtr: number,
   ): void;
+  partialsLength(rows: number, cols: number, classes: number): number;
+  chunkCount(rows: number): number;
+  runChunks(first: number, stride: number): void;
+  setThreads(threads: number): void;
   smoothObjective(paramsPtr: number, gradPtr: number, withLoss: boolean, keepCurvature: boolean): number;
   hessianProduct(vPtr: number, outPtr: number): void;
   gradientDescent(paramsPtr: number, learningRate: number, maxIter: number, tol: number, lossPtr: number, workPtr: number): number;
@@ -61,6 +66,12 @@ export interface CoreExports extends Record<string, unknown> {
 export type ProgressListener = (iteration: number, objective: number, gradientMax: number) => boolean;
 
 let progressListener: ProgressListener | null = null;
+let parallelRunner: ((threads: number) => void) | null = null;
+
+/** Installs what runs a pass on several threads (the worker pool), or null. */
+export function setParallelRunner(runner: ((threads: number) => void) | null): void {
+  parallelRunner = runner;
+}
 
 /** Routes the solvers' progress reports to `listener` (null: reports are switched off). */
 export function setProgressListener(listener: ProgressListener | null): void {
@@ -70,6 +81,10 @@ export function setProgressListener(listener: ProgressListener | null): void {
 
 const imports = {
   logreg: {
+    parallel: (threads: number): void => {
+      if (parallelRunner === null) throw new Error('logreg-wasm: a parallel pass was requested but no worker pool is running');
+      parallelRunner(threads);
+    },
     progress: (iteration: number, objective: number, gradientMax: number): number =>
       progressListener === null || progressListener(iteration, objective, gradientMax) ? 1 : 0,
   },

@@ -1,0 +1,182 @@
+import { at, put, zero } from '../vector';
+import { binaryHessianProduct, binaryPass } from './binary';
+import { multinomialHessianProduct, multinomialPass } from './multinomial';
+
+// Every pass over the rows is cut into fixed chunks of CHUNK_ROWS rows. Each chunk writes
+// its partial sums to a slot of its own, and the slots are added in chunk order at the
+// end. The summation order therefore depends only on the number of rows, never on how
+// many threads computed the chunks or in which order: results are bit-identical for any
+// thread count.
+
+/** Rows per chunk. Large enough that a chunk's slot is small next to its rows, small
+ * enough that a few hundred thousand rows give every thread several chunks. */
+export const CHUNK_ROWS: i32 = 2048;
+
+/** Pass kinds. */
+export const PASS_GRADIENT: i32 = 0;
+export const PASS_HESSIAN: i32 = 1;
+
+// The job of the current pass, in static memory so that every instance sharing this
+// memory (the worker threads) reads the same one. i32 fields, at byte offsets:
+const JOB = memory.data(64, 16);
+const KIND = 0;
+const X = 4;
+const Y = 8;
+const WEIGHTS = 12;
+const ROWS = 16;
+const COLS = 20;
+const CLASSES = 24;
+const PARAMS = 28;
+const PARTIALS = 32;
+const CURVATURE = 36;
+const VECTOR = 40;
+const WITH_LOSS = 44;
+const KEEP_CURVATURE = 48;
+
+// @ts-ignore: decorator
+@inline
+function field(offset: i32): i32 {
+  return load<i32>(JOB + <usize>offset);
+}
+
+// @ts-ignore: decorator
+@inline
+function setField(offset: i32, value: i32): void {
+  store<i32>(JOB + <usize>offset, value);
+}
+
+/** Values in one chunk's slot: P partial sums, the partial loss, and `classes` of scratch. */
+// @ts-ignore: decorator
+@inline
+function slotLength(parameters: i32, classes: i32): i32 {
+  return parameters + 1 + classes;
+}
+
+/** Number of chunks of a pass over `rows` rows. */
+export function chunkCount(rows: i32): i32 {
+  return (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
+}
+
+/** float64 values of scratch a problem of this shape needs for its chunk slots. */
+export function partialsLength(rows: i32, cols: i32, classes: i32): i32 {
+  return chunkCount(rows) * slotLength(classes * (cols + 1), classes);
+}
+
+/** Describes the data of the problem; `partials` holds partialsLength(rows, cols, classes) values. */
+export function setJobData(
+  x: usize,
+  y: usize,
+  weights: usize,
+  rows: i32,
+  cols: i32,
+  classes: i32,
+  partials: usize,
+  curvature: usize,
+): void {
+  setField(X, <i32>x);
+  setField(Y, <i32>y);
+  setField(WEIGHTS, <i32>weights);
+  setField(ROWS, rows);
+  setField(COLS, cols);
+  setField(CLASSES, classes);
+  setField(PARTIALS, <i32>partials);
+  setField(CURVATURE, <i32>curvature);
+}
+
+/** Describes the next pass: a gradient pass at `params`, or a Hessian product with `vector`. */
+export function setJobPass(kind: i32, params: usize, vector: usize, withLoss: bool, keepCurvature: bool): void {
+  setField(KIND, kind);
+  setField(PARAMS, <i32>params);
+  setField(VECTOR, <i32>vector);
+  setField(WITH_LOSS, withLoss ? 1 : 0);
+  setField(KEEP_CURVATURE, keepCurvature ? 1 : 0);
+}
+
+/**
+ * Computes chunks first, first + stride, first + 2·stride, … of the current pass: what
+ * one of `stride` threads does. Reads everything from the job in memory (worker threads
+ * have no other state).
+ */
+export function runChunks(first: i32, stride: i32): void {
+  const rows = field(ROWS);
+  const cols = field(COLS);
+  const classes = field(CLASSES);
+  const parameters = classes == 1 ? cols + 1 : classes * (cols + 1);
+  const slotBytes = <usize>slotLength(parameters, classes) << 3;
+  const rowBytes = <usize>cols << 3;
+  const chunks = chunkCount(rows);
+  const x = <usize>field(X);
+  const y = <usize>field(Y);
+  const weights = <usize>field(WEIGHTS);
+  const params = <usize>field(PARAMS);
+  const curvature = <usize>field(CURVATURE);
+  const partials = <usize>field(PARTIALS);
+  const kind = field(KIND);
+  for (let c = first; c < chunks; c += stride) {
+    const start = c * CHUNK_ROWS;
+    const count = min(CHUNK_ROWS, rows - start);
+    const slot = partials + <usize>c * slotBytes;
+    const xc = x + <usize>start * rowBytes;
+    const wc: usize = weights == 0 ? 0 : weights + (<usize>start << 3);
+    const perRow = <usize>(classes == 1 ? 1 : classes) << 3;
+    const cc = curvature + <usize>start * perRow;
+    if (kind == PASS_GRADIENT) {
+      const yc = y + (<usize>start << 3);
+      let loss: f64;
+      if (classes == 1) {
+        loss = binaryPass(xc, yc, wc, count, cols, params, slot, field(WITH_LOSS) != 0, field(KEEP_CURVATURE) != 0 ? cc : 0);
+      } else {
+        loss = multinomialPass(xc, yc, wc, count, cols, classes, params, slot, cc);
+      }
+      put(slot, parameters, loss);
+    } else {
+      const v = <usize>field(VECTOR);
+      if (classes == 1) binaryHessianProduct(xc, count, cols, cc, v, slot);
+      else multinomialHessianProduct(xc, wc, count, cols, classes, cc, v, slot, slot + (<usize>(parameters + 1) << 3));
+    }
+  }
+}
+
+/**
+ * Adds the chunk slots in chunk order into out (P values, overwritten) and returns the
+ * sum of their partial losses.
+ */
+export function reduceChunks(out: usize): f64 {
+  const rows = field(ROWS);
+  const cols = field(COLS);
+  const classes = field(CLASSES);
+  const parameters = classes == 1 ? cols + 1 : classes * (cols + 1);
+  const slotBytes = <usize>slotLength(parameters, classes) << 3;
+  const partials = <usize>field(PARTIALS);
+  const chunks = chunkCount(rows);
+  zero(out, parameters);
+  let loss = 0.0;
+  for (let c = 0; c < chunks; c++) {
+    const slot = partials + <usize>c * slotBytes;
+    for (let j = 0; j < parameters; j++) put(out, j, at(out, j) + at(slot, j));
+    loss += at(slot, parameters);
+  }
+  return loss;
+}
+
+// @ts-ignore: decorator
+@external("logreg", "parallel")
+declare function hostParallel(threads: i32): void;
+
+let THREADS: i32 = 1;
+
+/** How many threads passes may use (the host must have started threads − 1 workers). */
+export function setThreads(threads: i32): void {
+  THREADS = threads;
+}
+
+/**
+ * Runs the current pass over every chunk: here when one thread suffices, else through
+ * the host, which wakes the workers (each runs `runChunks(k, threads)` on this memory),
+ * runs `runChunks(0, threads)` itself and returns when all are done.
+ */
+export function runPass(): void {
+  const threads = min(THREADS, chunkCount(field(ROWS)));
+  if (threads > 1) hostParallel(threads);
+  else runChunks(0, 1);
+}
