@@ -1,0 +1,39 @@
+/**
+ * Messages between {@link fitInWorker} and the worker entry (`entry.ts`, `entry-node.ts`).
+ * Everything here survives structured cloning: no functions, no class instances other than
+ * typed arrays and Maps.
+ * @module
+ */
+import type { IterationInfo, Label, LogisticRegressionOptions } from '../index.js';
+
+/** Estimator options that can cross to a worker (the callbacks stay on the calling side). */
+export type WorkerParams = Omit<LogisticRegressionOptions, 'onIteration' | 'onWarning'>;
+
+/** X as sent: a flat row-major copy of a Matrix, or the caller's rows as given. */
+export type WorkerX =
+  | { readonly kind: 'matrix'; readonly data: Float64Array; readonly rows: number; readonly cols: number }
+  | { readonly kind: 'rows'; readonly rows: ArrayLike<ArrayLike<number>> };
+
+export interface FitRequest {
+  readonly type: 'fit';
+  readonly X: WorkerX;
+  readonly y: ArrayLike<Label>;
+  readonly params: WorkerParams;
+  readonly sampleWeight: ArrayLike<number> | null;
+  /** Least time between two progress messages, in ms. */
+  readonly progressInterval: number;
+  /** Whether the caller wants warnings forwarded. */
+  readonly warnings: boolean;
+}
+
+export type WorkerReply =
+  | ({ readonly type: 'progress' } & IterationInfo)
+  | { readonly type: 'warning'; readonly message: string }
+  | {
+      readonly type: 'done';
+      /** `model.toJSON()`. */
+      readonly model: unknown;
+      readonly fitTime: number;
+      readonly lossHistory: Float64Array;
+    }
+  | { readonly type: 'error'; readonly name: string; readonly message: string; readonly stack: string | undefined };

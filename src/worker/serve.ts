@@ -1,0 +1,69 @@
+/**
+ * The worker side of {@link fitInWorker}: receives one fit request, runs it with the
+ * library loaded in this worker, and replies with progress, warnings and the model as JSON.
+ * @module
+ */
+import { LogisticRegression, Matrix, type MatrixLike } from '../index.js';
+import type { FitRequest, WorkerReply } from './protocol.js';
+
+/** The two things a worker needs from its host: send a message, and receive them. */
+export interface WorkerPort {
+  post(message: WorkerReply, transfer?: Transferable[]): void;
+  listen(handler: (message: unknown) => void): void;
+}
+
+/** Iterations whose losses are kept for `lossHistory`; later ones are dropped. */
+const HISTORY_LIMIT = 1_000_000;
+
+export function serveFits(port: WorkerPort): void {
+  port.listen((message) => {
+    const request = message as FitRequest;
+    if (request === null || typeof request !== 'object' || request.type !== 'fit') return;
+    try {
+      const reply = runFit(request, port);
+      port.post(reply, reply.type === 'done' ? [reply.lossHistory.buffer] : []);
+    } catch (error) {
+      const e = error instanceof Error ? error : new Error(String(error));
+      port.post({ type: 'error', name: e.name, message: e.message, stack: e.stack });
+    }
+  });
+}
+
+function runFit(request: FitRequest, port: WorkerPort): WorkerReply {
+  let history = new Float64Array(1024);
+  let count = 0;
+  let lastPost = -Infinity;
+  let pending: { iter: number; loss: number; gradNorm: number; problem: number } | null = null;
+  const model = new LogisticRegression({
+    ...request.params,
+    onWarning: request.warnings ? (text) => port.post({ type: 'warning', message: text }) : null,
+    onIteration: (info) => {
+      if (count < HISTORY_LIMIT) {
+        if (count === history.length) {
+          const grown = new Float64Array(Math.min(HISTORY_LIMIT, history.length * 2));
+          grown.set(history);
+          history = grown;
+        }
+        history[count++] = info.loss;
+      }
+      const now = performance.now();
+      if (now - lastPost >= request.progressInterval) {
+        lastPost = now;
+        pending = null;
+        port.post({ type: 'progress', ...info });
+      } else {
+        pending = { ...info };
+      }
+    },
+  });
+  const X: MatrixLike = request.X.kind === 'matrix' ? Matrix.from(request.X.data, request.X.rows, request.X.cols) : request.X.rows;
+  const start = performance.now();
+  model.fit(X, request.y, { sampleWeight: request.sampleWeight });
+  const fitTime = performance.now() - start;
+  // The last iteration always reaches the caller, however short the fit.
+  if (pending !== null) port.post({ type: 'progress', ...(pending as { iter: number; loss: number; gradNorm: number; problem: number }) });
+  const lossHistory = history.slice(0, count);
+  const reply: WorkerReply = { type: 'done', model: model.toJSON(), fitTime, lossHistory };
+  model.dispose();
+  return reply;
+}
