@@ -1,5 +1,6 @@
 import { RandomState, checkRandomState } from './datasets/random-state.js';
 import { describeKind } from './describe.js';
+import { availableCores } from './threads/pool.js';
 import { NotFittedError } from './errors.js';
 import { type MatrixLike, release, stageMatrix, type StagedMatrix } from './input.js';
 import { type EncodedLabels, type Label, encodeAgainst, encodeLabels, formatLabel } from './labels.js';
@@ -140,6 +141,15 @@ export interface LogisticRegressionOptions {
    */
   randomState?: number | RandomState | null;
   /**
+   * Threads for the passes over the data (every solver but 'sgd'): an integer ≥ 1, or
+   * `'auto'` — one thread below {@link THREADS_BREAK_EVEN} values of X (where waking
+   * workers costs more than it saves), else every available core. Results are
+   * bit-identical for any value. Needs SharedArrayBuffer (Node; in browsers a
+   * cross-origin-isolated page); without it training uses one thread and says so once.
+   * @default 'auto'
+   */
+  threads?: number | 'auto';
+  /**
    * Called after every iteration; return `false` to stop early (the model is then
    * usable, with `converged` false). Must not call `fit` on any model.
    * @default null
@@ -186,6 +196,7 @@ const OPTION_NAMES = [
   'batchSize',
   'shuffle',
   'randomState',
+  'threads',
   'onIteration',
   'onWarning',
 ] as const;
@@ -199,6 +210,12 @@ const SUPPORTS: Record<Solver, readonly Penalty[]> = {
   sgd: PENALTIES,
 };
 const NAME = 'LogisticRegression';
+
+/**
+ * Size of X (rows × columns) from which `threads: 'auto'` uses every core: below it, a
+ * pass is too short for waking worker threads to pay off (measured; see BENCHMARKS.md).
+ */
+export const THREADS_BREAK_EVEN = 200_000;
 
 /** How a fitted model turns decision values into classes. */
 type Mode = ModelParameters['mode'];
@@ -269,6 +286,8 @@ export class LogisticRegression {
   readonly shuffle: boolean;
   /** See {@link LogisticRegressionOptions.randomState}. */
   readonly randomState: number | RandomState | null;
+  /** See {@link LogisticRegressionOptions.threads}. */
+  readonly threads: number | 'auto';
   /** See {@link LogisticRegressionOptions.onIteration}. */
   readonly onIteration: ((info: IterationInfo) => boolean | void) | null;
   /** See {@link LogisticRegressionOptions.onWarning}. */
@@ -300,6 +319,8 @@ export class LogisticRegression {
     const randomState = options.randomState ?? null;
     if (randomState !== null && !(randomState instanceof RandomState)) checkInteger(NAME, 'randomState', randomState, 0, 2 ** 32 - 1);
     this.randomState = randomState;
+    const threads = options.threads ?? 'auto';
+    this.threads = threads === 'auto' ? threads : checkInteger(NAME, 'threads', threads, 1, 64);
     this.onIteration = checkCallback('onIteration', options.onIteration ?? null);
     this.onWarning = options.onWarning === undefined ? defaultWarning : checkCallback('onWarning', options.onWarning);
 
@@ -742,6 +763,8 @@ export class LogisticRegression {
       recordLoss: this.recordLoss,
       batchSize: this.batchSize,
       shuffle: random,
+      threads: this.threads === 'auto' ? (X.rows * X.cols >= THREADS_BREAK_EVEN ? availableCores() : 1) : this.threads,
+      warn: (message) => this.onWarning?.(message),
       onProgress:
         this.onIteration === null
           ? null

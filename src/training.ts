@@ -5,6 +5,7 @@
  */
 import type { RandomState } from './datasets/random-state.js';
 import type { StagedMatrix } from './input.js';
+import { ensureThreads } from './threads/pool.js';
 import { allocF64, allocI32, copyIn, core, free, setProgressListener, viewF64, viewI32 } from './wasm/runtime.js';
 
 /** Solvers the core implements. */
@@ -42,6 +43,10 @@ export interface CoreRun {
   readonly batchSize: number;
   /** 'sgd' only: the generator that reshuffles the rows before every epoch, or null to keep their order. */
   readonly shuffle: RandomState | null;
+  /** Threads for the passes over the rows (1: this thread only). */
+  readonly threads: number;
+  /** Receives a one-time notice when threads are unavailable. */
+  readonly warn: (message: string) => void;
 }
 
 /** What a solver call produced. */
@@ -99,6 +104,9 @@ export function solve(problem: CoreProblem, run: CoreRun, start: Float64Array): 
   };
   running = true;
   try {
+    // Workers start (and instantiate the module) before the problem is described in
+    // memory: instantiation re-initialises the module's static data.
+    core.setThreads(run.solver === 'sgd' ? 1 : ensureThreads(run.threads, run.warn));
     core.configureProblem(
       X.ptr,
       take(copyIn(problem.target)),
@@ -119,6 +127,7 @@ export function solve(problem: CoreProblem, run: CoreRun, start: Float64Array): 
     const outcome = run.solver === 'sgd' ? runSgd(X.rows, paramsPtr, workPtr, run, take) : runBatch(parameters, paramsPtr, workPtr, run, take);
     return { ...outcome, params: viewF64(paramsPtr, parameters).slice() };
   } finally {
+    core.setThreads(1);
     setProgressListener(null);
     running = false;
     for (const ptr of owned) free(ptr);

@@ -8,11 +8,14 @@
  *
  * The module is compiled and instantiated synchronously from bytes inlined in
  * `bytes.generated.ts` (written by `tools/embed-wasm.mjs`), so importing the
- * package is all the set-up a consumer needs.
+ * package is all the set-up a consumer needs. Where SharedArrayBuffer is available
+ * (Node, and cross-origin-isolated pages) the build that imports a shared memory is
+ * used, so worker threads can run the same module on the same data; elsewhere the
+ * build with a memory of its own.
  * @module
  */
 import { instantiateSync } from '@assemblyscript/loader';
-import { wasmBytes } from './bytes.generated.js';
+import { singleThreadBytes, threadsBytes } from './bytes.generated.js';
 
 /** Raw exports of `assembly/index.ts`; pointers are byte offsets into `memory`. */
 export interface CoreExports extends Record<string, unknown> {
@@ -94,8 +97,33 @@ const BYTES_PER_F64 = 8;
 /** wasm32 addresses 4 GiB; one allocation can never be larger than that. */
 const MAX_BYTES = 2 ** 32;
 
+/** wasm32 pages of 64 KiB: the most a memory can have. */
+const MAX_PAGES = 65536;
+
+/** A shared memory for the threads build, or null where SharedArrayBuffer is unavailable. */
+function createSharedMemory(): WebAssembly.Memory | null {
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
+  if (typeof SharedArrayBuffer !== 'function' || isolated === false) return null;
+  try {
+    return new WebAssembly.Memory({ initial: 2, maximum: MAX_PAGES, shared: true });
+  } catch {
+    return null; // e.g. a browser that cannot reserve 4 GiB: fall back to one thread
+  }
+}
+
+/** The shared memory, when the threads build is in use; workers instantiate `module` on it. */
+export const sharedMemory: WebAssembly.Memory | null = createSharedMemory();
+
+/** The compiled core; worker threads instantiate it too (threads build only). */
+export const module: WebAssembly.Module = new WebAssembly.Module(
+  (sharedMemory === null ? singleThreadBytes() : threadsBytes()) as BufferSource,
+);
+
 /** The instantiated core. */
-export const core: CoreExports = instantiateSync<CoreExports>(wasmBytes, imports).exports as unknown as CoreExports;
+export const core: CoreExports = instantiateSync<CoreExports>(module, {
+  ...imports,
+  ...(sharedMemory === null ? {} : { env: { memory: sharedMemory } }),
+}).exports as unknown as CoreExports;
 
 let f64Cache = new Float64Array(core.memory.buffer);
 
