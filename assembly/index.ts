@@ -1,9 +1,9 @@
 // Entry point of the WebAssembly core. Kernels take byte offsets and lengths; all input
 // checking happens in TypeScript before they are called.
 
-export { decisionFunction, sigmoidInPlace, softmaxRows } from './kernels/linear';
+export { decisionFunction, sigmoidInPlace, softmaxRows, twoLaneInPlace } from './kernels/linear';
 export { firstNonFinite } from './kernels/finite';
-export { chunkCount, partialsLength, runChunks, setThreads } from './objective/chunks';
+export { chunkCount, jobChunkCount, partialsLength, runChunks, setThreads } from './objective/chunks';
 export { configureProblem, hessianProduct, smoothObjective } from './objective/problem';
 export { gradientDescent } from './solvers/gradient-descent';
 export { lbfgs } from './solvers/lbfgs';

@@ -605,6 +605,7 @@ export class LogisticRegression {
         batchSize: this.batchSize,
         shuffle: this.shuffle,
         randomState: typeof this.randomState === 'number' ? this.randomState : null,
+        threads: this.threads,
       },
       model: {
         mode: fitted.mode,

@@ -1,4 +1,4 @@
-import { sigmoid } from '../math';
+import { expNonPositive2Lanes, sigmoid, sigmoid2Lanes } from '../math';
 import { at, dot, put } from '../vector';
 
 /**
@@ -43,5 +43,18 @@ export function softmaxRows(ptr: usize, rows: i32, classes: i32): void {
       total += e;
     }
     for (let k = 0; k < classes; k++) put(row, k, at(row, k) / total);
+  }
+}
+
+/**
+ * The two-lane kernels of the fused passes applied to `length` values at `ptr` (length
+ * even): e^x for x ≤ 0 when `which` is 0, σ(x) when 1. Exported so their accuracy can be
+ * tested against a reference.
+ */
+export function twoLaneInPlace(ptr: usize, length: i32, which: i32): void {
+  for (let i = 0; i + 1 < length; i += 2) {
+    const at = ptr + (<usize>i << 3);
+    const v = v128.load(at);
+    v128.store(at, which == 0 ? expNonPositive2Lanes(v) : sigmoid2Lanes(v));
   }
 }

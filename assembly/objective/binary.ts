@@ -1,4 +1,4 @@
-import { logLoss, sigmoid } from '../math';
+import { logLoss, sigmoid, sigmoid2Lanes } from '../math';
 import { at, axpy, dot, put, zero } from '../vector';
 
 /**
@@ -60,18 +60,20 @@ export function binaryPass(
     z0 += bias;
     z1 += bias;
 
-    const y0 = at(y, i);
-    const y1 = at(y, i + 1);
-    const s0 = weights == 0 ? 1.0 : at(weights, i);
-    const s1 = weights == 0 ? 1.0 : at(weights, i + 1);
-    const p0 = sigmoid(z0);
-    const p1 = sigmoid(z1);
-    const r0 = s0 * (p0 - y0);
-    const r1 = s1 * (p1 - y1);
-    if (withLoss) lossSum += s0 * logLoss(z0, y0) + s1 * logLoss(z1, y1);
+    const zv = f64x2.replace_lane(f64x2.splat(z0), 1, z1);
+    const pv = sigmoid2Lanes(zv);
+    const yv = v128.load(y + (<usize>i << 3));
+    const sv = weights == 0 ? f64x2.splat(1.0) : v128.load(weights + (<usize>i << 3));
+    const rv = f64x2.mul(sv, f64x2.sub(pv, yv));
+    const r0 = f64x2.extract_lane(rv, 0);
+    const r1 = f64x2.extract_lane(rv, 1);
+    if (withLoss) {
+      lossSum +=
+        f64x2.extract_lane(sv, 0) * logLoss(z0, f64x2.extract_lane(yv, 0)) +
+        f64x2.extract_lane(sv, 1) * logLoss(z1, f64x2.extract_lane(yv, 1));
+    }
     if (curvature != 0) {
-      put(curvature, i, s0 * p0 * (1 - p0));
-      put(curvature, i + 1, s1 * p1 * (1 - p1));
+      v128.store(curvature + (<usize>i << 3), f64x2.mul(f64x2.mul(sv, pv), f64x2.sub(f64x2.splat(1.0), pv)));
     }
 
     const r0v = f64x2.splat(r0);

@@ -62,6 +62,11 @@ export function partialsLength(rows: i32, cols: i32, classes: i32): i32 {
   return chunkCount(rows) * slotLength(classes * (cols + 1), classes);
 }
 
+/** Number of chunks of the current job. */
+export function jobChunkCount(): i32 {
+  return chunkCount(field(ROWS));
+}
+
 /** Describes the data of the problem; `partials` holds partialsLength(rows, cols, classes) values. */
 export function setJobData(
   x: usize,

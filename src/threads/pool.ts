@@ -19,11 +19,14 @@ const DONE = 2; // workers finished with the pass
 const READY = 3; // workers instantiated
 const STOP = 4; // set to make workers exit
 const FAILED = 5; // index + 1 of a worker whose pass threw, or 0
-const ACK = 8; // ACK + i: the last generation worker i picked up
+const FAIL_NEXT = 6; // testing: the next worker to pick up a pass throws instead
 const MAX_WORKERS = 64;
+const BEAT = 8; // BEAT + i: chunks worker i has finished, ever (a heartbeat)
+const FINISHED = BEAT + MAX_WORKERS; // FINISHED + i: the last generation worker i completed
+const CONTROL_LENGTH = FINISHED + MAX_WORKERS;
 
 /** How long a worker may take to pick up a pass before it is taken for dead. */
-const PICK_UP_DEADLINE_MS = 10_000;
+let pickUpDeadlineMs = 10_000;
 /** Spins before sleeping, on both sides. */
 const SPINS = 20_000;
 
@@ -37,7 +40,7 @@ function run(data) {
     env: { memory, abort: fail },
     logreg: { progress: () => 1, parallel: fail },
   });
-  const runChunks = instance.exports.runChunks;
+  const { runChunks, jobChunkCount } = instance.exports;
   // Read the generation before announcing readiness: the caller may start a pass as soon
   // as it sees READY, and that pass must look new to this worker.
   let seen = Atomics.load(c, ${GENERATION});
@@ -50,12 +53,17 @@ function run(data) {
     if (Atomics.load(c, ${STOP}) !== 0) return;
     const threads = Atomics.load(c, ${THREADS});
     if (index >= threads) continue;
-    Atomics.store(c, ${ACK} + index, seen);
     try {
-      runChunks(index, threads);
+      if (Atomics.exchange(c, ${FAIL_NEXT}, 0) !== 0) throw new Error('failure requested by a test');
+      const chunks = jobChunkCount();
+      for (let chunk = index; chunk < chunks; chunk += threads) {
+        runChunks(chunk, chunks);
+        Atomics.add(c, ${BEAT} + index, 1);
+      }
     } catch (error) {
       Atomics.store(c, ${FAILED}, index + 1);
     }
+    Atomics.store(c, ${FINISHED} + index, seen);
     Atomics.add(c, ${DONE}, 1);
     Atomics.notify(c, ${DONE});
   }
@@ -124,11 +132,11 @@ export function ensureThreads(threads: number, warn: (message: string) => void):
   const ready = Atomics.load(pool.control, READY);
   if (ready >= threads - 1) return threads;
   if (!canBlock) return Math.max(1, ready + 1);
-  const deadline = Date.now() + PICK_UP_DEADLINE_MS;
+  const deadline = Date.now() + pickUpDeadlineMs;
   while (Atomics.load(pool.control, READY) < threads - 1) {
     if (Date.now() > deadline) {
       terminateWorkers();
-      throw new Error(`logreg-wasm: worker threads did not start within ${PICK_UP_DEADLINE_MS / 1000} s`);
+      throw new Error(`logreg-wasm: worker threads did not start within ${pickUpDeadlineMs / 1000} s`);
     }
     Atomics.wait(pool.control, READY, Atomics.load(pool.control, READY), 50);
   }
@@ -136,13 +144,15 @@ export function ensureThreads(threads: number, warn: (message: string) => void):
 }
 
 function startPool(count: number): Pool {
-  const control = new Int32Array(new SharedArrayBuffer(4 * (ACK + MAX_WORKERS)));
+  const control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_LENGTH));
   const workers: WorkerHandle[] = [];
   const threadsModule = nodeWorkerThreads();
   for (let index = 1; index <= count; index++) {
     const data = { module, memory: sharedMemory, control: control.buffer, index };
     if (threadsModule !== null) {
-      const worker = new threadsModule.Worker(WORKER_SOURCE, { eval: true, workerData: data });
+      // execArgv: [] — the worker is plain JS; inherited flags such as a loader (`--import
+      // tsx`) would make it wait on the main thread, which is blocked until it is ready.
+      const worker = new threadsModule.Worker(WORKER_SOURCE, { eval: true, workerData: data, execArgv: [] });
       worker.unref();
       workers.push(worker);
     } else {
@@ -165,8 +175,29 @@ function runParallel(current: Pool, threads: number): void {
   Atomics.store(c, THREADS, threads);
   const generation = Atomics.add(c, GENERATION, 1) + 1;
   Atomics.notify(c, GENERATION);
-  core.runChunks(0, threads);
-  const start = Date.now();
+  try {
+    core.runChunks(0, threads);
+  } finally {
+    // Even when this thread's share failed, the workers must finish before the next pass
+    // reuses the counters.
+    awaitWorkers(current, threads, generation);
+  }
+  const failed = Atomics.load(c, FAILED);
+  if (failed !== 0) {
+    terminateWorkers();
+    throw new Error(`logreg-wasm: worker thread ${failed - 1} failed during a pass; the worker pool was shut down`);
+  }
+}
+
+/**
+ * Waits until the pass's workers are done. A worker that shows no sign of life (it has
+ * not picked the pass up, or finished no chunk) for `pickUpDeadlineMs` is taken for dead:
+ * the pool is shut down and the pass fails with an Error instead of hanging.
+ */
+function awaitWorkers(current: Pool, threads: number, generation: number): void {
+  const c = current.control;
+  const beats = Array.from({ length: threads }, (_, i) => Atomics.load(c, BEAT + i));
+  let lastSign = Date.now();
   let spins = 0;
   while (Atomics.load(c, DONE) < threads - 1) {
     if (spins < SPINS) {
@@ -174,19 +205,21 @@ function runParallel(current: Pool, threads: number): void {
       continue;
     }
     if (canBlock) Atomics.wait(c, DONE, Atomics.load(c, DONE), 20);
-    if (Date.now() - start > PICK_UP_DEADLINE_MS) {
+    for (let i = 1; i < threads; i++) {
+      const beat = Atomics.load(c, BEAT + i);
+      if (beat !== beats[i]) {
+        beats[i] = beat;
+        lastSign = Date.now();
+      }
+    }
+    if (Date.now() - lastSign > pickUpDeadlineMs) {
       for (let i = 1; i < threads; i++) {
-        if (Atomics.load(c, ACK + i) !== generation) {
+        if (Atomics.load(c, FINISHED + i) !== generation) {
           terminateWorkers();
           throw new Error(`logreg-wasm: worker thread ${i} stopped responding; the worker pool was shut down`);
         }
       }
     }
-  }
-  const failed = Atomics.load(c, FAILED);
-  if (failed !== 0) {
-    terminateWorkers();
-    throw new Error(`logreg-wasm: worker thread ${failed - 1} failed during a pass; the worker pool was shut down`);
   }
 }
 
@@ -208,6 +241,17 @@ export function terminateWorkers(): void {
   Atomics.add(current.control, GENERATION, 1);
   Atomics.notify(current.control, GENERATION);
   for (const worker of current.workers) void worker.terminate();
+}
+
+/** @internal Testing: make the next worker that picks up a pass fail, and how long to wait for a dead one. */
+export function injectFaultsForTesting(options: { failNextPass?: boolean; pickUpDeadlineMs?: number }): void {
+  if (options.pickUpDeadlineMs !== undefined) pickUpDeadlineMs = options.pickUpDeadlineMs;
+  if (options.failNextPass === true && pool !== null) Atomics.store(pool.control, FAIL_NEXT, 1);
+}
+
+/** @internal The worker handles, for tests that kill one. */
+export function workersForTesting(): readonly WorkerHandle[] {
+  return pool?.workers ?? [];
 }
 
 /** Number of worker threads running now (for tests and diagnostics). */

@@ -26,6 +26,7 @@ export interface CoreExports extends Record<string, unknown> {
   decisionFunction(xPtr: number, rows: number, cols: number, blocks: number, paramsPtr: number, outPtr: number): void;
   sigmoidInPlace(ptr: number, length: number): void;
   softmaxRows(ptr: number, rows: number, classes: number): void;
+  twoLaneInPlace(ptr: number, length: number, which: number): void;
   configureProblem(
     xPtr: number,
     yPtr: number,
