@@ -9,7 +9,10 @@ declare const self: {
   addEventListener(type: 'message', handler: (event: { data: unknown }) => void): void;
 };
 
-serveFits({
-  post: (message, transfer = []) => self.postMessage(message, transfer),
-  listen: (handler) => self.addEventListener('message', (event) => handler(event.data)),
-});
+serveFits(
+  {
+    post: (message, transfer = []) => self.postMessage(message, transfer),
+    listen: (handler) => self.addEventListener('message', (event) => handler(event.data)),
+  },
+  { threads: 1 },
+);

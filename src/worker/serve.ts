@@ -15,12 +15,27 @@ export interface WorkerPort {
 /** Iterations whose losses are kept for `lossHistory`; later ones are dropped. */
 const HISTORY_LIMIT = 1_000_000;
 
-export function serveFits(port: WorkerPort): void {
+/**
+ * Options the host fills in when the caller left them out. A browser worker asks for
+ * `threads: 1`: a synchronous `fit` cannot yield to the worker's event loop, which is
+ * what nested Web Workers need to start, so waiting for them would only time out.
+ */
+export interface ServeDefaults {
+  threads?: number;
+}
+
+/** Whether this build of the library knows an option (older builds have no `threads`). */
+function knowsOption(name: string): boolean {
+  return name in new LogisticRegression();
+}
+
+export function serveFits(port: WorkerPort, defaults: ServeDefaults = {}): void {
+  const filled = Object.fromEntries(Object.entries(defaults).filter(([name]) => knowsOption(name)));
   port.listen((message) => {
     const request = message as FitRequest;
     if (request === null || typeof request !== 'object' || request.type !== 'fit') return;
     try {
-      const reply = runFit(request, port);
+      const reply = runFit({ ...request, params: { ...filled, ...request.params } }, port);
       port.post(reply, reply.type === 'done' ? [reply.lossHistory.buffer] : []);
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));

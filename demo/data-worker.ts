@@ -1,0 +1,12 @@
+/** The demo's data worker: see data.ts. */
+import { type DataRequest, prepareReply } from './data.js';
+
+declare const self: {
+  postMessage(message: unknown, transfer: Transferable[]): void;
+  addEventListener(type: 'message', handler: (event: { data: DataRequest }) => void): void;
+};
+
+self.addEventListener('message', (event) => {
+  const reply = prepareReply(event.data);
+  self.postMessage(reply, reply.ok ? [reply.data.XTrain.buffer, reply.data.XTest.buffer] : []);
+});

@@ -1,0 +1,628 @@
+/**
+ * The demo page: data → split (in a data worker) → fit (in a worker, via fitInWorker) →
+ * metrics and plots (on this thread). User text only ever reaches the page through
+ * `textContent`, `value` and attributes, never as markup.
+ * @module
+ */
+import { type Label, LogisticRegression, Matrix, logLoss, rocAuc } from 'logreg-wasm';
+import { fitInWorker } from 'logreg-wasm/worker';
+import { previewColumns } from './csv.js';
+import type { DataReply, DataRequest, PreparedData } from './data.js';
+import { CLASS_STROKES, classColor, clipLine, type Domain, paddedDomain, renderLoss, renderScatter } from './plot.js';
+
+type State = 'ready' | 'preparing' | 'training' | 'done' | 'error' | 'cancelled';
+
+const $ = <T extends HTMLElement>(id: string): T => {
+  const node = document.getElementById(id);
+  if (node === null) throw new Error(`#${id} is missing`);
+  return node as T;
+};
+const form = $<HTMLFormElement>('controls');
+const trainButton = $<HTMLButtonElement>('train');
+const cancelButton = $<HTMLButtonElement>('cancel');
+const resetButton = $<HTMLButtonElement>('reset-settings');
+const downloadButton = $<HTMLButtonElement>('download');
+const messageBox = $<HTMLDivElement>('message');
+const statusText = $<HTMLSpanElement>('status');
+const progressBar = $<HTMLProgressElement>('progress');
+const scatterSvg = document.getElementById('scatter') as unknown as SVGSVGElement;
+const lossSvg = document.getElementById('loss') as unknown as SVGSVGElement;
+const field = (name: string): HTMLInputElement & HTMLSelectElement & HTMLTextAreaElement =>
+  form.elements.namedItem(name) as HTMLInputElement & HTMLSelectElement & HTMLTextAreaElement;
+
+/** Largest data set the page accepts (values of X), to keep memory sane in a tab. */
+const MAX_VALUES = 20_000_000;
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+const MAX_DRAWN_POINTS = 2000;
+
+// ---------------------------------------------------------------- state
+
+function setState(state: State): void {
+  document.body.dataset['state'] = state;
+  const busy = state === 'preparing' || state === 'training';
+  trainButton.disabled = busy;
+  cancelButton.disabled = !busy;
+  form.setAttribute('aria-busy', String(busy));
+}
+
+function showMessage(text: string, fieldName?: string): void {
+  for (const node of form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
+  messageBox.textContent = text;
+  messageBox.hidden = false;
+  const target = fieldName === undefined ? null : field(fieldName);
+  if (target !== null && target !== undefined) {
+    target.setAttribute('aria-invalid', 'true');
+    target.setAttribute('aria-errormessage', 'message');
+    target.focus();
+  } else {
+    messageBox.focus();
+  }
+}
+
+function clearMessage(): void {
+  messageBox.hidden = true;
+  messageBox.textContent = '';
+  for (const node of form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
+}
+
+// ---------------------------------------------------------------- reading the form
+
+class FieldError extends Error {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+  }
+}
+
+function labelOf(name: string): string {
+  const input = field(name);
+  const label = input.closest('label');
+  return (label?.childNodes[0]?.textContent ?? name).trim();
+}
+
+function readNumber(name: string, rule: { min?: number; max?: number; integer?: boolean; above?: number }): number {
+  const input = field(name);
+  const label = labelOf(name);
+  const raw = input.value.trim();
+  if (raw === '' || input.validity?.badInput) throw new FieldError(`${label}: enter a number.`, name);
+  const value = Number(raw);
+  if (!Number.isFinite(value)) throw new FieldError(`${label}: ${raw} is not a finite number.`, name);
+  if (rule.integer === true && !Number.isInteger(value)) throw new FieldError(`${label}: ${raw} is not a whole number.`, name);
+  if (rule.above !== undefined && !(value > rule.above)) throw new FieldError(`${label} must be greater than ${rule.above}; got ${raw}.`, name);
+  if (rule.min !== undefined && value < rule.min) throw new FieldError(`${label} must be at least ${rule.min}; got ${raw}.`, name);
+  if (rule.max !== undefined && value > rule.max) throw new FieldError(`${label} must be at most ${rule.max.toLocaleString('en')}; got ${raw}.`, name);
+  return value;
+}
+
+let csvFile: { name: string; text: string } | null = null;
+
+function readDataRequest(): DataRequest {
+  const split = {
+    testSize: readNumber('testSize', { min: 0.05, max: 0.95 }),
+    randomState: readNumber('splitSeed', { integer: true, min: 0, max: 2 ** 32 - 1 }),
+  };
+  if ((form.elements.namedItem('source') as RadioNodeList).value === 'csv') {
+    const text = csvFile?.text ?? field('csvText').value;
+    if (text.trim() === '') throw new FieldError('CSV: paste some CSV text or choose a file.', 'csvText');
+    return { kind: 'csv', text, target: field('target').value, split };
+  }
+  const nSamples = readNumber('nSamples', { integer: true, min: 10, max: 1_000_000 });
+  const nFeatures = readNumber('nFeatures', { integer: true, min: 1, max: 1000 });
+  if (nSamples * nFeatures > MAX_VALUES) {
+    throw new FieldError(
+      `Samples × features = ${(nSamples * nFeatures).toLocaleString('en')} values is more than this page handles (${MAX_VALUES.toLocaleString('en')}).`,
+      'nSamples',
+    );
+  }
+  const options = {
+    nSamples,
+    nFeatures,
+    nInformative: readNumber('nInformative', { integer: true, min: 1, max: nFeatures }),
+    nRedundant: readNumber('nRedundant', { integer: true, min: 0 }),
+    nClasses: readNumber('nClasses', { integer: true, min: 2, max: 20 }),
+    nClustersPerClass: readNumber('nClustersPerClass', { integer: true, min: 1, max: 20 }),
+    classSep: readNumber('classSep', { min: -1e6, max: 1e6 }),
+    flipY: readNumber('flipY', { min: 0, max: 1 }),
+    randomState: readNumber('randomState', { integer: true, min: 0, max: 2 ** 32 - 1 }),
+  };
+  if (options.nInformative + options.nRedundant > nFeatures) {
+    throw new FieldError(
+      `Informative + redundant (${options.nInformative} + ${options.nRedundant}) must not exceed the number of features (${nFeatures}).`,
+      'nRedundant',
+    );
+  }
+  return { kind: 'generate', options, split };
+}
+
+interface ModelSettings {
+  solver: 'gd' | 'lbfgs' | 'newton' | 'owlqn';
+  penalty: 'none' | 'l2' | 'l1' | 'elasticnet';
+  C: number;
+  l1Ratio: number | null;
+  learningRate: number;
+  maxIter: number;
+  tol: number;
+}
+
+function readModelSettings(): ModelSettings {
+  const penalty = field('penalty').value as ModelSettings['penalty'];
+  const solver = field('solver').value as ModelSettings['solver'];
+  const settings: ModelSettings = {
+    solver,
+    penalty,
+    C: penalty === 'none' ? 1 : readNumber('C', { above: 0, max: 1e12 }),
+    l1Ratio: penalty === 'elasticnet' ? readNumber('l1Ratio', { min: 0, max: 1 }) : null,
+    learningRate: solver === 'gd' ? readNumber('learningRate', { above: 0, max: 1e6 }) : 0.01,
+    maxIter: readNumber('maxIter', { integer: true, min: 1, max: 10_000_000 }),
+    tol: readNumber('tol', { min: 0, max: 1e6 }),
+  };
+  try {
+    new LogisticRegression(settings); // the library's own checks, e.g. solver/penalty pairs
+  } catch (error) {
+    throw new FieldError((error as Error).message.replace(/^LogisticRegression: /, ''), /penalty/.test((error as Error).message) ? 'penalty' : 'solver');
+  }
+  return settings;
+}
+
+function syncEnabled(): void {
+  const csv = (form.elements.namedItem('source') as RadioNodeList).value === 'csv';
+  $('generate-fields').hidden = csv;
+  $('csv-fields').hidden = !csv;
+  for (const node of $('generate-fields').querySelectorAll('input')) node.disabled = csv;
+  const penalty = field('penalty').value;
+  field('C').disabled = penalty === 'none';
+  field('l1Ratio').disabled = penalty !== 'elasticnet';
+  field('learningRate').disabled = field('solver').value !== 'gd';
+}
+
+function syncTargetOptions(): void {
+  const text = csvFile?.text ?? field('csvText').value;
+  const select = field('target');
+  const previous = select.value;
+  const names = previewColumns(text);
+  const options = [new Option('last column', 'last'), ...names.map((name, j) => new Option(`${j + 1}: ${name}`, String(j + 1)))];
+  select.replaceChildren(...options);
+  select.value = options.some((o) => o.value === previous) ? previous : 'last';
+}
+
+// ---------------------------------------------------------------- the data worker
+
+let dataWorker: Worker | null = null;
+let cached: { key: string; data: PreparedData } | null = null;
+
+function prepareData(request: DataRequest, signal: AbortSignal): Promise<PreparedData> {
+  const key = JSON.stringify(request);
+  if (cached !== null && cached.key === key) return Promise.resolve(cached.data);
+  dataWorker ??= new Worker(new URL('./data-worker.js', import.meta.url), { type: 'module', name: 'demo data' });
+  const worker = dataWorker;
+  return new Promise((resolve, reject) => {
+    const done = (): void => {
+      worker.removeEventListener('message', onMessage);
+      worker.removeEventListener('error', onError);
+      signal.removeEventListener('abort', onAbort);
+    };
+    const onMessage = (event: MessageEvent<DataReply>): void => {
+      done();
+      const reply = event.data;
+      if (reply.ok) {
+        cached = { key, data: reply.data };
+        resolve(reply.data);
+      } else {
+        reject(new Error(reply.message));
+      }
+    };
+    const onError = (event: ErrorEvent): void => {
+      done();
+      dataWorker = null;
+      worker.terminate();
+      reject(new Error(`The data worker failed: ${event.message || 'it could not start'}`));
+    };
+    const onAbort = (): void => {
+      done();
+      dataWorker = null;
+      worker.terminate();
+      reject(signal.reason);
+    };
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', onError);
+    signal.addEventListener('abort', onAbort, { once: true });
+    worker.postMessage(request);
+  });
+}
+
+// ---------------------------------------------------------------- training
+
+let controller: AbortController | null = null;
+let model: LogisticRegression | null = null;
+let current: { data: PreparedData; settings: ModelSettings } | null = null;
+let liveIters: number[] = [];
+let liveLosses: number[] = [];
+let lossAxisMax = 1000;
+let redrawQueued = false;
+
+function queueLossRedraw(): void {
+  if (redrawQueued) return;
+  redrawQueued = true;
+  requestAnimationFrame(() => {
+    redrawQueued = false;
+    drawLoss();
+  });
+}
+
+async function train(): Promise<void> {
+  clearMessage();
+  let request: DataRequest;
+  let settings: ModelSettings;
+  try {
+    request = readDataRequest();
+    settings = readModelSettings();
+  } catch (error) {
+    if (error instanceof FieldError) showMessage(error.message, error.field);
+    else showMessage(String(error));
+    setState('error');
+    return;
+  }
+  controller?.abort();
+  controller = new AbortController();
+  const { signal } = controller;
+  setState('preparing');
+  statusText.textContent = 'Preparing the data…';
+  // On a narrow screen the results are below the form: bring the progress bar into view.
+  if (window.innerWidth <= 860) document.querySelector('.results')?.scrollIntoView({ block: 'start' });
+  progressBar.removeAttribute('value');
+  let data: PreparedData;
+  try {
+    data = await prepareData(request, signal);
+  } catch (error) {
+    if (signal.aborted) return;
+    setState('error');
+    progressBar.value = 0;
+    statusText.textContent = 'The data could not be used.';
+    showMessage((error as Error).message, request.kind === 'csv' ? (csvFile === null ? 'csvText' : 'csvFile') : undefined);
+    return;
+  }
+  lossAxisMax = settings.maxIter;
+  liveIters = [];
+  liveLosses = [];
+  let offset = 0;
+  let lastProblem = 0;
+  let lastIter = 0;
+  setState('training');
+  progressBar.max = lossAxisMax;
+  progressBar.value = 0;
+  statusText.textContent = `Training on ${data.nTrain.toLocaleString('en')} × ${data.cols}…`;
+  drawLoss();
+  try {
+    const { model: fitted, fitTime, lossHistory } = await fitInWorker(Matrix.from(data.XTrain, data.nTrain, data.cols), data.yTrain, {
+      params: { ...settings, onWarning: null },
+      progressInterval: 40,
+      signal,
+      onProgress: ({ iter, loss, problem }) => {
+        if (problem !== lastProblem) {
+          offset += lastIter;
+          lastProblem = problem;
+        }
+        lastIter = iter;
+        liveIters.push(offset + iter);
+        liveLosses.push(loss);
+        progressBar.value = Math.min(lossAxisMax, offset + iter);
+        statusText.textContent = `Iteration ${(offset + iter).toLocaleString('en')} of ${lossAxisMax.toLocaleString('en')} · loss ${loss.toPrecision(5)}`;
+        queueLossRedraw();
+      },
+    });
+    model?.dispose();
+    model = fitted;
+    current = { data, settings };
+    liveIters = Array.from(lossHistory, (_, i) => i + 1);
+    liveLosses = Array.from(lossHistory);
+    lossAxisMax = Math.max(liveIters.length, 1);
+    progressBar.max = 1;
+    progressBar.value = 1;
+    // 'done' first: the results below are drawn in this same task, before anyone can look.
+    setState('done');
+    showResults(fitTime);
+  } catch (error) {
+    if (signal.aborted) return;
+    setState('error');
+    progressBar.value = 0;
+    statusText.textContent = 'Training failed.';
+    showMessage((error as Error).message);
+  }
+}
+
+function cancel(): void {
+  if (controller === null) return;
+  controller.abort();
+  controller = null;
+  setState('cancelled');
+  progressBar.max = 1;
+  progressBar.value = 0;
+  statusText.textContent = 'Cancelled.';
+  trainButton.focus();
+}
+
+// ---------------------------------------------------------------- results
+
+const fmt = (x: number): string => String(Number(x.toPrecision(4)));
+
+function setMetric(id: string, text: string, exact?: number, title?: string): void {
+  const node = $(id);
+  node.textContent = text;
+  if (exact === undefined) delete node.dataset['value'];
+  else node.dataset['value'] = String(exact);
+  if (title === undefined) node.removeAttribute('title');
+  else node.title = title;
+}
+
+function showResults(fitTime: number): void {
+  if (model === null || current === null) return;
+  const { data } = current;
+  const XTest = Matrix.from(data.XTest, data.nTest, data.cols);
+  const accuracy = model.score(XTest, data.yTest);
+  const proba = model.predictProba(XTest);
+  const classes = model.classes as (number | string)[];
+  setMetric('m-accuracy', fmt(accuracy), accuracy);
+  try {
+    const value = logLoss(data.yTest as Label[], proba, { labels: classes as Label[] });
+    setMetric('m-logloss', fmt(value), value);
+  } catch (error) {
+    setMetric('m-logloss', 'n/a', undefined, (error as Error).message);
+  }
+  try {
+    const value =
+      classes.length === 2
+        ? rocAuc(data.yTest as Label[], Float64Array.from({ length: proba.rows }, (_, i) => proba.get(i, 1)), { labels: classes as Label[] })
+        : rocAuc(data.yTest as Label[], proba, { multiClass: 'ovr', labels: classes as Label[] });
+    setMetric('m-auc', fmt(value), value);
+  } catch (error) {
+    setMetric('m-auc', 'n/a', undefined, (error as Error).message);
+  }
+  setMetric('m-time', fitTime < 10 ? `${fitTime.toFixed(2)} ms` : fitTime < 10_000 ? `${fitTime.toFixed(0)} ms` : `${(fitTime / 1000).toFixed(1)} s`, fitTime);
+  setMetric('m-iter', model.nIter.toLocaleString('en'), model.nIter, model.converged ? 'converged' : 'stopped at the iteration limit');
+  setMetric('m-rows', `${data.nTrain.toLocaleString('en')} / ${data.nTest.toLocaleString('en')}`);
+  const ending = model.converged
+    ? 'converged'
+    : current.settings.tol === 0
+      ? 'as many as asked for (tolerance 0)'
+      : 'stopped at the iteration limit before reaching the tolerance';
+  statusText.textContent = `Trained in a worker: ${model.nIter.toLocaleString('en')} iterations, ${ending}.`;
+  $('data-source').textContent = `Data: ${data.source}; ${data.nTrain} training and ${data.nTest} test rows.`;
+  downloadButton.disabled = false;
+  drawAll();
+}
+
+function drawAll(): void {
+  drawScatter();
+  drawLoss();
+}
+
+function chartSize(box: HTMLElement, ratio: number, maxHeight: number): { width: number; height: number } {
+  const width = Math.max(240, Math.floor(box.clientWidth));
+  return { width, height: Math.max(180, Math.min(maxHeight, Math.round(width * ratio))) };
+}
+
+function drawLoss(): void {
+  const size = chartSize($('loss-box'), 0.62, 300);
+  renderLoss(lossSvg, { ...size, iters: liveIters, losses: liveLosses, maxIter: lossAxisMax });
+}
+
+function drawScatter(): void {
+  const box = $('scatter-box');
+  const desktop = window.innerWidth > 860;
+  const size = chartSize(box, 0.82, desktop ? Math.max(320, window.innerHeight - 260) : 440);
+  if (model === null || current === null) {
+    renderScatter(scatterSvg, {
+      ...size,
+      xName: 'Feature 1',
+      yName: 'Feature 2',
+      xDomain: { min: -1, max: 1 },
+      yDomain: { min: -1, max: 1 },
+      px: new Float64Array(0),
+      py: new Float64Array(0),
+      cls: new Int32Array(0),
+      wrong: new Uint8Array(0),
+      shading: null,
+      boundary: null,
+    });
+    return;
+  }
+  const { data } = current;
+  const d = data.cols;
+  const n = data.nTest;
+  const classes = model.classes as (number | string)[];
+  const classIndex = new Map(classes.map((c, k) => [c, k]));
+  const XTest = Matrix.from(data.XTest, n, d);
+  const predicted = model.predict(XTest);
+  const stride = Math.max(1, Math.ceil(n / MAX_DRAWN_POINTS));
+  const m = Math.ceil(n / stride);
+  const px = new Float64Array(m);
+  const py = new Float64Array(m);
+  const cls = new Int32Array(m);
+  const wrong = new Uint8Array(m);
+  for (let t = 0, i = 0; i < n; i += stride, t++) {
+    px[t] = data.XTest[i * d] as number;
+    py[t] = d > 1 ? (data.XTest[i * d + 1] as number) : jitter(i);
+    cls[t] = classIndex.get(data.yTest[i] as number | string) ?? 0;
+    wrong[t] = predicted[i] === data.yTest[i] ? 0 : 1;
+  }
+  const xDomain = paddedDomain(px);
+  const yDomain = d > 1 ? paddedDomain(py) : { min: -0.05, max: 1.05 };
+  // Other features are held at their training means for the shading and the boundary.
+  const means = new Float64Array(d);
+  for (let i = 0; i < data.nTrain; i++) for (let j = 0; j < d; j++) means[j]! += data.XTrain[i * d + j] as number;
+  for (let j = 0; j < d; j++) means[j]! /= data.nTrain;
+  const shading = shade(model, xDomain, yDomain, means, classes.length);
+  let boundary: [number, number, number, number] | null = null;
+  if (classes.length === 2) {
+    const w = model.coef.data;
+    let c = model.intercept[0] as number;
+    for (let j = 2; j < d; j++) c += (w[j] as number) * (means[j] as number);
+    boundary = clipLine(w[0] as number, d > 1 ? (w[1] as number) : 0, c, xDomain, yDomain);
+  }
+  renderScatter(scatterSvg, {
+    ...size,
+    xName: data.featureNames[0] ?? 'Feature 1',
+    yName: d > 1 ? (data.featureNames[1] ?? 'Feature 2') : '(spread for visibility)',
+    xDomain,
+    yDomain,
+    px,
+    py,
+    cls,
+    wrong,
+    shading,
+    boundary,
+  });
+  const caption = [
+    `Test points by true class${stride > 1 ? ` (every ${stride}th of ${n.toLocaleString('en')})` : ''}; rings mark misclassified points.`,
+    classes.length === 2 ? 'Shading: P(class) from the model; dashed line: decision boundary (P = 0.5).' : 'Shading: the predicted class, stronger where the model is surer.',
+    d > 2 ? `Other ${d - 2} features held at their training means.` : '',
+  ];
+  $('scatter-caption').textContent = caption.filter(Boolean).join(' ');
+  const legend = $('legend');
+  legend.replaceChildren(
+    ...classes.map((label, k) => {
+      const item = document.createElement('li');
+      const swatch = document.createElement('span');
+      swatch.className = 'swatch';
+      swatch.style.background = classColor(k);
+      swatch.style.borderColor = CLASS_STROKES[k % CLASS_STROKES.length] as string;
+      item.append(swatch, document.createTextNode(`${data.targetName} = ${String(label)}`));
+      return item;
+    }),
+  );
+}
+
+function jitter(i: number): number {
+  const s = Math.sin(i * 12.9898 + 78.233) * 43758.5453;
+  return s - Math.floor(s);
+}
+
+/** A small image of the predicted probabilities over the plot's domain, as a data: URL. */
+function shade(fitted: LogisticRegression, xd: Domain, yd: Domain, means: Float64Array, K: number): string | null {
+  const W = 120;
+  const H = 90;
+  const d = means.length;
+  const grid = new Float64Array(W * H * d);
+  for (let r = 0; r < H; r++) {
+    for (let c = 0; c < W; c++) {
+      const o = (r * W + c) * d;
+      grid.set(means, o);
+      grid[o] = xd.min + ((c + 0.5) / W) * (xd.max - xd.min);
+      if (d > 1) grid[o + 1] = yd.max - ((r + 0.5) / H) * (yd.max - yd.min);
+    }
+  }
+  const proba = fitted.predictProba(Matrix.from(grid, W * H, d));
+  const canvas = document.createElement('canvas');
+  canvas.width = W;
+  canvas.height = H;
+  const ctx = canvas.getContext('2d');
+  if (ctx === null) return null;
+  const image = ctx.createImageData(W, H);
+  const rgb = Array.from({ length: K }, (_, k) => hexRgb(classColor(k)));
+  for (let i = 0; i < W * H; i++) {
+    let best = 0;
+    for (let k = 1; k < K; k++) if (proba.get(i, k) > proba.get(i, best)) best = k;
+    const p = proba.get(i, best);
+    const strength = Math.max(0, Math.min(1, (p - 1 / K) / (1 - 1 / K)));
+    const [r, g, b] = rgb[best] as [number, number, number];
+    image.data[4 * i] = Math.round(255 + (r - 255) * strength);
+    image.data[4 * i + 1] = Math.round(255 + (g - 255) * strength);
+    image.data[4 * i + 2] = Math.round(255 + (b - 255) * strength);
+    image.data[4 * i + 3] = 255;
+  }
+  ctx.putImageData(image, 0, 0);
+  return canvas.toDataURL('image/png');
+}
+
+function hexRgb(hex: string): [number, number, number] {
+  const v = Number.parseInt(hex.slice(1), 16);
+  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
+}
+
+function download(): void {
+  if (model === null) return;
+  const blob = new Blob([`${JSON.stringify(model, null, 2)}\n`], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = 'logreg-model.json';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// ---------------------------------------------------------------- wiring
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void train();
+});
+cancelButton.addEventListener('click', cancel);
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && controller !== null && !cancelButton.disabled) {
+    event.preventDefault();
+    cancel();
+  }
+});
+resetButton.addEventListener('click', () => {
+  form.reset();
+  csvFile = null;
+  syncTargetOptions();
+  syncEnabled();
+  clearMessage();
+});
+downloadButton.addEventListener('click', download);
+form.addEventListener('change', (event) => {
+  const target = event.target as HTMLElement;
+  if (target.getAttribute('aria-invalid') === 'true') target.removeAttribute('aria-invalid');
+  syncEnabled();
+});
+field('csvText').addEventListener('input', () => {
+  csvFile = null;
+  field('csvFile').value = '';
+  syncTargetOptions();
+});
+field('csvFile').addEventListener('change', async () => {
+  const file = field('csvFile').files?.[0];
+  if (file === undefined) return;
+  clearMessage();
+  if (file.size > MAX_FILE_BYTES) {
+    field('csvFile').value = '';
+    showMessage(`${file.name} is ${(file.size / 1048576).toFixed(0)} MB; this page reads CSV files up to ${MAX_FILE_BYTES / 1048576} MB.`, 'csvFile');
+    return;
+  }
+  const text = await file.text();
+  if (text.length <= 256 * 1024) {
+    csvFile = null;
+    field('csvText').value = text;
+  } else {
+    csvFile = { name: file.name, text };
+    field('csvText').value = '';
+    field('csvText').placeholder = `${file.name} (${(file.size / 1024).toFixed(0)} KB) is loaded; it is too long to show here.`;
+  }
+  syncTargetOptions();
+});
+let resizeQueued = false;
+new ResizeObserver(() => {
+  if (resizeQueued) return;
+  resizeQueued = true;
+  requestAnimationFrame(() => {
+    resizeQueued = false;
+    drawAll();
+  });
+}).observe($('scatter-box'));
+
+const isolation = $('isolation');
+isolation.textContent = crossOriginIsolated ? 'cross-origin isolated' : 'not cross-origin isolated';
+isolation.classList.toggle('ok', crossOriginIsolated);
+isolation.title = crossOriginIsolated
+  ? 'COOP/COEP headers are set: SharedArrayBuffer (and so threads) are available'
+  : 'Served without COOP/COEP headers: no SharedArrayBuffer';
+$('version').textContent = `${navigator.hardwareConcurrency} logical cores`;
+
+syncEnabled();
+drawAll();
+setState('ready');
