@@ -55,7 +55,7 @@ export interface FitInWorkerResult {
 
 /** The few things the client needs from a worker, in either environment. */
 export interface WorkerHandle {
-  post(message: FitRequest, transfer: Transferable[]): void;
+  post(message: FitRequest, transfer: ArrayBuffer[]): void;
   /** Registers the handlers; `onFailure` receives an Error for a crash, a load failure or an early exit. */
   listen(onMessage: (reply: WorkerReply) => void, onFailure: (error: Error) => void): void;
   terminate(): void;
@@ -164,7 +164,7 @@ export function makeFitInWorker(spawn: () => WorkerHandle): FitInWorker {
 }
 
 /** X for the worker: a Matrix becomes a flat copy whose buffer is transferred; rows go as they are. */
-function packX(X: MatrixLike): [WorkerX, Transferable[]] {
+function packX(X: MatrixLike): [WorkerX, ArrayBuffer[]] {
   if (X instanceof Matrix) {
     const data = X.data.slice();
     return [{ kind: 'matrix', data, rows: X.rows, cols: X.cols }, [data.buffer]];

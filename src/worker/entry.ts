@@ -5,7 +5,7 @@
 import { serveFits } from './serve.js';
 
 declare const self: {
-  postMessage(message: unknown, transfer: Transferable[]): void;
+  postMessage(message: unknown, transfer: ArrayBuffer[]): void;
   addEventListener(type: 'message', handler: (event: { data: unknown }) => void): void;
 };
 

@@ -8,7 +8,7 @@ import type { FitRequest, WorkerReply } from './protocol.js';
 
 /** The two things a worker needs from its host: send a message, and receive them. */
 export interface WorkerPort {
-  post(message: WorkerReply, transfer?: Transferable[]): void;
+  post(message: WorkerReply, transfer?: ArrayBuffer[]): void;
   listen(handler: (message: unknown) => void): void;
 }
 
@@ -36,7 +36,7 @@ export function serveFits(port: WorkerPort, defaults: ServeDefaults = {}): void 
     if (request === null || typeof request !== 'object' || request.type !== 'fit') return;
     try {
       const reply = runFit({ ...request, params: { ...filled, ...request.params } }, port);
-      port.post(reply, reply.type === 'done' ? [reply.lossHistory.buffer] : []);
+      port.post(reply, reply.type === 'done' ? [reply.lossHistory.buffer as ArrayBuffer] : []);
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));
       port.post({ type: 'error', name: e.name, message: e.message, stack: e.stack });

@@ -1,0 +1,64 @@
+// `npm run check:package`: the size budget (gzip -9 of the wasm cores and of the files a
+// consumer loads), then publint and @arethetypeswrong/cli on the packed package.
+// Run after `npm run build`.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** Gzipped bytes allowed per file. The wasm is also inside dist/index.js, as base64. */
+const BUDGET = {
+  'build/logreg.wasm': 18_000,
+  'build/logreg-threads.wasm': 18_000,
+  'dist/index.js': 90_000,
+  'dist/worker/index.js': 4_000,
+  'dist/worker/entry.js': 2_000,
+  'dist/worker/node.js': 4_000,
+  'dist/worker/entry-node.js': 2_000,
+};
+
+let failed = false;
+const rows = [];
+for (const [file, limit] of Object.entries(BUDGET)) {
+  if (!existsSync(file)) {
+    // A core the build does not (yet) produce is not an error; a bundle that is missing is.
+    if (file.endsWith('.wasm') && file !== 'build/logreg.wasm') continue;
+    console.error(`check:package: ${file} is missing; run npm run build`);
+    process.exit(1);
+  }
+  const bytes = readFileSync(file);
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  const ok = gz <= limit;
+  failed ||= !ok;
+  rows.push({ file, raw: bytes.length, gzip: gz, budget: limit, ok: ok ? 'ok' : 'OVER' });
+}
+// Any wasm core the budget does not list yet must still be small.
+for (const name of readdirSync('build').filter((f) => f.endsWith('.wasm'))) {
+  const file = join('build', name);
+  if (file in BUDGET) continue;
+  const bytes = readFileSync(file);
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  failed ||= gz > 18_000;
+  rows.push({ file, raw: bytes.length, gzip: gz, budget: 18_000, ok: gz <= 18_000 ? 'ok' : 'OVER' });
+}
+console.log('Size budget (bytes, gzip -9):');
+console.table(rows);
+if (failed) {
+  console.error('check:package: over the size budget (scripts/check-package.mjs)');
+  process.exit(1);
+}
+
+const bin = (name) => join('node_modules', '.bin', name);
+const step = (title, command, args) => {
+  console.log(`\n${title}`);
+  try {
+    execFileSync(command, args, { stdio: 'inherit' });
+  } catch {
+    console.error(`check:package: ${title} failed`);
+    process.exit(1);
+  }
+};
+step('publint --strict', bin('publint'), ['--strict']);
+// ESM only (engines: node >= 20): CommonJS `require` and node10 resolution are out of scope.
+step('attw --pack . --profile esm-only', bin('attw'), ['--pack', '.', '--profile', 'esm-only']);
+console.log('\ncheck:package: ok');
