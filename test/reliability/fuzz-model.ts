@@ -365,6 +365,7 @@ export function runSession(session: Session): SessionReport {
   for (const [index, step] of session.steps.entries()) {
     const what = `step ${index} (${step.op})`;
     const before = state(model);
+    const startAbs = model.isFitted ? Math.max(0, ...Array.from(model.coef.data, Math.abs), ...Array.from(model.intercept, Math.abs)) : 0;
     const input = 'X' in step ? materialise(step.X) : null;
     warnings.length = 0;
     try {
@@ -382,7 +383,7 @@ export function runSession(session: Session): SessionReport {
         case 'fit':
         case 'partialFit':
           check(result === model, () => `${what} did not return the model`);
-          poisoned = checkFitted(model, step, maxIter, what, known, poisoned, warnings);
+          poisoned = checkFitted(model, step, maxIter, what, known, poisoned, warnings, startAbs);
           break;
         case 'dispose':
           check(!model.isFitted, () => `${what} left the model fitted`);
@@ -445,6 +446,7 @@ function checkFitted(
   known: (name: string) => void,
   poisoned: boolean,
   warnings: readonly string[],
+  startAbs: number,
 ): boolean {
   const K = model.classes.length;
   const blocks = K === 2 ? 1 : K;
@@ -460,7 +462,7 @@ function checkFitted(
     // features, weights, C or learningRate) the parameters become ±Infinity/NaN and are
     // committed without an error. Pinned by hard-inputs.test.ts.
     // A warm start (warmStart, partialFit) from such parameters stays non-finite.
-    if ((model.solver === 'gd' || model.solver === 'sgd') && (extremeStep(model, step) || poisoned)) {
+    if ((model.solver === 'gd' || model.solver === 'sgd') && (extremeStep(model, step, startAbs) || poisoned)) {
       known('gd-sgd-overflow');
       return true;
     }
@@ -506,14 +508,37 @@ function compareCodePoints(a: string, b: string): number {
   return x.length - y.length;
 }
 
-/** Whether a fixed 'gd'/'sgd' step can overflow: huge features or weights, or a step size × curvature far above 1. */
-function extremeStep(model: LogisticRegression, step: Extract<Step, { op: 'fit' | 'partialFit' }>): boolean {
+/**
+ * Whether a fixed 'gd'/'sgd' step can blow up: the l2 part of the step multiplies w by
+ * (1 − learningRate·l2) with l2 = (1 − l1 share)/(C·Σsᵢ), which diverges once that exceeds 2
+ * in magnitude; and the loss part moves w by up to learningRate·max|x|·(n·max sᵢ/Σsᵢ) per
+ * step, which can push x·w past float64 (then Inf − Inf or Inf·0 is NaN); and the weighted
+ * gradient sum Σ sᵢ·rᵢ·xᵢ can overflow on its own, as can 1/Σsᵢ for a subnormal total weight.
+ */
+function extremeStep(model: LogisticRegression, step: Extract<Step, { op: 'fit' | 'partialFit' }>, startAbs: number): boolean {
+  const n = step.X.rows;
   const maxAbs = seen(step.X).reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-  const weights = Array.isArray(step.sampleWeight) ? (step.sampleWeight as number[]) : [];
-  const classWeights = model.classWeight !== null && typeof model.classWeight === 'object' ? Object.values(model.classWeight) : [];
-  const maxWeight = Math.max(1, ...weights.filter((w) => typeof w === 'number'), ...classWeights);
-  const minWeight = Math.min(1, ...weights.filter((w) => typeof w === 'number' && w > 0), ...classWeights.filter((w) => w > 0));
-  return maxAbs >= 1e100 || model.learningRate >= 10 || model.C <= 1e-8 || maxWeight / minWeight >= 1e100;
+  const sample = Array.isArray(step.sampleWeight) ? (step.sampleWeight as number[]) : new Array<number>(n).fill(1);
+  const perClass = model.classWeight !== null && typeof model.classWeight === 'object' ? Object.values(model.classWeight) : [];
+  const balanced = model.classWeight === 'balanced' ? n : 1; // n / (K·count) lies in [1/K, n]
+  const lowClass = Math.min(1 / balanced, ...perClass.filter((w) => w > 0));
+  const highClass = Math.max(balanced, ...perClass);
+  const total = sample.reduce((sum, w) => sum + w, 0);
+  const weightSumLow = total * lowClass;
+  const maxShare = (n * Math.max(...sample) * highClass) / weightSumLow;
+  const l2Share = model.penalty === 'l2' ? 1 : model.penalty === 'elasticnet' ? 1 - (model.l1Ratio as number) : 0;
+  const l2Unstable = l2Share > 0 && (model.learningRate * l2Share) / (model.C * weightSumLow) > 1;
+  const lossOverflow = !(model.learningRate * maxAbs * maxAbs * maxShare * model.maxIter < 1e290);
+  // The core sums sᵢ·rᵢ·xᵢ before dividing by Σsᵢ: that sum itself can overflow.
+  const sumOverflow = !(n * Math.max(...sample) * highClass * maxAbs < 1e307);
+  // A subnormal Σsᵢ (e.g. weights [0, 0, 5e-324]) passes the not-all-zero check, and 1/Σsᵢ is Infinity.
+  const tinyTotal = !(1 / weightSumLow < 1e300);
+  // KNOWN BUG 'infinite-strength': when C·Σsᵢ underflows, 1/(C·Σsᵢ) is Infinity and even with
+  // penalty 'none' (l2 share 0) the core gets 0·Infinity = NaN. Pinned by hard-inputs.test.ts.
+  const infiniteStrength = !(1 / (model.C * weightSumLow) < Infinity);
+  // A warm start (warmStart, partialFit) from huge parameters can overflow x·w at once.
+  const hugeStart = !(startAbs * maxAbs * step.X.cols < 1e300);
+  return l2Unstable || lossOverflow || sumOverflow || tinyTotal || infiniteStrength || hugeStart;
 }
 
 function materialiseRows(X: XSpec): number[][] {

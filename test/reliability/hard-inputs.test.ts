@@ -330,6 +330,20 @@ describe('known bugs (it.fails until fixed; the fuzzer exempts exactly these)', 
     else expect(threw).toBeInstanceOf(RangeError);
   });
 
+  // BUG 'infinite-strength': the core's penalty weights are share / (C·Σsᵢ); when C·Σsᵢ
+  // underflows (C = 1e-310 is accepted as a finite C > 0) that is Infinity, and with penalty
+  // 'none' — where C is documented to play no role — 0 · Infinity = NaN: lbfgs, newton and
+  // owlqn stop at zeros (nIter 0, "no step decreased the objective"), gd and sgd return NaN.
+  it.fails("fits penalty 'none' the same whatever C is, even C = 1e-310", () => {
+    const X = [[0], [1], [2], [3]];
+    const y = [0, 1, 0, 1];
+    for (const solver of ALL_SOLVERS) {
+      const plain = new LogisticRegression({ solver, penalty: 'none', randomState: 0, onWarning: null }).fit(X, y);
+      const tinyC = new LogisticRegression({ solver, penalty: 'none', C: 1e-310, randomState: 0, onWarning: null }).fit(X, y);
+      expect(bits(tinyC.coef.data), solver).toBe(bits(plain.coef.data));
+    }
+  });
+
   // BUG 'decision-overflow': x·w overflows to Inf − Inf = NaN for finite x and w, so
   // predictProba is NaN and predict silently returns classes[0]. Multinomial models get NaN
   // from softmax as soon as two scores are +Infinity.
