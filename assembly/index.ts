@@ -2,7 +2,7 @@
 // checking happens in TypeScript before they are called.
 
 export { decisionFunction, sigmoidInPlace, softmaxRows, twoLaneInPlace } from './kernels/linear';
-export { firstNonFinite } from './kernels/finite';
+export { firstNonFinite, firstNonFinite32 } from './kernels/finite';
 export { chunkCount, jobChunkCount, partialsLength, runChunks, setThreads } from './objective/chunks';
 export { configureProblem, hessianProduct, smoothObjective } from './objective/problem';
 export { gradientDescent } from './solvers/gradient-descent';

@@ -14,7 +14,7 @@ export {
   type Solver,
 } from './logistic-regression.js';
 export { Matrix } from './matrix.js';
-export type { MatrixLike } from './input.js';
+export type { Dtype, MatrixLike } from './input.js';
 export { NotFittedError } from './errors.js';
 export type { Label } from './labels.js';
 export { accuracy } from './metrics/accuracy.js';

@@ -36,7 +36,7 @@ export function shapeOfRows(rows: unknown, name: string): { rows: number; cols: 
 export function copyRows(
   rows: ArrayLike<ArrayLike<number>>,
   cols: number,
-  target: Float64Array,
+  target: Float64Array | Float32Array,
   offset: number,
   name: string,
   requireFinite: boolean,

@@ -121,6 +121,8 @@ export function solve(problem: CoreProblem, run: CoreRun, start: Float64Array): 
       take(allocF64(X.rows * blocks)),
       take(allocF64(blocks)),
       take(allocF64(core.partialsLength(X.rows, X.cols, blocks))),
+      X.dtype === 'float32',
+      X.dtype === 'float32' ? take(allocF64(Math.ceil(X.cols / 2) + 2)) : 0,
     );
     const paramsPtr = take(copyIn(start));
     const workPtr = take(allocF64(workLength(run.solver, parameters)));

@@ -22,7 +22,7 @@ function checkProblem(seed: number, rows: number, cols: number, blocks: number):
   const hv = allocF64(P);
   const partials = allocF64(core.partialsLength(rows, cols, blocks));
   try {
-    core.configureProblem(x, y, weights, rows, cols, blocks, rows, 0.3, 0, true, curvature, scratch, partials);
+    core.configureProblem(x, y, weights, rows, cols, blocks, rows, 0.3, 0, true, curvature, scratch, partials, false, 0);
     const theta = Float64Array.from({ length: P }, () => next());
     const direction = Float64Array.from({ length: P }, () => next());
     const f = (t: Float64Array): number => {

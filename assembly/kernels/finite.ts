@@ -19,3 +19,18 @@ export function firstNonFinite(ptr: usize, length: i32): i32 {
   }
   return -1;
 }
+
+/** {@link firstNonFinite} for `length` float32 values at `ptr`. */
+export function firstNonFinite32(ptr: usize, length: i32): i32 {
+  let i = 0;
+  for (; i + 3 < length; i += 4) {
+    const v = v128.load(ptr + (<usize>i << 2));
+    const d = f32x4.sub(v, v);
+    if (v128.any_true(f32x4.ne(d, d))) break;
+  }
+  for (; i < length; i++) {
+    const v = load<f32>(ptr + (<usize>i << 2));
+    if (!(v - v == 0)) return i;
+  }
+  return -1;
+}

@@ -1,5 +1,6 @@
 import { at, put, zero } from '../vector';
 import { binaryHessianProduct, binaryPass } from './binary';
+import { binaryHessianProduct32, binaryPass32, roundToF32 } from './binary32';
 import { multinomialHessianProduct, multinomialPass } from './multinomial';
 
 // Every pass over the rows is cut into fixed chunks of CHUNK_ROWS rows. Each chunk writes
@@ -32,6 +33,8 @@ const CURVATURE = 36;
 const VECTOR = 40;
 const WITH_LOSS = 44;
 const KEEP_CURVATURE = 48;
+const FLOAT32 = 52; // 1 when X holds float32 (binary problems only)
+const ROUNDED = 56; // cols float32: the weights (or the vector) of the pass, rounded to float32
 
 // @ts-ignore: decorator
 @inline
@@ -45,11 +48,14 @@ function setField(offset: i32, value: i32): void {
   store<i32>(JOB + <usize>offset, value);
 }
 
-/** Values in one chunk's slot: P partial sums, the partial loss, and `classes` of scratch. */
+/**
+ * Values in one chunk's slot: P partial sums, the partial loss, and scratch: `classes`
+ * values for the multinomial Hessian product, or cols float32 (rounded up) for float32 X.
+ */
 // @ts-ignore: decorator
 @inline
 function slotLength(parameters: i32, classes: i32): i32 {
-  return parameters + 1 + classes;
+  return parameters + 1 + max(classes, parameters / 2 + 2);
 }
 
 /** Number of chunks of a pass over `rows` rows. */
@@ -77,7 +83,11 @@ export function setJobData(
   classes: i32,
   partials: usize,
   curvature: usize,
+  float32: bool,
+  rounded: usize,
 ): void {
+  setField(FLOAT32, float32 ? 1 : 0);
+  setField(ROUNDED, <i32>rounded);
   setField(X, <i32>x);
   setField(Y, <i32>y);
   setField(WEIGHTS, <i32>weights);
@@ -95,6 +105,7 @@ export function setJobPass(kind: i32, params: usize, vector: usize, withLoss: bo
   setField(VECTOR, <i32>vector);
   setField(WITH_LOSS, withLoss ? 1 : 0);
   setField(KEEP_CURVATURE, keepCurvature ? 1 : 0);
+  if (field(FLOAT32) != 0) roundToF32(kind == PASS_GRADIENT ? params : vector, <usize>field(ROUNDED), field(COLS));
 }
 
 /**
@@ -108,7 +119,9 @@ export function runChunks(first: i32, stride: i32): void {
   const classes = field(CLASSES);
   const parameters = classes == 1 ? cols + 1 : classes * (cols + 1);
   const slotBytes = <usize>slotLength(parameters, classes) << 3;
-  const rowBytes = <usize>cols << 3;
+  const float32 = field(FLOAT32) != 0;
+  const rowBytes = <usize>cols << (float32 ? 2 : 3);
+  const rounded = <usize>field(ROUNDED);
   const chunks = chunkCount(rows);
   const x = <usize>field(X);
   const y = <usize>field(Y);
@@ -128,15 +141,20 @@ export function runChunks(first: i32, stride: i32): void {
     if (kind == PASS_GRADIENT) {
       const yc = y + (<usize>start << 3);
       let loss: f64;
-      if (classes == 1) {
-        loss = binaryPass(xc, yc, wc, count, cols, params, slot, field(WITH_LOSS) != 0, field(KEEP_CURVATURE) != 0 ? cc : 0);
+      const keep: usize = field(KEEP_CURVATURE) != 0 ? cc : 0;
+      if (float32) {
+        const scratch = slot + (<usize>(parameters + 1) << 3);
+        loss = binaryPass32(xc, yc, wc, count, cols, params, rounded, scratch, slot, field(WITH_LOSS) != 0, keep);
+      } else if (classes == 1) {
+        loss = binaryPass(xc, yc, wc, count, cols, params, slot, field(WITH_LOSS) != 0, keep);
       } else {
         loss = multinomialPass(xc, yc, wc, count, cols, classes, params, slot, cc);
       }
       put(slot, parameters, loss);
     } else {
       const v = <usize>field(VECTOR);
-      if (classes == 1) binaryHessianProduct(xc, count, cols, cc, v, slot);
+      if (float32) binaryHessianProduct32(xc, count, cols, cc, v, rounded, slot + (<usize>(parameters + 1) << 3), slot);
+      else if (classes == 1) binaryHessianProduct(xc, count, cols, cc, v, slot);
       else multinomialHessianProduct(xc, wc, count, cols, classes, cc, v, slot, slot + (<usize>(parameters + 1) << 3));
     }
   }

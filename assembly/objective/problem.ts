@@ -34,6 +34,8 @@ let SCRATCH: usize = 0;
  *   curvature  scratch of rows × blocks values (Hessian row weights / probabilities)
  *   scratch    scratch of blocks values
  *   partials   scratch of partialsLength(rows, cols, blocks) values (per-chunk sums)
+ *   float32    X holds float32 values (binary problems, not SGD); then `rounded` is
+ *              scratch of cols float32 values
  */
 export function configureProblem(
   x: usize,
@@ -49,8 +51,10 @@ export function configureProblem(
   curvature: usize,
   scratch: usize,
   partials: usize,
+  float32: bool,
+  rounded: usize,
 ): void {
-  setJobData(x, y, weights, rows, cols, blocks, partials, curvature);
+  setJobData(x, y, weights, rows, cols, blocks, partials, curvature, float32, rounded);
   X = x;
   Y = y;
   WEIGHTS = weights;

@@ -23,6 +23,7 @@ export interface CoreExports extends Record<string, unknown> {
   alloc(bytes: number): number;
   free(ptr: number): void;
   firstNonFinite(ptr: number, length: number): number;
+  firstNonFinite32(ptr: number, length: number): number;
   decisionFunction(xPtr: number, rows: number, cols: number, blocks: number, paramsPtr: number, outPtr: number): void;
   sigmoidInPlace(ptr: number, length: number): void;
   softmaxRows(ptr: number, rows: number, classes: number): void;
@@ -41,6 +42,8 @@ export interface CoreExports extends Record<string, unknown> {
     curvaturePtr: number,
     scratchPtr: number,
     partialsPtr: number,
+    float32: boolean,
+    roundedPtr: number,
   ): void;
   partialsLength(rows: number, cols: number, classes: number): number;
   chunkCount(rows: number): number;
@@ -153,6 +156,11 @@ export function allocF64(length: number): number {
       cause,
     });
   }
+}
+
+/** A view of `length` float32 values at byte offset `ptr`, valid until the next allocation. */
+export function viewF32(ptr: number, length: number): Float32Array {
+  return new Float32Array(core.memory.buffer, ptr, length);
 }
 
 /** Allocates room for `length` int32 values, 16-byte aligned; returns the byte offset. */
