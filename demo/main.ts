@@ -45,14 +45,23 @@ function setState(state: State): void {
   form.setAttribute('aria-busy', String(busy));
 }
 
+/**
+ * Shows `text` in the alert box by the Train button and, for a field, under the field too
+ * (on a phone the two can be a screen apart); focuses the field, else the box.
+ */
 function showMessage(text: string, fieldName?: string): void {
-  for (const node of form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
+  clearMessage();
   messageBox.textContent = text;
   messageBox.hidden = false;
   const target = fieldName === undefined ? null : field(fieldName);
   if (target !== null && target !== undefined) {
     target.setAttribute('aria-invalid', 'true');
     target.setAttribute('aria-errormessage', 'message');
+    const note = document.createElement('span');
+    note.className = 'field-error';
+    note.setAttribute('aria-hidden', 'true'); // the alert box already says it
+    note.textContent = text;
+    (target.closest('label') ?? target).after(note); // in a grid, on a row of its own (see style.css)
     target.focus();
   } else {
     messageBox.focus();
@@ -63,6 +72,7 @@ function clearMessage(): void {
   messageBox.hidden = true;
   messageBox.textContent = '';
   for (const node of form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
+  for (const node of form.querySelectorAll('.field-error')) node.remove();
 }
 
 // ---------------------------------------------------------------- reading the form
@@ -97,6 +107,7 @@ function readNumber(name: string, rule: { min?: number; max?: number; integer?: 
 }
 
 let csvFile: { name: string; text: string } | null = null;
+const CSV_PLACEHOLDER = field('csvText').placeholder;
 
 function readDataRequest(): DataRequest {
   const split = {
@@ -262,6 +273,7 @@ async function train(): Promise<void> {
     if (error instanceof FieldError) showMessage(error.message, error.field);
     else showMessage(String(error));
     setState('error');
+    statusText.textContent = 'Check the highlighted field.';
     return;
   }
   controller?.abort();
@@ -379,7 +391,12 @@ function showResults(fitTime: number): void {
   } catch (error) {
     setMetric('m-auc', 'n/a', undefined, (error as Error).message);
   }
-  setMetric('m-time', fitTime < 10 ? `${fitTime.toFixed(2)} ms` : fitTime < 10_000 ? `${fitTime.toFixed(0)} ms` : `${(fitTime / 1000).toFixed(1)} s`, fitTime);
+  setMetric(
+    'm-time',
+    fitTime < 10 ? `${fitTime.toFixed(2)} ms` : fitTime < 10_000 ? `${fitTime.toFixed(0)} ms` : `${(fitTime / 1000).toFixed(1)} s`,
+    fitTime,
+    'Time of fit() in the worker, including the loss evaluated at every iteration for the live curve (a fresh worker also compiles the WebAssembly on first use)',
+  );
   setMetric('m-iter', model.nIter.toLocaleString('en'), model.nIter, model.converged ? 'converged' : 'stopped at the iteration limit');
   setMetric('m-rows', `${data.nTrain.toLocaleString('en')} / ${data.nTest.toLocaleString('en')}`);
   const ending = model.converged
@@ -568,20 +585,33 @@ document.addEventListener('keydown', (event) => {
   }
 });
 resetButton.addEventListener('click', () => {
+  if (controller !== null) cancel();
   form.reset();
   csvFile = null;
+  field('csvText').placeholder = CSV_PLACEHOLDER;
   syncTargetOptions();
   syncEnabled();
   clearMessage();
+  if (document.body.dataset['state'] !== 'done') {
+    setState('ready');
+    progressBar.max = 1;
+    progressBar.value = 0;
+    statusText.textContent = 'Ready.';
+  }
 });
 downloadButton.addEventListener('click', download);
 form.addEventListener('change', (event) => {
   const target = event.target as HTMLElement;
-  if (target.getAttribute('aria-invalid') === 'true') target.removeAttribute('aria-invalid');
+  if (target.getAttribute('aria-invalid') === 'true') {
+    target.removeAttribute('aria-invalid');
+    const note = target.closest('label')?.nextElementSibling;
+    if (note?.classList.contains('field-error')) note.remove();
+  }
   syncEnabled();
 });
 field('csvText').addEventListener('input', () => {
   csvFile = null;
+  field('csvText').placeholder = CSV_PLACEHOLDER;
   field('csvFile').value = '';
   syncTargetOptions();
 });

@@ -24,6 +24,12 @@ export interface FitRequest {
   readonly progressInterval: number;
   /** Whether the caller wants warnings forwarded. */
   readonly warnings: boolean;
+  /**
+   * Whether the caller follows progress. Only then does the worker report each iteration:
+   * reporting makes the solvers evaluate the loss every iteration, which gradient descent
+   * otherwise skips.
+   */
+  readonly progress: boolean;
 }
 
 export type WorkerReply =

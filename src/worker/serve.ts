@@ -3,7 +3,7 @@
  * library loaded in this worker, and replies with progress, warnings and the model as JSON.
  * @module
  */
-import { LogisticRegression, Matrix, type MatrixLike } from '../index.js';
+import { type IterationInfo, LogisticRegression, Matrix, type MatrixLike } from '../index.js';
 import type { FitRequest, WorkerReply } from './protocol.js';
 
 /** The two things a worker needs from its host: send a message, and receive them. */
@@ -48,36 +48,38 @@ function runFit(request: FitRequest, port: WorkerPort): WorkerReply {
   let history = new Float64Array(1024);
   let count = 0;
   let lastPost = -Infinity;
-  let pending: { iter: number; loss: number; gradNorm: number; problem: number } | null = null;
+  let pending: IterationInfo | null = null;
+  const report = (info: IterationInfo): void => {
+    if (count < HISTORY_LIMIT) {
+      if (count === history.length) {
+        const grown = new Float64Array(Math.min(HISTORY_LIMIT, history.length * 2));
+        grown.set(history);
+        history = grown;
+      }
+      history[count++] = info.loss;
+    }
+    const now = performance.now();
+    if (now - lastPost >= request.progressInterval) {
+      lastPost = now;
+      pending = null;
+      port.post({ type: 'progress', ...info });
+    } else {
+      pending = { ...info };
+    }
+  };
   const model = new LogisticRegression({
     ...request.params,
     onWarning: request.warnings ? (text) => port.post({ type: 'warning', message: text }) : null,
-    onIteration: (info) => {
-      if (count < HISTORY_LIMIT) {
-        if (count === history.length) {
-          const grown = new Float64Array(Math.min(HISTORY_LIMIT, history.length * 2));
-          grown.set(history);
-          history = grown;
-        }
-        history[count++] = info.loss;
-      }
-      const now = performance.now();
-      if (now - lastPost >= request.progressInterval) {
-        lastPost = now;
-        pending = null;
-        port.post({ type: 'progress', ...info });
-      } else {
-        pending = { ...info };
-      }
-    },
+    onIteration: request.progress ? report : null,
   });
   const X: MatrixLike = request.X.kind === 'matrix' ? Matrix.from(request.X.data, request.X.rows, request.X.cols) : request.X.rows;
   const start = performance.now();
   model.fit(X, request.y, { sampleWeight: request.sampleWeight });
   const fitTime = performance.now() - start;
   // The last iteration always reaches the caller, however short the fit.
-  if (pending !== null) port.post({ type: 'progress', ...(pending as { iter: number; loss: number; gradNorm: number; problem: number }) });
-  const lossHistory = history.slice(0, count);
+  if (pending !== null) port.post({ type: 'progress', ...(pending as IterationInfo) });
+  // Without progress reports, the history is what recordLoss kept (gd), if anything.
+  const lossHistory = request.progress ? history.slice(0, count) : (model.lossCurve ?? new Float64Array(0));
   const reply: WorkerReply = { type: 'done', model: model.toJSON(), fitTime, lossHistory };
   model.dispose();
   return reply;

@@ -215,6 +215,7 @@ describe('bad input shows a readable message and the page stays usable', () => {
     expect(await trainAndWait(page)).toBe('error');
     expect(await message(page)).toBe(expected);
     expect(await page.getAttribute(`[name=${name}]`, 'aria-invalid')).toBe('true');
+    expect(await page.textContent('.field-error')).toBe(expected); // also right under the field
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe(name);
     await expectUsable();
   });

@@ -58,6 +58,15 @@ describe('fitInWorker (worker_threads)', () => {
     expect(model.predict(rows)).toEqual(here.predict(rows));
   });
 
+  it('without onProgress, skips per-iteration reports: lossHistory is recordLoss\'s curve or empty', async () => {
+    const { XTrain, yTrain } = referenceData();
+    const quiet = await fitInWorker(XTrain, yTrain, { params: REFERENCE });
+    expect(quiet.lossHistory).toHaveLength(0);
+    const recorded = await fitInWorker(XTrain, yTrain, { params: { ...REFERENCE, recordLoss: true } });
+    expect(recorded.lossHistory).toHaveLength(1000);
+    expect(bits(quiet.model)).toBe(bits(recorded.model));
+  });
+
   it('reports progress at most every progressInterval ms', async () => {
     const { XTrain, yTrain } = referenceData();
     const calls: number[] = [];
