@@ -165,6 +165,8 @@ export const optionsArbitrary: fc.Arbitrary<Record<string, unknown>> = fc
       batchSize: fc.integer({ min: 1, max: 40 }),
       shuffle: fc.boolean(),
       randomState: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+      dtype: fc.constantFrom('float64', 'float64', 'float64', 'float32'),
+      threads: fc.oneof({ weight: 20, arbitrary: fc.constant<number | 'auto'>('auto') }, { weight: 2, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.constant(2) }),
     },
     { requiredKeys: ['randomState'] },
   )
@@ -457,6 +459,14 @@ function checkFitted(
   check(intercept.length === blocks, () => `${what}: ${intercept.length} intercepts for ${K} classes`);
   check(model.nFeaturesIn === step.X.cols, () => `${what}: nFeaturesIn ${model.nFeaturesIn} for ${step.X.cols} columns`);
   const parameters = [...coef.data, ...intercept];
+  if (!parameters.every(Number.isFinite) && model.dtype === 'float32' && float32Overflow(model, step)) {
+    // KNOWN BUG 'float32-weights': with dtype 'float32' the weighted per-row gradient terms
+    // sᵢ·rᵢ·xᵢ are summed in float32, so sample (or class) weights near 1e38 overflow to
+    // Infinity/NaN — gd/sgd commit NaN, the batch solvers stop at their start. Pinned by
+    // hard-inputs.test.ts.
+    known('float32-weights');
+    return true;
+  }
   if (!parameters.every(Number.isFinite)) {
     // KNOWN BUG 'gd-sgd-overflow': 'gd'/'sgd' take fixed steps; when a step overflows (huge
     // features, weights, C or learningRate) the parameters become ±Infinity/NaN and are
@@ -506,6 +516,15 @@ function compareCodePoints(a: string, b: string): number {
   const y = Array.from(b, (c) => c.codePointAt(0) as number);
   for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return (x[i] as number) - (y[i] as number);
   return x.length - y.length;
+}
+
+/** Whether float32 sums of 32 weighted rows, sᵢ·max(1, |xᵢ|), can exceed float32's range. */
+function float32Overflow(model: LogisticRegression, step: Extract<Step, { op: 'fit' | 'partialFit' }>): boolean {
+  const maxAbs = Math.max(1, ...seen(step.X).map(Math.abs));
+  const sample = Array.isArray(step.sampleWeight) ? (step.sampleWeight as number[]).filter((w) => typeof w === 'number') : [1];
+  const perClass = model.classWeight !== null && typeof model.classWeight === 'object' ? Object.values(model.classWeight) : [];
+  const balanced = model.classWeight === 'balanced' ? step.X.rows : 1;
+  return !(32 * Math.max(...sample) * Math.max(balanced, ...perClass) * maxAbs < 1e38);
 }
 
 /**

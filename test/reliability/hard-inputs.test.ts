@@ -344,6 +344,19 @@ describe('known bugs (it.fails until fixed; the fuzzer exempts exactly these)', 
     }
   });
 
+  // BUG 'float32-weights': with dtype 'float32' the weighted per-row gradient terms are summed
+  // in float32, so sample weights of 1e38 (fine with float64) overflow: 'gd' commits NaN and
+  // 'lbfgs' stops at zeros with nIter 0.
+  it.fails("fits dtype 'float32' with large sample weights as float64 does", () => {
+    const { X, y } = makeClassification({ nSamples: 40, nFeatures: 3, nInformative: 2, nRedundant: 0, flipY: 0.2, randomState: 1 });
+    const sampleWeight = new Array(40).fill(1e38);
+    for (const solver of ['gd', 'lbfgs'] as const) {
+      const wide = new LogisticRegression({ solver, onWarning: null }).fit(X, y, { sampleWeight });
+      const narrow = new LogisticRegression({ solver, dtype: 'float32', onWarning: null }).fit(X, y, { sampleWeight });
+      expect(maxAbsDifference(narrow.coef.data, wide.coef.data), solver).toBeLessThan(1e-3);
+    }
+  });
+
   // BUG 'decision-overflow': x·w overflows to Inf − Inf = NaN for finite x and w, so
   // predictProba is NaN and predict silently returns classes[0]. Multinomial models get NaN
   // from softmax as soon as two scores are +Infinity.
