@@ -104,8 +104,6 @@ export function solve(problem: CoreProblem, run: CoreRun, start: Float64Array): 
   };
   running = true;
   try {
-    // Workers start (and instantiate the module) before the problem is described in
-    // memory: instantiation re-initialises the module's static data.
     core.setThreads(run.solver === 'sgd' ? 1 : ensureThreads(run.threads, run.warn));
     core.configureProblem(
       X.ptr,
@@ -118,7 +116,8 @@ export function solve(problem: CoreProblem, run: CoreRun, start: Float64Array): 
       problem.l2,
       problem.l1,
       problem.fitIntercept,
-      take(allocF64(X.rows * blocks)),
+      // Hessian row weights (Newton) or softmax probabilities (multinomial), else none.
+      run.solver === 'newton' || blocks > 1 ? take(allocF64(X.rows * blocks)) : 0,
       take(allocF64(blocks)),
       take(allocF64(core.partialsLength(X.rows, X.cols, blocks))),
       X.dtype === 'float32',

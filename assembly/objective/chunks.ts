@@ -17,9 +17,11 @@ export const CHUNK_ROWS: i32 = 2048;
 export const PASS_GRADIENT: i32 = 0;
 export const PASS_HESSIAN: i32 = 1;
 
-// The job of the current pass, in static memory so that every instance sharing this
-// memory (the worker threads) reads the same one. i32 fields, at byte offsets:
-const JOB = memory.data(64, 16);
+// The job of the current pass, in the shared memory so that every instance (the worker
+// threads) reads the same one. It lives in a heap block rather than in static data: a
+// worker instantiating the module rewrites the static data segments, which would wipe
+// a job there. i32 fields, at byte offsets:
+let JOB: usize = 0;
 const KIND = 0;
 const X = 4;
 const Y = 8;
@@ -36,6 +38,12 @@ const KEEP_CURVATURE = 48;
 const FLOAT32 = 52; // 1 when X holds float32 (binary problems only)
 const ROUNDED = 56; // cols float32: the weights (or the vector) of the pass, rounded to float32
 
+/** Byte offset of the job block (allocated on first use, by the main instance only). */
+export function jobAddress(): usize {
+  if (JOB == 0) JOB = heap.alloc(64);
+  return JOB;
+}
+
 // @ts-ignore: decorator
 @inline
 function field(offset: i32): i32 {
@@ -45,7 +53,7 @@ function field(offset: i32): i32 {
 // @ts-ignore: decorator
 @inline
 function setField(offset: i32, value: i32): void {
-  store<i32>(JOB + <usize>offset, value);
+  store<i32>(jobAddress() + <usize>offset, value);
 }
 
 /**
@@ -68,8 +76,9 @@ export function partialsLength(rows: i32, cols: i32, classes: i32): i32 {
   return chunkCount(rows) * slotLength(classes * (cols + 1), classes);
 }
 
-/** Number of chunks of the current job. */
-export function jobChunkCount(): i32 {
+/** Number of chunks of the job at `job` (as `jobAddress()` gave it). */
+export function jobChunkCount(job: usize): i32 {
+  JOB = job;
   return chunkCount(field(ROWS));
 }
 
@@ -109,11 +118,12 @@ export function setJobPass(kind: i32, params: usize, vector: usize, withLoss: bo
 }
 
 /**
- * Computes chunks first, first + stride, first + 2·stride, … of the current pass: what
- * one of `stride` threads does. Reads everything from the job in memory (worker threads
- * have no other state).
+ * Computes chunks first, first + stride, first + 2·stride, … of the pass described at
+ * `job`: what one of `stride` threads does. Reads everything from the job in memory
+ * (worker threads have no other state).
  */
-export function runChunks(first: i32, stride: i32): void {
+export function runChunks(job: usize, first: i32, stride: i32): void {
+  JOB = job;
   const rows = field(ROWS);
   const cols = field(COLS);
   const classes = field(CLASSES);
@@ -201,5 +211,5 @@ export function setThreads(threads: i32): void {
 export function runPass(): void {
   const threads = min(THREADS, chunkCount(field(ROWS)));
   if (threads > 1) hostParallel(threads);
-  else runChunks(0, 1);
+  else runChunks(JOB, 0, 1);
 }

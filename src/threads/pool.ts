@@ -20,6 +20,7 @@ const READY = 3; // workers instantiated
 const STOP = 4; // set to make workers exit
 const FAILED = 5; // index + 1 of a worker whose pass threw, or 0
 const FAIL_NEXT = 6; // testing: the next worker to pick up a pass throws instead
+const JOB = 7; // byte offset of the pass's job block in the shared memory
 const MAX_WORKERS = 64;
 const BEAT = 8; // BEAT + i: chunks worker i has finished, ever (a heartbeat)
 const FINISHED = BEAT + MAX_WORKERS; // FINISHED + i: the last generation worker i completed
@@ -55,9 +56,10 @@ function run(data) {
     if (index >= threads) continue;
     try {
       if (Atomics.exchange(c, ${FAIL_NEXT}, 0) !== 0) throw new Error('failure requested by a test');
-      const chunks = jobChunkCount();
+      const job = Atomics.load(c, ${JOB});
+      const chunks = jobChunkCount(job);
       for (let chunk = index; chunk < chunks; chunk += threads) {
-        runChunks(chunk, chunks);
+        runChunks(job, chunk, chunks);
         Atomics.add(c, ${BEAT} + index, 1);
       }
     } catch (error) {
@@ -173,10 +175,11 @@ function runParallel(current: Pool, threads: number): void {
   Atomics.store(c, DONE, 0);
   Atomics.store(c, FAILED, 0);
   Atomics.store(c, THREADS, threads);
+  Atomics.store(c, JOB, core.jobAddress());
   const generation = Atomics.add(c, GENERATION, 1) + 1;
   Atomics.notify(c, GENERATION);
   try {
-    core.runChunks(0, threads);
+    core.runChunks(core.jobAddress(), 0, threads);
   } finally {
     // Even when this thread's share failed, the workers must finish before the next pass
     // reuses the counters.

@@ -47,7 +47,8 @@ export interface CoreExports extends Record<string, unknown> {
   ): void;
   partialsLength(rows: number, cols: number, classes: number): number;
   chunkCount(rows: number): number;
-  runChunks(first: number, stride: number): void;
+  runChunks(job: number, first: number, stride: number): void;
+  jobAddress(): number;
   setThreads(threads: number): void;
   smoothObjective(paramsPtr: number, gradPtr: number, withLoss: boolean, keepCurvature: boolean): number;
   hessianProduct(vPtr: number, outPtr: number): void;
@@ -146,16 +147,21 @@ export function allocF64(length: number): number {
   const bytes = Math.max(length, 1) * BYTES_PER_F64;
   if (bytes >= MAX_BYTES) {
     throw new RangeError(
-      `cannot allocate ${length} float64 values (${bytes} bytes) in WebAssembly memory; the limit is 4 GiB`,
+      `cannot allocate ${length} float64 values (${bytes} bytes) in WebAssembly memory: wasm32 addresses 4 GiB at most; use dtype 'float32' or train in chunks with partialFit`,
     );
   }
+  let ptr = 0;
   try {
-    return core.alloc(bytes);
-  } catch (cause) {
-    throw new RangeError(`WebAssembly memory could not grow to hold ${length} float64 values (${bytes} bytes)`, {
-      cause,
-    });
+    ptr = core.alloc(bytes);
+  } catch {
+    ptr = 0;
   }
+  if (ptr === 0) {
+    throw new RangeError(
+      `WebAssembly memory could not grow to hold ${length} float64 values (${bytes} bytes; ${(core.memory.buffer.byteLength / 2 ** 30).toFixed(2)} GiB in use of 4 GiB); use dtype 'float32' or train in chunks with partialFit`,
+    );
+  }
+  return ptr;
 }
 
 /** A view of `length` float32 values at byte offset `ptr`, valid until the next allocation. */
