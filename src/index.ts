@@ -18,7 +18,7 @@ export type { Dtype, MatrixLike } from './input.js';
 export { NotFittedError } from './errors.js';
 export type { Label } from './labels.js';
 export { accuracy } from './metrics/accuracy.js';
-export { terminateWorkers } from './threads/pool.js';
+export { startWorkers, terminateWorkers } from './threads/pool.js';
 export * from './metrics/index.js';
 export { StandardScaler, type StandardScalerOptions } from './preprocessing/standard-scaler.js';
 export { gradientDescentBaseline, type BaselineOptions, type BaselineResult } from './baseline.js';

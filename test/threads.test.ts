@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LogisticRegression, type LogisticRegressionOptions, Matrix, makeClassification, terminateWorkers } from '../src/index.js';
+import { LogisticRegression, type LogisticRegressionOptions, Matrix, makeClassification, startWorkers, terminateWorkers } from '../src/index.js';
 import { injectFaultsForTesting, workerCount, workersForTesting } from '../src/threads/pool.js';
 
 // 9,000 rows: five chunks of 2,048 rows, so up to five threads get work.
@@ -95,5 +95,14 @@ describe('threads', () => {
     expect(child.stdout.trim()).toBe('fitted');
     expect(child.status).toBe(0);
     expect(Date.now() - started).toBeLessThan(30_000);
+  });
+});
+
+describe('startWorkers', () => {
+  it('resolves with the thread count once the workers are ready, and fits use them', async () => {
+    terminateWorkers();
+    await expect(startWorkers(3)).resolves.toBe(3);
+    expect(workerCount()).toBe(2);
+    expect(coefficients(binary, { threads: 3 })).toBe(coefficients(binary, { threads: 1 }));
   });
 });

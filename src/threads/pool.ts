@@ -133,7 +133,10 @@ export function ensureThreads(threads: number, warn: (message: string) => void):
   if (pool === null) pool = startPool(threads - 1);
   const ready = Atomics.load(pool.control, READY);
   if (ready >= threads - 1) return threads;
-  if (!canBlock) return Math.max(1, ready + 1);
+  // Only Node starts workers while their parent blocks; a browser (page or worker) needs
+  // its event loop to run to start them, so it trains with the workers already up and
+  // `startWorkers()` lets it wait for the rest.
+  if (!canBlock || nodeWorkerThreads() === null) return Math.max(1, ready + 1);
   const deadline = Date.now() + pickUpDeadlineMs;
   while (Atomics.load(pool.control, READY) < threads - 1) {
     if (Date.now() > deadline) {
@@ -224,6 +227,34 @@ function awaitWorkers(current: Pool, threads: number, generation: number): void 
       }
     }
   }
+}
+
+/**
+ * Starts the worker threads a fit with `threads` threads needs, and resolves once they are
+ * ready. Optional in Node (fits wait for their workers); in browsers, fits use only the
+ * workers already running, so await this first to train on every core from the start.
+ * @param threads threads a fit will use (the caller's thread counts as one).
+ * @default threads every available core
+ * @returns the number of threads available (1 where SharedArrayBuffer is missing).
+ * @example
+ * ```ts
+ * await startWorkers(); // e.g. in a Web Worker, before fitting with threads: 'auto'
+ * ```
+ */
+export async function startWorkers(threads: number = availableCores()): Promise<number> {
+  if (threads <= 1 || sharedMemory === null) return 1;
+  if (pool !== null && pool.workers.length < threads - 1) terminateWorkers();
+  if (pool === null) pool = startPool(threads - 1);
+  const current = pool;
+  const deadline = Date.now() + pickUpDeadlineMs;
+  while (Atomics.load(current.control, READY) < threads - 1) {
+    if (Date.now() > deadline) {
+      terminateWorkers();
+      throw new Error(`logreg-wasm: worker threads did not start within ${pickUpDeadlineMs / 1000} s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return threads;
 }
 
 /**
