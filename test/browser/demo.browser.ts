@@ -100,6 +100,32 @@ describe('the demo page', () => {
     expect(page.errors).toEqual([]);
   });
 
+  it('runs a threaded fit in the isolated page, bit for bit as one thread and as Node', async () => {
+    const page = await openDemo();
+    const result = (await page.evaluate(`(async () => {
+      const lib = await import(new URL('./lib/index.js', location.href).href);
+      const threads = await lib.startWorkers(2);
+      const { X, y } = lib.makeClassification({ nSamples: 20000, nFeatures: 12, nInformative: 6, randomState: 7 });
+      const fit = (t) => {
+        const model = new lib.LogisticRegression({ threads: t, tol: 1e-8, maxIter: 300 }).fit(X, y);
+        const values = Float64Array.from([...model.coef.data, ...model.intercept]);
+        return Array.from(new Uint8Array(values.buffer), (b) => b.toString(16).padStart(2, '0')).join('');
+      };
+      const result = { threads, one: fit(1), two: fit(2) };
+      lib.terminateWorkers();
+      return result;
+    })()`)) as { threads: number; one: string; two: string };
+    expect(result.threads).toBe(2);
+    expect(result.two).toBe(result.one);
+    const lib = (await import(new URL('../../dist/index.js', import.meta.url).href)) as typeof Library;
+    const { X, y } = lib.makeClassification({ nSamples: 20000, nFeatures: 12, nInformative: 6, randomState: 7 });
+    const model = new lib.LogisticRegression({ threads: 2, tol: 1e-8, maxIter: 300 }).fit(X, y);
+    const values = Float64Array.from([...model.coef.data, ...model.intercept]);
+    expect(Buffer.from(values.buffer).toString('hex')).toBe(result.one);
+    lib.terminateWorkers();
+    expect(page.errors).toEqual([]);
+  });
+
   it('is tidy on a phone-sized screen (screenshot)', async () => {
     const page = await openDemo(PHONE);
     expect(await trainAndWait(page)).toBe('done');
