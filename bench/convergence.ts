@@ -1,69 +1,74 @@
 /**
- * Time to convergence: how long `fit` takes to reach a tight tolerance with each solver,
- * how many iterations that needs, and how close the solvers' optima are to each other.
+ * Time to convergence: how long a fit takes to reach the optimum of the same objective,
  *
- * Datasets:
- * - breast cancer (569×30, standardised), read from the parity fixtures at run time;
- * - a 100,000×50 `makeClassification` set (nInformative 10, randomState 0), standardised
- *   here column by column; skipped in quick mode.
- * Both X live in `Matrix.alloc` WebAssembly memory, so `fit` reads them in place.
+ *   F(w, b) = C·Σᵢ logloss(yᵢ, xᵢ·w + b) + ½‖w‖²   (penalty 'l2', C = 1),
  *
- * Every fit minimises F(w, b) = C·Σᵢ logloss(yᵢ, xᵢ·w + b) + ½‖w‖² (penalty 'l2', C = 1).
- * The bench recomputes F for each solver's result from `decisionFunction`, with a stable
- * log(1 + e^z) and a compensated sum, and reports its relative gap to the lowest F found
- * on that dataset.
+ * to {@link REL} relative, with 'lbfgs', 'newton' and 'gd' — and, when Python is there,
+ * scikit-learn's lbfgs on the same bytes.
+ *
+ * F* is the lowest F of two tight fits ('newton' and 'lbfgs' at tol 1e-10). Every solver
+ * then gets the same treatment as scikit-learn: its tol goes down the ladder 1e-1, 1e-2, …
+ * until a fit lands within REL of F*; the median of several fits at that tol is its time
+ * (the ladder's fits double as warm-up). F is recomputed for every result from
+ * `decisionFunction`, with a stable log(1 + eᶻ) and a compensated sum.
  * @module
  */
 import { readFileSync } from 'node:fs';
-import { LogisticRegression, type LogisticRegressionOptions, Matrix, makeClassification } from '../src/index.js';
+import { LogisticRegression, type LogisticRegressionOptions, Matrix, terminateWorkers } from '../src/index.js';
+import { type DataFiles, writeDataFiles } from './data.js';
 import { formatDuration, renderTable } from './format.js';
+import { ALL_THREADS } from './impls.js';
+import { pythonLbfgs, pythonUnavailable } from './python.js';
 
-const C = 1;
-const TOL = 1e-8;
-/** Step size of 'gd'; stable on standardised features (the Lipschitz constant of f is ≤ ¼·λmax(XᵀX/n) + λ). */
-const GD_LEARNING_RATE = 1;
-/** Iteration budget of 'gd'; it reports `converged: false` if tol is not met within it. */
-const GD_MAX_ITER = 20_000;
-
-/** The solvers compared, with everything but X and y fixed. */
-const SOLVERS: readonly { label: string; options: LogisticRegressionOptions }[] = [
-  { label: 'lbfgs', options: { solver: 'lbfgs', maxIter: 10_000 } },
-  { label: 'newton', options: { solver: 'newton', maxIter: 1000 } },
-  { label: `gd (lr ${GD_LEARNING_RATE})`, options: { solver: 'gd', learningRate: GD_LEARNING_RATE, maxIter: GD_MAX_ITER } },
-];
-
-/** Timed fits per solver (the median is reported) and untimed warm-up fits before them. */
-const SAMPLES = {
-  full: { small: { warmup: 2, samples: 11 }, big: { warmup: 1, samples: 5 } },
-  quick: { small: { warmup: 0, samples: 1 }, big: null },
-} as const;
+export const C = 1;
+/** Relative gap to F* that counts as converged. */
+export const REL = 1e-6;
+const TOLS = [1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10, 1e-11, 1e-12];
+const GD_MAX_ITER = 50_000;
 
 const BREAST_CANCER = new URL('../test/fixtures/parity/datasets/breast_cancer.json', import.meta.url);
-const BIG = { nSamples: 100_000, nFeatures: 50, nInformative: 10, randomState: 0 } as const;
 
-interface Dataset {
+export interface ConvergenceSet {
   readonly label: string;
-  /** In WebAssembly memory (`Matrix.alloc`); the caller disposes it. */
+  /** In WebAssembly memory; the caller owns it. */
   readonly X: Matrix;
   /** 0/1 labels. */
   readonly y: Float64Array;
+  /** The same bytes on disk, for scikit-learn. */
+  readonly files: DataFiles;
+  /**
+   * Step size of 'gd': about 1/L, L the Lipschitz constant of the gradient of F/(C·n),
+   * ≤ ¼·λmax(XᵀX/n) + 1/(C·n).
+   */
+  readonly gdLearningRate: number;
+  /** Timed fits per solver. */
+  readonly runs: number;
 }
 
-interface Row {
+export interface ConvergenceRow {
   solver: string;
+  threads: number;
+  tol: number;
   median: number;
-  min: number;
-  max: number;
-  samples: number;
+  times: number[];
   nIter: number;
-  converged: boolean;
   objective: number;
+  gap: number;
+  /** Peak RSS of the scikit-learn process (bytes); undefined for ours (see the GD tables). */
+  peak?: number;
 }
 
-// ---------------------------------------------------------------------------------------
-// Data
+export interface ConvergenceResult {
+  label: string;
+  rows: number;
+  cols: number;
+  best: number;
+  table: ConvergenceRow[];
+  sklearnSkipped: string | null;
+}
 
-function loadBreastCancer(): Dataset {
+/** The breast cancer set of the parity fixtures (569×30, already standardised), in WebAssembly memory. */
+export function loadBreastCancer(): { X: Matrix; y: Float64Array } {
   const parsed = JSON.parse(readFileSync(BREAST_CANCER, 'utf8')) as { X: number[][]; y: number[] };
   const rows = parsed.X.length;
   const cols = parsed.X[0]?.length ?? 0;
@@ -75,54 +80,33 @@ function loadBreastCancer(): Dataset {
     if (row.length !== cols) throw new Error(`${BREAST_CANCER.pathname}: row ${i} has ${row.length} values, expected ${cols}`);
     data.set(row, i * cols);
   }
-  return { label: `breast cancer (${rows}×${cols}, standardised)`, X, y: Float64Array.from(parsed.y) };
+  return { X, y: Float64Array.from(parsed.y) };
 }
 
-function makeBigSet(): Dataset {
-  const { X: generated, y } = makeClassification(BIG);
-  const { rows, cols } = generated;
-  const X = Matrix.alloc(rows, cols);
-  const data = X.data;
-  data.set(generated.data);
-  standardiseColumns(data, rows, cols);
+/** The breast cancer set ready for {@link benchConvergence} (its files are written to the scratch directory). */
+export function breastCancerSet(runs: number): ConvergenceSet {
+  const { X, y } = loadBreastCancer();
   return {
-    label: `makeClassification ${rows.toLocaleString('en-US')}×${cols} (nInformative ${BIG.nInformative}, randomState ${BIG.randomState}), standardised`,
+    label: `breast cancer (${X.rows}×${X.cols}, standardised)`,
     X,
-    y: Float64Array.from(y),
+    y,
+    files: writeDataFiles('breast-cancer', X.data, y, X.rows, X.cols),
+    gdLearningRate: 1,
+    runs,
   };
 }
 
-/** Centres every column of a row-major matrix in place and scales it to unit (population) variance. */
-function standardiseColumns(data: Float64Array, rows: number, cols: number): void {
-  const mean = new Float64Array(cols);
-  const sumSq = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) mean[j]! += data[i * cols + j]!;
-  for (let j = 0; j < cols; j++) mean[j]! /= rows;
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) {
-      const d = data[i * cols + j]! - mean[j]!;
-      sumSq[j]! += d * d;
-    }
-  }
-  const scale = Float64Array.from(sumSq, (s) => (s > 0 ? Math.sqrt(rows / s) : 1));
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) data[i * cols + j] = (data[i * cols + j]! - mean[j]!) * scale[j]!;
-}
-
-// ---------------------------------------------------------------------------------------
-// Measurement
-
 /**
- * F = C·Σᵢ logloss + ½‖w‖² for a fitted binary model (intercept unpenalised). Uses
- * logloss(y, z) = max(z, 0) − y·z + log1p(e^−|z|), which stays accurate where 1 − p would
- * cancel, and a Neumaier-compensated sum.
+ * F = C·Σᵢ logloss + ½‖w‖² for a fitted binary model (intercept unpenalised), with
+ * logloss(y, z) = max(z, 0) − y·z + log1p(e^−|z|) and a Neumaier-compensated sum.
  */
-function objective(model: LogisticRegression, data: Dataset): number {
-  const z = model.decisionFunction(data.X);
+export function objective(model: LogisticRegression, X: Matrix, y: Float64Array): number {
+  const z = model.decisionFunction(X);
   let sum = 0;
   let compensation = 0;
   for (let i = 0; i < z.length; i++) {
     const v = z[i]!;
-    const term = Math.max(v, 0) - data.y[i]! * v + Math.log1p(Math.exp(-Math.abs(v)));
+    const term = Math.max(v, 0) - y[i]! * v + Math.log1p(Math.exp(-Math.abs(v)));
     const t = sum + term;
     compensation += Math.abs(sum) >= Math.abs(term) ? sum - t + term : term - t + sum;
     sum = t;
@@ -132,90 +116,96 @@ function objective(model: LogisticRegression, data: Dataset): number {
   return C * (sum + compensation) + 0.5 * norm;
 }
 
-function median(sorted: readonly number[]): number {
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function measure(label: string, options: LogisticRegressionOptions, data: Dataset, runs: { warmup: number; samples: number }): Row {
-  const model = new LogisticRegression({ penalty: 'l2', C, tol: TOL, onWarning: null, ...options });
+function fitOnce(options: LogisticRegressionOptions, set: ConvergenceSet): { F: number; nIter: number; ms: number } {
+  const model = new LogisticRegression({ penalty: 'l2', C, onWarning: null, ...options });
   try {
-    for (let k = 0; k < runs.warmup; k++) model.fit(data.X, data.y);
-    const times: number[] = [];
-    for (let k = 0; k < runs.samples; k++) {
-      const start = performance.now();
-      model.fit(data.X, data.y);
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    const classes = model.classes;
-    if (classes.length !== 2 || classes[0] !== 0 || classes[1] !== 1) throw new Error(`expected classes [0, 1], got [${classes.join(', ')}]`);
-    return {
-      solver: label,
-      median: median(times),
-      min: times[0]!,
-      max: times[times.length - 1]!,
-      samples: times.length,
-      nIter: model.nIter,
-      converged: model.converged,
-      objective: objective(model, data),
-    };
+    const start = performance.now();
+    model.fit(set.X, set.y);
+    const ms = performance.now() - start;
+    return { F: objective(model, set.X, set.y), nIter: model.nIter, ms };
   } finally {
     model.dispose();
   }
 }
 
-function report(data: Dataset, rows: readonly Row[]): void {
-  const best = Math.min(...rows.map((r) => r.objective));
-  console.log(`\n### ${data.label}\n`);
+/** Runs the solvers (and scikit-learn) on one set and prints the table. */
+export function benchConvergence(set: ConvergenceSet, quick: boolean): ConvergenceResult {
+  const { X } = set;
+  const best = Math.min(
+    fitOnce({ solver: 'newton', tol: 1e-10, maxIter: 1000 }, set).F,
+    fitOnce({ solver: 'lbfgs', tol: 1e-10, maxIter: 100_000 }, set).F,
+  );
+  const threadsAll = X.rows * X.cols >= 200_000 ? ALL_THREADS : 1;
+  const solvers: { label: string; threads: number; options: LogisticRegressionOptions }[] = [
+    { label: 'lbfgs', threads: 1, options: { solver: 'lbfgs', maxIter: 100_000 } },
+    { label: 'newton', threads: 1, options: { solver: 'newton', maxIter: 1000 } },
+    { label: `gd (lr ${set.gdLearningRate})`, threads: 1, options: { solver: 'gd', learningRate: set.gdLearningRate, maxIter: GD_MAX_ITER } },
+  ];
+  if (threadsAll > 1) {
+    solvers.push(
+      { label: 'lbfgs', threads: threadsAll, options: { solver: 'lbfgs', maxIter: 100_000 } },
+      { label: 'newton', threads: threadsAll, options: { solver: 'newton', maxIter: 1000 } },
+    );
+  }
+
+  const table: ConvergenceRow[] = [];
+  for (const { label, threads, options } of solvers) {
+    let tol = TOLS[0]!;
+    let last = { F: Number.POSITIVE_INFINITY, nIter: 0, ms: 0 };
+    for (tol of TOLS) {
+      last = fitOnce({ ...options, tol, threads }, set);
+      if ((last.F - best) / Math.abs(best) <= REL) break;
+    }
+    const times: number[] = [];
+    for (let k = 0; k < set.runs; k++) times.push(fitOnce({ ...options, tol, threads }, set).ms);
+    table.push({ solver: label, threads, tol, median: median(times), times, nIter: last.nIter, objective: last.F, gap: (last.F - best) / Math.abs(best) });
+  }
+  terminateWorkers();
+
+  const skipped = pythonUnavailable();
+  if (skipped === null) {
+    const sk = pythonLbfgs(set.files, C, best, REL, quick ? 1 : Math.min(set.runs, 5));
+    table.push({
+      solver: `scikit-learn ${sk.sklearn} lbfgs`,
+      threads: Math.max(1, ...(sk.blas ?? []).map((b) => b.num_threads ?? 1)),
+      tol: sk.tol,
+      median: median(sk.times_ms),
+      times: sk.times_ms,
+      nIter: sk.n_iter,
+      objective: sk.objective,
+      gap: (sk.objective - best) / Math.abs(best),
+      peak: sk.maxrss_bytes,
+    });
+  }
+
+  console.log(`\n### ${set.label}\n`);
+  const sklearnRow = table.find((r) => r.solver.startsWith('scikit-learn'));
   console.log(
     renderTable(
-      ['solver', 'median fit', 'min – max', 'samples', 'nIter', 'converged', 'per iter', 'final F', 'rel. gap to best F'],
-      rows.map((r) => {
-        const gap = (r.objective - best) / Math.abs(best);
+      ['solver', 'threads', 'tol needed', 'median fit', 'runs', 'nIter', 'per iter', 'final F', 'gap to F*', sklearnRow ? 'time / sklearn' : 'time / gd'],
+      table.map((r) => {
+        const yardstick = sklearnRow ?? table.find((t) => t.solver.startsWith('gd'))!;
         return [
           r.solver,
+          String(r.threads),
+          r.tol.toExponential(0),
           formatDuration(r.median),
-          `${formatDuration(r.min)} – ${formatDuration(r.max)}`,
-          String(r.samples),
+          String(r.times.length),
           String(r.nIter),
-          r.converged ? 'yes' : 'no',
           formatDuration(r.median / r.nIter),
-          r.objective.toPrecision(17),
-          gap === 0 ? '0 (best)' : gap.toExponential(1),
+          r.objective.toPrecision(15),
+          r.gap <= 0 ? '0 (F*)' : r.gap.toExponential(1),
+          `${(r.median / yardstick.median).toFixed(2)}×`,
         ];
       }),
     ),
   );
-}
-
-// ---------------------------------------------------------------------------------------
-// Entry point
-
-/** Runs and prints the time-to-convergence tables; quick mode does one fit per solver on breast cancer only. */
-export function benchConvergence(quick: boolean): void {
-  const settings = quick ? SAMPLES.quick : SAMPLES.full;
-  console.log('\n## Time to convergence\n');
-  console.log(
-    `penalty 'l2', C ${C}, tol ${TOL} (on the gradient of F / C, as scikit-learn); 'gd' with learningRate ${GD_LEARNING_RATE} ` +
-      `and maxIter ${GD_MAX_ITER.toLocaleString('en-US')}. F = C·Σ logloss + ½‖w‖², recomputed from decisionFunction. ` +
-      `Time: median over ${settings.small.samples} fit(s) after ${settings.small.warmup} warm-up fit(s)` +
-      (settings.big === null
-        ? '; the 100,000×50 set is skipped in quick mode.'
-        : ` (${settings.big.samples} after ${settings.big.warmup} on the 100,000×50 set).`),
-  );
-
-  const sets: { load: () => Dataset; runs: { warmup: number; samples: number } }[] = [{ load: loadBreastCancer, runs: settings.small }];
-  if (settings.big !== null) sets.push({ load: makeBigSet, runs: settings.big });
-  for (const { load, runs } of sets) {
-    const data = load();
-    try {
-      report(
-        data,
-        SOLVERS.map(({ label, options }) => measure(label, options, data, runs)),
-      );
-    } finally {
-      data.X.dispose();
-    }
-  }
+  if (skipped !== null) console.log(`\nscikit-learn lbfgs skipped: ${skipped}`);
+  return { label: set.label, rows: X.rows, cols: X.cols, best, table, sklearnSkipped: skipped };
 }

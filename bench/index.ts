@@ -1,70 +1,110 @@
 /**
- * Benchmarks, in two parts:
- * 1. gradient-descent training in the WebAssembly core vs the plain-JS baseline;
- * 2. time to convergence of 'lbfgs', 'newton' and 'gd' at tol 1e-8 (see convergence.ts).
+ * The benchmark (issue 4): gradient-descent training in the WebAssembly core against the
+ * plain-JS baseline and every peer, side by side in one process run, then time to
+ * convergence against scikit-learn.
  *
- *   npm run bench              full run (about one minute)
- *   npm run bench -- --quick   smoke run for CI (a few seconds; numbers not meaningful)
+ *   npm run bench                 800×2, 100,000×50, 1,000,000×20 (about 2 minutes)
+ *   npm run bench -- --full       the same plus 2,000,000×32 (out of cache) and more runs
+ *   npm run bench -- --quick      smoke run for CI (a few seconds; numbers not meaningful)
+ *   npm run bench -- --json FILE  also write the results as JSON (for bench/chart.ts)
  *
- * In part 1, for each shape both implementations train on the same deterministic data
- * for the same number of iterations (tol = 0, so every iteration runs). Before timing,
- * their weights are compared; the bench aborts if they disagree.
+ * Per shape, every implementation trains on the same deterministic data with the same
+ * update for a fixed number of steps (see impls.ts); before any timing its weights are
+ * compared with WASM f64 1 thread after the same steps, and the bench aborts if they
+ * disagree. Each row: the median over several timed fits after warm-up fits (tinybench),
+ * divided by the steps per fit; the baseline's time over the row's; the bytes of X one
+ * step reads divided by the time per step, next to the read-bandwidth ceiling measured at
+ * the start of the run (bandwidth.ts); and the peak RSS of a separate process that loads X
+ * and trains that row alone (memory.ts).
  * @module
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { Bench, type Statistics, type Task } from 'tinybench';
-import { LogisticRegression, Matrix, gradientDescentBaseline } from '../src/index.js';
-import { benchConvergence } from './convergence.js';
+import { writeFileSync } from 'node:fs';
+import { Bench } from 'tinybench';
+import { type BandwidthResult, measureBandwidth } from './bandwidth.js';
+import { type ConvergenceResult, type ConvergenceSet, benchConvergence, breastCancerSet } from './convergence.js';
+import { type DataFiles, makeData, readRawInto, removeScratch, writeDataFiles } from './data.js';
 import { formatDuration, renderTable } from './format.js';
+import { ALL_THREADS, type DataSource, IMPLS, type Impl, LEARNING_RATE, float32Unavailable, tfDescription } from './impls.js';
+import { peakRss, probeMemory, runLimited } from './memory.js';
+import { describeBlas, droppedOverrides, pythonGd, pythonUnavailable } from './python.js';
+import { Matrix } from '../src/index.js';
 
-/** One benchmarked problem size. */
+type Mode = 'quick' | 'default' | 'full';
+
 interface Shape {
   readonly rows: number;
   readonly cols: number;
-  /**
-   * Gradient-descent iterations per fit, chosen so one WASM fit takes roughly 40–80 ms
-   * on a current x86 core (the JS baseline is slower, so its fits take longer).
-   */
-  readonly iter: number;
+  /** Steps per timed fit (slow peers: `slowSteps`), chosen so one fit takes ≳ 50 ms for the fastest rows. */
+  readonly steps: number;
+  readonly slowSteps: number;
+  /** Untimed fits before the timed ones (the first also serves the agreement check). */
+  readonly warmup: number;
+  /** Timed fits (slow peers: `slowRuns`). */
+  readonly runs: number;
+  readonly slowRuns: number;
+  /** Also a time-to-convergence set. */
+  readonly convergence: boolean;
 }
 
-const SHAPES: readonly Shape[] = [
-  { rows: 800, cols: 2, iter: 5000 },
-  { rows: 10_000, cols: 20, iter: 250 },
-  { rows: 100_000, cols: 50, iter: 20 },
-];
+const SHAPES: Record<Mode, readonly Shape[]> = {
+  quick: [{ rows: 800, cols: 2, steps: 50, slowSteps: 20, warmup: 1, runs: 2, slowRuns: 1, convergence: false }],
+  default: [
+    { rows: 800, cols: 2, steps: 2000, slowSteps: 500, warmup: 2, runs: 7, slowRuns: 5, convergence: false },
+    { rows: 100_000, cols: 50, steps: 20, slowSteps: 2, warmup: 1, runs: 5, slowRuns: 3, convergence: true },
+    { rows: 1_000_000, cols: 20, steps: 10, slowSteps: 1, warmup: 1, runs: 3, slowRuns: 3, convergence: true },
+  ],
+  full: [
+    { rows: 800, cols: 2, steps: 2000, slowSteps: 500, warmup: 2, runs: 11, slowRuns: 5, convergence: false },
+    { rows: 100_000, cols: 50, steps: 20, slowSteps: 2, warmup: 1, runs: 9, slowRuns: 3, convergence: true },
+    { rows: 1_000_000, cols: 20, steps: 10, slowSteps: 1, warmup: 1, runs: 7, slowRuns: 3, convergence: true },
+    { rows: 2_000_000, cols: 32, steps: 5, slowSteps: 1, warmup: 1, runs: 5, slowRuns: 3, convergence: false },
+  ],
+};
 
-const LEARNING_RATE = 0.01;
-/** Largest accepted max_j |w_wasm − w_js| / max_j |w_js| (weights and bias together). */
-const AGREEMENT_TOLERANCE = 1e-9;
+/** Read-bandwidth measurement per mode: buffer MiB and timed passes. */
+const BANDWIDTH: Record<Mode, { megabytes: number; passes: number }> = {
+  quick: { megabytes: 64, passes: 2 },
+  default: { megabytes: 512, passes: 9 },
+  full: { megabytes: 1024, passes: 9 },
+};
+
+/** Timed fits per convergence set: breast cancer, and the large shapes. */
+const CONVERGENCE_RUNS: Record<Mode, { small: number; big: number }> = {
+  quick: { small: 1, big: 1 },
+  default: { small: 7, big: 3 },
+  full: { small: 11, big: 5 },
+};
+
 const SEED = 20240501;
-
-/** tinybench settings per mode. `time` is the per-task budget in ms. */
-const SETTINGS = {
-  full: { time: 4000, iterations: 15, warmupTime: 200, warmupIterations: 3, iterDivisor: 1 },
-  // Smoke run: a couple of samples, no warmup, and 10× fewer iterations per fit.
-  quick: { time: 0, iterations: 2, warmupTime: 0, warmupIterations: 0, iterDivisor: 10 },
-} as const;
+/** Gradient-descent step of the 'gd' convergence rows on the synthetic sets (≈ 1/L, see convergence.ts). */
+const SYNTHETIC_GD_LR = 4;
 
 // ---------------------------------------------------------------------------------------
 // Command line
 
-const USAGE = 'usage: npm run bench [-- --quick]';
+const USAGE = 'usage: npm run bench [-- --quick | --full] [--json FILE]';
 
-function parseCommandLine(): { quick: boolean } {
+function parseCommandLine(): { mode: Mode; json: string | null } {
   try {
     const { values } = parseArgs({
       args: process.argv.slice(2),
-      options: { quick: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        quick: { type: 'boolean', default: false },
+        full: { type: 'boolean', default: false },
+        json: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
       strict: true,
       allowPositionals: false,
     });
     if (values.help) {
-      console.log(`${USAGE}\n  --quick  tiny time budget (CI smoke run)`);
+      console.log(`${USAGE}\n  --quick      smoke run (CI)\n  --full       adds 2,000,000×32 and more runs\n  --json FILE  write the results as JSON`);
       process.exit(0);
     }
-    return { quick: values.quick };
+    if (values.quick && values.full) throw new Error('--quick and --full exclude each other');
+    return { mode: values.quick ? 'quick' : values.full ? 'full' : 'default', json: values.json ?? null };
   } catch (error) {
     console.error(`bench: ${(error as Error).message}\n${USAGE}`);
     process.exit(2);
@@ -72,223 +112,416 @@ function parseCommandLine(): { quick: boolean } {
 }
 
 // ---------------------------------------------------------------------------------------
-// Deterministic data
+// Results
 
-/** mulberry32: a small, fast 32-bit seeded PRNG returning uniforms in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+export interface Row {
+  key: string;
+  label: string;
+  threads: number;
+  steps: number;
+  runs: number;
+  /** Median fit time / steps, ms. */
+  perIter: number | null;
+  /** Baseline's per-step time / this row's. */
+  speedup: number | null;
+  /** Bytes of X read per step / time per step, bytes/s. */
+  bandwidth: number | null;
+  /** The ceiling this row is compared with (1-thread or all-thread), bytes/s. */
+  ceiling: number | null;
+  /** Peak RSS of the row's own process, bytes. */
+  peak: number | null;
+  /** max|Δw| / max|w| against WASM f64 1 thread after the same steps. */
+  agreement: number | null;
+  note?: string;
 }
 
-/** Standard normal deviates from uniforms (Box–Muller). */
-function normal(uniform: () => number): () => number {
-  return () => {
-    const u = 1 - uniform(); // (0, 1]: log(u) is finite
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * uniform());
-  };
+export interface ShapeResult {
+  rows: number;
+  cols: number;
+  table: Row[];
 }
 
-/**
- * X with standard-normal entries (row-major) and y = [x · w* + b* + noise > 0] for fixed
- * random true weights w* ∈ [−1, 1]^cols, b* = 0.25 and Gaussian noise (sd 0.5).
- */
-function makeData(rows: number, cols: number, seed: number): { x: Float64Array; y: Float64Array } {
-  const uniform = mulberry32(seed);
-  const gauss = normal(uniform);
-  const trueWeights = Float64Array.from({ length: cols }, () => 2 * uniform() - 1);
-  const x = new Float64Array(rows * cols);
-  const y = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) {
-    let z = 0.25 + 0.5 * gauss();
-    for (let j = 0; j < cols; j++) {
-      const value = gauss();
-      x[i * cols + j] = value;
-      z += value * trueWeights[j]!;
-    }
-    y[i] = z > 0 ? 1 : 0;
-  }
-  return { x, y };
+export interface Results {
+  date: string;
+  cpu: string;
+  cores: number;
+  node: string;
+  mode: Mode;
+  tfjs: string;
+  blas: string | null;
+  bandwidth: BandwidthResult;
+  shapes: ShapeResult[];
+  convergence: ConvergenceResult[];
+  targets: Target[];
+  seconds: number;
 }
 
 // ---------------------------------------------------------------------------------------
-// The two implementations
+// One shape
 
-function newModel(maxIter: number): LogisticRegression {
-  return new LogisticRegression({ solver: 'gd', penalty: 'none', learningRate: LEARNING_RATE, maxIter, tol: 0 });
-}
-
-/** Weights followed by the bias, as one array. */
-function wasmParams(model: LogisticRegression): Float64Array {
-  const coef = model.coef.data;
-  const out = new Float64Array(coef.length + 1);
-  out.set(coef);
-  out[coef.length] = model.intercept[0]!;
-  return out;
-}
-
-function baselineParams(X: Matrix, y: Float64Array, maxIter: number): Float64Array {
-  const { weights, bias } = gradientDescentBaseline(X, y, { learningRate: LEARNING_RATE, maxIter });
-  const out = new Float64Array(weights.length + 1);
-  out.set(weights);
-  out[weights.length] = bias;
-  return out;
-}
-
-/**
- * Fits both implementations once and throws unless their parameters agree to
- * {@link AGREEMENT_TOLERANCE}, relative to the largest baseline parameter.
- * @returns the relative difference found.
- */
-function checkAgreement(wasmX: Matrix, jsX: Matrix, y: Float64Array, maxIter: number): number {
-  const model = newModel(maxIter);
-  let wasm: Float64Array;
-  try {
-    wasm = wasmParams(model.fit(wasmX, y));
-  } finally {
-    model.dispose();
-  }
-  const js = baselineParams(jsX, y, maxIter);
+function relativeDiff(a: Float64Array | readonly number[], reference: Float64Array): number {
   let diff = 0;
   let scale = 0;
-  for (let j = 0; j < js.length; j++) {
-    diff = Math.max(diff, Math.abs(wasm[j]! - js[j]!));
-    scale = Math.max(scale, Math.abs(js[j]!));
+  for (let j = 0; j < reference.length; j++) {
+    diff = Math.max(diff, Math.abs(a[j]! - reference[j]!));
+    scale = Math.max(scale, Math.abs(reference[j]!));
   }
-  const relative = scale > 0 ? diff / scale : diff;
-  if (!(relative <= AGREEMENT_TOLERANCE)) {
+  return scale > 0 ? diff / scale : diff;
+}
+
+function checkAgreement(label: string, shape: string, steps: number, relative: number, tolerance: number): void {
+  if (!(relative <= tolerance)) {
     throw new Error(
-      `WASM and baseline weights disagree on ${jsX.rows}×${jsX.cols} after ${maxIter} iterations: ` +
-        `max |Δ| / max |w| = ${relative.toExponential(3)} > ${AGREEMENT_TOLERANCE}\n` +
-        `  wasm:     ${Array.from(wasm.subarray(0, 5), (v) => v.toPrecision(12)).join(', ')}\n` +
-        `  baseline: ${Array.from(js.subarray(0, 5), (v) => v.toPrecision(12)).join(', ')}`,
+      `${label} disagrees with WASM f64 on ${shape} after ${steps} steps: max |Δ| / max |w| = ${relative.toExponential(3)} > ${tolerance}`,
     );
   }
-  return relative;
 }
 
-// ---------------------------------------------------------------------------------------
-// Output
+const formatBandwidth = (bytesPerSecond: number): string => `${(bytesPerSecond / 1e9).toFixed(1)} GB/s`;
+const formatMiB = (bytes: number): string => `${Math.round(bytes / 2 ** 20).toLocaleString('en-US')} MiB`;
+const label = (rows: number, cols: number): string => `${rows.toLocaleString('en-US')}×${cols}`;
 
-/** The latency statistics of a finished task (tinybench's `throws` makes errors fatal earlier). */
-function latencyOf(task: Task): Statistics {
-  const result = task.result;
-  if (result.state !== 'completed') throw new Error(`task '${task.name}' ended in state '${result.state}'`);
-  return result.latency;
+async function timeRunner(name: string, fit: () => number, runs: number): Promise<number> {
+  const bench = new Bench({ name, time: 0, iterations: runs, warmup: false, throws: true });
+  bench.add(name, () => {
+    if (Number.isNaN(fit())) throw new Error('NaN'); // consumes the result
+  });
+  await bench.run();
+  const result = bench.tasks[0]!.result;
+  if (result.state !== 'completed') throw new Error(`task '${name}' ended in state '${result.state}'`);
+  return result.latency.p50;
 }
 
-interface ShapeResult {
-  shape: string;
-  iter: number;
-  wasm: Statistics;
-  js: Statistics;
+async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, f32: string | null): Promise<{ result: ShapeResult; files: DataFiles; blas: string | null }> {
+  const { rows, cols } = shape;
+  const name = label(rows, cols);
+  const started = performance.now();
+  const data = makeData(rows, cols, SEED + rows + cols);
+  const files = writeDataFiles(`${rows}x${cols}`, data.x, data.y, rows, cols);
+  console.log(`\n### ${name} (X: ${formatMiB(rows * cols * 8)} as float64; data made in ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+  const source: DataSource = {
+    rows,
+    cols,
+    y: data.y,
+    array: data.x,
+    readInto: (target) => target.set(data.x),
+    stream: (sink) => {
+      const chunk = 1 << 21;
+      for (let at = 0; at < data.x.length; at += chunk) sink(data.x.subarray(at, at + chunk), at);
+    },
+  };
+
+  const references = new Map<number, Float64Array>();
+  const reference = async (steps: number): Promise<Float64Array> => {
+    let params = references.get(steps);
+    if (params === undefined) {
+      const runner = await IMPLS.find((i) => i.key === 'wasm')!.prepare(source, LEARNING_RATE);
+      try {
+        params = runner.fit(steps);
+      } finally {
+        runner.dispose();
+      }
+      references.set(steps, params);
+    }
+    return params;
+  };
+
+  const table: Row[] = [];
+  const memorySteps = Math.min(2, shape.slowSteps);
+  for (const impl of IMPLS) {
+    const threads = impl.key === 'wasm-threads' ? ALL_THREADS : 1;
+    const ceiling = threads > 1 ? bandwidth.all.median : bandwidth.single.median;
+    if (impl.key === 'wasm-f32' && f32 !== null) {
+      console.log(`f32: not available yet (${f32})`);
+      table.push({ key: impl.key, label: impl.label, threads, steps: 0, runs: 0, perIter: null, speedup: null, bandwidth: null, ceiling, peak: null, agreement: null, note: 'f32: not available yet' });
+      continue;
+    }
+    const steps = impl.slow ? shape.slowSteps : shape.steps;
+    const runs = impl.slow ? shape.slowRuns : shape.runs;
+    const runner = await impl.prepare(source, LEARNING_RATE);
+    let median: number;
+    let agreement: number;
+    try {
+      agreement = relativeDiff(runner.fit(steps), await reference(steps));
+      checkAgreement(impl.label, name, steps, agreement, impl.tolerance);
+      for (let k = 1; k < shape.warmup; k++) runner.fit(steps);
+      median = await timeRunner(impl.label, () => runner.fit(steps)[0]!, runs);
+    } finally {
+      runner.dispose();
+    }
+    const perIter = median / steps;
+    table.push({
+      key: impl.key,
+      label: impl.label,
+      threads,
+      steps,
+      runs,
+      perIter,
+      speedup: null,
+      bandwidth: (rows * cols * impl.bytesPerValue) / (perIter / 1000),
+      ceiling,
+      peak: null,
+      agreement,
+    });
+  }
+
+  // Peak memory: a process per row, after all timing of the shape (two at a time: they only measure memory).
+  const probed = table.filter((r) => r.perIter !== null && (mode !== 'quick' || r.key === 'wasm'));
+  const uses = await runLimited(
+    probed.map((r) => () => probeMemory(r.key as Impl['key'], files, memorySteps, LEARNING_RATE)),
+    ALL_THREADS,
+  );
+  probed.forEach((r, i) => (r.peak = uses[i]!.peak));
+
+  const python = pythonUnavailable();
+  let blas: string | null = null;
+  if (python === null) {
+    const steps = shape.steps;
+    const gd = pythonGd(files, LEARNING_RATE, steps, shape.warmup, shape.runs);
+    const agreement = relativeDiff(gd.params, await reference(steps));
+    checkAgreement('numpy gradient descent', name, steps, agreement, 1e-9);
+    const sorted = [...gd.times_ms].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    const median = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+    const blasThreads = Math.max(1, ...(gd.blas ?? []).map((b) => b.num_threads ?? 1));
+    blas = describeBlas(gd.blas);
+    table.push({
+      key: 'numpy',
+      label: `numpy ${gd.numpy} (BLAS)`,
+      threads: blasThreads,
+      steps,
+      runs: gd.times_ms.length,
+      perIter: median / steps,
+      speedup: null,
+      // Two BLAS passes over X per step (X·w and Xᵀ·r): 16 bytes per value.
+      bandwidth: (rows * cols * 16) / (median / steps / 1000),
+      ceiling: blasThreads > 1 ? bandwidth.all.median : bandwidth.single.median,
+      peak: gd.maxrss_bytes,
+      agreement,
+      note: 'two passes over X per step',
+    });
+  } else {
+    console.log(`numpy gradient descent skipped: ${python}`);
+  }
+
+  const baseline = table.find((r) => r.key === 'js')!.perIter!;
+  for (const row of table) if (row.perIter !== null) row.speedup = baseline / row.perIter;
+
+  console.log(
+    renderTable(
+      ['implementation', 'threads', 'steps × runs', 'median / step', 'vs baseline', 'X read', 'of ceiling', 'peak RSS', 'agrees to'],
+      table.map((r) => [
+        r.label,
+        String(r.threads),
+        r.perIter === null ? '—' : `${r.steps} × ${r.runs}`,
+        r.perIter === null ? (r.note ?? '—') : formatDuration(r.perIter),
+        r.speedup === null ? '—' : `${r.speedup.toFixed(2)}×`,
+        r.bandwidth === null ? '—' : formatBandwidth(r.bandwidth),
+        r.bandwidth === null || r.ceiling === null ? '—' : `${Math.round((100 * r.bandwidth) / r.ceiling)} %`,
+        r.peak === null ? '—' : formatMiB(r.peak),
+        r.agreement === null ? '—' : r.agreement === 0 ? 'identical' : r.agreement.toExponential(0),
+      ]),
+    ),
+  );
+  console.log(`(shape done in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  return { result: { rows, cols, table }, files, blas };
 }
 
 // ---------------------------------------------------------------------------------------
 // Main
 
-async function benchShape(shape: Shape, settings: (typeof SETTINGS)[keyof typeof SETTINGS]): Promise<ShapeResult> {
-  const { rows, cols } = shape;
-  const iter = Math.max(1, Math.round(shape.iter / settings.iterDivisor));
-  const label = `${rows.toLocaleString('en-US')}×${cols}`;
-  const { x, y } = makeData(rows, cols, SEED + rows + cols);
+async function main(): Promise<void> {
+  const { mode, json } = parseCommandLine();
+  const started = performance.now();
+  const cpus = os.cpus();
+  const cpu = `${cpus[0]?.model ?? 'unknown'} (${cpus.length} logical cores)`;
+  const date = new Date().toISOString();
+  console.log('# logreg-wasm benchmark: gradient descent side by side, then time to convergence');
+  console.log(`Date:  ${date}`);
+  console.log(`CPU:   ${cpu}`);
+  console.log(`Node:  ${process.version}`);
+  console.log(`Mode:  ${mode}${mode === 'quick' ? ' (smoke run; numbers are not meaningful)' : ''}`);
 
-  // Same values twice: once in WebAssembly memory (fit reads it in place), once in JS memory.
-  const wasmX = Matrix.alloc(rows, cols);
-  wasmX.data.set(x);
-  const jsX = Matrix.from(x, rows, cols);
-  const model = newModel(iter);
+  const bw = BANDWIDTH[mode];
+  const bandwidth = await measureBandwidth(ALL_THREADS, bw.megabytes, bw.passes);
+  console.log(
+    `Read-bandwidth ceiling (WASM f64x2 sum over ${bw.megabytes} MiB, median of ${bw.passes} passes): ` +
+      `${formatBandwidth(bandwidth.single.median)} on 1 thread, ${formatBandwidth(bandwidth.all.median)} on ${ALL_THREADS} ` +
+      `(best passes ${formatBandwidth(bandwidth.single.best)}, ${formatBandwidth(bandwidth.all.best)})`,
+  );
+  const tfjs = await tfDescription();
+  console.log(`TensorFlow.js: ${tfjs}`);
+  const python = pythonUnavailable();
+  let blas: string | null = null;
+  if (python !== null) console.log(`Python peers skipped: ${python}`);
+  const f32 = float32Unavailable();
+  if (f32 !== null) console.log(`f32: not available yet (LogisticRegression({ dtype: 'float32' }): ${f32})`);
+  const dropped = droppedOverrides();
+  if (dropped.length > 0) console.log(`Python runs without ${dropped.join(', ')} (unset for its subprocesses only)`);
+  console.log(
+    'Each row: median of the timed fits (after warm-up) / steps per fit. "vs baseline" = baseline time / row time. ' +
+      '"X read" = bytes of X per step / time per step (X in the row\'s own dtype), "of ceiling" against the 1-thread or ' +
+      'all-thread ceiling above. "peak RSS" = maxRSS of a separate process that loads X and trains that row alone.',
+  );
+
+  const shapes: ShapeResult[] = [];
+  const convergenceSets: { shape: Shape; files: DataFiles }[] = [];
+  for (const shape of SHAPES[mode]) {
+    const { result, files, blas: info } = await benchShape(shape, mode, bandwidth, f32);
+    blas ??= info;
+    shapes.push(result);
+    if (shape.convergence) convergenceSets.push({ shape, files });
+  }
+  if (blas !== null) console.log(`\nnumpy's BLAS (threadpoolctl): ${blas}`);
+
+  console.log('\n## Time to convergence\n');
+  console.log(
+    "penalty 'l2', C 1. F* = the lowest F = C·Σ logloss + ½‖w‖² of 'newton' and 'lbfgs' at tol 1e-10. Each solver (and " +
+      'scikit-learn) runs at the largest tol in 1e-1, 1e-2, … whose fit lands within 1e-6 of F* (relative); time = median fit at that tol.',
+  );
+  const runs = CONVERGENCE_RUNS[mode];
+  const convergence: ConvergenceResult[] = [];
+  const small = breastCancerSet(runs.small);
   try {
-    const relative = checkAgreement(wasmX, jsX, y, iter);
-
-    let sink = 0; // consumes results so no call can be optimised away
-    const bench = new Bench({
-      name: label,
-      time: settings.time,
-      iterations: settings.iterations,
-      warmup: settings.warmupIterations > 0,
-      warmupTime: settings.warmupTime,
-      warmupIterations: settings.warmupIterations,
-      throws: true,
-    });
-    bench
-      .add('WASM', () => {
-        sink += model.fit(wasmX, y).nIter; // each fit replaces (and frees) the previous parameters
-      })
-      .add('JS baseline', () => {
-        sink += gradientDescentBaseline(jsX, y, { learningRate: LEARNING_RATE, maxIter: iter }).bias;
-      });
-    await bench.run();
-    if (Number.isNaN(sink)) console.log('(unreachable)');
-
-    const [wasmTask, jsTask] = bench.tasks;
-    const wasm = latencyOf(wasmTask!);
-    const js = latencyOf(jsTask!);
-
-    console.log(`\n### ${label}, ${iter} iterations per fit (weights agree: rel. diff ${relative.toExponential(1)})\n`);
-    const header = ['implementation', 'mean / iter', '± (rme)', 'median / iter', 'samples', 'mean / fit'];
-    const row = (name: string, s: Statistics): string[] => [
-      name,
-      formatDuration(s.mean / iter),
-      `± ${s.rme.toFixed(2)} %`,
-      formatDuration(s.p50 / iter),
-      String(s.samplesCount),
-      formatDuration(s.mean),
-    ];
-    console.log(renderTable(header, [row('WASM', wasm), row('JS baseline', js)]));
-    console.log(`\nbaseline / WASM: ${(js.mean / wasm.mean).toFixed(2)}× (means), ${(js.p50 / wasm.p50).toFixed(2)}× (medians)`);
-    return { shape: label, iter, wasm, js };
+    convergence.push(benchConvergence(small, mode === 'quick'));
   } finally {
-    model.dispose();
-    wasmX.dispose();
+    small.X.dispose();
+  }
+  for (const { shape, files } of convergenceSets) {
+    const X = Matrix.alloc(shape.rows, shape.cols);
+    readRawInto(files.x, X.data);
+    const y = new Float64Array(shape.rows);
+    readRawInto(files.y, y);
+    const set: ConvergenceSet = {
+      label: `${label(shape.rows, shape.cols)} (the gradient-descent data above)`,
+      X,
+      y,
+      files,
+      gdLearningRate: SYNTHETIC_GD_LR,
+      runs: runs.big,
+    };
+    try {
+      convergence.push(benchConvergence(set, mode === 'quick'));
+    } finally {
+      X.dispose();
+    }
+  }
+
+  const targets = printSummary(shapes, convergence, bandwidth);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`\nPeak RSS of this process (VmHWM): ${formatMiB(peakRss())}`);
+  console.log(`Total bench time: ${seconds.toFixed(1)} s`);
+  if (json !== null) {
+    const results: Results = { date, cpu, cores: cpus.length, node: process.version, mode, tfjs, blas, bandwidth, shapes, convergence, targets, seconds };
+    writeFileSync(json, `${JSON.stringify(results, null, 1)}\n`);
+    console.log(`Results written to ${json}`);
   }
 }
 
-async function main(): Promise<void> {
-  const { quick } = parseCommandLine();
-  const settings = quick ? SETTINGS.quick : SETTINGS.full;
-  const started = performance.now();
-
-  const cpus = os.cpus();
-  console.log('# logreg-wasm: gradient descent (WASM core vs plain-JS baseline), then time to convergence');
-  console.log(`CPU:   ${cpus[0]?.model ?? 'unknown'} (${cpus.length} logical cores)`);
-  console.log(`Node:  ${process.version}`);
-  console.log(`Date:  ${new Date().toISOString()}`);
-  console.log(
-    `Mode:  ${quick ? 'quick (smoke run; numbers are not meaningful)' : 'full'}: ` +
-      `≥ ${settings.time} ms and ≥ ${settings.iterations} samples per task, ` +
-      `warmup ${settings.warmupIterations > 0 ? `≥ ${settings.warmupTime} ms / ${settings.warmupIterations} samples` : 'off'}; ` +
-      `learningRate ${LEARNING_RATE}, tol 0`,
-  );
-
-  const results: ShapeResult[] = [];
-  for (const shape of SHAPES) results.push(await benchShape(shape, settings));
-
-  console.log('\n### Summary (mean time per iteration)\n');
+function printSummary(shapes: readonly ShapeResult[], convergence: readonly ConvergenceResult[], bandwidth: BandwidthResult): Target[] {
+  console.log('\n## Summary: speed-up over the plain-JS baseline, per gradient step\n');
+  const keys = [...new Set(shapes.flatMap((s) => s.table.map((r) => r.label)))];
   console.log(
     renderTable(
-      ['shape', 'iterations', 'WASM', 'JS baseline', 'baseline / WASM'],
-      results.map((r) => [
-        r.shape,
-        String(r.iter),
-        formatDuration(r.wasm.mean / r.iter),
-        formatDuration(r.js.mean / r.iter),
-        `${(r.js.mean / r.wasm.mean).toFixed(2)}×`,
+      ['implementation', ...shapes.map((s) => label(s.rows, s.cols))],
+      keys.map((k) => [
+        k,
+        ...shapes.map((s) => {
+          const row = s.table.find((r) => r.label === k);
+          return row?.speedup == null ? '—' : `${row.speedup.toFixed(2)}×`;
+        }),
       ]),
     ),
   );
 
-  benchConvergence(quick);
-
-  console.log(`\nTotal bench time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log('\n## Targets (issue 4)\n');
+  const targets = checkTargets(shapes, convergence, bandwidth);
+  console.log(
+    renderTable(
+      ['target', 'needed', 'measured', 'met'],
+      targets.map((t) => [t.target, t.needed, t.measured, t.met === null ? 'not run' : t.met ? 'yes' : 'NO']),
+    ),
+  );
+  return targets;
 }
 
-main().catch((error: unknown) => {
-  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+export interface Target {
+  target: string;
+  needed: string;
+  measured: string;
+  met: boolean | null;
+}
+
+/** Evaluates the issue's targets on this run's numbers; `met` is null where the run lacks the rows. */
+export function checkTargets(shapes: readonly ShapeResult[], convergence: readonly ConvergenceResult[], bandwidth: BandwidthResult): Target[] {
+  const row = (rows: number, cols: number, key: string): Row | undefined =>
+    shapes.find((s) => s.rows === rows && s.cols === cols)?.table.find((r) => r.key === key && r.perIter !== null);
+  const out: Target[] = [];
+  const ratio = (name: string, needed: number, top: Row | undefined, bottom: Row | undefined, kind: 'time' | 'peak' = 'time'): void => {
+    const a = kind === 'time' ? top?.perIter : top?.peak;
+    const b = kind === 'time' ? bottom?.perIter : bottom?.peak;
+    if (a == null || b == null) {
+      out.push({ target: name, needed: kind === 'peak' ? `≤ ${needed}×` : `≥ ${needed}×`, measured: '—', met: null });
+      return;
+    }
+    const value = a / b;
+    out.push({
+      target: name,
+      needed: kind === 'peak' ? `≤ ${needed}×` : `≥ ${needed}×`,
+      measured: `${value.toFixed(2)}×`,
+      met: kind === 'peak' ? value <= needed : value >= needed,
+    });
+  };
+  for (const [rows, cols, needed] of [
+    [100_000, 50, 7],
+    [1_000_000, 20, 7],
+    [800, 2, 3],
+  ] as const) {
+    ratio(`WASM 1 thread vs plain JS, ${label(rows, cols)}`, needed, row(rows, cols, 'js'), row(rows, cols, 'wasm'));
+  }
+  ratio(`${ALL_THREADS} threads vs 1 thread, ${label(1_000_000, 20)}`, 1.7, row(1_000_000, 20, 'wasm'), row(1_000_000, 20, 'wasm-threads'));
+  const outOfCache = row(2_000_000, 32, 'wasm-threads');
+  out.push({
+    target: `${ALL_THREADS} threads, ${label(2_000_000, 32)}: share of the ${ALL_THREADS}-thread read bandwidth`,
+    needed: '≥ 75 %',
+    measured: outOfCache?.bandwidth == null ? '—' : `${Math.round((100 * outOfCache.bandwidth) / bandwidth.all.median)} % (${formatBandwidth(outOfCache.bandwidth)} of ${formatBandwidth(bandwidth.all.median)})`,
+    met: outOfCache?.bandwidth == null ? null : outOfCache.bandwidth >= 0.75 * bandwidth.all.median,
+  });
+  ratio(`WASM 1 thread vs tfjs-backend-wasm, ${label(100_000, 50)}`, 4, row(100_000, 50, 'tfjs'), row(100_000, 50, 'wasm'));
+  for (const shape of shapes) {
+    ratio(`WASM 1 thread vs ml-logistic-regression, ${label(shape.rows, shape.cols)}`, 100, row(shape.rows, shape.cols, 'ml'), row(shape.rows, shape.cols, 'wasm'));
+  }
+  for (const [rows, cols] of [
+    [100_000, 50],
+    [1_000_000, 20],
+  ] as const) {
+    const set = convergence.find((c) => c.rows === rows && c.cols === cols);
+    const sk = set?.table.find((r) => r.solver.startsWith('scikit-learn'));
+    const ours = set?.table.filter((r) => r.solver === 'lbfgs') ?? [];
+    const fastest = ours.length === 0 ? undefined : ours.reduce((a, b) => (a.median <= b.median ? a : b));
+    out.push({
+      target: `lbfgs time to F* (1e-6) vs scikit-learn lbfgs, ${label(rows, cols)}`,
+      needed: '≤ 0.5×',
+      measured:
+        sk === undefined || fastest === undefined
+          ? '—'
+          : `${(fastest.median / sk.median).toFixed(2)}× (${fastest.threads} thread${fastest.threads > 1 ? 's' : ''}; ` +
+            ours.map((r) => `${r.threads}t ${(r.median / sk.median).toFixed(2)}×`).join(', ') +
+            ')',
+      met: sk === undefined || fastest === undefined ? null : fastest.median <= 0.5 * sk.median,
+    });
+  }
+  ratio(`f32 peak RSS vs f64, ${label(1_000_000, 20)}`, 0.6, row(1_000_000, 20, 'wasm-f32'), row(1_000_000, 20, 'wasm'), 'peak');
+  return out;
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    removeScratch();
+    // Worker threads (tfjs, ours) never keep the process alive; exit explicitly anyway.
+    process.exit(process.exitCode ?? 0);
+  });
