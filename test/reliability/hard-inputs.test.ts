@@ -344,9 +344,10 @@ describe('known bugs (it.fails until fixed; the fuzzer exempts exactly these)', 
     }
   });
 
-  // BUG 'float32-weights': with dtype 'float32' the weighted per-row gradient terms are summed
+  // BUG 'float32-overflow': with dtype 'float32' the weighted per-row gradient terms are summed
   // in float32, so sample weights of 1e38 (fine with float64) overflow: 'gd' commits NaN and
-  // 'lbfgs' stops at zeros with nIter 0.
+  // 'lbfgs' stops at zeros with nIter 0. (Parameters beyond 3.4e38 — learningRate 1e300 —
+  // overflow the same way.)
   it.fails("fits dtype 'float32' with large sample weights as float64 does", () => {
     const { X, y } = makeClassification({ nSamples: 40, nFeatures: 3, nInformative: 2, nRedundant: 0, flipY: 0.2, randomState: 1 });
     const sampleWeight = new Array(40).fill(1e38);
