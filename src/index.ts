@@ -29,3 +29,4 @@ export {
   type MakeClassificationOptions,
   type TrainTestSplitOptions,
 } from './datasets/index.js';
+export { fitStream, type ChunkSource, type EpochInfo, type FitStreamOptions, type StreamChunk } from './stream/fit-stream.js';

@@ -1,0 +1,26 @@
+// Bundles the CLI (src/cli/bin.ts) into dist/cli.js: its dependencies (csv-parse) are
+// inlined, so the published package keeps zero runtime dependencies; the library is
+// imported from ./index.js (dist/index.js) rather than carried a second time.
+import { build } from 'esbuild';
+
+const libraryExternal = {
+  name: 'library-external',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) =>
+      args.importer.includes('/src/cli/') ? { path: './index.js', external: true } : undefined,
+    );
+  },
+};
+await build({
+  entryPoints: ['src/cli/bin.ts'],
+  outfile: 'dist/cli.js',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  banner: { js: '#!/usr/bin/env node' },
+  plugins: [libraryExternal],
+});
+console.log('bundled dist/cli.js');

@@ -1,0 +1,184 @@
+/**
+ * Reading CSV files for the CLI: a header row, quoted fields, comma, semicolon or tab
+ * delimiters (auto-detected from the header line by default), parsed by csv-parse as a
+ * stream. Errors name the file and the row (as a spreadsheet numbers them: the header is
+ * row 1) and, where one is involved, the column.
+ * @module
+ */
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { parse, type Options as CsvParseOptions } from 'csv-parse';
+import { CliError } from './errors.js';
+
+/** Delimiters `--delimiter` accepts (and auto-detection chooses from). */
+export const DELIMITERS = [',', ';', '\t'] as const;
+
+/** A whole CSV file in memory: the header and the data rows as text. */
+export interface CsvTable {
+  /** The file's path as given (for messages). */
+  file: string;
+  /** Column names from the header row. */
+  header: string[];
+  /** Data rows; each has `header.length` cells. */
+  rows: string[][];
+  /** The file row (line number, header = 1) of each data row. */
+  lines: number[];
+}
+
+/** One chunk of data rows from {@link readCsvChunks}. */
+export interface CsvChunk {
+  header: string[];
+  rows: string[][];
+  lines: number[];
+}
+
+/** Options for reading a CSV file. */
+export interface CsvReadOptions {
+  /** The delimiter; null detects it from the header line (`,`, `;` or tab; `,` on a tie). */
+  delimiter?: string | null;
+}
+
+/** Quotes a column name for messages: `'mean radius' (column 3)`. */
+export function describeColumn(header: readonly string[], index: number): string {
+  return `column '${header[index] ?? ''}' (${index + 1})`;
+}
+
+/**
+ * Guesses the delimiter from the first line: the candidate that occurs most often outside
+ * double quotes (`,` when none occurs or on a tie).
+ */
+export function detectDelimiter(firstLine: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const ch of firstLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) as number) + 1);
+  }
+  let best = ',';
+  for (const d of DELIMITERS) if ((counts.get(d) as number) > (counts.get(best) as number)) best = d;
+  return best;
+}
+
+async function firstLineOf(file: string): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(65_536);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const text = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+    const end = text.search(/\r?\n/);
+    return end < 0 ? text : text.slice(0, end);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function checkReadable(file: string): Promise<number> {
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new CliError(`${file}: is a directory, not a CSV file`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${(error as Error).message})`);
+  }
+  return size;
+}
+
+/**
+ * Reads the data rows of a CSV file in chunks of at most `chunkRows` rows, streaming, so
+ * memory holds one chunk at a time. The first chunk may be empty only when the file has a
+ * header and no data (then {@link readCsv} reports it).
+ * @throws CliError for a missing or empty file, malformed CSV, a ragged row, or a header
+ * with an empty or repeated column name.
+ */
+export async function* readCsvChunks(
+  file: string,
+  chunkRows: number,
+  options: CsvReadOptions = {},
+): AsyncGenerator<CsvChunk> {
+  const size = await checkReadable(file);
+  if (size === 0) throw new CliError(`${file}: the file is empty; expected a header row and data rows`);
+  const firstLine = await firstLineOf(file);
+  if (firstLine.includes('\u0000')) throw new CliError(`${file}: is not a text file`);
+  const delimiter = options.delimiter ?? detectDelimiter(firstLine);
+  const parserOptions: CsvParseOptions = {
+    delimiter,
+    bom: true,
+    info: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+  };
+  const input = createReadStream(file);
+  const parser = input.pipe(parse(parserOptions));
+  input.on('error', (error) => parser.destroy(error));
+  let header: string[] | null = null;
+  let rows: string[][] = [];
+  let lines: number[] = [];
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const { record, info } = item;
+      if (header === null) {
+        header = checkHeader(file, record, delimiter);
+        continue;
+      }
+      if (record.length !== header.length) {
+        throw new CliError(
+          `${file}: row ${info.lines} has ${record.length} ${record.length === 1 ? 'field' : 'fields'}; the header has ${header.length}`,
+        );
+      }
+      rows.push(record);
+      lines.push(info.lines);
+      if (rows.length >= chunkRows) {
+        yield { header, rows, lines };
+        rows = [];
+        lines = [];
+      }
+    }
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const e = error as Error & { lines?: number; code?: string };
+    const where = typeof e.lines === 'number' ? `row ${e.lines}: ` : '';
+    throw new CliError(`${file}: ${where}not valid CSV (${e.message.replace(/^Invalid Record Length: |\s+$/g, '')})`);
+  } finally {
+    input.destroy();
+  }
+  if (header === null) throw new CliError(`${file}: the file is empty; expected a header row and data rows`);
+  yield { header, rows, lines };
+}
+
+function checkHeader(file: string, record: string[], delimiter: string): string[] {
+  const header = record.map((name) => name.trim());
+  const seen = new Map<string, number>();
+  header.forEach((name, j) => {
+    if (name === '') throw new CliError(`${file}: row 1, column ${j + 1}: the header has an empty column name`);
+    const before = seen.get(name);
+    if (before !== undefined) {
+      throw new CliError(`${file}: row 1: the header repeats the column name '${name}' (columns ${before + 1} and ${j + 1})`);
+    }
+    seen.set(name, j);
+  });
+  if (header.length === 1 && delimiter !== ',' && header[0]?.includes(',')) {
+    // Only reached with an explicit --delimiter that does not occur in the file.
+    throw new CliError(`${file}: row 1: the header has one column with the delimiter ${JSON.stringify(delimiter)}; check --delimiter`);
+  }
+  return header;
+}
+
+/**
+ * Reads a whole CSV file into memory.
+ * @throws CliError as {@link readCsvChunks}, and for a file with a header but no data rows.
+ */
+export async function readCsv(file: string, options: CsvReadOptions = {}): Promise<CsvTable> {
+  let header: string[] = [];
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  for await (const chunk of readCsvChunks(file, 65_536, options)) {
+    header = chunk.header;
+    for (const r of chunk.rows) rows.push(r);
+    for (const l of chunk.lines) lines.push(l);
+  }
+  if (rows.length === 0) throw new CliError(`${file}: has a header row but no data rows`);
+  return { file, header, rows, lines };
+}

@@ -1,0 +1,490 @@
+/**
+ * `logreg-wasm`: train, apply and evaluate logistic regression models on CSV files.
+ *
+ * `run(argv, io)` is the whole program, without `process.exit`, so tests call it in
+ * process; `bin.ts` is the executable's entry.
+ * @module
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import {
+  LogisticRegression,
+  Matrix,
+  accuracy,
+  makeClassification,
+  trainTestSplit,
+  type Label,
+  type LogisticRegressionOptions,
+} from '../index.js';
+import { DELIMITERS, describeColumn, readCsv, type CsvTable } from './csv.js';
+import { CliError, UsageError } from './errors.js';
+import { modelFileText, readModelFile, writeFileAtomic } from './model-file.js';
+import {
+  alignLabels,
+  columnIndices,
+  expandedFeatureNames,
+  fitPreprocessing,
+  readLabels,
+  transform,
+  type ImputeStrategy,
+} from './preprocess.js';
+import { Progress, type Output } from './progress.js';
+import { classCounts, formatScores, score, type Scores } from './report.js';
+import { trainStream } from './stream-train.js';
+
+/** Where the program writes; defaults to the process's streams. */
+export interface Io {
+  stdout: Output;
+  stderr: Output;
+}
+
+const USAGE: Record<string, string> = {
+  general: `Usage: logreg-wasm <command> [options]
+
+Commands:
+  train <data.csv> --target COLUMN [options]   fit a model, print a report, save it with --out
+  predict <model.json> <data.csv> [options]    predicted label (and probabilities) per row
+  evaluate <model.json> <data.csv> [options]   the report of a saved model on labelled rows
+  demo                                         the reference experiment (as npm start)
+
+Run 'logreg-wasm <command> --help' for a command's options.`,
+  train: `Usage: logreg-wasm train <data.csv> --target COLUMN [options]
+
+Data:
+  --target COLUMN          the column to predict (required)
+  --features a,b,c         feature columns (default: every other column)
+  --one-hot a,b            categorical columns to one-hot encode (repeatable)
+  --impute mean|median     fill missing values from the training rows (default: error)
+  --standardize            scale features to mean 0, standard deviation 1
+  --delimiter , ; tab      the CSV delimiter (default: detected from the header)
+  --test-size F            fraction of rows held out for testing, 0 to < 1 (default 0.2)
+  --random-state N         seed of the split and of sgd (default 42)
+  --stratify               keep the class proportions in the split
+Model:
+  --solver lbfgs|newton|owlqn|gd|sgd     (default lbfgs)
+  --penalty l2|l1|elasticnet|none        (default l2)
+  --C X  --l1-ratio X  --max-iter N  --tol X  --learning-rate X  --batch-size N
+  --class-weight balanced  --threads N|auto  --dtype float64|float32
+Streaming (data larger than memory):
+  --stream                 read the file chunk by chunk; mini-batch SGD for --epochs
+  --epochs N               passes over the file (default 5)
+  --chunk-size N           rows per chunk (default 10000)
+Output:
+  --out model.json         write the model file (with the preprocessing)
+  --json                   print the report as JSON
+  --quiet                  no progress output`,
+  predict: `Usage: logreg-wasm predict <model.json> <data.csv> [options]
+
+  --proba                  add one probability column per class
+  --out preds.csv          write to a file (default: stdout)
+  --delimiter , ; tab      the CSV delimiter (default: detected from the header)`,
+  evaluate: `Usage: logreg-wasm evaluate <model.json> <data.csv> [options]
+
+  --target COLUMN          the column with the true labels (default: the model's target)
+  --json                   print the report as JSON
+  --delimiter , ; tab      the CSV delimiter (default: detected from the header)`,
+  demo: `Usage: logreg-wasm demo
+
+Runs the reference experiment: make_classification (seed 42), an 80/20 split, 1000
+iterations of gradient descent at learning rate 0.01; prints "Accuracy: 0.895".`,
+};
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+const COMMON: Options = { help: { type: 'boolean', short: 'h' }, delimiter: { type: 'string' } };
+const OPTIONS: Record<string, Options> = {
+  train: {
+    ...COMMON,
+    target: { type: 'string' },
+    features: { type: 'string' },
+    'one-hot': { type: 'string', multiple: true },
+    impute: { type: 'string' },
+    standardize: { type: 'boolean' },
+    'test-size': { type: 'string' },
+    'random-state': { type: 'string' },
+    stratify: { type: 'boolean' },
+    solver: { type: 'string' },
+    penalty: { type: 'string' },
+    C: { type: 'string' },
+    'l1-ratio': { type: 'string' },
+    'max-iter': { type: 'string' },
+    tol: { type: 'string' },
+    'learning-rate': { type: 'string' },
+    'batch-size': { type: 'string' },
+    'class-weight': { type: 'string' },
+    threads: { type: 'string' },
+    dtype: { type: 'string' },
+    stream: { type: 'boolean' },
+    epochs: { type: 'string' },
+    'chunk-size': { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    json: { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+  },
+  predict: { ...COMMON, proba: { type: 'boolean' }, out: { type: 'string', short: 'o' } },
+  evaluate: { ...COMMON, target: { type: 'string' }, json: { type: 'boolean' } },
+  demo: { help: { type: 'boolean', short: 'h' } },
+};
+const POSITIONALS: Record<string, string[]> = {
+  train: ['data.csv'],
+  predict: ['model.json', 'data.csv'],
+  evaluate: ['model.json', 'data.csv'],
+  demo: [],
+};
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+function parseCommand(command: string, args: string[]): { values: Values; positionals: string[] } | null {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: OPTIONS[command] as Options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/, '').split('\n')[0] as string, command);
+  }
+  const values = parsed.values as Values;
+  if (values['help']) return null;
+  const expected = POSITIONALS[command] as string[];
+  if (parsed.positionals.length !== expected.length) {
+    const got = parsed.positionals.length;
+    throw new UsageError(
+      expected.length === 0
+        ? `${command} takes no arguments; got ${got}`
+        : `${command} needs ${expected.join(' and ')}; got ${got} ${got === 1 ? 'argument' : 'arguments'}`,
+      command,
+    );
+  }
+  return { values, positionals: parsed.positionals };
+}
+
+function str(values: Values, name: string): string | undefined {
+  return values[name] as string | undefined;
+}
+
+function num(values: Values, name: string, check: (x: number) => boolean, expected: string): number | undefined {
+  const text = str(values, name);
+  if (text === undefined) return undefined;
+  const x = Number(text);
+  if (text.trim() === '' || !Number.isFinite(x) || !check(x)) throw new UsageError(`--${name}: expected ${expected}, got '${text}'`);
+  return x;
+}
+
+const int = (values: Values, name: string, min: number) =>
+  num(values, name, (x) => Number.isInteger(x) && x >= min, `an integer ≥ ${min}`);
+
+function choice<T extends string>(values: Values, name: string, choices: readonly T[]): T | undefined {
+  const text = str(values, name);
+  if (text === undefined) return undefined;
+  if (!(choices as readonly string[]).includes(text)) {
+    throw new UsageError(`--${name}: expected ${choices.join(', ')}; got '${text}'`);
+  }
+  return text as T;
+}
+
+function delimiterOf(values: Values): string | null {
+  const text = str(values, 'delimiter');
+  if (text === undefined) return null;
+  const d = text === 'tab' || text === '\\t' ? '\t' : text;
+  if (!(DELIMITERS as readonly string[]).includes(d)) throw new UsageError(`--delimiter: expected ',', ';' or tab; got '${text}'`);
+  return d;
+}
+
+function list(text: string | undefined): string[] {
+  return text === undefined ? [] : text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** The estimator options from train's flags. @throws UsageError for a bad value or combination. */
+function modelOptions(values: Values, onWarning: (m: string) => void, onIteration: LogisticRegressionOptions['onIteration']) {
+  const options: LogisticRegressionOptions = { onWarning, onIteration: onIteration ?? null };
+  const set = <K extends keyof LogisticRegressionOptions>(key: K, value: LogisticRegressionOptions[K] | undefined) => {
+    if (value !== undefined) options[key] = value;
+  };
+  set('solver', choice(values, 'solver', ['lbfgs', 'newton', 'owlqn', 'gd', 'sgd'] as const));
+  set('penalty', choice(values, 'penalty', ['l2', 'l1', 'elasticnet', 'none'] as const));
+  set('C', num(values, 'C', (x) => x > 0, 'a number > 0'));
+  set('l1Ratio', num(values, 'l1-ratio', (x) => x >= 0 && x <= 1, 'a number from 0 to 1'));
+  set('maxIter', int(values, 'max-iter', 1));
+  set('tol', num(values, 'tol', (x) => x >= 0, 'a number ≥ 0'));
+  set('learningRate', num(values, 'learning-rate', (x) => x > 0, 'a number > 0'));
+  set('batchSize', int(values, 'batch-size', 1));
+  set('classWeight', choice(values, 'class-weight', ['balanced'] as const));
+  set('dtype', choice(values, 'dtype', ['float64', 'float32'] as const));
+  const threads = str(values, 'threads');
+  if (threads !== undefined) options.threads = threads === 'auto' ? 'auto' : (int(values, 'threads', 1) as number);
+  set('randomState', int(values, 'random-state', 0) ?? 42);
+  return options;
+}
+
+function makeModel(options: LogisticRegressionOptions, command: string): LogisticRegression {
+  try {
+    return new LogisticRegression(options);
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/^LogisticRegression: /, ''), command);
+  }
+}
+
+function countsLine(classes: readonly Label[], counts: readonly number[]): string {
+  return classes.map((c, k) => `${String(c)} ${counts[k]}`).join(', ');
+}
+
+async function train(values: Values, positionals: string[], io: Io): Promise<void> {
+  const file = positionals[0] as string;
+  const target = str(values, 'target');
+  if (target === undefined) throw new UsageError('train needs --target COLUMN, the column to predict', 'train');
+  const testSize = num(values, 'test-size', (x) => x >= 0 && x < 1, 'a fraction from 0 to < 1') ?? 0.2;
+  const impute = choice(values, 'impute', ['mean', 'median'] as const) ?? null;
+  const out = str(values, 'out');
+  const warnings: string[] = [];
+  const onWarning = (m: string) => warnings.push(m);
+  const delimiter = delimiterOf(values);
+  const request = { oneHot: (values['one-hot'] as string[] | undefined ?? []).flatMap((s) => list(s)), impute: impute as ImputeStrategy | null, standardize: values['standardize'] === true };
+  if (values['stream']) {
+    if (impute === 'median') throw new UsageError('--stream supports --impute mean only (a median needs every value in memory)', 'train');
+    const epochs = int(values, 'epochs', 1) ?? 5;
+    const chunkRows = int(values, 'chunk-size', 1) ?? 10_000;
+    const options = modelOptions(values, onWarning, null);
+    if (options.solver !== undefined && options.solver !== 'sgd') throw new UsageError(`--stream trains with --solver sgd; got '${options.solver}'`, 'train');
+    options.solver = 'sgd';
+    makeModel(options, 'train');
+    const progress = values['quiet'] ? null : new Progress(io.stderr, epochs, 'epoch');
+    const result = await trainStream({ file, target, features: list(str(values, 'features')), request, delimiter, epochs, chunkRows, testSize, options, progress });
+    for (const w of warnings) io.stderr.write(`warning: ${w}\n`);
+    if (out !== undefined) await writeFileAtomic(out, modelFileText(target, result.preprocessing, result.model));
+    const report = {
+      data: { file, rows: result.rows, target, features: expandedFeatureNames(result.preprocessing) },
+      classes: result.model.classes,
+      counts: result.counts,
+      split: { train: result.rows - result.testRows, test: result.testRows, testSize },
+      fit: { solver: 'sgd', epochs, chunkRows, fitMs: result.fitMs, peakRssMb: result.peakRssMb },
+      test: result.test,
+      out: out ?? null,
+    };
+    if (values['json']) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else {
+      io.stdout.write(
+        [
+          `Data: ${file}: ${result.rows} rows, ${report.data.features.length} features; target '${target}' (streamed in chunks of ${chunkRows} rows)`,
+          `Classes: ${countsLine(result.model.classes, result.counts)}`,
+          `Split: ${report.split.train} train, ${report.split.test} test (test size ${testSize})`,
+          `Fit: sgd, ${epochs} epochs, ${(result.fitMs / 1000).toFixed(2)} s, peak RSS ${result.peakRssMb.toFixed(0)} MB`,
+          '',
+          result.test === null ? 'No test rows (--test-size 0).' : formatScores(result.model.classes, [['test', result.test]]),
+          '',
+          out === undefined ? 'Model not saved (pass --out model.json to save it).' : `Model written to ${out}`,
+          '',
+        ].join('\n'),
+      );
+    }
+    return;
+  }
+  for (const flag of ['epochs', 'chunk-size']) if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --stream`, 'train');
+  // Check every option before reading the data, so usage errors come first.
+  const progress = values['quiet'] ? null : new Progress(io.stderr, int(values, 'max-iter', 1) ?? 100);
+  const options = modelOptions(values, onWarning, progress === null ? null : (info) => progress.update(info));
+  const model = makeModel(options, 'train');
+
+  const table = await readCsv(file, { delimiter });
+  const [targetIndex] = columnIndices(file, table.header, [target], 'target') as [number];
+  const given = list(str(values, 'features'));
+  const features = given.length > 0 ? given : table.header.filter((h) => h !== target);
+  if (features.includes(target)) throw new UsageError(`--features must not include the target column '${target}'`, 'train');
+  for (const c of request.oneHot) {
+    if (!features.includes(c)) columnIndices(file, table.header, [c], 'one-hot');
+    if (!features.includes(c)) throw new UsageError(`--one-hot column '${c}' is not among the features`, 'train');
+  }
+  if (features.length === 0) throw new CliError(`${file}: no feature columns besides the target '${target}'`);
+  const labels = readLabels(file, table, targetIndex);
+  const distinct = [...new Set(labels)];
+  if (distinct.length < 2) {
+    throw new CliError(
+      `${file}: ${describeColumn(table.header, targetIndex)} has one class (${JSON.stringify(distinct[0])}); at least two are needed`,
+    );
+  }
+  const { trainRows, testRows } = split(file, table, labels, testSize, values);
+  const preprocessing = fitPreprocessing(file, table, trainRows, { ...request, features });
+  const XTrain = transform(file, table, preprocessing, trainRows);
+  const yTrain = trainRows.map((i) => labels[i] as Label);
+  const start = performance.now();
+  try {
+    model.fit(XTrain, yTrain);
+  } catch (error) {
+    throw new CliError(`${file}: training failed: ${(error as Error).message}`);
+  } finally {
+    progress?.done();
+  }
+  const fitMs = performance.now() - start;
+  for (const w of warnings) io.stderr.write(`warning: ${w}\n`);
+  const trainScores = score(model, XTrain, yTrain);
+  let testScores: Scores | null = null;
+  if (testRows.length > 0) {
+    const XTest = transform(file, table, preprocessing, testRows);
+    testScores = score(model, XTest, testRows.map((i) => labels[i] as Label));
+  }
+  if (out !== undefined) await writeFileAtomic(out, modelFileText(target, preprocessing, model));
+  const classes = model.classes;
+  const counts = classCounts(classes, labels);
+  const names = expandedFeatureNames(preprocessing);
+  if (values['json']) {
+    const report = {
+      data: { file, rows: table.rows.length, target, features: names },
+      classes,
+      counts,
+      split: { train: trainRows.length, test: testRows.length, testSize, randomState: options.randomState },
+      fit: { solver: model.solver, penalty: model.penalty, C: model.C, nIter: model.nIter, converged: model.converged, fitMs },
+      train: trainScores,
+      test: testScores,
+      out: out ?? null,
+    };
+    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  const steps = [
+    preprocessing.impute ? `impute ${preprocessing.impute.strategy}` : null,
+    Object.keys(preprocessing.oneHot).length > 0 ? `one-hot ${Object.keys(preprocessing.oneHot).join(', ')}` : null,
+    preprocessing.standardize ? 'standardize' : null,
+  ].filter((s) => s !== null);
+  const sets: [string, Scores][] = [['train', trainScores]];
+  if (testScores !== null) sets.push(['test', testScores]);
+  io.stdout.write(
+    [
+      `Data: ${file}: ${table.rows.length} rows, ${names.length} features; target '${target}'${steps.length > 0 ? `; ${steps.join(', ')}` : ''}`,
+      `Classes: ${countsLine(classes, counts)}`,
+      `Split: ${trainRows.length} train, ${testRows.length} test (test size ${testSize}, random state ${options.randomState})`,
+      `Fit: ${model.solver}, penalty ${model.penalty}, C ${model.C}: ${model.nIter} iterations, ${model.converged ? 'converged' : 'not converged'}, ${fitMs.toFixed(1)} ms`,
+      '',
+      formatScores(classes, sets),
+      '',
+      out === undefined ? 'Model not saved (pass --out model.json to save it).' : `Model written to ${out}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+function split(file: string, table: CsvTable, labels: Label[], testSize: number, values: Values) {
+  const n = table.rows.length;
+  const all = Array.from({ length: n }, (_, i) => i);
+  if (testSize === 0) return { trainRows: all, testRows: [] as number[] };
+  try {
+    const index = Matrix.from(Float64Array.from(all), n, 1);
+    const s = trainTestSplit(index, labels, {
+      testSize,
+      randomState: int(values, 'random-state', 0) ?? 42,
+      stratify: values['stratify'] ? labels : null,
+    });
+    return { trainRows: Array.from(s.XTrain.data), testRows: Array.from(s.XTest.data) };
+  } catch (error) {
+    throw new CliError(`${file}: cannot split ${n} rows with --test-size ${testSize}: ${(error as Error).message.replace(/^trainTestSplit: /, '')}`);
+  }
+}
+
+async function predict(values: Values, positionals: string[], io: Io): Promise<void> {
+  const [modelFile, file] = positionals as [string, string];
+  const out = str(values, 'out');
+  const delimiter = delimiterOf(values);
+  const { preprocessing, model, target } = await readModelFile(modelFile);
+  const table = await readCsv(file, { delimiter });
+  const X = transform(file, table, preprocessing);
+  const labels = model.predict(X);
+  const classes = model.classes;
+  const quote = (s: string) => (/[",;\t\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+  const header = [target, ...(values['proba'] ? classes.map((c) => `P(${String(c)})`) : [])];
+  const lines = [header.map(quote).join(',')];
+  const proba = values['proba'] ? model.predictProba(X) : null;
+  const K = classes.length;
+  for (let i = 0; i < labels.length; i++) {
+    const row = [quote(String(labels[i]))];
+    if (proba !== null) for (let k = 0; k < K; k++) row.push(String(proba.data[i * K + k]));
+    lines.push(row.join(','));
+  }
+  const text = `${lines.join('\n')}\n`;
+  if (out === undefined) io.stdout.write(text);
+  else {
+    await writeFileAtomic(out, text);
+    io.stderr.write(`Wrote ${labels.length} predictions to ${out}\n`);
+  }
+}
+
+async function evaluate(values: Values, positionals: string[], io: Io): Promise<void> {
+  const [modelFile, file] = positionals as [string, string];
+  const delimiter = delimiterOf(values);
+  const { preprocessing, model, target: saved } = await readModelFile(modelFile);
+  const target = str(values, 'target') ?? saved;
+  const table = await readCsv(file, { delimiter });
+  const [targetIndex] = columnIndices(file, table.header, [target], 'target') as [number];
+  const X = transform(file, table, preprocessing);
+  const classes = model.classes;
+  const y = alignLabels(readLabels(file, table, targetIndex), classes);
+  const unknown = y.findIndex((label) => !classes.includes(label));
+  if (unknown >= 0) {
+    throw new CliError(
+      `${file}: row ${table.lines[unknown]}, ${describeColumn(table.header, targetIndex)}: label ${JSON.stringify(y[unknown])} is not one of the model's classes (${classes.map(String).join(', ')})`,
+    );
+  }
+  const scores = score(model, X, y);
+  if (values['json']) {
+    io.stdout.write(`${JSON.stringify({ model: modelFile, data: { file, rows: y.length, target }, classes, counts: classCounts(classes, y), scores }, null, 2)}\n`);
+    return;
+  }
+  io.stdout.write(
+    [
+      `Model: ${modelFile} (${model.solver}, penalty ${model.penalty}, ${model.nFeaturesIn} features)`,
+      `Data: ${file}: ${y.length} rows; target '${target}'`,
+      `Classes: ${countsLine(classes, classCounts(classes, y))}`,
+      '',
+      formatScores(classes, [['data', scores]]),
+      '',
+    ].join('\n'),
+  );
+}
+
+function demo(io: Io): void {
+  const { X, y } = makeClassification({ nSamples: 1000, nFeatures: 2, nRedundant: 0, nInformative: 2, nClustersPerClass: 1, randomState: 42 });
+  const { XTrain, XTest, yTrain, yTest } = trainTestSplit(X, y, { testSize: 0.2, randomState: 42 });
+  const model = new LogisticRegression({ solver: 'gd', penalty: 'none', learningRate: 0.01, maxIter: 1000, tol: 0 });
+  const start = performance.now();
+  model.fit(XTrain, yTrain);
+  const fitMs = performance.now() - start;
+  const acc = accuracy(Array.from(yTest), model.predict(XTest).map(Number));
+  io.stdout.write(
+    [
+      `Accuracy: ${acc}`,
+      `Weights: [${Array.from(model.coef.data).join(', ')}]`,
+      `Bias: ${model.intercept[0] ?? 0}`,
+      `Fit time: ${fitMs.toFixed(2)} ms (${model.nIter} iterations on ${XTrain.rows}×${XTrain.cols}, WebAssembly)`,
+      '',
+    ].join('\n'),
+  );
+}
+
+/**
+ * Runs the CLI.
+ * @param argv the arguments after the program name, e.g. `['train', 'data.csv', '--target', 'y']`.
+ * @param io where to write (default: the process's stdout and stderr).
+ * @returns the exit code: 0 on success, 1 for bad input (a missing or malformed file,
+ * bad data), 2 for bad usage (unknown command or flag, a wrong value).
+ */
+export async function run(argv: readonly string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      (command === undefined ? io.stderr : io.stdout).write(`${USAGE['general']}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    if (!(command in OPTIONS)) throw new UsageError(`unknown command '${command}'`);
+    const parsed = parseCommand(command, args);
+    if (parsed === null) {
+      io.stdout.write(`${USAGE[command]}\n`);
+      return 0;
+    }
+    if (command === 'train') await train(parsed.values, parsed.positionals, io);
+    else if (command === 'predict') await predict(parsed.values, parsed.positionals, io);
+    else if (command === 'evaluate') await evaluate(parsed.values, parsed.positionals, io);
+    else demo(io);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`logreg-wasm: ${error.message}\n\n${USAGE[error.command ?? 'general']}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`logreg-wasm: ${message.split('\n')[0]}\n`);
+    return 1;
+  }
+}

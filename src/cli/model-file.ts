@@ -1,0 +1,123 @@
+/**
+ * The CLI's model file: the estimator's own JSON document (`LogisticRegression.toJSON`)
+ * wrapped with what the CLI needs to apply it to a CSV file: the target column's name and
+ * the preprocessing (features, imputation, one-hot categories, standardisation).
+ * @module
+ */
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { LogisticRegression } from '../index.js';
+import { CliError } from './errors.js';
+import type { Preprocessing } from './preprocess.js';
+
+/** The `format` field of a CLI model file. */
+export const CLI_MODEL_FORMAT = 'logreg-wasm/cli-model';
+/** The newest CLI model file version this CLI writes and reads. */
+export const CLI_MODEL_VERSION = 1;
+
+/** A model file, as loaded. */
+export interface CliModel {
+  target: string;
+  preprocessing: Preprocessing;
+  model: LogisticRegression;
+}
+
+/** Serialises a model file's text. */
+export function modelFileText(target: string, preprocessing: Preprocessing, model: LogisticRegression): string {
+  return `${JSON.stringify({ format: CLI_MODEL_FORMAT, version: CLI_MODEL_VERSION, target, preprocessing, estimator: model.toJSON() }, null, 1)}\n`;
+}
+
+/**
+ * Writes a file atomically: to a temporary file next to it, then renamed over it, so a
+ * failure never leaves a partial file at `path`.
+ * @throws CliError when the directory is not writable.
+ */
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw new CliError(`${path}: cannot write (${(error as Error).message})`);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkPreprocessing(file: string, value: unknown): Preprocessing {
+  const bad = (what: string) => new CliError(`${file}: the model file is damaged (${what})`);
+  if (!isRecord(value)) throw bad('preprocessing is missing');
+  const { features, oneHot, impute, standardize } = value;
+  if (!Array.isArray(features) || features.length === 0 || !features.every((f) => typeof f === 'string')) {
+    throw bad('preprocessing.features must be a non-empty list of column names');
+  }
+  if (!isRecord(oneHot) || !Object.values(oneHot).every((c) => Array.isArray(c) && c.length > 0 && c.every((x) => typeof x === 'string'))) {
+    throw bad('preprocessing.oneHot must map columns to lists of categories');
+  }
+  if (impute !== null && !(isRecord(impute) && isRecord(impute['values']) && isRecord(impute['categories']))) {
+    throw bad('preprocessing.impute must be null or hold values and categories');
+  }
+  const width = (features as string[]).reduce((n, f) => n + ((oneHot[f] as string[] | undefined)?.length ?? 1), 0);
+  if (standardize !== null) {
+    const ok =
+      isRecord(standardize) &&
+      [standardize['mean'], standardize['scale']].every(
+        (a) => Array.isArray(a) && a.length === width && a.every((x) => typeof x === 'number' && Number.isFinite(x)),
+      ) &&
+      (standardize['scale'] as number[]).every((x) => x > 0);
+    if (!ok) throw bad(`preprocessing.standardize must hold ${width} means and ${width} positive scales`);
+  }
+  return value as unknown as Preprocessing;
+}
+
+/**
+ * Loads a model file written by `train`.
+ * @throws CliError for a missing file, text that is not JSON, a JSON document that is not
+ * a logreg-wasm CLI model, a newer format version, or damaged contents.
+ */
+export async function readModelFile(file: string): Promise<CliModel> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${(error as Error).message})`);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`${file}: the model file is not JSON (${(error as Error).message})`);
+  }
+  if (!isRecord(doc) || doc['format'] !== CLI_MODEL_FORMAT) {
+    const hint =
+      isRecord(doc) && doc['format'] === 'logreg-wasm/logistic-regression'
+        ? ' (it is a bare LogisticRegression.toJSON document; the CLI needs the file `logreg-wasm train` writes)'
+        : '';
+    throw new CliError(`${file}: not a logreg-wasm model file; expected format '${CLI_MODEL_FORMAT}'${hint}`);
+  }
+  const version = doc['version'];
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new CliError(`${file}: the model file is damaged (version must be a positive integer)`);
+  }
+  if (version > CLI_MODEL_VERSION) {
+    throw new CliError(
+      `${file}: written by a newer logreg-wasm (model file version ${version}); this version reads up to ${CLI_MODEL_VERSION}`,
+    );
+  }
+  if (typeof doc['target'] !== 'string') throw new CliError(`${file}: the model file is damaged (target must be a column name)`);
+  const preprocessing = checkPreprocessing(file, doc['preprocessing']);
+  let model: LogisticRegression;
+  try {
+    model = LogisticRegression.fromJSON(doc['estimator']);
+  } catch (error) {
+    throw new CliError(`${file}: the model file is damaged (${(error as Error).message.replace(/^LogisticRegression\.fromJSON: /, '')})`);
+  }
+  const width = preprocessing.features.reduce((n, f) => n + (preprocessing.oneHot[f]?.length ?? 1), 0);
+  if (model.nFeaturesIn !== width) {
+    throw new CliError(`${file}: the model file is damaged (the model has ${model.nFeaturesIn} features; the preprocessing gives ${width})`);
+  }
+  return { target: doc['target'], preprocessing, model };
+}

@@ -1,0 +1,229 @@
+/**
+ * `train --stream`: training on a CSV file read chunk by chunk, so memory is bounded by
+ * the chunk size rather than the file. A first pass collects the classes, the one-hot
+ * categories and the statistics for imputation (mean) and standardisation; then each
+ * epoch streams the file again through {@link fitStream}; a last pass scores the
+ * held-out rows. Test rows are chosen per row by a seeded generator, the same in every
+ * pass.
+ * @module
+ */
+import { Matrix, fitStream, type Label, type LogisticRegression, type LogisticRegressionOptions, type StreamChunk } from '../index.js';
+import { describeColumn, readCsvChunks, type CsvChunk } from './csv.js';
+import { CliError } from './errors.js';
+import {
+  columnIndices,
+  isMissing,
+  parseNumber,
+  transform,
+  type Preprocessing,
+  type PreprocessingRequest,
+} from './preprocess.js';
+import type { Progress } from './progress.js';
+import { scoreProba, type Scores } from './report.js';
+
+/** What `train --stream` needs. */
+export interface StreamTrainRequest {
+  file: string;
+  target: string;
+  /** Feature columns; empty for every column but the target. */
+  features: string[];
+  request: Omit<PreprocessingRequest, 'features'>;
+  delimiter: string | null;
+  epochs: number;
+  chunkRows: number;
+  testSize: number;
+  options: LogisticRegressionOptions;
+  progress: Progress | null;
+}
+
+/** What it returns. */
+export interface StreamTrainResult {
+  model: LogisticRegression;
+  preprocessing: Preprocessing;
+  rows: number;
+  testRows: number;
+  counts: number[];
+  test: Scores | null;
+  fitMs: number;
+  peakRssMb: number;
+}
+
+/** A small seeded generator (mulberry32): the same test/train choice for row i in every pass. */
+function splitter(seed: number, testSize: number): () => boolean {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 < testSize;
+  };
+}
+
+interface Column {
+  name: string;
+  index: number;
+  oneHot: boolean;
+  count: number;
+  mean: number;
+  m2: number;
+  categories: Map<string, number>;
+}
+
+/**
+ * Trains as described in the module comment.
+ * @throws CliError for bad data (with file, row and column), as `train` does.
+ */
+export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainResult> {
+  const { file, target, chunkRows, delimiter } = req;
+  const seed = typeof req.options.randomState === 'number' ? req.options.randomState : 42;
+  // Pass 1: structure and statistics (Welford's running mean and variance per column).
+  let columns: Column[] = [];
+  let targetIndex = -1;
+  const labelCounts = new Map<string, number>();
+  let allNumeric = true;
+  let rows = 0;
+  let trainRows = 0;
+  const isTest = splitter(seed, req.testSize);
+  for await (const chunk of readCsvChunks(file, chunkRows, { delimiter })) {
+    if (targetIndex < 0) {
+      [targetIndex] = columnIndices(file, chunk.header, [target], 'target') as [number];
+      const names = req.features.length > 0 ? req.features : chunk.header.filter((h) => h !== target);
+      const indices = columnIndices(file, chunk.header, names, 'feature');
+      for (const c of req.request.oneHot) if (!names.includes(c)) throw new CliError(`--one-hot column '${c}' is not among the features`);
+      columns = names.map((name, k) => ({ name, index: indices[k] as number, oneHot: req.request.oneHot.includes(name), count: 0, mean: 0, m2: 0, categories: new Map() }));
+    }
+    for (let i = 0; i < chunk.rows.length; i++) {
+      const row = chunk.rows[i] as string[];
+      const label = (row[targetIndex] as string).trim();
+      if (isMissing(label)) throw new CliError(`${file}: row ${chunk.lines[i]}, ${describeColumn(chunk.header, targetIndex)}: the target value is missing`);
+      labelCounts.set(label, (labelCounts.get(label) ?? 0) + 1);
+      if (allNumeric && !Number.isFinite(Number(label))) allNumeric = false;
+      rows++;
+      const train = !isTest();
+      if (train) trainRows++;
+      for (const c of columns) {
+        if (c.oneHot) {
+          const cell = (row[c.index] as string).trim();
+          if (isMissing(cell)) {
+            if (req.request.impute === null) throw missing(file, chunk, i, c.index);
+          } else c.categories.set(cell, (c.categories.get(cell) ?? 0) + (train ? 1 : 0));
+          continue;
+        }
+        const v = parseNumber(file, chunk, i, c.index);
+        if (Number.isNaN(v)) {
+          if (req.request.impute === null) throw missing(file, chunk, i, c.index);
+          continue;
+        }
+        if (!train) continue;
+        c.count++;
+        const delta = v - c.mean;
+        c.mean += delta / c.count;
+        c.m2 += delta * (v - c.mean);
+      }
+    }
+  }
+  if (rows === 0) throw new CliError(`${file}: has a header row but no data rows`);
+  const classes: Label[] = [...labelCounts.keys()].map((l) => (allNumeric ? Number(l) : l));
+  classes.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (classes.length < 2) {
+    throw new CliError(`${file}: column '${target}' has one class (${JSON.stringify(classes[0])}); at least two are needed`);
+  }
+  if (trainRows === 0) throw new CliError(`${file}: no training rows; lower --test-size`);
+  // The preprocessing from the first pass's statistics.
+  const p: Preprocessing = { features: columns.map((c) => c.name), oneHot: {}, impute: null, standardize: null };
+  const values: Record<string, number> = {};
+  const fills: Record<string, string> = {};
+  const mean: number[] = [];
+  const scale: number[] = [];
+  for (const c of columns) {
+    if (c.oneHot) {
+      const cats = [...c.categories.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      if (cats.length === 0) throw new CliError(`${file}: column '${c.name}' has no values`);
+      p.oneHot[c.name] = cats;
+      let mode = cats[0] as string;
+      for (const k of cats) if ((c.categories.get(k) as number) > (c.categories.get(mode) as number)) mode = k;
+      fills[c.name] = mode;
+      for (const k of cats) {
+        // Indicator of category k over the training rows (missing cells take the mode).
+        const share = ((c.categories.get(k) as number) + (k === mode ? trainRows - sum(c.categories) : 0)) / trainRows;
+        mean.push(share);
+        const sd = Math.sqrt(share * (1 - share));
+        scale.push(sd > 0 ? sd : 1);
+      }
+    } else {
+      if (c.count === 0) throw new CliError(`${file}: column '${c.name}' has no values in the training rows`);
+      values[c.name] = c.mean;
+      mean.push(c.mean);
+      // Mean-imputed rows add nothing to Σ(x − mean)², so the variance is m2 / trainRows.
+      const sd = Math.sqrt(c.m2 / trainRows);
+      scale.push(sd > Number.EPSILON * Math.abs(c.mean) * 10 && sd > 0 ? sd : 1);
+    }
+  }
+  if (req.request.impute !== null) p.impute = { strategy: req.request.impute, values, categories: fills };
+  if (req.request.standardize) p.standardize = { mean, scale };
+  const toLabel = (cell: string): Label => (allNumeric ? Number(cell.trim()) : cell.trim());
+
+  async function* pass(wantTest: boolean): AsyncGenerator<StreamChunk & { chunk: CsvChunk; rowsUsed: number[] }> {
+    const test = splitter(seed, req.testSize);
+    for await (const chunk of readCsvChunks(file, chunkRows, { delimiter })) {
+      const used: number[] = [];
+      for (let i = 0; i < chunk.rows.length; i++) if (test() === wantTest) used.push(i);
+      if (used.length === 0) continue;
+      const X = transform(file, chunk, p, used);
+      const y = used.map((i) => toLabel((chunk.rows[i] as string[])[targetIndex] as string));
+      yield { X, y, chunk, rowsUsed: used };
+    }
+  }
+
+  const start = performance.now();
+  const model = await fitStream(() => pass(false), {
+    ...req.options,
+    classes,
+    epochs: req.epochs,
+    onEpoch: (info) => req.progress?.update({ iter: info.epoch, loss: info.loss }),
+  });
+  req.progress?.done();
+  const fitMs = performance.now() - start;
+  // Last pass: score the held-out rows (only labels and probabilities are kept).
+  let test: Scores | null = null;
+  const testLabels: Label[] = [];
+  const probaParts: Float64Array[] = [];
+  for await (const { X, y } of pass(true)) {
+    for (const label of y as Label[]) testLabels.push(label);
+    probaParts.push(Float64Array.from(model.predictProba(X).data));
+  }
+  if (testLabels.length > 0) {
+    const K = classes.length;
+    const all = new Float64Array(testLabels.length * K);
+    let offset = 0;
+    for (const part of probaParts) {
+      all.set(part, offset);
+      offset += part.length;
+    }
+    test = scoreProba(model.classes, testLabels, Matrix.from(all, testLabels.length, K));
+  }
+  const counts = model.classes.map((c) => labelCounts.get(String(c)) ?? 0);
+  return {
+    model,
+    preprocessing: p,
+    rows,
+    testRows: rows - trainRows,
+    counts,
+    test,
+    fitMs,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+function sum(m: Map<string, number>): number {
+  let s = 0;
+  for (const v of m.values()) s += v;
+  return s;
+}
+
+function missing(file: string, chunk: CsvChunk, i: number, j: number): CliError {
+  return new CliError(
+    `${file}: row ${chunk.lines[i]}, ${describeColumn(chunk.header, j)}: missing value; pass --impute mean to fill it`,
+  );
+}
