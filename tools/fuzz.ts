@@ -70,7 +70,7 @@ console.log(`  sessions        ${cases} (seed ${seed}, batches of ${batchSize})`
 console.log(`  duration        ${elapsed().toFixed(1)} s`);
 console.log(`  calls           ${totals.returned + totals.rejected}: ${totals.returned} returned, ${totals.rejected} threw a documented error`);
 console.log(`  slowest session ${slowest.toFixed(0)} ms`);
-console.log(`  known bugs      ${Object.keys(totals.knownBugs).length === 0 ? 'none hit' : Object.entries(totals.knownBugs).map(([name, hits]) => `${name} ×${hits}`).join(', ')}`);
+console.log(`  known cases     ${Object.keys(totals.knownBugs).length === 0 ? 'none hit' : Object.entries(totals.knownBugs).map(([name, hits]) => `${name} ×${hits}`).join(', ')}`);
 console.log('  documented errors, most frequent first:');
 for (const [kind, hits] of Object.entries(totals.errors).sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    ${String(hits).padStart(8)}  ${kind}`);
 console.log('  result          no invariant violated');
