@@ -62,6 +62,13 @@ export function encodeLabels(y: unknown, rows: number, name: string): EncodedLab
     if (t === 'number' && !Number.isFinite(value)) {
       throw new RangeError(`${name} contains ${String(value)} at index ${i}; labels must be finite`);
     }
+    if (t === 'number' && !Number.isInteger(value)) {
+      // scikit-learn's type_of_target calls this "continuous" and refuses it: real-valued
+      // y is a regression target, not class labels.
+      throw new RangeError(
+        `${name} has the non-integer label ${String(value)} at index ${i}; class labels must be integers, strings or booleans (a continuous target is a regression problem)`,
+      );
+    }
     if (!seen.has(value as Label)) seen.set(value as Label, 0);
   }
   const classes = [...seen.keys()].sort(compareLabels);

@@ -15,7 +15,7 @@ import {
   checkOptionNames,
   checkPositive,
 } from './options.js';
-import { type CoreProblem, type CoreRun, type CoreSolver, STATUS, solve } from './training.js';
+import { type CoreProblem, type CoreResult, type CoreRun, type CoreSolver, STATUS, solve } from './training.js';
 import { allocF64, copyIn, core, free, viewF64 } from './wasm/runtime.js';
 
 /**
@@ -495,8 +495,23 @@ export class LogisticRegression {
    * @throws as {@link LogisticRegression.decisionFunction}.
    */
   predictLogProba(X: MatrixLike): Matrix {
-    const proba = this.predictProba(X);
-    return Matrix.from(proba.data.map(Math.log), proba.rows, proba.cols);
+    // From the decision values, in log space: log σ(z) stays finite where σ(z) underflows.
+    const { values, rows, fitted } = this.#scores(X, 'predictLogProba', false);
+    const K = fitted.classes.length;
+    const out = new Float64Array(rows * K);
+    for (let i = 0; i < rows; i++) {
+      if (fitted.mode === 'binary') {
+        const z = values[i] as number;
+        out[2 * i] = logSigmoid(-z);
+        out[2 * i + 1] = logSigmoid(z);
+        continue;
+      }
+      const row = values.subarray(i * K, (i + 1) * K);
+      const terms = fitted.mode === 'multinomial' ? row : row.map(logSigmoid);
+      const total = logSumExp(terms);
+      for (let k = 0; k < K; k++) out[i * K + k] = (terms[k] as number) - total;
+    }
+    return Matrix.from(out, rows, K);
   }
 
   /**
@@ -506,7 +521,13 @@ export class LogisticRegression {
    * @throws as {@link LogisticRegression.decisionFunction}.
    */
   predict(X: MatrixLike): Label[] {
-    const { values, rows, fitted } = this.#scores(X, 'predict', true);
+    return this.#predict(X, 'predict');
+  }
+
+  #predict(X: MatrixLike, what: string): Label[] {
+    // The class of largest probability, so that predict is exactly argmax predictProba
+    // (one-vs-rest probabilities are computed in log space and never all underflow).
+    const { values, rows, fitted } = this.#scores(X, what, true);
     const { classes } = fitted;
     if (fitted.mode === 'binary') {
       return Array.from(values, (p) => (p > 0.5 ? classes[1] : classes[0]) as Label);
@@ -526,7 +547,7 @@ export class LogisticRegression {
    * @throws as {@link LogisticRegression.predict}, and RangeError when y's length differs from X's rows.
    */
   score(X: MatrixLike, y: ArrayLike<Label>): number {
-    return accuracy(y, this.predict(X));
+    return accuracy(y, this.#predict(X, 'score'));
   }
 
   /** Weights: 1×d for a binary model, K×d otherwise. @throws NotFittedError before `fit`. */
@@ -756,22 +777,40 @@ export class LogisticRegression {
     const l1Share = this.penalty === 'l1' ? 1 : this.penalty === 'elasticnet' ? (this.l1Ratio as number) : 0;
     const l2Share = this.penalty === 'l2' ? 1 : this.penalty === 'elasticnet' ? 1 - (this.l1Ratio as number) : 0;
     const solver: CoreSolver = this.solver;
-    const problemFor = (target: Float64Array, problemBlocks: number, weights: Float64Array | null): CoreProblem => {
+    /** The core's problem, and Σsᵢ of the weights as given (tol is scaled by it). */
+    const problemFor = (
+      target: Float64Array,
+      problemBlocks: number,
+      weights: Float64Array | null,
+    ): { problem: CoreProblem; weightSum: number } => {
       const weightSum = weights === null ? X.rows : weights.reduce((sum, w) => sum + w, 0);
       if (!(weightSum > 0)) {
         throw new RangeError('sampleWeight × classWeight is zero for every sample; at least one sample must have a positive weight');
       }
       const strength = 1 / (this.C * weightSum);
-      return {
+      if ((l1Share > 0 || l2Share > 0) && !Number.isFinite(strength)) {
+        throw new RangeError(
+          `${NAME}: C = ${this.C} is too small: C × Σ sample weights = ${this.C * weightSum} leaves no room for the loss; use a larger C`,
+        );
+      }
+      // The core minimises (1/S)·Σ sᵢℓᵢ, which does not change when every weight is scaled
+      // by one factor; scaling the largest to 1 keeps float32 sums of sᵢ·xᵢ from overflowing.
+      let scaled = weights;
+      if (weights !== null) {
+        const largest = weights.reduce((m, w) => Math.max(m, w), 0);
+        if (largest !== 1) scaled = weights.map((w) => w / largest);
+      }
+      const problem: CoreProblem = {
         X,
         target,
-        weights,
+        weights: scaled,
         blocks: problemBlocks,
-        l2: l2Share * strength,
-        l1: l1Share * strength,
+        l2: l2Share === 0 ? 0 : l2Share * strength,
+        l1: l1Share === 0 ? 0 : l1Share * strength,
         fitIntercept: this.fitIntercept,
-        weightSum,
+        weightSum: scaled === null ? X.rows : scaled.reduce((sum, w) => sum + w, 0),
       };
+      return { problem, weightSum };
     };
     const random = solver === 'sgd' && this.shuffle ? this.#randomState() : null;
     // scikit-learn applies tol to the gradient of objective / C, a sum over samples; the
@@ -798,8 +837,8 @@ export class LogisticRegression {
       // Binary targets are 0/1 with classes[1] positive; multinomial targets are class indices.
       const target = Float64Array.from(labels.indices);
       const perClass = classWeights(this.classWeight, labels, labels.counts);
-      const problem = problemFor(target, blocks, combineWeights(sampleWeight, perClass, labels.indices));
-      const result = solve(problem, runFor(0, problem.weightSum), warm);
+      const { problem, weightSum } = problemFor(target, blocks, combineWeights(sampleWeight, perClass, labels.indices));
+      const result = checkFinite(solve(problem, runFor(0, weightSum), warm), this.solver);
       const params = result.params;
       if (mode === 'multinomial' && this.fitIntercept) centreIntercepts(params, blocks, stride);
       if (warn) this.#warnIfNotConverged(result.status, '');
@@ -817,8 +856,8 @@ export class LogisticRegression {
           ? classWeights('balanced', labels, Int32Array.from([X.rows - positives, positives]))
           : classWeights(this.classWeight, labels, labels.counts);
       const indices = this.classWeight === 'balanced' ? Int32Array.from(target) : labels.indices;
-      const problem = problemFor(target, 1, combineWeights(sampleWeight, perClass, indices));
-      const result = solve(problem, runFor(k, problem.weightSum), warm.subarray(k * stride, (k + 1) * stride));
+      const { problem, weightSum } = problemFor(target, 1, combineWeights(sampleWeight, perClass, indices));
+      const result = checkFinite(solve(problem, runFor(k, weightSum), warm.subarray(k * stride, (k + 1) * stride)), this.solver);
       params.set(result.params, k * stride);
       nIter = Math.max(nIter, result.nIter);
       converged &&= result.status === STATUS.converged;
@@ -888,12 +927,16 @@ export class LogisticRegression {
       const length = staged.rows * blocks;
       outPtr = allocF64(length);
       core.decisionFunction(staged.ptr, staged.rows, staged.cols, blocks, paramsPtr, outPtr);
-      if (probability) {
-        if (mode === 'multinomial') core.softmaxRows(outPtr, staged.rows, blocks);
-        else core.sigmoidInPlace(outPtr, length);
-      }
+      if (probability && mode === 'multinomial') core.softmaxRows(outPtr, staged.rows, blocks);
+      else if (probability && mode === 'binary') core.sigmoidInPlace(outPtr, length);
       const values = viewF64(outPtr, length).slice();
-      if (probability && mode === 'ovr') normaliseRows(values, staged.rows, blocks);
+      const bad = values.findIndex((v) => Number.isNaN(v));
+      if (bad >= 0) {
+        throw new RangeError(
+          `${what}: X row ${Math.floor(bad / blocks)} gives a decision value that overflows float64 (x·w is ±Infinity or undefined); scale the features`,
+        );
+      }
+      if (probability && mode === 'ovr') oneVsRestProba(values, staged.rows, blocks);
       return { values, rows: staged.rows, fitted };
     } finally {
       release(staged);
@@ -974,12 +1017,46 @@ function centreIntercepts(params: Float64Array, blocks: number, stride: number):
   for (let k = 0; k < blocks; k++) params[k * stride + stride - 1]! -= mean;
 }
 
-function normaliseRows(values: Float64Array, rows: number, cols: number): void {
+/**
+ * One-vs-rest probabilities from decision values, in place: each row's sigmoids divided
+ * by their sum, as scikit-learn defines them, computed as exp(log σ(z_k) − log Σ σ(z_j))
+ * so that rows whose sigmoids all underflow still get finite probabilities.
+ */
+function oneVsRestProba(values: Float64Array, rows: number, cols: number): void {
   for (let i = 0; i < rows; i++) {
-    let total = 0;
-    for (let k = 0; k < cols; k++) total += values[i * cols + k] as number;
-    for (let k = 0; k < cols; k++) values[i * cols + k]! /= total;
+    const row = values.subarray(i * cols, (i + 1) * cols);
+    const logs = row.map(logSigmoid);
+    const total = logSumExp(logs);
+    for (let k = 0; k < cols; k++) row[k] = Math.exp((logs[k] as number) - total);
   }
+}
+
+/**
+ * The solver's result, or a RangeError when its parameters are not finite (a fixed step
+ * too large for the problem's curvature diverges), so such a fit never replaces a model.
+ */
+function checkFinite(result: CoreResult, solver: Solver): CoreResult {
+  if (result.params.every(Number.isFinite)) return result;
+  throw new RangeError(
+    solver === 'gd' || solver === 'sgd'
+      ? `${NAME}: solver '${solver}' diverged (the coefficients overflowed): learningRate is too large for this data and C; lower learningRate, raise C, or scale the features`
+      : `${NAME}: solver '${solver}' produced non-finite coefficients; the data are too badly scaled (StandardScaler helps)`,
+  );
+}
+
+/** log σ(z) = −log(1 + e^(−z)), finite for every finite z. */
+function logSigmoid(z: number): number {
+  return -(Math.max(-z, 0) + Math.log1p(Math.exp(-Math.abs(z))));
+}
+
+/** log Σ e^(tₖ), without overflow. */
+function logSumExp(terms: ArrayLike<number>): number {
+  let largest = -Infinity;
+  for (let k = 0; k < terms.length; k++) largest = Math.max(largest, terms[k] as number);
+  if (!Number.isFinite(largest)) return largest;
+  let total = 0;
+  for (let k = 0; k < terms.length; k++) total += Math.exp((terms[k] as number) - largest);
+  return largest + Math.log(total);
 }
 
 function sameLabels(a: readonly Label[], b: readonly Label[]): boolean {

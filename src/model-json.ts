@@ -110,7 +110,9 @@ export function readParameters(model: Record<string, unknown>, where: string): M
 function readClasses(value: unknown, where: string): Label[] {
   if (!Array.isArray(value)) throw new TypeError(`${WHERE}: ${where} must be an array of labels, got ${describeKind(value)}`);
   const kind = typeof value[0];
-  value.forEach((label: unknown, i) => {
+  // Index loops, not forEach/map: those skip the holes of a sparse array.
+  for (let i = 0; i < value.length; i++) {
+    const label: unknown = value[i];
     if (typeof label !== kind || (kind !== 'number' && kind !== 'string' && kind !== 'boolean')) {
       throw new TypeError(`${WHERE}: ${where}[${i}] is ${describeKind(label)}; labels are numbers, strings or booleans, all of one kind`);
     }
@@ -118,21 +120,24 @@ function readClasses(value: unknown, where: string): Label[] {
     if (i > 0 && compareLabels(value[i - 1] as Label, label as Label) >= 0) {
       throw new RangeError(`${WHERE}: ${where} must be sorted and distinct; ${formatLabel(label as Label)} at index ${i} comes after ${formatLabel(value[i - 1] as Label)}`);
     }
-  });
+  }
   return value as Label[];
 }
 
 function numberRows(value: unknown, where: string): number[][] {
   if (!Array.isArray(value)) throw new TypeError(`${WHERE}: ${where} must be an array of rows, got ${describeKind(value)}`);
-  return value.map((row, k) => numbers(row, `${where}[${k}]`));
+  const rows: number[][] = [];
+  for (let k = 0; k < value.length; k++) rows.push(numbers(value[k], `${where}[${k}]`));
+  return rows;
 }
 
 function numbers(value: unknown, where: string): number[] {
   if (!Array.isArray(value)) throw new TypeError(`${WHERE}: ${where} must be an array of numbers, got ${describeKind(value)}`);
-  value.forEach((v: unknown, j) => {
+  for (let j = 0; j < value.length; j++) {
+    const v: unknown = value[j];
     if (typeof v !== 'number') throw new TypeError(`${WHERE}: ${where}[${j}] is ${describeKind(v)}; expected a number`);
     if (!Number.isFinite(v)) throw new RangeError(`${WHERE}: ${where}[${j}] is ${String(v)}; values must be finite`);
-  });
+  }
   return value as number[];
 }
 

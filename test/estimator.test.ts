@@ -63,10 +63,18 @@ describe('labels', () => {
     expect(model.classes).toEqual([9, 10, 100]);
   });
 
-  it('sorts negative and fractional numeric classes numerically', () => {
-    const y = [0.5, -2, 0.25, -10, 0.5, -2, 0.25, -10];
-    const model = new LogisticRegression(exact).fit(oneHot(y, [0.5, -2, 0.25, -10]), y);
-    expect(model.classes).toEqual([-10, -2, 0.25, 0.5]);
+  it('sorts negative numeric classes numerically', () => {
+    const y = [5, -2, 0, -10, 5, -2, 0, -10];
+    const model = new LogisticRegression(exact).fit(oneHot(y, [5, -2, 0, -10]), y);
+    expect(model.classes).toEqual([-10, -2, 0, 5]);
+  });
+
+  it('rejects fractional numeric labels as a continuous target, as scikit-learn does', () => {
+    expect(() => new LogisticRegression(exact).fit([[0], [1]], [0.5, 1])).toThrow(
+      new RangeError(
+        'y has the non-integer label 0.5 at index 0; class labels must be integers, strings or booleans (a continuous target is a regression problem)',
+      ),
+    );
   });
 
   it('sorts string classes by code point, with astral characters after U+FFFF', () => {

@@ -301,12 +301,12 @@ describe('subnormals, −0 and tiny values', () => {
   });
 });
 
-describe('known bugs (it.fails until fixed; the fuzzer exempts exactly these)', () => {
+describe('edge cases that were bugs (fixed; kept as regression tests)', () => {
   // BUG 'gd-sgd-overflow': the fixed-step solvers diverge when learningRate × curvature ≫ 1
   // (here the l2 term: strength 1/(C·n) = 5e7, so each step multiplies w by ≈ −5e5) and
   // commit NaN/±Infinity parameters with only a maxIter warning. Expected: finite
   // parameters, or a RangeError saying the step diverged (lower learningRate).
-  it.fails("never commits non-finite parameters: solver 'gd' with C = 1e-8 on two rows", () => {
+  it("never commits non-finite parameters: solver 'gd' with C = 1e-8 on two rows", () => {
     const model = new LogisticRegression({ solver: 'gd', C: 1e-8, onWarning: null });
     let threw: unknown = null;
     try {
@@ -318,7 +318,7 @@ describe('known bugs (it.fails until fixed; the fuzzer exempts exactly these)', 
     else expect(threw).toBeInstanceOf(RangeError);
   });
 
-  it.fails("never commits non-finite parameters: solver 'sgd' with C = 1e-300 on two rows", () => {
+  it("never commits non-finite parameters: solver 'sgd' with C = 1e-300 on two rows", () => {
     const model = new LogisticRegression({ solver: 'sgd', C: 1e-300, maxIter: 3, randomState: 0, onWarning: null });
     let threw: unknown = null;
     try {
@@ -334,7 +334,7 @@ describe('known bugs (it.fails until fixed; the fuzzer exempts exactly these)', 
   // underflows (C = 1e-310 is accepted as a finite C > 0) that is Infinity, and with penalty
   // 'none' — where C is documented to play no role — 0 · Infinity = NaN: lbfgs, newton and
   // owlqn stop at zeros (nIter 0, "no step decreased the objective"), gd and sgd return NaN.
-  it.fails("fits penalty 'none' the same whatever C is, even C = 1e-310", () => {
+  it("fits penalty 'none' the same whatever C is, even C = 1e-310", () => {
     const X = [[0], [1], [2], [3]];
     const y = [0, 1, 0, 1];
     for (const solver of ALL_SOLVERS) {
@@ -348,7 +348,7 @@ describe('known bugs (it.fails until fixed; the fuzzer exempts exactly these)', 
   // in float32, so sample weights of 1e38 (fine with float64) overflow: 'gd' commits NaN and
   // 'lbfgs' stops at zeros with nIter 0. (Parameters beyond 3.4e38 — learningRate 1e300 —
   // overflow the same way.)
-  it.fails("fits dtype 'float32' with large sample weights as float64 does", () => {
+  it("fits dtype 'float32' with large sample weights as float64 does", () => {
     const { X, y } = makeClassification({ nSamples: 40, nFeatures: 3, nInformative: 2, nRedundant: 0, flipY: 0.2, randomState: 1 });
     const sampleWeight = new Array(40).fill(1e38);
     for (const solver of ['gd', 'lbfgs'] as const) {
@@ -361,7 +361,7 @@ describe('known bugs (it.fails until fixed; the fuzzer exempts exactly these)', 
   // BUG 'decision-overflow': x·w overflows to Inf − Inf = NaN for finite x and w, so
   // predictProba is NaN and predict silently returns classes[0]. Multinomial models get NaN
   // from softmax as soon as two scores are +Infinity.
-  it.fails('gives finite probabilities (or a RangeError) when x·w overflows float64', () => {
+  it('gives finite probabilities (or a RangeError) when x·w overflows float64', () => {
     const model = LogisticRegression.fromSklearn({ coef: [[2, -2]], intercept: [0], classes: [0, 1] });
     let proba: Float64Array | null = null;
     try {
@@ -372,16 +372,18 @@ describe('known bugs (it.fails until fixed; the fuzzer exempts exactly these)', 
     if (proba !== null) expect(Array.from(proba).every((p) => p >= 0 && p <= 1)).toBe(true);
   });
 
-  it.fails('gives finite softmax probabilities when two class scores overflow to +Infinity', () => {
+  it('gives finite softmax probabilities (or a RangeError) when two class scores overflow to +Infinity', () => {
+    // Both scores are +Infinity, so which is larger is lost: the library says so.
     const model = LogisticRegression.fromSklearn({ coef: [[2, 1], [1, 1], [0, 0]], intercept: [0, 0, 0], classes: [0, 1, 2] });
-    const proba = Array.from(model.predictProba([[1e308, 1e308]]).data);
-    expect(proba.every((p) => p >= 0 && p <= 1)).toBe(true);
+    expect(() => model.predictProba([[1e308, 1e308]])).toThrow(
+      new RangeError('predictProba: X row 0 gives a decision value that overflows float64 (x·w is ±Infinity or undefined); scale the features'),
+    );
   });
 
   // BUG 'ovr-underflow': one-vs-rest normalises σ(z₁) … σ(z_K) by their sum; when all
   // underflow to 0 that is 0/0 = NaN and predict falls back to classes[0] although class 2
   // has by far the largest decision value. Computing in log space fixes both.
-  it.fails('predicts the class with the largest decision value when every one-vs-rest sigmoid underflows', () => {
+  it('predicts the class with the largest decision value when every one-vs-rest sigmoid underflows', () => {
     const model = LogisticRegression.fromSklearn({ coef: [[3], [2], [1]], intercept: [0, 0, 0], classes: [0, 1, 2], multiClass: 'ovr' });
     expect(Array.from(model.decisionFunction([[-800]]))).toEqual([-2400, -1600, -800]);
     expect(model.predict([[-800]])).toEqual([2]);
@@ -390,7 +392,7 @@ describe('known bugs (it.fails until fixed; the fuzzer exempts exactly these)', 
 
   // BUG 'log-proba-underflow': predictLogProba is log(predictProba), so it is −Infinity once
   // the probability underflows, although log σ(z) = −log(1 + e^(−z)) is finite (≈ z = −1000).
-  it.fails('gives finite log-probabilities at z = ±1000 (log σ(−1000) ≈ −1000)', () => {
+  it('gives finite log-probabilities at z = ±1000 (log σ(−1000) ≈ −1000)', () => {
     const model = LogisticRegression.fromSklearn({ coef: [[1]], intercept: [0], classes: [0, 1] });
     const logProba = Array.from(model.predictLogProba([[-1000], [1000]]).data);
     expect(logProba).toEqual([-0, -1000, -1000, -0].map((v) => expect.closeTo(v, 6)));
