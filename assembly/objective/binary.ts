@@ -1,4 +1,5 @@
-import { logLoss, sigmoid, sigmoid2Lanes } from '../math';
+import { logLoss, sigmoid } from '../math';
+import { pairLoss, pairResiduals } from './pair';
 import { at, axpy, dot, put, zero } from '../vector';
 
 /**
@@ -60,21 +61,10 @@ export function binaryPass(
     z0 += bias;
     z1 += bias;
 
-    const zv = f64x2.replace_lane(f64x2.splat(z0), 1, z1);
-    const pv = sigmoid2Lanes(zv);
-    const yv = v128.load(y + (<usize>i << 3));
-    const sv = weights == 0 ? f64x2.splat(1.0) : v128.load(weights + (<usize>i << 3));
-    const rv = f64x2.mul(sv, f64x2.sub(pv, yv));
+    const rv = pairResiduals(z0, z1, y, weights, i, curvature);
+    if (withLoss) lossSum += pairLoss(z0, z1, y, weights, i);
     const r0 = f64x2.extract_lane(rv, 0);
     const r1 = f64x2.extract_lane(rv, 1);
-    if (withLoss) {
-      lossSum +=
-        f64x2.extract_lane(sv, 0) * logLoss(z0, f64x2.extract_lane(yv, 0)) +
-        f64x2.extract_lane(sv, 1) * logLoss(z1, f64x2.extract_lane(yv, 1));
-    }
-    if (curvature != 0) {
-      v128.store(curvature + (<usize>i << 3), f64x2.mul(f64x2.mul(sv, pv), f64x2.sub(f64x2.splat(1.0), pv)));
-    }
 
     const r0v = f64x2.splat(r0);
     const r1v = f64x2.splat(r1);
