@@ -7,6 +7,8 @@ import { type EncodedLabels, type Label, encodeAgainst, encodeLabels, formatLabe
 import { Matrix } from './matrix.js';
 import { MODEL_FORMAT, MODEL_VERSION, type ModelDocument, type ModelParameters, readModelDocument, readParameters } from './model-json.js';
 import { accuracy } from './metrics/accuracy.js';
+import { parametersToOnnx, type OnnxExportOptions } from './onnx/export.js';
+import { readOnnx } from './onnx/import.js';
 import {
   checkBoolean,
   checkChoice,
@@ -705,6 +707,29 @@ export class LogisticRegression {
     const model = readParameters({ ...attributes, mode }, 'attributes');
     const estimator = new LogisticRegression({ multiClass });
     estimator.#load(model);
+    return estimator;
+  }
+
+  /**
+   * The fitted model as ONNX bytes: an ai.onnx.ml LinearClassifier laid out as skl2onnx
+   * exports scikit-learn's LogisticRegression (input `X`, float N×d; outputs `label` and
+   * `probabilities`). Coefficients are stored as float32.
+   * @throws NotFittedError before `fit`.
+   */
+  toOnnx(options?: OnnxExportOptions): Uint8Array {
+    return parametersToOnnx(this.toJSON().model, options);
+  }
+
+  /**
+   * Rebuilds a fitted model from ONNX bytes holding a LinearClassifier (binary,
+   * multinomial or one-vs-rest). The bytes are treated as untrusted.
+   * @throws RangeError naming an unsupported operator, or for malformed bytes,
+   * inconsistent shapes or non-finite numbers.
+   */
+  static fromOnnx(bytes: Uint8Array): LogisticRegression {
+    const { mode, classes, coef, intercept } = readOnnx(bytes);
+    const estimator = new LogisticRegression({ multiClass: mode === 'ovr' ? 'ovr' : 'auto' });
+    estimator.#load({ mode, classes, coef, intercept, nIter: 0, converged: true });
     return estimator;
   }
 

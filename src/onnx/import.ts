@@ -1,0 +1,181 @@
+/**
+ * Reads an ONNX-ML linear classifier back into model parameters. The bytes are treated
+ * as hostile: the decoder bounds every size by the bytes present; here only the
+ * operators a logistic regression graph uses are accepted (LinearClassifier, and
+ * Normalizer, ZipMap, Identity, Cast around it), and the coefficients, intercepts,
+ * labels and input shape must agree and be finite before a model is built.
+ * @module
+ */
+import { compareLabels, type Label } from '../labels.js';
+import type { ModelMode } from '../model-json.js';
+import { META_CLASSES } from './export.js';
+import { ELEM_DOUBLE, ELEM_FLOAT, decodeModel, type OnnxAttribute, type OnnxNode } from './messages.js';
+
+const WHERE = 'LogisticRegression.fromOnnx';
+const KNOWN = new Set(['LinearClassifier', 'Normalizer', 'ZipMap', 'Identity', 'Cast']);
+const MAX_CLASSES = 1 << 16;
+
+/** What an ONNX linear classifier holds, in this library's terms. */
+export interface OnnxParameters {
+  mode: ModelMode;
+  classes: Label[];
+  coef: number[][];
+  intercept: number[];
+  /** The model's metadata_props. */
+  metadata: Record<string, string>;
+}
+
+function fail(message: string): never {
+  throw new RangeError(`${WHERE}: ${message}`);
+}
+
+function attribute(node: OnnxNode, name: string): OnnxAttribute | undefined {
+  const found = node.attributes.filter((a) => a.name === name);
+  if (found.length > 1) fail(`${node.opType} has attribute '${name}' ${found.length} times`);
+  return found[0];
+}
+
+function finite(values: number[], what: string): void {
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) fail(`${what}[${i}] is ${values[i]}; values must be finite`);
+  }
+}
+
+/**
+ * Decodes and checks an ONNX model holding one LinearClassifier.
+ * @throws TypeError when `bytes` is not a Uint8Array; RangeError for malformed bytes, an
+ * unsupported operator (named), a classifier without probabilities, inconsistent shapes
+ * or non-finite numbers.
+ */
+export function readOnnx(bytes: Uint8Array): OnnxParameters {
+  if (!(bytes instanceof Uint8Array)) throw new TypeError(`${WHERE}: expected the model's bytes as a Uint8Array`);
+  let model;
+  try {
+    model = decodeModel(bytes);
+  } catch (error) {
+    fail(`not a readable ONNX model (${(error as Error).message})`);
+  }
+  const { nodes } = model.graph;
+  for (const n of nodes) {
+    if (!KNOWN.has(n.opType) || (n.domain !== '' && n.domain !== 'ai.onnx' && n.domain !== 'ai.onnx.ml')) {
+      fail(`unsupported operator '${n.domain === '' ? '' : `${n.domain}.`}${n.opType}'; a logistic regression graph holds LinearClassifier, Normalizer, ZipMap, Identity or Cast`);
+    }
+  }
+  const classifiers = nodes.filter((n) => n.opType === 'LinearClassifier');
+  if (classifiers.length !== 1) fail(`the graph holds ${classifiers.length} LinearClassifier nodes; exactly one is read`);
+  const lc = classifiers[0] as OnnxNode;
+  if (lc.domain !== 'ai.onnx.ml') fail(`LinearClassifier must be in domain ai.onnx.ml, not '${lc.domain}'`);
+
+  // Labels.
+  const ints = attribute(lc, 'classlabels_ints')?.ints;
+  const strings = attribute(lc, 'classlabels_strings')?.strings;
+  if ((ints === undefined) === (strings === undefined)) fail('LinearClassifier needs exactly one of classlabels_ints and classlabels_strings');
+  let labels: Label[] = ints ?? (strings as string[]);
+  const K = labels.length;
+  if (K < 2) fail(`LinearClassifier has ${K} class label(s); at least 2 are needed`);
+  if (K > MAX_CLASSES) fail(`LinearClassifier has ${K} class labels; at most ${MAX_CLASSES} are read`);
+  const stored = model.metadata[META_CLASSES];
+  if (stored !== undefined && strings !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(stored);
+    } catch {
+      fail(`metadata '${META_CLASSES}' is not JSON`);
+    }
+    const ok =
+      Array.isArray(parsed) &&
+      parsed.length === K &&
+      parsed.every((c, i) => (typeof c === 'number' || typeof c === 'string' || typeof c === 'boolean') && String(c) === strings[i]);
+    if (!ok) fail(`metadata '${META_CLASSES}' does not match classlabels_strings`);
+    labels = parsed as Label[];
+  }
+  if (new Set(labels).size !== K) fail('LinearClassifier class labels repeat');
+
+  // Coefficients.
+  const coefficients = attribute(lc, 'coefficients')?.floats;
+  if (coefficients === undefined || coefficients.length === 0) fail('LinearClassifier has no coefficients');
+  finite(coefficients, 'coefficients');
+  const rows = K === 2 && coefficients.length % 2 !== 0 ? 1 : K === 2 ? (attribute(lc, 'intercepts')?.floats?.length === 1 ? 1 : 2) : K;
+  if (coefficients.length % rows !== 0) fail(`${coefficients.length} coefficients do not split into ${rows} rows (one per class)`);
+  const d = coefficients.length / rows;
+  const intercepts = attribute(lc, 'intercepts')?.floats ?? new Array<number>(rows).fill(0);
+  if (intercepts.length !== rows) fail(`LinearClassifier has ${intercepts.length} intercepts for ${rows} coefficient rows`);
+  finite(intercepts, 'intercepts');
+  const row = (k: number) => coefficients.slice(k * d, (k + 1) * d);
+
+  // The input: one float tensor whose last dimension, when stated, is d.
+  if (model.graph.inputs.length !== 1) fail(`the graph has ${model.graph.inputs.length} inputs; a linear classifier has 1`);
+  const input = model.graph.inputs[0]!;
+  if (lc.inputs[0] !== input.name) fail(`LinearClassifier reads '${lc.inputs[0]}', not the graph input '${input.name}'`);
+  if (input.type.kind !== 'tensor' || (input.type.elemType !== ELEM_FLOAT && input.type.elemType !== ELEM_DOUBLE)) {
+    fail(`the graph input '${input.name}' must be a float or double tensor`);
+  }
+  const shape = input.type.shape;
+  if (shape !== null) {
+    if (shape.length !== 2) fail(`the graph input '${input.name}' has ${shape.length} dimensions; expected 2 (rows × features)`);
+    if (shape[1] !== null && shape[1] !== d) fail(`the graph input '${input.name}' has ${shape[1]} features; the coefficients have ${d}`);
+  }
+
+  // How scores become probabilities.
+  const post = attribute(lc, 'post_transform')?.s ?? 'NONE';
+  const probaOut = lc.outputs[1];
+  const normalizer = nodes.find((n) => n.opType === 'Normalizer');
+  if (normalizer !== undefined) {
+    const norm = attribute(normalizer, 'norm')?.s;
+    if (norm !== 'L1') fail(`Normalizer norm '${norm ?? 'MAX'}' is not a probability normalisation; only L1 is read`);
+    if (probaOut === undefined || normalizer.inputs[0] !== probaOut) fail("the Normalizer does not read the LinearClassifier's scores");
+  }
+  let mode: ModelMode;
+  let coef: number[][];
+  let intercept: number[];
+  if (post === 'SOFTMAX' || post === 'SOFTMAX_ZERO') {
+    if (rows === 1) fail('a SOFTMAX LinearClassifier needs one coefficient row per class');
+    if (K === 2) {
+      const w0 = row(0);
+      mode = 'binary';
+      coef = [row(1).map((x, j) => x - (w0[j] as number))];
+      intercept = [(intercepts[1] as number) - (intercepts[0] as number)];
+    } else {
+      mode = 'multinomial';
+      coef = Array.from({ length: K }, (_, k) => row(k));
+      intercept = [...intercepts];
+    }
+  } else if (post === 'LOGISTIC') {
+    if (K === 2) {
+      mode = 'binary';
+      if (rows === 2) {
+        const w0 = row(0);
+        const w1 = row(1);
+        const mirrored = w1.every((x, j) => x === -(w0[j] as number)) && intercepts[1] === -(intercepts[0] as number);
+        if (!mirrored) fail('a binary LOGISTIC LinearClassifier must hold mirrored rows (−w, w) so its probabilities sum to 1');
+        coef = [w1];
+        intercept = [intercepts[1] as number];
+      } else {
+        coef = [row(0)];
+        intercept = [intercepts[0] as number];
+      }
+    } else {
+      if (normalizer === undefined) fail('a LOGISTIC LinearClassifier with more than 2 classes needs a Normalizer (L1) to give probabilities');
+      mode = 'ovr';
+      coef = Array.from({ length: K }, (_, k) => row(k));
+      intercept = [...intercepts];
+    }
+  } else {
+    fail(`LinearClassifier post_transform '${post}' gives no probabilities; expected LOGISTIC or SOFTMAX`);
+  }
+
+  // Classes sorted as this library keeps them, rows permuted along.
+  const kinds = new Set(labels.map((l) => typeof l));
+  if (kinds.size !== 1) fail('class labels are of mixed kinds');
+  const order = labels.map((_, i) => i).sort((a, b) => compareLabels(labels[a] as Label, labels[b] as Label));
+  if (mode === 'binary') {
+    if (order[0] === 1) {
+      coef = [(coef[0] as number[]).map((x) => -x)];
+      intercept = [-(intercept[0] as number)];
+    }
+  } else {
+    coef = order.map((k) => coef[k] as number[]);
+    intercept = order.map((k) => intercept[k] as number);
+  }
+  return { mode, classes: order.map((k) => labels[k] as Label), coef, intercept, metadata: { ...model.metadata } };
+}
