@@ -18,6 +18,7 @@ import {
 import { DELIMITERS, describeColumn, readCsv, type CsvTable } from './csv.js';
 import { CliError, UsageError } from './errors.js';
 import { modelFileText, readModelFile, writeFileAtomic } from './model-file.js';
+import { cliModelToOnnx, isOnnxPath, plainPreprocessing, readOnnxFile } from './onnx-file.js';
 import {
   alignLabels,
   columnIndices,
@@ -45,6 +46,7 @@ Commands:
   predict <model.json> <data.csv> [options]    predicted label (and probabilities) per row
   evaluate <model.json> <data.csv> [options]   the report of a saved model on labelled rows
   demo                                         the reference experiment (as npm start)
+  export <model.json> --onnx model.onnx        write the model as ONNX (predict/evaluate read it)
 
 Run 'logreg-wasm <command> --help' for a command's options.`,
   train: `Usage: logreg-wasm train <data.csv> --target COLUMN [options]
@@ -72,12 +74,19 @@ Output:
   --out model.json         write the model file (with the preprocessing)
   --json                   print the report as JSON
   --quiet                  no progress output`,
-  predict: `Usage: logreg-wasm predict <model.json> <data.csv> [options]
+  predict: `Usage: logreg-wasm predict <model.json|model.onnx> <data.csv> [options]
 
   --proba                  add one probability column per class
   --out preds.csv          write to a file (default: stdout)
   --delimiter , ; tab      the CSV delimiter (default: detected from the header)`,
-  evaluate: `Usage: logreg-wasm evaluate <model.json> <data.csv> [options]
+  export: `Usage: logreg-wasm export <model.json> --onnx model.onnx
+
+Writes the model as an ONNX-ML LinearClassifier (input X: the feature vector after
+imputation and one-hot encoding, float, N×d; outputs label and probabilities), with
+standardisation folded into the coefficients and the preprocessing in metadata_props.
+
+  --onnx model.onnx        the file to write (required)`,
+  evaluate: `Usage: logreg-wasm evaluate <model.json|model.onnx> <data.csv> [options]
 
   --target COLUMN          the column with the true labels (default: the model's target)
   --json                   print the report as JSON
@@ -121,12 +130,14 @@ const OPTIONS: Record<string, Options> = {
   },
   predict: { ...COMMON, proba: { type: 'boolean' }, out: { type: 'string', short: 'o' } },
   evaluate: { ...COMMON, target: { type: 'string' }, json: { type: 'boolean' } },
+  export: { help: { type: 'boolean', short: 'h' }, onnx: { type: 'string' } },
   demo: { help: { type: 'boolean', short: 'h' } },
 };
 const POSITIONALS: Record<string, string[]> = {
   train: ['data.csv'],
   predict: ['model.json', 'data.csv'],
   evaluate: ['model.json', 'data.csv'],
+  export: ['model.json'],
   demo: [],
 };
 
@@ -374,12 +385,29 @@ function split(file: string, table: CsvTable, labels: Label[], testSize: number,
   }
 }
 
+/** A model file: the JSON `train` writes, or an ONNX file (by its .onnx name). */
+async function loadModel(file: string) {
+  return isOnnxPath(file) ? readOnnxFile(file) : readModelFile(file);
+}
+
+async function exportModel(values: Values, positionals: string[], io: Io): Promise<void> {
+  const [modelFile] = positionals as [string];
+  const out = str(values, 'onnx');
+  if (out === undefined) throw new UsageError('export needs --onnx FILE, the ONNX file to write', 'export');
+  const bytes = cliModelToOnnx(await readModelFile(modelFile));
+  await writeFileAtomic(out, bytes);
+  io.stderr.write(`Wrote ${out} (${bytes.length} bytes, ONNX LinearClassifier)\n`);
+}
+
 async function predict(values: Values, positionals: string[], io: Io): Promise<void> {
   const [modelFile, file] = positionals as [string, string];
   const out = str(values, 'out');
   const delimiter = delimiterOf(values);
-  const { preprocessing, model, target } = await readModelFile(modelFile);
+  const loaded = await loadModel(modelFile);
+  const { model } = loaded;
+  const target = loaded.target ?? 'prediction';
   const table = await readCsv(file, { delimiter });
+  const preprocessing = loaded.preprocessing ?? plainPreprocessing(file, table.header, loaded.target, model.nFeaturesIn);
   const X = transform(file, table, preprocessing);
   const labels = model.predict(X);
   const classes = model.classes;
@@ -404,10 +432,13 @@ async function predict(values: Values, positionals: string[], io: Io): Promise<v
 async function evaluate(values: Values, positionals: string[], io: Io): Promise<void> {
   const [modelFile, file] = positionals as [string, string];
   const delimiter = delimiterOf(values);
-  const { preprocessing, model, target: saved } = await readModelFile(modelFile);
-  const target = str(values, 'target') ?? saved;
+  const loaded = await loadModel(modelFile);
+  const { model } = loaded;
+  const target = str(values, 'target') ?? loaded.target;
+  if (target === null) throw new UsageError(`${modelFile} does not name its target column; give --target COLUMN`, 'evaluate');
   const table = await readCsv(file, { delimiter });
   const [targetIndex] = columnIndices(file, table.header, [target], 'target') as [number];
+  const preprocessing = loaded.preprocessing ?? plainPreprocessing(file, table.header, target, model.nFeaturesIn);
   const X = transform(file, table, preprocessing);
   const classes = model.classes;
   const y = alignLabels(readLabels(file, table, targetIndex), classes);
@@ -476,6 +507,7 @@ export async function run(argv: readonly string[], io: Io = { stdout: process.st
     if (command === 'train') await train(parsed.values, parsed.positionals, io);
     else if (command === 'predict') await predict(parsed.values, parsed.positionals, io);
     else if (command === 'evaluate') await evaluate(parsed.values, parsed.positionals, io);
+    else if (command === 'export') await exportModel(parsed.values, parsed.positionals, io);
     else demo(io);
     return 0;
   } catch (error) {

@@ -31,7 +31,7 @@ export function modelFileText(target: string, preprocessing: Preprocessing, mode
  * failure never leaves a partial file at `path`.
  * @throws CliError when the directory is not writable.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | Uint8Array): Promise<void> {
   const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
   try {
     await writeFile(temporary, text);
