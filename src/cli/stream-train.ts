@@ -12,6 +12,7 @@ import { describeColumn, readCsvChunks, type CsvChunk } from './csv.js';
 import { CliError } from './errors.js';
 import {
   columnIndices,
+  expandedFeatureNames,
   isMissing,
   parseNumber,
   transform,
@@ -60,6 +61,9 @@ function splitter(seed: number, testSize: number): () => boolean {
   };
 }
 
+/** Rows parsed at a time (training chunks of `chunkRows` are assembled from these). */
+const PARSE_ROWS = 1000;
+
 interface Column {
   name: string;
   index: number;
@@ -76,6 +80,7 @@ interface Column {
  */
 export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainResult> {
   const { file, target, chunkRows, delimiter } = req;
+  const parseRows = Math.min(chunkRows, PARSE_ROWS);
   const seed = typeof req.options.randomState === 'number' ? req.options.randomState : 42;
   // Pass 1: structure and statistics (Welford's running mean and variance per column).
   let columns: Column[] = [];
@@ -85,7 +90,7 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
   let rows = 0;
   let trainRows = 0;
   const isTest = splitter(seed, req.testSize);
-  for await (const chunk of readCsvChunks(file, chunkRows, { delimiter })) {
+  for await (const chunk of readCsvChunks(file, parseRows, { delimiter })) {
     if (targetIndex < 0) {
       [targetIndex] = columnIndices(file, chunk.header, [target], 'target') as [number];
       const names = req.features.length > 0 ? req.features : chunk.header.filter((h) => h !== target);
@@ -164,16 +169,34 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
   if (req.request.standardize) p.standardize = { mean, scale };
   const toLabel = (cell: string): Label => (allNumeric ? Number(cell.trim()) : cell.trim());
 
-  async function* pass(wantTest: boolean): AsyncGenerator<StreamChunk & { chunk: CsvChunk; rowsUsed: number[] }> {
+  // Rows are parsed in small pieces and turned into numbers at once, into one buffer of
+  // `chunkRows` rows reused for every training chunk: the parsed strings die young (in
+  // V8's new space) instead of being promoted with a whole chunk, which held the heap at
+  // several times the live data on large files.
+  const d = expandedFeatureNames(p).length;
+  async function* pass(wantTest: boolean): AsyncGenerator<StreamChunk> {
     const test = splitter(seed, req.testSize);
-    for await (const chunk of readCsvChunks(file, chunkRows, { delimiter })) {
+    const buffer = new Float64Array(chunkRows * d);
+    let n = 0;
+    let y: Label[] = [];
+    for await (const chunk of readCsvChunks(file, parseRows, { delimiter })) {
       const used: number[] = [];
       for (let i = 0; i < chunk.rows.length; i++) if (test() === wantTest) used.push(i);
-      if (used.length === 0) continue;
-      const X = transform(file, chunk, p, used);
-      const y = used.map((i) => toLabel((chunk.rows[i] as string[])[targetIndex] as string));
-      yield { X, y, chunk, rowsUsed: used };
+      for (let from = 0; from < used.length; ) {
+        const part = used.slice(from, from + Math.min(used.length - from, chunkRows - n));
+        buffer.set(transform(file, chunk, p, part).data, n * d);
+        for (const i of part) y.push(toLabel((chunk.rows[i] as string[])[targetIndex] as string));
+        n += part.length;
+        from += part.length;
+        if (n === chunkRows) {
+          // The consumer uses X before asking for the next chunk (fitStream, predictProba).
+          yield { X: Matrix.from(buffer, n, d), y };
+          n = 0;
+          y = [];
+        }
+      }
     }
+    if (n > 0) yield { X: Matrix.from(buffer.subarray(0, n * d), n, d), y };
   }
 
   const start = performance.now();
