@@ -13,7 +13,7 @@ import type { Results } from './index.js';
 
 const WIDTH = 900;
 const HEIGHT = 600;
-const PLOT = { left: 84, right: 630, top: 64, bottom: 520 };
+const PLOT = { left: 84, right: 630, top: 70, bottom: 520 };
 
 /** Colour and dash per implementation key; unknown keys fall back to grey. */
 const STYLE: Record<string, { color: string; dash?: string; marker: 'circle' | 'square' | 'diamond' | 'triangle' }> = {
@@ -102,11 +102,14 @@ export function renderChart(results: Results): string {
       }
     }
   }
-  // The benchmarked shapes, marked along the top of the plot.
+  // The benchmarked shapes, as dashed lines.
   for (const shape of results.shapes) {
     const x = px(shape.rows * shape.cols);
     out.push(`<line x1="${x.toFixed(1)}" y1="${PLOT.top}" x2="${x.toFixed(1)}" y2="${PLOT.bottom}" stroke="#c9c9c9" stroke-dasharray="3 3"/>`);
-    out.push(`<text x="${x.toFixed(1)}" y="${PLOT.top - 6}" text-anchor="middle" font-size="11" fill="#444">${escape(`${shape.rows.toLocaleString('en-US')}×${shape.cols}`)}</text>`);
+    // Written upwards along the line, inside the plot, so close shapes never collide.
+    out.push(
+      `<text transform="translate(${(x - 8).toFixed(1)} ${PLOT.bottom - 8}) rotate(-90)" font-size="11" fill="#444">${escape(`${shape.rows.toLocaleString('en-US')}×${shape.cols}`)}</text>`,
+    );
   }
   out.push(`<rect x="${PLOT.left}" y="${PLOT.top}" width="${PLOT.right - PLOT.left}" height="${PLOT.bottom - PLOT.top}" fill="none" stroke="#888"/>`);
   out.push(`<text x="${(PLOT.left + PLOT.right) / 2}" y="${PLOT.bottom + 44}" text-anchor="middle">n·d (values in X)</text>`);

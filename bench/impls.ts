@@ -218,7 +218,8 @@ export const IMPLS: readonly Impl[] = [
     key: 'tfjs',
     label: 'TensorFlow.js (tfjs-backend-wasm)',
     bytesPerValue: 4,
-    tolerance: 1e-3,
+    // float32 throughout: its sums over millions of rows drift by ~1e-3 of the tiny early weights.
+    tolerance: 1e-2,
     slow: false,
     async prepare(source, learningRate) {
       const tf = await loadTf();

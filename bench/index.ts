@@ -139,6 +139,8 @@ export interface ShapeResult {
   rows: number;
   cols: number;
   table: Row[];
+  /** WASM f64 1 thread: fixed cost per fit and marginal cost per step, ms. */
+  fixedCost: { fit: number; marginal: number } | null;
 }
 
 export interface Results {
@@ -147,6 +149,7 @@ export interface Results {
   cores: number;
   node: string;
   mode: Mode;
+  load: { start: string; end: string };
   tfjs: string;
   blas: string | null;
   bandwidth: BandwidthResult;
@@ -158,6 +161,14 @@ export interface Results {
 
 // ---------------------------------------------------------------------------------------
 // One shape
+
+/** The 1, 5 and 15-minute load averages. */
+function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((v) => v.toFixed(2))
+    .join(', ');
+}
 
 function relativeDiff(a: Float64Array | readonly number[], reference: Float64Array): number {
   let diff = 0;
@@ -227,6 +238,7 @@ async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, 
   };
 
   const table: Row[] = [];
+  let fixedCost: { fit: number; marginal: number } | null = null;
   const memorySteps = Math.min(2, shape.slowSteps);
   for (const impl of IMPLS) {
     const threads = impl.key === 'wasm-threads' ? ALL_THREADS : 1;
@@ -246,6 +258,12 @@ async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, 
       checkAgreement(impl.label, name, steps, agreement, impl.tolerance);
       for (let k = 1; k < shape.warmup; k++) runner.fit(steps);
       median = await timeRunner(impl.label, () => runner.fit(steps)[0]!, runs);
+      if (impl.key === 'wasm' && steps > 1) {
+        // The fixed cost of a fit (input checks: one pass over X; labels), to tell it apart from the per-step cost.
+        const one = await timeRunner(`${impl.label}, 1 step`, () => runner.fit(1)[0]!, runs);
+        const marginal = (median - one) / (steps - 1);
+        fixedCost = { fit: one - marginal, marginal };
+      }
     } finally {
       runner.dispose();
     }
@@ -323,8 +341,15 @@ async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, 
       ]),
     ),
   );
+  if (fixedCost !== null) {
+    console.log(
+      `\nWASM f64, 1 thread: a step costs ${formatDuration(fixedCost.marginal)} at the margin ((t(${shape.steps}) − t(1)) / ${shape.steps - 1}); ` +
+        `each fit also pays about ${formatDuration(fixedCost.fit)} once (input checks, one pass over X; labels), ` +
+        `which the per-step column spreads over its ${shape.steps} steps.`,
+    );
+  }
   console.log(`(shape done in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  return { result: { rows, cols, table }, files, blas };
+  return { result: { rows, cols, table, fixedCost }, files, blas };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -333,6 +358,7 @@ async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, 
 async function main(): Promise<void> {
   const { mode, json } = parseCommandLine();
   const started = performance.now();
+  const loadAtStart = loadAverage();
   const cpus = os.cpus();
   const cpu = `${cpus[0]?.model ?? 'unknown'} (${cpus.length} logical cores)`;
   const date = new Date().toISOString();
@@ -341,6 +367,7 @@ async function main(): Promise<void> {
   console.log(`CPU:   ${cpu}`);
   console.log(`Node:  ${process.version}`);
   console.log(`Mode:  ${mode}${mode === 'quick' ? ' (smoke run; numbers are not meaningful)' : ''}`);
+  console.log(`Load:  ${loadAtStart} (1, 5, 15 min) at the start; the machine's other work is noise in every row`);
 
   const bw = BANDWIDTH[mode];
   const bandwidth = await measureBandwidth(ALL_THREADS, bw.megabytes, bw.passes);
@@ -361,7 +388,7 @@ async function main(): Promise<void> {
   console.log(
     'Each row: median of the timed fits (after warm-up) / steps per fit. "vs baseline" = baseline time / row time. ' +
       '"X read" = bytes of X per step / time per step (X in the row\'s own dtype), "of ceiling" against the 1-thread or ' +
-      'all-thread ceiling above. "peak RSS" = maxRSS of a separate process that loads X and trains that row alone.',
+      'all-thread ceiling above. "peak RSS" = peak resident set (VmHWM) of a separate process that loads X and trains that row alone.',
   );
 
   const shapes: ShapeResult[] = [];
@@ -410,9 +437,10 @@ async function main(): Promise<void> {
   const targets = printSummary(shapes, convergence, bandwidth);
   const seconds = (performance.now() - started) / 1000;
   console.log(`\nPeak RSS of this process (VmHWM): ${formatMiB(peakRss())}`);
+  console.log(`Load average at the end: ${loadAverage()}`);
   console.log(`Total bench time: ${seconds.toFixed(1)} s`);
   if (json !== null) {
-    const results: Results = { date, cpu, cores: cpus.length, node: process.version, mode, tfjs, blas, bandwidth, shapes, convergence, targets, seconds };
+    const results: Results = { date, cpu, cores: cpus.length, node: process.version, mode, load: { start: loadAtStart, end: loadAverage() }, tfjs, blas, bandwidth, shapes, convergence, targets, seconds };
     writeFileSync(json, `${JSON.stringify(results, null, 1)}\n`);
     console.log(`Results written to ${json}`);
   }
