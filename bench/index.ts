@@ -11,8 +11,9 @@
  * Per shape, every implementation trains on the same deterministic data with the same
  * update for a fixed number of steps (see impls.ts); before any timing its weights are
  * compared with WASM f64 1 thread after the same steps, and the bench aborts if they
- * disagree. Each row: the median over several timed fits after warm-up fits (tinybench),
- * divided by the steps per fit; the baseline's time over the row's; the bytes of X one
+ * disagree. Each row: the median over several timed fits after warm-up fits, divided by
+ * the steps per fit (the implementations take turns, one fit each per round, so drifting
+ * load on this shared machine hits all rows alike); the baseline's time over the row's; the bytes of X one
  * step reads divided by the time per step, next to the read-bandwidth ceiling measured at
  * the start of the run (bandwidth.ts); and the peak RSS of a separate process that loads X
  * and trains that row alone (memory.ts).
@@ -21,12 +22,11 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
-import { Bench } from 'tinybench';
 import { type BandwidthResult, measureBandwidth } from './bandwidth.js';
 import { type ConvergenceResult, type ConvergenceSet, benchConvergence, breastCancerSet } from './convergence.js';
 import { type DataFiles, makeData, readRawInto, removeScratch, writeDataFiles } from './data.js';
 import { formatDuration, renderTable } from './format.js';
-import { ALL_THREADS, type DataSource, IMPLS, type Impl, LEARNING_RATE, float32Unavailable, tfDescription } from './impls.js';
+import { ALL_THREADS, type DataSource, IMPLS, type Impl, LEARNING_RATE, type Runner, float32Unavailable, tfDescription } from './impls.js';
 import { peakRss, probeMemory, runLimited } from './memory.js';
 import { describeBlas, droppedOverrides, pythonGd, pythonUnavailable } from './python.js';
 import { Matrix } from '../src/index.js';
@@ -192,15 +192,10 @@ const formatBandwidth = (bytesPerSecond: number): string => `${(bytesPerSecond /
 const formatMiB = (bytes: number): string => `${Math.round(bytes / 2 ** 20).toLocaleString('en-US')} MiB`;
 const label = (rows: number, cols: number): string => `${rows.toLocaleString('en-US')}×${cols}`;
 
-async function timeRunner(name: string, fit: () => number, runs: number): Promise<number> {
-  const bench = new Bench({ name, time: 0, iterations: runs, warmup: false, throws: true });
-  bench.add(name, () => {
-    if (Number.isNaN(fit())) throw new Error('NaN'); // consumes the result
-  });
-  await bench.run();
-  const result = bench.tasks[0]!.result;
-  if (result.state !== 'completed') throw new Error(`task '${name}' ended in state '${result.state}'`);
-  return result.latency.p50;
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, f32: string | null): Promise<{ result: ShapeResult; files: DataFiles; blas: string | null }> {
@@ -222,66 +217,104 @@ async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, 
     },
   };
 
-  const references = new Map<number, Float64Array>();
-  const reference = async (steps: number): Promise<Float64Array> => {
-    let params = references.get(steps);
-    if (params === undefined) {
-      const runner = await IMPLS.find((i) => i.key === 'wasm')!.prepare(source, LEARNING_RATE);
-      try {
-        params = runner.fit(steps);
-      } finally {
-        runner.dispose();
-      }
-      references.set(steps, params);
-    }
-    return params;
-  };
-
   const table: Row[] = [];
   let fixedCost: { fit: number; marginal: number } | null = null;
   const memorySteps = Math.min(2, shape.slowSteps);
-  for (const impl of IMPLS) {
-    const threads = impl.key === 'wasm-threads' ? ALL_THREADS : 1;
-    const ceiling = threads > 1 ? bandwidth.all.median : bandwidth.single.median;
-    if (impl.key === 'wasm-f32' && f32 !== null) {
-      console.log(`f32: not available yet (${f32})`);
-      table.push({ key: impl.key, label: impl.label, threads, steps: 0, runs: 0, perIter: null, speedup: null, bandwidth: null, ceiling, peak: null, agreement: null, note: 'f32: not available yet' });
-      continue;
-    }
-    const steps = impl.slow ? shape.slowSteps : shape.steps;
-    const runs = impl.slow ? shape.slowRuns : shape.runs;
-    const runner = await impl.prepare(source, LEARNING_RATE);
-    let median: number;
-    let agreement: number;
-    try {
-      agreement = relativeDiff(runner.fit(steps), await reference(steps));
-      checkAgreement(impl.label, name, steps, agreement, impl.tolerance);
-      for (let k = 1; k < shape.warmup; k++) runner.fit(steps);
-      median = await timeRunner(impl.label, () => runner.fit(steps)[0]!, runs);
-      if (impl.key === 'wasm' && steps > 1) {
-        // The fixed cost of a fit (input checks: one pass over X; labels), to tell it apart from the per-step cost.
-        const one = await timeRunner(`${impl.label}, 1 step`, () => runner.fit(1)[0]!, runs);
-        const marginal = (median - one) / (steps - 1);
-        fixedCost = { fit: one - marginal, marginal };
+
+  // Every implementation is loaded first, so the timed fits can take turns (below).
+  interface Entry {
+    impl: Impl;
+    runner: Runner;
+    steps: number;
+    runs: number;
+    times: number[];
+    agreement: number;
+  }
+  const entries: Entry[] = [];
+  try {
+    for (const impl of IMPLS) {
+      if (impl.key === 'wasm-f32' && f32 !== null) {
+        console.log(`f32: not available yet (${f32})`);
+        table.push({ key: impl.key, label: impl.label, threads: 1, steps: 0, runs: 0, perIter: null, speedup: null, bandwidth: null, ceiling: null, peak: null, agreement: null, note: 'f32: not available yet' });
+        continue;
       }
+      entries.push({
+        impl,
+        runner: await impl.prepare(source, LEARNING_RATE),
+        steps: impl.slow ? shape.slowSteps : shape.steps,
+        runs: impl.slow ? shape.slowRuns : shape.runs,
+        times: [],
+        agreement: Number.NaN,
+      });
+    }
+
+    // Agreement: each implementation's first fit (also its first warm-up) against WASM f64 1 thread after the same steps.
+    const reference = entries.find((e) => e.impl.key === 'wasm')!;
+    const references = new Map<number, Float64Array>();
+    const referenceAt = (steps: number): Float64Array => {
+      let params = references.get(steps);
+      if (params === undefined) references.set(steps, (params = reference.runner.fit(steps)));
+      return params;
+    };
+    referenceAt(reference.steps);
+    for (const entry of entries) {
+      const params = entry === reference ? referenceAt(entry.steps) : entry.runner.fit(entry.steps);
+      entry.agreement = relativeDiff(params, referenceAt(entry.steps));
+      checkAgreement(entry.impl.label, name, entry.steps, entry.agreement, entry.impl.tolerance);
+    }
+    for (let k = 1; k < shape.warmup; k++) for (const entry of entries) entry.runner.fit(entry.steps);
+
+    // Timed fits, in rounds: one fit of each implementation per round, so a change in the
+    // machine's load (it is shared) hits every row alike and the ratios stay fair. WASM f64
+    // 1 thread also times a 1-step fit per round, for the fixed cost of a fit.
+    const oneStep: number[] = [];
+    const time = (fit: () => unknown): number => {
+      const start = performance.now();
+      fit();
+      return performance.now() - start;
+    };
+    const rounds = Math.max(...entries.map((e) => e.runs));
+    for (let round = 0; round < rounds; round++) {
+      for (const entry of entries) {
+        if (round < entry.runs) entry.times.push(time(() => entry.runner.fit(entry.steps)));
+        if (entry === reference && entry.steps > 1) oneStep.push(time(() => entry.runner.fit(1)));
+      }
+    }
+    for (const entry of entries) {
+      const { impl, steps, runs, times, agreement } = entry;
+      const threads = impl.key === 'wasm-threads' ? ALL_THREADS : 1;
+      const perIter = median(times) / steps;
+      table.push({
+        key: impl.key,
+        label: impl.label,
+        threads,
+        steps,
+        runs,
+        perIter,
+        speedup: null,
+        bandwidth: (rows * cols * impl.bytesPerValue) / (perIter / 1000),
+        ceiling: threads > 1 ? bandwidth.all.median : bandwidth.single.median,
+        peak: null,
+        agreement,
+      });
+    }
+    if (oneStep.length > 0) {
+      const marginal = (median(reference.times) - median(oneStep)) / (reference.steps - 1);
+      fixedCost = { fit: median(oneStep) - marginal, marginal };
+    }
+  } finally {
+    for (const entry of entries) entry.runner.dispose();
+  }
+  // Keep the table in IMPLS order (the f32 placeholder may have been pushed first).
+  table.sort((p, q) => IMPLS.findIndex((i) => i.key === p.key) - IMPLS.findIndex((i) => i.key === q.key));
+  const referenceAt = async (steps: number): Promise<Float64Array> => {
+    const runner = await IMPLS.find((i) => i.key === 'wasm')!.prepare(source, LEARNING_RATE);
+    try {
+      return runner.fit(steps);
     } finally {
       runner.dispose();
     }
-    const perIter = median / steps;
-    table.push({
-      key: impl.key,
-      label: impl.label,
-      threads,
-      steps,
-      runs,
-      perIter,
-      speedup: null,
-      bandwidth: (rows * cols * impl.bytesPerValue) / (perIter / 1000),
-      ceiling,
-      peak: null,
-      agreement,
-    });
-  }
+  };
 
   // Peak memory: a process per row, after all timing of the shape (two at a time: they only measure memory).
   const probed = table.filter((r) => r.perIter !== null && (mode !== 'quick' || r.key === 'wasm'));
@@ -296,11 +329,9 @@ async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, 
   if (python === null) {
     const steps = shape.steps;
     const gd = pythonGd(files, LEARNING_RATE, steps, shape.warmup, shape.runs);
-    const agreement = relativeDiff(gd.params, await reference(steps));
+    const agreement = relativeDiff(gd.params, await referenceAt(steps));
     checkAgreement('numpy gradient descent', name, steps, agreement, 1e-9);
-    const sorted = [...gd.times_ms].sort((a, b) => a - b);
-    const mid = sorted.length >> 1;
-    const median = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+    const perStep = median(gd.times_ms) / steps;
     const blasThreads = Math.max(1, ...(gd.blas ?? []).map((b) => b.num_threads ?? 1));
     blas = describeBlas(gd.blas);
     table.push({
@@ -309,10 +340,10 @@ async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, 
       threads: blasThreads,
       steps,
       runs: gd.times_ms.length,
-      perIter: median / steps,
+      perIter: perStep,
       speedup: null,
       // Two BLAS passes over X per step (X·w and Xᵀ·r): 16 bytes per value.
-      bandwidth: (rows * cols * 16) / (median / steps / 1000),
+      bandwidth: (rows * cols * 16) / (perStep / 1000),
       ceiling: blasThreads > 1 ? bandwidth.all.median : bandwidth.single.median,
       peak: gd.maxrss_bytes,
       agreement,
@@ -341,7 +372,7 @@ async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, 
       ]),
     ),
   );
-  if (fixedCost !== null) {
+  if (fixedCost !== null && mode !== 'quick') {
     console.log(
       `\nWASM f64, 1 thread: a step costs ${formatDuration(fixedCost.marginal)} at the margin ((t(${shape.steps}) − t(1)) / ${shape.steps - 1}); ` +
         `each fit also pays about ${formatDuration(fixedCost.fit)} once (input checks, one pass over X; labels), ` +
