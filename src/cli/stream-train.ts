@@ -211,20 +211,23 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
   // Last pass: score the held-out rows (only labels and probabilities are kept).
   let test: Scores | null = null;
   const testLabels: Label[] = [];
-  const probaParts: Float64Array[] = [];
+  const K = classes.length;
+  // Probabilities go straight into one buffer grown by doubling (sized from the first
+  // pass's count of held-out rows), not into per-chunk copies joined at the end.
+  let all = new Float64Array(Math.max(1, rows - trainRows) * K);
   for await (const { X, y } of pass(true)) {
+    const proba = model.predictProba(X).data;
+    const at = testLabels.length * K;
+    if (at + proba.length > all.length) {
+      const grown = new Float64Array(Math.max(all.length * 2, at + proba.length));
+      grown.set(all.subarray(0, at));
+      all = grown;
+    }
+    all.set(proba, at);
     for (const label of y as Label[]) testLabels.push(label);
-    probaParts.push(Float64Array.from(model.predictProba(X).data));
   }
   if (testLabels.length > 0) {
-    const K = classes.length;
-    const all = new Float64Array(testLabels.length * K);
-    let offset = 0;
-    for (const part of probaParts) {
-      all.set(part, offset);
-      offset += part.length;
-    }
-    test = scoreProba(model.classes, testLabels, Matrix.from(all, testLabels.length, K));
+    test = scoreProba(model.classes, testLabels, Matrix.from(all.subarray(0, testLabels.length * K), testLabels.length, K));
   }
   const counts = model.classes.map((c) => labelCounts.get(String(c)) ?? 0);
   return {
