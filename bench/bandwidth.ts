@@ -170,3 +170,53 @@ function median(sorted: readonly number[]): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
+
+const SPIN_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (n) => {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += Math.sqrt(i);
+  parentPort.postMessage(s);
+});
+`;
+
+/**
+ * How many cores this process can use right now, on a machine others share: one worker
+ * spins through a fixed amount of arithmetic, then `threads` workers each do the same at
+ * once; the result is threads × t(1) / t(threads) — `threads` when every core is free, 1
+ * when the others are all busy. Printed next to the multi-threaded rows.
+ */
+export class ParallelProbe {
+  readonly #workers: Worker[];
+
+  constructor(readonly threads: number) {
+    this.#workers = Array.from({ length: threads }, () => new Worker(SPIN_SOURCE, { eval: true, execArgv: [] }));
+  }
+
+  async #run(count: number, work: number): Promise<number> {
+    const start = performance.now();
+    await Promise.all(
+      this.#workers.slice(0, count).map(
+        (w) =>
+          new Promise((resolve, reject) => {
+            w.once('message', resolve);
+            w.once('error', reject);
+            w.postMessage(work);
+          }),
+      ),
+    );
+    return performance.now() - start;
+  }
+
+  /** One measurement (about 0.2 s). */
+  async measure(work = 2e7): Promise<number> {
+    // The faster of two single runs: the first may still be warming up (or be interrupted).
+    const one = Math.min(await this.#run(1, work), await this.#run(1, work));
+    const all = await this.#run(this.threads, work);
+    return (this.threads * one) / all;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.#workers.map((w) => w.terminate()));
+  }
+}

@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { LogisticRegression, type LogisticRegressionOptions, Matrix, terminateWorkers } from '../src/index.js';
 import { type DataFiles, writeDataFiles } from './data.js';
 import { formatDuration, renderTable } from './format.js';
+import { ParallelProbe } from './bandwidth.js';
 import { ALL_THREADS } from './impls.js';
 import { pythonLbfgs, pythonUnavailable } from './python.js';
 
@@ -65,6 +66,8 @@ export interface ConvergenceResult {
   best: number;
   table: ConvergenceRow[];
   sklearnSkipped: string | null;
+  /** Median cores free while the solvers ran (see ParallelProbe), or null. */
+  freeCores: number | null;
 }
 
 /** The breast cancer set of the parity fixtures (569×30, already standardised), in WebAssembly memory. */
@@ -135,7 +138,7 @@ function fitOnce(options: LogisticRegressionOptions, set: ConvergenceSet): { F: 
 }
 
 /** Runs the solvers (and scikit-learn) on one set and prints the table. */
-export function benchConvergence(set: ConvergenceSet, quick: boolean): ConvergenceResult {
+export async function benchConvergence(set: ConvergenceSet, quick: boolean): Promise<ConvergenceResult> {
   const { X } = set;
   const best = Math.min(
     fitOnce({ solver: 'newton', tol: 1e-10, maxIter: 1000 }, set).F,
@@ -155,7 +158,10 @@ export function benchConvergence(set: ConvergenceSet, quick: boolean): Convergen
   }
 
   const table: ConvergenceRow[] = [];
+  const probe = threadsAll > 1 && !quick ? new ParallelProbe(threadsAll) : null;
+  const cores: number[] = [];
   for (const { label, threads, options } of solvers) {
+    if (probe !== null) cores.push(await probe.measure());
     let tol = TOLS[0]!;
     let last = { F: Number.POSITIVE_INFINITY, nIter: 0, ms: 0 };
     for (tol of TOLS) {
@@ -167,6 +173,7 @@ export function benchConvergence(set: ConvergenceSet, quick: boolean): Convergen
     table.push({ solver: label, threads, tol, median: median(times), times, nIter: last.nIter, objective: last.F, gap: (last.F - best) / Math.abs(best) });
   }
   terminateWorkers();
+  await probe?.close();
 
   const skipped = pythonUnavailable();
   if (skipped === null) {
@@ -207,5 +214,10 @@ export function benchConvergence(set: ConvergenceSet, quick: boolean): Convergen
     ),
   );
   if (skipped !== null) console.log(`\nscikit-learn lbfgs skipped: ${skipped}`);
-  return { label: set.label, rows: X.rows, cols: X.cols, best, table, sklearnSkipped: skipped };
+  if (cores.length > 0) {
+    const sorted = [...cores].sort((a, b) => a - b);
+    console.log(`\nCores free while the solvers ran: ${sorted[sorted.length >> 1]!.toFixed(2)} of ${threadsAll} (median of one probe per solver; range ${sorted[0]!.toFixed(2)}–${sorted[sorted.length - 1]!.toFixed(2)}).`);
+  }
+  const freeCores = cores.length === 0 ? null : [...cores].sort((a, b) => a - b)[cores.length >> 1]!;
+  return { label: set.label, rows: X.rows, cols: X.cols, best, table, sklearnSkipped: skipped, freeCores };
 }

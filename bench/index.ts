@@ -22,7 +22,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
-import { type BandwidthResult, measureBandwidth } from './bandwidth.js';
+import { type BandwidthResult, ParallelProbe, measureBandwidth } from './bandwidth.js';
 import { type ConvergenceResult, type ConvergenceSet, benchConvergence, breastCancerSet } from './convergence.js';
 import { type DataFiles, makeData, readRawInto, removeScratch, writeDataFiles } from './data.js';
 import { formatDuration, renderTable } from './format.js';
@@ -141,6 +141,8 @@ export interface ShapeResult {
   table: Row[];
   /** WASM f64 1 thread: fixed cost per fit and marginal cost per step, ms. */
   fixedCost: { fit: number; marginal: number } | null;
+  /** Median cores free during the timed rounds (see ParallelProbe); null in quick mode. */
+  freeCores: number | null;
 }
 
 export interface Results {
@@ -231,6 +233,9 @@ async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, 
     agreement: number;
   }
   const entries: Entry[] = [];
+  // Cores free during the rounds: the 2-thread row means little when another process holds one.
+  const probe = mode === 'quick' || ALL_THREADS < 2 ? null : new ParallelProbe(ALL_THREADS);
+  const cores: number[] = [];
   try {
     for (const impl of IMPLS) {
       if (impl.key === 'wasm-f32' && f32 !== null) {
@@ -275,6 +280,7 @@ async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, 
     };
     const rounds = Math.max(...entries.map((e) => e.runs));
     for (let round = 0; round < rounds; round++) {
+      if (probe !== null) cores.push(await probe.measure());
       for (const entry of entries) {
         if (round < entry.runs) entry.times.push(time(() => entry.runner.fit(entry.steps)));
         if (entry === reference && entry.steps > 1) oneStep.push(time(() => entry.runner.fit(1)));
@@ -304,7 +310,9 @@ async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, 
     }
   } finally {
     for (const entry of entries) entry.runner.dispose();
+    await probe?.close();
   }
+  const freeCores = cores.length === 0 ? null : median(cores);
   // Keep the table in IMPLS order (the f32 placeholder may have been pushed first).
   table.sort((p, q) => IMPLS.findIndex((i) => i.key === p.key) - IMPLS.findIndex((i) => i.key === q.key));
   const referenceAt = async (steps: number): Promise<Float64Array> => {
@@ -372,6 +380,12 @@ async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, 
       ]),
     ),
   );
+  if (freeCores !== null) {
+    console.log(
+      `\nCores free during the rounds: ${freeCores.toFixed(2)} of ${ALL_THREADS} (median over rounds; range ${Math.min(...cores).toFixed(2)}–${Math.max(...cores).toFixed(2)}; ` +
+        `${ALL_THREADS} spinning workers against one, see ParallelProbe).`,
+    );
+  }
   if (fixedCost !== null && mode !== 'quick') {
     console.log(
       `\nWASM f64, 1 thread: a step costs ${formatDuration(fixedCost.marginal)} at the margin ((t(${shape.steps}) − t(1)) / ${shape.steps - 1}); ` +
@@ -380,7 +394,7 @@ async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, 
     );
   }
   console.log(`(shape done in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  return { result: { rows, cols, table, fixedCost }, files, blas };
+  return { result: { rows, cols, table, fixedCost, freeCores }, files, blas };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -441,7 +455,7 @@ async function main(): Promise<void> {
   const convergence: ConvergenceResult[] = [];
   const small = breastCancerSet(runs.small);
   try {
-    convergence.push(benchConvergence(small, mode === 'quick'));
+    convergence.push(await benchConvergence(small, mode === 'quick'));
   } finally {
     small.X.dispose();
   }
@@ -459,7 +473,7 @@ async function main(): Promise<void> {
       runs: runs.big,
     };
     try {
-      convergence.push(benchConvergence(set, mode === 'quick'));
+      convergence.push(await benchConvergence(set, mode === 'quick'));
     } finally {
       X.dispose();
     }
