@@ -188,9 +188,15 @@ parentPort.on('message', (n) => {
  */
 export class ParallelProbe {
   readonly #workers: Worker[];
+  readonly #pending = new Map<Worker, { resolve: () => void; reject: (error: unknown) => void }>();
 
   constructor(readonly threads: number) {
-    this.#workers = Array.from({ length: threads }, () => new Worker(SPIN_SOURCE, { eval: true, execArgv: [] }));
+    this.#workers = Array.from({ length: threads }, () => {
+      const worker = new Worker(SPIN_SOURCE, { eval: true, execArgv: [] });
+      worker.on('message', () => this.#pending.get(worker)?.resolve());
+      worker.on('error', (error) => this.#pending.get(worker)?.reject(error));
+      return worker;
+    });
   }
 
   async #run(count: number, work: number): Promise<number> {
@@ -198,9 +204,8 @@ export class ParallelProbe {
     await Promise.all(
       this.#workers.slice(0, count).map(
         (w) =>
-          new Promise((resolve, reject) => {
-            w.once('message', resolve);
-            w.once('error', reject);
+          new Promise<void>((resolve, reject) => {
+            this.#pending.set(w, { resolve, reject });
             w.postMessage(work);
           }),
       ),
