@@ -15,7 +15,7 @@ import {
   readLabelsOption,
   uniqueSorted,
 } from './labels.js';
-import { readVector, readVectorOrMatrix } from './numeric-input.js';
+import { readPerSample, readVector } from './numeric-input.js';
 import { numpyAverage, pairwiseSum } from './numpy-sum.js';
 
 /** Options of {@link logLoss}; every field is optional. */
@@ -89,11 +89,7 @@ export function logLoss<L extends Label>(
   checkOptionNames(WHERE, options, OPTION_NAMES);
   const y = readLabels(WHERE, 'yTrue', yTrue);
   const n = y.values.length;
-  const P = readVectorOrMatrix(`${WHERE}: proba`, proba);
-  if (P.rows !== n) {
-    const what = P.ndim === 1 ? 'values' : 'rows';
-    throw new RangeError(`${WHERE}: proba has ${P.rows} ${what}; yTrue has ${n} labels`);
-  }
+  const P = readPerSample(WHERE, 'proba', proba, n);
   const eps = readEps(options.eps);
   const normalize = checkBoolean(WHERE, 'normalize', options.normalize ?? true);
   let weights: Float64Array | undefined;

@@ -85,3 +85,16 @@ export function readVectorOrMatrix(label: string, values: MatrixLike | ArrayLike
   const data = readVector(label, values);
   return { ndim: 1, data, rows: data.length, cols: 1 };
 }
+
+/**
+ * `values` (probabilities or scores) read by {@link readVectorOrMatrix}, with one entry
+ * (or row) per label of yTrue.
+ * @throws as readVectorOrMatrix, and RangeError when the count differs from `labels`.
+ */
+export function readPerSample(where: string, name: string, values: MatrixLike | ArrayLike<number>, labels: number): VectorOrMatrix {
+  const read = readVectorOrMatrix(`${where}: ${name}`, values);
+  if (read.rows !== labels) {
+    throw new RangeError(`${where}: ${name} has ${read.rows} ${read.ndim === 1 ? 'values' : 'rows'}; yTrue has ${labels} labels`);
+  }
+  return read;
+}

@@ -15,7 +15,7 @@ import {
   readLabelsOption,
   uniqueSorted,
 } from './labels.js';
-import { readVectorOrMatrix } from './numeric-input.js';
+import { readPerSample } from './numeric-input.js';
 import { numpyAverage, pairwiseSum } from './numpy-sum.js';
 
 /** How {@link rocAuc} reduces a multiclass problem to binary ones. */
@@ -94,10 +94,7 @@ export function rocAuc<L extends Label>(
   checkOptionNames(WHERE, options, OPTION_NAMES);
   const y = readLabels(WHERE, 'yTrue', yTrue);
   const n = y.values.length;
-  const S = readVectorOrMatrix(`${WHERE}: score`, score);
-  if (S.rows !== n) {
-    throw new RangeError(`${WHERE}: score has ${S.rows} ${S.ndim === 1 ? 'values' : 'rows'}; yTrue has ${n} labels`);
-  }
+  const S = readPerSample(WHERE, 'score', score, n);
   const multiClass =
     options.multiClass === undefined ? undefined : checkChoice(WHERE, 'multiClass', options.multiClass, ['ovr', 'ovo'] as const);
   const average = checkChoice(WHERE, 'average', options.average ?? 'macro', ['macro', 'weighted', 'micro'] as const);
