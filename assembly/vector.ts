@@ -1,5 +1,8 @@
+import { madd64 } from './simd';
+
 // Dense float64 vector helpers over linear memory. Each takes byte offsets and a length,
-// runs two lanes at a time, and adds lanes in a fixed order so results are host-independent.
+// runs two lanes at a time, and adds lanes in a fixed order so results are host-independent
+// (in the default build; the relaxed-SIMD build may fuse the multiply-adds, see simd.ts).
 
 /** Σ a[j]·b[j] for j < length. */
 // @ts-ignore: decorator
@@ -9,7 +12,7 @@ export function dot(a: usize, b: usize, length: i32): f64 {
   let j = 0;
   for (; j + 1 < length; j += 2) {
     const at = <usize>j << 3;
-    acc = f64x2.add(acc, f64x2.mul(v128.load(a + at), v128.load(b + at)));
+    acc = madd64(v128.load(a + at), v128.load(b + at), acc);
   }
   let sum = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
   if (j < length) sum += load<f64>(a + (<usize>j << 3)) * load<f64>(b + (<usize>j << 3));
@@ -24,7 +27,7 @@ export function axpy(c: f64, x: usize, y: usize, length: i32): void {
   let j = 0;
   for (; j + 1 < length; j += 2) {
     const at = <usize>j << 3;
-    v128.store(y + at, f64x2.add(v128.load(y + at), f64x2.mul(v128.load(x + at), cv)));
+    v128.store(y + at, madd64(v128.load(x + at), cv, v128.load(y + at)));
   }
   if (j < length) {
     const at = <usize>j << 3;
