@@ -1,6 +1,8 @@
-// Bundles dist/: the library (dist/index.js, loader and wasm inlined) and the worker API
-// (dist/worker/*.js), which import the library from '../index.js' rather than carry a
-// second copy, so a model fitted in a worker comes back as the caller's LogisticRegression.
+// Bundles dist/: the library (dist/index.js, loader and wasm inlined), the worker API
+// (dist/worker/*.js) and the opt-in relaxed-SIMD build (dist/relaxed-simd/index.js). The
+// latter two import the library from '../index.js' rather than carry a second copy, so a
+// model fitted in a worker comes back as the caller's LogisticRegression and the relaxed
+// build registers with the library the application uses.
 import { build } from 'esbuild';
 
 const common = { bundle: true, format: 'esm', target: 'es2022', sourcemap: true, logLevel: 'warning' };
@@ -12,7 +14,7 @@ const libraryExternal = {
   name: 'library-external',
   setup(b) {
     b.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) =>
-      args.importer.includes('/src/worker/') ? { path: '../index.js', external: true } : undefined,
+      /\/src\/(worker|relaxed-simd)\//.test(args.importer) ? { path: '../index.js', external: true } : undefined,
     );
   },
 };
@@ -23,10 +25,11 @@ await build({
     'worker/entry': 'src/worker/entry.ts',
     'worker/node': 'src/worker/node.ts',
     'worker/entry-node': 'src/worker/entry-node.ts',
+    'relaxed-simd/index': 'src/relaxed-simd/index.ts',
   },
   outdir: 'dist',
   platform: 'neutral',
   external: ['node:*'],
   plugins: [libraryExternal],
 });
-console.log('bundled dist/index.js and dist/worker/{index,entry,node,entry-node}.js');
+console.log('bundled dist/index.js, dist/worker/{index,entry,node,entry-node}.js and dist/relaxed-simd/index.js');

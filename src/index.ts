@@ -11,8 +11,10 @@ export {
   type MultiClass,
   type PartialFitOptions,
   type Penalty,
+  type Simd,
   type Solver,
 } from './logistic-regression.js';
+export { registerRelaxedSimd, relaxedSimdAvailable } from './wasm/runtime.js';
 export { Matrix } from './matrix.js';
 export type { Dtype, MatrixLike } from './input.js';
 export { NotFittedError } from './errors.js';

@@ -18,7 +18,7 @@ import {
   checkPositive,
 } from './options.js';
 import { type CoreProblem, type CoreResult, type CoreRun, type CoreSolver, STATUS, solve } from './training.js';
-import { allocF64, copyIn, core, free, viewF64 } from './wasm/runtime.js';
+import { type Core, allocF64, copyIn, core, defaultCore, free, relaxedCore, viewF64 } from './wasm/runtime.js';
 
 /**
  * Training algorithms:
@@ -40,6 +40,12 @@ export type Penalty = 'l2' | 'l1' | 'elasticnet' | 'none';
 export type MultiClass = 'auto' | 'multinomial' | 'ovr';
 /** Class weights: `'balanced'` (n / (K · count_k)) or a weight per label. */
 export type ClassWeight = 'balanced' | Map<Label, number> | Record<string, number>;
+/**
+ * Which build of the WebAssembly core trains: `'standard'` (SIMD128; the same bits on
+ * every host) or `'relaxed'` (relaxed SIMD: fused multiply-adds, faster where the CPU has
+ * them, last bits host-dependent).
+ */
+export type Simd = 'standard' | 'relaxed';
 
 /** What `onIteration` receives after each solver iteration. */
 export interface IterationInfo {
@@ -160,6 +166,22 @@ export interface LogisticRegressionOptions {
    */
   dtype?: Dtype;
   /**
+   * The core that trains. `'relaxed'` runs the passes with relaxed SIMD's fused
+   * multiply-add (one rounding instead of two): faster, and as accurate, but the last
+   * bits of the coefficients then depend on the host's CPU, so it is never chosen
+   * automatically. It needs `import 'logreg-wasm/relaxed-simd'` once (a separate entry,
+   * so applications that do not use it do not load it) and an engine with relaxed SIMD
+   * (Chromium 114+, Node 22+; Node 20 with `--experimental-wasm-relaxed-simd`); it trains
+   * on one thread, with X copied into its own memory. Predictions always use the standard core.
+   * @default 'standard'
+   * @example
+   * ```ts
+   * import 'logreg-wasm/relaxed-simd';
+   * const model = new LogisticRegression({ simd: 'relaxed' }).fit(X, y);
+   * ```
+   */
+  simd?: Simd;
+  /**
    * Called after every iteration; return `false` to stop early (the model is then
    * usable, with `converged` false). Must not call `fit` on any model.
    * @default null
@@ -208,6 +230,7 @@ const OPTION_NAMES = [
   'randomState',
   'threads',
   'dtype',
+  'simd',
   'onIteration',
   'onWarning',
 ] as const;
@@ -301,6 +324,8 @@ export class LogisticRegression {
   readonly threads: number | 'auto';
   /** See {@link LogisticRegressionOptions.dtype}. */
   readonly dtype: Dtype;
+  /** See {@link LogisticRegressionOptions.simd}. */
+  readonly simd: Simd;
   /** See {@link LogisticRegressionOptions.onIteration}. */
   readonly onIteration: ((info: IterationInfo) => boolean | void) | null;
   /** See {@link LogisticRegressionOptions.onWarning}. */
@@ -335,6 +360,10 @@ export class LogisticRegression {
     const threads = options.threads ?? 'auto';
     this.threads = threads === 'auto' ? threads : checkInteger(NAME, 'threads', threads, 1, 64);
     this.dtype = checkChoice(NAME, 'dtype', options.dtype ?? 'float64', ['float64', 'float32'] as const);
+    this.simd = checkChoice(NAME, 'simd', options.simd ?? 'standard', ['standard', 'relaxed'] as const);
+    if (this.simd === 'relaxed' && typeof this.threads === 'number' && this.threads > 1) {
+      throw new RangeError(`${NAME}: simd 'relaxed' trains on one thread; got threads ${this.threads} (use threads 1 or 'auto', or simd 'standard')`);
+    }
     if (this.dtype === 'float32' && this.solver === 'sgd') {
       throw new RangeError(`${NAME}: dtype 'float32' is not available with solver 'sgd'; use a full-batch solver or dtype 'float64'`);
     }
@@ -650,6 +679,7 @@ export class LogisticRegression {
         randomState: typeof this.randomState === 'number' ? this.randomState : null,
         threads: this.threads,
         dtype: this.dtype,
+        simd: this.simd,
       },
       model: {
         mode: fitted.mode,
@@ -786,8 +816,30 @@ export class LogisticRegression {
       : new Float64Array(blocks * (cols + 1));
   }
 
-  /** Runs the solver(s) from `warm` and returns blocks × (d + 1) parameters. */
+  /** Runs the solver(s) from `warm` in the core `simd` names and returns blocks × (d + 1) parameters. */
   #train(
+    staged: StagedMatrix,
+    labels: EncodedLabels,
+    sampleWeight: Float64Array | null,
+    mode: Mode,
+    warm: Float64Array,
+    maxIter: number,
+    warn: boolean,
+  ): TrainedParams {
+    if (this.simd === 'standard') return this.#trainIn(defaultCore, staged, labels, sampleWeight, mode, warm, maxIter, warn);
+    const core = relaxedCore();
+    const bytes = staged.rows * staged.cols * (staged.dtype === 'float32' ? 4 : 8);
+    const X: StagedMatrix = { ...staged, ptr: core.copyFrom(defaultCore, staged.ptr, bytes), owned: true };
+    try {
+      return this.#trainIn(core, X, labels, sampleWeight, mode, warm, maxIter, warn);
+    } finally {
+      core.free(X.ptr);
+    }
+  }
+
+  /** {@link LogisticRegression.#train} with X already in `core`'s memory. */
+  #trainIn(
+    core: Core,
     X: StagedMatrix,
     labels: EncodedLabels,
     sampleWeight: Float64Array | null,
@@ -850,6 +902,7 @@ export class LogisticRegression {
       batchSize: this.batchSize,
       shuffle: random,
       threads: this.threads === 'auto' ? (X.rows * X.cols >= THREADS_BREAK_EVEN ? availableCores() : 1) : this.threads,
+      core,
       warn: (message) => this.onWarning?.(message),
       onProgress:
         this.onIteration === null

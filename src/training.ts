@@ -6,7 +6,7 @@
 import type { RandomState } from './datasets/random-state.js';
 import type { StagedMatrix } from './input.js';
 import { ensureThreads } from './threads/pool.js';
-import { allocF64, allocI32, copyIn, core, free, setProgressListener, viewF64, viewI32 } from './wasm/runtime.js';
+import { type Core, defaultCore, setProgressListener } from './wasm/runtime.js';
 
 /** Solvers the core implements. */
 export type CoreSolver = 'gd' | 'lbfgs' | 'newton' | 'owlqn' | 'sgd';
@@ -43,8 +43,10 @@ export interface CoreRun {
   readonly batchSize: number;
   /** 'sgd' only: the generator that reshuffles the rows before every epoch, or null to keep their order. */
   readonly shuffle: RandomState | null;
-  /** Threads for the passes over the rows (1: this thread only). */
+  /** Threads for the passes over the rows (1: this thread only; always 1 outside the default core). */
   readonly threads: number;
+  /** The core that runs the solver; `problem.X` must live in its memory. */
+  readonly core: Core;
   /** Receives a one-time notice when threads are unavailable. */
   readonly warn: (message: string) => void;
 }
@@ -102,13 +104,14 @@ export function solve(problem: CoreProblem, run: CoreRun, start: Float64Array): 
     owned.push(ptr);
     return ptr;
   };
+  const core = run.core.exports;
   running = true;
   try {
-    core.setThreads(run.solver === 'sgd' ? 1 : ensureThreads(run.threads, run.warn));
+    core.setThreads(run.solver === 'sgd' || run.core !== defaultCore ? 1 : ensureThreads(run.threads, run.warn));
     core.configureProblem(
       X.ptr,
-      take(copyIn(problem.target)),
-      problem.weights === null ? 0 : take(copyIn(problem.weights)),
+      take(run.core.copyIn(problem.target)),
+      problem.weights === null ? 0 : take(run.core.copyIn(problem.weights)),
       X.rows,
       X.cols,
       blocks,
@@ -117,23 +120,24 @@ export function solve(problem: CoreProblem, run: CoreRun, start: Float64Array): 
       problem.l1,
       problem.fitIntercept,
       // Hessian row weights (Newton) or softmax probabilities (multinomial), else none.
-      run.solver === 'newton' || blocks > 1 ? take(allocF64(X.rows * blocks)) : 0,
-      take(allocF64(blocks)),
-      take(allocF64(core.partialsLength(X.rows, X.cols, blocks))),
+      run.solver === 'newton' || blocks > 1 ? take(run.core.allocF64(X.rows * blocks)) : 0,
+      take(run.core.allocF64(blocks)),
+      take(run.core.allocF64(core.partialsLength(X.rows, X.cols, blocks))),
       X.dtype === 'float32',
-      X.dtype === 'float32' ? take(allocF64(Math.ceil(X.cols / 2) + 2)) : 0,
+      X.dtype === 'float32' ? take(run.core.allocF64(Math.ceil(X.cols / 2) + 2)) : 0,
     );
-    const paramsPtr = take(copyIn(start));
-    const workPtr = take(allocF64(workLength(run.solver, parameters)));
+    const paramsPtr = take(run.core.copyIn(start));
+    const workPtr = take(run.core.allocF64(workLength(run.solver, parameters)));
     const outcome = run.solver === 'sgd' ? runSgd(X.rows, paramsPtr, workPtr, run, take) : runBatch(parameters, paramsPtr, workPtr, run, take);
-    return { ...outcome, params: viewF64(paramsPtr, parameters).slice() };
+    return { ...outcome, params: run.core.viewF64(paramsPtr, parameters).slice() };
   } finally {
     core.setThreads(1);
-    setProgressListener(null);
+    setProgressListener(null, core);
     running = false;
-    for (const ptr of owned) free(ptr);
+    for (const ptr of owned) run.core.free(ptr);
   }
 }
+
 
 /** The full-batch solvers: one call into the core runs every iteration. */
 function runBatch(
@@ -143,8 +147,9 @@ function runBatch(
   run: CoreRun,
   take: (ptr: number) => number,
 ): Omit<CoreResult, 'params'> {
-  const lossPtr = run.recordLoss ? take(allocF64(run.maxIter)) : 0;
-  setProgressListener(run.onProgress);
+  const core = run.core.exports;
+  const lossPtr = run.recordLoss ? take(run.core.allocF64(run.maxIter)) : 0;
+  setProgressListener(run.onProgress, core);
   let nIter: number;
   switch (run.solver) {
     case 'gd':
@@ -161,7 +166,7 @@ function runBatch(
     status: core.solverStatus(),
     objective: core.solverObjective(),
     gradientMax: core.solverGradientMax(),
-    lossCurve: lossPtr === 0 ? null : viewF64(lossPtr, Math.min(nIter + 1, run.maxIter)).slice(),
+    lossCurve: lossPtr === 0 ? null : run.core.viewF64(lossPtr, Math.min(nIter + 1, run.maxIter)).slice(),
   };
 }
 
@@ -176,7 +181,8 @@ function runSgd(
   run: CoreRun,
   take: (ptr: number) => number,
 ): Omit<CoreResult, 'params'> {
-  const orderPtr = take(allocI32(rows));
+  const core = run.core.exports;
+  const orderPtr = take(run.core.allocI32(rows));
   const order = Int32Array.from({ length: rows }, (_, i) => i);
   const curve = run.recordLoss ? new Float64Array(run.maxIter) : null;
   const withLoss = run.tol > 0 || curve !== null || run.onProgress !== null;
@@ -187,7 +193,7 @@ function runSgd(
   let epoch = 0;
   while (epoch < run.maxIter) {
     if (run.shuffle !== null) run.shuffle.shuffle(order);
-    viewI32(orderPtr, rows).set(order);
+    run.core.viewI32(orderPtr, rows).set(order);
     loss = core.sgdEpoch(paramsPtr, orderPtr, rows, run.batchSize, run.learningRate, withLoss, workPtr);
     if (curve !== null) curve[epoch] = loss;
     epoch++;

@@ -80,13 +80,13 @@ describe('the constructor rejects bad options', () => {
       'an unknown option',
       { maxIterations: 5 },
       TypeError,
-      "LogisticRegression: unknown option 'maxIterations' (known options: penalty, C, l1Ratio, fitIntercept, tol, maxIter, solver, multiClass, warmStart, classWeight, learningRate, recordLoss, batchSize, shuffle, randomState, threads, dtype, onIteration, onWarning)",
+      "LogisticRegression: unknown option 'maxIterations' (known options: penalty, C, l1Ratio, fitIntercept, tol, maxIter, solver, multiClass, warmStart, classWeight, learningRate, recordLoss, batchSize, shuffle, randomState, threads, dtype, simd, onIteration, onWarning)",
     ],
     [
       "scikit-learn's snake_case spelling",
       { max_iter: 5 },
       TypeError,
-      "LogisticRegression: unknown option 'max_iter'; did you mean 'maxIter'? (known options: penalty, C, l1Ratio, fitIntercept, tol, maxIter, solver, multiClass, warmStart, classWeight, learningRate, recordLoss, batchSize, shuffle, randomState, threads, dtype, onIteration, onWarning)",
+      "LogisticRegression: unknown option 'max_iter'; did you mean 'maxIter'? (known options: penalty, C, l1Ratio, fitIntercept, tol, maxIter, solver, multiClass, warmStart, classWeight, learningRate, recordLoss, batchSize, shuffle, randomState, threads, dtype, simd, onIteration, onWarning)",
     ],
     ['fitIntercept as a number', { fitIntercept: 1 }, TypeError, 'LogisticRegression: fitIntercept must be a boolean, got a number'],
   ];

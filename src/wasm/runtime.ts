@@ -81,10 +81,10 @@ export function setParallelRunner(runner: ((threads: number) => void) | null): v
   parallelRunner = runner;
 }
 
-/** Routes the solvers' progress reports to `listener` (null: reports are switched off). */
-export function setProgressListener(listener: ProgressListener | null): void {
+/** Routes the progress reports of solvers running in `target` to `listener` (null: reports are switched off). */
+export function setProgressListener(listener: ProgressListener | null, target: CoreExports = core): void {
   progressListener = listener;
-  core.setReporting(listener !== null);
+  target.setReporting(listener !== null);
 }
 
 const imports = {
@@ -130,73 +130,166 @@ export const core: CoreExports = instantiateSync<CoreExports>(module, {
   ...(sharedMemory === null ? {} : { env: { memory: sharedMemory } }),
 }).exports as unknown as CoreExports;
 
-let f64Cache = new Float64Array(core.memory.buffer);
+/**
+ * One instantiated core and typed-array views of its memory, rebuilt whenever
+ * `memory.grow` has replaced the underlying `ArrayBuffer`. Pointers are byte offsets into
+ * this core's memory and mean nothing to another core.
+ */
+export class Core {
+  readonly exports: CoreExports;
+  #f64: Float64Array;
 
-/** A Float64Array over the whole linear memory, valid until the next allocation. */
-export function memoryF64(): Float64Array {
-  if (f64Cache.buffer !== core.memory.buffer) f64Cache = new Float64Array(core.memory.buffer);
-  return f64Cache;
+  constructor(exports: CoreExports) {
+    this.exports = exports;
+    this.#f64 = new Float64Array(exports.memory.buffer);
+  }
+
+  /** A Float64Array over the whole linear memory, valid until the next allocation. */
+  memoryF64(): Float64Array {
+    const buffer = this.exports.memory.buffer;
+    if (this.#f64.buffer !== buffer) this.#f64 = new Float64Array(buffer);
+    return this.#f64;
+  }
+
+  /**
+   * Allocates room for `length` float64 values, 16-byte aligned.
+   * @returns the byte offset of the block.
+   * @throws RangeError when the block cannot fit in wasm32's 4 GiB address space.
+   */
+  allocF64(length: number): number {
+    const bytes = Math.max(length, 1) * BYTES_PER_F64;
+    if (bytes >= MAX_BYTES) {
+      throw new RangeError(
+        `cannot allocate ${length} float64 values (${bytes} bytes) in WebAssembly memory: wasm32 addresses 4 GiB at most; use dtype 'float32' or train in chunks with partialFit`,
+      );
+    }
+    let ptr = 0;
+    try {
+      ptr = this.exports.alloc(bytes);
+    } catch {
+      ptr = 0;
+    }
+    if (ptr === 0) {
+      throw new RangeError(
+        `WebAssembly memory could not grow to hold ${length} float64 values (${bytes} bytes; ${(this.exports.memory.buffer.byteLength / 2 ** 30).toFixed(2)} GiB in use of 4 GiB); use dtype 'float32' or train in chunks with partialFit`,
+      );
+    }
+    return ptr;
+  }
+
+  /** Allocates room for `length` int32 values, 16-byte aligned; returns the byte offset. */
+  allocI32(length: number): number {
+    return this.allocF64(Math.ceil(length / 2));
+  }
+
+  /** Returns a block from {@link Core.allocF64} to the allocator. */
+  free(ptr: number): void {
+    this.exports.free(ptr);
+  }
+
+  /** A view of `length` float64 values at byte offset `ptr`, valid until the next allocation. */
+  viewF64(ptr: number, length: number): Float64Array {
+    return this.memoryF64().subarray(ptr / BYTES_PER_F64, ptr / BYTES_PER_F64 + length);
+  }
+
+  /** A view of `length` float32 values at byte offset `ptr`, valid until the next allocation. */
+  viewF32(ptr: number, length: number): Float32Array {
+    return new Float32Array(this.exports.memory.buffer, ptr, length);
+  }
+
+  /** A view of `length` int32 values at byte offset `ptr`, valid until the next allocation. */
+  viewI32(ptr: number, length: number): Int32Array {
+    return new Int32Array(this.exports.memory.buffer, ptr, length);
+  }
+
+  /** Copies `values` into a fresh block and returns its byte offset. */
+  copyIn(values: ArrayLike<number>): number {
+    const ptr = this.allocF64(values.length);
+    this.memoryF64().set(values, ptr / BYTES_PER_F64);
+    return ptr;
+  }
+
+  /** Copies `bytes` bytes at `ptr` in another core's memory into a fresh block of this one; returns its offset. */
+  copyFrom(source: Core, ptr: number, bytes: number): number {
+    const target = this.allocF64(Math.ceil(bytes / BYTES_PER_F64));
+    new Uint8Array(this.exports.memory.buffer, target, bytes).set(new Uint8Array(source.exports.memory.buffer, ptr, bytes));
+    return target;
+  }
+
+  /** True when `array` is a view into this core's linear memory. */
+  isInMemory(array: ArrayBufferView): boolean {
+    return array.buffer === this.exports.memory.buffer;
+  }
+}
+
+/** The core every model predicts with and trains with by default. */
+export const defaultCore = new Core(core);
+
+// The default core's helpers as plain functions, for the modules that only ever use it.
+
+/** {@link Core.memoryF64} of the default core. */
+export const memoryF64 = (): Float64Array => defaultCore.memoryF64();
+/** {@link Core.allocF64} of the default core. */
+export const allocF64 = (length: number): number => defaultCore.allocF64(length);
+/** {@link Core.allocI32} of the default core. */
+export const allocI32 = (length: number): number => defaultCore.allocI32(length);
+/** {@link Core.free} of the default core. */
+export const free = (ptr: number): void => defaultCore.free(ptr);
+/** {@link Core.viewF64} of the default core. */
+export const viewF64 = (ptr: number, length: number): Float64Array => defaultCore.viewF64(ptr, length);
+/** {@link Core.viewF32} of the default core. */
+export const viewF32 = (ptr: number, length: number): Float32Array => defaultCore.viewF32(ptr, length);
+/** {@link Core.viewI32} of the default core. */
+export const viewI32 = (ptr: number, length: number): Int32Array => defaultCore.viewI32(ptr, length);
+/** {@link Core.copyIn} of the default core. */
+export const copyIn = (values: ArrayLike<number>): number => defaultCore.copyIn(values);
+/** {@link Core.isInMemory} of the default core. */
+export const isInMemory = (array: ArrayBufferView): boolean => defaultCore.isInMemory(array);
+
+// ---------------------------------------------------------------------------------------
+// The relaxed-SIMD core: opt-in (LogisticRegression's `simd: 'relaxed'`), because its
+// fused multiply-adds round differently from the default build and from host to host.
+// Its bytes live in the `logreg-wasm/relaxed-simd` entry, so applications that never ask
+// for it do not download them; it has a memory of its own and runs on one thread.
+
+let relaxedBytes: (() => Uint8Array) | null = null;
+let relaxed: Core | null = null;
+let relaxedRejected = false;
+
+/**
+ * Makes the relaxed-SIMD build available to `simd: 'relaxed'`. Called by the
+ * `logreg-wasm/relaxed-simd` entry; applications import that entry rather than call this.
+ */
+export function registerRelaxedSimd(bytes: () => Uint8Array): void {
+  relaxedBytes ??= bytes;
+}
+
+/** True when the relaxed-SIMD build is registered and this engine accepts it. */
+export function relaxedSimdAvailable(): boolean {
+  if (relaxed !== null) return true;
+  if (relaxedBytes === null || relaxedRejected) return false;
+  relaxedRejected = !WebAssembly.validate(relaxedBytes() as BufferSource);
+  return !relaxedRejected;
 }
 
 /**
- * Allocates room for `length` float64 values in linear memory, 16-byte aligned.
- * @returns the byte offset of the block.
- * @throws RangeError when the block cannot fit in wasm32's 4 GiB address space.
+ * The relaxed-SIMD core, instantiated on first use.
+ * @throws Error when the `logreg-wasm/relaxed-simd` entry was not imported, or when this
+ * engine does not support relaxed SIMD.
  */
-export function allocF64(length: number): number {
-  const bytes = Math.max(length, 1) * BYTES_PER_F64;
-  if (bytes >= MAX_BYTES) {
-    throw new RangeError(
-      `cannot allocate ${length} float64 values (${bytes} bytes) in WebAssembly memory: wasm32 addresses 4 GiB at most; use dtype 'float32' or train in chunks with partialFit`,
+export function relaxedCore(): Core {
+  if (relaxed !== null) return relaxed;
+  if (relaxedBytes === null) {
+    throw new Error(
+      "simd 'relaxed' needs the relaxed-SIMD build: import 'logreg-wasm/relaxed-simd' once before fitting (it is a separate entry so that applications which do not use it do not load it)",
     );
   }
-  let ptr = 0;
-  try {
-    ptr = core.alloc(bytes);
-  } catch {
-    ptr = 0;
-  }
-  if (ptr === 0) {
-    throw new RangeError(
-      `WebAssembly memory could not grow to hold ${length} float64 values (${bytes} bytes; ${(core.memory.buffer.byteLength / 2 ** 30).toFixed(2)} GiB in use of 4 GiB); use dtype 'float32' or train in chunks with partialFit`,
+  if (!relaxedSimdAvailable()) {
+    throw new Error(
+      "simd 'relaxed': this WebAssembly engine does not support relaxed SIMD (WebAssembly.validate rejected the build; Node 20 needs the flag --experimental-wasm-relaxed-simd); use the default simd 'standard'",
     );
   }
-  return ptr;
-}
-
-/** A view of `length` float32 values at byte offset `ptr`, valid until the next allocation. */
-export function viewF32(ptr: number, length: number): Float32Array {
-  return new Float32Array(core.memory.buffer, ptr, length);
-}
-
-/** Allocates room for `length` int32 values, 16-byte aligned; returns the byte offset. */
-export function allocI32(length: number): number {
-  return allocF64(Math.ceil(length / 2));
-}
-
-/** A view of `length` int32 values at byte offset `ptr`, valid until the next allocation. */
-export function viewI32(ptr: number, length: number): Int32Array {
-  return new Int32Array(core.memory.buffer, ptr, length);
-}
-
-/** Returns a block from {@link allocF64} to the allocator. */
-export function free(ptr: number): void {
-  core.free(ptr);
-}
-
-/** A view of `length` float64 values at byte offset `ptr`, valid until the next allocation. */
-export function viewF64(ptr: number, length: number): Float64Array {
-  return memoryF64().subarray(ptr / BYTES_PER_F64, ptr / BYTES_PER_F64 + length);
-}
-
-/** Copies `values` into a fresh block and returns its byte offset. */
-export function copyIn(values: ArrayLike<number>): number {
-  const ptr = allocF64(values.length);
-  memoryF64().set(values, ptr / BYTES_PER_F64);
-  return ptr;
-}
-
-/** True when `array` is a view into the core's linear memory. */
-export function isInMemory(array: ArrayBufferView): boolean {
-  return array.buffer === core.memory.buffer;
+  const exports = instantiateSync<CoreExports>(new WebAssembly.Module(relaxedBytes() as BufferSource), imports).exports;
+  relaxed = new Core(exports as unknown as CoreExports);
+  return relaxed;
 }
