@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../demo/server.js';
 import type * as Library from '../../src/index.js';
 import { CHROMIUM_NOTICE, type Chromium, chromiumAvailable, launchChromium } from './chromium.js';
-import { PAGE_FIT, referenceFit } from './reference.js';
+import { PAGE_FIT, REFERENCE_DATA, REFERENCE_PARAMS, REFERENCE_SPLIT, referenceFit } from './reference.js';
 
 const available = chromiumAvailable();
 if (!available) console.warn(CHROMIUM_NOTICE);
@@ -53,6 +53,28 @@ describe.skipIf(!available)('Chromium: a plain module page (quick check; npm run
     expect(result.main).toEqual({ accuracy: 0.895, bits: node.bits });
     expect(result.worker).toEqual({ accuracy: 0.895, bits: node.bits, sameClass: true });
     expect(result.isolated).toBe(true);
+    expect(page.errors).toEqual([]);
+  });
+
+  it("trains with simd 'relaxed' after importing logreg-wasm/relaxed-simd, to the standard core's result within rounding", async () => {
+    const lib = (await import(new URL('../../dist/index.js', import.meta.url).href)) as typeof Library;
+    const node = referenceFit(lib);
+    const page = await browser.page();
+    await page.goto(`${server.url}plain.html`);
+    await page.waitForFunction(() => (window as { result?: unknown }).result !== undefined);
+    // A string, so the bundler that runs this test leaves the page's dynamic imports alone.
+    const result = (await page.evaluate(`(async () => {
+      const lib = await import('/dist/index.js');
+      await import('/dist/relaxed-simd/index.js');
+      const { X, y } = lib.makeClassification(${JSON.stringify(REFERENCE_DATA)});
+      const { XTrain, XTest, yTrain, yTest } = lib.trainTestSplit(X, y, ${JSON.stringify(REFERENCE_SPLIT)});
+      const model = new lib.LogisticRegression({ ...${JSON.stringify(REFERENCE_PARAMS)}, simd: 'relaxed' }).fit(XTrain, yTrain);
+      return { available: lib.relaxedSimdAvailable(), accuracy: model.score(XTest, yTest), params: [...model.coef.data, ...model.intercept] };
+    })()`)) as { available: boolean; accuracy: number; params: number[] };
+    expect(result.available).toBe(true);
+    expect(result.accuracy).toBe(0.895);
+    const reference = [...node.coef, ...node.intercept];
+    result.params.forEach((value, j) => expect(Math.abs(value - reference[j]!)).toBeLessThanOrEqual(1e-12 * Math.abs(reference[j]!)));
     expect(page.errors).toEqual([]);
   });
 });
