@@ -12,11 +12,20 @@
  * update for a fixed number of steps (see impls.ts); before any timing its weights are
  * compared with WASM f64 1 thread after the same steps, and the bench aborts if they
  * disagree. Each row: the median over several timed fits after warm-up fits, divided by
- * the steps per fit (the implementations take turns, one fit each per round, so drifting
- * load on this shared machine hits all rows alike); the baseline's time over the row's; the bytes of X one
- * step reads divided by the time per step, next to the read-bandwidth ceiling measured at
- * the start of the run (bandwidth.ts); and the peak RSS of a separate process that loads X
- * and trains that row alone (memory.ts).
+ * the steps per fit; the baseline's time over the row's; the bytes of X one step reads
+ * divided by the time per step, next to the read-bandwidth ceiling measured at the start
+ * of the run (bandwidth.ts); and the peak RSS of a separate process that loads X and
+ * trains that row alone (memory.ts).
+ *
+ * Timing: every fit in this process is timed by tinybench, in interleaved rounds (timing.ts). Each round
+ * is one tinybench `Bench` with a task per implementation (and a 1-step task for each WASM
+ * f64 row, for the marginal cost of a step), each timed over exactly one fit
+ * (`iterations: 1`, `time: 0`); tinybench's warm-up makes the warm-up fits at the start of
+ * the first round. So the implementations take turns, one fit each per round, and drifting
+ * load on this shared machine hits all rows alike; a row's median is over its tinybench
+ * latency samples from all rounds. Time to convergence (convergence.ts) and the bandwidth
+ * ceiling (bandwidth.ts) are timed with tinybench too; the numpy and scikit-learn rows are
+ * timed inside their Python process (python_peers.py).
  * @module
  */
 import os from 'node:os';
@@ -28,6 +37,7 @@ import { type DataFiles, makeData, readRawInto, removeScratch, writeDataFiles } 
 import { formatDuration, renderTable } from './format.js';
 import { ALL_THREADS, type DataSource, IMPLS, type Impl, LEARNING_RATE, type Runner, float32Unavailable, tfDescription } from './impls.js';
 import { peakRss, probeMemory, runLimited } from './memory.js';
+import { type RoundTask, median, timeInRounds } from './timing.js';
 import { describeBlas, droppedOverrides, pythonGd, pythonUnavailable } from './python.js';
 import { Matrix } from '../src/index.js';
 
@@ -206,12 +216,6 @@ const formatBandwidth = (bytesPerSecond: number): string => `${(bytesPerSecond /
 const formatMiB = (bytes: number): string => `${Math.round(bytes / 2 ** 20).toLocaleString('en-US')} MiB`;
 const label = (rows: number, cols: number): string => `${rows.toLocaleString('en-US')}×${cols}`;
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, f32: string | null): Promise<{ result: ShapeResult; files: DataFiles; blas: string | null }> {
   const { rows, cols } = shape;
   const name = label(rows, cols);
@@ -279,29 +283,26 @@ async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, 
       entry.agreement = relativeDiff(params, referenceAt(entry.steps));
       checkAgreement(entry.impl.label, name, entry.steps, entry.agreement, entry.impl.tolerance);
     }
-    for (let k = 1; k < shape.warmup; k++) for (const entry of entries) entry.runner.fit(entry.steps);
-
-    // Timed fits, in rounds: one fit of each implementation per round, so a change in the
-    // machine's load (it is shared) hits every row alike and the ratios stay fair. The WASM
-    // f64 rows also time a 1-step fit per round, for the fixed cost of a fit.
-    const oneStep = new Map<Entry, number[]>();
-    const time = (fit: () => unknown): number => {
-      const start = performance.now();
-      fit();
-      return performance.now() - start;
-    };
+    // Timed fits, with tinybench, in rounds (timing.ts): one tinybench Bench per round with a
+    // task per implementation, each timed over exactly one fit, so a change in the machine's
+    // load (it is shared) hits every row alike and the ratios stay fair. The WASM f64 rows
+    // also have a 1-step task, for the fixed cost of a fit. The agreement fit above was the
+    // first warm-up fit; tinybench's warm-up makes the rest, at the start of the first round.
+    const oneStepName = (entry: Entry): string => `${entry.impl.key}, 1 step`;
+    const marginalEntries = entries.filter((e) => MARGINAL_KEYS.includes(e.impl.key) && e.steps > 1);
     const rounds = Math.max(...entries.map((e) => e.runs));
-    for (let round = 0; round < rounds; round++) {
-      if (probe !== null) cores.push(await probe.measure());
-      for (const entry of entries) {
-        if (round < entry.runs) entry.times.push(time(() => entry.runner.fit(entry.steps)));
-        if (MARGINAL_KEYS.includes(entry.impl.key) && entry.steps > 1) {
-          const list = oneStep.get(entry) ?? [];
-          list.push(time(() => entry.runner.fit(1)));
-          oneStep.set(entry, list);
-        }
-      }
-    }
+    const tasks: RoundTask[] = entries.flatMap((entry) => [
+      { name: entry.impl.key, fn: () => entry.runner.fit(entry.steps), runs: entry.runs },
+      ...(marginalEntries.includes(entry) ? [{ name: oneStepName(entry), fn: () => entry.runner.fit(1), runs: rounds }] : []),
+    ]);
+    const samples = await timeInRounds(tasks, {
+      warmup: shape.warmup - 1,
+      beforeRound: async () => {
+        if (probe !== null) cores.push(await probe.measure());
+      },
+    });
+    const oneStep = new Map<Entry, number[]>(marginalEntries.map((e) => [e, samples.get(oneStepName(e))!]));
+    for (const entry of entries) entry.times = samples.get(entry.impl.key)!;
     for (const entry of entries) {
       const { impl, steps, runs, times, agreement } = entry;
       const threads = impl.key === 'wasm-threads' ? ALL_THREADS : 1;
@@ -449,7 +450,7 @@ async function main(): Promise<void> {
   const dropped = droppedOverrides();
   if (dropped.length > 0) console.log(`Python runs without ${dropped.join(', ')} (unset for its subprocesses only)`);
   console.log(
-    'Each row: median of the timed fits (after warm-up) / steps per fit. "vs baseline" = baseline time / row time. ' +
+    'Each row: median of the timed fits (after warm-up; tinybench, one fit of each row per round) / steps per fit. "vs baseline" = baseline time / row time. ' +
       '"X read" = bytes of X per step / time per step (X in the row\'s own dtype), "of ceiling" against the 1-thread or ' +
       'all-thread ceiling above. "peak RSS" = peak resident set (VmHWM) of a separate process that loads X and trains that row alone.',
   );
