@@ -8,18 +8,20 @@
  *
  * F* is the lowest F of two tight fits ('newton' and 'lbfgs' at tol 1e-10). Every solver
  * then gets the same treatment as scikit-learn: its tol goes down the ladder 1e-1, 1e-2, …
- * until a fit lands within REL of F*; the median of several fits at that tol is its time
- * (the ladder's fits double as warm-up). F is recomputed for every result from
- * `decisionFunction`, with a stable log(1 + eᶻ) and a compensated sum.
+ * until a fit lands within REL of F*; the median of several fits at that tol, timed by
+ * tinybench, is its time (the ladder's fits double as warm-up). F is recomputed for every
+ * result from `decisionFunction`, with a stable log(1 + eᶻ) and a compensated sum.
  * @module
  */
 import { readFileSync } from 'node:fs';
+import { Bench } from 'tinybench';
 import { LogisticRegression, type LogisticRegressionOptions, Matrix, terminateWorkers } from '../src/index.js';
 import { type DataFiles, writeDataFiles } from './data.js';
 import { formatDuration, renderTable } from './format.js';
 import { ParallelProbe } from './bandwidth.js';
 import { ALL_THREADS } from './impls.js';
 import { pythonLbfgs, pythonUnavailable } from './python.js';
+import { benchOptions, latencyOf, latencySamples, median } from './timing.js';
 
 export const C = 1;
 /** Relative gap to F* that counts as converged. */
@@ -119,22 +121,40 @@ export function objective(model: LogisticRegression, X: Matrix, y: Float64Array)
   return C * (sum + compensation) + 0.5 * norm;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
+const newModel = (options: LogisticRegressionOptions): LogisticRegression => new LogisticRegression({ penalty: 'l2', C, onWarning: null, ...options });
 
-function fitOnce(options: LogisticRegressionOptions, set: ConvergenceSet): { F: number; nIter: number; ms: number } {
-  const model = new LogisticRegression({ penalty: 'l2', C, onWarning: null, ...options });
+/** One untimed fit: its objective and iterations. */
+function fitOnce(options: LogisticRegressionOptions, set: ConvergenceSet): { F: number; nIter: number } {
+  const model = newModel(options);
   try {
-    const start = performance.now();
     model.fit(set.X, set.y);
-    const ms = performance.now() - start;
-    return { F: objective(model, set.X, set.y), nIter: model.nIter, ms };
+    return { F: objective(model, set.X, set.y), nIter: model.nIter };
   } finally {
     model.dispose();
   }
+}
+
+/**
+ * `runs` fits timed by tinybench (a task of `runs` iterations, no time budget; the tol
+ * ladder before it is the warm-up): each iteration times `fit` alone, the model being made
+ * before it and disposed of after it in tinybench's beforeEach/afterEach hooks, outside the
+ * timed window. Returns the latency samples (ms) and tinybench's median of them.
+ */
+async function timeFits(name: string, options: LogisticRegressionOptions, set: ConvergenceSet, runs: number): Promise<{ times: number[]; median: number }> {
+  let model: LogisticRegression | null = null;
+  const bench = new Bench(benchOptions(name, runs));
+  bench.add(name, () => void model!.fit(set.X, set.y), {
+    async: false,
+    beforeEach: () => {
+      model = newModel(options);
+    },
+    afterEach: () => {
+      model?.dispose();
+      model = null;
+    },
+  });
+  const [task] = await bench.run();
+  return { times: latencySamples(task!), median: latencyOf(task!).p50 };
 }
 
 /** Runs the solvers (and scikit-learn) on one set and prints the table. */
@@ -163,14 +183,13 @@ export async function benchConvergence(set: ConvergenceSet, quick: boolean): Pro
   for (const { label, threads, options } of solvers) {
     if (probe !== null) cores.push(await probe.measure());
     let tol = TOLS[0]!;
-    let last = { F: Number.POSITIVE_INFINITY, nIter: 0, ms: 0 };
+    let last = { F: Number.POSITIVE_INFINITY, nIter: 0 };
     for (tol of TOLS) {
       last = fitOnce({ ...options, tol, threads }, set);
       if ((last.F - best) / Math.abs(best) <= REL) break;
     }
-    const times: number[] = [];
-    for (let k = 0; k < set.runs; k++) times.push(fitOnce({ ...options, tol, threads }, set).ms);
-    table.push({ solver: label, threads, tol, median: median(times), times, nIter: last.nIter, objective: last.F, gap: (last.F - best) / Math.abs(best) });
+    const timed = await timeFits(`${label}, ${threads} thread(s), tol ${tol}`, { ...options, tol, threads }, set, set.runs);
+    table.push({ solver: label, threads, tol, median: timed.median, times: timed.times, nIter: last.nIter, objective: last.F, gap: (last.F - best) / Math.abs(best) });
   }
   terminateWorkers();
   await probe?.close();
