@@ -4,11 +4,13 @@
  * sums a large, already-touched Float64Array in shared memory with four independent f64x2 accumulators, on 1 worker thread and on one worker
  * per core, each summing its own contiguous slice. The buffer is several times larger
  * than the last-level cache, so every pass streams from DRAM. Bandwidth = bytes read /
- * wall time of a pass (from posting the work to the last worker's answer); the median of
- * several passes after a warm-up pass is reported.
+ * wall time of a pass (from posting the work to the last worker's answer, timed by
+ * tinybench); the median of several passes after a warm-up pass is reported.
  * @module
  */
 import { Worker } from 'node:worker_threads';
+import { Bench, type Statistics } from 'tinybench';
+import { benchOptions, latencyOf, latencySamples, median } from './timing.js';
 
 /**
  * The kernel, assembled here byte by byte (so the bench needs no compiler at run time).
@@ -139,20 +141,28 @@ export async function measureBandwidth(threads: number, megabytes: number, passe
       worker.postMessage({ ptr, bytes: length });
     });
 
+  // Each pass is one iteration of a tinybench task (async: the timed window runs from posting
+  // the work to the last worker's answer, plus a check of the sums, which is negligible next
+  // to streaming megabytes); tinybench's warm-up makes the warm-up pass.
   const run = async (count: number): Promise<Bandwidth> => {
     // Slices are multiples of 64 bytes (the kernel's step).
     const slice = Math.floor(bytes / count / 64) * 64;
-    const rates: number[] = [];
-    for (let pass = 0; pass <= passes; pass++) {
-      const start = performance.now();
-      const sums = await Promise.all(workers.slice(0, count).map((w, i) => ask(w, BASE + i * slice, slice)));
-      const seconds = (performance.now() - start) / 1000;
-      const expected = (slice / 8) * count;
-      const total = sums.reduce((a, b) => a + b, 0);
-      if (total !== expected) throw new Error(`bandwidth kernel: sum ${total}, expected ${expected}`);
-      if (pass > 0) rates.push((slice * count) / seconds); // pass 0 is the warm-up
-    }
-    rates.sort((a, b) => a - b);
+    const expected = (slice / 8) * count;
+    const name = `read ${count} thread(s)`;
+    const bench = new Bench(benchOptions(name, passes, 1));
+    bench.add(
+      name,
+      async () => {
+        const sums = await Promise.all(workers.slice(0, count).map((w, i) => ask(w, BASE + i * slice, slice)));
+        const total = sums.reduce((a, b) => a + b, 0);
+        if (total !== expected) throw new Error(`bandwidth kernel: sum ${total}, expected ${expected}`);
+      },
+      { async: true },
+    );
+    const [task] = await bench.run();
+    const rates = latencySamples(task!)
+      .map((ms) => (slice * count) / (ms / 1000))
+      .sort((a, b) => a - b);
     return { threads: count, median: median(rates), best: rates[rates.length - 1]!, passes };
   };
 
@@ -164,11 +174,6 @@ export async function measureBandwidth(threads: number, megabytes: number, passe
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-}
-
-function median(sorted: readonly number[]): number {
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 const SPIN_SOURCE = `
@@ -199,25 +204,33 @@ export class ParallelProbe {
     });
   }
 
-  async #run(count: number, work: number): Promise<number> {
-    const start = performance.now();
-    await Promise.all(
-      this.#workers.slice(0, count).map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            this.#pending.set(w, { resolve, reject });
-            w.postMessage(work);
-          }),
-      ),
+  /** `count` workers each spin through `work` at once, `iterations` times, timed by tinybench; its latency statistics (ms). */
+  async #run(count: number, work: number, iterations: number): Promise<Statistics> {
+    const name = `probe, ${count} worker(s)`;
+    const bench = new Bench(benchOptions(name, iterations));
+    bench.add(
+      name,
+      () =>
+        Promise.all(
+          this.#workers.slice(0, count).map(
+            (w) =>
+              new Promise<void>((resolve, reject) => {
+                this.#pending.set(w, { resolve, reject });
+                w.postMessage(work);
+              }),
+          ),
+        ),
+      { async: true },
     );
-    return performance.now() - start;
+    const [task] = await bench.run();
+    return latencyOf(task!);
   }
 
   /** One measurement (about 0.2 s). */
   async measure(work = 2e7): Promise<number> {
     // The faster of two single runs: the first may still be warming up (or be interrupted).
-    const one = Math.min(await this.#run(1, work), await this.#run(1, work));
-    const all = await this.#run(this.threads, work);
+    const one = (await this.#run(1, work, 2)).min;
+    const all = (await this.#run(this.threads, work, 1)).mean; // one sample
     return (this.threads * one) / all;
   }
 
