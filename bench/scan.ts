@@ -9,37 +9,34 @@
  *   npx tsx bench/scan.ts [VALUES]    (default 20,000,000 values: 160 MB, out of cache)
  *
  * The marginal cost is (t(k₂) − t(k₁)) / (k₂ − k₁) for fits of k₁ and k₂ steps (median
- * of 5 each), so the fit's fixed cost (input checks, labels) drops out.
+ * of 5 each, timed by tinybench, the two fits taking turns), so the fit's fixed cost
+ * (input checks, labels) drops out.
  * @module
  */
 import { LogisticRegression, Matrix, gradientDescentBaseline, terminateWorkers } from '../src/index.js';
 import { makeData } from './data.js';
 import { formatDuration, renderTable } from './format.js';
 import { ALL_THREADS } from './impls.js';
+import { median, timeInRounds } from './timing.js';
 
 const VALUES = Number(process.argv[2] ?? 20_000_000);
 const COLUMNS = [2, 5, 10, 20, 50, 100];
 const RUNS = 5;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1]!;
-}
-
-function marginal(fit: (steps: number) => void, k1: number, k2: number): number {
-  fit(k1); // warm-up
-  const t = (k: number): number => {
-    const start = performance.now();
-    fit(k);
-    return performance.now() - start;
-  };
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let r = 0; r < RUNS; r++) {
-    a.push(t(k1));
-    b.push(t(k2));
-  }
-  return (median(b) - median(a)) / (k2 - k1);
+/**
+ * The marginal cost of a step: fits of k₁ and k₂ steps timed by tinybench, taking turns
+ * (timing.ts: one round = one tinybench Bench timing one fit of each; one warm-up fit of
+ * each first), RUNS rounds; (median t(k₂) − median t(k₁)) / (k₂ − k₁).
+ */
+async function marginal(fit: (steps: number) => void, k1: number, k2: number): Promise<number> {
+  const samples = await timeInRounds(
+    [
+      { name: `${k1} steps`, fn: () => fit(k1), runs: RUNS },
+      { name: `${k2} steps`, fn: () => fit(k2), runs: RUNS },
+    ],
+    { warmup: 1 },
+  );
+  return (median(samples.get(`${k2} steps`)!) - median(samples.get(`${k1} steps`)!)) / (k2 - k1);
 }
 
 /** Least-squares fit of per-row time = a + b·d. */
@@ -68,10 +65,10 @@ for (const d of COLUMNS) {
     model.fit(X, y);
     model.dispose();
   };
-  const wasm = marginal(wasmFit(1), 2, 12);
-  const threads = marginal(wasmFit(ALL_THREADS), 2, 12);
+  const wasm = await marginal(wasmFit(1), 2, 12);
+  const threads = await marginal(wasmFit(ALL_THREADS), 2, 12);
   terminateWorkers();
-  const js = marginal((steps) => void gradientDescentBaseline(jsX, y, { maxIter: steps }), 1, 4);
+  const js = await marginal((steps) => void gradientDescentBaseline(jsX, y, { maxIter: steps }), 1, 4);
   X.dispose();
   results.push({ d, rows, wasm, threads, js });
   console.error(`d = ${d} done`);
