@@ -6,13 +6,17 @@
  * what was found, and where.
  * @module
  */
-import { describeKind } from './describe.js';
-import { Matrix } from './matrix.js';
+import { type Dtype, float32RangeError, Matrix } from './matrix.js';
 import { copyRows, nonFiniteError, shapeOfRows } from './rows.js';
-import { allocF64, core, free, memoryF64, viewF32 } from './wasm/runtime.js';
+import { allocF64, core, free, memoryF64, viewF32, viewF64 } from './wasm/runtime.js';
 
-/** A feature matrix: a {@link Matrix}, or an array of equal-length rows of numbers. */
-export type MatrixLike = Matrix | ArrayLike<ArrayLike<number>>;
+export type { Dtype } from './matrix.js';
+
+/**
+ * A feature matrix: a {@link Matrix} of either dtype, or an array of equal-length rows
+ * of numbers.
+ */
+export type MatrixLike = Matrix<Dtype> | ArrayLike<ArrayLike<number>>;
 
 /** A matrix in WebAssembly memory, ready for a kernel. */
 export interface StagedMatrix {
@@ -26,29 +30,30 @@ export interface StagedMatrix {
   readonly dtype: Dtype;
 }
 
-/** Storage of X in WebAssembly memory: float64, or float32 (half the memory, ~7 significant digits). */
-export type Dtype = 'float64' | 'float32';
-
-/** Largest finite float32. */
-const FLOAT32_MAX = 3.4028234663852886e38;
+/** Values per `TypedArray.set` when both arrays are views of WebAssembly memory (see {@link copyValues}). */
+const COPY_CHUNK = 1 << 16;
 
 /**
- * Puts X into WebAssembly memory for a kernel: a Matrix already there is used in place;
- * any other input is copied once. The result is finite and has at least one row and column.
+ * Puts X into WebAssembly memory as float64 for a kernel: a float64 Matrix already there
+ * is used in place; any other input is copied once (a float32 Matrix, wherever it lives,
+ * is widened as it is copied). The result is finite and has at least one row and column.
  * @throws TypeError for the wrong kind of X; RangeError for an empty X, ragged rows or a
  * non-finite value (with its row and column).
  */
 export function stageMatrix(X: MatrixLike, name: string): StagedMatrix {
   if (X instanceof Matrix) {
-    checkNotEmpty(name, X.rows, X.cols);
-    if (X.inWasmMemory) {
-      checkFinite(X.byteOffset, X.rows, X.cols, name);
-      return { ptr: X.byteOffset, rows: X.rows, cols: X.cols, owned: false, dtype: 'float64' };
+    const { rows, cols } = X;
+    checkNotEmpty(name, rows, cols);
+    if (X.dtype === 'float64' && X.inWasmMemory) {
+      checkFinite(X.byteOffset, rows, cols, name);
+      return { ptr: X.byteOffset, rows, cols, owned: false, dtype: 'float64' };
     }
-    const ptr = allocF64(X.rows * X.cols);
-    memoryF64().set(X.data, ptr / 8);
-    const staged: StagedMatrix = { ptr, rows: X.rows, cols: X.cols, owned: true, dtype: 'float64' };
-    guarded(staged, () => checkFinite(ptr, X.rows, X.cols, name));
+    const ptr = allocF64(rows * cols);
+    const staged: StagedMatrix = { ptr, rows, cols, owned: true, dtype: 'float64' };
+    guarded(staged, () => {
+      copyValues(viewF64(ptr, rows * cols), X.data); // X.data after the allocation: it may have moved the memory
+      checkFinite(ptr, rows, cols, name);
+    });
     return staged;
   }
   const { rows, cols } = shapeOfRows(X, name);
@@ -60,30 +65,48 @@ export function stageMatrix(X: MatrixLike, name: string): StagedMatrix {
 }
 
 /**
- * Puts X into WebAssembly memory as float32 (always a copy, converted as it is written,
- * with no float64 copy on the way).
+ * Puts X into WebAssembly memory as float32: a float32 Matrix already there is used in
+ * place (only checked, O(1) extra memory); any other input is copied once, converted as
+ * it is written, with no float64 copy on the way.
  * @throws as {@link stageMatrix}, and RangeError for a value too large for float32.
  */
 export function stageMatrix32(X: MatrixLike, name: string): StagedMatrix {
   const source = X instanceof Matrix ? null : X;
   const { rows, cols } = X instanceof Matrix ? X : shapeOfRows(X, name);
   checkNotEmpty(name, rows, cols);
+  if (X instanceof Matrix && X.dtype === 'float32' && X.inWasmMemory) {
+    const at = core.firstNonFinite32(X.byteOffset, rows * cols);
+    if (at >= 0) throw nonFiniteError(name, X.data[at] as number, Math.floor(at / cols), at % cols);
+    return { ptr: X.byteOffset, rows, cols, owned: false, dtype: 'float32' };
+  }
   const ptr = allocF64(Math.ceil((rows * cols) / 2));
   const staged: StagedMatrix = { ptr, rows, cols, owned: true, dtype: 'float32' };
   guarded(staged, () => {
-    if (source === null) viewF32(ptr, rows * cols).set((X as Matrix).data);
+    if (source === null) copyValues(viewF32(ptr, rows * cols), (X as Matrix<Dtype>).data);
     else copyRows(source, cols, viewF32(ptr, rows * cols), 0, name, true);
     const at = core.firstNonFinite32(ptr, rows * cols);
     if (at < 0) return;
     const row = Math.floor(at / cols);
     const col = at % cols;
-    const original = source === null ? (X as Matrix).get(row, col) : ((source[row] as ArrayLike<number>)[col] as number);
+    const original = source === null ? (X as Matrix<Dtype>).get(row, col) : ((source[row] as ArrayLike<number>)[col] as number);
     if (!Number.isFinite(original)) throw nonFiniteError(name, original, row, col);
-    throw new RangeError(
-      `${name} has ${String(original)} at row ${row}, column ${col}, beyond float32's range (±${FLOAT32_MAX.toPrecision(3)}); use dtype 'float64'`,
-    );
+    throw float32RangeError(name, original, row, col);
   });
   return staged;
+}
+
+/**
+ * `target.set(source)`, converting between float64 and float32; a chunk at a time when both
+ * are views of the same (WebAssembly) memory, where the spec has `set` clone the whole
+ * source first (V8 skips the clone when the ranges do not overlap; an engine that does not
+ * would hold a hidden copy of X).
+ */
+function copyValues(target: Float64Array | Float32Array, source: Float64Array | Float32Array): void {
+  if (target.buffer !== source.buffer) {
+    target.set(source);
+    return;
+  }
+  for (let at = 0; at < source.length; at += COPY_CHUNK) target.set(source.subarray(at, at + COPY_CHUNK), at);
 }
 
 /** Frees a staged block if it was allocated for the call. */

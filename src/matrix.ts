@@ -1,47 +1,104 @@
 import { describeKind } from './describe.js';
+import { checkChoice, checkOptionNames } from './options.js';
 import { copyRows, shapeOfRows } from './rows.js';
-import { allocF64, free, viewF64 } from './wasm/runtime.js';
+import { allocF64, free, viewF32, viewF64 } from './wasm/runtime.js';
+
+/**
+ * How a {@link Matrix} stores its values: `'float64'` (JavaScript numbers exactly), or
+ * `'float32'` (half the memory, ~7 significant digits; a `LogisticRegression` with
+ * `dtype: 'float32'` trains on a float32 matrix in WebAssembly memory without copying it).
+ */
+export type Dtype = 'float64' | 'float32';
+
+/** The typed array behind a matrix of dtype `D`: Float64Array or Float32Array. */
+export type ArrayOfDtype<D extends Dtype> = D extends 'float32' ? Float32Array : Float64Array;
+
+/** Options of the {@link Matrix} constructors that create storage. */
+export interface MatrixOptions<D extends Dtype = Dtype> {
+  /**
+   * How the values are stored.
+   * @default 'float64'
+   */
+  dtype?: D;
+}
+
+const DTYPES = ['float64', 'float32'] as const;
+
+/** Largest finite float32. */
+const FLOAT32_MAX = 3.4028234663852886e38;
+
+/** wasm32 addresses 4 GiB; one block can never be larger than that. */
+const MAX_BYTES = 2 ** 32;
 
 /** Frees the WebAssembly block of a matrix that was dropped without `dispose()`. */
 const wasmBlocks = new FinalizationRegistry<number>((ptr) => free(ptr));
 
 /**
- * A dense row-major matrix of float64 values: element (i, j) is `data[i * cols + j]`.
+ * A dense row-major matrix: element (i, j) is `data[i * cols + j]`, stored as float64
+ * (the default) or float32 (see {@link Matrix.dtype}).
  *
- * A matrix either wraps a `Float64Array` in ordinary JS memory ({@link Matrix.from},
+ * A matrix either wraps a typed array in ordinary JS memory ({@link Matrix.from},
  * {@link Matrix.fromRows}, {@link Matrix.zeros}) or lives in the WebAssembly core's
  * linear memory ({@link Matrix.alloc}). The second kind is what `fit` and `predict`
  * read directly, without a copy; fill it through `data`, and call `dispose()` when
  * done (a FinalizationRegistry frees it too, eventually, if you forget).
  *
+ * Every estimator, transformer and metric that takes a matrix accepts both dtypes.
+ * `LogisticRegression({ dtype: 'float32' })` reads a float32 matrix in WebAssembly
+ * memory in place, so X needs 4 bytes per value and no more; anything else it gets
+ * (float64 values, or a float32 matrix in JS memory) is converted into a float32 copy
+ * for the fit. A float64 fit, and `predict`, widen a float32 matrix into one float64
+ * copy for the call. Matrices the library returns (coefficients, probabilities,
+ * transformed data) are float64.
+ *
+ * @typeParam D - the dtype; `Matrix` alone means a float64 matrix.
  * @example
  * ```ts
- * const X = Matrix.fromRows([[1, 2], [3, 4], [5, 6]]); // 3×2
+ * const X = Matrix.fromRows([[1, 2], [3, 4], [5, 6]]); // 3×2, float64
  * X.get(2, 1); // 6
+ *
+ * // 1,000,000×20 float32 values in WebAssembly memory (80 MB), trained on in place:
+ * const big = Matrix.alloc(1_000_000, 20, { dtype: 'float32' });
+ * big.data.set(values); // any array of numbers, rounded to float32
+ * new LogisticRegression({ dtype: 'float32' }).fit(big, y);
+ * big.dispose();
  * ```
  */
-export class Matrix {
+export class Matrix<D extends Dtype = 'float64'> {
   /** Number of rows (samples). */
   readonly rows: number;
   /** Number of columns (features). */
   readonly cols: number;
-  #data: Float64Array | null;
+  /** How the values are stored: `'float64'` ({@link data} is a Float64Array) or `'float32'` (a Float32Array). */
+  readonly dtype: D;
+  #data: ArrayOfDtype<D> | null;
   #ptr: number;
 
-  private constructor(data: Float64Array | null, ptr: number, rows: number, cols: number) {
+  private constructor(dtype: D, data: ArrayOfDtype<D> | null, ptr: number, rows: number, cols: number) {
     this.rows = rows;
     this.cols = cols;
+    this.dtype = dtype;
     this.#data = data;
     this.#ptr = ptr;
   }
 
   /**
-   * Wraps `data` (row-major, length `rows * cols`) without copying it.
-   * @throws TypeError when `data` is not a Float64Array; RangeError when the sizes disagree.
+   * Wraps `data` (row-major, length `rows * cols`) without copying it; the dtype follows
+   * the array: a Float64Array gives a float64 matrix, a Float32Array a float32 one.
+   * @throws TypeError when `data` is neither a Float64Array nor a Float32Array;
+   * RangeError when `rows` or `cols` is not a non-negative integer, or `data.length`
+   * is not `rows * cols`.
+   * @example
+   * ```ts
+   * const X = Matrix.from(new Float32Array([1, 2, 3, 4, 5, 6]), 3, 2); // 3×2, dtype 'float32'
+   * ```
    */
-  static from(data: Float64Array, rows: number, cols: number): Matrix {
-    if (!(data instanceof Float64Array)) {
-      throw new TypeError(`Matrix.from: data must be a Float64Array, got ${describeKind(data)}`);
+  static from(data: Float64Array, rows: number, cols: number): Matrix<'float64'>;
+  static from(data: Float32Array, rows: number, cols: number): Matrix<'float32'>;
+  static from(data: Float64Array | Float32Array, rows: number, cols: number): Matrix<Dtype>;
+  static from(data: Float64Array | Float32Array, rows: number, cols: number): Matrix<Dtype> {
+    if (!(data instanceof Float64Array) && !(data instanceof Float32Array)) {
+      throw new TypeError(`Matrix.from: data must be a Float64Array or a Float32Array, got ${describeKind(data)}`);
     }
     checkShape('Matrix.from', rows, cols);
     if (data.length !== rows * cols) {
@@ -49,51 +106,107 @@ export class Matrix {
         `Matrix.from: data has ${data.length} values; a ${rows}×${cols} matrix needs ${rows * cols}`,
       );
     }
-    return new Matrix(data, 0, rows, cols);
+    return data instanceof Float32Array
+      ? new Matrix<'float32'>('float32', data, 0, rows, cols)
+      : new Matrix<'float64'>('float64', data, 0, rows, cols);
   }
 
   /**
-   * Copies an array of equal-length rows into a new matrix.
-   * @throws TypeError when `rows` is not an array of arrays; RangeError for ragged rows.
+   * Copies an array of equal-length rows into a new matrix in JS memory.
+   * @param options.dtype - storage: `'float32'` rounds each value to the nearest float32.
+   * @throws TypeError when `rows` is not an array of arrays, a value is not a number, or
+   * for an unknown option; RangeError for ragged rows, an unknown dtype, or (dtype
+   * `'float32'`) a finite value beyond float32's range (±3.40e+38), which would become
+   * ±Infinity.
+   * @example
+   * ```ts
+   * const X = Matrix.fromRows([[0.1, 2], [3, 4]], { dtype: 'float32' });
+   * X.get(0, 0); // 0.10000000149011612
+   * ```
    */
-  static fromRows(rows: ArrayLike<ArrayLike<number>>): Matrix {
-    const shape = shapeOfRows(rows, 'Matrix.fromRows: rows');
-    const data = new Float64Array(shape.rows * shape.cols);
-    copyRows(rows, shape.cols, data, 0, 'Matrix.fromRows: rows', false);
-    return new Matrix(data, 0, shape.rows, shape.cols);
+  static fromRows(rows: ArrayLike<ArrayLike<number>>, options?: MatrixOptions<'float64'>): Matrix<'float64'>;
+  static fromRows<T extends Dtype>(rows: ArrayLike<ArrayLike<number>>, options: MatrixOptions<T>): Matrix<T>;
+  static fromRows(rows: ArrayLike<ArrayLike<number>>, options: MatrixOptions = {}): Matrix<Dtype> {
+    const dtype = checkOptions('Matrix.fromRows', options);
+    const name = 'Matrix.fromRows: rows';
+    const shape = shapeOfRows(rows, name);
+    if (dtype === 'float64') {
+      const data = new Float64Array(shape.rows * shape.cols);
+      copyRows(rows, shape.cols, data, 0, name, false);
+      return new Matrix<'float64'>(dtype, data, 0, shape.rows, shape.cols);
+    }
+    const data = new Float32Array(shape.rows * shape.cols);
+    copyRows(rows, shape.cols, data, 0, name, false);
+    checkFloat32Range(rows, shape.cols, data, name);
+    return new Matrix<'float32'>(dtype, data, 0, shape.rows, shape.cols);
   }
 
-  /** A new `rows`×`cols` matrix of zeros in JS memory. */
-  static zeros(rows: number, cols: number): Matrix {
+  /**
+   * A new `rows`×`cols` matrix of zeros in JS memory.
+   * @param options.dtype - storage of the values.
+   * @throws RangeError when `rows` or `cols` is not a non-negative integer, or for an
+   * unknown dtype; TypeError for an unknown option.
+   */
+  static zeros(rows: number, cols: number, options?: MatrixOptions<'float64'>): Matrix<'float64'>;
+  static zeros<T extends Dtype>(rows: number, cols: number, options: MatrixOptions<T>): Matrix<T>;
+  static zeros(rows: number, cols: number, options: MatrixOptions = {}): Matrix<Dtype> {
+    const dtype = checkOptions('Matrix.zeros', options);
     checkShape('Matrix.zeros', rows, cols);
-    return new Matrix(new Float64Array(rows * cols), 0, rows, cols);
+    const data = dtype === 'float32' ? new Float32Array(rows * cols) : new Float64Array(rows * cols);
+    return new Matrix<Dtype>(dtype, data as ArrayOfDtype<Dtype>, 0, rows, cols);
   }
 
   /**
    * A new zero-filled `rows`×`cols` matrix in the WebAssembly core's memory; `fit` and
-   * `predict` read it in place. Fill it through {@link Matrix.data} and release it with
-   * {@link Matrix.dispose}.
-   * @throws RangeError when the matrix cannot fit in the 4 GiB wasm32 address space.
+   * `predict` read it in place (a float32 one in place by a `dtype: 'float32'` fit, see
+   * {@link Matrix}). Fill it through {@link Matrix.data} (values written to a float32
+   * matrix are rounded to float32; beyond ±3.40e+38 they become ±Infinity, which `fit`
+   * rejects) and release it with {@link Matrix.dispose}.
+   * @param options.dtype - storage: 8 bytes per value for `'float64'`, 4 for `'float32'`.
+   * @throws RangeError when `rows` or `cols` is not a non-negative integer, for an
+   * unknown dtype, or when the matrix cannot fit in the 4 GiB wasm32 address space;
+   * TypeError for an unknown option.
+   * @example
+   * ```ts
+   * const X = Matrix.alloc(1_000_000, 20, { dtype: 'float32' }); // 80 MB
+   * for (let i = 0; i < X.rows; i++) X.row(i).set(readRow(i));
+   * ```
    */
-  static alloc(rows: number, cols: number): Matrix {
+  static alloc(rows: number, cols: number, options?: MatrixOptions<'float64'>): Matrix<'float64'>;
+  static alloc<T extends Dtype>(rows: number, cols: number, options: MatrixOptions<T>): Matrix<T>;
+  static alloc(rows: number, cols: number, options: MatrixOptions = {}): Matrix<Dtype> {
+    const dtype = checkOptions('Matrix.alloc', options);
     checkShape('Matrix.alloc', rows, cols);
-    const ptr = allocF64(rows * cols);
-    viewF64(ptr, rows * cols).fill(0);
-    const matrix = new Matrix(null, ptr, rows, cols);
+    const length = rows * cols;
+    let ptr: number;
+    if (dtype === 'float32') {
+      if (length * 4 >= MAX_BYTES) {
+        throw new RangeError(
+          `Matrix.alloc: a ${rows}×${cols} float32 matrix needs ${length * 4} bytes; wasm32 addresses 4 GiB at most; train in chunks with partialFit`,
+        );
+      }
+      ptr = allocF64(Math.ceil(length / 2));
+      viewF32(ptr, length).fill(0);
+    } else {
+      ptr = allocF64(length);
+      viewF64(ptr, length).fill(0);
+    }
+    const matrix = new Matrix<Dtype>(dtype, null, ptr, rows, cols);
     wasmBlocks.register(matrix, ptr, matrix);
     return matrix;
   }
 
   /**
-   * The values, row-major. For a matrix in WebAssembly memory this is a fresh view on
-   * every access (memory growth detaches old views): re-read it after any library call
-   * rather than keeping it.
+   * The values, row-major: a Float64Array, or a Float32Array for dtype `'float32'`. For a
+   * matrix in WebAssembly memory this is a fresh view on every access (memory growth
+   * detaches old views): re-read it after any library call rather than keeping it.
    * @throws Error when the matrix has been disposed.
    */
-  get data(): Float64Array {
+  get data(): ArrayOfDtype<D> {
     if (this.#data !== null) return this.#data;
     if (this.#ptr === 0) throw new Error('Matrix: this matrix has been disposed');
-    return viewF64(this.#ptr, this.rows * this.cols);
+    const length = this.rows * this.cols;
+    return (this.dtype === 'float32' ? viewF32(this.#ptr, length) : viewF64(this.#ptr, length)) as ArrayOfDtype<D>;
   }
 
   /** True when the values live in the WebAssembly core's memory (see {@link Matrix.alloc}). */
@@ -112,8 +225,8 @@ export class Matrix {
   }
 
   /** A view of row `i` (no copy). */
-  row(i: number): Float64Array {
-    return this.data.subarray(i * this.cols, (i + 1) * this.cols);
+  row(i: number): ArrayOfDtype<D> {
+    return this.data.subarray(i * this.cols, (i + 1) * this.cols) as ArrayOfDtype<D>;
   }
 
   /** The rows as plain arrays. */
@@ -142,4 +255,28 @@ function checkShape(where: string, rows: number, cols: number): void {
       throw new RangeError(`${where}: ${name} must be a non-negative integer, got ${String(value)}`);
     }
   }
+}
+
+/** The dtype of a constructor's options. */
+function checkOptions(where: string, options: MatrixOptions): Dtype {
+  checkOptionNames(where, options, ['dtype']);
+  return checkChoice(where, 'dtype', options.dtype ?? 'float64', DTYPES);
+}
+
+/** Throws when a finite value of `rows` became ±Infinity in the float32 copy `data`. */
+function checkFloat32Range(rows: ArrayLike<ArrayLike<number>>, cols: number, data: Float32Array, name: string): void {
+  for (let k = 0; k < data.length; k++) {
+    if (Number.isFinite(data[k])) continue;
+    const i = Math.floor(k / cols);
+    const j = k % cols;
+    const value = (rows[i] as ArrayLike<number>)[j] as number;
+    if (Number.isFinite(value)) throw float32RangeError(name, value, i, j);
+  }
+}
+
+/** @internal The error for a finite `value` at (row, col) of `name` that float32 cannot hold. */
+export function float32RangeError(name: string, value: number, row: number, col: number): RangeError {
+  return new RangeError(
+    `${name} has ${String(value)} at row ${row}, column ${col}, beyond float32's range (±${FLOAT32_MAX.toPrecision(3)}); use dtype 'float64'`,
+  );
 }
