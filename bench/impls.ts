@@ -11,7 +11,7 @@
  * @module
  */
 import os from 'node:os';
-import { LogisticRegression, type LogisticRegressionOptions, Matrix, gradientDescentBaseline, terminateWorkers } from '../src/index.js';
+import { type Dtype, LogisticRegression, type LogisticRegressionOptions, Matrix, gradientDescentBaseline, terminateWorkers } from '../src/index.js';
 
 /** The data as an implementation loads it. */
 export interface DataSource {
@@ -73,7 +73,18 @@ function loadWasm(source: DataSource): Matrix {
   return X;
 }
 
-function wasmRunner(X: Matrix, y: Float64Array, learningRate: number, extra: Record<string, unknown>, ownsX: boolean): Runner {
+/**
+ * X as float32 in WebAssembly memory (`Matrix.alloc` with dtype 'float32'), which a
+ * `dtype: 'float32'` fit reads in place; converted chunk by chunk as it is read, so no
+ * float64 copy of X is ever held.
+ */
+function loadWasm32(source: DataSource): Matrix<'float32'> {
+  const X = Matrix.alloc(source.rows, source.cols, { dtype: 'float32' });
+  source.stream((values, first) => X.data.set(values, first));
+  return X;
+}
+
+function wasmRunner(X: Matrix<Dtype>, y: Float64Array, learningRate: number, extra: Record<string, unknown>, ownsX: boolean): Runner {
   return {
     fit(steps) {
       const model = new LogisticRegression(wasmOptions(learningRate, steps, extra));
@@ -150,11 +161,9 @@ export const IMPLS: readonly Impl[] = [
     tolerance: 1e-4,
     slow: false,
     async prepare(source, learningRate) {
-      // With dtype 'float32', fit converts X into float32 WebAssembly memory on every call;
-      // the float64 source stays in JS memory (no float64 copy in WebAssembly memory).
-      const x = source.array ?? new Float64Array(source.rows * source.cols);
-      if (source.array === null) source.readInto(x);
-      return wasmRunner(Matrix.from(x, source.rows, source.cols), source.y, learningRate, { threads: 1, dtype: 'float32' }, false);
+      // As the f64 rows load X into a float64 Matrix.alloc, this one loads it into a float32
+      // one, which fit with dtype 'float32' reads in place: 4 bytes per value, no copy per fit.
+      return wasmRunner(loadWasm32(source), source.y, learningRate, { threads: 1, dtype: 'float32' }, true);
     },
   },
   {
