@@ -15,7 +15,7 @@ export {
   type Solver,
 } from './logistic-regression.js';
 export { registerRelaxedSimd, relaxedSimdAvailable } from './wasm/runtime.js';
-export { Matrix } from './matrix.js';
+export { Matrix, type MatrixOptions } from './matrix.js';
 export type { Dtype, MatrixLike } from './input.js';
 export { NotFittedError } from './errors.js';
 export type { Label } from './labels.js';

@@ -161,7 +161,9 @@ export interface LogisticRegressionOptions {
    * How X is stored in WebAssembly memory while training: `'float64'`, or `'float32'` —
    * half the memory and bandwidth; dot products in f32x4, gradients summed in float64
    * every 32 rows (see README for the accuracy cost). `'float32'` serves binary and
-   * one-vs-rest models with the full-batch solvers (not 'sgd', not multinomial).
+   * one-vs-rest models with the full-batch solvers (not 'sgd', not multinomial). A
+   * float32 `Matrix.alloc` matrix is read in place; any other X is converted into a float32
+   * copy for the fit.
    * @default 'float64'
    */
   dtype?: Dtype;

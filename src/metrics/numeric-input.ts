@@ -56,7 +56,9 @@ export function readVector(label: string, values: unknown): Float64Array {
  */
 export function readMatrix(label: string, X: MatrixLike): DenseRows {
   if (X instanceof Matrix) {
-    const data = X.data;
+    const values = X.data;
+    // A float32 Matrix is widened (exactly) into one float64 copy; a float64 one is read in place.
+    const data = values instanceof Float64Array ? values : Float64Array.from(values);
     for (let k = 0; k < data.length; k++) {
       const value = data[k] as number;
       if (!Number.isFinite(value)) throw nonFiniteError(label, value, Math.floor(k / X.cols), k % X.cols);

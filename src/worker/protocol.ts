@@ -11,7 +11,7 @@ export type WorkerParams = Omit<LogisticRegressionOptions, 'onIteration' | 'onWa
 
 /** X as sent: a flat row-major copy of a Matrix, or the caller's rows as given. */
 export type WorkerX =
-  | { readonly kind: 'matrix'; readonly data: Float64Array; readonly rows: number; readonly cols: number }
+  | { readonly kind: 'matrix'; readonly data: Float64Array | Float32Array; readonly rows: number; readonly cols: number }
   | { readonly kind: 'rows'; readonly rows: ArrayLike<ArrayLike<number>> };
 
 export interface FitRequest {
