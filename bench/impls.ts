@@ -11,7 +11,16 @@
  * @module
  */
 import os from 'node:os';
-import { type Dtype, LogisticRegression, type LogisticRegressionOptions, Matrix, gradientDescentBaseline, terminateWorkers } from '../src/index.js';
+import {
+  type Dtype,
+  LogisticRegression,
+  type LogisticRegressionOptions,
+  Matrix,
+  gradientDescentBaseline,
+  relaxedSimdAvailable,
+  terminateWorkers,
+} from '../src/index.js';
+import '../src/relaxed-simd/index.js';
 
 /** The data as an implementation loads it. */
 export interface DataSource {
@@ -32,7 +41,7 @@ export interface Runner {
   dispose(): void;
 }
 
-export type ImplKey = 'js' | 'wasm' | 'wasm-f32' | 'wasm-threads' | 'ml' | 'tfjs';
+export type ImplKey = 'js' | 'wasm' | 'wasm-f32' | 'wasm-threads' | 'wasm-relaxed' | 'ml' | 'tfjs';
 
 export interface Impl {
   readonly key: ImplKey;
@@ -43,6 +52,8 @@ export interface Impl {
   readonly tolerance: number;
   /** Slow peers run fewer steps per timed fit (see the shapes in index.ts). */
   readonly slow: boolean;
+  /** Why this host cannot run the row (it is then skipped with that notice), or null. */
+  unavailable?(): string | null;
   prepare(source: DataSource, learningRate: number): Promise<Runner>;
 }
 
@@ -98,24 +109,6 @@ function wasmRunner(X: Matrix<Dtype>, y: Float64Array, learningRate: number, ext
       if (ownsX) X.dispose();
     },
   };
-}
-
-/**
- * Why `dtype: 'float32'` cannot be benchmarked here, or null when it can: the option is
- * being added to the library, and until it exists this row is a placeholder.
- */
-export function float32Unavailable(): string | null {
-  try {
-    const model = new LogisticRegression({ ...wasmOptions(0.01, 1, {}), dtype: 'float32' } as LogisticRegressionOptions);
-    try {
-      model.fit(Matrix.from(Float64Array.of(0, 1, 2, 3), 4, 1), [0, 0, 1, 1]);
-    } finally {
-      model.dispose();
-    }
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -181,6 +174,20 @@ export const IMPLS: readonly Impl[] = [
           terminateWorkers(); // idle workers must not share the cores with the next rows
         },
       };
+    },
+  },
+  {
+    key: 'wasm-relaxed',
+    label: 'WASM f64 relaxed SIMD, 1 thread',
+    bytesPerValue: 8,
+    // Fused multiply-adds round once where the default core rounds twice.
+    tolerance: 1e-9,
+    slow: false,
+    unavailable: () =>
+      relaxedSimdAvailable() ? null : 'this Node has no relaxed SIMD; npm run bench passes --experimental-wasm-relaxed-simd, which Node 20 needs',
+    async prepare(source, learningRate) {
+      // The relaxed core has a memory of its own: fit copies X into it once per call.
+      return wasmRunner(loadWasm(source), source.y, learningRate, { threads: 1, simd: 'relaxed' }, true);
     },
   },
   {

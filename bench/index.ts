@@ -35,7 +35,7 @@ import { type BandwidthResult, ParallelProbe, measureBandwidth } from './bandwid
 import { type ConvergenceResult, type ConvergenceSet, benchConvergence, breastCancerSet } from './convergence.js';
 import { type DataFiles, makeData, readRawInto, removeScratch, writeDataFiles } from './data.js';
 import { formatDuration, renderTable } from './format.js';
-import { ALL_THREADS, type DataSource, IMPLS, type Impl, LEARNING_RATE, type Runner, float32Unavailable, tfDescription } from './impls.js';
+import { ALL_THREADS, type DataSource, IMPLS, type Impl, LEARNING_RATE, type Runner, tfDescription } from './impls.js';
 import { peakRss, probeMemory, runLimited } from './memory.js';
 import { type RoundTask, median, timeInRounds } from './timing.js';
 import { describeBlas, droppedOverrides, pythonGd, pythonUnavailable } from './python.js';
@@ -142,6 +142,8 @@ export interface Row {
   ceiling: number | null;
   /** Peak RSS of the row's own process, bytes. */
   peak: number | null;
+  /** That process's peak RSS before it loaded X (runtime and modules), bytes; null where not measured. */
+  idle?: number | null;
   /** max|Δw| / max|w| against WASM f64 1 thread after the same steps. */
   agreement: number | null;
   /** WASM f64 rows: the marginal cost of a step, ms (without the fit's fixed cost). */
@@ -216,7 +218,7 @@ const formatBandwidth = (bytesPerSecond: number): string => `${(bytesPerSecond /
 const formatMiB = (bytes: number): string => `${Math.round(bytes / 2 ** 20).toLocaleString('en-US')} MiB`;
 const label = (rows: number, cols: number): string => `${rows.toLocaleString('en-US')}×${cols}`;
 
-async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, f32: string | null): Promise<{ result: ShapeResult; files: DataFiles; blas: string | null }> {
+async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, skipped: ReadonlyMap<Impl['key'], string>): Promise<{ result: ShapeResult; files: DataFiles; blas: string | null }> {
   const { rows, cols } = shape;
   const name = label(rows, cols);
   const started = performance.now();
@@ -254,9 +256,8 @@ async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, 
   const cores: number[] = [];
   try {
     for (const impl of IMPLS) {
-      if (impl.key === 'wasm-f32' && f32 !== null) {
-        console.log(`f32: not available yet (${f32})`);
-        table.push({ key: impl.key, label: impl.label, threads: 1, steps: 0, runs: 0, perIter: null, speedup: null, bandwidth: null, ceiling: null, peak: null, agreement: null, note: 'f32: not available yet' });
+      if (skipped.has(impl.key)) {
+        table.push({ key: impl.key, label: impl.label, threads: 1, steps: 0, runs: 0, perIter: null, speedup: null, bandwidth: null, ceiling: null, peak: null, agreement: null, note: 'skipped (see above)' });
         continue;
       }
       entries.push({
@@ -330,7 +331,7 @@ async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, 
     await probe?.close();
   }
   const freeCores = cores.length === 0 ? null : median(cores);
-  // Keep the table in IMPLS order (the f32 placeholder may have been pushed first).
+  // Keep the table in IMPLS order (a skipped row's placeholder may have been pushed first).
   table.sort((p, q) => IMPLS.findIndex((i) => i.key === p.key) - IMPLS.findIndex((i) => i.key === q.key));
   const referenceAt = async (steps: number): Promise<Float64Array> => {
     const runner = await IMPLS.find((i) => i.key === 'wasm')!.prepare(source, LEARNING_RATE);
@@ -347,7 +348,10 @@ async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, 
     probed.map((r) => () => probeMemory(r.key as Impl['key'], files, memorySteps, LEARNING_RATE)),
     ALL_THREADS,
   );
-  probed.forEach((r, i) => (r.peak = uses[i]!.peak));
+  probed.forEach((r, i) => {
+    r.peak = uses[i]!.peak;
+    r.idle = uses[i]!.idle;
+  });
 
   const python = pythonUnavailable();
   let blas: string | null = null;
@@ -392,7 +396,7 @@ async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, 
         r.speedup === null ? '—' : `${r.speedup.toFixed(2)}×`,
         r.bandwidth === null ? '—' : formatBandwidth(r.bandwidth),
         r.bandwidth === null || r.ceiling === null ? '—' : `${Math.round((100 * r.bandwidth) / r.ceiling)} %`,
-        r.peak === null ? '—' : formatMiB(r.peak),
+        r.peak === null ? '—' : `${formatMiB(r.peak)}${r.idle == null ? '' : ` (+${formatMiB(r.peak - r.idle)})`}`,
         r.agreement === null ? '—' : r.agreement === 0 ? 'identical' : r.agreement.toExponential(0),
       ]),
     ),
@@ -445,20 +449,27 @@ async function main(): Promise<void> {
   const python = pythonUnavailable();
   let blas: string | null = null;
   if (python !== null) console.log(`Python peers skipped: ${python}`);
-  const f32 = float32Unavailable();
-  if (f32 !== null) console.log(`f32: not available yet (LogisticRegression({ dtype: 'float32' }): ${f32})`);
+  const skipped = new Map<Impl['key'], string>();
+  for (const impl of IMPLS) {
+    const why = impl.unavailable?.() ?? null;
+    if (why !== null) {
+      skipped.set(impl.key, why);
+      console.log(`${impl.label}: skipped (${why})`);
+    }
+  }
   const dropped = droppedOverrides();
   if (dropped.length > 0) console.log(`Python runs without ${dropped.join(', ')} (unset for its subprocesses only)`);
   console.log(
     'Each row: median of the timed fits (after warm-up; tinybench, one fit of each row per round) / steps per fit. "vs baseline" = baseline time / row time. ' +
       '"X read" = bytes of X per step / time per step (X in the row\'s own dtype), "of ceiling" against the 1-thread or ' +
-      'all-thread ceiling above. "peak RSS" = peak resident set (VmHWM) of a separate process that loads X and trains that row alone.',
+      'all-thread ceiling above. "peak RSS" = peak resident set (VmHWM) of a separate process that loads X and trains that row alone ' +
+        '(in brackets: above that process\'s peak before it loaded X, i.e. what the data and training add to the runtime).',
   );
 
   const shapes: ShapeResult[] = [];
   const convergenceSets: { shape: Shape; files: DataFiles }[] = [];
   for (const shape of SHAPES[mode]) {
-    const { result, files, blas: info } = await benchShape(shape, mode, bandwidth, f32);
+    const { result, files, blas: info } = await benchShape(shape, mode, bandwidth, skipped);
     blas ??= info;
     shapes.push(result);
     if (shape.convergence) convergenceSets.push({ shape, files });
@@ -549,11 +560,11 @@ export function checkTargets(shapes: readonly ShapeResult[], convergence: readon
   const row = (rows: number, cols: number, key: string): Row | undefined =>
     shapes.find((s) => s.rows === rows && s.cols === cols)?.table.find((r) => r.key === key && r.perIter !== null);
   const out: Target[] = [];
-  const ratio = (name: string, needed: number, top: Row | undefined, bottom: Row | undefined, kind: 'time' | 'peak' = 'time', also?: Row): void => {
-    const a = kind === 'time' ? top?.perIter : top?.peak;
-    const b = kind === 'time' ? bottom?.perIter : bottom?.peak;
+  const ratio = (name: string, needed: number, top: Row | undefined, bottom: Row | undefined, also?: Row): void => {
+    const a = top?.perIter;
+    const b = bottom?.perIter;
     if (a == null || b == null) {
-      out.push({ target: name, needed: kind === 'peak' ? `≤ ${needed}×` : `≥ ${needed}×`, measured: '—', met: null });
+      out.push({ target: name, needed: `≥ ${needed}×`, measured: '—', met: null });
       return;
     }
     const value = a / b;
@@ -561,9 +572,9 @@ export function checkTargets(shapes: readonly ShapeResult[], convergence: readon
     const extra = also?.perIter == null || a == null ? '' : ` (${also.threads} threads: ${(a / also.perIter).toFixed(2)}×)`;
     out.push({
       target: name,
-      needed: kind === 'peak' ? `≤ ${needed}×` : `≥ ${needed}×`,
+      needed: `≥ ${needed}×`,
       measured: `${value.toFixed(2)}×${extra}`,
-      met: kind === 'peak' ? value <= needed : value >= needed,
+      met: value >= needed,
     });
   };
   for (const [rows, cols, needed] of [
@@ -590,10 +601,10 @@ export function checkTargets(shapes: readonly ShapeResult[], convergence: readon
           `${Math.round((100 * outOfCache.bandwidth) / bandwidth.all.median)} % per step with the fit's fixed cost)`,
     met: streamed === null ? null : streamed >= 0.75 * bandwidth.all.median,
   });
-  ratio(`WASM 1 thread vs tfjs-backend-wasm, ${label(100_000, 50)}`, 4, row(100_000, 50, 'tfjs'), row(100_000, 50, 'wasm'), 'time', row(100_000, 50, 'wasm-threads'));
+  ratio(`WASM 1 thread vs tfjs-backend-wasm, ${label(100_000, 50)}`, 4, row(100_000, 50, 'tfjs'), row(100_000, 50, 'wasm'), row(100_000, 50, 'wasm-threads'));
   for (const shape of shapes) {
     const [r, c] = [shape.rows, shape.cols];
-    ratio(`WASM 1 thread vs ml-logistic-regression, ${label(r, c)}`, 100, row(r, c, 'ml'), row(r, c, 'wasm'), 'time', row(r, c, 'wasm-threads'));
+    ratio(`WASM 1 thread vs ml-logistic-regression, ${label(r, c)}`, 100, row(r, c, 'ml'), row(r, c, 'wasm'), row(r, c, 'wasm-threads'));
   }
   for (const [rows, cols] of [
     [100_000, 50],
@@ -615,7 +626,21 @@ export function checkTargets(shapes: readonly ShapeResult[], convergence: readon
       met: sk === undefined || fastest === undefined ? null : fastest.median <= 0.5 * sk.median,
     });
   }
-  ratio(`f32 peak RSS vs f64, ${label(1_000_000, 20)}`, 0.6, row(1_000_000, 20, 'wasm-f32'), row(1_000_000, 20, 'wasm'), 'peak');
+  // Judged on what loading X and training add to the probe process: Node and the modules
+  // (~80 MiB before X) are the same in both and would put any ratio near 1 for small data.
+  const f32 = row(1_000_000, 20, 'wasm-f32');
+  const f64 = row(1_000_000, 20, 'wasm');
+  const added = (r: Row | undefined): number | null => (r?.peak == null || r.idle == null ? null : r.peak - r.idle);
+  const [a32, a64] = [added(f32), added(f64)];
+  out.push({
+    target: `f32 peak RSS vs f64, ${label(1_000_000, 20)} (above the runtime's own)`,
+    needed: '≤ 0.6×',
+    measured:
+      a32 === null || a64 === null
+        ? '—'
+        : `${(a32 / a64).toFixed(2)}× (${formatMiB(a32)} vs ${formatMiB(a64)}; whole process ${(f32!.peak! / f64!.peak!).toFixed(2)}×)`,
+    met: a32 === null || a64 === null ? null : a32 <= 0.6 * a64,
+  });
   return out;
 }
 

@@ -25,7 +25,9 @@ export interface MemoryUse {
 
 /** Runs the probe for one implementation; `steps` gradient steps after loading X. */
 export function probeMemory(key: ImplKey, files: DataFiles, steps: number, learningRate: number): Promise<MemoryUse> {
-  const args = ['--import', 'tsx', PROBE, key, files.x, files.y, String(files.rows), String(files.cols), String(steps), String(learningRate)];
+  // The probe runs with the V8 flags this process has (e.g. relaxed SIMD on Node 20).
+  const v8Flags = process.execArgv.filter((flag) => flag.startsWith('--experimental-wasm-'));
+  const args = [...v8Flags, '--import', 'tsx', PROBE, key, files.x, files.y, String(files.rows), String(files.cols), String(steps), String(learningRate)];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
