@@ -49,6 +49,10 @@ export function encodeLabels(y: unknown, rows: number, name: string): EncodedLab
   const values = y as ArrayLike<unknown>;
   if (values.length !== rows) throw new RangeError(`${name} has ${values.length} labels; X has ${rows} rows`);
   const kind = rows > 0 ? typeof values[0] : 'number';
+  if (kind === 'number') {
+    const fast = encodeSmallIntegers(values, rows);
+    if (fast !== null) return fast;
+  }
   const seen = new Map<Label, number>();
   for (let i = 0; i < rows; i++) {
     const value = values[i];
@@ -77,6 +81,43 @@ export function encodeLabels(y: unknown, rows: number, name: string): EncodedLab
   const counts = new Int32Array(classes.length);
   for (let i = 0; i < rows; i++) {
     const k = seen.get(values[i] as Label) as number;
+    indices[i] = k;
+    counts[k]! += 1;
+  }
+  return { classes, indices, counts };
+}
+
+/** {@link encodeSmallIntegers} handles labels in [−SMALL_OFFSET, SMALL_OFFSET). */
+const SMALL_OFFSET = 512;
+
+/**
+ * The common case of {@link encodeLabels} without a Map lookup per sample: integer labels
+ * in [−512, 511] (0/1 and −1/1 above all), looked up in a table. Returns null, having
+ * decided nothing, when a value is anything else (a string, a boolean, a non-integer, a
+ * larger integer); the general path then checks and reports exactly as it always does.
+ */
+function encodeSmallIntegers(values: ArrayLike<unknown>, rows: number): EncodedLabels | null {
+  // table[v + SMALL_OFFSET]: first 1 where label v occurs, then v's class index.
+  const table = new Int32Array(2 * SMALL_OFFSET);
+  for (let i = 0; i < rows; i++) {
+    const value = values[i] as number;
+    const slot = (value | 0) + SMALL_OFFSET;
+    // `|` truncates to int32 and turns strings, booleans and undefined into numbers, so
+    // equality holds only for an integer number (or −0) in range.
+    if (slot - SMALL_OFFSET !== value || slot >>> 0 >= 2 * SMALL_OFFSET) return null;
+    table[slot] = 1;
+  }
+  const classes: number[] = [];
+  for (let slot = 0; slot < table.length; slot++) {
+    if (table[slot] === 1) {
+      table[slot] = classes.length;
+      classes.push(slot - SMALL_OFFSET);
+    }
+  }
+  const indices = new Int32Array(rows);
+  const counts = new Int32Array(classes.length);
+  for (let i = 0; i < rows; i++) {
+    const k = table[((values[i] as number) | 0) + SMALL_OFFSET]!;
     indices[i] = k;
     counts[k]! += 1;
   }
