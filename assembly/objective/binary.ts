@@ -1,5 +1,6 @@
 import { logLoss, sigmoid } from '../math';
 import { pairLoss, pairResiduals } from './pair';
+import { madd64 } from '../simd';
 import { at, axpy, dot, put, zero } from '../vector';
 
 /**
@@ -14,8 +15,11 @@ import { at, axpy, dot, put, zero } from '../vector';
  *   curvature 0, or rows values, written: sᵢ σ(zᵢ)(1 − σ(zᵢ)), the Hessian's row weights
  *
  * Returns Σᵢ sᵢ logloss(yᵢ, zᵢ) when `withLoss` (it costs a log per row), else 0.
- * Rows go two at a time so each pair of weights is loaded once for both rows; the
- * residual is added to the gradient while the row is still in cache.
+ * Rows go four at a time so each pair of weights and each pair of gradient values is
+ * loaded once for four rows, and the two sigmoids (two lanes each) overlap; the residual
+ * is added to the gradient while the rows are still in cache. The sums are formed in the
+ * same order as two rows at a time (row pairs in order, columns in pairs), which a last
+ * pair of rows and a last single row also follow.
  */
 export function binaryPass(
   x: usize,
@@ -29,55 +33,130 @@ export function binaryPass(
   curvature: usize,
 ): f64 {
   zero(grad, cols + 1);
-  const bias = at(params, cols);
+  const bias = f64x2.splat(at(params, cols));
   const rowBytes = <usize>cols << 3;
-  const pairs = cols & ~1;
+  // Column loops: `quadBytes` covers the columns taken four at a time, then one pair
+  // (when cols mod 4 ≥ 2), then one single column (odd cols).
+  const quadBytes = <usize>(cols & ~3) << 3;
+  const pairEnd = <usize>(cols & ~1) << 3;
+  const hasPair = (cols & 2) != 0;
+  const odd = (cols & 1) != 0;
   let gradBias = 0.0;
   let lossSum = 0.0;
 
   let i = 0;
-  for (; i + 1 < rows; i += 2) {
+  for (; i + 3 < rows; i += 4) {
     const row0 = x + <usize>i * rowBytes;
     const row1 = row0 + rowBytes;
+    const row2 = row1 + rowBytes;
+    const row3 = row2 + rowBytes;
 
     let acc0 = f64x2.splat(0);
     let acc1 = f64x2.splat(0);
-    for (let j = 0; j < pairs; j += 2) {
-      const off = <usize>j << 3;
+    let acc2 = f64x2.splat(0);
+    let acc3 = f64x2.splat(0);
+    for (let off: usize = 0; off < quadBytes; off += 32) {
+      const wa = v128.load(params + off);
+      const wb = v128.load(params + off, 16);
+      acc0 = madd64(v128.load(row0 + off, 16), wb, madd64(v128.load(row0 + off), wa, acc0));
+      acc1 = madd64(v128.load(row1 + off, 16), wb, madd64(v128.load(row1 + off), wa, acc1));
+      acc2 = madd64(v128.load(row2 + off, 16), wb, madd64(v128.load(row2 + off), wa, acc2));
+      acc3 = madd64(v128.load(row3 + off, 16), wb, madd64(v128.load(row3 + off), wa, acc3));
+    }
+    if (hasPair) {
+      const w = v128.load(params + quadBytes);
+      acc0 = madd64(v128.load(row0 + quadBytes), w, acc0);
+      acc1 = madd64(v128.load(row1 + quadBytes), w, acc1);
+      acc2 = madd64(v128.load(row2 + quadBytes), w, acc2);
+      acc3 = madd64(v128.load(row3 + quadBytes), w, acc3);
+    }
+    // Lane 0 of z01 gathers row 0's partial sums, lane 1 row 1's; z23 rows 2 and 3.
+    let z01 = f64x2.add(v128.shuffle<f64>(acc0, acc1, 0, 2), v128.shuffle<f64>(acc0, acc1, 1, 3));
+    let z23 = f64x2.add(v128.shuffle<f64>(acc2, acc3, 0, 2), v128.shuffle<f64>(acc2, acc3, 1, 3));
+    if (odd) {
+      const w = v128.load64_splat(params + pairEnd);
+      z01 = madd64(v128.load64_lane(row1 + pairEnd, v128.load64_zero(row0 + pairEnd), 1), w, z01);
+      z23 = madd64(v128.load64_lane(row3 + pairEnd, v128.load64_zero(row2 + pairEnd), 1), w, z23);
+    }
+    z01 = f64x2.add(z01, bias);
+    z23 = f64x2.add(z23, bias);
+
+    const r01 = pairResiduals(z01, y, weights, i, curvature);
+    const r23 = pairResiduals(z23, y, weights, i + 2, curvature);
+    if (withLoss) {
+      lossSum += pairLoss(f64x2.extract_lane(z01, 0), f64x2.extract_lane(z01, 1), y, weights, i);
+      lossSum += pairLoss(f64x2.extract_lane(z23, 0), f64x2.extract_lane(z23, 1), y, weights, i + 2);
+    }
+
+    const r0 = v128.shuffle<f64>(r01, r01, 0, 0);
+    const r1 = v128.shuffle<f64>(r01, r01, 1, 1);
+    const r2 = v128.shuffle<f64>(r23, r23, 0, 0);
+    const r3 = v128.shuffle<f64>(r23, r23, 1, 1);
+    for (let off: usize = 0; off < quadBytes; off += 32) {
+      const g = grad + off;
+      const a0 = row0 + off;
+      const a1 = row1 + off;
+      const a2 = row2 + off;
+      const a3 = row3 + off;
+      v128.store(g, addRows4(v128.load(g), v128.load(a0), r0, v128.load(a1), r1, v128.load(a2), r2, v128.load(a3), r3));
+      v128.store(
+        g,
+        addRows4(v128.load(g, 16), v128.load(a0, 16), r0, v128.load(a1, 16), r1, v128.load(a2, 16), r2, v128.load(a3, 16), r3),
+        16,
+      );
+    }
+    if (hasPair) {
+      const g = grad + quadBytes;
+      const q = quadBytes;
+      v128.store(g, addRows4(v128.load(g), v128.load(row0 + q), r0, v128.load(row1 + q), r1, v128.load(row2 + q), r2, v128.load(row3 + q), r3));
+    }
+    if (odd) {
+      const g = grad + pairEnd;
+      const x01 = v128.load64_lane(row1 + pairEnd, v128.load64_zero(row0 + pairEnd), 1);
+      const x23 = v128.load64_lane(row3 + pairEnd, v128.load64_zero(row2 + pairEnd), 1);
+      // Lane 0 only: g + (x0·r0 + x1·r1) + (x2·r2 + x3·r3), as two row pairs would add it.
+      const p01 = f64x2.mul(x01, r01);
+      const p23 = f64x2.mul(x23, r23);
+      const s01 = f64x2.add(p01, v128.shuffle<f64>(p01, p01, 1, 0));
+      const s23 = f64x2.add(p23, v128.shuffle<f64>(p23, p23, 1, 0));
+      v128.store64_lane(g, f64x2.add(f64x2.add(v128.load64_zero(g), s01), s23), 0);
+    }
+    const b01 = f64x2.add(r01, v128.shuffle<f64>(r01, r01, 1, 0));
+    const b23 = f64x2.add(r23, v128.shuffle<f64>(r23, r23, 1, 0));
+    gradBias = gradBias + f64x2.extract_lane(b01, 0) + f64x2.extract_lane(b23, 0);
+  }
+
+  if (i + 1 < rows) {
+    const row0 = x + <usize>i * rowBytes;
+    const row1 = row0 + rowBytes;
+    let acc0 = f64x2.splat(0);
+    let acc1 = f64x2.splat(0);
+    for (let off: usize = 0; off < pairEnd; off += 16) {
       const w = v128.load(params + off);
-      acc0 = f64x2.add(acc0, f64x2.mul(v128.load(row0 + off), w));
-      acc1 = f64x2.add(acc1, f64x2.mul(v128.load(row1 + off), w));
+      acc0 = madd64(v128.load(row0 + off), w, acc0);
+      acc1 = madd64(v128.load(row1 + off), w, acc1);
     }
-    // Lane 0 of `z` gathers row 0's partial sums, lane 1 row 1's.
-    const z = f64x2.add(v128.shuffle<f64>(acc0, acc1, 0, 2), v128.shuffle<f64>(acc0, acc1, 1, 3));
-    let z0 = f64x2.extract_lane(z, 0);
-    let z1 = f64x2.extract_lane(z, 1);
-    if (pairs < cols) {
-      const off = <usize>pairs << 3;
-      const w = load<f64>(params + off);
-      z0 += load<f64>(row0 + off) * w;
-      z1 += load<f64>(row1 + off) * w;
+    let z01 = f64x2.add(v128.shuffle<f64>(acc0, acc1, 0, 2), v128.shuffle<f64>(acc0, acc1, 1, 3));
+    if (odd) {
+      const w = v128.load64_splat(params + pairEnd);
+      z01 = madd64(v128.load64_lane(row1 + pairEnd, v128.load64_zero(row0 + pairEnd), 1), w, z01);
     }
-    z0 += bias;
-    z1 += bias;
-
-    const rv = pairResiduals(z0, z1, y, weights, i, curvature);
-    if (withLoss) lossSum += pairLoss(z0, z1, y, weights, i);
-    const r0 = f64x2.extract_lane(rv, 0);
-    const r1 = f64x2.extract_lane(rv, 1);
-
-    const r0v = f64x2.splat(r0);
-    const r1v = f64x2.splat(r1);
-    for (let j = 0; j < pairs; j += 2) {
-      const off = <usize>j << 3;
-      const contribution = f64x2.add(f64x2.mul(v128.load(row0 + off), r0v), f64x2.mul(v128.load(row1 + off), r1v));
-      v128.store(grad + off, f64x2.add(v128.load(grad + off), contribution));
+    z01 = f64x2.add(z01, bias);
+    const r01 = pairResiduals(z01, y, weights, i, curvature);
+    if (withLoss) lossSum += pairLoss(f64x2.extract_lane(z01, 0), f64x2.extract_lane(z01, 1), y, weights, i);
+    const r0 = v128.shuffle<f64>(r01, r01, 0, 0);
+    const r1 = v128.shuffle<f64>(r01, r01, 1, 1);
+    for (let off: usize = 0; off < pairEnd; off += 16) {
+      const g = grad + off;
+      v128.store(g, addRows2(v128.load(g), v128.load(row0 + off), r0, v128.load(row1 + off), r1));
     }
-    if (pairs < cols) {
-      const off = <usize>pairs << 3;
-      store<f64>(grad + off, load<f64>(grad + off) + (load<f64>(row0 + off) * r0 + load<f64>(row1 + off) * r1));
+    if (odd) {
+      const g = grad + pairEnd;
+      const p01 = f64x2.mul(v128.load64_lane(row1 + pairEnd, v128.load64_zero(row0 + pairEnd), 1), r01);
+      v128.store64_lane(g, f64x2.add(v128.load64_zero(g), f64x2.add(p01, v128.shuffle<f64>(p01, p01, 1, 0))), 0);
     }
-    gradBias += r0 + r1;
+    gradBias += f64x2.extract_lane(f64x2.add(r01, v128.shuffle<f64>(r01, r01, 1, 0)), 0);
+    i += 2;
   }
 
   put(grad, cols, gradBias);
@@ -86,6 +165,25 @@ export function binaryPass(
     lossSum += binaryRow(x + <usize>i * rowBytes, cols, params, at(y, i), si, grad, withLoss, curvature, i);
   }
   return lossSum;
+}
+
+/** g + (x0·r0 + x1·r1) for one column pair of two rows (the relaxed build: fused, in row order). */
+// @ts-ignore: decorator
+@inline
+function addRows2(g: v128, x0: v128, r0: v128, x1: v128, r1: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return madd64(x1, r1, madd64(x0, r0, g));
+  return f64x2.add(g, f64x2.add(f64x2.mul(x0, r0), f64x2.mul(x1, r1)));
+}
+
+/**
+ * g + (x0·r0 + x1·r1) + (x2·r2 + x3·r3) for one column pair of four rows: the sum two
+ * row pairs in turn would form (the relaxed build: fused, in row order).
+ */
+// @ts-ignore: decorator
+@inline
+function addRows4(g: v128, x0: v128, r0: v128, x1: v128, r1: v128, x2: v128, r2: v128, x3: v128, r3: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return madd64(x3, r3, madd64(x2, r2, madd64(x1, r1, madd64(x0, r0, g))));
+  return f64x2.add(f64x2.add(g, f64x2.add(f64x2.mul(x0, r0), f64x2.mul(x1, r1))), f64x2.add(f64x2.mul(x2, r2), f64x2.mul(x3, r3)));
 }
 
 /**

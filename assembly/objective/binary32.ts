@@ -96,7 +96,7 @@ export function binaryPass32(
     const row1 = row0 + rowBytes;
     const z0 = <f64>dotF32(row0, w32, cols) + bias;
     const z1 = <f64>dotF32(row1, w32, cols) + bias;
-    const rv = pairResiduals(z0, z1, y, weights, i, curvature);
+    const rv = pairResiduals(f64x2.replace_lane(f64x2.splat(z0), 1, z1), y, weights, i, curvature);
     if (withLoss) lossSum += pairLoss(z0, z1, y, weights, i);
     const r0 = f64x2.extract_lane(rv, 0);
     const r1 = f64x2.extract_lane(rv, 1);

@@ -4,18 +4,25 @@ import { logLoss, sigmoid2Lanes } from '../math';
 // float32 storage alike): residuals, Hessian row weights and the loss.
 
 /**
- * Residuals sᵢ·(σ(zᵢ) − yᵢ) of rows i and i + 1 as one vector (lane 0 row i). When
- * `curvature` ≠ 0 also stores their Hessian row weights sᵢ·σ(zᵢ)(1 − σ(zᵢ)) there.
- * `y`, `weights` (0: all ones) and `curvature` are float64 arrays indexed by row.
+ * Residuals sᵢ·(σ(zᵢ) − yᵢ) of rows i and i + 1 as one vector (lane 0 row i), from their
+ * decision values `z` (lane 0 row i). When `curvature` ≠ 0 also stores their Hessian row
+ * weights sᵢ·σ(zᵢ)(1 − σ(zᵢ)) there. `y`, `weights` (0: all ones) and `curvature` are
+ * float64 arrays indexed by row.
  */
 // @ts-ignore: decorator
 @inline
-export function pairResiduals(z0: f64, z1: f64, y: usize, weights: usize, i: i32, curvature: usize): v128 {
+export function pairResiduals(z: v128, y: usize, weights: usize, i: i32, curvature: usize): v128 {
   const at = <usize>i << 3;
-  const pv = sigmoid2Lanes(f64x2.replace_lane(f64x2.splat(z0), 1, z1));
-  const sv = weights == 0 ? f64x2.splat(1.0) : v128.load(weights + at);
-  if (curvature != 0) v128.store(curvature + at, f64x2.mul(f64x2.mul(sv, pv), f64x2.sub(f64x2.splat(1.0), pv)));
-  return f64x2.mul(sv, f64x2.sub(pv, v128.load(y + at)));
+  const p = sigmoid2Lanes(z);
+  const residual = f64x2.sub(p, v128.load(y + at));
+  // Unit weights skip the products with 1 (exact, so the bits are those of s = 1).
+  if (weights == 0) {
+    if (curvature != 0) v128.store(curvature + at, f64x2.mul(p, f64x2.sub(f64x2.splat(1.0), p)));
+    return residual;
+  }
+  const s = v128.load(weights + at);
+  if (curvature != 0) v128.store(curvature + at, f64x2.mul(f64x2.mul(s, p), f64x2.sub(f64x2.splat(1.0), p)));
+  return f64x2.mul(s, residual);
 }
 
 /** sᵢ·logloss(yᵢ, zᵢ) summed over rows i and i + 1. */

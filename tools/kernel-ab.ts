@@ -1,0 +1,137 @@
+/**
+ * A/B timing of the gradient-descent kernel of two or more WebAssembly builds in one
+ * process, against the plain-JS baseline.
+ *
+ *   npx tsx tools/kernel-ab.ts [--rounds N] [--shapes 800x2,100000x50,1000000x20] a.wasm b.wasm …
+ *
+ * Each build (the threads build, as Node uses it, or the single-thread one: detected from
+ * its imports) gets a memory of its own holding the bench's data (bench/data.ts), and
+ * `gradientDescent` is called directly (no `fit` overhead: no input checks, no copies).
+ * The implementations take turns, one fit each per round, so a noisy neighbour slows all
+ * of them alike; medians and minima per step are printed with the ratio to the first
+ * build and the JS baseline's ratio to each build. The final weights of every build are
+ * compared with the first build's (max |Δ| / max |w|).
+ */
+import { readFileSync } from 'node:fs';
+import { makeData } from '../bench/data.js';
+import { Matrix } from '../src/matrix.js';
+import { gradientDescentBaseline } from '../src/baseline.js';
+
+interface Core {
+  memory: WebAssembly.Memory;
+  alloc(bytes: number): number;
+  configureProblem(...args: (number | boolean)[]): void;
+  partialsLength(rows: number, cols: number, classes: number): number;
+  setThreads(threads: number): void;
+  gradientDescent(params: number, lr: number, maxIter: number, tol: number, loss: number, work: number): number;
+}
+
+const LEARNING_RATE = 0.01;
+const args = process.argv.slice(2);
+let rounds = 15;
+let shapeText = '800x2,100000x50,1000000x20';
+const files: string[] = [];
+for (let k = 0; k < args.length; k++) {
+  if (args[k] === '--rounds') rounds = Number(args[++k]);
+  else if (args[k] === '--shapes') shapeText = args[++k]!;
+  else files.push(args[k]!);
+}
+if (files.length === 0) throw new Error('usage: tools/kernel-ab.ts [--rounds N] [--shapes RxC,…] a.wasm [b.wasm …]');
+
+const STEPS: Record<string, number> = { '800x2': 2000, '100000x50': 20, '1000000x20': 10 };
+
+function instantiate(file: string): Core {
+  const module = new WebAssembly.Module(readFileSync(file));
+  const shared = WebAssembly.Module.imports(module).some((i) => i.module === 'env' && i.name === 'memory');
+  const env: Record<string, unknown> = { abort: () => { throw new Error('abort'); } };
+  if (shared) env.memory = new WebAssembly.Memory({ initial: 2, maximum: 65536, shared: true });
+  const instance = new WebAssembly.Instance(module, {
+    env,
+    logreg: { progress: () => 1, parallel: () => { throw new Error('no threads here'); } },
+  } as WebAssembly.Imports);
+  const exports = instance.exports as unknown as Core;
+  return shared ? { ...exports, memory: env.memory as WebAssembly.Memory } : exports;
+}
+
+interface Runner {
+  label: string;
+  fit(steps: number): Float64Array;
+}
+
+function wasmRunner(file: string, x: Float64Array, y: Float64Array, rows: number, cols: number): Runner {
+  const core = instantiate(file);
+  const xPtr = core.alloc(x.length * 8);
+  new Float64Array(core.memory.buffer, xPtr, x.length).set(x);
+  const yPtr = core.alloc(rows * 8);
+  new Float64Array(core.memory.buffer, yPtr, rows).set(y);
+  const scratch = core.alloc(8);
+  const partials = core.alloc(core.partialsLength(rows, cols, 1) * 8);
+  const params = core.alloc((cols + 1) * 8);
+  const work = core.alloc(2 * (cols + 1) * 8);
+  core.setThreads(1);
+  core.configureProblem(xPtr, yPtr, 0, rows, cols, 1, rows, 0, 0, true, 0, scratch, partials, false, 0);
+  return {
+    label: file.replace(/^.*\//, ''),
+    fit(steps) {
+      new Float64Array(core.memory.buffer, params, cols + 1).fill(0);
+      core.gradientDescent(params, LEARNING_RATE, steps, 0, 0, work);
+      return new Float64Array(core.memory.buffer, params, cols + 1).slice();
+    },
+  };
+}
+
+function jsRunner(x: Float64Array, y: Float64Array, rows: number, cols: number): Runner {
+  const X = Matrix.from(x, rows, cols);
+  return {
+    label: 'plain JS',
+    fit(steps) {
+      const { weights, bias } = gradientDescentBaseline(X, y, { learningRate: LEARNING_RATE, maxIter: steps });
+      const out = new Float64Array(cols + 1);
+      out.set(weights);
+      out[cols] = bias;
+      return out;
+    },
+  };
+}
+
+const median = (v: number[]): number => {
+  const s = [...v].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const fmt = (ms: number): string => (ms < 0.1 ? `${(ms * 1000).toFixed(3)} µs` : `${ms.toFixed(3)} ms`);
+
+for (const shape of shapeText.split(',')) {
+  const [rows, cols] = shape.split('x').map(Number) as [number, number];
+  const steps = STEPS[shape] ?? 10;
+  const { x, y } = makeData(rows, cols, 42);
+  const runners = [...files.map((f) => wasmRunner(f, x, y, rows, cols)), jsRunner(x, y, rows, cols)];
+  const reference = runners[0]!.fit(steps);
+  const scale = Math.max(...reference.map(Math.abs));
+  for (const r of runners.slice(1)) {
+    const out = r.fit(steps);
+    let diff = 0;
+    for (let k = 0; k < out.length; k++) diff = Math.max(diff, Math.abs(out[k]! - reference[k]!));
+    console.log(`${shape}: ${r.label} vs ${runners[0]!.label}: max|Δ|/max|w| = ${(diff / scale).toExponential(2)}`);
+  }
+  const times = runners.map(() => [] as number[]);
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < runners.length; k++) {
+      const idx = (k + round) % runners.length; // rotate who goes first
+      const t0 = performance.now();
+      runners[idx]!.fit(steps);
+      times[idx]!.push((performance.now() - t0) / steps);
+    }
+  }
+  const js = median(times[runners.length - 1]!);
+  const base = median(times[0]!);
+  console.log(`\n${shape}, ${steps} steps, ${rounds} rounds (per step):`);
+  for (let k = 0; k < runners.length; k++) {
+    const med = median(times[k]!);
+    const min = Math.min(...times[k]!);
+    console.log(
+      `  ${runners[k]!.label.padEnd(28)} median ${fmt(med).padStart(11)}  min ${fmt(min).padStart(11)}` +
+        `  vs first ${(med / base).toFixed(3)}  JS/this ${(js / med).toFixed(2)}×`,
+    );
+  }
+}
