@@ -1,3 +1,5 @@
+import { madd64 } from './simd';
+
 // Scalar pieces of the logistic model, written so that no finite z produces Inf or NaN.
 
 /**
@@ -27,6 +29,88 @@ export function logLoss(z: f64, y: f64): f64 {
 // Two-lane exp and sigmoid for the fused passes: one call per pair of rows instead of a
 // scalar `Math.exp` per row, which dominates the pass when rows are short.
 
+// ---------------------------------------------------------------------------------------
+// Fast path, −708 ≤ x ≤ 0: table-driven. With N = 2^7, x = (k/N)·ln 2 + r, |r| ≤ ln 2/(2N);
+// k = N·m + j, e^x = 2^m · 2^(j/N) · e^r with 2^(j/N) from a table and e^r − 1 by its
+// Taylor polynomial to degree 5 (truncation below 2^-68 for |r| ≤ 0.0028). Every
+// operation is a plain IEEE add, multiply or integer op: the bits are the same on every host.
+
+/** N/ln 2 for N = 128. */
+const N_OVER_LN2: f64 = 184.6649652337873;
+/** 1.5·2^52: adding it rounds N·x/ln 2 to an integer k, left in the low mantissa bits. */
+const ROUND_SHIFT: f64 = 6755399441055744.0;
+/** ln 2 / N split so that k·head is exact for |k| < 2^17 (Cody–Waite reduction). */
+const LN2_OVER_N_HEAD: f64 = 0.005415212348111709;
+const LN2_OVER_N_TAIL: f64 = 1.2864023111638346e-14;
+/** Below this 2^m may leave the normal range; such lanes take the wide path. */
+const EXP_TABLE_BELOW: f64 = -708.0;
+/**
+ * Bits of 2^(j/128), j = 0 … 127, rounded to nearest, minus j·2^45: adding k·2^45 (the bits
+ * of the rounded k shifted into place) then gives the bits of 2^m · 2^(j/128). Written by
+ * tools/exp-table.py.
+ */
+const EXP_TABLE: usize = memory.data<u64>([
+  0x3ff0000000000000, 0x3feff63da9fb3335, 0x3fefec9a3e778061, 0x3fefe315e86e7f85,
+  0x3fefd9b0d3158574, 0x3fefd06b29ddf6de, 0x3fefc74518759bc8, 0x3fefbe3ecac6f383,
+  0x3fefb5586cf9890f, 0x3fefac922b7247f7, 0x3fefa3ec32d3d1a2, 0x3fef9b66affed31b,
+  0x3fef9301d0125b51, 0x3fef8abdc06c31cc, 0x3fef829aaea92de0, 0x3fef7a98c8a58e51,
+  0x3fef72b83c7d517b, 0x3fef6af9388c8dea, 0x3fef635beb6fcb75, 0x3fef5be084045cd4,
+  0x3fef54873168b9aa, 0x3fef4d5022fcd91d, 0x3fef463b88628cd6, 0x3fef3f49917ddc96,
+  0x3fef387a6e756238, 0x3fef31ce4fb2a63f, 0x3fef2b4565e27cdd, 0x3fef24dfe1f56381,
+  0x3fef1e9df51fdee1, 0x3fef187fd0dad990, 0x3fef1285a6e4030b, 0x3fef0cafa93e2f56,
+  0x3fef06fe0a31b715, 0x3fef0170fc4cd831, 0x3feefc08b26416ff, 0x3feef6c55f929ff1,
+  0x3feef1a7373aa9cb, 0x3feeecae6d05d866, 0x3feee7db34e59ff7, 0x3feee32dc313a8e5,
+  0x3feedea64c123422, 0x3feeda4504ac801c, 0x3feed60a21f72e2a, 0x3feed1f5d950a897,
+  0x3feece086061892d, 0x3feeca41ed1d0057, 0x3feec6a2b5c13cd0, 0x3feec32af0d7d3de,
+  0x3feebfdad5362a27, 0x3feebcb299fddd0d, 0x3feeb9b2769d2ca7, 0x3feeb6daa2cf6642,
+  0x3feeb42b569d4f82, 0x3feeb1a4ca5d920f, 0x3feeaf4736b527da, 0x3feead12d497c7fd,
+  0x3feeab07dd485429, 0x3feea9268a5946b7, 0x3feea76f15ad2148, 0x3feea5e1b976dc09,
+  0x3feea47eb03a5585, 0x3feea34634ccc320, 0x3feea23882552225, 0x3feea155d44ca973,
+  0x3feea09e667f3bcd, 0x3feea012750bdabf, 0x3fee9fb23c651a2f, 0x3fee9f7df9519484,
+  0x3fee9f75e8ec5f74, 0x3fee9f9a48a58174, 0x3fee9feb564267c9, 0x3feea0694fde5d3f,
+  0x3feea11473eb0187, 0x3feea1ed0130c132, 0x3feea2f336cf4e62, 0x3feea427543e1a12,
+  0x3feea589994cce13, 0x3feea71a4623c7ad, 0x3feea8d99b4492ed, 0x3feeaac7d98a6699,
+  0x3feeace5422aa0db, 0x3feeaf3216b5448c, 0x3feeb1ae99157736, 0x3feeb45b0b91ffc6,
+  0x3feeb737b0cdc5e5, 0x3feeba44cbc8520f, 0x3feebd829fde4e50, 0x3feec0f170ca07ba,
+  0x3feec49182a3f090, 0x3feec86319e32323, 0x3feecc667b5de565, 0x3feed09bec4a2d33,
+  0x3feed503b23e255d, 0x3feed99e1330b358, 0x3feede6b5579fdbf, 0x3feee36bbfd3f37a,
+  0x3feee89f995ad3ad, 0x3feeee07298db666, 0x3feef3a2b84f15fb, 0x3feef9728de5593a,
+  0x3feeff76f2fb5e47, 0x3fef05b030a1064a, 0x3fef0c1e904bc1d2, 0x3fef12c25bd71e09,
+  0x3fef199bdd85529c, 0x3fef20ab5fffd07a, 0x3fef27f12e57d14b, 0x3fef2f6d9406e7b5,
+  0x3fef3720dcef9069, 0x3fef3f0b555dc3fa, 0x3fef472d4a07897c, 0x3fef4f87080d89f2,
+  0x3fef5818dcfba487, 0x3fef60e316c98398, 0x3fef69e603db3285, 0x3fef7321f301b460,
+  0x3fef7c97337b9b5f, 0x3fef864614f5a129, 0x3fef902ee78b3ff6, 0x3fef9a51fbc74c83,
+  0x3fefa4afa2a490da, 0x3fefaf482d8e67f1, 0x3fefba1bee615a27, 0x3fefc52b376bba97,
+  0x3fefd0765b6e4540, 0x3fefdbfdad9cbe14, 0x3fefe7c1819e90d8, 0x3feff3c22b8f71f1,
+]);
+
+/**
+ * e^x in both lanes for x ≤ 0 (all the sigmoid needs), within about 1 ulp; lanes below
+ * −708 go to {@link expNonPositive2LanesWide} (subnormal results, 0 below −745.2); NaN
+ * stays NaN.
+ */
+// @ts-ignore: decorator
+@inline
+export function expNonPositive2Lanes(x: v128): v128 {
+  if (v128.any_true(f64x2.lt(x, f64x2.splat(EXP_TABLE_BELOW)))) return expNonPositive2LanesWide(x);
+  const kd = madd64(x, f64x2.splat(N_OVER_LN2), f64x2.splat(ROUND_SHIFT));
+  const k = f64x2.sub(kd, f64x2.splat(ROUND_SHIFT));
+  const r = madd64(k, f64x2.splat(-LN2_OVER_N_TAIL), madd64(k, f64x2.splat(-LN2_OVER_N_HEAD), x));
+  // e^r − 1 = r + r²(1/2 + r/6) + r⁴(1/24 + r/120)
+  const r2 = f64x2.mul(r, r);
+  const low = madd64(r2, madd64(r, f64x2.splat(0.16666666666666666), f64x2.splat(0.5)), r);
+  const q = madd64(f64x2.mul(r2, r2), madd64(r, f64x2.splat(8.333333333333333e-3), f64x2.splat(4.1666666666666664e-2)), low);
+  // The table entries at j = k mod N (byte offsets in the low 32 bits of each lane).
+  const offsets = v128.and(i64x2.shl(kd, 3), i64x2.splat(127 << 3));
+  const entry0 = v128.load64_zero(EXP_TABLE + <usize>i32x4.extract_lane(offsets, 0));
+  const entries = v128.load64_lane(EXP_TABLE + <usize>i32x4.extract_lane(offsets, 2), entry0, 1);
+  const scale = i64x2.add(entries, i64x2.shl(kd, 45));
+  return madd64(scale, q, scale);
+}
+
+// ---------------------------------------------------------------------------------------
+// Wide path, any x ≤ 0: the rare pairs with a lane below −708 (and −Inf).
+
 const INV_LN2: f64 = 1.4426950408889634;
 /** ln 2 split so that k·LN2_HI is exact for |k| < 2^11 (Cody–Waite reduction). */
 const LN2_HI: f64 = 0.6931471803691238;
@@ -44,15 +128,13 @@ function powerOfTwo2Lanes(k: v128): v128 {
 }
 
 /**
- * e^x in both lanes for x ≤ 0 (all the sigmoid needs). x = k·ln 2 + r with |r| ≤ ln2/2;
- * e^r by its Taylor polynomial to degree 13 (truncation below 2^-60 there), evaluated
- * in Estrin's scheme so the lanes wait on a short dependency chain; then scaled by 2^k
- * in two factors so subnormal results round once and correctly. Within a few ulps of
- * e^x; 0 below −745.2; NaN stays NaN.
+ * e^x in both lanes for any x ≤ 0. x = k·ln 2 + r with |r| ≤ ln2/2; e^r by its Taylor
+ * polynomial to degree 13 (truncation below 2^-60 there), evaluated in Estrin's scheme;
+ * then scaled by 2^k in two factors so subnormal results round once and correctly.
+ * Within a few ulps of e^x; 0 below −745.2; NaN stays NaN. Not inlined: the fast path
+ * above sends it only pairs with a lane below −708.
  */
-// @ts-ignore: decorator
-@inline
-export function expNonPositive2Lanes(x: v128): v128 {
+function expNonPositive2LanesWide(x: v128): v128 {
   const t = f64x2.pmax(x, f64x2.splat(EXP_UNDERFLOW));
   const k = f64x2.nearest(f64x2.mul(t, f64x2.splat(INV_LN2)));
   const r = f64x2.sub(f64x2.sub(t, f64x2.mul(k, f64x2.splat(LN2_HI))), f64x2.mul(k, f64x2.splat(LN2_LO)));
@@ -61,15 +143,15 @@ export function expNonPositive2Lanes(x: v128): v128 {
   const r8 = f64x2.mul(r4, r4);
   // Pairs c_n + c_{n+1}·r of the coefficients 1/n!, n = 0 … 13.
   const q0 = f64x2.add(f64x2.splat(1.0), r);
-  const q1 = f64x2.add(f64x2.splat(0.5), f64x2.mul(f64x2.splat(0.16666666666666666), r));
-  const q2 = f64x2.add(f64x2.splat(4.1666666666666664e-2), f64x2.mul(f64x2.splat(8.333333333333333e-3), r));
-  const q3 = f64x2.add(f64x2.splat(1.388888888888889e-3), f64x2.mul(f64x2.splat(1.984126984126984e-4), r));
-  const q4 = f64x2.add(f64x2.splat(2.48015873015873e-5), f64x2.mul(f64x2.splat(2.7557319223985893e-6), r));
-  const q5 = f64x2.add(f64x2.splat(2.755731922398589e-7), f64x2.mul(f64x2.splat(2.505210838544172e-8), r));
-  const q6 = f64x2.add(f64x2.splat(2.08767569878681e-9), f64x2.mul(f64x2.splat(1.6059043836821613e-10), r));
-  const low = f64x2.add(f64x2.add(q0, f64x2.mul(q1, r2)), f64x2.mul(f64x2.add(q2, f64x2.mul(q3, r2)), r4));
-  const high = f64x2.add(f64x2.add(q4, f64x2.mul(q5, r2)), f64x2.mul(q6, r4));
-  const p = f64x2.add(low, f64x2.mul(high, r8));
+  const q1 = madd64(f64x2.splat(0.16666666666666666), r, f64x2.splat(0.5));
+  const q2 = madd64(f64x2.splat(8.333333333333333e-3), r, f64x2.splat(4.1666666666666664e-2));
+  const q3 = madd64(f64x2.splat(1.984126984126984e-4), r, f64x2.splat(1.388888888888889e-3));
+  const q4 = madd64(f64x2.splat(2.7557319223985893e-6), r, f64x2.splat(2.48015873015873e-5));
+  const q5 = madd64(f64x2.splat(2.505210838544172e-8), r, f64x2.splat(2.755731922398589e-7));
+  const q6 = madd64(f64x2.splat(1.6059043836821613e-10), r, f64x2.splat(2.08767569878681e-9));
+  const low = madd64(madd64(q3, r2, q2), r4, madd64(q1, r2, q0));
+  const high = madd64(q6, r4, madd64(q5, r2, q4));
+  const p = madd64(high, r8, low);
   // 2^k = 2^k1 · 2^k2 with k1 ≥ −1020, so both factors are normal numbers.
   const k1 = f64x2.pmax(k, f64x2.splat(-1020));
   const k2 = f64x2.sub(k, k1);
@@ -77,13 +159,15 @@ export function expNonPositive2Lanes(x: v128): v128 {
 }
 
 /**
- * σ(z) in both lanes, stable for any z: with e = e^(−|z|) ≤ 1, σ = 1/(1 + e) for z ≥ 0
- * and e/(1 + e) for z < 0; nothing overflows.
+ * σ(z) in both lanes, stable for any z: with e = e^(−|z|) ≤ 1, σ = n/(1 + e) where n = 1
+ * for z ≥ 0 and n = e for z < 0 (n = max(e, [z ≥ 0]), as e ∈ [0, 1]); nothing overflows,
+ * and one rounded division gives each lane.
  */
 // @ts-ignore: decorator
 @inline
 export function sigmoid2Lanes(z: v128): v128 {
-  const e = expNonPositive2Lanes(f64x2.neg(f64x2.abs(z)));
-  const q = f64x2.div(f64x2.splat(1.0), f64x2.add(f64x2.splat(1.0), e));
-  return v128.bitselect(q, f64x2.mul(e, q), f64x2.ge(z, f64x2.splat(0)));
+  const e = expNonPositive2Lanes(v128.or(z, f64x2.splat(-0.0)));
+  const one = f64x2.splat(1.0);
+  const numerator = f64x2.pmax(e, v128.and(f64x2.ge(z, f64x2.splat(0)), one));
+  return f64x2.div(numerator, f64x2.add(one, e));
 }
