@@ -39,6 +39,7 @@ for (let k = 0; k < args.length; k++) {
 if (files.length === 0) throw new Error('usage: tools/kernel-ab.ts [--rounds N] [--shapes RxC,…] a.wasm [b.wasm …]');
 
 const STEPS: Record<string, number> = { '800x2': 2000, '100000x50': 20, '1000000x20': 10 };
+const stepsFor = (rows: number, cols: number, shape: string): number => STEPS[shape] ?? Math.max(10, Math.round(2e7 / (rows * cols)));
 
 function instantiate(file: string): Core {
   const module = new WebAssembly.Module(readFileSync(file));
@@ -103,7 +104,7 @@ const fmt = (ms: number): string => (ms < 0.1 ? `${(ms * 1000).toFixed(3)} µs` 
 
 for (const shape of shapeText.split(',')) {
   const [rows, cols] = shape.split('x').map(Number) as [number, number];
-  const steps = STEPS[shape] ?? 10;
+  const steps = stepsFor(rows, cols, shape);
   const { x, y } = makeData(rows, cols, 42);
   const runners = [...files.map((f) => wasmRunner(f, x, y, rows, cols)), jsRunner(x, y, rows, cols)];
   const reference = runners[0]!.fit(steps);
