@@ -142,10 +142,16 @@ export function binaryPass(
     const row1 = row0 + rowBytes;
     let acc0 = f64x2.splat(0);
     let acc1 = f64x2.splat(0);
-    for (let off: usize = 0; off < pairEnd; off += 16) {
-      const w = v128.load(params + off);
-      acc0 = madd64(v128.load(row0 + off), w, acc0);
-      acc1 = madd64(v128.load(row1 + off), w, acc1);
+    for (let off: usize = 0; off < quadBytes; off += 32) {
+      const wa = v128.load(params + off);
+      const wb = v128.load(params + off, 16);
+      acc0 = madd64(v128.load(row0 + off, 16), wb, madd64(v128.load(row0 + off), wa, acc0));
+      acc1 = madd64(v128.load(row1 + off, 16), wb, madd64(v128.load(row1 + off), wa, acc1));
+    }
+    if (hasPair) {
+      const w = v128.load(params + quadBytes);
+      acc0 = madd64(v128.load(row0 + quadBytes), w, acc0);
+      acc1 = madd64(v128.load(row1 + quadBytes), w, acc1);
     }
     let z01 = f64x2.add(v128.shuffle<f64>(acc0, acc1, 0, 2), v128.shuffle<f64>(acc0, acc1, 1, 3));
     if (odd) {
@@ -157,9 +163,16 @@ export function binaryPass(
     if (withLoss) lossSum += pairLoss(f64x2.extract_lane(z01, 0), f64x2.extract_lane(z01, 1), y, weights, i);
     const r0 = v128.shuffle<f64>(r01, r01, 0, 0);
     const r1 = v128.shuffle<f64>(r01, r01, 1, 1);
-    for (let off: usize = 0; off < pairEnd; off += 16) {
+    for (let off: usize = 0; off < quadBytes; off += 32) {
       const g = grad + off;
-      v128.store(g, addRows2(v128.load(g), v128.load(row0 + off), r0, v128.load(row1 + off), r1));
+      const a0 = row0 + off;
+      const a1 = row1 + off;
+      v128.store(g, addRows2(v128.load(g), v128.load(a0), r0, v128.load(a1), r1));
+      v128.store(g, addRows2(v128.load(g, 16), v128.load(a0, 16), r0, v128.load(a1, 16), r1), 16);
+    }
+    if (hasPair) {
+      const g = grad + quadBytes;
+      v128.store(g, addRows2(v128.load(g), v128.load(row0 + quadBytes), r0, v128.load(row1 + quadBytes), r1));
     }
     if (odd) {
       const g = grad + pairEnd;
