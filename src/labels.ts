@@ -97,31 +97,30 @@ const SMALL_OFFSET = 512;
  * larger integer); the general path then checks and reports exactly as it always does.
  */
 function encodeSmallIntegers(values: ArrayLike<unknown>, rows: number): EncodedLabels | null {
-  // table[v + SMALL_OFFSET]: first 1 where label v occurs, then v's class index.
+  // One pass checks each label and stores its slot (label + SMALL_OFFSET) in `indices`
+  // while `table` counts per slot; a second turns slots into class indices in place.
   const table = new Int32Array(2 * SMALL_OFFSET);
+  const indices = new Int32Array(rows);
   for (let i = 0; i < rows; i++) {
     const value = values[i] as number;
     const slot = (value | 0) + SMALL_OFFSET;
     // `|` truncates to int32 and turns strings, booleans and undefined into numbers, so
     // equality holds only for an integer number (or −0) in range.
     if (slot - SMALL_OFFSET !== value || slot >>> 0 >= 2 * SMALL_OFFSET) return null;
-    table[slot] = 1;
+    indices[i] = slot;
+    table[slot]! += 1;
   }
   const classes: number[] = [];
+  const counts: number[] = [];
   for (let slot = 0; slot < table.length; slot++) {
-    if (table[slot] === 1) {
+    if (table[slot] !== 0) {
+      counts.push(table[slot]!);
       table[slot] = classes.length;
       classes.push(slot - SMALL_OFFSET);
     }
   }
-  const indices = new Int32Array(rows);
-  const counts = new Int32Array(classes.length);
-  for (let i = 0; i < rows; i++) {
-    const k = table[((values[i] as number) | 0) + SMALL_OFFSET]!;
-    indices[i] = k;
-    counts[k]! += 1;
-  }
-  return { classes, indices, counts };
+  for (let i = 0; i < rows; i++) indices[i] = table[indices[i]!]!;
+  return { classes, indices, counts: Int32Array.from(counts) };
 }
 
 /** A label as messages show it: strings quoted (`'spam'`), numbers and booleans as written. */
