@@ -254,7 +254,8 @@ export const isInMemory = (array: ArrayBufferView): boolean => defaultCore.isInM
 
 let relaxedBytes: (() => Uint8Array) | null = null;
 let relaxed: Core | null = null;
-let relaxedRejected = false;
+/** Whether this engine validates the relaxed build; null until asked. */
+let relaxedValid: boolean | null = null;
 
 /**
  * Makes the relaxed-SIMD build available to `simd: 'relaxed'`. Called by the
@@ -266,10 +267,9 @@ export function registerRelaxedSimd(bytes: () => Uint8Array): void {
 
 /** True when the relaxed-SIMD build is registered and this engine accepts it. */
 export function relaxedSimdAvailable(): boolean {
-  if (relaxed !== null) return true;
-  if (relaxedBytes === null || relaxedRejected) return false;
-  relaxedRejected = !WebAssembly.validate(relaxedBytes() as BufferSource);
-  return !relaxedRejected;
+  if (relaxedBytes === null) return false;
+  relaxedValid ??= WebAssembly.validate(relaxedBytes() as BufferSource);
+  return relaxedValid;
 }
 
 /**
