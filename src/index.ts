@@ -14,7 +14,7 @@ export {
   type Simd,
   type Solver,
 } from './logistic-regression.js';
-export { registerRelaxedSimd, relaxedSimdAvailable } from './wasm/runtime.js';
+export { registerRelaxedSimd, relaxedSimdAvailable } from './wasm/relaxed-registry.js';
 export { Matrix, type MatrixOptions } from './matrix.js';
 export type { Dtype, MatrixLike } from './input.js';
 export { NotFittedError } from './errors.js';

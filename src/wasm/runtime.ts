@@ -16,6 +16,7 @@
  */
 import { instantiateSync } from '@assemblyscript/loader';
 import { singleThreadBytes, threadsBytes } from './bytes.generated.js';
+import { registeredRelaxedBytes, relaxedSimdAvailable } from './relaxed-registry.js';
 
 /** Raw exports of `assembly/index.ts`; pointers are byte offsets into `memory`. */
 export interface CoreExports extends Record<string, unknown> {
@@ -252,25 +253,7 @@ export const isInMemory = (array: ArrayBufferView): boolean => defaultCore.isInM
 // Its bytes live in the `logreg-wasm/relaxed-simd` entry, so applications that never ask
 // for it do not download them; it has a memory of its own and runs on one thread.
 
-let relaxedBytes: (() => Uint8Array) | null = null;
 let relaxed: Core | null = null;
-/** Whether this engine validates the relaxed build; null until asked. */
-let relaxedValid: boolean | null = null;
-
-/**
- * Makes the relaxed-SIMD build available to `simd: 'relaxed'`. Called by the
- * `logreg-wasm/relaxed-simd` entry; applications import that entry rather than call this.
- */
-export function registerRelaxedSimd(bytes: () => Uint8Array): void {
-  relaxedBytes ??= bytes;
-}
-
-/** True when the relaxed-SIMD build is registered and this engine accepts it. */
-export function relaxedSimdAvailable(): boolean {
-  if (relaxedBytes === null) return false;
-  relaxedValid ??= WebAssembly.validate(relaxedBytes() as BufferSource);
-  return relaxedValid;
-}
 
 /**
  * The relaxed-SIMD core, instantiated on first use.
@@ -279,7 +262,8 @@ export function relaxedSimdAvailable(): boolean {
  */
 export function relaxedCore(): Core {
   if (relaxed !== null) return relaxed;
-  if (relaxedBytes === null) {
+  const bytes = registeredRelaxedBytes();
+  if (bytes === null) {
     throw new Error(
       "simd 'relaxed' needs the relaxed-SIMD build: import 'logreg-wasm/relaxed-simd' once before fitting (it is a separate entry so that applications which do not use it do not load it)",
     );
@@ -289,7 +273,7 @@ export function relaxedCore(): Core {
       "simd 'relaxed': this WebAssembly engine does not support relaxed SIMD (WebAssembly.validate rejected the build; Node 20 needs the flag --experimental-wasm-relaxed-simd); use the default simd 'standard'",
     );
   }
-  const exports = instantiateSync<CoreExports>(new WebAssembly.Module(relaxedBytes() as BufferSource), imports).exports;
+  const exports = instantiateSync<CoreExports>(new WebAssembly.Module(bytes() as BufferSource), imports).exports;
   relaxed = new Core(exports as unknown as CoreExports);
   return relaxed;
 }

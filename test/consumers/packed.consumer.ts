@@ -176,10 +176,25 @@ describe('the packed package', () => {
     }
   });
 
+  it("(e) Node ESM: 'logreg-wasm/relaxed-simd' registers the relaxed core for simd: 'relaxed' (Node 20 with its V8 flag)", async () => {
+    const script = `
+import { LogisticRegression, makeClassification, relaxedSimdAvailable, trainTestSplit } from 'logreg-wasm';
+import 'logreg-wasm/relaxed-simd';
+const { X, y } = makeClassification(${JSON.stringify(REFERENCE_DATA)});
+const { XTrain, XTest, yTrain, yTest } = trainTestSplit(X, y, ${JSON.stringify(REFERENCE_SPLIT)});
+const model = new LogisticRegression({ ...${JSON.stringify(REFERENCE_PARAMS)}, simd: 'relaxed' }).fit(XTrain, yTrain);
+console.log(JSON.stringify({ available: relaxedSimdAvailable(), accuracy: model.score(XTest, yTest) }));
+`;
+    const dir = await project('relaxed-app', { 'app.mjs': script });
+    expect(JSON.parse(await sh('node', ['--experimental-wasm-relaxed-simd', 'app.mjs'], dir))).toEqual({ available: true, accuracy: 0.895 });
+  });
+
   it('(d) TypeScript consumers type-check (NodeNext and bundler resolution, skipLibCheck off)', async () => {
     const source = `
 import { LogisticRegression, makeClassification, trainTestSplit, type IterationInfo } from 'logreg-wasm';
 import { fitInWorker, type FitInWorkerOptions } from 'logreg-wasm/worker';
+import 'logreg-wasm/relaxed-simd';
+export const relaxed = new LogisticRegression({ simd: 'relaxed', dtype: 'float32' });
 const { X, y } = makeClassification(${JSON.stringify(REFERENCE_DATA)});
 const { XTrain, yTrain } = trainTestSplit(X, y, ${JSON.stringify(REFERENCE_SPLIT)});
 const options: FitInWorkerOptions = { params: ${JSON.stringify(REFERENCE_PARAMS)}, onProgress: (info: IterationInfo) => info.loss };
