@@ -56,44 +56,27 @@ export function binaryPass(
 
   let i = 0;
   const quadRows = rowBytes <= FOUR_ROWS_MAX_BYTES ? rows : 0;
+  // Software-pipelined as the two-row loop below: the next four rows' dot products are
+  // issued between this group's sigmoids and its gradient update.
+  let z01Next = bias;
+  let z23Next = bias;
+  if (i + 3 < quadRows) {
+    z01Next = quadDecision(x + <usize>i * rowBytes, rowBytes, params, quadBytes, hasPair, odd, pairEnd, bias);
+    z23Next = quadSecondPair;
+  }
   for (; i + 3 < quadRows; i += 4) {
     const row0 = x + <usize>i * rowBytes;
     const row1 = row0 + rowBytes;
     const row2 = row1 + rowBytes;
     const row3 = row2 + rowBytes;
-
-    let acc0 = f64x2.splat(0);
-    let acc1 = f64x2.splat(0);
-    let acc2 = f64x2.splat(0);
-    let acc3 = f64x2.splat(0);
-    for (let off: usize = 0; off < quadBytes; off += 32) {
-      const wa = v128.load(params + off);
-      const wb = v128.load(params + off, 16);
-      acc0 = madd64(v128.load(row0 + off, 16), wb, madd64(v128.load(row0 + off), wa, acc0));
-      acc1 = madd64(v128.load(row1 + off, 16), wb, madd64(v128.load(row1 + off), wa, acc1));
-      acc2 = madd64(v128.load(row2 + off, 16), wb, madd64(v128.load(row2 + off), wa, acc2));
-      acc3 = madd64(v128.load(row3 + off, 16), wb, madd64(v128.load(row3 + off), wa, acc3));
-    }
-    if (hasPair) {
-      const w = v128.load(params + quadBytes);
-      acc0 = madd64(v128.load(row0 + quadBytes), w, acc0);
-      acc1 = madd64(v128.load(row1 + quadBytes), w, acc1);
-      acc2 = madd64(v128.load(row2 + quadBytes), w, acc2);
-      acc3 = madd64(v128.load(row3 + quadBytes), w, acc3);
-    }
-    // Lane 0 of z01 gathers row 0's partial sums, lane 1 row 1's; z23 rows 2 and 3.
-    let z01 = f64x2.add(v128.shuffle<f64>(acc0, acc1, 0, 2), v128.shuffle<f64>(acc0, acc1, 1, 3));
-    let z23 = f64x2.add(v128.shuffle<f64>(acc2, acc3, 0, 2), v128.shuffle<f64>(acc2, acc3, 1, 3));
-    if (odd) {
-      const w = v128.load64_splat(params + pairEnd);
-      z01 = madd64(v128.load64_lane(row1 + pairEnd, v128.load64_zero(row0 + pairEnd), 1), w, z01);
-      z23 = madd64(v128.load64_lane(row3 + pairEnd, v128.load64_zero(row2 + pairEnd), 1), w, z23);
-    }
-    z01 = f64x2.add(z01, bias);
-    z23 = f64x2.add(z23, bias);
-
+    const z01 = z01Next;
+    const z23 = z23Next;
     const r01 = pairResiduals(z01, y, weights, i, curvature);
     const r23 = pairResiduals(z23, y, weights, i + 2, curvature);
+    if (i + 7 < quadRows) {
+      z01Next = quadDecision(row3 + rowBytes, rowBytes, params, quadBytes, hasPair, odd, pairEnd, bias);
+      z23Next = quadSecondPair;
+    }
     if (withLoss) {
       lossSum += pairLoss(f64x2.extract_lane(z01, 0), f64x2.extract_lane(z01, 1), y, weights, i);
       lossSum += pairLoss(f64x2.extract_lane(z23, 0), f64x2.extract_lane(z23, 1), y, weights, i + 2);
@@ -137,29 +120,17 @@ export function binaryPass(
     gradBias = gradBias + f64x2.extract_lane(b01, 0) + f64x2.extract_lane(b23, 0);
   }
 
+  // Two rows at a time, software-pipelined: the dot products of the next pair are issued
+  // between the current pair's sigmoid (a long chain of dependent operations) and its
+  // gradient update, so the processor works on them while the chain completes. Each
+  // pair's arithmetic is the same as without the overlap, so are the bits.
+  let zNext = i + 1 < rows ? pairDecision(x + <usize>i * rowBytes, rowBytes, params, quadBytes, hasPair, odd, pairEnd, bias) : bias;
   for (; i + 1 < rows; i += 2) {
     const row0 = x + <usize>i * rowBytes;
     const row1 = row0 + rowBytes;
-    let acc0 = f64x2.splat(0);
-    let acc1 = f64x2.splat(0);
-    for (let off: usize = 0; off < quadBytes; off += 32) {
-      const wa = v128.load(params + off);
-      const wb = v128.load(params + off, 16);
-      acc0 = madd64(v128.load(row0 + off, 16), wb, madd64(v128.load(row0 + off), wa, acc0));
-      acc1 = madd64(v128.load(row1 + off, 16), wb, madd64(v128.load(row1 + off), wa, acc1));
-    }
-    if (hasPair) {
-      const w = v128.load(params + quadBytes);
-      acc0 = madd64(v128.load(row0 + quadBytes), w, acc0);
-      acc1 = madd64(v128.load(row1 + quadBytes), w, acc1);
-    }
-    let z01 = f64x2.add(v128.shuffle<f64>(acc0, acc1, 0, 2), v128.shuffle<f64>(acc0, acc1, 1, 3));
-    if (odd) {
-      const w = v128.load64_splat(params + pairEnd);
-      z01 = madd64(v128.load64_lane(row1 + pairEnd, v128.load64_zero(row0 + pairEnd), 1), w, z01);
-    }
-    z01 = f64x2.add(z01, bias);
+    const z01 = zNext;
     const r01 = pairResiduals(z01, y, weights, i, curvature);
+    if (i + 3 < rows) zNext = pairDecision(row1 + rowBytes, rowBytes, params, quadBytes, hasPair, odd, pairEnd, bias);
     if (withLoss) lossSum += pairLoss(f64x2.extract_lane(z01, 0), f64x2.extract_lane(z01, 1), y, weights, i);
     const r0 = v128.shuffle<f64>(r01, r01, 0, 0);
     const r1 = v128.shuffle<f64>(r01, r01, 1, 1);
@@ -188,6 +159,81 @@ export function binaryPass(
     lossSum += binaryRow(x + <usize>i * rowBytes, cols, params, at(y, i), si, grad, withLoss, curvature, i);
   }
   return lossSum;
+}
+
+/** Rows 2 and 3 of the last {@link quadDecision} (an AssemblyScript function returns one value). */
+let quadSecondPair: v128 = f64x2.splat(0);
+
+/**
+ * z = x·w + b for the four rows from row0: rows 0 and 1 returned as one vector (lane 0
+ * row 0), rows 2 and 3 left in {@link quadSecondPair}. Each weight pair is loaded once
+ * for the four rows.
+ */
+// @ts-ignore: decorator
+@inline
+function quadDecision(row0: usize, rowBytes: usize, params: usize, quadBytes: usize, hasPair: bool, odd: bool, pairEnd: usize, bias: v128): v128 {
+  const row1 = row0 + rowBytes;
+  const row2 = row1 + rowBytes;
+  const row3 = row2 + rowBytes;
+  let acc0 = f64x2.splat(0);
+  let acc1 = f64x2.splat(0);
+  let acc2 = f64x2.splat(0);
+  let acc3 = f64x2.splat(0);
+  for (let off: usize = 0; off < quadBytes; off += 32) {
+    const wa = v128.load(params + off);
+    const wb = v128.load(params + off, 16);
+    acc0 = madd64(v128.load(row0 + off, 16), wb, madd64(v128.load(row0 + off), wa, acc0));
+    acc1 = madd64(v128.load(row1 + off, 16), wb, madd64(v128.load(row1 + off), wa, acc1));
+    acc2 = madd64(v128.load(row2 + off, 16), wb, madd64(v128.load(row2 + off), wa, acc2));
+    acc3 = madd64(v128.load(row3 + off, 16), wb, madd64(v128.load(row3 + off), wa, acc3));
+  }
+  if (hasPair) {
+    const w = v128.load(params + quadBytes);
+    acc0 = madd64(v128.load(row0 + quadBytes), w, acc0);
+    acc1 = madd64(v128.load(row1 + quadBytes), w, acc1);
+    acc2 = madd64(v128.load(row2 + quadBytes), w, acc2);
+    acc3 = madd64(v128.load(row3 + quadBytes), w, acc3);
+  }
+  // Lane 0 of z01 gathers row 0's partial sums, lane 1 row 1's; z23 rows 2 and 3.
+  let z01 = f64x2.add(v128.shuffle<f64>(acc0, acc1, 0, 2), v128.shuffle<f64>(acc0, acc1, 1, 3));
+  let z23 = f64x2.add(v128.shuffle<f64>(acc2, acc3, 0, 2), v128.shuffle<f64>(acc2, acc3, 1, 3));
+  if (odd) {
+    const w = v128.load64_splat(params + pairEnd);
+    z01 = madd64(v128.load64_lane(row1 + pairEnd, v128.load64_zero(row0 + pairEnd), 1), w, z01);
+    z23 = madd64(v128.load64_lane(row3 + pairEnd, v128.load64_zero(row2 + pairEnd), 1), w, z23);
+  }
+  quadSecondPair = f64x2.add(z23, bias);
+  return f64x2.add(z01, bias);
+}
+
+/**
+ * z = x·w + b for the two rows at row0 and row0 + rowBytes, as one vector (lane 0 the
+ * first row): columns four at a time, then a pair, then a single column, as in the
+ * four-row loop.
+ */
+// @ts-ignore: decorator
+@inline
+function pairDecision(row0: usize, rowBytes: usize, params: usize, quadBytes: usize, hasPair: bool, odd: bool, pairEnd: usize, bias: v128): v128 {
+  const row1 = row0 + rowBytes;
+  let acc0 = f64x2.splat(0);
+  let acc1 = f64x2.splat(0);
+  for (let off: usize = 0; off < quadBytes; off += 32) {
+    const wa = v128.load(params + off);
+    const wb = v128.load(params + off, 16);
+    acc0 = madd64(v128.load(row0 + off, 16), wb, madd64(v128.load(row0 + off), wa, acc0));
+    acc1 = madd64(v128.load(row1 + off, 16), wb, madd64(v128.load(row1 + off), wa, acc1));
+  }
+  if (hasPair) {
+    const w = v128.load(params + quadBytes);
+    acc0 = madd64(v128.load(row0 + quadBytes), w, acc0);
+    acc1 = madd64(v128.load(row1 + quadBytes), w, acc1);
+  }
+  let z01 = f64x2.add(v128.shuffle<f64>(acc0, acc1, 0, 2), v128.shuffle<f64>(acc0, acc1, 1, 3));
+  if (odd) {
+    const w = v128.load64_splat(params + pairEnd);
+    z01 = madd64(v128.load64_lane(row1 + pairEnd, v128.load64_zero(row0 + pairEnd), 1), w, z01);
+  }
+  return f64x2.add(z01, bias);
 }
 
 /** g + (x0·r0 + x1·r1) for one column pair of two rows (the relaxed build: fused, in row order). */
