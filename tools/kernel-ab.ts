@@ -2,7 +2,12 @@
  * A/B timing of the gradient-descent kernel of two or more WebAssembly builds in one
  * process, against the plain-JS baseline.
  *
- *   npx tsx tools/kernel-ab.ts [--rounds N] [--shapes 800x2,100000x50,1000000x20] a.wasm b.wasm …
+ *   npx tsx tools/kernel-ab.ts [--rounds N] [--shapes 800x2,100000x50,1000000x20]
+ *     [--dtype float64|float32|both] [--no-js] a.wasm b.wasm …
+ *
+ * --dtype picks how X is stored (as `dtype` does in `fit`): float32 runs the float32 pass
+ * on X rounded to float32; both gives every build a float64 and a float32 runner, so the
+ * two passes are compared in one process. --no-js leaves out the plain-JS baseline.
  *
  * Each build (the threads build, as Node uses it, or the single-thread one: detected from
  * its imports) gets a memory of its own holding the bench's data (bench/data.ts), and
@@ -30,13 +35,20 @@ const LEARNING_RATE = 0.01;
 const args = process.argv.slice(2);
 let rounds = 15;
 let shapeText = '800x2,100000x50,1000000x20';
+let dtype = 'float64';
+let withJs = true;
 const files: string[] = [];
 for (let k = 0; k < args.length; k++) {
   if (args[k] === '--rounds') rounds = Number(args[++k]);
   else if (args[k] === '--shapes') shapeText = args[++k]!;
+  else if (args[k] === '--dtype') dtype = args[++k]!;
+  else if (args[k] === '--no-js') withJs = false;
   else files.push(args[k]!);
 }
-if (files.length === 0) throw new Error('usage: tools/kernel-ab.ts [--rounds N] [--shapes RxC,…] a.wasm [b.wasm …]');
+if (files.length === 0 || !['float64', 'float32', 'both'].includes(dtype)) {
+  throw new Error('usage: tools/kernel-ab.ts [--rounds N] [--shapes RxC,…] [--dtype float64|float32|both] [--no-js] a.wasm [b.wasm …]');
+}
+const dtypes: ('float64' | 'float32')[] = dtype === 'both' ? ['float64', 'float32'] : [dtype as 'float64' | 'float32'];
 
 const STEPS: Record<string, number> = { '800x2': 2000, '100000x50': 20, '1000000x20': 10 };
 const stepsFor = (rows: number, cols: number, shape: string): number => STEPS[shape] ?? Math.max(10, Math.round(2e7 / (rows * cols)));
@@ -59,10 +71,12 @@ interface Runner {
   fit(steps: number): Float64Array;
 }
 
-function wasmRunner(file: string, x: Float64Array, y: Float64Array, rows: number, cols: number): Runner {
+function wasmRunner(file: string, x: Float64Array, y: Float64Array, rows: number, cols: number, type: 'float64' | 'float32'): Runner {
   const core = instantiate(file);
-  const xPtr = core.alloc(x.length * 8);
-  new Float64Array(core.memory.buffer, xPtr, x.length).set(x);
+  const float32 = type === 'float32';
+  const xPtr = core.alloc(x.length * (float32 ? 4 : 8));
+  (float32 ? new Float32Array(core.memory.buffer, xPtr, x.length) : new Float64Array(core.memory.buffer, xPtr, x.length)).set(x);
+  const rounded = float32 ? core.alloc(cols * 4 + 16) : 0;
   const yPtr = core.alloc(rows * 8);
   new Float64Array(core.memory.buffer, yPtr, rows).set(y);
   const scratch = core.alloc(8);
@@ -70,9 +84,9 @@ function wasmRunner(file: string, x: Float64Array, y: Float64Array, rows: number
   const params = core.alloc((cols + 1) * 8);
   const work = core.alloc(2 * (cols + 1) * 8);
   core.setThreads(1);
-  core.configureProblem(xPtr, yPtr, 0, rows, cols, 1, rows, 0, 0, true, 0, scratch, partials, false, 0);
+  core.configureProblem(xPtr, yPtr, 0, rows, cols, 1, rows, 0, 0, true, 0, scratch, partials, float32, rounded);
   return {
-    label: file.replace(/^.*\//, ''),
+    label: file.replace(/^.*\//, '') + (dtypes.length > 1 || float32 ? (float32 ? ' f32' : ' f64') : ''),
     fit(steps) {
       new Float64Array(core.memory.buffer, params, cols + 1).fill(0);
       core.gradientDescent(params, LEARNING_RATE, steps, 0, 0, work);
@@ -106,7 +120,8 @@ for (const shape of shapeText.split(',')) {
   const [rows, cols] = shape.split('x').map(Number) as [number, number];
   const steps = stepsFor(rows, cols, shape);
   const { x, y } = makeData(rows, cols, 42);
-  const runners = [...files.map((f) => wasmRunner(f, x, y, rows, cols)), jsRunner(x, y, rows, cols)];
+  const runners = files.flatMap((f) => dtypes.map((t) => wasmRunner(f, x, y, rows, cols, t)));
+  if (withJs) runners.push(jsRunner(x, y, rows, cols));
   const reference = runners[0]!.fit(steps);
   const scale = Math.max(...reference.map(Math.abs));
   for (const r of runners.slice(1)) {
@@ -124,7 +139,7 @@ for (const shape of shapeText.split(',')) {
       times[idx]!.push((performance.now() - t0) / steps);
     }
   }
-  const js = median(times[runners.length - 1]!);
+  const js = withJs ? median(times[runners.length - 1]!) : NaN;
   const base = median(times[0]!);
   console.log(`\n${shape}, ${steps} steps, ${rounds} rounds (per step):`);
   for (let k = 0; k < runners.length; k++) {
@@ -132,7 +147,7 @@ for (const shape of shapeText.split(',')) {
     const min = Math.min(...times[k]!);
     console.log(
       `  ${runners[k]!.label.padEnd(28)} median ${fmt(med).padStart(11)}  min ${fmt(min).padStart(11)}` +
-        `  vs first ${(med / base).toFixed(3)}  JS/this ${(js / med).toFixed(2)}×`,
+        `  vs first ${(med / base).toFixed(3)}` + (withJs ? `  JS/this ${(js / med).toFixed(2)}×` : ''),
     );
   }
 }
