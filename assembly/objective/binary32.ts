@@ -1,5 +1,6 @@
 import { logLoss, sigmoid } from '../math';
 import { pairLoss, pairResiduals } from './pair';
+import { madd32 } from '../simd';
 import { at, put, zero } from '../vector';
 
 // The binary passes for X stored as float32 (half the memory and bandwidth of float64).
@@ -30,7 +31,7 @@ function dotF32(x: usize, w: usize, cols: i32): f32 {
   let j = 0;
   for (; j + 3 < cols; j += 4) {
     const off = <usize>j << 2;
-    acc = f32x4.add(acc, f32x4.mul(v128.load(x + off), v128.load(w + off)));
+    acc = madd32(v128.load(x + off), v128.load(w + off), acc);
   }
   let sum =
     f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1) + (f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3));
@@ -46,7 +47,7 @@ function axpyF32(c: f32, x: usize, g: usize, cols: i32): void {
   let j = 0;
   for (; j + 3 < cols; j += 4) {
     const off = <usize>j << 2;
-    v128.store(g + off, f32x4.add(v128.load(g + off), f32x4.mul(v128.load(x + off), cv)));
+    v128.store(g + off, madd32(v128.load(x + off), cv, v128.load(g + off)));
   }
   for (; j < cols; j++) putF32(g, j, atF32(g, j) + c * atF32(x, j));
 }
@@ -62,6 +63,72 @@ function flush(g: usize, out: usize, cols: i32): void {
 }
 
 /**
+ * Rows of at most this many bytes go four at a time, longer rows two at a time: the
+ * byte limit of binaryPass (FOUR_ROWS_MAX_BYTES there), as the cost of four streams
+ * through memory is a matter of bytes per row (80 float32 values).
+ */
+const FOUR_ROWS_MAX_BYTES: usize = 320;
+
+/** g + x0·r0 + x1·r1 + x2·r2 + x3·r3 in four float32 lanes, in row order. */
+// @ts-ignore: decorator
+@inline
+function addRows4F32(g: v128, x0: v128, r0: v128, x1: v128, r1: v128, x2: v128, r2: v128, x3: v128, r3: v128): v128 {
+  return madd32(x3, r3, madd32(x2, r2, madd32(x1, r1, madd32(x0, r0, g))));
+}
+
+/**
+ * Lane k of the result: the sum of the four lanes of acc_k, as (lane 0 + lane 2) +
+ * (lane 1 + lane 3), without moving the lanes through scalars.
+ */
+// @ts-ignore: decorator
+@inline
+function reduce4(acc0: v128, acc1: v128, acc2: v128, acc3: v128): v128 {
+  const t01 = f32x4.add(v128.shuffle<f32>(acc0, acc1, 0, 1, 4, 5), v128.shuffle<f32>(acc0, acc1, 2, 3, 6, 7));
+  const t23 = f32x4.add(v128.shuffle<f32>(acc2, acc3, 0, 1, 4, 5), v128.shuffle<f32>(acc2, acc3, 2, 3, 6, 7));
+  return f32x4.add(v128.shuffle<f32>(t01, t23, 0, 2, 4, 6), v128.shuffle<f32>(t01, t23, 1, 3, 5, 7));
+}
+
+/** Column `off` (a byte offset) of four rows, lane k row k. */
+// @ts-ignore: decorator
+@inline
+function column4(row0: usize, row1: usize, row2: usize, row3: usize, off: usize): v128 {
+  return v128.load32_lane(
+    row3 + off,
+    v128.load32_lane(row2 + off, v128.load32_lane(row1 + off, v128.load32_zero(row0 + off), 1), 2),
+    3,
+  );
+}
+
+/** Column `off` of two rows in lanes 0 and 1, zeros in lanes 2 and 3. */
+// @ts-ignore: decorator
+@inline
+function column2(row0: usize, row1: usize, off: usize): v128 {
+  return v128.load32_lane(row1 + off, v128.load32_zero(row0 + off), 1);
+}
+
+/** out[j] += g[j] (float32 → float64), then g[j] = 0, for the columns before `quadBytes`/4. */
+// @ts-ignore: decorator
+@inline
+function flushQuads(g: usize, out: usize, quadBytes: usize): void {
+  const zero4 = f32x4.splat(0);
+  for (let off: usize = 0; off < quadBytes; off += 16) {
+    const v = v128.load(g + off);
+    const o = out + (off << 1);
+    v128.store(o, f64x2.add(v128.load(o), f64x2.promote_low_f32x4(v)));
+    v128.store(o, f64x2.add(v128.load(o, 16), f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 2, 3))), 16);
+    v128.store(g + off, zero4);
+  }
+}
+
+/** out[j] += the four lanes of `lanes` summed in float64 ((0 + 2) + (1 + 3)). */
+// @ts-ignore: decorator
+@inline
+function flushLanes(lanes: v128, out: usize, j: i32): void {
+  const s = f64x2.add(f64x2.promote_low_f32x4(lanes), f64x2.promote_low_f32x4(v128.shuffle<f32>(lanes, lanes, 2, 3, 2, 3)));
+  put(out, j, at(out, j) + (f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1)));
+}
+
+/**
  * {@link binaryPass} for float32 rows.
  *
  * Memory (byte offsets):
@@ -69,6 +136,15 @@ function flush(g: usize, out: usize, cols: i32): void {
  *   y, weights, params, grad, curvature   as in binaryPass (float64)
  *   w32       cols float32: the weights of `params`, rounded to float32
  *   g32       cols float32 of scratch
+ *
+ * Rows go four at a time (two for long rows, see FOUR_ROWS_MAX_BYTES, and for the last
+ * rows; a last odd row alone), so each weight vector and each gradient vector is loaded
+ * once for four rows and the two-lane sigmoids overlap. The dot products gather four
+ * columns per lane and are reduced together (lane k: row k); the columns past the last
+ * multiple of four are gathered across rows (lane k: row k) for the dot products and
+ * summed per lane for the gradient (`tail0`–`tail2`). Every FLUSH_ROWS rows (counted from
+ * the chunk's first row, so the grouping depends on the row count only) the float32 sums
+ * are added to the float64 gradient.
  */
 export function binaryPass32(
   x: usize,
@@ -85,29 +161,157 @@ export function binaryPass32(
 ): f64 {
   zero(grad, cols + 1);
   memory.fill(g32, 0, <usize>cols << 2);
-  const bias = at(params, cols);
+  const bias = f64x2.splat(at(params, cols));
   const rowBytes = <usize>cols << 2;
+  const quadBytes = <usize>(cols & ~3) << 2;
+  const tailCols = cols & 3;
+  const zero4 = f32x4.splat(0);
+  let tail0 = zero4;
+  let tail1 = zero4;
+  let tail2 = zero4;
   let gradBias = 0.0;
   let lossSum = 0.0;
-  // Rows in pairs so the sigmoid runs on both lanes at once (see binaryPass).
+
   let i = 0;
+  const quadRows = rowBytes <= FOUR_ROWS_MAX_BYTES ? rows : 0;
+  for (; i + 3 < quadRows; i += 4) {
+    const row0 = x + <usize>i * rowBytes;
+    const row1 = row0 + rowBytes;
+    const row2 = row1 + rowBytes;
+    const row3 = row2 + rowBytes;
+
+    let acc0 = zero4;
+    let acc1 = zero4;
+    let acc2 = zero4;
+    let acc3 = zero4;
+    for (let off: usize = 0; off < quadBytes; off += 16) {
+      const w = v128.load(w32 + off);
+      acc0 = madd32(v128.load(row0 + off), w, acc0);
+      acc1 = madd32(v128.load(row1 + off), w, acc1);
+      acc2 = madd32(v128.load(row2 + off), w, acc2);
+      acc3 = madd32(v128.load(row3 + off), w, acc3);
+    }
+    let u = reduce4(acc0, acc1, acc2, acc3);
+    if (tailCols > 0) {
+      u = madd32(column4(row0, row1, row2, row3, quadBytes), v128.load32_splat(w32 + quadBytes), u);
+      if (tailCols > 1) {
+        u = madd32(column4(row0, row1, row2, row3, quadBytes + 4), v128.load32_splat(w32 + quadBytes + 4), u);
+        if (tailCols > 2) {
+          u = madd32(column4(row0, row1, row2, row3, quadBytes + 8), v128.load32_splat(w32 + quadBytes + 8), u);
+        }
+      }
+    }
+    const z01 = f64x2.add(f64x2.promote_low_f32x4(u), bias);
+    const z23 = f64x2.add(f64x2.promote_low_f32x4(v128.shuffle<f32>(u, u, 2, 3, 2, 3)), bias);
+
+    const r01 = pairResiduals(z01, y, weights, i, curvature);
+    const r23 = pairResiduals(z23, y, weights, i + 2, curvature);
+    if (withLoss) {
+      lossSum += pairLoss(f64x2.extract_lane(z01, 0), f64x2.extract_lane(z01, 1), y, weights, i);
+      lossSum += pairLoss(f64x2.extract_lane(z23, 0), f64x2.extract_lane(z23, 1), y, weights, i + 2);
+    }
+
+    const r = v128.shuffle<f32>(f32x4.demote_f64x2_zero(r01), f32x4.demote_f64x2_zero(r23), 0, 1, 4, 5);
+    const r0 = v128.shuffle<f32>(r, r, 0, 0, 0, 0);
+    const r1 = v128.shuffle<f32>(r, r, 1, 1, 1, 1);
+    const r2 = v128.shuffle<f32>(r, r, 2, 2, 2, 2);
+    const r3 = v128.shuffle<f32>(r, r, 3, 3, 3, 3);
+    for (let off: usize = 0; off < quadBytes; off += 16) {
+      const g = g32 + off;
+      v128.store(
+        g,
+        addRows4F32(v128.load(g), v128.load(row0 + off), r0, v128.load(row1 + off), r1, v128.load(row2 + off), r2, v128.load(row3 + off), r3),
+      );
+    }
+    if (tailCols > 0) {
+      tail0 = madd32(column4(row0, row1, row2, row3, quadBytes), r, tail0);
+      if (tailCols > 1) {
+        tail1 = madd32(column4(row0, row1, row2, row3, quadBytes + 4), r, tail1);
+        if (tailCols > 2) tail2 = madd32(column4(row0, row1, row2, row3, quadBytes + 8), r, tail2);
+      }
+    }
+    const b01 = f64x2.add(r01, v128.shuffle<f64>(r01, r01, 1, 0));
+    const b23 = f64x2.add(r23, v128.shuffle<f64>(r23, r23, 1, 0));
+    gradBias = gradBias + f64x2.extract_lane(b01, 0) + f64x2.extract_lane(b23, 0);
+
+    if ((i + 4) % FLUSH_ROWS == 0) {
+      flushQuads(g32, grad, quadBytes);
+      if (tailCols > 0) {
+        flushLanes(tail0, grad, cols - tailCols);
+        tail0 = zero4;
+        if (tailCols > 1) {
+          flushLanes(tail1, grad, cols - tailCols + 1);
+          tail1 = zero4;
+          if (tailCols > 2) {
+            flushLanes(tail2, grad, cols - tailCols + 2);
+            tail2 = zero4;
+          }
+        }
+      }
+    }
+  }
+
   for (; i + 1 < rows; i += 2) {
     const row0 = x + <usize>i * rowBytes;
     const row1 = row0 + rowBytes;
-    const z0 = <f64>dotF32(row0, w32, cols) + bias;
-    const z1 = <f64>dotF32(row1, w32, cols) + bias;
-    const rv = pairResiduals(f64x2.replace_lane(f64x2.splat(z0), 1, z1), y, weights, i, curvature);
-    if (withLoss) lossSum += pairLoss(z0, z1, y, weights, i);
-    const r0 = f64x2.extract_lane(rv, 0);
-    const r1 = f64x2.extract_lane(rv, 1);
-    axpyF32(<f32>r0, row0, g32, cols);
-    axpyF32(<f32>r1, row1, g32, cols);
-    gradBias += r0 + r1;
-    if ((i + 2) % FLUSH_ROWS == 0) flush(g32, grad, cols);
+    let acc0 = zero4;
+    let acc1 = zero4;
+    for (let off: usize = 0; off < quadBytes; off += 16) {
+      const w = v128.load(w32 + off);
+      acc0 = madd32(v128.load(row0 + off), w, acc0);
+      acc1 = madd32(v128.load(row1 + off), w, acc1);
+    }
+    // Lanes 0 and 1 as reduce4 forms them (lanes 2 and 3 repeat them).
+    const t01 = f32x4.add(v128.shuffle<f32>(acc0, acc1, 0, 1, 4, 5), v128.shuffle<f32>(acc0, acc1, 2, 3, 6, 7));
+    let u = f32x4.add(v128.shuffle<f32>(t01, t01, 0, 2, 0, 2), v128.shuffle<f32>(t01, t01, 1, 3, 1, 3));
+    if (tailCols > 0) {
+      u = madd32(column2(row0, row1, quadBytes), v128.load32_splat(w32 + quadBytes), u);
+      if (tailCols > 1) {
+        u = madd32(column2(row0, row1, quadBytes + 4), v128.load32_splat(w32 + quadBytes + 4), u);
+        if (tailCols > 2) u = madd32(column2(row0, row1, quadBytes + 8), v128.load32_splat(w32 + quadBytes + 8), u);
+      }
+    }
+    const z01 = f64x2.add(f64x2.promote_low_f32x4(u), bias);
+    const r01 = pairResiduals(z01, y, weights, i, curvature);
+    if (withLoss) lossSum += pairLoss(f64x2.extract_lane(z01, 0), f64x2.extract_lane(z01, 1), y, weights, i);
+
+    // Lanes 2 and 3 of r are 0, so the tail sums take nothing there.
+    const r = f32x4.demote_f64x2_zero(r01);
+    const r0 = v128.shuffle<f32>(r, r, 0, 0, 0, 0);
+    const r1 = v128.shuffle<f32>(r, r, 1, 1, 1, 1);
+    for (let off: usize = 0; off < quadBytes; off += 16) {
+      const g = g32 + off;
+      v128.store(g, madd32(v128.load(row1 + off), r1, madd32(v128.load(row0 + off), r0, v128.load(g))));
+    }
+    if (tailCols > 0) {
+      tail0 = madd32(column2(row0, row1, quadBytes), r, tail0);
+      if (tailCols > 1) {
+        tail1 = madd32(column2(row0, row1, quadBytes + 4), r, tail1);
+        if (tailCols > 2) tail2 = madd32(column2(row0, row1, quadBytes + 8), r, tail2);
+      }
+    }
+    gradBias += f64x2.extract_lane(f64x2.add(r01, v128.shuffle<f64>(r01, r01, 1, 0)), 0);
+
+    if ((i + 2) % FLUSH_ROWS == 0) {
+      flushQuads(g32, grad, quadBytes);
+      if (tailCols > 0) {
+        flushLanes(tail0, grad, cols - tailCols);
+        tail0 = zero4;
+        if (tailCols > 1) {
+          flushLanes(tail1, grad, cols - tailCols + 1);
+          tail1 = zero4;
+          if (tailCols > 2) {
+            flushLanes(tail2, grad, cols - tailCols + 2);
+            tail2 = zero4;
+          }
+        }
+      }
+    }
   }
+
   if (i < rows) {
     const row = x + <usize>i * rowBytes;
-    const z = <f64>dotF32(row, w32, cols) + bias;
+    const z = <f64>dotF32(row, w32, cols) + at(params, cols);
     const yi = at(y, i);
     const s = weights == 0 ? 1.0 : at(weights, i);
     const p = sigmoid(z);
@@ -117,7 +321,15 @@ export function binaryPass32(
     axpyF32(<f32>r, row, g32, cols);
     gradBias += r;
   }
+  // The last flush: g32 over all columns (the lone last row adds to its tail columns too).
   flush(g32, grad, cols);
+  if (tailCols > 0) {
+    flushLanes(tail0, grad, cols - tailCols);
+    if (tailCols > 1) {
+      flushLanes(tail1, grad, cols - tailCols + 1);
+      if (tailCols > 2) flushLanes(tail2, grad, cols - tailCols + 2);
+    }
+  }
   put(grad, cols, gradBias);
   return lossSum;
 }
