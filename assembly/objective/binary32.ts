@@ -8,7 +8,7 @@ import { at, put, zero } from '../vector';
 // contribution to the gradient is accumulated in float32 for FLUSH_ROWS rows and then
 // added to the float64 gradient, so rounding error grows with FLUSH_ROWS, not with n.
 
-/** Rows accumulated in float32 before a flush into the float64 sums. */
+/** Rows accumulated in float32 before a flush into the float64 sums (a power of two, a multiple of 4). */
 const FLUSH_ROWS: i32 = 32;
 
 // @ts-ignore: decorator
@@ -142,7 +142,7 @@ function flushLanes(lanes: v128, out: usize, j: i32): void {
  * once for four rows and the two-lane sigmoids overlap. The dot products gather four
  * columns per lane and are reduced together (lane k: row k); the columns past the last
  * multiple of four are gathered across rows (lane k: row k) for the dot products and
- * summed per lane for the gradient (`tail0`–`tail2`). Every FLUSH_ROWS rows (counted from
+ * summed per lane for the gradient (`tailA`, `tailB`, `tailS`). Every FLUSH_ROWS rows (counted from
  * the chunk's first row, so the grouping depends on the row count only) the float32 sums
  * are added to the float64 gradient.
  */
@@ -164,11 +164,16 @@ export function binaryPass32(
   const bias = f64x2.splat(at(params, cols));
   const rowBytes = <usize>cols << 2;
   const quadBytes = <usize>(cols & ~3) << 2;
-  const tailCols = cols & 3;
+  // Columns past the last multiple of four: a pair from column pairCol (cols mod 4 ≥ 2),
+  // then a single column at byte lastBytes (odd cols).
+  const hasPair = (cols & 2) != 0;
+  const odd = (cols & 1) != 0;
+  const pairCol = cols & ~3;
+  const lastBytes = <usize>(cols - 1) << 2;
   const zero4 = f32x4.splat(0);
-  let tail0 = zero4;
-  let tail1 = zero4;
-  let tail2 = zero4;
+  let tailA = zero4;
+  let tailB = zero4;
+  let tailS = zero4;
   let gradBias = 0.0;
   let lossSum = 0.0;
 
@@ -191,15 +196,25 @@ export function binaryPass32(
       acc2 = madd32(v128.load(row2 + off), w, acc2);
       acc3 = madd32(v128.load(row3 + off), w, acc3);
     }
-    let u = reduce4(acc0, acc1, acc2, acc3);
-    if (tailCols > 0) {
-      u = madd32(column4(row0, row1, row2, row3, quadBytes), v128.load32_splat(w32 + quadBytes), u);
-      if (tailCols > 1) {
-        u = madd32(column4(row0, row1, row2, row3, quadBytes + 4), v128.load32_splat(w32 + quadBytes + 4), u);
-        if (tailCols > 2) {
-          u = madd32(column4(row0, row1, row2, row3, quadBytes + 8), v128.load32_splat(w32 + quadBytes + 8), u);
-        }
-      }
+    // (Fewer than four columns: nothing to reduce, u starts at +0 as the reduction would give.)
+    let u = quadBytes != 0 ? reduce4(acc0, acc1, acc2, acc3) : zero4;
+    // The last cols mod 4 columns, across the rows (lane k: row k): a pair of columns
+    // (cols mod 4 ≥ 2) as one 8-byte load per row, then a single column (odd cols).
+    let colA = zero4;
+    let colB = zero4;
+    let colS = zero4;
+    if (hasPair) {
+      const q = quadBytes;
+      const p01 = v128.load64_lane(row1 + q, v128.load64_zero(row0 + q), 1);
+      const p23 = v128.load64_lane(row3 + q, v128.load64_zero(row2 + q), 1);
+      colA = v128.shuffle<f32>(p01, p23, 0, 2, 4, 6);
+      colB = v128.shuffle<f32>(p01, p23, 1, 3, 5, 7);
+      u = madd32(colA, v128.load32_splat(w32 + q), u);
+      u = madd32(colB, v128.load32_splat(w32 + q + 4), u);
+    }
+    if (odd) {
+      colS = column4(row0, row1, row2, row3, lastBytes);
+      u = madd32(colS, v128.load32_splat(w32 + lastBytes), u);
     }
     const z01 = f64x2.add(f64x2.promote_low_f32x4(u), bias);
     const z23 = f64x2.add(f64x2.promote_low_f32x4(v128.shuffle<f32>(u, u, 2, 3, 2, 3)), bias);
@@ -223,30 +238,26 @@ export function binaryPass32(
         addRows4F32(v128.load(g), v128.load(row0 + off), r0, v128.load(row1 + off), r1, v128.load(row2 + off), r2, v128.load(row3 + off), r3),
       );
     }
-    if (tailCols > 0) {
-      tail0 = madd32(column4(row0, row1, row2, row3, quadBytes), r, tail0);
-      if (tailCols > 1) {
-        tail1 = madd32(column4(row0, row1, row2, row3, quadBytes + 4), r, tail1);
-        if (tailCols > 2) tail2 = madd32(column4(row0, row1, row2, row3, quadBytes + 8), r, tail2);
-      }
+    if (hasPair) {
+      tailA = madd32(colA, r, tailA);
+      tailB = madd32(colB, r, tailB);
     }
+    if (odd) tailS = madd32(colS, r, tailS);
     const b01 = f64x2.add(r01, v128.shuffle<f64>(r01, r01, 1, 0));
     const b23 = f64x2.add(r23, v128.shuffle<f64>(r23, r23, 1, 0));
     gradBias = gradBias + f64x2.extract_lane(b01, 0) + f64x2.extract_lane(b23, 0);
 
-    if ((i + 4) % FLUSH_ROWS == 0) {
+    if (((i + 4) & (FLUSH_ROWS - 1)) == 0) {
       flushQuads(g32, grad, quadBytes);
-      if (tailCols > 0) {
-        flushLanes(tail0, grad, cols - tailCols);
-        tail0 = zero4;
-        if (tailCols > 1) {
-          flushLanes(tail1, grad, cols - tailCols + 1);
-          tail1 = zero4;
-          if (tailCols > 2) {
-            flushLanes(tail2, grad, cols - tailCols + 2);
-            tail2 = zero4;
-          }
-        }
+      if (hasPair) {
+        flushLanes(tailA, grad, pairCol);
+        flushLanes(tailB, grad, pairCol + 1);
+        tailA = zero4;
+        tailB = zero4;
+      }
+      if (odd) {
+        flushLanes(tailS, grad, cols - 1);
+        tailS = zero4;
       }
     }
   }
@@ -264,12 +275,21 @@ export function binaryPass32(
     // Lanes 0 and 1 as reduce4 forms them (lanes 2 and 3 repeat them).
     const t01 = f32x4.add(v128.shuffle<f32>(acc0, acc1, 0, 1, 4, 5), v128.shuffle<f32>(acc0, acc1, 2, 3, 6, 7));
     let u = f32x4.add(v128.shuffle<f32>(t01, t01, 0, 2, 0, 2), v128.shuffle<f32>(t01, t01, 1, 3, 1, 3));
-    if (tailCols > 0) {
-      u = madd32(column2(row0, row1, quadBytes), v128.load32_splat(w32 + quadBytes), u);
-      if (tailCols > 1) {
-        u = madd32(column2(row0, row1, quadBytes + 4), v128.load32_splat(w32 + quadBytes + 4), u);
-        if (tailCols > 2) u = madd32(column2(row0, row1, quadBytes + 8), v128.load32_splat(w32 + quadBytes + 8), u);
-      }
+    // As in the four-row steps; lanes 2 and 3 repeat lanes 0 and 1.
+    let colA = zero4;
+    let colB = zero4;
+    let colS = zero4;
+    if (hasPair) {
+      const q = quadBytes;
+      const p01 = v128.load64_lane(row1 + q, v128.load64_zero(row0 + q), 1);
+      colA = v128.shuffle<f32>(p01, p01, 0, 2, 0, 2);
+      colB = v128.shuffle<f32>(p01, p01, 1, 3, 1, 3);
+      u = madd32(colA, v128.load32_splat(w32 + q), u);
+      u = madd32(colB, v128.load32_splat(w32 + q + 4), u);
+    }
+    if (odd) {
+      colS = column2(row0, row1, lastBytes);
+      u = madd32(colS, v128.load32_splat(w32 + lastBytes), u);
     }
     const z01 = f64x2.add(f64x2.promote_low_f32x4(u), bias);
     const r01 = pairResiduals(z01, y, weights, i, curvature);
@@ -283,28 +303,24 @@ export function binaryPass32(
       const g = g32 + off;
       v128.store(g, madd32(v128.load(row1 + off), r1, madd32(v128.load(row0 + off), r0, v128.load(g))));
     }
-    if (tailCols > 0) {
-      tail0 = madd32(column2(row0, row1, quadBytes), r, tail0);
-      if (tailCols > 1) {
-        tail1 = madd32(column2(row0, row1, quadBytes + 4), r, tail1);
-        if (tailCols > 2) tail2 = madd32(column2(row0, row1, quadBytes + 8), r, tail2);
-      }
+    if (hasPair) {
+      tailA = madd32(colA, r, tailA);
+      tailB = madd32(colB, r, tailB);
     }
+    if (odd) tailS = madd32(colS, r, tailS);
     gradBias += f64x2.extract_lane(f64x2.add(r01, v128.shuffle<f64>(r01, r01, 1, 0)), 0);
 
-    if ((i + 2) % FLUSH_ROWS == 0) {
+    if (((i + 2) & (FLUSH_ROWS - 1)) == 0) {
       flushQuads(g32, grad, quadBytes);
-      if (tailCols > 0) {
-        flushLanes(tail0, grad, cols - tailCols);
-        tail0 = zero4;
-        if (tailCols > 1) {
-          flushLanes(tail1, grad, cols - tailCols + 1);
-          tail1 = zero4;
-          if (tailCols > 2) {
-            flushLanes(tail2, grad, cols - tailCols + 2);
-            tail2 = zero4;
-          }
-        }
+      if (hasPair) {
+        flushLanes(tailA, grad, pairCol);
+        flushLanes(tailB, grad, pairCol + 1);
+        tailA = zero4;
+        tailB = zero4;
+      }
+      if (odd) {
+        flushLanes(tailS, grad, cols - 1);
+        tailS = zero4;
       }
     }
   }
@@ -323,13 +339,11 @@ export function binaryPass32(
   }
   // The last flush: g32 over all columns (the lone last row adds to its tail columns too).
   flush(g32, grad, cols);
-  if (tailCols > 0) {
-    flushLanes(tail0, grad, cols - tailCols);
-    if (tailCols > 1) {
-      flushLanes(tail1, grad, cols - tailCols + 1);
-      if (tailCols > 2) flushLanes(tail2, grad, cols - tailCols + 2);
-    }
+  if (hasPair) {
+    flushLanes(tailA, grad, pairCol);
+    flushLanes(tailB, grad, pairCol + 1);
   }
+  if (odd) flushLanes(tailS, grad, cols - 1);
   put(grad, cols, gradBias);
   return lossSum;
 }
