@@ -205,8 +205,9 @@ export function binaryPass32(
     let colS = zero4;
     if (hasPair) {
       const q = quadBytes;
-      const p01 = v128.load64_lane(row1 + q, v128.load64_zero(row0 + q), 1);
-      const p23 = v128.load64_lane(row3 + q, v128.load64_zero(row2 + q), 1);
+      // Two columns in all: the four rows are 32 contiguous bytes.
+      const p01 = cols == 2 ? v128.load(row0) : v128.load64_lane(row1 + q, v128.load64_zero(row0 + q), 1);
+      const p23 = cols == 2 ? v128.load(row2) : v128.load64_lane(row3 + q, v128.load64_zero(row2 + q), 1);
       colA = v128.shuffle<f32>(p01, p23, 0, 2, 4, 6);
       colB = v128.shuffle<f32>(p01, p23, 1, 3, 5, 7);
       u = madd32(colA, v128.load32_splat(w32 + q), u);
@@ -227,16 +228,18 @@ export function binaryPass32(
     }
 
     const r = v128.shuffle<f32>(f32x4.demote_f64x2_zero(r01), f32x4.demote_f64x2_zero(r23), 0, 1, 4, 5);
-    const r0 = v128.shuffle<f32>(r, r, 0, 0, 0, 0);
-    const r1 = v128.shuffle<f32>(r, r, 1, 1, 1, 1);
-    const r2 = v128.shuffle<f32>(r, r, 2, 2, 2, 2);
-    const r3 = v128.shuffle<f32>(r, r, 3, 3, 3, 3);
-    for (let off: usize = 0; off < quadBytes; off += 16) {
-      const g = g32 + off;
-      v128.store(
-        g,
-        addRows4F32(v128.load(g), v128.load(row0 + off), r0, v128.load(row1 + off), r1, v128.load(row2 + off), r2, v128.load(row3 + off), r3),
-      );
+    if (quadBytes != 0) {
+      const r0 = v128.shuffle<f32>(r, r, 0, 0, 0, 0);
+      const r1 = v128.shuffle<f32>(r, r, 1, 1, 1, 1);
+      const r2 = v128.shuffle<f32>(r, r, 2, 2, 2, 2);
+      const r3 = v128.shuffle<f32>(r, r, 3, 3, 3, 3);
+      for (let off: usize = 0; off < quadBytes; off += 16) {
+        const g = g32 + off;
+        v128.store(
+          g,
+          addRows4F32(v128.load(g), v128.load(row0 + off), r0, v128.load(row1 + off), r1, v128.load(row2 + off), r2, v128.load(row3 + off), r3),
+        );
+      }
     }
     if (hasPair) {
       tailA = madd32(colA, r, tailA);
