@@ -8,19 +8,22 @@ import { gzipSync } from 'node:zlib';
 
 /** Gzipped bytes allowed per file. The wasm is also inside dist/index.js, as base64. */
 const BUDGET = {
-  'build/logreg.wasm': 18_000,
-  'build/logreg-threads.wasm': 18_000,
-  'build/logreg-relaxed.wasm': 18_000,
-  // Two base64 wasm cores (~44 KB gzipped together), the numpy/scikit-learn dataset ports
-  // with glibc's log table, metrics, and the ONNX encoder/decoder (~91 KB measured
-  // 2026-11-29). Raised from 90 KB when ONNX import/export landed.
-  'dist/index.js': 100_000,
+  // Each core ~18.1 KB (measured 2026-11-29). Raised from 18 KB when the passes gained
+  // four-row and software-pipelined loops, the float32 pass its four-row form, and exp its
+  // 128-entry table (+2.3 KB each, for 1.5–2× faster steps; see BENCHMARKS.md).
+  'build/logreg.wasm': 20_000,
+  'build/logreg-threads.wasm': 20_000,
+  'build/logreg-relaxed.wasm': 20_000,
+  // Two base64 wasm cores, the numpy/scikit-learn dataset ports with glibc's log table,
+  // metrics, and the ONNX encoder/decoder (~100.5 KB measured 2026-11-29). Raised from 90 KB
+  // when ONNX import/export landed, from 100 KB with the faster kernels above.
+  'dist/index.js': 105_000,
   'dist/worker/index.js': 4_000,
   'dist/worker/entry.js': 2_000,
   'dist/worker/node.js': 4_000,
   'dist/worker/entry-node.js': 2_000,
-  // The relaxed-SIMD core as base64 and the call that registers it (opt-in entry).
-  'dist/relaxed-simd/index.js': 24_000,
+  // The relaxed-SIMD core as base64 and the call that registers it (opt-in entry; ~22.9 KB).
+  'dist/relaxed-simd/index.js': 25_000,
 };
 
 let failed = false;
@@ -44,8 +47,8 @@ for (const name of readdirSync('build').filter((f) => f.endsWith('.wasm'))) {
   if (file in BUDGET) continue;
   const bytes = readFileSync(file);
   const gz = gzipSync(bytes, { level: 9 }).length;
-  failed ||= gz > 18_000;
-  rows.push({ file, raw: bytes.length, gzip: gz, budget: 18_000, ok: gz <= 18_000 ? 'ok' : 'OVER' });
+  failed ||= gz > 20_000;
+  rows.push({ file, raw: bytes.length, gzip: gz, budget: 20_000, ok: gz <= 20_000 ? 'ok' : 'OVER' });
 }
 console.log('Size budget (bytes, gzip -9):');
 console.table(rows);
