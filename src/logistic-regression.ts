@@ -173,8 +173,9 @@ export interface LogisticRegressionOptions {
    * bits of the coefficients then depend on the host's CPU, so it is never chosen
    * automatically. It needs `import 'logreg-wasm/relaxed-simd'` once (a separate entry,
    * so applications that do not use it do not load it) and an engine with relaxed SIMD
-   * (Chromium 114+, Node 22+; Node 20 with `--experimental-wasm-relaxed-simd`); it trains
-   * on one thread, with X copied into its own memory. Predictions always use the standard core.
+   * (tested: Chromium 156, and Node 20 started with `--experimental-wasm-relaxed-simd`;
+   * check with `relaxedSimdAvailable()`); it trains on one thread, with X copied into
+   * its own memory. Predictions always use the standard core.
    * @default 'standard'
    * @example
    * ```ts
