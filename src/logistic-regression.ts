@@ -859,7 +859,7 @@ export class LogisticRegression {
     const solver: CoreSolver = this.solver;
     /** The core's problem, and Σsᵢ of the weights as given (tol is scaled by it). */
     const problemFor = (
-      target: Float64Array,
+      target: Float64Array | Int32Array,
       problemBlocks: number,
       weights: Float64Array | null,
     ): { problem: CoreProblem; weightSum: number } => {
@@ -916,7 +916,8 @@ export class LogisticRegression {
     const stride = X.cols + 1;
     if (mode !== 'ovr') {
       // Binary targets are 0/1 with classes[1] positive; multinomial targets are class indices.
-      const target = Float64Array.from(labels.indices);
+      // The class indices themselves: copied (converted) straight into the core.
+      const target = labels.indices;
       const perClass = classWeights(this.classWeight, labels, labels.counts);
       const { problem, weightSum } = problemFor(target, blocks, combineWeights(sampleWeight, perClass, labels.indices));
       const result = checkFinite(solve(problem, runFor(0, weightSum), warm), this.solver);

@@ -14,8 +14,8 @@ export type CoreSolver = 'gd' | 'lbfgs' | 'newton' | 'owlqn' | 'sgd';
 /** One optimisation problem over staged data (see assembly/objective/problem.ts). */
 export interface CoreProblem {
   readonly X: StagedMatrix;
-  /** 0/1 targets (blocks = 1) or class indices (blocks ≥ 2), one per row. */
-  readonly target: Float64Array;
+  /** 0/1 targets (blocks = 1) or class indices (blocks ≥ 2), one per row (stored as float64 in the core). */
+  readonly target: Float64Array | Int32Array;
   /** Per-row sample weights, or null for ones. */
   readonly weights: Float64Array | null;
   /** 1 for a binary problem, K for a K-class softmax. */
