@@ -31,6 +31,17 @@ import { at, axpy, dot, put, zero } from '../vector';
  */
 const FOUR_ROWS_MAX_BYTES: usize = 320;
 
+/**
+ * Pairs of rows of at most this many bytes (60 float64 values each) are software-pipelined.
+ * Wider pairs run their dot products and their gradient update back to back: issuing the
+ * next pair's loads during the update made them up to 1.8 times slower, in cache and out
+ * (measured per step: rows of 62 values, 4.1 → 7.2 ms at 100,000 rows; of 100 values,
+ * 1.07 → 1.94 ms at 20,000), while pairs of 41–60 values gain 7–20 % (50 values at 100,000
+ * and 20,000 rows). The four-row loop is not pipelined: there it gained nothing at 20
+ * columns and lost 5–20 % at 2 and 28 columns.
+ */
+const PIPELINE_MAX_PAIR_BYTES: usize = 960;
+
 export function binaryPass(
   x: usize,
   y: usize,
@@ -56,27 +67,44 @@ export function binaryPass(
 
   let i = 0;
   const quadRows = rowBytes <= FOUR_ROWS_MAX_BYTES ? rows : 0;
-  // Software-pipelined as the two-row loop below: the next four rows' dot products are
-  // issued between this group's sigmoids and its gradient update.
-  let z01Next = bias;
-  let z23Next = bias;
-  if (i + 3 < quadRows) {
-    z01Next = quadDecision(x + <usize>i * rowBytes, rowBytes, params, quadBytes, hasPair, odd, pairEnd, bias);
-    z23Next = quadSecondPair;
-  }
   for (; i + 3 < quadRows; i += 4) {
     const row0 = x + <usize>i * rowBytes;
     const row1 = row0 + rowBytes;
     const row2 = row1 + rowBytes;
     const row3 = row2 + rowBytes;
-    const z01 = z01Next;
-    const z23 = z23Next;
+
+    let acc0 = f64x2.splat(0);
+    let acc1 = f64x2.splat(0);
+    let acc2 = f64x2.splat(0);
+    let acc3 = f64x2.splat(0);
+    for (let off: usize = 0; off < quadBytes; off += 32) {
+      const wa = v128.load(params + off);
+      const wb = v128.load(params + off, 16);
+      acc0 = madd64(v128.load(row0 + off, 16), wb, madd64(v128.load(row0 + off), wa, acc0));
+      acc1 = madd64(v128.load(row1 + off, 16), wb, madd64(v128.load(row1 + off), wa, acc1));
+      acc2 = madd64(v128.load(row2 + off, 16), wb, madd64(v128.load(row2 + off), wa, acc2));
+      acc3 = madd64(v128.load(row3 + off, 16), wb, madd64(v128.load(row3 + off), wa, acc3));
+    }
+    if (hasPair) {
+      const w = v128.load(params + quadBytes);
+      acc0 = madd64(v128.load(row0 + quadBytes), w, acc0);
+      acc1 = madd64(v128.load(row1 + quadBytes), w, acc1);
+      acc2 = madd64(v128.load(row2 + quadBytes), w, acc2);
+      acc3 = madd64(v128.load(row3 + quadBytes), w, acc3);
+    }
+    // Lane 0 of z01 gathers row 0's partial sums, lane 1 row 1's; z23 rows 2 and 3.
+    let z01 = f64x2.add(v128.shuffle<f64>(acc0, acc1, 0, 2), v128.shuffle<f64>(acc0, acc1, 1, 3));
+    let z23 = f64x2.add(v128.shuffle<f64>(acc2, acc3, 0, 2), v128.shuffle<f64>(acc2, acc3, 1, 3));
+    if (odd) {
+      const w = v128.load64_splat(params + pairEnd);
+      z01 = madd64(v128.load64_lane(row1 + pairEnd, v128.load64_zero(row0 + pairEnd), 1), w, z01);
+      z23 = madd64(v128.load64_lane(row3 + pairEnd, v128.load64_zero(row2 + pairEnd), 1), w, z23);
+    }
+    z01 = f64x2.add(z01, bias);
+    z23 = f64x2.add(z23, bias);
+
     const r01 = pairResiduals(z01, y, weights, i, curvature);
     const r23 = pairResiduals(z23, y, weights, i + 2, curvature);
-    if (i + 7 < quadRows) {
-      z01Next = quadDecision(row3 + rowBytes, rowBytes, params, quadBytes, hasPair, odd, pairEnd, bias);
-      z23Next = quadSecondPair;
-    }
     if (withLoss) {
       lossSum += pairLoss(f64x2.extract_lane(z01, 0), f64x2.extract_lane(z01, 1), y, weights, i);
       lossSum += pairLoss(f64x2.extract_lane(z23, 0), f64x2.extract_lane(z23, 1), y, weights, i + 2);
@@ -124,13 +152,14 @@ export function binaryPass(
   // between the current pair's sigmoid (a long chain of dependent operations) and its
   // gradient update, so the processor works on them while the chain completes. Each
   // pair's arithmetic is the same as without the overlap, so are the bits.
-  let zNext = i + 1 < rows ? pairDecision(x + <usize>i * rowBytes, rowBytes, params, quadBytes, hasPair, odd, pairEnd, bias) : bias;
+  const pipelined = rowBytes << 1 <= PIPELINE_MAX_PAIR_BYTES;
+  let zNext = pipelined && i + 1 < rows ? pairDecision(x + <usize>i * rowBytes, rowBytes, params, quadBytes, hasPair, odd, pairEnd, bias) : bias;
   for (; i + 1 < rows; i += 2) {
     const row0 = x + <usize>i * rowBytes;
     const row1 = row0 + rowBytes;
-    const z01 = zNext;
+    const z01 = pipelined ? zNext : pairDecision(row0, rowBytes, params, quadBytes, hasPair, odd, pairEnd, bias);
     const r01 = pairResiduals(z01, y, weights, i, curvature);
-    if (i + 3 < rows) zNext = pairDecision(row1 + rowBytes, rowBytes, params, quadBytes, hasPair, odd, pairEnd, bias);
+    if (pipelined && i + 3 < rows) zNext = pairDecision(row1 + rowBytes, rowBytes, params, quadBytes, hasPair, odd, pairEnd, bias);
     if (withLoss) lossSum += pairLoss(f64x2.extract_lane(z01, 0), f64x2.extract_lane(z01, 1), y, weights, i);
     const r0 = v128.shuffle<f64>(r01, r01, 0, 0);
     const r1 = v128.shuffle<f64>(r01, r01, 1, 1);
@@ -159,51 +188,6 @@ export function binaryPass(
     lossSum += binaryRow(x + <usize>i * rowBytes, cols, params, at(y, i), si, grad, withLoss, curvature, i);
   }
   return lossSum;
-}
-
-/** Rows 2 and 3 of the last {@link quadDecision} (an AssemblyScript function returns one value). */
-let quadSecondPair: v128 = f64x2.splat(0);
-
-/**
- * z = x·w + b for the four rows from row0: rows 0 and 1 returned as one vector (lane 0
- * row 0), rows 2 and 3 left in {@link quadSecondPair}. Each weight pair is loaded once
- * for the four rows.
- */
-// @ts-ignore: decorator
-@inline
-function quadDecision(row0: usize, rowBytes: usize, params: usize, quadBytes: usize, hasPair: bool, odd: bool, pairEnd: usize, bias: v128): v128 {
-  const row1 = row0 + rowBytes;
-  const row2 = row1 + rowBytes;
-  const row3 = row2 + rowBytes;
-  let acc0 = f64x2.splat(0);
-  let acc1 = f64x2.splat(0);
-  let acc2 = f64x2.splat(0);
-  let acc3 = f64x2.splat(0);
-  for (let off: usize = 0; off < quadBytes; off += 32) {
-    const wa = v128.load(params + off);
-    const wb = v128.load(params + off, 16);
-    acc0 = madd64(v128.load(row0 + off, 16), wb, madd64(v128.load(row0 + off), wa, acc0));
-    acc1 = madd64(v128.load(row1 + off, 16), wb, madd64(v128.load(row1 + off), wa, acc1));
-    acc2 = madd64(v128.load(row2 + off, 16), wb, madd64(v128.load(row2 + off), wa, acc2));
-    acc3 = madd64(v128.load(row3 + off, 16), wb, madd64(v128.load(row3 + off), wa, acc3));
-  }
-  if (hasPair) {
-    const w = v128.load(params + quadBytes);
-    acc0 = madd64(v128.load(row0 + quadBytes), w, acc0);
-    acc1 = madd64(v128.load(row1 + quadBytes), w, acc1);
-    acc2 = madd64(v128.load(row2 + quadBytes), w, acc2);
-    acc3 = madd64(v128.load(row3 + quadBytes), w, acc3);
-  }
-  // Lane 0 of z01 gathers row 0's partial sums, lane 1 row 1's; z23 rows 2 and 3.
-  let z01 = f64x2.add(v128.shuffle<f64>(acc0, acc1, 0, 2), v128.shuffle<f64>(acc0, acc1, 1, 3));
-  let z23 = f64x2.add(v128.shuffle<f64>(acc2, acc3, 0, 2), v128.shuffle<f64>(acc2, acc3, 1, 3));
-  if (odd) {
-    const w = v128.load64_splat(params + pairEnd);
-    z01 = madd64(v128.load64_lane(row1 + pairEnd, v128.load64_zero(row0 + pairEnd), 1), w, z01);
-    z23 = madd64(v128.load64_lane(row3 + pairEnd, v128.load64_zero(row2 + pairEnd), 1), w, z23);
-  }
-  quadSecondPair = f64x2.add(z23, bias);
-  return f64x2.add(z01, bias);
 }
 
 /**
