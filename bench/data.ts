@@ -106,11 +106,12 @@ function writeRaw(path: string, values: Float64Array): void {
  * Reads a raw float64 file chunk by chunk and hands each chunk's values to `sink`
  * with the index of its first value, so a caller can convert as it goes (e.g. into
  * float32 or into per-row arrays) without ever holding a float64 copy of the whole file.
+ * `chunkBytes` (a multiple of 8) is the buffer it reads through.
  */
-export function streamRaw(path: string, sink: (values: Float64Array, first: number) => void): void {
+export function streamRaw(path: string, sink: (values: Float64Array, first: number) => void, chunkBytes = CHUNK_BYTES): void {
   const fd = openSync(path, 'r');
   try {
-    const buffer = new Float64Array(CHUNK_BYTES / 8);
+    const buffer = new Float64Array(chunkBytes / 8);
     const bytes = new Uint8Array(buffer.buffer);
     let first = 0;
     for (;;) {

@@ -12,37 +12,12 @@
  * nothing to its peak, as the float64 rows, which read the file straight into X, add nothing.
  * @module
  */
-import { closeSync, openSync, readSync } from 'node:fs';
-import { readRawInto } from './data.js';
+import { readRawInto, streamRaw } from './data.js';
 import { type DataSource, IMPLS } from './impls.js';
 import { peakRss } from './memory.js';
 
 /** Bytes of the float64 file a streaming load holds at once. */
 const STREAM_BYTES = 1 << 20;
-
-/** Hands the file's values to `sink` chunk by chunk, with the index of each chunk's first value. */
-function streamSmall(path: string, sink: (values: Float64Array, first: number) => void): void {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = new Float64Array(STREAM_BYTES / 8);
-    const bytes = new Uint8Array(buffer.buffer);
-    let first = 0;
-    for (;;) {
-      let got = 0;
-      while (got < bytes.length) {
-        const n = readSync(fd, bytes, got, bytes.length - got, null);
-        if (n === 0) break;
-        got += n;
-      }
-      if (got % 8 !== 0) throw new Error(`${path}: length is not a multiple of 8 bytes`);
-      if (got > 0) sink(buffer.subarray(0, got / 8), first);
-      if (got < bytes.length) return;
-      first += got / 8;
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
 
 const [key, xFile, yFile, rowsArg, colsArg, stepsArg, lrArg] = process.argv.slice(2);
 const impl = IMPLS.find((i) => i.key === key);
@@ -61,7 +36,7 @@ const source: DataSource = {
   y,
   array: null,
   readInto: (target) => readRawInto(xFile, target),
-  stream: (sink) => streamSmall(xFile, sink),
+  stream: (sink) => streamRaw(xFile, sink, STREAM_BYTES),
 };
 const runner = await impl.prepare(source, Number(lrArg));
 runner.fit(Number(stepsArg));
