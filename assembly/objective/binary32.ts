@@ -129,6 +129,21 @@ function flushLanes(lanes: v128, out: usize, j: i32): void {
 }
 
 /**
+ * Adds the per-lane sums of the columns past the last multiple of four to the float64
+ * gradient: `pairA` and `pairB` those of a column pair (when cols mod 4 ≥ 2), `single`
+ * that of the last column (odd cols).
+ */
+// @ts-ignore: decorator
+@inline
+function flushTails(pairA: v128, pairB: v128, single: v128, out: usize, cols: i32): void {
+  if ((cols & 2) != 0) {
+    flushLanes(pairA, out, cols & ~3);
+    flushLanes(pairB, out, (cols & ~3) + 1);
+  }
+  if ((cols & 1) != 0) flushLanes(single, out, cols - 1);
+}
+
+/**
  * {@link binaryPass} for float32 rows.
  *
  * Memory (byte offsets):
@@ -164,11 +179,10 @@ export function binaryPass32(
   const bias = f64x2.splat(at(params, cols));
   const rowBytes = <usize>cols << 2;
   const quadBytes = <usize>(cols & ~3) << 2;
-  // Columns past the last multiple of four: a pair from column pairCol (cols mod 4 ≥ 2),
+  // Columns past the last multiple of four: a pair from byte quadBytes (cols mod 4 ≥ 2),
   // then a single column at byte lastBytes (odd cols).
   const hasPair = (cols & 2) != 0;
   const odd = (cols & 1) != 0;
-  const pairCol = cols & ~3;
   const lastBytes = <usize>(cols - 1) << 2;
   const zero4 = f32x4.splat(0);
   let tailA = zero4;
@@ -252,16 +266,10 @@ export function binaryPass32(
 
     if (((i + 4) & (FLUSH_ROWS - 1)) == 0) {
       flushQuads(g32, grad, quadBytes);
-      if (hasPair) {
-        flushLanes(tailA, grad, pairCol);
-        flushLanes(tailB, grad, pairCol + 1);
-        tailA = zero4;
-        tailB = zero4;
-      }
-      if (odd) {
-        flushLanes(tailS, grad, cols - 1);
-        tailS = zero4;
-      }
+      flushTails(tailA, tailB, tailS, grad, cols);
+      tailA = zero4;
+      tailB = zero4;
+      tailS = zero4;
     }
   }
 
@@ -315,16 +323,10 @@ export function binaryPass32(
 
     if (((i + 2) & (FLUSH_ROWS - 1)) == 0) {
       flushQuads(g32, grad, quadBytes);
-      if (hasPair) {
-        flushLanes(tailA, grad, pairCol);
-        flushLanes(tailB, grad, pairCol + 1);
-        tailA = zero4;
-        tailB = zero4;
-      }
-      if (odd) {
-        flushLanes(tailS, grad, cols - 1);
-        tailS = zero4;
-      }
+      flushTails(tailA, tailB, tailS, grad, cols);
+      tailA = zero4;
+      tailB = zero4;
+      tailS = zero4;
     }
   }
 
@@ -342,11 +344,7 @@ export function binaryPass32(
   }
   // The last flush: g32 over all columns (the lone last row adds to its tail columns too).
   flush(g32, grad, cols);
-  if (hasPair) {
-    flushLanes(tailA, grad, pairCol);
-    flushLanes(tailB, grad, pairCol + 1);
-  }
-  if (odd) flushLanes(tailS, grad, cols - 1);
+  flushTails(tailA, tailB, tailS, grad, cols);
   put(grad, cols, gradBias);
   return lossSum;
 }
