@@ -9,12 +9,15 @@ const common = { bundle: true, format: 'esm', target: 'es2022', sourcemap: true,
 
 await build({ ...common, entryPoints: ['src/index.ts'], platform: 'neutral', outfile: 'dist/index.js' });
 
-/** Keeps `import … from '../index.js'` as it is: at run time it is dist/index.js. */
+/**
+ * Keeps `import … from '../index.js'` (and the worker's `import('../relaxed-simd/index.js')`)
+ * as it is: at run time it is dist/index.js (dist/relaxed-simd/index.js).
+ */
 const libraryExternal = {
   name: 'library-external',
   setup(b) {
-    b.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) =>
-      /\/src\/(worker|relaxed-simd)\//.test(args.importer) ? { path: '../index.js', external: true } : undefined,
+    b.onResolve({ filter: /^\.\.\/(index|relaxed-simd\/index)\.js$/ }, (args) =>
+      /\/src\/(worker|relaxed-simd)\//.test(args.importer) ? { path: args.path, external: true } : undefined,
     );
   },
 };

@@ -31,10 +31,13 @@ function knowsOption(name: string): boolean {
 
 export function serveFits(port: WorkerPort, defaults: ServeDefaults = {}): void {
   const filled = Object.fromEntries(Object.entries(defaults).filter(([name]) => knowsOption(name)));
-  port.listen((message) => {
+  port.listen(async (message) => {
     const request = message as FitRequest;
     if (request === null || typeof request !== 'object' || request.type !== 'fit') return;
     try {
+      // The caller asked for the relaxed-SIMD core: this worker's copy of the library needs
+      // it registered too (the entry is loaded here only then, and only once).
+      if (request.params?.simd === 'relaxed') await import('../relaxed-simd/index.js');
       const reply = runFit({ ...request, params: { ...filled, ...request.params } }, port);
       port.post(reply, reply.type === 'done' ? [reply.lossHistory.buffer as ArrayBuffer] : []);
     } catch (error) {

@@ -56,7 +56,7 @@ describe.skipIf(!available)('Chromium: a plain module page (quick check; npm run
     expect(page.errors).toEqual([]);
   });
 
-  it("trains with simd 'relaxed' after importing logreg-wasm/relaxed-simd, to the standard core's result within rounding", async () => {
+  it("trains with simd 'relaxed' after importing logreg-wasm/relaxed-simd, on the main thread and in fitInWorker's worker, to the standard core's result within rounding", async () => {
     const lib = (await import(new URL('../../dist/index.js', import.meta.url).href)) as typeof Library;
     const node = referenceFit(lib);
     const page = await browser.page();
@@ -68,11 +68,22 @@ describe.skipIf(!available)('Chromium: a plain module page (quick check; npm run
       await import('/dist/relaxed-simd/index.js');
       const { X, y } = lib.makeClassification(${JSON.stringify(REFERENCE_DATA)});
       const { XTrain, XTest, yTrain, yTest } = lib.trainTestSplit(X, y, ${JSON.stringify(REFERENCE_SPLIT)});
-      const model = new lib.LogisticRegression({ ...${JSON.stringify(REFERENCE_PARAMS)}, simd: 'relaxed' }).fit(XTrain, yTrain);
-      return { available: lib.relaxedSimdAvailable(), accuracy: model.score(XTest, yTest), params: [...model.coef.data, ...model.intercept] };
-    })()`)) as { available: boolean; accuracy: number; params: number[] };
+      const params = { ...${JSON.stringify(REFERENCE_PARAMS)}, simd: 'relaxed' };
+      const model = new lib.LogisticRegression(params).fit(XTrain, yTrain);
+      // The Web Worker of fitInWorker loads the relaxed entry itself.
+      const { fitInWorker } = await import('/dist/worker/index.js');
+      const { model: remote } = await fitInWorker(XTrain, yTrain, { params });
+      const values = (m) => [...m.coef.data, ...m.intercept];
+      return {
+        available: lib.relaxedSimdAvailable(),
+        accuracy: model.score(XTest, yTest),
+        params: values(model),
+        workerParams: values(remote),
+      };
+    })()`)) as { available: boolean; accuracy: number; params: number[]; workerParams: number[] };
     expect(result.available).toBe(true);
     expect(result.accuracy).toBe(0.895);
+    expect(result.workerParams).toEqual(result.params);
     const reference = [...node.coef, ...node.intercept];
     result.params.forEach((value, j) => expect(Math.abs(value - reference[j]!)).toBeLessThanOrEqual(1e-12 * Math.abs(reference[j]!)));
     expect(page.errors).toEqual([]);
