@@ -10,7 +10,10 @@ export type { FitInWorker, FitInWorkerOptions, FitInWorkerResult } from './clien
 export type { IterationInfo, Label, LogisticRegressionOptions, MatrixLike } from '../index.js';
 
 function spawnThread(): WorkerHandle {
-  const worker = new Worker(new URL('./entry-node.js', import.meta.url), { name: 'logreg-wasm fit' });
+  // The worker inherits this process's options (V8 flags such as relaxed SIMD included),
+  // except --input-type: Node refuses it for a worker started from a file.
+  const execArgv = process.execArgv.filter((option) => !option.startsWith('--input-type'));
+  const worker = new Worker(new URL('./entry-node.js', import.meta.url), { name: 'logreg-wasm fit', execArgv });
   let exited = false;
   return {
     post: (message, transfer) => worker.postMessage(message, transfer as never),
