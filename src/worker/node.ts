@@ -10,10 +10,7 @@ export type { FitInWorker, FitInWorkerOptions, FitInWorkerResult } from './clien
 export type { IterationInfo, Label, LogisticRegressionOptions, MatrixLike } from '../index.js';
 
 function spawnThread(): WorkerHandle {
-  // The worker inherits this process's options (V8 flags such as relaxed SIMD included),
-  // except --input-type: Node refuses it for a worker started from a file.
-  const execArgv = process.execArgv.filter((option) => !option.startsWith('--input-type'));
-  const worker = new Worker(new URL('./entry-node.js', import.meta.url), { name: 'logreg-wasm fit', execArgv });
+  const worker = new Worker(new URL('./entry-node.js', import.meta.url), { name: 'logreg-wasm fit' });
   let exited = false;
   return {
     post: (message, transfer) => worker.postMessage(message, transfer as never),

@@ -2,7 +2,6 @@
  * `fitInWorker` in Node (worker_threads), on the bundled files in dist/ (`npm test` bundles
  * them first): the package's `logreg-wasm/worker` as Node resolves it.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as source from '../../src/index.js';
@@ -73,19 +72,6 @@ describe('fitInWorker (worker_threads)', () => {
     const calls: number[] = [];
     await fitInWorker(XTrain, yTrain, { params: { ...REFERENCE, maxIter: 200 }, progressInterval: 0, onProgress: (i) => calls.push(i.iter) });
     expect(calls).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
-  });
-
-  it('works from a script run with node --input-type=module --eval (an option a worker must not inherit)', () => {
-    const script = `
-      import * as lib from ${JSON.stringify(distIndex.href)};
-      import { fitInWorker } from ${JSON.stringify(distWorker.href)};
-      const { X, y } = lib.makeClassification({ nSamples: 300, nFeatures: 4, randomState: 1 });
-      const { model } = await fitInWorker(X, y, { params: { tol: 1e-6 } });
-      console.log(model instanceof lib.LogisticRegression ? 'fitted' : 'wrong class');
-    `;
-    const child = spawnSync(process.execPath, ['--input-type=module', '--eval', script], { encoding: 'utf8', timeout: 60_000 });
-    expect(child.stderr).toBe('');
-    expect(child.stdout.trim()).toBe('fitted');
   });
 
   it('rejects with the error fit would throw, same class and message', async () => {
