@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { RELAXED_SIMD_FLAGS } from './relaxed-flags.js';
 
 // The relaxed-SIMD core is opted into in a child process (Node 20 validates relaxed SIMD
 // only behind a V8 flag), as in relaxed-simd.test.ts.
@@ -11,7 +12,7 @@ function inChild(body: string): unknown {
     import './src/relaxed-simd/index.ts';
     ${body}
   `;
-  const child = spawnSync(process.execPath, ['--experimental-wasm-relaxed-simd', '--import', 'tsx', '--input-type=module', '-e', script], {
+  const child = spawnSync(process.execPath, [...RELAXED_SIMD_FLAGS, '--import', 'tsx', '--input-type=module', '-e', script], {
     cwd: new URL('..', import.meta.url),
     encoding: 'utf8',
     timeout: 60_000,

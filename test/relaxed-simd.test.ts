@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LogisticRegression, makeClassification, relaxedSimdAvailable } from '../src/index.js';
+import { RELAXED_SIMD_FLAGS } from './relaxed-flags.js';
 
 // This file never imports the relaxed-simd entry (vitest gives each file its own modules),
 // so it sees the library as an application that did not opt in. The opted-in behaviour is
@@ -26,7 +27,6 @@ function inChild(body: string, flags: string[]): unknown {
   return JSON.parse(child.stdout);
 }
 
-const FLAG = '--experimental-wasm-relaxed-simd';
 
 describe("simd: 'relaxed'", () => {
   it("defaults to 'standard' and is kept by toJSON", () => {
@@ -91,7 +91,7 @@ describe("simd: 'relaxed'", () => {
       out.float32 = { standard: [...f32('standard').coef.data], relaxed: [...f32('relaxed').coef.data] };
       console.log(JSON.stringify(out));
       `,
-      [FLAG],
+      [...RELAXED_SIMD_FLAGS],
     ) as Record<string, { standard: number[]; relaxed: number[]; again?: number[]; samePredictions?: boolean }> & { available: boolean };
     expect(result.available).toBe(true);
     const relative = (a: number[], b: number[]): number =>

@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer } from '../../demo/server.js';
 import { type Chromium, CHROMIUM_NOTICE, chromiumAvailable, launchChromium } from '../browser/chromium.js';
 import { PAGE_FIT, REFERENCE_DATA, REFERENCE_PARAMS, REFERENCE_SPLIT } from '../browser/reference.js';
+import { RELAXED_SIMD_FLAGS } from '../relaxed-flags.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -186,7 +187,7 @@ const model = new LogisticRegression({ ...${JSON.stringify(REFERENCE_PARAMS)}, s
 console.log(JSON.stringify({ available: relaxedSimdAvailable(), accuracy: model.score(XTest, yTest) }));
 `;
     const dir = await project('relaxed-app', { 'app.mjs': script });
-    expect(JSON.parse(await sh('node', ['--experimental-wasm-relaxed-simd', 'app.mjs'], dir))).toEqual({ available: true, accuracy: 0.895 });
+    expect(JSON.parse(await sh('node', [...RELAXED_SIMD_FLAGS, 'app.mjs'], dir))).toEqual({ available: true, accuracy: 0.895 });
   });
 
   it('(d) TypeScript consumers type-check (NodeNext and bundler resolution, skipLibCheck off)', async () => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type * as source from '../../src/index.js';
 import type * as WorkerApi from '../../src/worker/node.js';
+import { RELAXED_SIMD_FLAGS } from '../relaxed-flags.js';
 
 const distIndex = new URL('../../dist/index.js', import.meta.url);
 const distWorker = new URL('../../dist/worker/node.js', import.meta.url);
@@ -41,7 +42,7 @@ describe("fitInWorker with simd: 'relaxed'", () => {
     const dir = mkdtempSync(join(tmpdir(), 'logreg-wasm-relaxed-worker-'));
     const file = join(dir, 'fit.mjs');
     writeFileSync(file, script);
-    const child = spawnSync(process.execPath, ['--experimental-wasm-relaxed-simd', file], { encoding: 'utf8', timeout: 60_000 });
+    const child = spawnSync(process.execPath, [...RELAXED_SIMD_FLAGS, file], { encoding: 'utf8', timeout: 60_000 });
     rmSync(dir, { recursive: true, force: true });
     expect(child.stderr).toBe('');
     const result = JSON.parse(child.stdout) as { same: boolean; simd: string; differs: boolean };
