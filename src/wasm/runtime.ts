@@ -216,11 +216,6 @@ export class Core {
     new Uint8Array(this.exports.memory.buffer, target, bytes).set(new Uint8Array(source.exports.memory.buffer, ptr, bytes));
     return target;
   }
-
-  /** True when `array` is a view into this core's linear memory. */
-  isInMemory(array: ArrayBufferView): boolean {
-    return array.buffer === this.exports.memory.buffer;
-  }
 }
 
 /** The core every model predicts with and trains with by default. */
@@ -232,20 +227,14 @@ export const defaultCore = new Core(core);
 export const memoryF64 = (): Float64Array => defaultCore.memoryF64();
 /** {@link Core.allocF64} of the default core. */
 export const allocF64 = (length: number): number => defaultCore.allocF64(length);
-/** {@link Core.allocI32} of the default core. */
-export const allocI32 = (length: number): number => defaultCore.allocI32(length);
 /** {@link Core.free} of the default core. */
 export const free = (ptr: number): void => defaultCore.free(ptr);
 /** {@link Core.viewF64} of the default core. */
 export const viewF64 = (ptr: number, length: number): Float64Array => defaultCore.viewF64(ptr, length);
 /** {@link Core.viewF32} of the default core. */
 export const viewF32 = (ptr: number, length: number): Float32Array => defaultCore.viewF32(ptr, length);
-/** {@link Core.viewI32} of the default core. */
-export const viewI32 = (ptr: number, length: number): Int32Array => defaultCore.viewI32(ptr, length);
 /** {@link Core.copyIn} of the default core. */
 export const copyIn = (values: ArrayLike<number>): number => defaultCore.copyIn(values);
-/** {@link Core.isInMemory} of the default core. */
-export const isInMemory = (array: ArrayBufferView): boolean => defaultCore.isInMemory(array);
 
 // ---------------------------------------------------------------------------------------
 // The relaxed-SIMD core: opt-in (LogisticRegression's `simd: 'relaxed'`), because its
