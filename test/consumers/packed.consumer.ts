@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer } from '../../demo/server.js';
 import { type Chromium, CHROMIUM_NOTICE, chromiumAvailable, launchChromium } from '../browser/chromium.js';
 import { PAGE_FIT, REFERENCE_DATA, REFERENCE_PARAMS, REFERENCE_SPLIT } from '../browser/reference.js';
-import { RELAXED_SIMD_FLAGS } from '../relaxed-flags.js';
+import { RELAXED_SIMD_FLAGS } from '../relaxed-child.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

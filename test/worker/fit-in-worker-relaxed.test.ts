@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type * as source from '../../src/index.js';
 import type * as WorkerApi from '../../src/worker/node.js';
-import { RELAXED_SIMD_FLAGS } from '../relaxed-flags.js';
+import { RELAXED_SIMD_FLAGS } from '../relaxed-child.js';
 
 const distIndex = new URL('../../dist/index.js', import.meta.url);
 const distWorker = new URL('../../dist/worker/node.js', import.meta.url);
