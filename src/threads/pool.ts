@@ -20,7 +20,7 @@ const READY = 3; // workers instantiated
 const STOP = 4; // set to make workers exit
 const FAILED = 5; // index + 1 of a worker whose pass threw, or 0
 const FAIL_NEXT = 6; // testing: the next worker to pick up a pass throws instead
-const JOB = 7; // byte offset of the pass's job block in the shared memory
+const JOB = 7; // byte offset of the pass's job block in the shared memory (int32 bits of an unsigned address)
 const MAX_WORKERS = 64;
 const BEAT = 8; // BEAT + i: chunks worker i has finished, ever (a heartbeat)
 const FINISHED = BEAT + MAX_WORKERS; // FINISHED + i: the last generation worker i completed
@@ -56,7 +56,8 @@ function run(data) {
     if (index >= threads) continue;
     try {
       if (Atomics.exchange(c, ${FAIL_NEXT}, 0) !== 0) throw new Error('failure requested by a test');
-      const job = Atomics.load(c, ${JOB});
+      // The control block stores the address as int32; addresses are unsigned.
+      const job = Atomics.load(c, ${JOB}) >>> 0;
       const chunks = jobChunkCount(job);
       for (let chunk = index; chunk < chunks; chunk += threads) {
         runChunks(job, chunk, chunks);

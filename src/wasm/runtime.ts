@@ -18,9 +18,14 @@ import { instantiateSync } from '@assemblyscript/loader';
 import { singleThreadBytes, threadsBytes } from './bytes.generated.js';
 import { registeredRelaxedBytes, relaxedSimdAvailable } from './relaxed-registry.js';
 
-/** Raw exports of `assembly/index.ts`; pointers are byte offsets into `memory`. */
+/**
+ * Exports of `assembly/index.ts`; pointers are byte offsets into `memory`. The exports
+ * that return a pointer (`alloc`, `jobAddress`) return it as an unsigned number: see
+ * {@link unsignedPointers}.
+ */
 export interface CoreExports extends Record<string, unknown> {
   readonly memory: WebAssembly.Memory;
+  /** An unsigned byte offset, or 0 when memory cannot grow. */
   alloc(bytes: number): number;
   free(ptr: number): void;
   firstNonFinite(ptr: number, length: number): number;
@@ -49,6 +54,7 @@ export interface CoreExports extends Record<string, unknown> {
   partialsLength(rows: number, cols: number, classes: number): number;
   chunkCount(rows: number): number;
   runChunks(job: number, first: number, stride: number): void;
+  /** An unsigned byte offset. */
   jobAddress(): number;
   setThreads(threads: number): void;
   smoothObjective(paramsPtr: number, gradPtr: number, withLoss: boolean, keepCurvature: boolean): number;
@@ -125,11 +131,30 @@ export const module: WebAssembly.Module = new WebAssembly.Module(
   (sharedMemory === null ? singleThreadBytes() : threadsBytes()) as BufferSource,
 );
 
+/**
+ * The exports with every returned pointer read as unsigned. WebAssembly has no unsigned
+ * i32, so JS receives an i32 result as a signed number: an address from 2 GiB up would
+ * arrive negative, and a typed array built from it would point back from the end of
+ * memory, onto other blocks. This is the one place where a pointer crosses from
+ * WebAssembly to JS; pointers going the other way need nothing, since an argument is
+ * converted to i32 modulo 2³².
+ */
+function unsignedPointers(exports: CoreExports): CoreExports {
+  const { alloc, jobAddress } = exports;
+  return {
+    ...exports,
+    alloc: (bytes: number): number => alloc(bytes) >>> 0,
+    jobAddress: (): number => jobAddress() >>> 0,
+  };
+}
+
 /** The instantiated core. */
-export const core: CoreExports = instantiateSync<CoreExports>(module, {
-  ...imports,
-  ...(sharedMemory === null ? {} : { env: { memory: sharedMemory } }),
-}).exports as unknown as CoreExports;
+export const core: CoreExports = unsignedPointers(
+  instantiateSync<CoreExports>(module, {
+    ...imports,
+    ...(sharedMemory === null ? {} : { env: { memory: sharedMemory } }),
+  }).exports as unknown as CoreExports,
+);
 
 /**
  * One instantiated core and typed-array views of its memory, rebuilt whenever
@@ -263,6 +288,6 @@ export function relaxedCore(): Core {
     );
   }
   const exports = instantiateSync<CoreExports>(new WebAssembly.Module(bytes() as BufferSource), imports).exports;
-  relaxed = new Core(exports as unknown as CoreExports);
+  relaxed = new Core(unsignedPointers(exports as unknown as CoreExports));
   return relaxed;
 }
