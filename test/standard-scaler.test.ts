@@ -41,11 +41,12 @@ function expectClose(actual: ArrayLike<number> | null, expected: ArrayLike<numbe
 
 describe('StandardScaler matches scikit-learn 1.2.1', () => {
   for (const c of fixture.standardScaler) {
-    it(`learns the same mean, variance and scale on ${c.name}`, () => {
+    it(`learns the same mean, variance and scale, bit for bit, on ${c.name}`, () => {
       const scaler = new StandardScaler(c.options).fit(c.X);
-      expectClose(scaler.mean, c.mean);
-      expectClose(scaler.var, c.var);
-      expectClose(scaler.scale, c.scale);
+      const bits = (a: ArrayLike<number> | null) => (a === null ? null : Array.from(a));
+      expect(bits(scaler.mean)).toEqual(c.mean);
+      expect(bits(scaler.var)).toEqual(c.var);
+      expect(bits(scaler.scale)).toEqual(c.scale);
       expect(scaler.nSamplesSeen).toBe(c.nSamplesSeen);
       expect(scaler.nFeaturesIn).toBe((c.X[0] as number[]).length);
     });
@@ -207,6 +208,180 @@ describe('StandardScaler properties', () => {
             expect(Math.abs(variance - 1)).toBeLessThanOrEqual(1e-9);
           }
         });
+      }),
+    );
+  });
+});
+
+/**
+ * Exact rational arithmetic on doubles, for references that do not share the code's
+ * rounding: a double is an integer multiple of 2^−1074, so sums and squares are exact
+ * BigInts and a mean or variance is a fraction rounded once, to nearest even.
+ */
+const UNIT = 1074n;
+
+function units(x: number): bigint {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const hi = view.getUint32(0);
+  const exponent = (hi >>> 20) & 0x7ff;
+  const mantissa = (BigInt(hi & 0xfffff) << 32n) | BigInt(view.getUint32(4));
+  const magnitude = exponent === 0 ? mantissa : (mantissa | (1n << 52n)) << BigInt(exponent - 1);
+  return x < 0 ? -magnitude : magnitude;
+}
+
+const bitLength = (a: bigint): number => a.toString(2).length;
+
+/** num / den (den > 0) rounded to the nearest double, ties to even. */
+function toDouble(num: bigint, den: bigint): number {
+  if (num === 0n) return 0;
+  const a = num < 0n ? -num : num;
+  let e = bitLength(a) - bitLength(den);
+  if ((e >= 0 ? a : a << BigInt(-e)) < (e >= 0 ? den << BigInt(e) : den)) e--;
+  if (e > 1023) return num < 0n ? -Infinity : Infinity;
+  const shift = 52 - Math.max(e, -1022);
+  const n2 = shift >= 0 ? a << BigInt(shift) : a;
+  const d2 = shift >= 0 ? den : den << BigInt(-shift);
+  let q = n2 / d2;
+  const r2 = (n2 % d2) * 2n;
+  if (r2 > d2 || (r2 === d2 && q % 2n === 1n)) q++;
+  const value = Number(q) * 2 ** -shift;
+  return num < 0n ? -value : value;
+}
+
+function isqrt(t: bigint): bigint {
+  if (t < 2n) return t;
+  let x = 1n << BigInt(Math.ceil(bitLength(t) / 2));
+  for (;;) {
+    const y = (x + t / x) / 2n;
+    if (y >= x) return x;
+    x = y;
+  }
+}
+
+/** √(num / den) rounded to the nearest double. */
+function sqrtToDouble(num: bigint, den: bigint): number {
+  // Scale so the integer root has over 60 bits; a nonzero remainder only needs to move the
+  // root off an integer (2r + 1 over 2^(s+1)), which rounds the same way as the true root.
+  const s = BigInt(Math.max(0, Math.ceil((130 - bitLength(num) + bitLength(den)) / 2)));
+  const scaled = num << (2n * s);
+  const t = scaled / den;
+  const r = isqrt(t);
+  const sticky = scaled % den !== 0n || r * r !== t ? 1n : 0n;
+  return toDouble(2n * r + sticky, 1n << (s + 1n));
+}
+
+/** A column's exact mean, population variance and standard deviation, each rounded once. */
+function exactMoments(column: number[]): { mean: number; variance: number; std: number } {
+  const n = BigInt(column.length);
+  const xs = column.map(units);
+  const sum = xs.reduce((a, b) => a + b, 0n);
+  const squares = xs.reduce((a, b) => a + b * b, 0n);
+  // var = (n·Σx² − (Σx)²) / (n² · 2^(2·1074)).
+  const num = n * squares - sum * sum;
+  const den = n * n << (2n * UNIT);
+  return { mean: toDouble(sum, n << UNIT), variance: toDouble(num, den), std: sqrtToDouble(num, den) };
+}
+
+describe('StandardScaler on values near the float64 limit', () => {
+  const columnOf = (X: number[][], j: number) => X.map((row) => row[j] as number);
+
+  it('checks its exact reference against plain arithmetic on small values', () => {
+    const column = [1, 2, 3, 4.5, -0.25];
+    const mean = column.reduce((a, b) => a + b, 0) / column.length;
+    const exact = exactMoments(column);
+    expect(exact.mean).toBe(mean);
+    expect(exact.variance).toBe(column.reduce((a, b) => a + (b - mean) ** 2, 0) / column.length);
+    expect(exactMoments([1, 3]).std).toBe(1);
+    expect(exactMoments([0, 2, 0, 2, 0, 2, 0, 2]).std).toBe(1);
+    expect(exactMoments([0, 1, 2]).std).toBe(Math.sqrt(2 / 3));
+  });
+
+  const cases: [string, number[][]][] = [
+    ['±1.5e308 in one column (pairwise sums)', [[1.5e308], [1.5e308], [-1.5e308]]],
+    ['±1.5e308 next to an ordinary column (row-by-row sums)', [[1.5e308, 1], [1.5e308, 2], [-1.5e308, 3], [-1.5e308, 5], [1.5e308, 8]]],
+    ['±1e300, whose variance 1e600 is beyond float64', [[1e300], [-1e300]]],
+    ['1e300 and 3e300', [[1e300, -7], [3e300, 7]]],
+    ['the largest double', [[Number.MAX_VALUE], [Number.MAX_VALUE], [-Number.MAX_VALUE], [Number.MAX_VALUE]]],
+  ];
+  for (const [what, X] of cases) {
+    it(`learns the exact mean and a finite scale equal to the exact standard deviation for ${what}`, () => {
+      const scaler = new StandardScaler().fit(X);
+      const d = (X[0] as number[]).length;
+      for (let j = 0; j < d; j++) {
+        const exact = exactMoments(columnOf(X, j));
+        expect((scaler.mean as Float64Array)[j], `mean of column ${j}`).toBe(exact.mean);
+        expect((scaler.scale as Float64Array)[j], `scale of column ${j}`).toBe(exact.std);
+        expect((scaler.var as Float64Array)[j], `var of column ${j}`).toBe(exact.variance);
+        expect(Number.isFinite((scaler.scale as Float64Array)[j])).toBe(true);
+      }
+    });
+  }
+
+  it('reports a variance beyond float64 as +Infinity while the scale stays finite', () => {
+    const scaler = new StandardScaler().fit([[1e300], [-1e300]]);
+    expect(Array.from(scaler.var as Float64Array)).toEqual([Infinity]);
+    expect(Array.from(scaler.scale as Float64Array)).toEqual([1e300]);
+  });
+
+  it('does not take a column of large, distinct values (1e200, 2e200) for a constant one', () => {
+    // (n·mean·ε)² in the near-constant bound overflows to Infinity on the plain path.
+    const scaler = new StandardScaler().fit([[1e200], [2e200]]);
+    expect((scaler.scale as Float64Array)[0]).toBe(exactMoments([1e200, 2e200]).std);
+  });
+
+  it('standardises huge values to mean 0 and variance 1', () => {
+    const X = [[1.5e308], [1.5e308], [-1.5e308], [-1.5e308]];
+    expect(new StandardScaler().fitTransform(X).toArray()).toEqual([[1], [1], [-1], [-1]]);
+  });
+
+  it('transforms to the exact quotient when x − mean alone would overflow', () => {
+    const big = 1.5 * 2 ** 1023;
+    const scaler = new StandardScaler().fit([[big], [-big], [-big], [-big]]);
+    const m = (scaler.mean as Float64Array)[0] as number;
+    const s = (scaler.scale as Float64Array)[0] as number;
+    expect(Number.isFinite(big - m)).toBe(false);
+    const z = scaler.transform([[big]]).data[0] as number;
+    // (x − m) / s as one exactly rounded quotient of doubles.
+    expect(z).toBe(toDouble(units(big) - units(m), units(s)));
+  });
+
+  it('inverse-transforms back into range when x · scale alone would overflow', () => {
+    const big = 1.5 * 2 ** 1023;
+    const scaler = new StandardScaler().fit([[big], [-big], [-big], [-big]]);
+    const m = (scaler.mean as Float64Array)[0] as number;
+    const s = (scaler.scale as Float64Array)[0] as number;
+    const z = scaler.transform([[big]]).data[0] as number;
+    expect(Number.isFinite(z * s)).toBe(false);
+    const x = scaler.inverseTransform([[z]]).data[0] as number;
+    // x · s + m is a finite exact value; one rounding of x · s leaves at most 2 ulps.
+    const exact = toDouble(units(z) * units(s) + (units(m) << UNIT), 1n << (2n * UNIT));
+    expect(Number.isFinite(x)).toBe(true);
+    expect(Math.abs(x - exact)).toBeLessThanOrEqual(2 * 2 ** (Math.floor(Math.log2(Math.abs(exact))) - 52));
+    expect(Math.abs(x - big)).toBeLessThanOrEqual(4 * 2 ** (1023 - 52));
+  });
+});
+
+describe('StandardScaler properties over the whole float64 range', () => {
+  const huge = fc
+    .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 3 }))
+    .chain(([n, d]) =>
+      fc.array(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: d, maxLength: d }), { minLength: n, maxLength: n }),
+    );
+
+  it('learns a finite mean within rounding of the exact one and a finite scale for any finite values', () => {
+    fc.assert(
+      fc.property(huge, (X) => {
+        const scaler = new StandardScaler().fit(X);
+        const d = (X[0] as number[]).length;
+        for (let j = 0; j < d; j++) {
+          const column = X.map((row) => row[j] as number);
+          const size = Math.max(...column.map(Math.abs));
+          const mean = (scaler.mean as Float64Array)[j] as number;
+          const scale = (scaler.scale as Float64Array)[j] as number;
+          expect(Number.isFinite(mean) && Number.isFinite(scale) && scale > 0).toBe(true);
+          expect(Math.abs(mean - exactMoments(column).mean)).toBeLessThanOrEqual(1e-14 * size);
+        }
       }),
     );
   });

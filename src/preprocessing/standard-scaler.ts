@@ -55,6 +55,14 @@ class ScalerNotFittedError extends NotFittedError {
  * rounding error (var ≤ n·ε·var + (n·mean·ε)², scikit-learn's test), is treated as
  * constant: its scale is 1, so it is only centred.
  *
+ * Values near the float64 limit (±1e300, ±1.5e308) are handled without overflow: a column
+ * whose sums or squares would overflow is computed on its values scaled by a power of two,
+ * which is exact, and the results scaled back, so its mean and scale are finite and what
+ * the same algorithm gives with an unlimited exponent range (scikit-learn returns inf or
+ * nan there, and takes a column with |mean| above about 1e170 for constant). Only such
+ * columns take this path; every other result is unchanged. `transform` and
+ * `inverseTransform` likewise return a finite value whenever the exact one is in range.
+ *
  * @example
  * ```ts
  * const scaler = new StandardScaler();
@@ -95,29 +103,13 @@ export class StandardScaler {
     let variance: Float64Array | null = null;
     let scale: Float64Array | null = null;
     if (this.withMean || this.withStd) {
-      const sums = columnSums(data, n, d);
-      mean = sums.map((s) => s / n);
-      if (this.withStd) {
-        // Corrected two-pass variance: Σ(x − m)² − (Σ(x − m))² / n, then / n.
-        const centred = new Float64Array(n * d);
-        for (let i = 0; i < n; i++) {
-          for (let j = 0; j < d; j++) centred[i * d + j] = (data[i * d + j] as number) - (mean[j] as number);
-        }
-        const correction = columnSums(centred, n, d);
-        for (let k = 0; k < centred.length; k++) centred[k] = (centred[k] as number) * (centred[k] as number);
-        const squares = columnSums(centred, n, d);
-        variance = new Float64Array(d);
-        scale = new Float64Array(d);
-        for (let j = 0; j < d; j++) {
-          const c = correction[j] as number;
-          const v = ((squares[j] as number) - (c * c) / n) / n;
-          variance[j] = v;
-          const m = mean[j] as number;
-          const q = n * m * EPS;
-          const nearConstant = v <= n * EPS * v + q * q;
-          scale[j] = nearConstant ? 1 : Math.sqrt(v);
-        }
-      }
+      let stats = columnMoments(data, n, d, this.withStd, null);
+      // Every value is finite, so a non-finite statistic means an intermediate overflowed
+      // (a sum, a square, or the constant-column bound). Only then are the columns redone
+      // in rescaled form, so ordinary data keeps scikit-learn's bits exactly.
+      const shifts = overflowShifts(data, n, d, stats);
+      if (shifts !== null) stats = columnMoments(data, n, d, this.withStd, shifts);
+      ({ mean, variance, scale } = stats);
     }
     this.#fitted = { mean, variance, scale, nFeatures: d, nSamples: n };
     return this;
@@ -137,10 +129,10 @@ export class StandardScaler {
     const { mean, scale } = state;
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++) {
-        let x = data[i * cols + j] as number;
-        if (this.withMean) x -= (mean as Float64Array)[j] as number;
-        if (this.withStd) x /= (scale as Float64Array)[j] as number;
-        out[i * cols + j] = x;
+        const x = data[i * cols + j] as number;
+        const m = mean?.[j] ?? 0;
+        const s = scale?.[j] ?? 1;
+        out[i * cols + j] = this.withStd ? (this.withMean ? standardizeValue(x, m, s) : x / s) : this.withMean ? x - m : x;
       }
     }
     return Matrix.from(out, rows, cols);
@@ -167,10 +159,10 @@ export class StandardScaler {
     const { mean, scale } = state;
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++) {
-        let x = data[i * cols + j] as number;
-        if (this.withStd) x *= (scale as Float64Array)[j] as number;
-        if (this.withMean) x += (mean as Float64Array)[j] as number;
-        out[i * cols + j] = x;
+        const x = data[i * cols + j] as number;
+        const m = mean?.[j] ?? 0;
+        const s = scale?.[j] ?? 1;
+        out[i * cols + j] = this.withStd ? (this.withMean ? unstandardizeValue(x, m, s) : x * s) : this.withMean ? x + m : x;
       }
     }
     return Matrix.from(out, rows, cols);
@@ -187,6 +179,8 @@ export class StandardScaler {
 
   /**
    * Each column's population variance (ddof = 0; a copy), or null when `withStd` is false.
+   * +Infinity for a column whose variance is beyond float64 (a standard deviation above
+   * about 1.3e154); its `scale` is still finite.
    * @throws NotFittedError before `fit`.
    */
   get var(): Float64Array | null {
@@ -231,4 +225,119 @@ function read(label: string, X: MatrixLike): DenseRows {
   if (rows.rows === 0) throw new RangeError(`${label} has 0 rows; at least one sample is required`);
   if (rows.cols === 0) throw new RangeError(`${label} has 0 columns; at least one feature is required`);
   return rows;
+}
+
+/**
+ * (x − m) / s, rounded once as if x − m could not overflow: when it does (x and m near the
+ * float64 limit with opposite signs) the quotient may still be representable, so both are
+ * halved first. Halving such large values is exact and the difference then rounds to the
+ * same digits, so the result is the correctly scaled one, or ±Infinity only when the true
+ * quotient is out of range.
+ * @internal
+ */
+export function standardizeValue(x: number, m: number, s: number): number {
+  const z = (x - m) / s;
+  if (Number.isFinite(z)) return z;
+  return ((x / 2 - m / 2) / s) * 2;
+}
+
+/**
+ * x · s + m, the inverse of {@link standardizeValue}, likewise without a spurious overflow
+ * of x · s when adding m brings the result back into range. x · s overflows only when
+ * s > 1, so halving s is exact.
+ * @internal
+ */
+export function unstandardizeValue(x: number, m: number, s: number): number {
+  const y = x * s + m;
+  if (Number.isFinite(y)) return y;
+  return (x * (s / 2) + m / 2) * 2;
+}
+
+interface Moments {
+  mean: Float64Array;
+  variance: Float64Array | null;
+  scale: Float64Array | null;
+}
+
+/**
+ * Column means and, with `withStd`, population variances and scales as scikit-learn 1.2
+ * computes them: numpy's column sums for the mean, then the corrected two-pass variance
+ * (Σ(x − m)² − (Σ(x − m))² / n) / n, and scale 1 for a column that passes scikit-learn's
+ * near-constant test.
+ *
+ * With `shifts`, column j is computed on x · 2^−shifts[j] and the mean and scale are scaled
+ * back. Multiplying by a power of two is exact (short of subnormals), so every operation
+ * rounds exactly as it would on the unscaled values with an unbounded exponent: the
+ * results are scikit-learn's algorithm without its overflow. A column's variance can
+ * still be +Infinity after scaling back — the true value is then beyond float64 — while its
+ * scale, the standard deviation, is finite.
+ */
+function columnMoments(data: Float64Array, n: number, d: number, withStd: boolean, shifts: Int32Array | null): Moments {
+  let x = data;
+  if (shifts !== null) {
+    const factors = Array.from(shifts, (k) => 2 ** -k);
+    x = new Float64Array(n * d);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < d; j++) x[i * d + j] = (data[i * d + j] as number) * (factors[j] as number);
+    }
+  }
+  const mean = columnSums(x, n, d).map((s) => s / n);
+  let variance: Float64Array | null = null;
+  let scale: Float64Array | null = null;
+  if (withStd) {
+    const centred = new Float64Array(n * d);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < d; j++) centred[i * d + j] = (x[i * d + j] as number) - (mean[j] as number);
+    }
+    const correction = columnSums(centred, n, d);
+    for (let k = 0; k < centred.length; k++) centred[k] = (centred[k] as number) * (centred[k] as number);
+    const squares = columnSums(centred, n, d);
+    variance = new Float64Array(d);
+    scale = new Float64Array(d);
+    for (let j = 0; j < d; j++) {
+      const c = correction[j] as number;
+      const v = ((squares[j] as number) - (c * c) / n) / n;
+      const f = shifts === null ? 1 : 2 ** (shifts[j] as number);
+      // f · f may not be representable; (v · f) · f rounds once, to the same value as v · f².
+      variance[j] = v * f * f;
+      scale[j] = isNearConstant(v, mean[j] as number, n) ? 1 : Math.sqrt(v) * f;
+    }
+  }
+  if (shifts !== null) for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) * 2 ** (shifts[j] as number);
+  return { mean, variance, scale };
+}
+
+/**
+ * scikit-learn's test for a column whose variance is rounding error of its mean:
+ * var ≤ n·ε·var + (n·mean·ε)².
+ */
+function isNearConstant(v: number, m: number, n: number): boolean {
+  const q = n * m * EPS;
+  return v <= n * EPS * v + q * q;
+}
+
+/**
+ * The power-of-two shift for each column whose statistics overflowed (null when none did).
+ * A shifted column's largest magnitude is below 2^(T+1), with T chosen so that every
+ * intermediate of {@link columnMoments} stays finite: n values below 2^(T+2) squared and
+ * summed, and the square of their sum, stay below 2^1018.
+ */
+function overflowShifts(data: Float64Array, n: number, d: number, stats: Moments): Int32Array | null {
+  const top = Math.floor((1014 - 2 * Math.ceil(Math.log2(n + 1))) / 2);
+  let shifts: Int32Array | null = null;
+  for (let j = 0; j < d; j++) {
+    const m = stats.mean[j] as number;
+    let finite = Number.isFinite(m);
+    if (finite && stats.variance !== null) {
+      const v = stats.variance[j] as number;
+      const q = n * m * EPS;
+      finite = Number.isFinite(v) && Number.isFinite(n * EPS * v + q * q);
+    }
+    if (finite) continue;
+    let largest = 0;
+    for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(data[i * d + j] as number));
+    shifts ??= new Int32Array(d);
+    shifts[j] = Math.max(1, Math.floor(Math.log2(largest)) - top);
+  }
+  return shifts;
 }
