@@ -70,13 +70,17 @@ export interface LogisticRegressionOptions {
    */
   penalty?: Penalty;
   /**
-   * Inverse regularisation strength: the loss is multiplied by C. Finite and > 0.
+   * Inverse regularisation strength: the loss is multiplied by C. A number > 0;
+   * `Infinity` means no penalty, for every `penalty` (the fit then minimises the weighted
+   * log-loss alone, as `penalty: 'none'` does, and as scikit-learn does with `C=np.inf`).
+   * Ignored, with a warning at `fit`, when set with `penalty: 'none'`.
    * @default 1
    */
   C?: number;
   /**
    * Elastic-net mixing in [0, 1]: r(w) = l1Ratio·‖w‖₁ + ½(1 − l1Ratio)‖w‖². Required for
-   * (and only used by) `penalty: 'elasticnet'`.
+   * (and only used by) `penalty: 'elasticnet'`; with another penalty it is ignored, with a
+   * warning at `fit`.
    * @default null
    */
   l1Ratio?: number | null;
@@ -149,9 +153,11 @@ export interface LogisticRegressionOptions {
    */
   randomState?: number | RandomState | null;
   /**
-   * Threads for the passes over the data (every solver but 'sgd'): an integer ≥ 1, or
-   * `'auto'` — one thread below {@link THREADS_BREAK_EVEN} values of X (where waking
-   * workers costs more than it saves), else every available core. Results are
+   * Threads for the passes over the data (every solver but 'sgd'): an integer from 1 to
+   * 64, or `'auto'` — one thread below {@link THREADS_BREAK_EVEN} values of X (where
+   * waking workers costs more than it saves), else every available core. A number above
+   * the cores available is lowered to that count, with a warning (more threads than cores
+   * only wait for one another); the `threads` property holds the value used. Results are
    * bit-identical for any value. Needs SharedArrayBuffer (Node; in browsers a
    * cross-origin-isolated page); without it training uses one thread and says so once.
    * @default 'auto'
@@ -335,6 +341,8 @@ export class LogisticRegression {
   readonly onWarning: ((message: string) => void) | null;
 
   #fitted: FittedState | null = null;
+  /** Whether the options named C (scikit-learn warns when penalty 'none' ignores a C). */
+  readonly #cGiven: boolean;
   /** The generator of the current run of fit/partialFit calls (created from `randomState`). */
   #random: RandomState | null = null;
 
@@ -345,8 +353,11 @@ export class LogisticRegression {
    */
   constructor(options: LogisticRegressionOptions = {}) {
     checkOptionNames(NAME, options, OPTION_NAMES);
+    this.onIteration = checkCallback('onIteration', options.onIteration ?? null);
+    this.onWarning = options.onWarning === undefined ? defaultWarning : checkCallback('onWarning', options.onWarning);
     this.penalty = checkChoice(NAME, 'penalty', options.penalty ?? 'l2', PENALTIES);
-    this.C = checkPositive(NAME, 'C', options.C ?? 1);
+    this.C = checkPositive(NAME, 'C', options.C ?? 1, 'for no penalty');
+    this.#cGiven = options.C !== undefined;
     this.fitIntercept = checkBoolean(NAME, 'fitIntercept', options.fitIntercept ?? true);
     this.tol = checkNonNegative(NAME, 'tol', options.tol ?? 1e-4);
     this.maxIter = checkInteger(NAME, 'maxIter', options.maxIter ?? 100, 1, 2 ** 31 - 1);
@@ -361,17 +372,15 @@ export class LogisticRegression {
     if (randomState !== null && !(randomState instanceof RandomState)) checkInteger(NAME, 'randomState', randomState, 0, 2 ** 32 - 1);
     this.randomState = randomState;
     const threads = options.threads ?? 'auto';
-    this.threads = threads === 'auto' ? threads : checkInteger(NAME, 'threads', threads, 1, 64);
+    this.threads = checkThreads(threads);
     this.dtype = checkChoice(NAME, 'dtype', options.dtype ?? 'float64', ['float64', 'float32'] as const);
     this.simd = checkChoice(NAME, 'simd', options.simd ?? 'standard', ['standard', 'relaxed'] as const);
-    if (this.simd === 'relaxed' && typeof this.threads === 'number' && this.threads > 1) {
-      throw new RangeError(`${NAME}: simd 'relaxed' trains on one thread; got threads ${this.threads} (use threads 1 or 'auto', or simd 'standard')`);
+    if (this.simd === 'relaxed' && typeof threads === 'number' && threads > 1) {
+      throw new RangeError(`${NAME}: simd 'relaxed' trains on one thread; got threads ${threads} (use threads 1 or 'auto', or simd 'standard')`);
     }
     if (this.dtype === 'float32' && this.solver === 'sgd') {
       throw new RangeError(`${NAME}: dtype 'float32' is not available with solver 'sgd'; use a full-batch solver or dtype 'float64'`);
     }
-    this.onIteration = checkCallback('onIteration', options.onIteration ?? null);
-    this.onWarning = options.onWarning === undefined ? defaultWarning : checkCallback('onWarning', options.onWarning);
 
     const l1Ratio = options.l1Ratio ?? null;
     if (this.penalty === 'elasticnet') {
@@ -393,6 +402,12 @@ export class LogisticRegression {
     if (this.recordLoss && this.solver !== 'gd' && this.solver !== 'sgd') {
       throw new RangeError(`${NAME}: recordLoss is only available with solvers 'gd' and 'sgd'; use onIteration to follow other solvers`);
     }
+    // Said once, by the constructor that accepted the options (fromJSON included).
+    if (this.threads !== threads) {
+      this.onWarning?.(
+        `${NAME}: threads = ${String(threads)} is more than the ${this.threads} cores available; using ${this.threads} (threads beyond the cores wait for one another and slow every pass down)`,
+      );
+    }
   }
 
   /**
@@ -405,6 +420,7 @@ export class LogisticRegression {
    */
   fit(X: MatrixLike, y: ArrayLike<Label>, options: FitOptions = {}): this {
     checkOptionNames(`${NAME}.fit`, options, ['sampleWeight']);
+    this.#warnIgnoredOptions();
     let staged: StagedMatrix | undefined;
     try {
       staged = this.dtype === 'float32' ? stageMatrix32(X, 'X') : stageMatrix(X, 'X');
@@ -454,6 +470,7 @@ export class LogisticRegression {
       throw new RangeError(`${NAME}.partialFit: needs solver 'sgd'; this model uses '${this.solver}'`);
     }
     const fitted = this.#fitted;
+    if (fitted === null) this.#warnIgnoredOptions();
     const given = options.classes ?? null;
     let classes: Label[];
     if (given !== null) {
@@ -489,6 +506,17 @@ export class LogisticRegression {
       return this;
     } finally {
       release(staged);
+    }
+  }
+
+  /** Warns, as scikit-learn's fit does, about options this penalty ignores. */
+  #warnIgnoredOptions(): void {
+    if (this.onWarning === null) return;
+    if (this.l1Ratio !== null && this.penalty !== 'elasticnet') {
+      this.onWarning(`${NAME}: l1Ratio = ${this.l1Ratio} is ignored: only penalty 'elasticnet' uses it, and penalty is '${this.penalty}'`);
+    }
+    if (this.penalty === 'none' && this.#cGiven) {
+      this.onWarning(`${NAME}: C = ${this.C} is ignored: penalty 'none' has no regularisation term for C to weigh against the loss`);
     }
   }
 
@@ -666,7 +694,7 @@ export class LogisticRegression {
       version: MODEL_VERSION,
       options: {
         penalty: this.penalty,
-        C: this.C,
+        C: this.C === Infinity ? 'Infinity' : this.C,
         l1Ratio: this.l1Ratio,
         fitIntercept: this.fitIntercept,
         tol: this.tol,
@@ -711,8 +739,9 @@ export class LogisticRegression {
       }
     }
     const { options, model } = readModelDocument(parsed);
-    const classWeight = options['classWeight'];
-    if (Array.isArray(classWeight)) options['classWeight'] = new Map(classWeight as [Label, number][]);
+    // toJSON always stores C; with penalty 'none' the default 1 says nothing, and keeping
+    // it would make a refit warn that C is ignored.
+    if (options['penalty'] === 'none' && options['C'] === 1) delete options['C'];
     const estimator = new LogisticRegression(options as LogisticRegressionOptions);
     estimator.#load(model);
     return estimator;
@@ -1039,6 +1068,16 @@ function defaultWarning(message: string): void {
   console.warn(message);
 }
 
+/**
+ * The `threads` option: 'auto', or an integer from 1 to 64 capped at the cores available
+ * (threads beyond the cores only wait for one another: a pass ends when its slowest
+ * thread does, and a descheduled thread holds up the whole pass).
+ */
+function checkThreads(value: unknown): number | 'auto' {
+  if (value === 'auto') return value;
+  return Math.min(checkInteger(NAME, 'threads', value, 1, 64), availableCores());
+}
+
 function checkCallback<T>(name: string, value: T): T {
   if (value !== null && typeof value !== 'function') {
     throw new TypeError(`${NAME}: ${name} must be a function or null, got ${describeKind(value)}`);
@@ -1053,8 +1092,10 @@ function checkClassWeight(value: unknown): ClassWeight | null {
   }
   const entries: [unknown, unknown][] = value instanceof Map ? [...value.entries()] : Object.entries(value);
   for (const [key, weight] of entries) {
-    if (typeof weight !== 'number' || !(weight >= 0) || !Number.isFinite(weight)) {
-      throw new RangeError(`${NAME}: classWeight for ${typeof key === 'string' ? `'${key}'` : String(key)} must be a finite number ≥ 0, got ${typeof weight === 'number' ? String(weight) : describeKind(weight)}`);
+    const label = typeof key === 'string' ? `'${key}'` : String(key);
+    if (typeof weight !== 'number') throw new TypeError(`${NAME}: classWeight for ${label} must be a number, got ${describeKind(weight)}`);
+    if (!(weight >= 0) || !Number.isFinite(weight)) {
+      throw new RangeError(`${NAME}: classWeight for ${label} must be a finite number ≥ 0, got ${String(weight)}`);
     }
   }
   return value as ClassWeight;

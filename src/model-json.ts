@@ -61,9 +61,41 @@ export function readModelDocument(input: unknown): { options: Record<string, unk
   if (version > MODEL_VERSION) {
     throw new RangeError(`${WHERE}: this model was written by a newer logreg-wasm (format version ${version}); this version reads up to ${MODEL_VERSION}`);
   }
-  const options = record(field(doc, 'options', 'the document'), 'options');
+  const options = { ...record(field(doc, 'options', 'the document'), 'options') };
+  if (Object.hasOwn(options, 'classWeight')) options['classWeight'] = readClassWeight(options['classWeight']);
+  // JSON has no Infinity: C = Infinity (no penalty) is stored as the string 'Infinity'.
+  if (options['C'] === 'Infinity') options['C'] = Infinity;
   const model = record(field(doc, 'model', 'the document'), 'model');
-  return { options: { ...options }, model: readParameters(model, 'model') };
+  return { options, model: readParameters(model, 'model') };
+}
+
+/**
+ * The stored `options.classWeight`: null, 'balanced', or [label, weight] pairs (as toJSON
+ * writes them), returned as a Map; an object of label → weight, as the constructor takes
+ * it, passes as it is. The weights themselves are checked by the constructor.
+ */
+function readClassWeight(value: unknown): unknown {
+  if (value === null || value === 'balanced') return value;
+  if (typeof value === 'object' && !Array.isArray(value)) return value;
+  if (!Array.isArray(value)) {
+    throw new TypeError(`${WHERE}: options.classWeight must be null, 'balanced' or an array of [label, weight] pairs, got ${describeValue(value)}`);
+  }
+  const pairs = new Map<Label, unknown>();
+  for (let i = 0; i < value.length; i++) {
+    const pair: unknown = value[i];
+    if (!Array.isArray(pair) || pair.length !== 2) {
+      throw new TypeError(
+        `${WHERE}: options.classWeight[${i}] must be a [label, weight] pair, got ${Array.isArray(pair) ? describeKind(pair) : describeValue(pair)}`,
+      );
+    }
+    const label: unknown = pair[0];
+    if (typeof label !== 'number' && typeof label !== 'string' && typeof label !== 'boolean') {
+      throw new TypeError(`${WHERE}: options.classWeight[${i}][0] is ${describeKind(label)}; labels are numbers, strings or booleans`);
+    }
+    if (pairs.has(label)) throw new RangeError(`${WHERE}: options.classWeight names the label ${formatLabel(label)} twice`);
+    pairs.set(label, pair[1]);
+  }
+  return pairs;
 }
 
 /**

@@ -21,11 +21,15 @@ export function checkOptionNames(where: string, options: object, known: readonly
   }
 }
 
-/** A finite number > 0. */
-export function checkPositive(where: string, name: string, value: unknown): number {
+/**
+ * A number > 0: finite, or also `Infinity` when `infinity` names what Infinity means
+ * (it is then quoted in the message, e.g. "Infinity for no penalty").
+ */
+export function checkPositive(where: string, name: string, value: unknown, infinity: string | null = null): number {
   if (typeof value !== 'number') throw new TypeError(`${where}: ${name} must be a number, got ${describeKind(value)}`);
-  if (!(value > 0) || !Number.isFinite(value)) {
-    throw new RangeError(`${where}: ${name} must be a finite number > 0, got ${String(value)}`);
+  if (!(value > 0) || (value === Infinity && infinity === null)) {
+    const expected = infinity === null ? 'a finite number > 0' : `a number > 0 (Infinity ${infinity})`;
+    throw new RangeError(`${where}: ${name} must be ${expected}, got ${String(value)}`);
   }
   return value;
 }

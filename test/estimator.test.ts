@@ -420,10 +420,10 @@ describe('penalty and solver', () => {
 
 describe('bad options', () => {
   const cases: [string, LogisticRegressionOptions, ErrorConstructor, string][] = [
-    ['C = 0', { C: 0 }, RangeError, 'LogisticRegression: C must be a finite number > 0, got 0'],
-    ['C < 0', { C: -1 }, RangeError, 'LogisticRegression: C must be a finite number > 0, got -1'],
-    ['C = Infinity', { C: Infinity }, RangeError, 'LogisticRegression: C must be a finite number > 0, got Infinity'],
-    ['C = NaN', { C: NaN }, RangeError, 'LogisticRegression: C must be a finite number > 0, got NaN'],
+    ['C = 0', { C: 0 }, RangeError, 'LogisticRegression: C must be a number > 0 (Infinity for no penalty), got 0'],
+    ['C < 0', { C: -1 }, RangeError, 'LogisticRegression: C must be a number > 0 (Infinity for no penalty), got -1'],
+    ['C = -Infinity', { C: -Infinity }, RangeError, 'LogisticRegression: C must be a number > 0 (Infinity for no penalty), got -Infinity'],
+    ['C = NaN', { C: NaN }, RangeError, 'LogisticRegression: C must be a number > 0 (Infinity for no penalty), got NaN'],
     ['C that is a string', { C: '1' as never }, TypeError, 'LogisticRegression: C must be a number, got a string'],
     [
       'l1Ratio > 1',

@@ -59,7 +59,7 @@ describe('prototype keys', () => {
     const doc = good();
     doc['options'].classWeight = JSON.parse('{"__proto__":{"polluted":true}}');
     expect(thrown(() => LogisticRegression.fromJSON(doc))).toEqual(
-      new RangeError("LogisticRegression: classWeight for '__proto__' must be a finite number ≥ 0, got an object (Object)"),
+      new TypeError("LogisticRegression: classWeight for '__proto__' must be a number, got an object (Object)"),
     );
   });
 

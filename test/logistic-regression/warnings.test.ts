@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { LogisticRegression, type LogisticRegressionOptions, makeClassification } from '../../src/index.js';
+import { availableCores } from '../../src/threads/pool.js';
+
+const { X, y } = makeClassification({ nSamples: 60, nFeatures: 3, nInformative: 2, nRedundant: 0, randomState: 2 });
+
+/** The warnings one construction and fit with these options give. */
+function warningsOf(options: LogisticRegressionOptions): string[] {
+  const said: string[] = [];
+  new LogisticRegression({ ...options, onWarning: (m) => said.push(m) }).fit(X, y);
+  return said;
+}
+
+describe('warnings about options the penalty ignores, as scikit-learn gives them', () => {
+  for (const penalty of ['l2', 'l1', 'none'] as const) {
+    it(`says l1Ratio is ignored when it is set with penalty '${penalty}'`, () => {
+      const solver = penalty === 'l1' ? 'owlqn' : 'lbfgs';
+      expect(warningsOf({ penalty, solver, l1Ratio: 0.5 })).toContain(
+        `LogisticRegression: l1Ratio = 0.5 is ignored: only penalty 'elasticnet' uses it, and penalty is '${penalty}'`,
+      );
+    });
+  }
+
+  it('says nothing about l1Ratio with penalty elasticnet', () => {
+    expect(warningsOf({ penalty: 'elasticnet', solver: 'owlqn', l1Ratio: 0.5 })).toEqual([]);
+  });
+
+  it("says C is ignored when it is set with penalty 'none'", () => {
+    expect(warningsOf({ penalty: 'none', C: 10 })).toEqual([
+      "LogisticRegression: C = 10 is ignored: penalty 'none' has no regularisation term for C to weigh against the loss",
+    ]);
+  });
+
+  it("says nothing about C with penalty 'none' when C is left at its default", () => {
+    expect(warningsOf({ penalty: 'none' })).toEqual([]);
+  });
+
+  it('warns at fit, not at construction, and again at every fit', () => {
+    const said: string[] = [];
+    const model = new LogisticRegression({ penalty: 'none', C: 10, onWarning: (m) => said.push(m) });
+    expect(said).toEqual([]);
+    model.fit(X, y);
+    model.fit(X, y);
+    expect(said).toHaveLength(2);
+  });
+
+  it('warns at the first partialFit only', () => {
+    const said: string[] = [];
+    const model = new LogisticRegression({ solver: 'sgd', l1Ratio: 0.2, randomState: 0, onWarning: (m) => said.push(m) });
+    model.partialFit(X, y, { classes: [0, 1] });
+    model.partialFit(X, y);
+    expect(said).toEqual(["LogisticRegression: l1Ratio = 0.2 is ignored: only penalty 'elasticnet' uses it, and penalty is 'l2'"]);
+  });
+
+  it("does not warn when a penalty 'none' model saved with the default C is loaded and fitted again", () => {
+    const saved = JSON.stringify(new LogisticRegression({ penalty: 'none', onWarning: null }).fit(X, y));
+    const loaded = LogisticRegression.fromJSON(saved);
+    expect(loaded.C).toBe(1);
+    // A loaded model warns through console.warn (callbacks are not stored).
+    const spy: string[] = [];
+    const original = console.warn;
+    console.warn = (m: string) => spy.push(m);
+    try {
+      loaded.fit(X, y);
+    } finally {
+      console.warn = original;
+    }
+    expect(spy).toEqual([]);
+  });
+});
+
+describe('threads above the cores available', () => {
+  const cores = availableCores();
+
+  it('is lowered to the number of cores, with one warning naming both counts', () => {
+    const said: string[] = [];
+    const model = new LogisticRegression({ threads: cores + 1, onWarning: (m) => said.push(m) });
+    expect(model.threads).toBe(cores);
+    expect(said).toEqual([
+      `LogisticRegression: threads = ${cores + 1} is more than the ${cores} cores available; using ${cores} (threads beyond the cores wait for one another and slow every pass down)`,
+    ]);
+    model.fit(X, y);
+    expect(said).toHaveLength(1);
+  });
+
+  it('is kept, without a warning, up to the number of cores', () => {
+    const said: string[] = [];
+    expect(new LogisticRegression({ threads: cores, onWarning: (m) => said.push(m) }).threads).toBe(cores);
+    expect(said).toEqual([]);
+  });
+
+  it('is lowered by fromJSON too, with the same warning through console.warn', () => {
+    const doc = new LogisticRegression({ onWarning: null }).fit(X, y).toJSON();
+    doc.options['threads'] = 64;
+    const spy: string[] = [];
+    const original = console.warn;
+    console.warn = (m: string) => spy.push(m);
+    let loaded: LogisticRegression;
+    try {
+      loaded = LogisticRegression.fromJSON(doc);
+    } finally {
+      console.warn = original;
+    }
+    expect(loaded.threads).toBe(Math.min(64, cores));
+    expect(spy).toEqual(
+      cores < 64 ? [`LogisticRegression: threads = 64 is more than the ${cores} cores available; using ${cores} (threads beyond the cores wait for one another and slow every pass down)`] : [],
+    );
+  });
+
+  it('still rejects more than 64 threads', () => {
+    expect(() => new LogisticRegression({ threads: 65 })).toThrow(new RangeError('LogisticRegression: threads must be an integer from 1 to 64, got 65'));
+  });
+});
