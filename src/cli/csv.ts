@@ -9,6 +9,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { parse, type Options as CsvParseOptions } from 'csv-parse';
 import { CliError } from './errors.js';
+import { quoted } from './text.js';
 
 /** Delimiters `--delimiter` accepts (and auto-detection chooses from). */
 export const DELIMITERS = [',', ';', '\t'] as const;
@@ -19,6 +20,8 @@ export interface CsvTable {
   file: string;
   /** Column names from the header row. */
   header: string[];
+  /** The index of each column by its name (names are distinct): lookups cost O(1), not O(columns). */
+  columns: ReadonlyMap<string, number>;
   /** Data rows; each has `header.length` cells. */
   rows: string[][];
   /** The file row (line number, header = 1) of each data row. */
@@ -28,6 +31,8 @@ export interface CsvTable {
 /** One chunk of data rows from {@link readCsvChunks}. */
 export interface CsvChunk {
   header: string[];
+  /** As {@link CsvTable.columns}; one Map shared by every chunk of a file. */
+  columns: ReadonlyMap<string, number>;
   rows: string[][];
   lines: number[];
 }
@@ -40,7 +45,7 @@ export interface CsvReadOptions {
 
 /** Quotes a column name for messages: `'mean radius' (column 3)`. */
 export function describeColumn(header: readonly string[], index: number): string {
-  return `column '${header[index] ?? ''}' (${index + 1})`;
+  return `column ${quoted(header[index] ?? '')} (${index + 1})`;
 }
 
 /**
@@ -114,13 +119,14 @@ export async function* readCsvChunks(
   const parser = input.pipe(parse(parserOptions));
   input.on('error', (error) => parser.destroy(error));
   let header: string[] | null = null;
+  let columns: ReadonlyMap<string, number> = new Map();
   let rows: string[][] = [];
   let lines: number[] = [];
   try {
     for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       const { record, info } = item;
       if (header === null) {
-        header = checkHeader(file, record, delimiter);
+        ({ header, columns } = checkHeader(file, record, delimiter));
         continue;
       }
       if (record.length !== header.length) {
@@ -131,7 +137,7 @@ export async function* readCsvChunks(
       rows.push(record);
       lines.push(info.lines);
       if (rows.length >= chunkRows) {
-        yield { header, rows, lines };
+        yield { header, columns, rows, lines };
         rows = [];
         lines = [];
       }
@@ -145,17 +151,17 @@ export async function* readCsvChunks(
     input.destroy();
   }
   if (header === null) throw new CliError(`${file}: the file is empty; expected a header row and data rows`);
-  yield { header, rows, lines };
+  yield { header, columns, rows, lines };
 }
 
-function checkHeader(file: string, record: string[], delimiter: string): string[] {
+function checkHeader(file: string, record: string[], delimiter: string): { header: string[]; columns: Map<string, number> } {
   const header = record.map((name) => name.trim());
   const seen = new Map<string, number>();
   header.forEach((name, j) => {
     if (name === '') throw new CliError(`${file}: row 1, column ${j + 1}: the header has an empty column name`);
     const before = seen.get(name);
     if (before !== undefined) {
-      throw new CliError(`${file}: row 1: the header repeats the column name '${name}' (columns ${before + 1} and ${j + 1})`);
+      throw new CliError(`${file}: row 1: the header repeats the column name ${quoted(name)} (columns ${before + 1} and ${j + 1})`);
     }
     seen.set(name, j);
   });
@@ -163,7 +169,7 @@ function checkHeader(file: string, record: string[], delimiter: string): string[
     // Only reached with an explicit --delimiter that does not occur in the file.
     throw new CliError(`${file}: row 1: the header has one column with the delimiter ${JSON.stringify(delimiter)}; check --delimiter`);
   }
-  return header;
+  return { header, columns: seen };
 }
 
 /**
@@ -172,13 +178,14 @@ function checkHeader(file: string, record: string[], delimiter: string): string[
  */
 export async function readCsv(file: string, options: CsvReadOptions = {}): Promise<CsvTable> {
   let header: string[] = [];
+  let columns: ReadonlyMap<string, number> = new Map();
   const rows: string[][] = [];
   const lines: number[] = [];
   for await (const chunk of readCsvChunks(file, 65_536, options)) {
-    header = chunk.header;
+    ({ header, columns } = chunk);
     for (const r of chunk.rows) rows.push(r);
     for (const l of chunk.lines) lines.push(l);
   }
   if (rows.length === 0) throw new CliError(`${file}: has a header row but no data rows`);
-  return { file, header, rows, lines };
+  return { file, header, columns, rows, lines };
 }

@@ -17,13 +17,16 @@ import {
 } from '../index.js';
 import { DELIMITERS, describeColumn, readCsv, type CsvTable } from './csv.js';
 import { CliError, UsageError } from './errors.js';
-import { modelFileText, readModelFile, writeFileAtomic } from './model-file.js';
+import { checkNotInput, modelFileText, readModelFile, writeFileAtomic } from './model-file.js';
 import { cliModelToOnnx, isOnnxPath, plainPreprocessing, readOnnxFile } from './onnx-file.js';
 import {
+  MAX_CLASSES,
   alignLabels,
+  checkClasses,
   columnIndices,
   expandedFeatureNames,
   fitPreprocessing,
+  own,
   readLabels,
   transform,
   type ImputeStrategy,
@@ -31,6 +34,7 @@ import {
 import { Progress, type Output } from './progress.js';
 import { classCounts, formatScores, score, type Scores } from './report.js';
 import { trainStream } from './stream-train.js';
+import { display, escapeControl, listShort, nearest, neutraliseCell, quoted, quotedCell, safeLine } from './text.js';
 
 /** Where the program writes; defaults to the process's streams. */
 export interface Io {
@@ -61,31 +65,38 @@ Data:
   --test-size F            fraction of rows held out for testing, 0 to < 1 (default 0.2)
   --random-state N         seed of the split and of sgd (default 42)
   --stratify               keep the class proportions in the split
+  --max-classes N          the most distinct target values taken as classes (default ${MAX_CLASSES});
+                           more look like an ID or a measurement, not classes
 Model:
   --solver lbfgs|newton|owlqn|gd|sgd     (default lbfgs)
   --penalty l2|l1|elasticnet|none        (default l2)
   --C X  --l1-ratio X  --max-iter N  --tol X  --learning-rate X  --batch-size N
   --class-weight balanced  --threads N|auto  --dtype float64|float32
+  (a value that starts with '-' is written --flag=VALUE)
 Streaming (data larger than memory):
   --stream                 read the file chunk by chunk; mini-batch SGD for --epochs
   --epochs N               passes over the file (default 5)
   --chunk-size N           rows per chunk (default 10000)
 Output:
-  --out model.json         write the model file (with the preprocessing)
+  --out model.json         write the model file (with the preprocessing); not the data file
   --json                   print the report as JSON
   --quiet                  no progress output`,
   predict: `Usage: logreg-wasm predict <model.json|model.onnx> <data.csv> [options]
 
   --proba                  add one probability column per class
-  --out preds.csv          write to a file (default: stdout)
-  --delimiter , ; tab      the CSV delimiter (default: detected from the header)`,
+  --out preds.csv          write to a file (default: stdout; never one of the input files)
+  --delimiter , ; tab      the CSV delimiter (default: detected from the header)
+  --raw-cells              write text cells as they are; by default a text cell that
+                           starts with =, +, -, @, tab or carriage return (which a
+                           spreadsheet would run as a formula) gets a leading ' —
+                           numbers such as -1 are never changed`,
   export: `Usage: logreg-wasm export <model.json> --onnx model.onnx
 
 Writes the model as an ONNX-ML LinearClassifier (input X: the feature vector after
 imputation and one-hot encoding, float, N×d; outputs label and probabilities), with
 standardisation folded into the coefficients and the preprocessing in metadata_props.
 
-  --onnx model.onnx        the file to write (required)`,
+  --onnx model.onnx        the file to write (required; not the model file itself)`,
   evaluate: `Usage: logreg-wasm evaluate <model.json|model.onnx> <data.csv> [options]
 
   --target COLUMN          the column with the true labels (default: the model's target)
@@ -124,11 +135,12 @@ const OPTIONS: Record<string, Options> = {
     stream: { type: 'boolean' },
     epochs: { type: 'string' },
     'chunk-size': { type: 'string' },
+    'max-classes': { type: 'string' },
     out: { type: 'string', short: 'o' },
     json: { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
   },
-  predict: { ...COMMON, proba: { type: 'boolean' }, out: { type: 'string', short: 'o' } },
+  predict: { ...COMMON, proba: { type: 'boolean' }, out: { type: 'string', short: 'o' }, 'raw-cells': { type: 'boolean' } },
   evaluate: { ...COMMON, target: { type: 'string' }, json: { type: 'boolean' } },
   export: { help: { type: 'boolean', short: 'h' }, onnx: { type: 'string' } },
   demo: { help: { type: 'boolean', short: 'h' } },
@@ -143,7 +155,63 @@ const POSITIONALS: Record<string, string[]> = {
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
+/** Whether `name` is a command (an own key: `constructor` and `__proto__` are not commands). */
+function isCommand(name: string): boolean {
+  return Object.hasOwn(OPTIONS, name);
+}
+
+/** The option a flag names (`--max-iter`, `--C=1`, `-o`), or undefined. */
+function optionOf(options: Options, token: string): { name: string; inline: boolean } | undefined {
+  if (token.startsWith('--')) {
+    const eq = token.indexOf('=');
+    const name = token.slice(2, eq < 0 ? undefined : eq);
+    return Object.hasOwn(options, name) ? { name, inline: eq >= 0 } : undefined;
+  }
+  if (token.length !== 2) return undefined;
+  for (const [name, o] of Object.entries(options)) if (o.short === token[1]) return { name, inline: false };
+  return undefined;
+}
+
+/**
+ * Checks the flags before parseArgs does, to say more than it can: the nearest flag to an
+ * unknown one, and for a value that starts with '-' (`--C -1`, which parseArgs calls
+ * "ambiguous"), what the flag expects and how to write such a value.
+ * @throws UsageError
+ */
+function checkFlags(command: string, args: readonly string[]): void {
+  const options = OPTIONS[command] as Options;
+  for (let i = 0; i < args.length; i++) {
+    const token = args[i] as string;
+    if (token === '--') return;
+    if (!token.startsWith('-') || token === '-') continue;
+    const option = optionOf(options, token);
+    if (option === undefined) {
+      // Combined short flags (-qh) and -oFILE are parseArgs's to read.
+      if (!token.startsWith('--') && token.length > 2 && optionOf(options, token.slice(0, 2)) !== undefined) continue;
+      const written = token.split('=')[0] as string;
+      const near = nearest(written.replace(/^--?/, ''), Object.keys(options));
+      throw new UsageError(`unknown option ${quoted(written)}${near === null ? '' : ` (did you mean --${near}?)`}`, command);
+    }
+    const { name, inline } = option;
+    if ((options[name] as Options[string]).type !== 'string' || inline) continue;
+    const value = args[i + 1];
+    if (value !== undefined && value.length > 1 && value.startsWith('-')) {
+      const hint = `write --${name}=${value} for a value that starts with '-'`;
+      if (Object.hasOwn(NUMBERS, name) && optionOf(options, value) === undefined) {
+        try {
+          num({ [name]: value }, name);
+        } catch (error) {
+          throw new UsageError(`${(error as Error).message} (${hint})`, command);
+        }
+      }
+      throw new UsageError(`--${name} needs a value; got the option-like ${quoted(value)} (${hint})`, command);
+    }
+    i++;
+  }
+}
+
 function parseCommand(command: string, args: string[]): { values: Values; positionals: string[] } | null {
+  checkFlags(command, args);
   let parsed;
   try {
     parsed = parseArgs({ args, options: OPTIONS[command] as Options, allowPositionals: true, strict: true });
@@ -169,22 +237,42 @@ function str(values: Values, name: string): string | undefined {
   return values[name] as string | undefined;
 }
 
-function num(values: Values, name: string, check: (x: number) => boolean, expected: string): number | undefined {
-  const text = str(values, name);
-  if (text === undefined) return undefined;
-  const x = Number(text);
-  if (text.trim() === '' || !Number.isFinite(x) || !check(x)) throw new UsageError(`--${name}: expected ${expected}, got '${text}'`);
-  return x;
+/** The numeric flags: what each accepts. */
+const NUMBERS: Record<string, { check: (x: number) => boolean; expected: string }> = {
+  C: { check: (x) => x > 0, expected: 'a number > 0' },
+  'l1-ratio': { check: (x) => x >= 0 && x <= 1, expected: 'a number from 0 to 1' },
+  tol: { check: (x) => x >= 0, expected: 'a number ≥ 0' },
+  'learning-rate': { check: (x) => x > 0, expected: 'a number > 0' },
+  'test-size': { check: (x) => x >= 0 && x < 1, expected: 'a fraction from 0 to < 1' },
+  'max-iter': integer(1),
+  'batch-size': integer(1),
+  'random-state': integer(0),
+  epochs: integer(1),
+  'chunk-size': integer(1),
+  threads: { check: (x) => Number.isInteger(x) && x >= 1, expected: "an integer ≥ 1 or 'auto'" },
+  'max-classes': integer(2),
+};
+
+function integer(min: number) {
+  return { check: (x: number) => Number.isInteger(x) && x >= min, expected: `an integer ≥ ${min}` };
 }
 
-const int = (values: Values, name: string, min: number) =>
-  num(values, name, (x) => Number.isInteger(x) && x >= min, `an integer ≥ ${min}`);
+/** A numeric flag's value, or undefined when it is not given. @throws UsageError for a value it does not accept. */
+function num(values: Values, name: string): number | undefined {
+  const text = str(values, name);
+  if (text === undefined) return undefined;
+  const { check, expected } = NUMBERS[name] as (typeof NUMBERS)[string];
+  const x = Number(text);
+  if (text.trim() === '' || !Number.isFinite(x) || !check(x)) throw new UsageError(`--${name}: expected ${expected}, got ${quoted(text)}`);
+  return x;
+}
 
 function choice<T extends string>(values: Values, name: string, choices: readonly T[]): T | undefined {
   const text = str(values, name);
   if (text === undefined) return undefined;
   if (!(choices as readonly string[]).includes(text)) {
-    throw new UsageError(`--${name}: expected ${choices.join(', ')}; got '${text}'`);
+    const near = nearest(text, choices);
+    throw new UsageError(`--${name}: expected ${choices.join(', ')}; got ${quoted(text)}${near === null ? '' : ` (did you mean ${near}?)`}`);
   }
   return text as T;
 }
@@ -193,7 +281,7 @@ function delimiterOf(values: Values): string | null {
   const text = str(values, 'delimiter');
   if (text === undefined) return null;
   const d = text === 'tab' || text === '\\t' ? '\t' : text;
-  if (!(DELIMITERS as readonly string[]).includes(d)) throw new UsageError(`--delimiter: expected ',', ';' or tab; got '${text}'`);
+  if (!(DELIMITERS as readonly string[]).includes(d)) throw new UsageError(`--delimiter: expected ',', ';' or tab; got ${quoted(text)}`);
   return d;
 }
 
@@ -209,17 +297,17 @@ function modelOptions(values: Values, onWarning: (m: string) => void, onIteratio
   };
   set('solver', choice(values, 'solver', ['lbfgs', 'newton', 'owlqn', 'gd', 'sgd'] as const));
   set('penalty', choice(values, 'penalty', ['l2', 'l1', 'elasticnet', 'none'] as const));
-  set('C', num(values, 'C', (x) => x > 0, 'a number > 0'));
-  set('l1Ratio', num(values, 'l1-ratio', (x) => x >= 0 && x <= 1, 'a number from 0 to 1'));
-  set('maxIter', int(values, 'max-iter', 1));
-  set('tol', num(values, 'tol', (x) => x >= 0, 'a number ≥ 0'));
-  set('learningRate', num(values, 'learning-rate', (x) => x > 0, 'a number > 0'));
-  set('batchSize', int(values, 'batch-size', 1));
+  set('C', num(values, 'C'));
+  set('l1Ratio', num(values, 'l1-ratio'));
+  set('maxIter', num(values, 'max-iter'));
+  set('tol', num(values, 'tol'));
+  set('learningRate', num(values, 'learning-rate'));
+  set('batchSize', num(values, 'batch-size'));
   set('classWeight', choice(values, 'class-weight', ['balanced'] as const));
   set('dtype', choice(values, 'dtype', ['float64', 'float32'] as const));
   const threads = str(values, 'threads');
-  if (threads !== undefined) options.threads = threads === 'auto' ? 'auto' : (int(values, 'threads', 1) as number);
-  set('randomState', int(values, 'random-state', 0) ?? 42);
+  if (threads !== undefined) options.threads = threads === 'auto' ? 'auto' : (num(values, 'threads') as number);
+  set('randomState', num(values, 'random-state') ?? 42);
   return options;
 }
 
@@ -227,36 +315,74 @@ function makeModel(options: LogisticRegressionOptions, command: string): Logisti
   try {
     return new LogisticRegression(options);
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/^LogisticRegression: /, ''), command);
+    throw new UsageError(inFlagTerms((error as Error).message, false), command);
   }
 }
 
+/** The estimator's camelCase option names and the CLI's flags for them. */
+const FLAGS: ReadonlyArray<[string, string]> = [
+  ['maxIter', '--max-iter'],
+  ['learningRate', '--learning-rate'],
+  ['l1Ratio', '--l1-ratio'],
+  ['classWeight', '--class-weight'],
+  ['batchSize', '--batch-size'],
+  ['randomState', '--random-state'],
+];
+
+/**
+ * The estimator's messages (errors and onWarning) in the CLI's terms: `maxIter = 100` →
+ * `--max-iter 100`, `tol = 0.0001` → `--tol 0.0001`, advice to scale the features →
+ * `pass --standardize`, or no such advice when `--standardize` is already on.
+ */
+function inFlagTerms(message: string, standardized: boolean): string {
+  let text = message.replace(/^LogisticRegression(\.\w+)?: /, '');
+  for (const [name, flag] of FLAGS) {
+    text = text.replace(new RegExp(`\\b${name}( = |\\b)`, 'g'), (_, eq: string) => (eq === ' = ' ? `${flag} ` : flag));
+  }
+  // Names that are also English words are rewritten only as `name = value`.
+  text = text.replace(/\b(C|tol|solver|penalty|threads|dtype) = /g, '--$1 ');
+  if (standardized) {
+    text = text.replace(/(,? or |, |; | and )?scale the features( \(StandardScaler\))?/g, '').replace(/ \(StandardScaler helps\)/g, '');
+  } else {
+    text = text.replace(/scale the features( \(StandardScaler\))?/g, 'pass --standardize').replace(/\(StandardScaler helps\)/g, '(--standardize helps)');
+  }
+  return text;
+}
+
 function countsLine(classes: readonly Label[], counts: readonly number[]): string {
-  return classes.map((c, k) => `${String(c)} ${counts[k]}`).join(', ');
+  return classes.map((c, k) => `${display(String(c))} ${counts[k]}`).join(', ');
+}
+
+/** Writes a text report: every line with its control characters escaped (paths and names are user data). */
+function writeReport(io: Io, text: string): void {
+  io.stdout.write(text.split('\n').map(escapeControl).join('\n'));
 }
 
 async function train(values: Values, positionals: string[], io: Io): Promise<void> {
   const file = positionals[0] as string;
   const target = str(values, 'target');
   if (target === undefined) throw new UsageError('train needs --target COLUMN, the column to predict', 'train');
-  const testSize = num(values, 'test-size', (x) => x >= 0 && x < 1, 'a fraction from 0 to < 1') ?? 0.2;
+  const testSize = num(values, 'test-size') ?? 0.2;
+  const maxClasses = num(values, 'max-classes') ?? MAX_CLASSES;
   const impute = choice(values, 'impute', ['mean', 'median'] as const) ?? null;
   const out = str(values, 'out');
+  const standardize = values['standardize'] === true;
   const warnings: string[] = [];
-  const onWarning = (m: string) => warnings.push(m);
+  const onWarning = (m: string) => warnings.push(inFlagTerms(m, standardize));
   const delimiter = delimiterOf(values);
-  const request = { oneHot: (values['one-hot'] as string[] | undefined ?? []).flatMap((s) => list(s)), impute: impute as ImputeStrategy | null, standardize: values['standardize'] === true };
+  const request = { oneHot: (values['one-hot'] as string[] | undefined ?? []).flatMap((s) => list(s)), impute: impute as ImputeStrategy | null, standardize };
+  if (out !== undefined) await checkNotInput(out, '--out', [file]);
   if (values['stream']) {
     if (impute === 'median') throw new UsageError('--stream supports --impute mean only (a median needs every value in memory)', 'train');
-    const epochs = int(values, 'epochs', 1) ?? 5;
-    const chunkRows = int(values, 'chunk-size', 1) ?? 10_000;
+    const epochs = num(values, 'epochs') ?? 5;
+    const chunkRows = num(values, 'chunk-size') ?? 10_000;
     const options = modelOptions(values, onWarning, null);
     if (options.solver !== undefined && options.solver !== 'sgd') throw new UsageError(`--stream trains with --solver sgd; got '${options.solver}'`, 'train');
     options.solver = 'sgd';
     makeModel(options, 'train');
     const progress = values['quiet'] ? null : new Progress(io.stderr, epochs, 'epoch');
-    const result = await trainStream({ file, target, features: list(str(values, 'features')), request, delimiter, epochs, chunkRows, testSize, options, progress });
-    for (const w of warnings) io.stderr.write(`warning: ${w}\n`);
+    const result = await trainStream({ file, target, features: list(str(values, 'features')), request, delimiter, epochs, chunkRows, testSize, maxClasses, options, progress });
+    for (const w of warnings) io.stderr.write(`warning: ${safeLine(w)}\n`);
     if (out !== undefined) await writeFileAtomic(out, modelFileText(target, result.preprocessing, result.model));
     const report = {
       data: { file, rows: result.rows, target, features: expandedFeatureNames(result.preprocessing) },
@@ -269,9 +395,10 @@ async function train(values: Values, positionals: string[], io: Io): Promise<voi
     };
     if (values['json']) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else {
-      io.stdout.write(
+      writeReport(
+      io,
         [
-          `Data: ${file}: ${result.rows} rows, ${report.data.features.length} features; target '${target}' (streamed in chunks of ${chunkRows} rows)`,
+          `Data: ${file}: ${result.rows} rows, ${report.data.features.length} features; target ${quoted(target)} (streamed in chunks of ${chunkRows} rows)`,
           `Classes: ${countsLine(result.model.classes, result.counts)}`,
           `Split: ${report.split.train} train, ${report.split.test} test (test size ${testSize})`,
           `Fit: sgd, ${epochs} epochs, ${(result.fitMs / 1000).toFixed(2)} s, peak RSS ${result.peakRssMb.toFixed(0)} MB`,
@@ -287,27 +414,23 @@ async function train(values: Values, positionals: string[], io: Io): Promise<voi
   }
   for (const flag of ['epochs', 'chunk-size']) if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --stream`, 'train');
   // Check every option before reading the data, so usage errors come first.
-  const progress = values['quiet'] ? null : new Progress(io.stderr, int(values, 'max-iter', 1) ?? 100);
+  const progress = values['quiet'] ? null : new Progress(io.stderr, num(values, 'max-iter') ?? 100);
   const options = modelOptions(values, onWarning, progress === null ? null : (info) => progress.update(info));
   const model = makeModel(options, 'train');
 
   const table = await readCsv(file, { delimiter });
-  const [targetIndex] = columnIndices(file, table.header, [target], 'target') as [number];
+  const [targetIndex] = columnIndices(file, table, [target], 'target') as [number];
   const given = list(str(values, 'features'));
   const features = given.length > 0 ? given : table.header.filter((h) => h !== target);
-  if (features.includes(target)) throw new UsageError(`--features must not include the target column '${target}'`, 'train');
+  const featureSet = new Set(features);
+  if (featureSet.has(target)) throw new UsageError(`--features must not include the target column ${quoted(target)}`, 'train');
   for (const c of request.oneHot) {
-    if (!features.includes(c)) columnIndices(file, table.header, [c], 'one-hot');
-    if (!features.includes(c)) throw new UsageError(`--one-hot column '${c}' is not among the features`, 'train');
+    if (!featureSet.has(c)) columnIndices(file, table, [c], 'one-hot');
+    if (!featureSet.has(c)) throw new UsageError(`--one-hot column ${quoted(c)} is not among the features`, 'train');
   }
-  if (features.length === 0) throw new CliError(`${file}: no feature columns besides the target '${target}'`);
+  if (features.length === 0) throw new CliError(`${file}: no feature columns besides the target ${quoted(target)}`);
   const labels = readLabels(file, table, targetIndex);
-  const distinct = [...new Set(labels)];
-  if (distinct.length < 2) {
-    throw new CliError(
-      `${file}: ${describeColumn(table.header, targetIndex)} has one class (${JSON.stringify(distinct[0])}); at least two are needed`,
-    );
-  }
+  checkClasses(file, describeColumn(table.header, targetIndex), [...new Set(labels)], labels.length, maxClasses);
   const { trainRows, testRows } = split(file, table, labels, testSize, values);
   const preprocessing = fitPreprocessing(file, table, trainRows, { ...request, features });
   const XTrain = transform(file, table, preprocessing, trainRows);
@@ -316,12 +439,12 @@ async function train(values: Values, positionals: string[], io: Io): Promise<voi
   try {
     model.fit(XTrain, yTrain);
   } catch (error) {
-    throw new CliError(`${file}: training failed: ${(error as Error).message}`);
+    throw new CliError(`${file}: training failed: ${inFlagTerms((error as Error).message, standardize)}`);
   } finally {
     progress?.done();
   }
   const fitMs = performance.now() - start;
-  for (const w of warnings) io.stderr.write(`warning: ${w}\n`);
+  for (const w of warnings) io.stderr.write(`warning: ${safeLine(w)}\n`);
   const trainScores = score(model, XTrain, yTrain);
   let testScores: Scores | null = null;
   if (testRows.length > 0) {
@@ -348,14 +471,15 @@ async function train(values: Values, positionals: string[], io: Io): Promise<voi
   }
   const steps = [
     preprocessing.impute ? `impute ${preprocessing.impute.strategy}` : null,
-    Object.keys(preprocessing.oneHot).length > 0 ? `one-hot ${Object.keys(preprocessing.oneHot).join(', ')}` : null,
+    Object.keys(preprocessing.oneHot).length > 0 ? `one-hot ${Object.keys(preprocessing.oneHot).map((name) => display(name)).join(', ')}` : null,
     preprocessing.standardize ? 'standardize' : null,
   ].filter((s) => s !== null);
   const sets: [string, Scores][] = [['train', trainScores]];
   if (testScores !== null) sets.push(['test', testScores]);
-  io.stdout.write(
+  writeReport(
+      io,
     [
-      `Data: ${file}: ${table.rows.length} rows, ${names.length} features; target '${target}'${steps.length > 0 ? `; ${steps.join(', ')}` : ''}`,
+      `Data: ${file}: ${table.rows.length} rows, ${names.length} features; target ${quoted(target)}${steps.length > 0 ? `; ${steps.join(', ')}` : ''}`,
       `Classes: ${countsLine(classes, counts)}`,
       `Split: ${trainRows.length} train, ${testRows.length} test (test size ${testSize}, random state ${options.randomState})`,
       `Fit: ${model.solver}, penalty ${model.penalty}, C ${model.C}: ${model.nIter} iterations, ${model.converged ? 'converged' : 'not converged'}, ${fitMs.toFixed(1)} ms`,
@@ -376,7 +500,7 @@ function split(file: string, table: CsvTable, labels: Label[], testSize: number,
     const index = Matrix.from(Float64Array.from(all), n, 1);
     const s = trainTestSplit(index, labels, {
       testSize,
-      randomState: int(values, 'random-state', 0) ?? 42,
+      randomState: num(values, 'random-state') ?? 42,
       stratify: values['stratify'] ? labels : null,
     });
     return { trainRows: Array.from(s.XTrain.data), testRows: Array.from(s.XTest.data) };
@@ -394,6 +518,7 @@ async function exportModel(values: Values, positionals: string[], io: Io): Promi
   const [modelFile] = positionals as [string];
   const out = str(values, 'onnx');
   if (out === undefined) throw new UsageError('export needs --onnx FILE, the ONNX file to write', 'export');
+  await checkNotInput(out, '--onnx', [modelFile]);
   const bytes = cliModelToOnnx(await readModelFile(modelFile));
   await writeFileAtomic(out, bytes);
   io.stderr.write(`Wrote ${out} (${bytes.length} bytes, ONNX LinearClassifier)\n`);
@@ -403,6 +528,7 @@ async function predict(values: Values, positionals: string[], io: Io): Promise<v
   const [modelFile, file] = positionals as [string, string];
   const out = str(values, 'out');
   const delimiter = delimiterOf(values);
+  if (out !== undefined) await checkNotInput(out, '--out', [modelFile, file]);
   const loaded = await loadModel(modelFile);
   const { model } = loaded;
   const target = loaded.target ?? 'prediction';
@@ -411,7 +537,12 @@ async function predict(values: Values, positionals: string[], io: Io): Promise<v
   const X = transform(file, table, preprocessing);
   const labels = model.predict(X);
   const classes = model.classes;
-  const quote = (s: string) => (/[",;\t\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+  // Text cells are data for spreadsheets too: neutralised unless --raw-cells (see the usage).
+  const safe = values['raw-cells'] ? (s: string) => s : neutraliseCell;
+  const quote = (s: string) => {
+    const cell = safe(s);
+    return /[",;\t\n\r]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+  };
   const header = [target, ...(values['proba'] ? classes.map((c) => `P(${String(c)})`) : [])];
   const lines = [header.map(quote).join(',')];
   const proba = values['proba'] ? model.predictProba(X) : null;
@@ -437,15 +568,17 @@ async function evaluate(values: Values, positionals: string[], io: Io): Promise<
   const target = str(values, 'target') ?? loaded.target;
   if (target === null) throw new UsageError(`${modelFile} does not name its target column; give --target COLUMN`, 'evaluate');
   const table = await readCsv(file, { delimiter });
-  const [targetIndex] = columnIndices(file, table.header, [target], 'target') as [number];
+  const [targetIndex] = columnIndices(file, table, [target], 'target') as [number];
   const preprocessing = loaded.preprocessing ?? plainPreprocessing(file, table.header, target, model.nFeaturesIn);
   const X = transform(file, table, preprocessing);
   const classes = model.classes;
   const y = alignLabels(readLabels(file, table, targetIndex), classes);
-  const unknown = y.findIndex((label) => !classes.includes(label));
+  const known = new Set(classes);
+  const unknown = y.findIndex((label) => !known.has(label));
   if (unknown >= 0) {
+    const show = (label: Label) => (typeof label === 'string' ? quotedCell(label) : String(label));
     throw new CliError(
-      `${file}: row ${table.lines[unknown]}, ${describeColumn(table.header, targetIndex)}: label ${JSON.stringify(y[unknown])} is not one of the model's classes (${classes.map(String).join(', ')})`,
+      `${file}: row ${table.lines[unknown]}, ${describeColumn(table.header, targetIndex)}: label ${show(y[unknown] as Label)} is not one of the model's classes (${listShort(classes.map(String), 20, (c) => display(c))})`,
     );
   }
   const scores = score(model, X, y);
@@ -453,10 +586,11 @@ async function evaluate(values: Values, positionals: string[], io: Io): Promise<
     io.stdout.write(`${JSON.stringify({ model: modelFile, data: { file, rows: y.length, target }, classes, counts: classCounts(classes, y), scores }, null, 2)}\n`);
     return;
   }
-  io.stdout.write(
+  writeReport(
+      io,
     [
       `Model: ${modelFile} (${model.solver}, penalty ${model.penalty}, ${model.nFeaturesIn} features)`,
-      `Data: ${file}: ${y.length} rows; target '${target}'`,
+      `Data: ${file}: ${y.length} rows; target ${quoted(target)}`,
       `Classes: ${countsLine(classes, classCounts(classes, y))}`,
       '',
       formatScores(classes, [['data', scores]]),
@@ -498,7 +632,10 @@ export async function run(argv: readonly string[], io: Io = { stdout: process.st
       (command === undefined ? io.stderr : io.stdout).write(`${USAGE['general']}\n`);
       return command === undefined ? 2 : 0;
     }
-    if (!(command in OPTIONS)) throw new UsageError(`unknown command '${command}'`);
+    if (!isCommand(command)) {
+      const near = nearest(command, Object.keys(OPTIONS));
+      throw new UsageError(`unknown command ${quoted(command)}${near === null ? '' : ` (did you mean ${near}?)`}`);
+    }
     const parsed = parseCommand(command, args);
     if (parsed === null) {
       io.stdout.write(`${USAGE[command]}\n`);
@@ -512,11 +649,13 @@ export async function run(argv: readonly string[], io: Io = { stdout: process.st
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`logreg-wasm: ${error.message}\n\n${USAGE[error.command ?? 'general']}\n`);
+      // A usage error of a command shows that command's usage, wherever it was raised.
+      const usage = error.command ?? (command !== undefined && isCommand(command) ? command : 'general');
+      io.stderr.write(`logreg-wasm: ${safeLine(error.message)}\n\n${USAGE[usage]}\n`);
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`logreg-wasm: ${message.split('\n')[0]}\n`);
+    io.stderr.write(`logreg-wasm: ${safeLine(message.split('\n')[0] as string)}\n`);
     return 1;
   }
 }

@@ -4,10 +4,10 @@
  * the preprocessing (features, imputation, one-hot categories, standardisation).
  * @module
  */
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { LogisticRegression } from '../index.js';
 import { CliError } from './errors.js';
-import type { Preprocessing } from './preprocess.js';
+import { own, record, type Preprocessing } from './preprocess.js';
 
 /** The `format` field of a CLI model file. */
 export const CLI_MODEL_FORMAT = 'logreg-wasm/cli-model';
@@ -38,7 +38,53 @@ export async function writeFileAtomic(path: string, text: string | Uint8Array): 
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw new CliError(`${path}: cannot write (${(error as Error).message})`);
+    // Node's message names the temporary file, which the user never asked for.
+    throw new CliError(`${path}: cannot write (${reason(error as NodeJS.ErrnoException)})`);
+  }
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such directory',
+  ENOTDIR: 'a parent is not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'read-only file system',
+  ENAMETOOLONG: 'the name is too long',
+};
+
+/** What went wrong with a file, in words that name no path. */
+function reason(error: NodeJS.ErrnoException): string {
+  const code = error.code ?? '';
+  return (Object.hasOwn(REASONS, code) ? REASONS[code] : undefined) ?? (code === '' ? 'unknown error' : code);
+}
+
+/** The identity of an existing file (through symbolic links), or null when there is none. */
+async function identity(path: string): Promise<{ real: string; dev: number; ino: number } | null> {
+  try {
+    const [real, info] = await Promise.all([realpath(path), stat(path)]);
+    return { real, dev: info.dev, ino: info.ino };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Refuses an output file that is one of the command's input files, however spelt (`./x`,
+ * a symbolic link, a hard link): writing it would replace the input.
+ * @param flag the option naming the output (`--out`), for the message.
+ * @throws CliError naming both.
+ */
+export async function checkNotInput(out: string, flag: string, inputs: readonly string[]): Promise<void> {
+  const target = await identity(out);
+  if (target === null) return;
+  for (const input of inputs) {
+    const source = await identity(input);
+    if (source !== null && (source.real === target.real || (source.dev === target.dev && source.ino === target.ino))) {
+      throw new CliError(`${flag} ${out} is the input file ${input}; writing it would replace the input (choose another file)`);
+    }
   }
 }
 
@@ -59,7 +105,7 @@ function checkPreprocessing(file: string, value: unknown): Preprocessing {
   if (impute !== null && !(isRecord(impute) && isRecord(impute['values']) && isRecord(impute['categories']))) {
     throw bad('preprocessing.impute must be null or hold values and categories');
   }
-  const width = (features as string[]).reduce((n, f) => n + ((oneHot[f] as string[] | undefined)?.length ?? 1), 0);
+  const width = (features as string[]).reduce((n, f) => n + (own(oneHot as Record<string, string[]>, f)?.length ?? 1), 0);
   if (standardize !== null) {
     const ok =
       isRecord(standardize) &&
@@ -69,7 +115,17 @@ function checkPreprocessing(file: string, value: unknown): Preprocessing {
       (standardize['scale'] as number[]).every((x) => x > 0);
     if (!ok) throw bad(`preprocessing.standardize must hold ${width} means and ${width} positive scales`);
   }
-  return value as unknown as Preprocessing;
+  const p = value as unknown as Preprocessing;
+  // Keyed by column names: copied into records without a prototype (see `record`).
+  return {
+    ...p,
+    oneHot: withoutPrototype(p.oneHot),
+    impute: p.impute === null ? null : { ...p.impute, values: withoutPrototype(p.impute.values), categories: withoutPrototype(p.impute.categories) },
+  };
+}
+
+function withoutPrototype<T>(r: Record<string, T>): Record<string, T> {
+  return Object.assign(record<T>(), r);
 }
 
 /**
@@ -115,7 +171,7 @@ export async function readModelFile(file: string): Promise<CliModel> {
   } catch (error) {
     throw new CliError(`${file}: the model file is damaged (${(error as Error).message.replace(/^LogisticRegression\.fromJSON: /, '')})`);
   }
-  const width = preprocessing.features.reduce((n, f) => n + (preprocessing.oneHot[f]?.length ?? 1), 0);
+  const width = preprocessing.features.reduce((n, f) => n + (own(preprocessing.oneHot, f)?.length ?? 1), 0);
   if (model.nFeaturesIn !== width) {
     throw new CliError(`${file}: the model file is damaged (the model has ${model.nFeaturesIn} features; the preprocessing gives ${width})`);
   }

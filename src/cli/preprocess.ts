@@ -9,6 +9,7 @@
 import { Matrix, StandardScaler, type Label } from '../index.js';
 import { describeColumn, type CsvChunk } from './csv.js';
 import { CliError } from './errors.js';
+import { listShort, nearest, quoted, quotedCell } from './text.js';
 
 /** Cells read as missing values. */
 export const MISSING = new Set(['', 'na', 'nan', 'null', 'none', '?']);
@@ -16,6 +17,20 @@ export const MISSING = new Set(['', 'na', 'nan', 'null', 'none', '?']);
 /** Whether a cell is a missing value (empty, NA, NaN, null, None or ?; any case). */
 export function isMissing(cell: string): boolean {
   return MISSING.has(cell.trim().toLowerCase());
+}
+
+/**
+ * An empty record without a prototype. Column names and categories are user data and may
+ * be `__proto__`, `constructor` or `toString`: as keys of a plain `{}` they would read or
+ * replace Object.prototype's members.
+ */
+export function record<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** `r[key]` when `r` has its own such key, else undefined (never a prototype's member). */
+export function own<T>(r: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(r, key) ? r[key] : undefined;
 }
 
 /** How missing values are filled. */
@@ -48,27 +63,45 @@ export interface PreprocessingRequest {
 export function expandedFeatureNames(p: Preprocessing): string[] {
   const names: string[] = [];
   for (const f of p.features) {
-    const cats = p.oneHot[f];
+    const cats = own(p.oneHot, f);
     if (cats === undefined) names.push(f);
     else for (const c of cats) names.push(`${f}=${c}`);
   }
   return names;
 }
 
+/** Headers of at most this many columns are listed whole in messages. */
+const LIST_ALL_COLUMNS = 20;
+
 /**
- * The index of each named column in a header.
- * @throws CliError naming the file and the first column that is not there.
+ * The index of each named column, looked up in the file's column Map (so the cost is
+ * linear in the number of names, whatever the header's width).
+ * @throws CliError naming the file and the first column that is not there, with the
+ * nearest column name and the columns (all of them when there are few).
  */
-export function columnIndices(file: string, header: readonly string[], names: readonly string[], role: string): number[] {
+export function columnIndices(file: string, table: Pick<CsvChunk, 'header' | 'columns'>, names: readonly string[], role: string): number[] {
   return names.map((name) => {
-    const j = header.indexOf(name);
-    if (j < 0) {
-      const shown = header.slice(0, 8).map((h) => `'${h}'`).join(', ');
-      const more = header.length > 8 ? `, … (${header.length} in all)` : '';
-      throw new CliError(`${file}: no ${role} column '${name}'; the columns are ${shown}${more}`);
+    const j = table.columns.get(name);
+    if (j === undefined) {
+      const { header } = table;
+      const near = nearest(name, header);
+      const hint = near === null ? '' : ` (did you mean ${quoted(near)}?)`;
+      const shown = listShort(header, header.length <= LIST_ALL_COLUMNS ? LIST_ALL_COLUMNS : 8);
+      throw new CliError(`${file}: no ${role} column ${quoted(name)}${hint}; the columns are ${shown}`);
     }
     return j;
   });
+}
+
+/**
+ * A cell as a number, or null when it is not one: decimal notation only (JavaScript's
+ * `Number` also reads `0x1f`, `0b1` and `0o7`, which a CSV file does not mean), finite.
+ * The one reading of numbers for feature cells and target labels alike.
+ */
+export function cellNumber(text: string): number | null {
+  if (text === '' || /^[+-]?0[xob]/i.test(text)) return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
 }
 
 /**
@@ -78,11 +111,10 @@ export function columnIndices(file: string, header: readonly string[], names: re
 export function parseNumber(file: string, chunk: CsvChunk, i: number, j: number): number {
   const cell = (chunk.rows[i] as string[])[j] as string;
   if (isMissing(cell)) return Number.NaN;
-  const text = cell.trim();
-  const value = Number(text);
-  if (!Number.isFinite(value) || /^0[xob]/i.test(text)) {
+  const value = cellNumber(cell.trim());
+  if (value === null) {
     throw new CliError(
-      `${file}: row ${chunk.lines[i]}, ${describeColumn(chunk.header, j)}: ${JSON.stringify(cell)} is not a number` +
+      `${file}: row ${chunk.lines[i]}, ${describeColumn(chunk.header, j)}: ${quotedCell(cell)} is not a number` +
         ' (use --one-hot for a categorical column)',
     );
   }
@@ -96,25 +128,76 @@ function missingError(file: string, chunk: CsvChunk, i: number, j: number): CliE
 }
 
 /**
- * Reads the target column as labels: numbers when every cell is a number, else text.
+ * How target cells become labels, the one rule for `train`, `train --stream` and
+ * `evaluate`: when every cell of the column is a number ({@link isNumberCell}), labels are
+ * those numbers, so `1`, `1.0` and `1e0` are one class and `-0` is `0`; otherwise they are
+ * the trimmed text.
+ */
+export function toLabel(cell: string, numeric: boolean): Label {
+  const text = cell.trim();
+  if (!numeric) return text;
+  const value = cellNumber(text) as number;
+  return value === 0 ? 0 : value; // −0 and 0 are one label, printed '0'
+}
+
+/** Whether a cell (trimmed) is a number as {@link cellNumber} reads it. */
+export function isNumberCell(cell: string): boolean {
+  return cellNumber(cell.trim()) !== null;
+}
+
+/**
+ * Reads the target column as labels ({@link toLabel}).
  * @throws CliError for a missing target value (naming file, row and column).
  */
 export function readLabels(file: string, chunk: CsvChunk, target: number): Label[] {
   const cells = chunk.rows.map((row, i) => {
-    const cell = (row[target] as string).trim();
+    const cell = row[target] as string;
     if (isMissing(cell)) {
       throw new CliError(`${file}: row ${chunk.lines[i]}, ${describeColumn(chunk.header, target)}: the target value is missing`);
     }
     return cell;
   });
-  const numeric = cells.every((c) => c !== '' && Number.isFinite(Number(c)));
-  return numeric ? cells.map(Number) : cells;
+  const numeric = cells.every(isNumberCell);
+  return cells.map((c) => toLabel(c, numeric));
 }
 
 /** Converts labels read from a new file to the kind (number or text) of the model's classes. */
 export function alignLabels(labels: Label[], classes: readonly Label[]): Label[] {
   if (classes.length > 0 && typeof classes[0] === 'string') return labels.map(String);
   return labels;
+}
+
+/** The most classes `train` accepts by default (`--max-classes`). */
+export const MAX_CLASSES = 100;
+
+/**
+ * Checks that the target's distinct labels are classes: at least two; integers when they
+ * are numbers (scikit-learn's type_of_target calls a float target with non-integer values
+ * "continuous", and the estimator refuses it as the same rule); at most `maxClasses`
+ * (thousands of distinct values are an ID or a measurement, whose report would hold a
+ * confusion matrix of millions of cells).
+ * @throws CliError naming the column and what it looks like.
+ */
+export function checkClasses(file: string, column: string, classes: readonly Label[], rows: number, maxClasses: number): void {
+  if (classes.length < 2) {
+    const only = classes[0];
+    throw new CliError(
+      `${file}: ${column} has one class (${typeof only === 'string' ? quotedCell(only) : String(only)}); at least two are needed`,
+    );
+  }
+  const fraction = classes.find((c) => typeof c === 'number' && !Number.isInteger(c));
+  if (fraction !== undefined) {
+    throw new CliError(
+      `${file}: ${column} holds non-integer numbers (such as ${String(fraction)}): it looks like a continuous column (a regression target), not class labels`,
+    );
+  }
+  if (classes.length > maxClasses) {
+    const all = classes.length === rows ? `, one per row` : '';
+    throw new CliError(
+      `${file}: ${column} has ${classes.length} distinct values in ${rows} rows${all}: it looks like an ID or a continuous column, not class labels` +
+        ` (train accepts up to ${maxClasses} classes; raise the limit with --max-classes N)`,
+    );
+  }
 }
 
 function median(values: number[]): number {
@@ -136,13 +219,14 @@ export function fitPreprocessing(
   request: PreprocessingRequest,
 ): Preprocessing {
   const { features } = request;
-  const indices = columnIndices(file, table.header, features, 'feature');
-  const oneHot: Record<string, string[]> = {};
-  const values: Record<string, number> = {};
-  const categories: Record<string, string> = {};
+  const indices = columnIndices(file, table, features, 'feature');
+  const oneHotColumns = new Set(request.oneHot);
+  const oneHot = record<string[]>();
+  const values = record<number>();
+  const categories = record<string>();
   features.forEach((name, k) => {
     const j = indices[k] as number;
-    if (request.oneHot.includes(name)) {
+    if (oneHotColumns.has(name)) {
       const counts = new Map<string, number>();
       table.rows.forEach((row, i) => {
         const cell = (row[j] as string).trim();
@@ -153,11 +237,12 @@ export function fitPreprocessing(
         counts.set(cell, (counts.get(cell) ?? 0) + 1);
       });
       if (counts.size === 0) throw new CliError(`${file}: ${describeColumn(table.header, j)} has no values`);
-      oneHot[name] = [...counts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const sorted = [...counts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      oneHot[name] = sorted;
       if (request.impute !== null) {
         let best = '';
         let bestCount = -1;
-        for (const c of oneHot[name]) {
+        for (const c of sorted) {
           if ((counts.get(c) as number) > bestCount) [best, bestCount] = [c, counts.get(c) as number];
         }
         categories[name] = best;
@@ -193,6 +278,69 @@ export function fitPreprocessing(
   return p;
 }
 
+/** A compiled {@link transform}: applies one preprocessing to rows of chunks of one file. */
+export type Transformer = (chunk: CsvChunk, rows?: readonly number[]) => Matrix;
+
+/**
+ * Compiles saved preprocessing for a file's header: the column of each feature and a Map
+ * from each one-hot column's categories to their indicator, looked up once, so applying
+ * it costs O(1) per cell however many columns and categories there are.
+ * @throws CliError naming the file and a feature column it lacks.
+ */
+export function transformer(file: string, table: Pick<CsvChunk, 'header' | 'columns'>, p: Preprocessing): Transformer {
+  const indices = columnIndices(file, table, p.features, 'feature');
+  const d = expandedFeatureNames(p).length;
+  const columns = p.features.map((name, f) => {
+    const cats = own(p.oneHot, name);
+    return {
+      j: indices[f] as number,
+      cats: cats ?? null,
+      position: cats === undefined ? null : new Map(cats.map((c, k) => [c, k])),
+      fillCategory: p.impute === null ? undefined : own(p.impute.categories, name),
+      fillValue: p.impute === null ? undefined : own(p.impute.values, name),
+    };
+  });
+  return (chunk, rows) => {
+    const order = rows ?? chunk.rows.map((_, i) => i);
+    const out = new Float64Array(order.length * d);
+    order.forEach((i, r) => {
+      const row = chunk.rows[i] as string[];
+      let k = r * d;
+      for (const { j, cats, position, fillCategory, fillValue } of columns) {
+        if (cats !== null && position !== null) {
+          let cell = (row[j] as string).trim();
+          if (isMissing(cell)) {
+            if (fillCategory === undefined) throw missingError(file, chunk, i, j);
+            cell = fillCategory;
+          }
+          const c = position.get(cell);
+          if (c === undefined) {
+            throw new CliError(
+              `${file}: row ${chunk.lines[i]}, ${describeColumn(chunk.header, j)}: unknown category ${quotedCell(cell)}; the model knows ${listShort(cats, 20, quotedCell)}`,
+            );
+          }
+          out[k + c] = 1;
+          k += cats.length;
+        } else {
+          let v = parseNumber(file, chunk, i, j);
+          if (Number.isNaN(v)) {
+            if (fillValue === undefined) throw missingError(file, chunk, i, j);
+            v = fillValue;
+          }
+          out[k++] = v;
+        }
+      }
+    });
+    if (p.standardize !== null) {
+      const { mean, scale } = p.standardize;
+      for (let r = 0; r < order.length; r++) {
+        for (let c = 0; c < d; c++) out[r * d + c] = ((out[r * d + c] as number) - (mean[c] as number)) / (scale[c] as number);
+      }
+    }
+    return Matrix.from(out, order.length, d);
+  };
+}
+
 /**
  * Applies saved preprocessing to rows of a table (all rows when `rows` is absent).
  * @returns an n×d {@link Matrix}, d the number of expanded features.
@@ -200,47 +348,5 @@ export function fitPreprocessing(
  * non-numeric cell, a missing value without imputation, or an unknown category.
  */
 export function transform(file: string, table: CsvChunk, p: Preprocessing, rows?: readonly number[]): Matrix {
-  const indices = columnIndices(file, table.header, p.features, 'feature');
-  const order = rows ?? table.rows.map((_, i) => i);
-  const d = expandedFeatureNames(p).length;
-  const out = new Float64Array(order.length * d);
-  order.forEach((i, r) => {
-    const row = table.rows[i] as string[];
-    let k = r * d;
-    p.features.forEach((name, f) => {
-      const j = indices[f] as number;
-      const cats = p.oneHot[name];
-      if (cats !== undefined) {
-        let cell = (row[j] as string).trim();
-        if (isMissing(cell)) {
-          const fill = p.impute?.categories[name];
-          if (fill === undefined) throw missingError(file, table, i, j);
-          cell = fill;
-        }
-        const c = cats.indexOf(cell);
-        if (c < 0) {
-          throw new CliError(
-            `${file}: row ${table.lines[i]}, ${describeColumn(table.header, j)}: unknown category ${JSON.stringify(cell)}; the model knows ${cats.map((x) => JSON.stringify(x)).join(', ')}`,
-          );
-        }
-        out[k + c] = 1;
-        k += cats.length;
-      } else {
-        let v = parseNumber(file, table, i, j);
-        if (Number.isNaN(v)) {
-          const fill = p.impute?.values[name];
-          if (fill === undefined) throw missingError(file, table, i, j);
-          v = fill;
-        }
-        out[k++] = v;
-      }
-    });
-  });
-  if (p.standardize !== null) {
-    const { mean, scale } = p.standardize;
-    for (let r = 0; r < order.length; r++) {
-      for (let c = 0; c < d; c++) out[r * d + c] = ((out[r * d + c] as number) - (mean[c] as number)) / (scale[c] as number);
-    }
-  }
-  return Matrix.from(out, order.length, d);
+  return transformer(file, table, p)(table, rows);
 }

@@ -12,6 +12,7 @@ import {
   type LogisticRegression,
   type Matrix,
 } from '../index.js';
+import { display } from './text.js';
 
 /** Metrics of a model on one set of labelled rows. */
 export interface Scores {
@@ -75,10 +76,11 @@ export function scoreProba(classes: readonly Label[], y: readonly Label[], proba
 
 /** Counts of each class among labels, in `classes` order. */
 export function classCounts(classes: readonly Label[], y: readonly Label[]): number[] {
+  const position = new Map<Label, number>(classes.map((c, k) => [c, k]));
   const counts = classes.map(() => 0);
   for (const label of y) {
-    const k = classes.indexOf(label);
-    if (k >= 0) counts[k] = (counts[k] as number) + 1;
+    const k = position.get(label);
+    if (k !== undefined) counts[k] = (counts[k] as number) + 1;
   }
   return counts;
 }
@@ -95,7 +97,7 @@ function table(rows: string[][], alignLeft = 1): string {
 
 /** Formats the metrics of one or more sets (e.g. train and test) side by side, then the details of the last one. */
 export function formatScores(classes: readonly Label[], sets: ReadonlyArray<[string, Scores]>): string {
-  const names = classes.map(String);
+  const names = classes.map((c) => display(String(c)));
   const head = ['', ...sets.map(([name, s]) => `${name} (${s.rows})`)];
   const out = [
     table([

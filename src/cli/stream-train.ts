@@ -10,14 +10,20 @@
 import { Matrix, fitStream, type Label, type LogisticRegression, type LogisticRegressionOptions, type StreamChunk } from '../index.js';
 import { describeColumn, readCsvChunks, type CsvChunk } from './csv.js';
 import { CliError } from './errors.js';
+import { quoted } from './text.js';
 import {
+  checkClasses,
   columnIndices,
   expandedFeatureNames,
   isMissing,
+  isNumberCell,
   parseNumber,
-  transform,
+  record,
+  toLabel,
+  transformer,
   type Preprocessing,
   type PreprocessingRequest,
+  type Transformer,
 } from './preprocess.js';
 import type { Progress } from './progress.js';
 import { scoreProba, type Scores } from './report.js';
@@ -33,6 +39,8 @@ export interface StreamTrainRequest {
   epochs: number;
   chunkRows: number;
   testSize: number;
+  /** The most distinct target values accepted as classes. */
+  maxClasses: number;
   options: LogisticRegressionOptions;
   progress: Progress | null;
 }
@@ -85,25 +93,30 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
   // Pass 1: structure and statistics (Welford's running mean and variance per column).
   let columns: Column[] = [];
   let targetIndex = -1;
-  const labelCounts = new Map<string, number>();
+  let targetColumn = '';
+  // Counts by the cell's text: whether labels are numbers is known only at the end.
+  const cellCounts = new Map<string, number>();
   let allNumeric = true;
   let rows = 0;
   let trainRows = 0;
   const isTest = splitter(seed, req.testSize);
   for await (const chunk of readCsvChunks(file, parseRows, { delimiter })) {
     if (targetIndex < 0) {
-      [targetIndex] = columnIndices(file, chunk.header, [target], 'target') as [number];
+      [targetIndex] = columnIndices(file, chunk, [target], 'target') as [number];
+      targetColumn = describeColumn(chunk.header, targetIndex);
       const names = req.features.length > 0 ? req.features : chunk.header.filter((h) => h !== target);
-      const indices = columnIndices(file, chunk.header, names, 'feature');
-      for (const c of req.request.oneHot) if (!names.includes(c)) throw new CliError(`--one-hot column '${c}' is not among the features`);
-      columns = names.map((name, k) => ({ name, index: indices[k] as number, oneHot: req.request.oneHot.includes(name), count: 0, mean: 0, m2: 0, categories: new Map() }));
+      const indices = columnIndices(file, chunk, names, 'feature');
+      const oneHot = new Set(req.request.oneHot);
+      const named = new Set(names);
+      for (const c of oneHot) if (!named.has(c)) throw new CliError(`--one-hot column ${quoted(c)} is not among the features`);
+      columns = names.map((name, k) => ({ name, index: indices[k] as number, oneHot: oneHot.has(name), count: 0, mean: 0, m2: 0, categories: new Map() }));
     }
     for (let i = 0; i < chunk.rows.length; i++) {
       const row = chunk.rows[i] as string[];
-      const label = (row[targetIndex] as string).trim();
-      if (isMissing(label)) throw new CliError(`${file}: row ${chunk.lines[i]}, ${describeColumn(chunk.header, targetIndex)}: the target value is missing`);
-      labelCounts.set(label, (labelCounts.get(label) ?? 0) + 1);
-      if (allNumeric && !Number.isFinite(Number(label))) allNumeric = false;
+      const label = row[targetIndex] as string;
+      if (isMissing(label)) throw new CliError(`${file}: row ${chunk.lines[i]}, ${targetColumn}: the target value is missing`);
+      cellCounts.set(label, (cellCounts.get(label) ?? 0) + 1);
+      if (allNumeric && !isNumberCell(label)) allNumeric = false;
       rows++;
       const train = !isTest();
       if (train) trainRows++;
@@ -129,22 +142,27 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
     }
   }
   if (rows === 0) throw new CliError(`${file}: has a header row but no data rows`);
-  const classes: Label[] = [...labelCounts.keys()].map((l) => (allNumeric ? Number(l) : l));
-  classes.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  if (classes.length < 2) {
-    throw new CliError(`${file}: column '${target}' has one class (${JSON.stringify(classes[0])}); at least two are needed`);
+  // The same cells → labels rule as the in-memory path, so `1` and `1.0` (or `-0` and `0`)
+  // are one class here too.
+  const labelCounts = new Map<Label, number>();
+  for (const [cell, n] of cellCounts) {
+    const label = toLabel(cell, allNumeric);
+    labelCounts.set(label, (labelCounts.get(label) ?? 0) + n);
   }
+  const classes: Label[] = [...labelCounts.keys()];
+  classes.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  checkClasses(file, targetColumn, classes, rows, req.maxClasses);
   if (trainRows === 0) throw new CliError(`${file}: no training rows; lower --test-size`);
   // The preprocessing from the first pass's statistics.
-  const p: Preprocessing = { features: columns.map((c) => c.name), oneHot: {}, impute: null, standardize: null };
-  const values: Record<string, number> = {};
-  const fills: Record<string, string> = {};
+  const p: Preprocessing = { features: columns.map((c) => c.name), oneHot: record(), impute: null, standardize: null };
+  const values = record<number>();
+  const fills = record<string>();
   const mean: number[] = [];
   const scale: number[] = [];
   for (const c of columns) {
     if (c.oneHot) {
       const cats = [...c.categories.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      if (cats.length === 0) throw new CliError(`${file}: column '${c.name}' has no values`);
+      if (cats.length === 0) throw new CliError(`${file}: column ${quoted(c.name)} (${c.index + 1}) has no values`);
       p.oneHot[c.name] = cats;
       let mode = cats[0] as string;
       for (const k of cats) if ((c.categories.get(k) as number) > (c.categories.get(mode) as number)) mode = k;
@@ -157,7 +175,7 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
         scale.push(sd > 0 ? sd : 1);
       }
     } else {
-      if (c.count === 0) throw new CliError(`${file}: column '${c.name}' has no values in the training rows`);
+      if (c.count === 0) throw new CliError(`${file}: column ${quoted(c.name)} (${c.index + 1}) has no values in the training rows`);
       values[c.name] = c.mean;
       mean.push(c.mean);
       // Mean-imputed rows add nothing to Σ(x − mean)², so the variance is m2 / trainRows.
@@ -167,13 +185,13 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
   }
   if (req.request.impute !== null) p.impute = { strategy: req.request.impute, values, categories: fills };
   if (req.request.standardize) p.standardize = { mean, scale };
-  const toLabel = (cell: string): Label => (allNumeric ? Number(cell.trim()) : cell.trim());
 
   // Rows are parsed in small pieces and turned into numbers at once, into one buffer of
   // `chunkRows` rows reused for every training chunk: the parsed strings die young (in
   // V8's new space) instead of being promoted with a whole chunk, which held the heap at
   // several times the live data on large files.
   const d = expandedFeatureNames(p).length;
+  let apply: Transformer | null = null;
   async function* pass(wantTest: boolean): AsyncGenerator<StreamChunk> {
     const test = splitter(seed, req.testSize);
     const buffer = new Float64Array(chunkRows * d);
@@ -184,8 +202,9 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
       for (let i = 0; i < chunk.rows.length; i++) if (test() === wantTest) used.push(i);
       for (let from = 0; from < used.length; ) {
         const part = used.slice(from, from + Math.min(used.length - from, chunkRows - n));
-        buffer.set(transform(file, chunk, p, part).data, n * d);
-        for (const i of part) y.push(toLabel((chunk.rows[i] as string[])[targetIndex] as string));
+        apply ??= transformer(file, chunk, p);
+        buffer.set(apply(chunk, part).data, n * d);
+        for (const i of part) y.push(toLabel((chunk.rows[i] as string[])[targetIndex] as string, allNumeric));
         n += part.length;
         from += part.length;
         if (n === chunkRows) {
@@ -229,7 +248,7 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
   if (testLabels.length > 0) {
     test = scoreProba(model.classes, testLabels, Matrix.from(all.subarray(0, testLabels.length * K), testLabels.length, K));
   }
-  const counts = model.classes.map((c) => labelCounts.get(String(c)) ?? 0);
+  const counts = model.classes.map((c) => labelCounts.get(c) ?? 0);
   return {
     model,
     preprocessing: p,

@@ -137,7 +137,7 @@ describe('usage errors exit with code 2, a short message and the usage', () => {
   it('rejects an unknown flag', async () => {
     const r = await cli(['train', BREAST_CANCER, '--target', 'diagnosis', '--max_iter', '5']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^logreg-wasm: Unknown option '--max_iter'/);
+    expect(r.stderr).toMatch(/^logreg-wasm: unknown option '--max_iter'/);
     expect(r.stderr).toContain('Usage: logreg-wasm train');
   });
 
