@@ -1,6 +1,6 @@
 import { logLoss, sigmoid } from '../math';
 import { pairLoss, pairResiduals } from './pair';
-import { madd32 } from '../simd';
+import { madd32, madd64 } from '../simd';
 import { at, put, zero } from '../vector';
 
 // The binary passes for X stored as float32 (half the memory and bandwidth of float64).
@@ -381,4 +381,110 @@ export function binaryHessianProduct32(
 /** w32[j] = f32(w[j]) for j < cols: the float32 copy the passes multiply with. */
 export function roundToF32(w: usize, w32: usize, cols: i32): void {
   for (let j = 0; j < cols; j++) putF32(w32, j, <f32>at(w, j));
+}
+
+/**
+ * {@link binaryPass32} in float64 arithmetic: each float32 value of X is widened
+ * (exactly) and the dot products, residuals and gradient sums are formed in float64 from
+ * the float64 weights, as {@link binaryPass} forms them for float64 X. Slower than the
+ * float32 arithmetic, but its gradient and loss are as exact as the float64 pass's: the
+ * float32 pass rounds the weights to float32 and sums in float32, which leaves its
+ * gradient an error (measured ~3e-9 on the scaled objective at 100,000×20) that does not
+ * shrink with n, and its loss a jitter (~5e-11) far above float64's rounding. The solvers
+ * switch to this pass for their last iterations (see `sharpen` in problem.ts).
+ *
+ * Memory as in binaryPass32 (no float32 scratch). Rows go two at a time, columns four,
+ * then two, then one; a last odd row alone.
+ */
+export function binaryPass32Exact(
+  x: usize,
+  y: usize,
+  weights: usize,
+  rows: i32,
+  cols: i32,
+  params: usize,
+  grad: usize,
+  withLoss: bool,
+  curvature: usize,
+): f64 {
+  zero(grad, cols + 1);
+  const bias = f64x2.splat(at(params, cols));
+  const rowBytes = <usize>cols << 2;
+  // Byte offsets into a float32 row: columns four at a time up to quadBytes, then a pair
+  // up to pairEnd (cols mod 4 ≥ 2), then one column (odd cols). Weights and gradient
+  // entries sit at twice these offsets.
+  const quadBytes = <usize>(cols & ~3) << 2;
+  const pairEnd = <usize>(cols & ~1) << 2;
+  const hasPair = (cols & 2) != 0;
+  const odd = (cols & 1) != 0;
+  let gradBias = 0.0;
+  let lossSum = 0.0;
+  let i = 0;
+  for (; i + 1 < rows; i += 2) {
+    const row0 = x + <usize>i * rowBytes;
+    const row1 = row0 + rowBytes;
+    let acc0 = f64x2.splat(0);
+    let acc1 = f64x2.splat(0);
+    for (let off: usize = 0; off < quadBytes; off += 16) {
+      const w = params + (off << 1);
+      const wa = v128.load(w);
+      const wb = v128.load(w, 16);
+      const x0 = v128.load(row0 + off);
+      const x1 = v128.load(row1 + off);
+      acc0 = madd64(f64x2.promote_low_f32x4(v128.shuffle<f32>(x0, x0, 2, 3, 2, 3)), wb, madd64(f64x2.promote_low_f32x4(x0), wa, acc0));
+      acc1 = madd64(f64x2.promote_low_f32x4(v128.shuffle<f32>(x1, x1, 2, 3, 2, 3)), wb, madd64(f64x2.promote_low_f32x4(x1), wa, acc1));
+    }
+    if (hasPair) {
+      const w = v128.load(params + (quadBytes << 1));
+      acc0 = madd64(f64x2.promote_low_f32x4(v128.load64_zero(row0 + quadBytes)), w, acc0);
+      acc1 = madd64(f64x2.promote_low_f32x4(v128.load64_zero(row1 + quadBytes)), w, acc1);
+    }
+    let z01 = f64x2.add(v128.shuffle<f64>(acc0, acc1, 0, 2), v128.shuffle<f64>(acc0, acc1, 1, 3));
+    let xOdd = f64x2.splat(0);
+    if (odd) {
+      xOdd = f64x2.promote_low_f32x4(v128.load32_lane(row1 + pairEnd, v128.load32_zero(row0 + pairEnd), 1));
+      z01 = madd64(xOdd, v128.load64_splat(params + (pairEnd << 1)), z01);
+    }
+    z01 = f64x2.add(z01, bias);
+    const r01 = pairResiduals(z01, y, weights, i, curvature);
+    if (withLoss) lossSum += pairLoss(f64x2.extract_lane(z01, 0), f64x2.extract_lane(z01, 1), y, weights, i);
+    const r0 = v128.shuffle<f64>(r01, r01, 0, 0);
+    const r1 = v128.shuffle<f64>(r01, r01, 1, 1);
+    for (let off: usize = 0; off < quadBytes; off += 16) {
+      const g = grad + (off << 1);
+      const x0 = v128.load(row0 + off);
+      const x1 = v128.load(row1 + off);
+      v128.store(g, madd64(f64x2.promote_low_f32x4(x1), r1, madd64(f64x2.promote_low_f32x4(x0), r0, v128.load(g))));
+      const x0b = f64x2.promote_low_f32x4(v128.shuffle<f32>(x0, x0, 2, 3, 2, 3));
+      const x1b = f64x2.promote_low_f32x4(v128.shuffle<f32>(x1, x1, 2, 3, 2, 3));
+      v128.store(g, madd64(x1b, r1, madd64(x0b, r0, v128.load(g, 16))), 16);
+    }
+    if (hasPair) {
+      const g = grad + (quadBytes << 1);
+      const x0 = f64x2.promote_low_f32x4(v128.load64_zero(row0 + quadBytes));
+      const x1 = f64x2.promote_low_f32x4(v128.load64_zero(row1 + quadBytes));
+      v128.store(g, madd64(x1, r1, madd64(x0, r0, v128.load(g))));
+    }
+    if (odd) {
+      const g = grad + (pairEnd << 1);
+      const p01 = f64x2.mul(xOdd, r01);
+      v128.store64_lane(g, f64x2.add(v128.load64_zero(g), f64x2.add(p01, v128.shuffle<f64>(p01, p01, 1, 0))), 0);
+    }
+    gradBias += f64x2.extract_lane(f64x2.add(r01, v128.shuffle<f64>(r01, r01, 1, 0)), 0);
+  }
+  if (i < rows) {
+    const row = x + <usize>i * rowBytes;
+    let z = at(params, cols);
+    for (let j = 0; j < cols; j++) z += <f64>atF32(row, j) * at(params, j);
+    const yi = at(y, i);
+    const s = weights == 0 ? 1.0 : at(weights, i);
+    const p = sigmoid(z);
+    const r = s * (p - yi);
+    if (withLoss) lossSum += s * logLoss(z, yi);
+    if (curvature != 0) put(curvature, i, s * p * (1 - p));
+    for (let j = 0; j < cols; j++) put(grad, j, at(grad, j) + r * <f64>atF32(row, j));
+    gradBias += r;
+  }
+  put(grad, cols, gradBias);
+  return lossSum;
 }

@@ -1,6 +1,6 @@
 import { at, put, zero } from '../vector';
 import { binaryHessianProduct, binaryPass } from './binary';
-import { binaryHessianProduct32, binaryPass32, roundToF32 } from './binary32';
+import { binaryHessianProduct32, binaryPass32, binaryPass32Exact, roundToF32 } from './binary32';
 import { multinomialHessianProduct, multinomialPass } from './multinomial';
 
 // Every pass over the rows is cut into fixed chunks of CHUNK_ROWS rows. Each chunk writes
@@ -12,6 +12,10 @@ import { multinomialHessianProduct, multinomialPass } from './multinomial';
 /** Rows per chunk. Large enough that a chunk's slot is small next to its rows, small
  * enough that a few hundred thousand rows give every thread several chunks. */
 export const CHUNK_ROWS: i32 = 2048;
+
+/** Arithmetic of the gradient passes over float32 X: float32 (fast) or float64 (exact). */
+export const FLOAT32_FAST: i32 = 1;
+export const FLOAT32_EXACT: i32 = 2;
 
 /** Pass kinds. */
 export const PASS_GRADIENT: i32 = 0;
@@ -35,7 +39,7 @@ const CURVATURE = 36;
 const VECTOR = 40;
 const WITH_LOSS = 44;
 const KEEP_CURVATURE = 48;
-const FLOAT32 = 52; // 1 when X holds float32 (binary problems only)
+const FLOAT32 = 52; // X holds float32 (binary problems only): FLOAT32_FAST or FLOAT32_EXACT; else 0
 const ROUNDED = 56; // cols float32: the weights (or the vector) of the pass, rounded to float32
 
 /** Byte offset of the job block (allocated on first use, by the main instance only). */
@@ -95,7 +99,7 @@ export function setJobData(
   float32: bool,
   rounded: usize,
 ): void {
-  setField(FLOAT32, float32 ? 1 : 0);
+  setField(FLOAT32, float32 ? FLOAT32_FAST : 0);
   setField(ROUNDED, <i32>rounded);
   setField(X, <i32>x);
   setField(Y, <i32>y);
@@ -105,6 +109,16 @@ export function setJobData(
   setField(CLASSES, classes);
   setField(PARTIALS, <i32>partials);
   setField(CURVATURE, <i32>curvature);
+}
+
+/** 0 for float64 X, else how gradient passes over float32 X compute (FLOAT32_FAST, FLOAT32_EXACT). */
+export function float32Mode(): i32 {
+  return field(FLOAT32);
+}
+
+/** Sets how gradient passes over float32 X compute; only valid when X holds float32. */
+export function setFloat32Mode(mode: i32): void {
+  setField(FLOAT32, mode);
 }
 
 /** Describes the next pass: a gradient pass at `params`, or a Hessian product with `vector`. */
@@ -130,6 +144,7 @@ export function runChunks(job: usize, first: i32, stride: i32): void {
   const parameters = classes == 1 ? cols + 1 : classes * (cols + 1);
   const slotBytes = <usize>slotLength(parameters, classes) << 3;
   const float32 = field(FLOAT32) != 0;
+  const exact = field(FLOAT32) == FLOAT32_EXACT;
   const rowBytes = <usize>cols << (float32 ? 2 : 3);
   const rounded = <usize>field(ROUNDED);
   const chunks = chunkCount(rows);
@@ -152,7 +167,9 @@ export function runChunks(job: usize, first: i32, stride: i32): void {
       const yc = y + (<usize>start << 3);
       let loss: f64;
       const keep: usize = field(KEEP_CURVATURE) != 0 ? cc : 0;
-      if (float32) {
+      if (exact) {
+        loss = binaryPass32Exact(xc, yc, wc, count, cols, params, slot, field(WITH_LOSS) != 0, keep);
+      } else if (float32) {
         const scratch = slot + (<usize>(parameters + 1) << 3);
         loss = binaryPass32(xc, yc, wc, count, cols, params, rounded, scratch, slot, field(WITH_LOSS) != 0, keep);
       } else if (classes == 1) {

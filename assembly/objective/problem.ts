@@ -1,6 +1,6 @@
 import { at, maxAbs, put, zero } from '../vector';
 import { binaryRow } from './binary';
-import { PASS_GRADIENT, PASS_HESSIAN, reduceChunks, runPass, setJobData, setJobPass } from './chunks';
+import { FLOAT32_EXACT, FLOAT32_FAST, PASS_GRADIENT, PASS_HESSIAN, float32Mode, reduceChunks, runPass, setFloat32Mode, setJobData, setJobPass } from './chunks';
 import { multinomialRow } from './multinomial';
 
 // The problem the solvers minimise, set once per fit by `configureProblem`:
@@ -67,6 +67,37 @@ export function configureProblem(
   FIT_INTERCEPT = fitIntercept;
   SCRATCH = scratch;
 }
+
+/**
+ * True while gradient passes over float32 X run in float32 arithmetic. Their gradient is
+ * then exact only to about its float32 rounding (the weights rounded to float32, sums of
+ * 32 rows in float32), an error that does not shrink with n while the stopping rule's
+ * tol (scaled by 1/S) does, and their loss jitters far above float64's rounding, which
+ * blinds a line search to decreases that small. So the solvers use these passes while
+ * f falls clearly, and `sharpen` before they judge convergence on the gradient or a
+ * decrease of f near its rounding.
+ */
+export function isCoarse(): bool {
+  return float32Mode() == FLOAT32_FAST;
+}
+
+/**
+ * Switches gradient passes over float32 X to float64 arithmetic (exact as for float64
+ * X); true when it switched, false when they already were exact or X is float64. The
+ * caller must recompute f and the gradient at its current point.
+ */
+export function sharpen(): bool {
+  if (float32Mode() != FLOAT32_FAST) return false;
+  setFloat32Mode(FLOAT32_EXACT);
+  return true;
+}
+
+/**
+ * A decrease of f by at most this fraction of |f| is within reach of the float32
+ * arithmetic's rounding (z carries a relative error of order 2⁻²⁴·√cols per row): after
+ * such a step the solvers `sharpen`. It is 16 × 2⁻²⁴.
+ */
+export const COARSE_DECREASE: f64 = 9.5367431640625e-7;
 
 /** Number of parameters θ: blocks × (cols + 1). */
 // @ts-ignore: decorator

@@ -1,4 +1,4 @@
-import { isPenalised, l1Strength, l1Term, parameterCount, pseudoGradient, smoothObjective } from '../objective/problem';
+import { isPenalised, l1Strength, l1Term, parameterCount, pseudoGradient, sharpen, smoothObjective } from '../objective/problem';
 import { at, put, softThreshold } from '../vector';
 import { CONVERGED, MAX_ITER, STOPPED_BY_HOST, finish, isReporting, report } from './progress';
 
@@ -18,7 +18,8 @@ import { CONVERGED, MAX_ITER, STOPPED_BY_HOST, finish, isReporting, report } fro
  *           costs a log per row, so it is optional)
  *
  * Stops after maxIter updates, or before an update once max|(pseudo-)gradient| ≤ tol, or
- * when the host asks. Returns the number of updates made.
+ * when the host asks. Over float32 X, tol is judged on the gradient in float64 arithmetic
+ * (see `sharpen`). Returns the number of updates made.
  */
 export function gradientDescent(params: usize, learningRate: f64, maxIter: i32, tol: f64, loss: usize, work: usize): i32 {
   const count = parameterCount();
@@ -35,6 +36,12 @@ export function gradientDescent(params: usize, learningRate: f64, maxIter: i32, 
     if (needLoss) f += l1Term(params);
     if (loss != 0) put(loss, iter, f);
     gradMax = pseudoGradient(params, g, pg);
+    if (gradMax <= tol && sharpen()) {
+      // Over float32 X: judge convergence on the gradient in float64 arithmetic.
+      f = smoothObjective(params, g, needLoss, false);
+      if (needLoss) f += l1Term(params);
+      gradMax = pseudoGradient(params, g, pg);
+    }
     if (gradMax <= tol) {
       status = CONVERGED;
       break;

@@ -1,4 +1,4 @@
-import { isPenalised, l1Strength, l1Term, parameterCount, pseudoGradient, smoothObjective } from '../objective/problem';
+import { COARSE_DECREASE, isPenalised, l1Strength, l1Term, parameterCount, pseudoGradient, sharpen, smoothObjective } from '../objective/problem';
 import { at, axpy, copy, dot, put, scale } from '../vector';
 import { lineSearch } from './line-search';
 import { CONVERGED, LINE_SEARCH_FAILED, MAX_ITER, STOPPED_BY_HOST, finish, report } from './progress';
@@ -16,7 +16,11 @@ import { CONVERGED, LINE_SEARCH_FAILED, MAX_ITER, STOPPED_BY_HOST, finish, repor
  * recursion, initial scaling sᵀy/yᵀy), for OWL-QN zeroed where it disagrees in sign with
  * −pg; then a line search. Pairs with sᵀy ≤ 1e-12·yᵀy are skipped, which keeps H
  * positive definite. Stops when max|pg| ≤ tol (converged), after maxIter iterations, when
- * the host asks, or when no step decreases f. Returns the iterations made.
+ * the host asks, or when no step decreases f. Over float32 X the passes run in float32
+ * arithmetic until the gradient meets tol, a step decreases f by less than
+ * COARSE_DECREASE·|f| or no step decreases f; then they `sharpen` (float64 arithmetic)
+ * for the remaining iterations, so tol and the line search judge exact values. Returns
+ * the iterations made.
  */
 export function lbfgs(params: usize, maxIter: i32, tol: f64, m: i32, work: usize): i32 {
   const count = parameterCount();
@@ -33,6 +37,10 @@ export function lbfgs(params: usize, maxIter: i32, tol: f64, m: i32, work: usize
 
   let f = smoothObjective(params, g, true, false) + l1Term(params);
   let gradMax = pseudoGradient(params, g, pg);
+  if (gradMax <= tol && sharpen()) {
+    f = smoothObjective(params, g, true, false) + l1Term(params);
+    gradMax = pseudoGradient(params, g, pg);
+  }
   let stored = 0;
   let newest = -1;
   let iter = 0;
@@ -81,6 +89,13 @@ export function lbfgs(params: usize, maxIter: i32, tol: f64, m: i32, work: usize
     const first = stored == 0 ? Math.min(1.0, 1.0 / Math.sqrt(dot(pg, pg, count))) : 1.0;
     const fNew = lineSearch(params, f, pg, d, first, xNew, gNew, false);
     if (isNaN(fNew)) {
+      // With float32 arithmetic, f's jitter can hide every decrease: retry exactly.
+      if (sharpen()) {
+        f = smoothObjective(params, g, true, false) + l1Term(params);
+        gradMax = pseudoGradient(params, g, pg);
+        if (gradMax <= tol) status = CONVERGED;
+        continue;
+      }
       status = LINE_SEARCH_FAILED;
       break;
     }
@@ -102,9 +117,15 @@ export function lbfgs(params: usize, maxIter: i32, tol: f64, m: i32, work: usize
 
     copy(xNew, params, count);
     copy(gNew, g, count);
+    const decrease = f - fNew;
     f = fNew;
     gradMax = pseudoGradient(params, g, pg);
     iter++;
+    // Float32 arithmetic judges neither convergence nor decreases near its rounding.
+    if ((gradMax <= tol || decrease <= COARSE_DECREASE * Math.abs(f)) && sharpen()) {
+      f = smoothObjective(params, g, true, false) + l1Term(params);
+      gradMax = pseudoGradient(params, g, pg);
+    }
     const goOn = report(iter, f, gradMax);
     if (gradMax <= tol) status = CONVERGED;
     else if (!goOn) status = STOPPED_BY_HOST;

@@ -1,4 +1,4 @@
-import { hessianProduct, parameterCount, smoothObjective } from '../objective/problem';
+import { COARSE_DECREASE, hessianProduct, parameterCount, sharpen, smoothObjective } from '../objective/problem';
 import { axpy, copy, dot, maxAbs, scale, zero } from '../vector';
 import { lineSearch } from './line-search';
 import { CONVERGED, LINE_SEARCH_FAILED, MAX_ITER, STOPPED_BY_HOST, finish, report } from './progress';
@@ -14,8 +14,8 @@ import { CONVERGED, LINE_SEARCH_FAILED, MAX_ITER, STOPPED_BY_HOST, finish, repor
  * Hessian-vector products (one pass over X each, no P×P matrix), and stops CG once the
  * residual is below min(0.5, √‖∇f‖)·‖∇f‖ (superlinear convergence near the optimum) or on
  * non-positive curvature. Then a line search from step 1. Stops when max|∇f| ≤ tol,
- * after maxIter iterations, when the host asks, or when no step decreases f. Returns the
- * iterations made.
+ * after maxIter iterations, when the host asks, or when no step decreases f. Over float32
+ * X the passes `sharpen` as in lbfgs. Returns the iterations made.
  */
 export function newtonCg(params: usize, maxIter: i32, tol: f64, maxInner: i32, work: usize): i32 {
   const count = parameterCount();
@@ -30,6 +30,10 @@ export function newtonCg(params: usize, maxIter: i32, tol: f64, maxInner: i32, w
 
   let f = smoothObjective(params, g, true, true);
   let gradMax = maxAbs(g, count);
+  if (gradMax <= tol && sharpen()) {
+    f = smoothObjective(params, g, true, true);
+    gradMax = maxAbs(g, count);
+  }
   let iter = 0;
   let status = gradMax <= tol ? CONVERGED : MAX_ITER;
 
@@ -61,14 +65,27 @@ export function newtonCg(params: usize, maxIter: i32, tol: f64, maxInner: i32, w
 
     const fNew = lineSearch(params, f, g, p, 1.0, xNew, gNew, true);
     if (isNaN(fNew)) {
+      // With float32 arithmetic, f's jitter can hide every decrease: retry exactly.
+      if (sharpen()) {
+        f = smoothObjective(params, g, true, true);
+        gradMax = maxAbs(g, count);
+        if (gradMax <= tol) status = CONVERGED;
+        continue;
+      }
       status = LINE_SEARCH_FAILED;
       break;
     }
     copy(xNew, params, count);
     copy(gNew, g, count);
+    const decrease = f - fNew;
     f = fNew;
     gradMax = maxAbs(g, count);
     iter++;
+    // Float32 arithmetic judges neither convergence nor decreases near its rounding.
+    if ((gradMax <= tol || decrease <= COARSE_DECREASE * Math.abs(f)) && sharpen()) {
+      f = smoothObjective(params, g, true, true);
+      gradMax = maxAbs(g, count);
+    }
     const goOn = report(iter, f, gradMax);
     if (gradMax <= tol) status = CONVERGED;
     else if (!goOn) status = STOPPED_BY_HOST;
