@@ -19,6 +19,8 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
+  // The class names the CLI prints (errors, inspected values) stay as written; see bundle.mjs.
+  keepNames: true,
   logLevel: 'warning',
   banner: { js: '#!/usr/bin/env node' },
   plugins: [libraryExternal],
