@@ -2,7 +2,8 @@
 // consumer loads), then publint and @arethetypeswrong/cli on the packed package.
 // Run after `npm run build`.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -68,6 +69,16 @@ const step = (title, command, args) => {
   }
 };
 step('publint --strict', bin('publint'), ['--strict']);
-// ESM only (engines: node >= 20): CommonJS `require` and node10 resolution are out of scope.
-step('attw --pack . --profile esm-only', bin('attw'), ['--pack', '.', '--profile', 'esm-only']);
+// attw reads a tarball packed here with --ignore-scripts: `attw --pack .` would run `npm
+// pack` with the prepack script, a second full build of what this script was run after.
+const scratch = mkdtempSync(join(tmpdir(), 'logreg-wasm-check-'));
+try {
+  const [{ filename }] = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], { encoding: 'utf8' }),
+  );
+  // ESM only (engines: node >= 20): CommonJS `require` and node10 resolution are out of scope.
+  step('attw --profile esm-only (the packed tarball)', bin('attw'), [join(scratch, filename), '--profile', 'esm-only']);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
 console.log('\ncheck:package: ok');
