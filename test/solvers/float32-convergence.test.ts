@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LogisticRegression, Matrix, makeClassification } from '../../src/index.js';
+import { type Dtype, LogisticRegression, Matrix, makeClassification } from '../../src/index.js';
 
 /** max |a − b| / max |b|. */
 function relativeGap(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -13,7 +13,7 @@ function relativeGap(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /** A fit that records its warnings. */
-function fit(data: { X: Matrix; y: ArrayLike<number> }, options: ConstructorParameters<typeof LogisticRegression>[0]) {
+function fit(data: { X: Matrix<Dtype>; y: ArrayLike<number> }, options: ConstructorParameters<typeof LogisticRegression>[0]) {
   const warnings: string[] = [];
   const model = new LogisticRegression({ ...options, onWarning: (message) => warnings.push(message) }).fit(data.X, Array.from(data.y));
   return { model, warnings };
