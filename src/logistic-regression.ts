@@ -53,10 +53,17 @@ export interface IterationInfo {
   iter: number;
   /**
    * The objective (divided by C·Σsᵢ) after this iteration; for solver 'gd', at the start
-   * of the iteration (gradient descent evaluates it in the same pass as the gradient).
+   * of the iteration (gradient descent evaluates it in the same pass as the gradient); for
+   * 'sgd', the mean sample loss of the epoch.
    */
   loss: number;
-  /** Largest absolute entry of the (pseudo-)gradient of f. */
+  /**
+   * Largest absolute entry of the gradient of F/C = Σ sᵢℓᵢ + r(w)/C (the pseudo-gradient
+   * with an l1 term), after this iteration: the quantity `tol` bounds, so the fit stops
+   * after the first iteration that reports gradNorm ≤ tol. For solver 'gd', at the start
+   * of the iteration, like `loss` (gradient descent stops before the update whose gradient
+   * meets tol, so every report shows more than tol); NaN for 'sgd'.
+   */
   gradNorm: number;
   /** For one-vs-rest, the index in `classes` of the class being fitted; otherwise 0. */
   problem: number;
@@ -90,8 +97,13 @@ export interface LogisticRegressionOptions {
    */
   fitIntercept?: boolean;
   /**
-   * Stop once the largest absolute entry of the gradient of the scaled objective (the
-   * pseudo-gradient with an l1 term) is ≤ tol. ≥ 0.
+   * Stop once the largest absolute entry of the gradient of F/C = Σ sᵢℓᵢ + r(w)/C (the
+   * pseudo-gradient with an l1 term) is ≤ tol, as scikit-learn's lbfgs and newton-cg do:
+   * an absolute bound, on a gradient that grows with n and the sample weights.
+   * `onIteration` reports this gradient as `gradNorm`. When Σsᵢ leaves float64's range
+   * (weights near 1e308), the weights are divided by the largest one and C multiplied by
+   * it (the same model), and tol applies to that problem. For 'sgd': the least improvement
+   * of the epoch loss that counts (it stops after 5 epochs without one). Finite and ≥ 0.
    * @default 1e-4
    */
   tol?: number;
@@ -886,20 +898,29 @@ export class LogisticRegression {
     const l1Share = this.penalty === 'l1' ? 1 : this.penalty === 'elasticnet' ? (this.l1Ratio as number) : 0;
     const l2Share = this.penalty === 'l2' ? 1 : this.penalty === 'elasticnet' ? 1 - (this.l1Ratio as number) : 0;
     const solver: CoreSolver = this.solver;
-    /** The core's problem, and Σsᵢ of the weights as given (tol is scaled by it). */
+    /**
+     * The core's problem, and `gradientScale`: the factor from the gradient of what the core
+     * minimises, F/(C·Σsᵢ), to the gradient `tol` is judged on, F/C's (scikit-learn's
+     * scale): Σsᵢ, or — when the weights had to be shifted into float64's range — the sum
+     * of the weights divided by the largest (F/C of the rescaled problem, see combineWeights).
+     */
     const problemFor = (
       target: Float64Array | Int32Array,
       problemBlocks: number,
-      weights: Float64Array | null,
-    ): { problem: CoreProblem; weightSum: number } => {
-      const weightSum = weights === null ? X.rows : weights.reduce((sum, w) => sum + w, 0);
-      if (!(weightSum > 0)) {
+      combined: CombinedWeights | null,
+    ): { problem: CoreProblem; gradientScale: number } => {
+      const weights = combined === null ? null : combined.weights;
+      const exponent = combined === null ? 0 : combined.exponent;
+      const sum = weights === null ? X.rows : weights.reduce((total, w) => total + w, 0);
+      if (!(sum > 0)) {
         throw new RangeError('sampleWeight × classWeight is zero for every sample; at least one sample must have a positive weight');
       }
-      const strength = 1 / (this.C * weightSum);
+      // C·Σsᵢ = C·sum·2^exponent, computed in the order that stays in range.
+      const product = Number.isFinite(this.C * sum) ? timesPowerOfTwo(this.C * sum, exponent) : timesPowerOfTwo(this.C, exponent) * sum;
+      const strength = 1 / product;
       if ((l1Share > 0 || l2Share > 0) && !Number.isFinite(strength)) {
         throw new RangeError(
-          `${NAME}: C = ${this.C} is too small: C × Σ sample weights = ${this.C * weightSum} leaves no room for the loss; use a larger C`,
+          `${NAME}: C = ${this.C} is too small: C × Σ sample weights is ${product === 0 ? "below float64's range" : String(product)}, which leaves no room for the loss; use a larger C`,
         );
       }
       // The core minimises (1/S)·Σ sᵢℓᵢ, which does not change when every weight is scaled
@@ -909,6 +930,7 @@ export class LogisticRegression {
         const largest = weights.reduce((m, w) => Math.max(m, w), 0);
         if (largest !== 1) scaled = weights.map((w) => w / largest);
       }
+      const scaledSum = scaled === null ? X.rows : scaled.reduce((total, w) => total + w, 0);
       const problem: CoreProblem = {
         X,
         target,
@@ -917,18 +939,19 @@ export class LogisticRegression {
         l2: l2Share === 0 ? 0 : l2Share * strength,
         l1: l1Share === 0 ? 0 : l1Share * strength,
         fitIntercept: this.fitIntercept,
-        weightSum: scaled === null ? X.rows : scaled.reduce((sum, w) => sum + w, 0),
+        weightSum: scaledSum,
       };
-      return { problem, weightSum };
+      return { problem, gradientScale: exponent === 0 ? sum : scaledSum };
     };
     const random = solver === 'sgd' && this.shuffle ? this.#randomState() : null;
-    // scikit-learn applies tol to the gradient of objective / C, a sum over samples; the
-    // core minimises objective / (C·Σsᵢ), whose gradient is Σsᵢ times smaller. For 'sgd',
-    // tol applies to the mean sample loss of an epoch as it is.
-    const runFor = (problem: number, weightSum: number): CoreRun => ({
+    // tol bounds the gradient of F/C, as scikit-learn's lbfgs and newton-cg do; the core's
+    // gradient is `gradientScale` times smaller, so the core gets the tolerance t for which
+    // its test gradMax ≤ t holds exactly when the reported gradNorm = gradMax·gradientScale
+    // is ≤ tol. For 'sgd', tol applies to the mean sample loss of an epoch as it is.
+    const runFor = (problem: number, gradientScale: number): CoreRun => ({
       solver,
       maxIter,
-      tol: solver === 'sgd' ? this.tol : this.tol / weightSum,
+      tol: solver === 'sgd' ? this.tol : coreTolerance(this.tol, gradientScale),
       learningRate: this.learningRate,
       recordLoss: this.recordLoss,
       batchSize: this.batchSize,
@@ -939,7 +962,8 @@ export class LogisticRegression {
       onProgress:
         this.onIteration === null
           ? null
-          : (iter: number, loss: number, gradNorm: number) => this.onIteration?.({ iter, loss, gradNorm, problem }) !== false,
+          : (iter: number, loss: number, gradientMax: number) =>
+              this.onIteration?.({ iter, loss, gradNorm: gradientMax * gradientScale, problem }) !== false,
     });
 
     const stride = X.cols + 1;
@@ -948,8 +972,8 @@ export class LogisticRegression {
       // The class indices themselves: copied (converted) straight into the core.
       const target = labels.indices;
       const perClass = classWeights(this.classWeight, labels, labels.counts);
-      const { problem, weightSum } = problemFor(target, blocks, combineWeights(sampleWeight, perClass, labels.indices));
-      const result = checkFinite(solve(problem, runFor(0, weightSum), warm), this.solver);
+      const { problem, gradientScale } = problemFor(target, blocks, combineWeights(sampleWeight, perClass, labels.indices));
+      const result = checkFinite(solve(problem, runFor(0, gradientScale), warm), this.solver);
       const params = result.params;
       if (mode === 'multinomial' && this.fitIntercept) centreIntercepts(params, blocks, stride);
       if (warn) this.#warnIfNotConverged(result.status, '');
@@ -967,8 +991,8 @@ export class LogisticRegression {
           ? classWeights('balanced', labels, Int32Array.from([X.rows - positives, positives]))
           : classWeights(this.classWeight, labels, labels.counts);
       const indices = this.classWeight === 'balanced' ? Int32Array.from(target) : labels.indices;
-      const { problem, weightSum } = problemFor(target, 1, combineWeights(sampleWeight, perClass, indices));
-      const result = checkFinite(solve(problem, runFor(k, weightSum), warm.subarray(k * stride, (k + 1) * stride)), this.solver);
+      const { problem, gradientScale } = problemFor(target, 1, combineWeights(sampleWeight, perClass, indices));
+      const result = checkFinite(solve(problem, runFor(k, gradientScale), warm.subarray(k * stride, (k + 1) * stride)), this.solver);
       params.set(result.params, k * stride);
       nIter = Math.max(nIter, result.nIter);
       converged &&= result.status === STATUS.converged;
@@ -1126,10 +1150,85 @@ function classWeights(classWeight: ClassWeight | null, labels: EncodedLabels, co
   return out;
 }
 
-/** sᵢ = sampleWeightᵢ × perClass[indexᵢ]; null when both are absent (all ones). */
-function combineWeights(sampleWeight: Float64Array | null, perClass: Float64Array | null, indices: Int32Array): Float64Array | null {
-  if (perClass === null) return sampleWeight;
-  return Float64Array.from(indices, (k, i) => (sampleWeight === null ? 1 : (sampleWeight[i] as number)) * (perClass[k] as number));
+/** The smallest normal float64, 2⁻¹⁰²². */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/** Combined sample weights sᵢ = weights[i]·2^exponent. */
+interface CombinedWeights {
+  readonly weights: Float64Array;
+  readonly exponent: number;
+}
+
+/**
+ * sᵢ = sampleWeightᵢ × perClass[indexᵢ]; null when both are absent (all ones).
+ *
+ * The products are formed as they are (exponent 0) unless one of them, or their sum,
+ * leaves float64's range: a product that overflows, one that underflows while both its
+ * factors are positive, or a sum that overflows. Then each factor is first multiplied by a
+ * power of two that brings its largest value near 1 (exact), so `weights` hold the same
+ * products, shifted into range, and `exponent` records the shift. The model depends only
+ * on C·sᵢ (F = C·Σ sᵢℓᵢ + r(w)), so dividing every sᵢ by the largest and multiplying C by it
+ * leaves the optimum where it is; the caller does exactly that.
+ */
+function combineWeights(sampleWeight: Float64Array | null, perClass: Float64Array | null, indices: Int32Array): CombinedWeights | null {
+  if (perClass === null && sampleWeight === null) return null;
+  const product = (sample: Float64Array | null, classes: Float64Array | null): Float64Array =>
+    classes === null
+      ? (sample as Float64Array)
+      : Float64Array.from(indices, (k, i) => (sample === null ? 1 : (sample[i] as number)) * (classes[k] as number));
+  const plain = product(sampleWeight, perClass);
+  let total = 0;
+  let inRange = true;
+  for (let i = 0; i < plain.length; i++) {
+    const w = plain[i] as number;
+    total += w;
+    if (w === Infinity) inRange = false;
+    // A product below the smallest normal float64 lost digits, or all of them, to underflow.
+    else if (w < MIN_NORMAL && perClass !== null && (sampleWeight?.[i] ?? 1) !== 0 && perClass[indices[i] as number] !== 0) inRange = false;
+  }
+  if (inRange && total !== Infinity && (total >= MIN_NORMAL || total === 0)) return { weights: plain, exponent: 0 };
+  const shift = (values: Float64Array | null): { values: Float64Array | null; exponent: number } => {
+    if (values === null) return { values, exponent: 0 };
+    const largest = values.reduce((m, w) => Math.max(m, w), 0);
+    const exponent = largest > 0 ? Math.floor(Math.log2(largest)) : 0;
+    return { values: values.map((w) => timesPowerOfTwo(w, -exponent)), exponent };
+  };
+  const sample = shift(sampleWeight);
+  const classes = shift(perClass);
+  return { weights: product(sample.values, classes.values), exponent: sample.exponent + classes.exponent };
+}
+
+/** x·2^k, exact unless the result leaves float64's range, with no spurious overflow or underflow on the way. */
+function timesPowerOfTwo(x: number, k: number): number {
+  let out = x;
+  let rest = k;
+  while (rest > 1000) {
+    out *= 2 ** 1000;
+    rest -= 1000;
+  }
+  while (rest < -1000) {
+    out *= 2 ** -1000;
+    rest += 1000;
+  }
+  return out * 2 ** rest;
+}
+
+/**
+ * The largest t ≥ 0 with fl(t·scale) ≤ tol: the core stops once its gradient is ≤ t,
+ * which then holds exactly when the reported gradient, fl(gradient·scale), is ≤ tol.
+ */
+function coreTolerance(tol: number, scale: number): number {
+  const bits = new Float64Array(1);
+  const step = new BigInt64Array(bits.buffer);
+  const next = (t: number, by: bigint): number => {
+    bits[0] = t;
+    step[0]! += by;
+    return bits[0] as number;
+  };
+  let t = Math.min(tol / scale, Number.MAX_VALUE);
+  while (t > 0 && t * scale > tol) t = next(t, -1n);
+  for (let up = next(t, 1n); up * scale <= tol && up !== Infinity; up = next(t, 1n)) t = up;
+  return t;
 }
 
 /** Softmax is unchanged by adding a constant to every intercept; report them with mean 0. */
