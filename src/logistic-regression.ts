@@ -283,6 +283,8 @@ interface FittedState {
   readonly classes: Label[];
   readonly mode: Mode;
   readonly nIter: number;
+  /** One entry per class for one-vs-rest, one otherwise; nIter is the largest. */
+  readonly nIterPerProblem: readonly number[];
   readonly converged: boolean;
   readonly lossCurve: Float64Array | null;
 }
@@ -650,9 +652,29 @@ export class LogisticRegression {
     return this.#state('nFeaturesIn').nFeatures;
   }
 
-  /** Iterations of the last fit (for one-vs-rest, the most any class took). @throws NotFittedError before `fit`. */
+  /**
+   * Iterations of the last fit (epochs for 'sgd'); for one-vs-rest, the most any class
+   * took. {@link LogisticRegression.nIterPerProblem} has the count of each class.
+   * @throws NotFittedError before `fit`.
+   */
   get nIter(): number {
     return this.#state('nIter').nIter;
+  }
+
+  /**
+   * Iterations of each optimisation problem of the last fit, as scikit-learn's `n_iter_`:
+   * for one-vs-rest one entry per class, in `classes` order; for binary and multinomial
+   * models (one problem) one entry, equal to {@link LogisticRegression.nIter}.
+   * @throws NotFittedError before `fit`.
+   * @example
+   * ```ts
+   * const model = new LogisticRegression({ multiClass: 'ovr' }).fit(X, y); // y has 3 classes
+   * model.nIterPerProblem; // e.g. [9, 14, 11]: class 0 against the rest took 9 iterations
+   * model.nIter;           // 14, the largest
+   * ```
+   */
+  get nIterPerProblem(): number[] {
+    return [...this.#state('nIterPerProblem').nIterPerProblem];
   }
 
   /** Whether the last fit met `tol` (for one-vs-rest, every class did). @throws NotFittedError before `fit`. */
@@ -730,6 +752,7 @@ export class LogisticRegression {
         coef: coef.toArray(),
         intercept: Array.from(this.intercept),
         nIter: fitted.nIter,
+        nIterPerProblem: [...fitted.nIterPerProblem],
         converged: fitted.converged,
       },
     };
@@ -803,7 +826,7 @@ export class LogisticRegression {
   static fromOnnx(bytes: Uint8Array): LogisticRegression {
     const { mode, classes, coef, intercept } = readOnnx(bytes);
     const estimator = new LogisticRegression({ multiClass: mode === 'ovr' ? 'ovr' : 'auto' });
-    estimator.#load({ mode, classes, coef, intercept, nIter: 0, converged: true });
+    estimator.#load({ mode, classes, coef, intercept, nIter: 0, nIterPerProblem: new Array<number>(mode === 'ovr' ? classes.length : 1).fill(0), converged: true });
     return estimator;
   }
 
@@ -816,7 +839,7 @@ export class LogisticRegression {
       params[k * stride + nFeatures] = model.intercept[k] as number;
     });
     this.#commit(
-      { params, blocks: model.coef.length, nIter: model.nIter, converged: model.converged, lossCurve: null },
+      { params, blocks: model.coef.length, nIter: model.nIter, nIterPerProblem: model.nIterPerProblem, converged: model.converged, lossCurve: null },
       [...model.classes],
       model.mode,
       nFeatures,
@@ -977,10 +1000,17 @@ export class LogisticRegression {
       const params = result.params;
       if (mode === 'multinomial' && this.fitIntercept) centreIntercepts(params, blocks, stride);
       if (warn) this.#warnIfNotConverged(result.status, '');
-      return { params, blocks, nIter: result.nIter, converged: result.status === STATUS.converged, lossCurve: result.lossCurve };
+      return {
+        params,
+        blocks,
+        nIter: result.nIter,
+        nIterPerProblem: [result.nIter],
+        converged: result.status === STATUS.converged,
+        lossCurve: result.lossCurve,
+      };
     }
     const params = new Float64Array(blocks * stride);
-    let nIter = 0;
+    const nIterPerProblem: number[] = [];
     let converged = true;
     for (let k = 0; k < K; k++) {
       const target = Float64Array.from(labels.indices, (c) => (c === k ? 1 : 0));
@@ -994,11 +1024,11 @@ export class LogisticRegression {
       const { problem, gradientScale } = problemFor(target, 1, combineWeights(sampleWeight, perClass, indices));
       const result = checkFinite(solve(problem, runFor(k, gradientScale), warm.subarray(k * stride, (k + 1) * stride)), this.solver);
       params.set(result.params, k * stride);
-      nIter = Math.max(nIter, result.nIter);
+      nIterPerProblem.push(result.nIter);
       converged &&= result.status === STATUS.converged;
       if (warn) this.#warnIfNotConverged(result.status, ` (one-vs-rest, class ${formatLabel(labels.classes[k] as Label)})`);
     }
-    return { params, blocks, nIter, converged, lossCurve: null };
+    return { params, blocks, nIter: Math.max(...nIterPerProblem), nIterPerProblem, converged, lossCurve: null };
   }
 
   #warnIfNotConverged(status: number, where: string): void {
@@ -1028,6 +1058,7 @@ export class LogisticRegression {
       classes,
       mode,
       nIter: trained.nIter,
+      nIterPerProblem: trained.nIterPerProblem,
       converged: trained.converged,
       lossCurve: trained.lossCurve,
     });
@@ -1084,6 +1115,7 @@ interface TrainedParams {
   params: Float64Array;
   blocks: number;
   nIter: number;
+  nIterPerProblem: readonly number[];
   converged: boolean;
   lossCurve: Float64Array | null;
 }

@@ -28,7 +28,14 @@ export interface ModelParameters {
   coef: number[][];
   /** One intercept per coefficient row. */
   intercept: number[];
+  /** Iterations of the fit: the largest entry of `nIterPerProblem`. */
   nIter: number;
+  /**
+   * Iterations of each optimisation problem, as scikit-learn's `n_iter_`: one per class
+   * for one-vs-rest (in `classes` order), one otherwise. Documents written before this
+   * field existed are read as `[nIter]` (or one `nIter` per class for one-vs-rest).
+   */
+  nIterPerProblem: number[];
   converged: boolean;
 }
 
@@ -134,9 +141,20 @@ export function readParameters(model: Record<string, unknown>, where: string): M
   if (typeof nIter !== 'number' || !Number.isInteger(nIter) || nIter < 0) {
     throw new RangeError(`${WHERE}: ${where}.nIter must be an integer ≥ 0, got ${describeValue(nIter)}`);
   }
+  const problems = mode === 'ovr' ? classes.length : 1;
+  const perProblem = model['nIterPerProblem'] ?? new Array<number>(problems).fill(nIter);
+  const nIterPerProblem = numbers(perProblem, `${where}.nIterPerProblem`);
+  if (nIterPerProblem.length !== problems) {
+    throw new RangeError(`${WHERE}: ${where}.nIterPerProblem has ${nIterPerProblem.length} values; a ${mode} model with ${classes.length} classes has ${problems}`);
+  }
+  nIterPerProblem.forEach((count, k) => {
+    if (!Number.isInteger(count) || count < 0) throw new RangeError(`${WHERE}: ${where}.nIterPerProblem[${k}] must be an integer ≥ 0, got ${count}`);
+  });
+  const largest = Math.max(...nIterPerProblem);
+  if (model['nIter'] !== undefined && largest !== nIter) throw new RangeError(`${WHERE}: ${where}.nIter is ${nIter}, but the largest of nIterPerProblem is ${largest}`);
   const converged = model['converged'] ?? true;
   if (typeof converged !== 'boolean') throw new TypeError(`${WHERE}: ${where}.converged must be a boolean, got ${describeKind(converged)}`);
-  return { mode, classes, coef, intercept, nIter, converged };
+  return { mode, classes, coef, intercept, nIter: largest, nIterPerProblem: [...nIterPerProblem], converged };
 }
 
 function readClasses(value: unknown, where: string): Label[] {
