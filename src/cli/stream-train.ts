@@ -194,7 +194,9 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
   let apply: Transformer | null = null;
   async function* pass(wantTest: boolean): AsyncGenerator<StreamChunk> {
     const test = splitter(seed, req.testSize);
-    const buffer = new Float64Array(chunkRows * d);
+    // No larger than the pass's rows (counted in pass 1): a wide file's default chunk of
+    // 10,000 rows would otherwise reserve gigabytes it never fills.
+    const buffer = new Float64Array(Math.max(1, Math.min(chunkRows, wantTest ? rows - trainRows : trainRows)) * d);
     let n = 0;
     let y: Label[] = [];
     for await (const chunk of readCsvChunks(file, parseRows, { delimiter })) {
