@@ -73,8 +73,16 @@ export async function readOnnxFile(file: string): Promise<OnnxCliModel> {
   let model: LogisticRegression;
   let metadata: Record<string, string>;
   try {
-    metadata = readOnnx(bytes).metadata;
-    model = LogisticRegression.fromOnnx(bytes);
+    // One decode gives both the parameters and the metadata; the model is built from the
+    // parameters as fromOnnx builds it.
+    const parameters = readOnnx(bytes);
+    metadata = parameters.metadata;
+    model = LogisticRegression.fromSklearn({
+      coef: parameters.coef,
+      intercept: parameters.intercept,
+      classes: parameters.classes,
+      ...(parameters.mode === 'binary' ? {} : { multiClass: parameters.mode }),
+    });
   } catch (error) {
     throw new CliError(`${file}: ${(error as Error).message.replace(/^LogisticRegression\.fromOnnx: /, '')}`);
   }

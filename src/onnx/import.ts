@@ -4,16 +4,24 @@
  * operators a logistic regression graph uses are accepted (LinearClassifier, and
  * Normalizer, ZipMap, Identity, Cast around it), and the coefficients, intercepts,
  * labels and input shape must agree and be finite before a model is built.
+ *
+ * Only the attributes read here are ever decoded, each after its count is checked
+ * against what the model can need: at most {@link MAX_CLASSES} labels, as many
+ * intercepts as labels, and coefficients a whole number of rows of the input's width.
  * @module
  */
 import { compareLabels, type Label } from '../labels.js';
 import type { ModelMode } from '../model-json.js';
 import { META_CLASSES } from './export.js';
-import { ELEM_DOUBLE, ELEM_FLOAT, decodeModel, type OnnxAttribute, type OnnxNode } from './messages.js';
+import { ELEM_DOUBLE, ELEM_FLOAT, decodeModel, type AttributeValues, type DecodedAttribute, type DecodedModel, type DecodedNode } from './messages.js';
+import { ProtoError } from './protobuf.js';
 
 const WHERE = 'LogisticRegression.fromOnnx';
 const KNOWN = new Set(['LinearClassifier', 'Normalizer', 'ZipMap', 'Identity', 'Cast']);
-const MAX_CLASSES = 1 << 16;
+/** The most class labels read. */
+export const MAX_CLASSES = 1 << 16;
+/** Longer string attributes (post_transform, norm) are not an operator's options. */
+const MAX_OPTION_BYTES = 64;
 
 /** What an ONNX linear classifier holds, in this library's terms. */
 export interface OnnxParameters {
@@ -29,13 +37,19 @@ function fail(message: string): never {
   throw new RangeError(`${WHERE}: ${message}`);
 }
 
-function attribute(node: OnnxNode, name: string): OnnxAttribute | undefined {
+function attribute(node: DecodedNode, name: string): DecodedAttribute | undefined {
   const found = node.attributes.filter((a) => a.name === name);
   if (found.length > 1) fail(`${node.opType} has attribute '${name}' ${found.length} times`);
   return found[0];
 }
 
-function finite(values: number[], what: string): void {
+/** A string attribute's value (an operator option such as post_transform), or null. */
+function option(values: AttributeValues, node: DecodedNode, name: string): string | null {
+  const a = attribute(node, name);
+  return a === undefined ? null : values.string(a, MAX_OPTION_BYTES);
+}
+
+function finite(values: ArrayLike<number>, what: string): void {
   for (let i = 0; i < values.length; i++) {
     if (!Number.isFinite(values[i])) fail(`${what}[${i}] is ${values[i]}; values must be finite`);
   }
@@ -49,12 +63,16 @@ function finite(values: number[], what: string): void {
  */
 export function readOnnx(bytes: Uint8Array): OnnxParameters {
   if (!(bytes instanceof Uint8Array)) throw new TypeError(`${WHERE}: expected the model's bytes as a Uint8Array`);
-  let model;
   try {
-    model = decodeModel(bytes);
+    return fromGraph(decodeModel(bytes));
   } catch (error) {
-    fail(`not a readable ONNX model (${(error as Error).message})`);
+    if (error instanceof ProtoError) fail(`not a readable ONNX model (${error.message})`);
+    throw error;
   }
+}
+
+function fromGraph(model: DecodedModel): OnnxParameters {
+  const { values } = model;
   const { nodes } = model.graph;
   for (const n of nodes) {
     if (!KNOWN.has(n.opType) || (n.domain !== '' && n.domain !== 'ai.onnx' && n.domain !== 'ai.onnx.ml')) {
@@ -63,17 +81,22 @@ export function readOnnx(bytes: Uint8Array): OnnxParameters {
   }
   const classifiers = nodes.filter((n) => n.opType === 'LinearClassifier');
   if (classifiers.length !== 1) fail(`the graph holds ${classifiers.length} LinearClassifier nodes; exactly one is read`);
-  const lc = classifiers[0] as OnnxNode;
+  const lc = classifiers[0] as DecodedNode;
   if (lc.domain !== 'ai.onnx.ml') fail(`LinearClassifier must be in domain ai.onnx.ml, not '${lc.domain}'`);
 
-  // Labels.
-  const ints = attribute(lc, 'classlabels_ints')?.ints;
-  const strings = attribute(lc, 'classlabels_strings')?.strings;
-  if ((ints === undefined) === (strings === undefined)) fail('LinearClassifier needs exactly one of classlabels_ints and classlabels_strings');
+  // Labels, counted against the cap before any is decoded.
+  const intsAttribute = attribute(lc, 'classlabels_ints');
+  const stringsAttribute = attribute(lc, 'classlabels_strings');
+  const labelCount = (a: DecodedAttribute | undefined, kind: 'ints' | 'strings') => (a === undefined ? 0 : values.count(a, kind, MAX_CLASSES));
+  const nInts = labelCount(intsAttribute, 'ints');
+  const nStrings = labelCount(stringsAttribute, 'strings');
+  if ((nInts === 0) === (nStrings === 0)) fail('LinearClassifier needs exactly one of classlabels_ints and classlabels_strings');
+  if (nInts + nStrings > MAX_CLASSES) fail(`LinearClassifier has more than ${MAX_CLASSES} class labels; at most ${MAX_CLASSES} are read`);
+  const ints = nInts === 0 ? undefined : Array.from(values.numbers(intsAttribute as DecodedAttribute, 'ints', MAX_CLASSES) as Float64Array);
+  const strings = nStrings === 0 ? undefined : (values.strings(stringsAttribute as DecodedAttribute, MAX_CLASSES) as string[]);
   let labels: Label[] = ints ?? (strings as string[]);
   const K = labels.length;
   if (K < 2) fail(`LinearClassifier has ${K} class label(s); at least 2 are needed`);
-  if (K > MAX_CLASSES) fail(`LinearClassifier has ${K} class labels; at most ${MAX_CLASSES} are read`);
   const stored = model.metadata[META_CLASSES];
   if (stored !== undefined && strings !== undefined) {
     let parsed: unknown;
@@ -91,17 +114,18 @@ export function readOnnx(bytes: Uint8Array): OnnxParameters {
   }
   if (new Set(labels).size !== K) fail('LinearClassifier class labels repeat');
 
-  // Coefficients.
-  const coefficients = attribute(lc, 'coefficients')?.floats;
-  if (coefficients === undefined || coefficients.length === 0) fail('LinearClassifier has no coefficients');
-  finite(coefficients, 'coefficients');
-  const rows = K === 2 && coefficients.length % 2 !== 0 ? 1 : K === 2 ? (attribute(lc, 'intercepts')?.floats?.length === 1 ? 1 : 2) : K;
-  if (coefficients.length % rows !== 0) fail(`${coefficients.length} coefficients do not split into ${rows} rows (one per class)`);
-  const d = coefficients.length / rows;
-  const intercepts = attribute(lc, 'intercepts')?.floats ?? new Array<number>(rows).fill(0);
-  if (intercepts.length !== rows) fail(`LinearClassifier has ${intercepts.length} intercepts for ${rows} coefficient rows`);
-  finite(intercepts, 'intercepts');
-  const row = (k: number) => coefficients.slice(k * d, (k + 1) * d);
+  // Intercepts (one per row, so at most K) and coefficients (rows × d), each count
+  // checked before the values are decoded.
+  const interceptsAttribute = attribute(lc, 'intercepts');
+  const coefficientsAttribute = attribute(lc, 'coefficients');
+  const nIntercepts = interceptsAttribute === undefined ? 0 : values.count(interceptsAttribute, 'floats', K);
+  if (nIntercepts > K) fail(`LinearClassifier has more than ${K} intercepts for ${K} classes`);
+  const nCoefficients = coefficientsAttribute === undefined ? 0 : values.count(coefficientsAttribute, 'floats', Number.MAX_SAFE_INTEGER);
+  if (nCoefficients === 0) fail('LinearClassifier has no coefficients');
+  const rows = K === 2 && nCoefficients % 2 !== 0 ? 1 : K === 2 ? (nIntercepts === 1 ? 1 : 2) : K;
+  if (nCoefficients % rows !== 0) fail(`${nCoefficients} coefficients do not split into ${rows} rows (one per class)`);
+  const d = nCoefficients / rows;
+  if (nIntercepts !== 0 && nIntercepts !== rows) fail(`LinearClassifier has ${nIntercepts} intercepts for ${rows} coefficient rows`);
 
   // The input: one float tensor whose last dimension, when stated, is d.
   if (model.graph.inputs.length !== 1) fail(`the graph has ${model.graph.inputs.length} inputs; a linear classifier has 1`);
@@ -116,12 +140,18 @@ export function readOnnx(bytes: Uint8Array): OnnxParameters {
     if (shape[1] !== null && shape[1] !== d) fail(`the graph input '${input.name}' has ${shape[1]} features; the coefficients have ${d}`);
   }
 
+  const coefficients = values.numbers(coefficientsAttribute as DecodedAttribute, 'floats', nCoefficients) as Float64Array;
+  finite(coefficients, 'coefficients');
+  const intercepts = nIntercepts === 0 ? new Float64Array(rows) : (values.numbers(interceptsAttribute as DecodedAttribute, 'floats', rows) as Float64Array);
+  finite(intercepts, 'intercepts');
+  const row = (k: number) => Array.from(coefficients.subarray(k * d, (k + 1) * d));
+
   // How scores become probabilities.
-  const post = attribute(lc, 'post_transform')?.s ?? 'NONE';
+  const post = option(values, lc, 'post_transform') ?? 'NONE';
   const probaOut = lc.outputs[1];
   const normalizer = nodes.find((n) => n.opType === 'Normalizer');
   if (normalizer !== undefined) {
-    const norm = attribute(normalizer, 'norm')?.s;
+    const norm = option(values, normalizer, 'norm');
     if (norm !== 'L1') fail(`Normalizer norm '${norm ?? 'MAX'}' is not a probability normalisation; only L1 is read`);
     if (probaOut === undefined || normalizer.inputs[0] !== probaOut) fail("the Normalizer does not read the LinearClassifier's scores");
   }

@@ -102,124 +102,225 @@ export class ProtoWriter {
   }
 }
 
-/** One field of a decoded message: a varint (as bigint), fixed32/fixed64 raw bits, or bytes. */
-export type ProtoField =
-  | { field: number; wire: typeof VARINT; value: bigint }
-  | { field: number; wire: typeof FIXED32; value: Uint8Array }
-  | { field: number; wire: typeof FIXED64; value: Uint8Array }
-  | { field: number; wire: typeof LEN; value: Uint8Array };
-
 /** Thrown for bytes that are not a well-formed protobuf message. */
 export class ProtoError extends RangeError {}
 
-/** Reads a varint at `at`; returns it and the position after it. */
-function readVarint(bytes: Uint8Array, at: number, where: string): [bigint, number] {
-  let result = 0n;
+/** Varints of up to 7 bytes (49 bits) are read as numbers exactly; longer ones as bigints. */
+const FAST_VARINT_BYTES = 7;
+
+/**
+ * A cursor over the fields of one message. `next()` moves to the following field and
+ * checks its extent against the bytes present; nothing is decoded or allocated until a
+ * value is asked for, so skipping a field — however large — costs only reading its tag
+ * and length, and a repeated field can be counted before any of it is materialised.
+ */
+export class ProtoReader {
+  readonly #bytes: Uint8Array;
+  readonly #where: string;
+  readonly #maxFields: number;
+  #at = 0;
+  #fields = 0;
+  #start = 0;
+  #end = 0;
+  /** The current field's number (after a `next()` that returned true). */
+  field = 0;
+  /** The current field's wire type. */
+  wire = 0;
+
+  /**
+   * @param where the message's name, the prefix of error messages.
+   * @param maxFields at most this many fields are read; more is an error. Reading allocates
+   * nothing per field, so Infinity (bounded by the bytes) suits a message whose fields are
+   * one repeated value each, as proto2 writers emit ONNX's repeated attributes.
+   */
+  constructor(bytes: Uint8Array, where: string, maxFields = 1 << 20) {
+    this.#bytes = bytes;
+    this.#where = where;
+    this.#maxFields = maxFields;
+  }
+
+  /**
+   * Moves to the next field.
+   * @returns false at the end of the message.
+   * @throws ProtoError for a truncated or malformed field, or more than `maxFields` fields.
+   */
+  next(): boolean {
+    const bytes = this.#bytes;
+    if (this.#at >= bytes.length) return false;
+    if (this.#fields >= this.#maxFields) throw new ProtoError(`${this.#where}: more than ${this.#maxFields} fields`);
+    this.#fields++;
+    const tagStart = this.#at;
+    this.#at = varintEnd(bytes, tagStart, this.#where);
+    const tag = this.#at - tagStart > 5 ? Infinity : varintNumber(bytes, tagStart, this.#at);
+    const wire = tag % 8;
+    const field = Math.floor(tag / 8);
+    if (field === 0 || field > 0x1fffffff) {
+      throw new ProtoError(`${this.#where}: invalid field number ${tag === Infinity ? 'beyond 2^29' : field}`);
+    }
+    this.field = field;
+    this.wire = wire;
+    if (wire === VARINT) {
+      this.#start = this.#at;
+      this.#at = varintEnd(bytes, this.#at, this.#where);
+    } else if (wire === FIXED32 || wire === FIXED64) {
+      const size = wire === FIXED32 ? 4 : 8;
+      if (this.#at + size > bytes.length) throw new ProtoError(`${this.#where}: the bytes end inside field ${field}`);
+      this.#start = this.#at;
+      this.#at += size;
+    } else if (wire === LEN) {
+      const lengthStart = this.#at;
+      this.#at = varintEnd(bytes, lengthStart, this.#where);
+      const remaining = bytes.length - this.#at;
+      const length = this.#at - lengthStart > FAST_VARINT_BYTES ? null : varintNumber(bytes, lengthStart, this.#at);
+      if (length === null || length > remaining) {
+        const declared = length ?? BigInt.asUintN(64, varintBig(bytes, lengthStart, this.#at));
+        throw new ProtoError(`${this.#where}: field ${field} declares ${declared} bytes; only ${remaining} remain`);
+      }
+      this.#start = this.#at;
+      this.#at += length;
+    } else {
+      throw new ProtoError(`${this.#where}: unsupported wire type ${wire} (field ${field})`);
+    }
+    this.#end = this.#at;
+    return true;
+  }
+
+  /** The current field's payload: a varint's bytes, 4 or 8 fixed bytes, or a length-delimited field's content (a view). */
+  payload(): Uint8Array {
+    return this.#bytes.subarray(this.#start, this.#end);
+  }
+
+  /** The current field as a safe integer (int64 read as two's complement). @throws ProtoError otherwise. */
+  int(what = this.#where): number {
+    if (this.wire !== VARINT) throw new ProtoError(`${what}: expected an integer (wire type 0), got wire type ${this.wire}`);
+    return int64(this.#bytes, this.#start, this.#end, what);
+  }
+
+  /** The current field as a float (32-bit). @throws ProtoError for another wire type. */
+  float(what = this.#where): number {
+    if (this.wire !== FIXED32) throw new ProtoError(`${what}: expected a float (wire type 5), got wire type ${this.wire}`);
+    return float32(this.#bytes, this.#start);
+  }
+
+  /** The current field's UTF-8 text. @throws ProtoError for another wire type or invalid UTF-8. */
+  string(what = this.#where): string {
+    if (this.wire !== LEN) throw new ProtoError(`${what}: expected a string (wire type 2), got wire type ${this.wire}`);
+    try {
+      return decoder.decode(this.#bytes.subarray(this.#start, this.#end));
+    } catch {
+      throw new ProtoError(`${what}: a string is not valid UTF-8`);
+    }
+  }
+
+  /** The current field's content as a view. @throws ProtoError for another wire type. */
+  bytes(what = this.#where): Uint8Array {
+    if (this.wire !== LEN) throw new ProtoError(`${what}: expected a message or bytes (wire type 2), got wire type ${this.wire}`);
+    return this.#bytes.subarray(this.#start, this.#end);
+  }
+}
+
+/** The position after the varint at `at`. @throws ProtoError when truncated or over 10 bytes. */
+function varintEnd(bytes: Uint8Array, at: number, where: string): number {
   for (let i = 0; i < 10; i++) {
     if (at >= bytes.length) throw new ProtoError(`${where}: the bytes end inside a varint`);
-    const b = bytes[at++] as number;
-    result |= BigInt(b & 0x7f) << BigInt(7 * i);
-    if ((b & 0x80) === 0) return [result, at];
+    if (((bytes[at++] as number) & 0x80) === 0) return at;
   }
   throw new ProtoError(`${where}: a varint is longer than 10 bytes`);
 }
 
-/**
- * Splits a message into fields (sub-messages are returned as views, not decoded).
- * `maxFields` bounds the number of fields read, so a hostile message cannot make the
- * reader build a large list.
- * @throws ProtoError for truncated or malformed bytes, or more than `maxFields` fields.
- */
-export function readFields(bytes: Uint8Array, where: string, maxFields = 1 << 20): ProtoField[] {
-  const fields: ProtoField[] = [];
-  let at = 0;
-  while (at < bytes.length) {
-    if (fields.length >= maxFields) throw new ProtoError(`${where}: more than ${maxFields} fields`);
-    let tag: bigint;
-    [tag, at] = readVarint(bytes, at, where);
-    const wire = Number(tag & 7n);
-    const fieldBig = tag >> 3n;
-    if (fieldBig === 0n || fieldBig > 0x1fffffffn) throw new ProtoError(`${where}: invalid field number ${fieldBig}`);
-    const field = Number(fieldBig);
-    if (wire === VARINT) {
-      let value: bigint;
-      [value, at] = readVarint(bytes, at, where);
-      fields.push({ field, wire, value });
-    } else if (wire === FIXED32 || wire === FIXED64) {
-      const size = wire === FIXED32 ? 4 : 8;
-      if (at + size > bytes.length) throw new ProtoError(`${where}: the bytes end inside field ${field}`);
-      fields.push({ field, wire, value: bytes.subarray(at, at + size) });
-      at += size;
-    } else if (wire === LEN) {
-      let length: bigint;
-      [length, at] = readVarint(bytes, at, where);
-      if (length > BigInt(bytes.length - at)) {
-        throw new ProtoError(`${where}: field ${field} declares ${length} bytes; only ${bytes.length - at} remain`);
-      }
-      const n = Number(length);
-      fields.push({ field, wire, value: bytes.subarray(at, at + n) });
-      at += n;
-    } else {
-      throw new ProtoError(`${where}: unsupported wire type ${wire} (field ${field})`);
-    }
+/** The varint in bytes[start, end) as a number; exact when end − start ≤ 7. */
+function varintNumber(bytes: Uint8Array, start: number, end: number): number {
+  let value = 0;
+  let scale = 1;
+  for (let at = start; at < end; at++) {
+    value += ((bytes[at] as number) & 0x7f) * scale;
+    scale *= 128;
   }
-  return fields;
+  return value;
 }
 
-/** The UTF-8 text of a length-delimited field. @throws ProtoError for invalid UTF-8. */
-export function fieldString(f: ProtoField, where: string): string {
-  if (f.wire !== LEN) throw new ProtoError(`${where}: expected a string (wire type 2), got wire type ${f.wire}`);
-  try {
-    return decoder.decode(f.value);
-  } catch {
-    throw new ProtoError(`${where}: a string is not valid UTF-8`);
-  }
+/** The varint in bytes[start, end) as an unsigned 64-bit bigint. */
+function varintBig(bytes: Uint8Array, start: number, end: number): bigint {
+  let value = 0n;
+  for (let at = end - 1; at >= start; at--) value = (value << 7n) | BigInt((bytes[at] as number) & 0x7f);
+  return BigInt.asUintN(64, value);
 }
 
-/** A varint field as a safe integer (int64 read as two's complement). */
-export function fieldInt(f: ProtoField, where: string): number {
-  if (f.wire !== VARINT) throw new ProtoError(`${where}: expected an integer (wire type 0), got wire type ${f.wire}`);
-  const v = BigInt.asIntN(64, f.value);
+/** The varint in bytes[start, end) as an int64 that must be a safe integer. */
+function int64(bytes: Uint8Array, start: number, end: number, what: string): number {
+  if (end - start <= FAST_VARINT_BYTES) return varintNumber(bytes, start, end);
+  const v = BigInt.asIntN(64, varintBig(bytes, start, end));
   if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER)) {
-    throw new ProtoError(`${where}: integer ${v} is outside the safe range`);
+    throw new ProtoError(`${what}: integer ${v} is outside the safe range`);
   }
   return Number(v);
 }
 
-/** A float field. */
-export function fieldFloat(f: ProtoField, where: string): number {
-  if (f.wire !== FIXED32) throw new ProtoError(`${where}: expected a float (wire type 5), got wire type ${f.wire}`);
-  return new DataView(f.value.buffer, f.value.byteOffset, 4).getFloat32(0, true);
+function float32(bytes: Uint8Array, at: number): number {
+  return new DataView(bytes.buffer, bytes.byteOffset + at, 4).getFloat32(0, true);
 }
 
-/** Appends a repeated float field's values (packed or not) to `out`, up to `max` values. */
-export function appendFloats(f: ProtoField, out: number[], max: number, where: string): void {
-  if (f.wire === FIXED32) {
-    if (out.length >= max) throw new ProtoError(`${where}: more than ${max} values`);
-    out.push(fieldFloat(f, where));
-    return;
+/** What a repeated numeric field holds: varints (int32, int64, enums) or 32-bit floats. */
+export type RepeatedKind = 'int' | 'float';
+
+/**
+ * Counts the values of repeated field `field` of the message `message` (packed and
+ * unpacked occurrences alike), stopping once the count exceeds `limit`, without
+ * decoding any value.
+ * @returns the count, or `limit + 1` when there are more than `limit`.
+ * @throws ProtoError for malformed bytes within what was read, or a wrong wire type.
+ */
+export function countRepeated(message: Uint8Array, field: number, kind: RepeatedKind, limit: number, where: string): number {
+  const reader = new ProtoReader(message, where, Infinity);
+  const single = kind === 'int' ? VARINT : FIXED32;
+  let count = 0;
+  while (count <= limit && reader.next()) {
+    if (reader.field !== field) continue;
+    if (reader.wire === single) count++;
+    else if (reader.wire === LEN) {
+      const packed = reader.payload();
+      if (kind === 'float') {
+        if (packed.length % 4 !== 0) throw new ProtoError(`${where}: packed floats of ${packed.length} bytes (not a multiple of 4)`);
+        count += packed.length / 4;
+      } else {
+        // A varint ends at each byte below 0x80; the packed bytes must end with one.
+        for (let i = 0; i < packed.length && count <= limit; i++) if ((packed[i] as number) < 0x80) count++;
+        if (count <= limit && packed.length > 0 && (packed[packed.length - 1] as number) >= 0x80) {
+          throw new ProtoError(`${where}: the bytes end inside a varint`);
+        }
+      }
+    } else {
+      throw new ProtoError(`${where}: expected ${kind === 'int' ? 'integers' : 'floats'}, got wire type ${reader.wire}`);
+    }
   }
-  if (f.wire !== LEN) throw new ProtoError(`${where}: expected floats, got wire type ${f.wire}`);
-  if (f.value.length % 4 !== 0) throw new ProtoError(`${where}: packed floats of ${f.value.length} bytes (not a multiple of 4)`);
-  const n = f.value.length / 4;
-  if (out.length + n > max) throw new ProtoError(`${where}: more than ${max} values`);
-  const view = new DataView(f.value.buffer, f.value.byteOffset, f.value.length);
-  for (let i = 0; i < n; i++) out.push(view.getFloat32(i * 4, true));
+  return Math.min(count, limit + 1);
 }
 
-/** Appends a repeated int64 field's values (packed or not) to `out`, up to `max` values. */
-export function appendInts(f: ProtoField, out: number[], max: number, where: string): void {
-  if (f.wire === VARINT) {
-    if (out.length >= max) throw new ProtoError(`${where}: more than ${max} values`);
-    out.push(fieldInt(f, where));
-    return;
+/**
+ * Decodes the values of repeated field `field` of `message` into `out`, which must have
+ * exactly the length {@link countRepeated} reported.
+ * @throws ProtoError for malformed bytes or, for integers, a value outside the safe range.
+ */
+export function readRepeated(message: Uint8Array, field: number, kind: RepeatedKind, out: Float64Array, where: string): void {
+  const reader = new ProtoReader(message, where, Infinity);
+  let k = 0;
+  while (reader.next()) {
+    if (reader.field !== field) continue;
+    if (reader.wire !== LEN) {
+      out[k++] = kind === 'int' ? reader.int(where) : reader.float(where);
+      continue;
+    }
+    const packed = reader.payload();
+    if (kind === 'float') {
+      const view = new DataView(packed.buffer, packed.byteOffset, packed.length);
+      for (let at = 0; at < packed.length; at += 4) out[k++] = view.getFloat32(at, true);
+    } else {
+      for (let at = 0; at < packed.length; ) {
+        const end = varintEnd(packed, at, where);
+        out[k++] = int64(packed, at, end, where);
+        at = end;
+      }
+    }
   }
-  if (f.wire !== LEN) throw new ProtoError(`${where}: expected integers, got wire type ${f.wire}`);
-  let at = 0;
-  while (at < f.value.length) {
-    if (out.length >= max) throw new ProtoError(`${where}: more than ${max} values`);
-    let v: bigint;
-    [v, at] = readVarint(f.value, at, where);
-    out.push(fieldInt({ field: f.field, wire: VARINT, value: v }, where));
-  }
+  if (k !== out.length) throw new ProtoError(`${where}: read ${k} values where ${out.length} were counted`);
 }
