@@ -6,7 +6,7 @@
  * what was found, and where.
  * @module
  */
-import { type Dtype, float32RangeError, Matrix } from './matrix.js';
+import { type Dtype, float32RangeError, Matrix, pinMatrix, unpinMatrix } from './matrix.js';
 import { copyRows, nonFiniteError, shapeOfRows } from './rows.js';
 import { allocF64, core, free, memoryF64, viewF32, viewF64 } from './wasm/runtime.js';
 
@@ -28,6 +28,11 @@ export interface StagedMatrix {
   readonly owned: boolean;
   /** How the values are stored. */
   readonly dtype: Dtype;
+  /**
+   * The Matrix read in place, pinned until {@link release} so that a `dispose()` during the
+   * call (from a callback) cannot free its memory under the call; null for a copy.
+   */
+  readonly pinned: Matrix<Dtype> | null;
 }
 
 /** Values per `TypedArray.set` when both arrays are views of WebAssembly memory (see {@link copyValues}). */
@@ -46,10 +51,10 @@ export function stageMatrix(X: MatrixLike, name: string): StagedMatrix {
     checkNotEmpty(name, rows, cols);
     if (X.dtype === 'float64' && X.inWasmMemory) {
       checkFinite(X.byteOffset, rows, cols, name);
-      return { ptr: X.byteOffset, rows, cols, owned: false, dtype: 'float64' };
+      return inPlace(X);
     }
     const ptr = allocF64(rows * cols);
-    const staged: StagedMatrix = { ptr, rows, cols, owned: true, dtype: 'float64' };
+    const staged: StagedMatrix = { ptr, rows, cols, owned: true, dtype: 'float64', pinned: null };
     guarded(staged, () => {
       copyValues(viewF64(ptr, rows * cols), X.data); // X.data after the allocation: it may have moved the memory
       checkFinite(ptr, rows, cols, name);
@@ -59,7 +64,7 @@ export function stageMatrix(X: MatrixLike, name: string): StagedMatrix {
   const { rows, cols } = shapeOfRows(X, name);
   checkNotEmpty(name, rows, cols);
   const ptr = allocF64(rows * cols);
-  const staged: StagedMatrix = { ptr, rows, cols, owned: true, dtype: 'float64' };
+  const staged: StagedMatrix = { ptr, rows, cols, owned: true, dtype: 'float64', pinned: null };
   guarded(staged, () => copyRows(X, cols, memoryF64(), ptr / 8, name, true));
   return staged;
 }
@@ -77,10 +82,10 @@ export function stageMatrix32(X: MatrixLike, name: string): StagedMatrix {
   if (X instanceof Matrix && X.dtype === 'float32' && X.inWasmMemory) {
     const at = core.firstNonFinite32(X.byteOffset, rows * cols);
     if (at >= 0) throw nonFiniteError(name, X.data[at] as number, Math.floor(at / cols), at % cols);
-    return { ptr: X.byteOffset, rows, cols, owned: false, dtype: 'float32' };
+    return inPlace(X);
   }
   const ptr = allocF64(Math.ceil((rows * cols) / 2));
-  const staged: StagedMatrix = { ptr, rows, cols, owned: true, dtype: 'float32' };
+  const staged: StagedMatrix = { ptr, rows, cols, owned: true, dtype: 'float32', pinned: null };
   guarded(staged, () => {
     if (source === null) copyValues(viewF32(ptr, rows * cols), (X as Matrix<Dtype>).data);
     else copyRows(source, cols, viewF32(ptr, rows * cols), 0, name, true);
@@ -109,9 +114,17 @@ function copyValues(target: Float64Array | Float32Array, source: Float64Array | 
   for (let at = 0; at < source.length; at += COPY_CHUNK) target.set(source.subarray(at, at + COPY_CHUNK), at);
 }
 
-/** Frees a staged block if it was allocated for the call. */
+/** A Matrix in WebAssembly memory, staged as it is and pinned until {@link release}. */
+function inPlace(X: Matrix<Dtype>): StagedMatrix {
+  pinMatrix(X);
+  return { ptr: X.byteOffset, rows: X.rows, cols: X.cols, owned: false, dtype: X.dtype, pinned: X };
+}
+
+/** Ends the call's use of a staged matrix: frees a block allocated for it, or unpins the Matrix read in place. */
 export function release(staged: StagedMatrix | undefined): void {
-  if (staged?.owned) free(staged.ptr);
+  if (staged === undefined) return;
+  if (staged.owned) free(staged.ptr);
+  else if (staged.pinned !== null) unpinMatrix(staged.pinned);
 }
 
 function checkNotEmpty(name: string, rows: number, cols: number): void {

@@ -1,7 +1,7 @@
 import { describeKind } from './describe.js';
 import { checkChoice, checkOptionNames } from './options.js';
 import { copyRows, shapeOfRows } from './rows.js';
-import { allocF64, free, viewF32, viewF64 } from './wasm/runtime.js';
+import { adoptBlock, allocF64, free, viewF32, viewF64 } from './wasm/runtime.js';
 
 /**
  * How a {@link Matrix} stores its values: `'float64'` (JavaScript numbers exactly), or
@@ -30,8 +30,8 @@ const FLOAT32_MAX = 3.4028234663852886e38;
 /** wasm32 addresses 4 GiB; one block can never be larger than that. */
 const MAX_BYTES = 2 ** 32;
 
-/** Frees the WebAssembly block of a matrix that was dropped without `dispose()`. */
-const wasmBlocks = new FinalizationRegistry<number>((ptr) => free(ptr));
+/** See {@link pinMatrix}; set by Matrix's static block, which can reach its private fields. */
+let pins: { pin(matrix: Matrix<Dtype>): void; unpin(matrix: Matrix<Dtype>): void };
 
 /**
  * A dense row-major matrix: element (i, j) is `data[i * cols + j]`, stored as float64
@@ -41,7 +41,7 @@ const wasmBlocks = new FinalizationRegistry<number>((ptr) => free(ptr));
  * {@link Matrix.fromRows}, {@link Matrix.zeros}) or lives in the WebAssembly core's
  * linear memory ({@link Matrix.alloc}). The second kind is what `fit` and `predict`
  * read directly, without a copy; fill it through `data`, and call `dispose()` when
- * done (a FinalizationRegistry frees it too, eventually, if you forget).
+ * done (see {@link Matrix.dispose} for what happens if you forget).
  *
  * Every estimator, transformer and metric that takes a matrix accepts both dtypes.
  * `LogisticRegression({ dtype: 'float32' })` reads a float32 matrix in WebAssembly
@@ -72,7 +72,25 @@ export class Matrix<D extends Dtype = 'float64'> {
   /** How the values are stored: `'float64'` ({@link data} is a Float64Array) or `'float32'` (a Float32Array). */
   readonly dtype: D;
   #data: ArrayOfDtype<D> | null;
+  /** Byte offset of the values in WebAssembly memory; 0 for a JS matrix and once disposed. */
   #ptr: number;
+  /** The WebAssembly block, until it is freed: after `dispose()`, while pinned, #ptr is 0 and this is not. */
+  #block: number;
+  /** Library calls reading the block in place right now (see {@link pinMatrix}). */
+  #pins = 0;
+
+  static {
+    pins = {
+      pin(matrix) {
+        if (matrix.#ptr === 0) throw new Error('Matrix: this matrix has been disposed');
+        matrix.#pins++;
+      },
+      unpin(matrix) {
+        matrix.#pins--;
+        if (matrix.#pins === 0 && matrix.#ptr === 0) matrix.#freeBlock();
+      },
+    };
+  }
 
   private constructor(dtype: D, data: ArrayOfDtype<D> | null, ptr: number, rows: number, cols: number) {
     this.rows = rows;
@@ -80,6 +98,7 @@ export class Matrix<D extends Dtype = 'float64'> {
     this.dtype = dtype;
     this.#data = data;
     this.#ptr = ptr;
+    this.#block = ptr;
   }
 
   /**
@@ -192,7 +211,7 @@ export class Matrix<D extends Dtype = 'float64'> {
       viewF64(ptr, length).fill(0);
     }
     const matrix = new Matrix<Dtype>(dtype, null, ptr, rows, cols);
-    wasmBlocks.register(matrix, ptr, matrix);
+    adoptBlock(matrix, ptr, dtype === 'float32' ? Math.ceil(length / 2) * 8 : Math.max(length, 1) * 8);
     return matrix;
   }
 
@@ -237,13 +256,46 @@ export class Matrix<D extends Dtype = 'float64'> {
     return out;
   }
 
-  /** Releases WebAssembly memory held by an allocated matrix; a no-op for a JS matrix. */
+  /**
+   * Releases the WebAssembly memory of a {@link Matrix.alloc} matrix; a no-op for a JS
+   * matrix, and safe to call more than once. Afterwards `data` throws.
+   *
+   * A matrix that a library call is reading in place (X of a `fit` that is still running,
+   * e.g. disposed from its `onIteration`, on any number of threads) is disposed at once as
+   * far as you can see, but its memory is released only when that call returns: the call
+   * finishes on the values it started with, never on memory reused for something else.
+   *
+   * A matrix dropped without `dispose()` is freed once it is garbage-collected; in Node also
+   * when an allocation finds the WebAssembly memory full. Browsers offer no way to start a
+   * collection and do not count these blocks towards starting one, so there large blocks
+   * stay allocated until you dispose() them.
+   */
   dispose(): void {
     if (this.#ptr === 0) return;
-    wasmBlocks.unregister(this);
-    free(this.#ptr);
     this.#ptr = 0;
+    if (this.#pins === 0) this.#freeBlock();
   }
+
+  #freeBlock(): void {
+    if (this.#block === 0) return;
+    free(this.#block);
+    this.#block = 0;
+  }
+}
+
+/**
+ * Marks `matrix` as read in place by a library call until {@link unpinMatrix}: a
+ * `dispose()` meanwhile releases its memory only once every such call has unpinned it.
+ * @internal
+ * @throws Error when the matrix has been disposed.
+ */
+export function pinMatrix(matrix: Matrix<Dtype>): void {
+  pins.pin(matrix);
+}
+
+/** Ends a {@link pinMatrix}; frees the block if the matrix was disposed meanwhile. @internal */
+export function unpinMatrix(matrix: Matrix<Dtype>): void {
+  pins.unpin(matrix);
 }
 
 function checkShape(where: string, rows: number, cols: number): void {
