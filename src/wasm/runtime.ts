@@ -164,6 +164,16 @@ export const core: CoreExports = unsignedPointers(
 export class Core {
   readonly exports: CoreExports;
   #f64: Float64Array;
+  /** Blocks that belong to a JS object (see {@link Core.adopt}), by byte offset. */
+  readonly #owned = new Map<number, OwnedBlock>();
+  /**
+   * Frees the block of an owner that was garbage-collected. The map entry must still be the
+   * same object: if the block was freed meanwhile (and its address perhaps handed out
+   * again), the entry is gone or another one, and the late callback must not free it.
+   */
+  readonly #collected = new FinalizationRegistry<OwnedBlock>((block) => {
+    if (this.#owned.get(block.ptr) === block) this.free(block.ptr);
+  });
 
   constructor(exports: CoreExports) {
     this.exports = exports;
@@ -178,7 +188,9 @@ export class Core {
   }
 
   /**
-   * Allocates room for `length` float64 values, 16-byte aligned.
+   * Allocates room for `length` float64 values, 16-byte aligned. When the memory is full,
+   * first frees the blocks of owners that are no longer reachable (see {@link Core.adopt}),
+   * where the engine offers a synchronous garbage collection (Node), and tries again.
    * @returns the byte offset of the block.
    * @throws RangeError when the block cannot fit in wasm32's 4 GiB address space.
    */
@@ -189,18 +201,62 @@ export class Core {
         `cannot allocate ${length} float64 values (${bytes} bytes) in WebAssembly memory: wasm32 addresses 4 GiB at most; use dtype 'float32' or train in chunks with partialFit`,
       );
     }
-    let ptr = 0;
-    try {
-      ptr = this.exports.alloc(bytes);
-    } catch {
-      ptr = 0;
-    }
+    let ptr = this.#tryAlloc(bytes);
+    const collect = ptr === 0 && this.#owned.size > 0 ? garbageCollector() : null;
+    if (collect !== null && this.#reclaim(collect) > 0) ptr = this.#tryAlloc(bytes);
     if (ptr === 0) {
+      let held = 0;
+      for (const block of this.#owned.values()) held += block.bytes;
+      const owners = `${this.#owned.size} Matrix.alloc matrices and fitted models not yet disposed hold ${gib(held)} of it`;
+      const advice =
+        this.#owned.size === 0
+          ? "; use dtype 'float32' or train in chunks with partialFit"
+          : collect !== null
+            ? `: ${owners}; dispose() those you no longer need, use dtype 'float32', or train in chunks with partialFit`
+            : `: ${owners}, and in this engine large blocks need dispose(): dropped ones are freed only when the garbage collector runs, which the library cannot start here and which WebAssembly memory does not prompt; dispose() them when done, use dtype 'float32', or train in chunks with partialFit`;
       throw new RangeError(
-        `WebAssembly memory could not grow to hold ${length} float64 values (${bytes} bytes; ${(this.exports.memory.buffer.byteLength / 2 ** 30).toFixed(2)} GiB in use of 4 GiB); use dtype 'float32' or train in chunks with partialFit`,
+        `WebAssembly memory could not grow to hold ${length} float64 values (${bytes} bytes; ${gib(this.exports.memory.buffer.byteLength)} in use of 4 GiB)${advice}`,
       );
     }
     return ptr;
+  }
+
+  /** `alloc`, or 0 when the memory cannot grow (the allocator may also trap then). */
+  #tryAlloc(bytes: number): number {
+    try {
+      return this.exports.alloc(bytes);
+    } catch {
+      return 0;
+    }
+  }
+
+  /**
+   * Ties the block at `ptr` (of `bytes` bytes) to `owner`: {@link Core.free} releases it as
+   * usual, and once `owner` is garbage-collected it is freed too — by a FinalizationRegistry
+   * eventually, or at once by an allocation that finds the memory full. The owner must be
+   * reachable for as long as anything reads or writes the block.
+   */
+  adopt(owner: object, ptr: number, bytes: number): void {
+    const block: OwnedBlock = { ptr, bytes, owner: new WeakRef(owner) };
+    this.#owned.set(ptr, block);
+    this.#collected.register(owner, block, block);
+  }
+
+  /**
+   * Frees the blocks whose owners are unreachable, after a full collection; returns the
+   * bytes freed. The FinalizationRegistry would free them too, but only in a later task,
+   * and only once the engine collects: the owners are small JS objects, so a program that
+   * drops many of them in a loop fills the WebAssembly memory long before that.
+   */
+  #reclaim(collect: () => void): number {
+    collect();
+    let freed = 0;
+    for (const block of [...this.#owned.values()]) {
+      if (block.owner.deref() !== undefined) continue;
+      this.free(block.ptr);
+      freed += block.bytes;
+    }
+    return freed;
   }
 
   /** Allocates room for `length` int32 values, 16-byte aligned; returns the byte offset. */
@@ -208,8 +264,13 @@ export class Core {
     return this.allocF64(Math.ceil(length / 2));
   }
 
-  /** Returns a block from {@link Core.allocF64} to the allocator. */
+  /** Returns a block from {@link Core.allocF64} to the allocator (forgetting its owner, if it has one). */
   free(ptr: number): void {
+    const block = this.#owned.get(ptr);
+    if (block !== undefined) {
+      this.#owned.delete(ptr);
+      this.#collected.unregister(block);
+    }
     this.exports.free(ptr);
   }
 
@@ -243,6 +304,76 @@ export class Core {
   }
 }
 
+/** A block tied to a JS object by {@link Core.adopt}. */
+interface OwnedBlock {
+  readonly ptr: number;
+  readonly bytes: number;
+  readonly owner: WeakRef<object>;
+}
+
+/** `bytes` in GiB, for messages. */
+function gib(bytes: number): string {
+  return `${(bytes / 2 ** 30).toFixed(2)} GiB`;
+}
+
+interface NodeBuiltins {
+  getBuiltinModule?: (id: string) => unknown;
+}
+interface NodeV8 {
+  setFlagsFromString(flags: string): void;
+}
+interface NodeVm {
+  runInNewContext(code: string): unknown;
+  createContext(sandbox: object, options: { microtaskMode: 'afterEvaluate' }): object;
+  runInContext(code: string, context: object): unknown;
+}
+
+/** {@link garbageCollector}'s result once looked up (undefined: not yet). */
+let collector: (() => void) | null | undefined;
+
+/**
+ * A function that runs a full garbage collection synchronously and leaves every WeakRef to
+ * an unreachable object empty, or null where the engine offers none (browsers).
+ *
+ * In Node the collector is V8's `gc`, exposed for one new context with `--expose-gc` (the
+ * flag is switched off again at once); without a bundler-visible import, through
+ * `process.getBuiltinModule`. A WeakRef created or dereferenced during the current job
+ * keeps its target alive until the job ends (the spec's KeptAlive list), so owners made in
+ * the same synchronous loop would survive the collection; V8 clears that list at every
+ * microtask checkpoint, and evaluating code in a context with its own microtask queue
+ * (`microtaskMode: 'afterEvaluate'`) runs one. That clears the list early for WeakRefs of
+ * the application too, so this runs only when the memory is full.
+ */
+function garbageCollector(): (() => void) | null {
+  if (collector !== undefined) return collector;
+  collector = null;
+  try {
+    const builtins = (globalThis as { process?: NodeBuiltins }).process;
+    const v8 = builtins?.getBuiltinModule?.('node:v8') as NodeV8 | undefined;
+    const vm = builtins?.getBuiltinModule?.('node:vm') as NodeVm | undefined;
+    if (v8 === undefined || vm === undefined) return null;
+    let gc = (globalThis as { gc?: unknown }).gc;
+    if (typeof gc !== 'function') {
+      v8.setFlagsFromString('--expose-gc');
+      try {
+        gc = vm.runInNewContext('gc');
+      } finally {
+        v8.setFlagsFromString('--no-expose-gc');
+      }
+    }
+    if (typeof gc !== 'function') return null;
+    const full = gc as () => void;
+    const checkpoint = vm.createContext({}, { microtaskMode: 'afterEvaluate' });
+    collector = (): void => {
+      vm.runInContext('0', checkpoint);
+      full();
+    };
+  } catch {
+    collector = null;
+  }
+  return collector;
+}
+
 /** The core every model predicts with and trains with by default. */
 export const defaultCore = new Core(core);
 
@@ -258,6 +389,8 @@ export const free = (ptr: number): void => defaultCore.free(ptr);
 export const viewF64 = (ptr: number, length: number): Float64Array => defaultCore.viewF64(ptr, length);
 /** {@link Core.viewF32} of the default core. */
 export const viewF32 = (ptr: number, length: number): Float32Array => defaultCore.viewF32(ptr, length);
+/** {@link Core.adopt} of the default core. */
+export const adoptBlock = (owner: object, ptr: number, bytes: number): void => defaultCore.adopt(owner, ptr, bytes);
 /** {@link Core.copyIn} of the default core. */
 export const copyIn = (values: ArrayLike<number>): number => defaultCore.copyIn(values);
 
