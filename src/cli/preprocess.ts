@@ -7,6 +7,9 @@
  * @module
  */
 import { Matrix, StandardScaler, type Label } from '../index.js';
+// StandardScaler's own (x − mean) / scale, safe where x − mean alone overflows; a pure
+// function, so the CLI bundle takes just it and still shares the library's classes.
+import { standardizeValue } from '../preprocessing/standard-scaler.js';
 import { describeColumn, type CsvChunk } from './csv.js';
 import { CliError } from './errors.js';
 import { listShort, nearest, quoted, quotedCell } from './text.js';
@@ -200,10 +203,19 @@ export function checkClasses(file: string, column: string, classes: readonly Lab
   }
 }
 
+/** The mean; for values whose sum overflows float64, the sum of value / n (finite, as the mean is). */
+function mean(values: readonly number[]): number {
+  const n = values.length;
+  const sum = values.reduce((a, b) => a + b, 0);
+  return Number.isFinite(sum) ? sum / n : values.reduce((a, b) => a + b / n, 0);
+}
+
 function median(values: number[]): number {
   values.sort((a, b) => a - b);
   const m = values.length >> 1;
-  return values.length % 2 === 1 ? (values[m] as number) : ((values[m - 1] as number) + (values[m] as number)) / 2;
+  if (values.length % 2 === 1) return values[m] as number;
+  const [a, b] = [values[m - 1] as number, values[m] as number];
+  return Number.isFinite(a + b) ? (a + b) / 2 : a / 2 + b / 2;
 }
 
 /**
@@ -261,7 +273,7 @@ export function fitPreprocessing(
       if (seen.length === 0) {
         throw new CliError(`${file}: ${describeColumn(table.header, j)} has no values in the training rows to impute from`);
       }
-      values[name] = request.impute === 'mean' ? seen.reduce((a, b) => a + b, 0) / seen.length : median(seen);
+      values[name] = request.impute === 'mean' ? mean(seen) : median(seen);
     }
   });
   const p: Preprocessing = {
@@ -334,7 +346,7 @@ export function transformer(file: string, table: Pick<CsvChunk, 'header' | 'colu
     if (p.standardize !== null) {
       const { mean, scale } = p.standardize;
       for (let r = 0; r < order.length; r++) {
-        for (let c = 0; c < d; c++) out[r * d + c] = ((out[r * d + c] as number) - (mean[c] as number)) / (scale[c] as number);
+        for (let c = 0; c < d; c++) out[r * d + c] = standardizeValue(out[r * d + c] as number, mean[c] as number, scale[c] as number);
       }
     }
     return Matrix.from(out, order.length, d);

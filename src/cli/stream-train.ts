@@ -77,8 +77,10 @@ interface Column {
   index: number;
   oneHot: boolean;
   count: number;
+  /** Welford's running mean and Σ(x − mean)² of the values times 2^−shift (see {@link addValue}). */
   mean: number;
   m2: number;
+  shift: number;
   categories: Map<string, number>;
 }
 
@@ -109,7 +111,7 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
       const oneHot = new Set(req.request.oneHot);
       const named = new Set(names);
       for (const c of oneHot) if (!named.has(c)) throw new CliError(`--one-hot column ${quoted(c)} is not among the features`);
-      columns = names.map((name, k) => ({ name, index: indices[k] as number, oneHot: oneHot.has(name), count: 0, mean: 0, m2: 0, categories: new Map() }));
+      columns = names.map((name, k) => ({ name, index: indices[k] as number, oneHot: oneHot.has(name), count: 0, mean: 0, m2: 0, shift: 0, categories: new Map() }));
     }
     for (let i = 0; i < chunk.rows.length; i++) {
       const row = chunk.rows[i] as string[];
@@ -134,10 +136,7 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
           continue;
         }
         if (!train) continue;
-        c.count++;
-        const delta = v - c.mean;
-        c.mean += delta / c.count;
-        c.m2 += delta * (v - c.mean);
+        addValue(c, v);
       }
     }
   }
@@ -176,11 +175,13 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
       }
     } else {
       if (c.count === 0) throw new CliError(`${file}: column ${quoted(c.name)} (${c.index + 1}) has no values in the training rows`);
-      values[c.name] = c.mean;
-      mean.push(c.mean);
+      const unit = 2 ** c.shift;
+      const m = c.mean * unit;
+      values[c.name] = m;
+      mean.push(m);
       // Mean-imputed rows add nothing to Σ(x − mean)², so the variance is m2 / trainRows.
-      const sd = Math.sqrt(c.m2 / trainRows);
-      scale.push(sd > Number.EPSILON * Math.abs(c.mean) * 10 && sd > 0 ? sd : 1);
+      const sd = Math.sqrt(c.m2 / trainRows) * unit;
+      scale.push(sd > Number.EPSILON * Math.abs(m) * 10 && sd > 0 ? sd : 1);
     }
   }
   if (req.request.impute !== null) p.impute = { strategy: req.request.impute, values, categories: fills };
@@ -261,6 +262,31 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
     fitMs,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   };
+}
+
+/** Values up to 2^SHIFT_ABOVE in magnitude are summed as they are (shift 0, the common case). */
+const SHIFT_ABOVE = 480;
+
+/**
+ * Adds one value to a column's Welford statistics. Near float64's limit, v − mean and
+ * (v − mean)² overflow, so the statistics are kept for v · 2^−shift, the shift raised
+ * (mean and m2 rescaled by exact powers of two) whenever a value passes 2^480 · 2^shift:
+ * then |v · 2^−shift| ≤ 2^481 and m2 stays finite for any number of rows.
+ */
+function addValue(c: Column, v: number): void {
+  const a = Math.abs(v);
+  if (a > 2 ** (SHIFT_ABOVE + c.shift)) {
+    const shift = Math.ceil(Math.log2(a)) - SHIFT_ABOVE;
+    const factor = 2 ** (c.shift - shift);
+    c.mean *= factor;
+    c.m2 *= factor * factor;
+    c.shift = shift;
+  }
+  const u = c.shift === 0 ? v : v * 2 ** -c.shift;
+  c.count++;
+  const delta = u - c.mean;
+  c.mean += delta / c.count;
+  c.m2 += delta * (u - c.mean);
 }
 
 function sum(m: Map<string, number>): number {
