@@ -103,10 +103,14 @@ const HTML = (script: string): string => `<!doctype html>
 `;
 
 let nodeBits: string;
+/** The Node project of test (a), with the tarball installed. */
+let nodeApp: string;
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'logreg-wasm-consumers-'));
-  const packed = JSON.parse(await sh('npm', ['pack', '--json', '--pack-destination', scratch], ROOT)) as { filename: string }[];
+  // dist/ is built by pretest:consumers (CI builds it before); --ignore-scripts skips the
+  // prepack script's second build (prepack.consumer.ts checks that one).
+  const packed = JSON.parse(await sh('npm', ['pack', '--json', '--pack-destination', scratch, '--ignore-scripts'], ROOT)) as { filename: string }[];
   tarball = join(scratch, (packed[0] as { filename: string }).filename);
   browser = await launchChromium();
 });
@@ -126,6 +130,12 @@ describe('the packed package', () => {
     const files = await readdir(join(dir, 'node_modules/logreg-wasm/dist'), { recursive: true });
     expect(files.filter((f) => /\.(ts|js|map)$/.test(f) && !/\.(d\.ts|js|js\.map)$/.test(f))).toEqual([]);
     expect(files).toContain('index.js');
+    nodeApp = dir;
+  });
+
+  it('(a) the logreg-wasm command the package installs runs the bundled CLI', async () => {
+    const help = await sh(join(nodeApp, 'node_modules/.bin/logreg-wasm'), ['--help'], nodeApp);
+    expect(help).toContain('Usage: logreg-wasm <command>');
   });
 
   it('(b) a Vite app with no configuration: vite build, served and loaded in Chromium; and the dev server', async () => {
