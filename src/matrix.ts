@@ -257,6 +257,29 @@ export class Matrix<D extends Dtype = 'float64'> {
   }
 
   /**
+   * The shape, dtype and values, as numpy's `repr` shows an array: values to 8 significant
+   * digits, columns aligned, and beyond 1000 values only the first and last 3 rows and
+   * columns of each long side, with `...` between.
+   * @example
+   * ```ts
+   * String(Matrix.fromRows([[1, 2.5], [-3, 4]]));
+   * // Matrix 2×2 float64 [
+   * //   [ 1, 2.5],
+   * //   [-3,   4],
+   * // ]
+   * ```
+   */
+  toString(): string {
+    return formatMatrix(this, (text) => text);
+  }
+
+  /** What Node's `util.inspect` and `console.log` show: {@link Matrix.toString}, numbers coloured as Node colours them. */
+  [Symbol.for('nodejs.util.inspect.custom')](_depth: number, options?: { stylize?: (text: string, style: string) => string }): string {
+    const stylize = options?.stylize;
+    return formatMatrix(this, stylize === undefined ? (text) => text : (text) => stylize(text, 'number'));
+  }
+
+  /**
    * Releases the WebAssembly memory of a {@link Matrix.alloc} matrix; a no-op for a JS
    * matrix, and safe to call more than once. Afterwards `data` throws.
    *
@@ -296,6 +319,67 @@ export function pinMatrix(matrix: Matrix<Dtype>): void {
 /** Ends a {@link pinMatrix}; frees the block if the matrix was disposed meanwhile. @internal */
 export function unpinMatrix(matrix: Matrix<Dtype>): void {
   pins.unpin(matrix);
+}
+
+/** More values than this are summarised (numpy's print threshold). */
+const PRINT_THRESHOLD = 1000;
+/** Rows and columns shown at each end of a summarised side (numpy's edgeitems). */
+const EDGE_ITEMS = 3;
+
+/** The indices shown along a side of `length`, with -1 where `...` stands for the rest. */
+function shownIndices(length: number, summarise: boolean): number[] {
+  if (!summarise || length <= 2 * EDGE_ITEMS) return Array.from({ length }, (_, i) => i);
+  const head = Array.from({ length: EDGE_ITEMS }, (_, i) => i);
+  const tail = Array.from({ length: EDGE_ITEMS }, (_, i) => length - EDGE_ITEMS + i);
+  return [...head, -1, ...tail];
+}
+
+/**
+ * A value as printed: float64 to 8 significant digits, float32 in the fewest digits that
+ * give back the same float32 (as numpy prints each); exponent notation for very large or
+ * small magnitudes; -0 keeps its sign.
+ */
+function formatValue(value: number, dtype: Dtype): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return Object.is(value, -0) ? '-0' : '0';
+  let shown = Number(value.toPrecision(8));
+  if (dtype === 'float32') {
+    for (let digits = 1; digits <= 9; digits++) {
+      shown = Number(value.toPrecision(digits));
+      if (Math.fround(shown) === value) break;
+    }
+  }
+  const magnitude = Math.abs(shown);
+  return magnitude >= 1e16 || magnitude < 1e-5 ? shown.toExponential() : String(shown);
+}
+
+/** {@link Matrix.toString}, with `style` applied to each number (padding excluded). */
+function formatMatrix(matrix: Matrix<Dtype>, style: (text: string) => string): string {
+  const { rows, cols, dtype } = matrix;
+  const header = `Matrix ${rows}×${cols} ${dtype}`;
+  if (isDisposed(matrix)) return `${header} (disposed)`;
+  if (rows === 0 || cols === 0) return `${header} []`;
+  const data = matrix.data;
+  const summarise = rows * cols > PRINT_THRESHOLD;
+  const rowIndices = shownIndices(rows, summarise).filter((i) => i >= 0);
+  const colIndices = shownIndices(cols, summarise);
+  const cells = rowIndices.map((i) => colIndices.map((j) => (j < 0 ? '...' : formatValue(data[i * cols + j] as number, dtype))));
+  const widths = colIndices.map((_, k) => Math.max(...cells.map((row) => (row[k] as string).length)));
+  const lines = cells.map(
+    (row) => `  [${row.map((cell, k) => ((colIndices[k] as number) < 0 ? cell : ' '.repeat((widths[k] as number) - cell.length) + style(cell))).join(', ')}],`,
+  );
+  if (rowIndices.length < rows) lines.splice(EDGE_ITEMS, 0, '  ...,');
+  return `${header} [\n${lines.join('\n')}\n]`;
+}
+
+/** True when `data` throws because the matrix was disposed. */
+function isDisposed(matrix: Matrix<Dtype>): boolean {
+  try {
+    void matrix.data;
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 function checkShape(where: string, rows: number, cols: number): void {
