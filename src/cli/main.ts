@@ -34,7 +34,7 @@ import {
 import { Progress, type Output } from './progress.js';
 import { classCounts, formatScores, score, type Scores } from './report.js';
 import { trainStream } from './stream-train.js';
-import { display, escapeControl, listShort, nearest, neutraliseCell, quoted, quotedCell, safeLine } from './text.js';
+import { display, escapeControl, jsonText, listShort, nearest, neutraliseCell, quoted, quotedCell, safeLine } from './text.js';
 
 /** Where the program writes; defaults to the process's streams. */
 export interface Io {
@@ -393,7 +393,7 @@ async function train(values: Values, positionals: string[], io: Io): Promise<voi
       test: result.test,
       out: out ?? null,
     };
-    if (values['json']) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (values['json']) io.stdout.write(`${jsonText(report)}\n`);
     else {
       writeReport(
       io,
@@ -466,7 +466,7 @@ async function train(values: Values, positionals: string[], io: Io): Promise<voi
       test: testScores,
       out: out ?? null,
     };
-    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    io.stdout.write(`${jsonText(report)}\n`);
     return;
   }
   const steps = [
@@ -583,7 +583,7 @@ async function evaluate(values: Values, positionals: string[], io: Io): Promise<
   }
   const scores = score(model, X, y);
   if (values['json']) {
-    io.stdout.write(`${JSON.stringify({ model: modelFile, data: { file, rows: y.length, target }, classes, counts: classCounts(classes, y), scores }, null, 2)}\n`);
+    io.stdout.write(`${jsonText({ model: modelFile, data: { file, rows: y.length, target }, classes, counts: classCounts(classes, y), scores })}\n`);
     return;
   }
   writeReport(

@@ -29,6 +29,15 @@ export function escapeControl(text: string): string {
 }
 
 /**
+ * JSON text for the terminal: `JSON.stringify` escapes C0 controls but writes DEL, C1
+ * controls, the line separators and bidirectional overrides as they are; they are
+ * escaped here too (`\u009b`), which leaves the JSON value the same.
+ */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
  * User text quoted for a message, control characters escaped: `'mean radius'`. Text
  * longer than `max` characters is cut (between code points), saying how long it was:
  * `'aaaa…' (52428800 characters)`; only the part shown is copied, so a 50 MB cell costs

@@ -146,42 +146,49 @@ export class ProtoReader {
    */
   next(): boolean {
     const bytes = this.#bytes;
-    if (this.#at >= bytes.length) return false;
+    let at = this.#at;
+    if (at >= bytes.length) return false;
     if (this.#fields >= this.#maxFields) throw new ProtoError(`${this.#where}: more than ${this.#maxFields} fields`);
     this.#fields++;
-    const tagStart = this.#at;
-    this.#at = varintEnd(bytes, tagStart, this.#where);
-    const tag = this.#at - tagStart > 5 ? Infinity : varintNumber(bytes, tagStart, this.#at);
+    // Tags and most payload varints are one byte: that case is read inline.
+    let tag = bytes[at] as number;
+    if (tag < 0x80) at++;
+    else {
+      const end = varintEnd(bytes, at, this.#where);
+      tag = end - at > 5 ? Infinity : varintNumber(bytes, at, end);
+      at = end;
+    }
     const wire = tag % 8;
-    const field = Math.floor(tag / 8);
+    const field = (tag - wire) / 8;
     if (field === 0 || field > 0x1fffffff) {
       throw new ProtoError(`${this.#where}: invalid field number ${tag === Infinity ? 'beyond 2^29' : field}`);
     }
     this.field = field;
     this.wire = wire;
     if (wire === VARINT) {
-      this.#start = this.#at;
-      this.#at = varintEnd(bytes, this.#at, this.#where);
+      this.#start = at;
+      at = (bytes[at] as number) < 0x80 ? at + 1 : varintEnd(bytes, at, this.#where);
     } else if (wire === FIXED32 || wire === FIXED64) {
       const size = wire === FIXED32 ? 4 : 8;
-      if (this.#at + size > bytes.length) throw new ProtoError(`${this.#where}: the bytes end inside field ${field}`);
-      this.#start = this.#at;
-      this.#at += size;
+      if (at + size > bytes.length) throw new ProtoError(`${this.#where}: the bytes end inside field ${field}`);
+      this.#start = at;
+      at += size;
     } else if (wire === LEN) {
-      const lengthStart = this.#at;
-      this.#at = varintEnd(bytes, lengthStart, this.#where);
-      const remaining = bytes.length - this.#at;
-      const length = this.#at - lengthStart > FAST_VARINT_BYTES ? null : varintNumber(bytes, lengthStart, this.#at);
+      const lengthStart = at;
+      at = (bytes[at] as number) < 0x80 ? at + 1 : varintEnd(bytes, at, this.#where);
+      const remaining = bytes.length - at;
+      const length = at - lengthStart > FAST_VARINT_BYTES ? null : varintNumber(bytes, lengthStart, at);
       if (length === null || length > remaining) {
-        const declared = length ?? BigInt.asUintN(64, varintBig(bytes, lengthStart, this.#at));
+        const declared = length ?? BigInt.asUintN(64, varintBig(bytes, lengthStart, at));
         throw new ProtoError(`${this.#where}: field ${field} declares ${declared} bytes; only ${remaining} remain`);
       }
-      this.#start = this.#at;
-      this.#at += length;
+      this.#start = at;
+      at += length;
     } else {
       throw new ProtoError(`${this.#where}: unsupported wire type ${wire} (field ${field})`);
     }
-    this.#end = this.#at;
+    this.#at = at;
+    this.#end = at;
     return true;
   }
 

@@ -56,6 +56,15 @@ describe('control characters from the data', () => {
     expect(r.stdout).toContain('blue\\u202egreen 6');
   });
 
+  it('in a label are escaped in the --json report, which still reads back as the label', async () => {
+    const labels = [`red${ESC}[2J`, 'blue\u009b2Jgreen\u202e'];
+    const rows = Array.from({ length: 12 }, (_, i) => `${i % 2},"${labels[i % 2]}"`).join('\n');
+    const r = await cli(['train', tmp.file('labels-json.csv', `x,y\n${rows}\n`), '--target', 'y', '--test-size', '0', '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(RAW_CONTROL);
+    expect(JSON.parse(r.stdout).classes).toEqual([...labels].sort());
+  });
+
   it('in a label are escaped when evaluate names an unknown label', async () => {
     const model = tmp.path('m.json');
     await cli(['train', tmp.file('ok.csv', 'x,y\n0,a\n1,b\n0,a\n1,b\n'), '--target', 'y', '--test-size', '0', '--quiet', '--out', model]);
