@@ -58,6 +58,19 @@ describe('fitInWorker (worker_threads)', () => {
     expect(model.predict(rows)).toEqual(here.predict(rows));
   });
 
+  it('trains on X as it was at the call: disposing a Matrix.alloc X right after, and reusing its memory, changes nothing', async () => {
+    const { X, y } = lib.makeClassification({ nSamples: 2000, nFeatures: 6, randomState: 7 });
+    const params = { tol: 1e-8, maxIter: 500 };
+    const here = new lib.LogisticRegression(params).fit(X, y);
+    const inWasm = lib.Matrix.alloc(X.rows, X.cols);
+    inWasm.data.set(X.data);
+    const pending = fitInWorker(inWasm, y, { params });
+    inWasm.dispose();
+    lib.Matrix.alloc(X.rows, X.cols).data.fill(-1e6);
+    const { model } = await pending;
+    expect(bits(model)).toBe(bits(here));
+  });
+
   it('without onProgress, skips per-iteration reports: lossHistory is recordLoss\'s curve or empty', async () => {
     const { XTrain, yTrain } = referenceData();
     const quiet = await fitInWorker(XTrain, yTrain, { params: REFERENCE });
