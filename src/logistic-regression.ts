@@ -119,8 +119,13 @@ export interface LogisticRegressionOptions {
    */
   solver?: Solver;
   /**
-   * Multiclass strategy for more than two classes: `'auto'` and `'multinomial'` fit one
-   * softmax model; `'ovr'` fits one binary model per class.
+   * Multiclass strategy. With more than two classes, `'auto'` and `'multinomial'` fit one
+   * softmax model and `'ovr'` fits one binary model per class. With two classes, `'auto'`
+   * and `'ovr'` fit the binary model σ(x·w + b), and `'multinomial'` the softmax over both
+   * classes, as scikit-learn does: it minimises the two-class cross-entropy with the
+   * penalty on both rows of coefficients (the same probabilities as the binary model with
+   * C doubled and w halved), stores one row w (the softmax's rows are −w and w) and gives
+   * probabilities softmax(−d, d) with d = x·w + b.
    * @default 'auto'
    */
   multiClass?: MultiClass;
@@ -447,10 +452,12 @@ export class LogisticRegression {
       }
       const weights = this.#sampleWeights(options.sampleWeight ?? null, staged.rows);
       classWeights(this.classWeight, labels, labels.counts); // reject unknown labels before any work
-      const mode: Mode = K === 2 ? 'binary' : this.multiClass === 'ovr' ? 'ovr' : 'multinomial';
+      const mode = this.#mode(K);
       if (mode === 'multinomial' && this.dtype === 'float32') {
         throw new RangeError(
-          `${NAME}: dtype 'float32' serves binary and one-vs-rest models; y has ${K} classes, so use multiClass 'ovr' or dtype 'float64'`,
+          K === 2
+            ? `${NAME}: dtype 'float32' serves binary and one-vs-rest models, not the two-class softmax of multiClass 'multinomial'; use multiClass 'auto' or dtype 'float64'`
+            : `${NAME}: dtype 'float32' serves binary and one-vs-rest models; y has ${K} classes, so use multiClass 'ovr' or dtype 'float64'`,
         );
       }
       const start = this.#startingPoint(mode, labels.classes, staged.cols, this.warmStart);
@@ -514,13 +521,23 @@ export class LogisticRegression {
       const weights = this.#sampleWeights(options.sampleWeight ?? null, staged.rows);
       classWeights(this.classWeight, labels, labels.counts);
       const K = classes.length;
-      const mode: Mode = K === 2 ? 'binary' : this.multiClass === 'ovr' ? 'ovr' : 'multinomial';
+      const mode = this.#mode(K);
       const start = this.#startingPoint(mode, classes, staged.cols, true);
       this.#commit(this.#train(staged, labels, weights, mode, start, 1, false), classes, mode, staged.cols);
       return this;
     } finally {
       release(staged);
     }
+  }
+
+  /**
+   * The model `multiClass` asks for with K classes: two classes make a binary model unless
+   * 'multinomial' asks for the softmax over both (as scikit-learn does); more make one
+   * softmax model, or one binary model per class for 'ovr'.
+   */
+  #mode(K: number): Mode {
+    if (K === 2) return this.multiClass === 'multinomial' ? 'multinomial' : 'binary';
+    return this.multiClass === 'ovr' ? 'ovr' : 'multinomial';
   }
 
   /** Warns, as scikit-learn's fit does, about options this penalty ignores. */
@@ -540,8 +557,9 @@ export class LogisticRegression {
   }
 
   /**
-   * Decision values: for a binary model x·w + b per row (length n); otherwise one value
-   * per row and class (n×K, row-major, in `classes` order).
+   * Decision values: for a model with one coefficient row (binary, or a two-class
+   * multinomial model) x·w + b per row (length n); otherwise one value per row and class
+   * (n×K, row-major, in `classes` order).
    * @throws NotFittedError before `fit`; RangeError when X has the wrong number of columns
    * (or is empty or non-finite); TypeError for the wrong kind of X.
    */
@@ -551,7 +569,9 @@ export class LogisticRegression {
 
   /**
    * Class probabilities, n×K with columns in `classes` order (K = 2 for a binary model).
-   * One-vs-rest models normalise the K sigmoids to sum to 1, as scikit-learn does.
+   * One-vs-rest models normalise the K sigmoids to sum to 1, as scikit-learn does; a
+   * two-class multinomial model gives softmax(−d, d) of its decision value d, as
+   * scikit-learn does.
    * @throws as {@link LogisticRegression.decisionFunction}.
    */
   predictProba(X: MatrixLike): Matrix {
@@ -582,7 +602,8 @@ export class LogisticRegression {
         out[2 * i + 1] = logSigmoid(z);
         continue;
       }
-      const row = values.subarray(i * K, (i + 1) * K);
+      const d = values[i] as number;
+      const row = fitted.blocks === 1 ? Float64Array.of(-d, d) : values.subarray(i * K, (i + 1) * K);
       const terms = fitted.mode === 'multinomial' ? row : row.map(logSigmoid);
       const total = logSumExp(terms);
       for (let k = 0; k < K; k++) out[i * K + k] = (terms[k] as number) - total;
@@ -626,7 +647,11 @@ export class LogisticRegression {
     return accuracy(y, this.#predict(X, 'score'));
   }
 
-  /** Weights: 1×d for a binary model, K×d otherwise. @throws NotFittedError before `fit`. */
+  /**
+   * Weights: 1×d for a binary model and for a two-class multinomial one (as scikit-learn
+   * stores it: the softmax's two rows are −w and w), K×d otherwise.
+   * @throws NotFittedError before `fit`.
+   */
   get coef(): Matrix {
     const { paramsPtr, blocks, nFeatures } = this.#state('coef');
     const params = viewF64(paramsPtr, blocks * (nFeatures + 1));
@@ -635,7 +660,10 @@ export class LogisticRegression {
     return Matrix.from(out, blocks, nFeatures);
   }
 
-  /** Intercepts: length 1 for a binary model, K otherwise (zeros when `fitIntercept` is false). @throws NotFittedError before `fit`. */
+  /**
+   * Intercepts, one per row of {@link LogisticRegression.coef} (zeros when `fitIntercept`
+   * is false). @throws NotFittedError before `fit`.
+   */
   get intercept(): Float64Array {
     const { paramsPtr, blocks, nFeatures } = this.#state('intercept');
     const params = viewF64(paramsPtr, blocks * (nFeatures + 1));
@@ -784,9 +812,10 @@ export class LogisticRegression {
 
   /**
    * Builds a fitted model from scikit-learn's attributes: `coef_` (1×d for two classes,
-   * K×d otherwise), `intercept_` and `classes_`. For more than two classes, `multiClass`
-   * says how scikit-learn computed probabilities ('multinomial', the default for
-   * solver lbfgs, or 'ovr').
+   * K×d otherwise), `intercept_` and `classes_`. `multiClass` is the estimator's
+   * `multi_class` as it was resolved: for more than two classes 'multinomial' (what
+   * 'auto' means for solver lbfgs) or 'ovr'; for two classes 'auto' and 'ovr' mean the
+   * binary model and 'multinomial' the two-class softmax, softmax(−d, d).
    * @throws TypeError or RangeError for inconsistent shapes, non-finite values or bad labels.
    * @example
    * ```ts
@@ -797,12 +826,13 @@ export class LogisticRegression {
     coef: number[][];
     intercept: number[];
     classes: Label[];
-    multiClass?: 'multinomial' | 'ovr';
+    /** @default 'auto' */
+    multiClass?: MultiClass;
   }): LogisticRegression {
-    const multiClass = attributes.multiClass ?? 'multinomial';
-    const mode: Mode = attributes.classes?.length === 2 ? 'binary' : multiClass;
-    const model = readParameters({ ...attributes, mode }, 'attributes');
+    const multiClass = checkChoice(`${NAME}.fromSklearn`, 'multiClass', attributes.multiClass ?? 'auto', ['auto', 'multinomial', 'ovr'] as const);
     const estimator = new LogisticRegression({ multiClass });
+    const mode = estimator.#mode(Array.isArray(attributes.classes) ? attributes.classes.length : 0);
+    const model = readParameters({ ...attributes, mode }, 'attributes');
     estimator.#load(model);
     return estimator;
   }
@@ -874,13 +904,16 @@ export class LogisticRegression {
   #startingPoint(mode: Mode, classes: Label[], cols: number, reuse: boolean): Float64Array {
     const blocks = mode === 'binary' ? 1 : classes.length;
     const previous = this.#fitted;
-    return reuse &&
-      previous !== null &&
-      previous.mode === mode &&
-      previous.nFeatures === cols &&
-      sameLabels(previous.classes, classes)
-      ? viewF64(previous.paramsPtr, blocks * (cols + 1)).slice()
-      : new Float64Array(blocks * (cols + 1));
+    const start = new Float64Array(blocks * (cols + 1));
+    if (!(reuse && previous !== null && previous.mode === mode && previous.nFeatures === cols && sameLabels(previous.classes, classes))) {
+      return start;
+    }
+    const stored = viewF64(previous.paramsPtr, previous.blocks * (cols + 1));
+    if (previous.blocks === blocks) return stored.slice();
+    // A two-class softmax is stored as one row θ; it trains as the two rows (−θ, θ).
+    start.set(stored.map((v) => -v));
+    start.set(stored, cols + 1);
+    return start;
   }
 
   /** Runs the solver(s) from `warm` in the core `simd` names and returns blocks × (d + 1) parameters. */
@@ -997,12 +1030,13 @@ export class LogisticRegression {
       const perClass = classWeights(this.classWeight, labels, labels.counts);
       const { problem, gradientScale } = problemFor(target, blocks, combineWeights(sampleWeight, perClass, labels.indices));
       const result = checkFinite(solve(problem, runFor(0, gradientScale), warm), this.solver);
-      const params = result.params;
-      if (mode === 'multinomial' && this.fitIntercept) centreIntercepts(params, blocks, stride);
+      let params = result.params;
+      if (mode === 'multinomial' && K === 2) params = halfDifference(params, stride);
+      else if (mode === 'multinomial' && this.fitIntercept) centreIntercepts(params, blocks, stride);
       if (warn) this.#warnIfNotConverged(result.status, '');
       return {
         params,
-        blocks,
+        blocks: params.length / stride,
         nIter: result.nIter,
         nIterPerProblem: [result.nIter],
         converged: result.status === STATUS.converged,
@@ -1090,20 +1124,34 @@ export class LogisticRegression {
       if (staged.cols !== nFeatures) {
         throw new RangeError(`${what}: X has ${staged.cols} columns; the model was fit with ${nFeatures}`);
       }
-      const length = staged.rows * blocks;
+      const rows = staged.rows;
+      // A two-class softmax model has one row θ; its probabilities are softmax(−x·θ, x·θ).
+      const pairs = probability && mode === 'multinomial' && blocks === 1;
+      const width = pairs ? 2 : blocks;
+      const length = rows * width;
       outPtr = allocF64(length);
-      core.decisionFunction(staged.ptr, staged.rows, staged.cols, blocks, paramsPtr, outPtr);
-      if (probability && mode === 'multinomial') core.softmaxRows(outPtr, staged.rows, blocks);
+      core.decisionFunction(staged.ptr, rows, staged.cols, blocks, paramsPtr, outPtr);
+      if (pairs) {
+        // Spread d into (−d, d) in place, from the last row, so each d is read before its
+        // slot is overwritten.
+        const out = viewF64(outPtr, length);
+        for (let i = rows - 1; i >= 0; i--) {
+          const d = out[i] as number;
+          out[2 * i + 1] = d;
+          out[2 * i] = -d;
+        }
+      }
+      if (probability && mode === 'multinomial') core.softmaxRows(outPtr, rows, width);
       else if (probability && mode === 'binary') core.sigmoidInPlace(outPtr, length);
       const values = viewF64(outPtr, length).slice();
       const bad = values.findIndex((v) => Number.isNaN(v));
       if (bad >= 0) {
         throw new RangeError(
-          `${what}: X row ${Math.floor(bad / blocks)} gives a decision value that overflows float64 (x·w is ±Infinity or undefined); scale the features`,
+          `${what}: X row ${Math.floor(bad / width)} gives a decision value that overflows float64 (x·w is ±Infinity or undefined); scale the features`,
         );
       }
-      if (probability && mode === 'ovr') oneVsRestProba(values, staged.rows, blocks);
-      return { values, rows: staged.rows, fitted };
+      if (probability && mode === 'ovr') oneVsRestProba(values, rows, blocks);
+      return { values, rows, fitted };
     } finally {
       release(staged);
       if (outPtr !== 0) free(outPtr);
@@ -1261,6 +1309,16 @@ function coreTolerance(tol: number, scale: number): number {
   while (t > 0 && t * scale > tol) t = next(t, -1n);
   for (let up = next(t, 1n); up * scale <= tol && up !== Infinity; up = next(t, 1n)) t = up;
   return t;
+}
+
+/**
+ * A two-class softmax model (rows θ₀, θ₁) as the one row θ = (θ₁ − θ₀)/2, scikit-learn's
+ * `coef_` for it: softmax(x·θ₀, x·θ₁) = softmax(−x·θ, x·θ), since a softmax is unchanged
+ * by subtracting (θ₀ + θ₁)/2 from both rows. (With a penalty the optimum has θ₀ = −θ₁,
+ * so θ = θ₁ there, up to rounding.)
+ */
+function halfDifference(params: Float64Array, stride: number): Float64Array {
+  return Float64Array.from({ length: stride }, (_, j) => ((params[stride + j] as number) - (params[j] as number)) / 2);
 }
 
 /** Softmax is unchanged by adding a constant to every intercept; report them with mean 0. */

@@ -20,7 +20,10 @@ export type ModelMode = 'binary' | 'multinomial' | 'ovr';
 
 /** A fitted model's parameters, as stored. */
 export interface ModelParameters {
-  /** `'binary'` (one row of coefficients), `'multinomial'` or `'ovr'` (one row per class). */
+  /**
+   * `'binary'` (one row of coefficients), `'multinomial'` (one row per class; one row θ for
+   * two classes, the softmax's rows being −θ and θ) or `'ovr'` (one row per class).
+   */
   mode: ModelMode;
   /** The sorted class labels. */
   classes: Label[];
@@ -115,16 +118,21 @@ export function readParameters(model: Record<string, unknown>, where: string): M
     throw new RangeError(`${WHERE}: ${where}.mode must be 'binary', 'multinomial' or 'ovr', got ${describeValue(mode)}`);
   }
   const classes = readClasses(field(model, 'classes', where), `${where}.classes`);
-  const rows = mode === 'binary' ? 1 : classes.length;
+  // A two-class multinomial model is stored as scikit-learn stores it: one row θ, whose
+  // softmax rows are −θ and θ.
+  const rows = mode === 'binary' || (mode === 'multinomial' && classes.length === 2) ? 1 : classes.length;
   if (mode === 'binary' && classes.length !== 2) {
     throw new RangeError(`${WHERE}: a binary model has 2 classes; ${where}.classes has ${classes.length}`);
   }
-  if (mode !== 'binary' && classes.length < 3) {
-    throw new RangeError(`${WHERE}: a ${mode} model has at least 3 classes; ${where}.classes has ${classes.length}`);
+  if (mode === 'multinomial' && classes.length < 2) {
+    throw new RangeError(`${WHERE}: a multinomial model has at least 2 classes; ${where}.classes has ${classes.length}`);
+  }
+  if (mode === 'ovr' && classes.length < 3) {
+    throw new RangeError(`${WHERE}: a one-vs-rest model has at least 3 classes; ${where}.classes has ${classes.length}`);
   }
   const coef = numberRows(field(model, 'coef', where), `${where}.coef`);
   if (coef.length !== rows) {
-    throw new RangeError(`${WHERE}: ${where}.coef has ${coef.length} rows; a ${mode} model with ${classes.length} classes has ${rows}`);
+    throw new RangeError(`${WHERE}: ${where}.coef has ${coef.length} rows; ${describeMode(mode)} with ${classes.length} classes has ${rows}`);
   }
   const nFeatures = coef[0]?.length ?? 0;
   if (nFeatures === 0) throw new RangeError(`${WHERE}: ${where}.coef has no columns; at least one feature is required`);
@@ -145,7 +153,7 @@ export function readParameters(model: Record<string, unknown>, where: string): M
   const perProblem = model['nIterPerProblem'] ?? new Array<number>(problems).fill(nIter);
   const nIterPerProblem = numbers(perProblem, `${where}.nIterPerProblem`);
   if (nIterPerProblem.length !== problems) {
-    throw new RangeError(`${WHERE}: ${where}.nIterPerProblem has ${nIterPerProblem.length} values; a ${mode} model with ${classes.length} classes has ${problems}`);
+    throw new RangeError(`${WHERE}: ${where}.nIterPerProblem has ${nIterPerProblem.length} values; ${describeMode(mode)} with ${classes.length} classes has ${problems}`);
   }
   nIterPerProblem.forEach((count, k) => {
     if (!Number.isInteger(count) || count < 0) throw new RangeError(`${WHERE}: ${where}.nIterPerProblem[${k}] must be an integer ≥ 0, got ${count}`);
@@ -202,6 +210,11 @@ function record(value: unknown, where: string): Record<string, unknown> {
 function field(object: Record<string, unknown>, key: string, where: string): unknown {
   if (!Object.hasOwn(object, key)) throw new TypeError(`${WHERE}: ${where} has no '${key}' field`);
   return object[key];
+}
+
+/** "a binary model", "a multinomial model", "a one-vs-rest model". */
+function describeMode(mode: ModelMode): string {
+  return mode === 'ovr' ? 'a one-vs-rest model' : `a ${mode} model`;
 }
 
 function describeValue(value: unknown): string {

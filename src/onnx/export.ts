@@ -2,7 +2,8 @@
  * A fitted model as an ONNX-ML graph, laid out as skl2onnx lays out scikit-learn's
  * LogisticRegression: input `X` (float, N×d), a `LinearClassifier` (domain ai.onnx.ml)
  * whose post_transform turns scores into probabilities — LOGISTIC for binary (two rows,
- * −w and w, so the two sigmoids sum to 1) and one-vs-rest, SOFTMAX for multinomial — a
+ * −w and w, so the two sigmoids sum to 1) and one-vs-rest, SOFTMAX for multinomial (two
+ * classes: the rows −w and w, so the probabilities are softmax(−d, d) as scikit-learn's) — a
  * `Normalizer` (L1) after one-vs-rest so each row sums to 1, and outputs `label` and
  * `probabilities` (N×K float), or a `ZipMap` of the probabilities when asked for.
  * @module
@@ -34,7 +35,9 @@ export function parametersToOnnx(p: ModelParameters, options: OnnxExportOptions 
   const K = p.classes.length;
   const coefficients: number[] = [];
   const intercepts: number[] = [];
-  if (p.mode === 'binary') {
+  if (p.coef.length === 1) {
+    // Binary (LOGISTIC) and two-class multinomial (SOFTMAX) models alike: rows −w and w,
+    // whose sigmoids sum to 1 and whose softmax is softmax(−d, d).
     const w = p.coef[0] as number[];
     const b = p.intercept[0] as number;
     coefficients.push(...w.map((x) => -x), ...w);

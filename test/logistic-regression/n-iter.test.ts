@@ -40,7 +40,7 @@ describe('nIterPerProblem', () => {
 
   it('reads a document written before the field existed as nIter for every problem', () => {
     const model = new LogisticRegression({ multiClass: 'ovr', onWarning: null }).fit(threeClasses.X, threeClasses.y);
-    const doc = model.toJSON() as { model: Record<string, unknown> };
+    const doc = model.toJSON() as unknown as { model: Record<string, unknown> };
     delete doc.model['nIterPerProblem'];
     const old = LogisticRegression.fromJSON(doc);
     expect(old.nIterPerProblem).toEqual([model.nIter, model.nIter, model.nIter]);
@@ -59,7 +59,7 @@ describe('nIterPerProblem', () => {
     const doc = new LogisticRegression({ multiClass: 'ovr', onWarning: null }).fit(threeClasses.X, threeClasses.y).toJSON();
     doc.model.nIterPerProblem = [doc.model.nIter];
     expect(() => LogisticRegression.fromJSON(doc)).toThrow(
-      new RangeError('LogisticRegression.fromJSON: model.nIterPerProblem has 1 values; a ovr model with 3 classes has 3'),
+      new RangeError('LogisticRegression.fromJSON: model.nIterPerProblem has 1 values; a one-vs-rest model with 3 classes has 3'),
     );
   });
 });

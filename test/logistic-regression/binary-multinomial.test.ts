@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { type Label, LogisticRegression, type LogisticRegressionOptions, Matrix, makeClassification } from '../../src/index.js';
+import { relativeError } from '../helpers.js';
+
+interface Fit {
+  id: string;
+  dataset: string;
+  options: { C: number; penalty: 'l2' | 'none'; fitIntercept: boolean };
+  classes: Label[];
+  coef: number[][];
+  intercept: number[];
+  decisionFunction: number[];
+  predictProba: number[][];
+  predict: Label[];
+  optimum: { coef: number[][]; intercept: number[] };
+}
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/binary-multinomial.json', import.meta.url), 'utf8')) as {
+  datasets: Record<string, { X: number[][]; y: Label[] }>;
+  fits: Fit[];
+};
+
+const { X, y } = makeClassification({ nSamples: 200, nFeatures: 4, nInformative: 3, nRedundant: 0, flipY: 0.1, randomState: 3 });
+const tight = { tol: 1e-10, maxIter: 1000, onWarning: null } as const;
+
+function fit(options: LogisticRegressionOptions): LogisticRegression {
+  return new LogisticRegression({ ...tight, ...options }).fit(X, y);
+}
+function parameters(model: LogisticRegression): number[] {
+  return [...model.coef.data, ...model.intercept];
+}
+/** softmax(−d, d) row by row, as scikit-learn computes it. */
+function softmaxPairs(d: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < d.length; i++) {
+    const z = d[i] as number;
+    const m = Math.abs(z);
+    const a = Math.exp(-z - m);
+    const b = Math.exp(z - m);
+    out.push(a / (a + b), b / (a + b));
+  }
+  return out;
+}
+
+describe("multiClass 'multinomial' with two classes", () => {
+  it('stores one coefficient row and one intercept, as scikit-learn does, with mode multinomial', () => {
+    const model = fit({ multiClass: 'multinomial' });
+    expect([model.coef.rows, model.coef.cols, model.intercept.length]).toEqual([1, 4, 1]);
+    expect(model.toJSON().model.mode).toBe('multinomial');
+    expect(model.decisionFunction(X)).toHaveLength(200);
+  });
+
+  it('gives the probabilities softmax(−d, d) of its decision values d', () => {
+    const model = fit({ multiClass: 'multinomial' });
+    const expected = softmaxPairs(model.decisionFunction(X));
+    const got = Array.from(model.predictProba(X).data);
+    got.forEach((p, i) => expect(Math.abs(p - (expected[i] as number))).toBeLessThanOrEqual(2 ** -52));
+  });
+
+  it('gives log-probabilities equal to the log of its probabilities', () => {
+    const model = fit({ multiClass: 'multinomial' });
+    const logs = Array.from(model.predictLogProba(X).data);
+    Array.from(model.predictProba(X).data).forEach((p, i) => expect(Math.abs(Math.exp(logs[i] as number) - p)).toBeLessThan(1e-15));
+  });
+
+  it('predicts the class of larger probability', () => {
+    const model = fit({ multiClass: 'multinomial' });
+    const proba = model.predictProba(X).data;
+    expect(model.predict(X)).toEqual(Array.from({ length: 200 }, (_, i) => ((proba[2 * i + 1] as number) > (proba[2 * i] as number) ? 1 : 0)));
+  });
+
+  it('fits the binary model of twice the C, halved (the softmax penalises both rows −w and w)', () => {
+    const multinomial = fit({ multiClass: 'multinomial', C: 0.3 });
+    const binary = fit({ C: 0.6 });
+    expect(relativeError(parameters(multinomial), parameters(binary).map((v) => v / 2))).toBeLessThan(1e-8);
+  });
+
+  for (const multiClass of ['auto', 'ovr'] as const) {
+    it(`keeps the binary model for multiClass '${multiClass}'`, () => {
+      const model = fit({ multiClass });
+      expect(model.toJSON().model.mode).toBe('binary');
+      expect(parameters(model)).toEqual(parameters(fit({})));
+    });
+  }
+
+  it('continues from its own solution with warmStart', () => {
+    const model = new LogisticRegression({ ...tight, multiClass: 'multinomial', warmStart: true }).fit(X, y);
+    const first = parameters(model);
+    model.fit(X, y);
+    expect(model.nIter).toBeLessThanOrEqual(1);
+    expect(relativeError(parameters(model), first)).toBeLessThan(1e-9);
+  });
+
+  it('trains with partialFit, keeping one row between calls', () => {
+    const model = new LogisticRegression({ solver: 'sgd', multiClass: 'multinomial', learningRate: 0.05, randomState: 0, onWarning: null });
+    model.partialFit(X, y, { classes: [0, 1] });
+    model.partialFit(X, y);
+    expect(model.coef.rows).toBe(1);
+    expect(model.score(X, y)).toBeGreaterThan(0.7);
+  });
+
+  it("refuses dtype 'float32', pointing to multiClass 'auto'", () => {
+    expect(() => fit({ multiClass: 'multinomial', dtype: 'float32' })).toThrow(
+      new RangeError("LogisticRegression: dtype 'float32' serves binary and one-vs-rest models, not the two-class softmax of multiClass 'multinomial'; use multiClass 'auto' or dtype 'float64'"),
+    );
+  });
+
+  it('round-trips through toJSON and fromJSON with identical predictions', () => {
+    const model = fit({ multiClass: 'multinomial' });
+    const again = LogisticRegression.fromJSON(JSON.stringify(model));
+    expect(again.toJSON().model).toEqual(model.toJSON().model);
+    expect(Array.from(again.predictProba(X).data)).toEqual(Array.from(model.predictProba(X).data));
+  });
+
+  it('exports to ONNX that onnxruntime evaluates to the same probabilities and labels', async () => {
+    const ort = createRequire(import.meta.url)('onnxruntime-node') as typeof import('onnxruntime-node');
+    const trained = fit({ multiClass: 'multinomial' });
+    // Compare with the float32 coefficients ONNX stores, on float32 inputs.
+    const model = LogisticRegression.fromSklearn({
+      coef: trained.coef.toArray().map((row) => row.map(Math.fround)),
+      intercept: Array.from(trained.intercept, Math.fround),
+      classes: trained.classes,
+      multiClass: 'multinomial',
+    });
+    const rows = X.toArray().map((row) => row.map(Math.fround));
+    const session = await ort.InferenceSession.create(model.toOnnx());
+    const out = await session.run({ X: new ort.Tensor('float32', Float32Array.from(rows.flat()), [rows.length, 4]) });
+    await session.release();
+    const got = out['probabilities']!.data as Float32Array;
+    const expected = model.predictProba(rows).data;
+    expected.forEach((p, i) => expect(Math.abs(p - (got[i] as number))).toBeLessThan(1e-6));
+    expect(Array.from(out['label']!.data as BigInt64Array, Number)).toEqual(model.predict(rows));
+  });
+});
+
+describe('two-class multinomial fits against scikit-learn 1.2.1 (test/fixtures/binary-multinomial.json)', () => {
+  for (const f of fixture.fits) {
+    const { X: rows, y: labels } = fixture.datasets[f.dataset]!;
+    it(`reaches the exact optimum within 1e-8 and scikit-learn's probabilities within 1e-5 (${f.id})`, () => {
+      const model = new LogisticRegression({ ...tight, ...f.options, multiClass: 'multinomial' }).fit(rows, labels);
+      expect(model.classes).toEqual(f.classes);
+      expect(relativeError(parameters(model), [...f.optimum.coef[0]!, ...f.optimum.intercept])).toBeLessThan(1e-8);
+      const proba = model.predictProba(rows).data;
+      f.predictProba.flat().forEach((p, i) => expect(Math.abs((proba[i] as number) - p)).toBeLessThan(1e-5));
+    });
+
+    it(`predicts exactly as scikit-learn from its coef_ and intercept_ (${f.id})`, () => {
+      const model = LogisticRegression.fromSklearn({ coef: f.coef, intercept: f.intercept, classes: f.classes, multiClass: 'multinomial' });
+      const X = Matrix.fromRows(rows);
+      const d = model.decisionFunction(X);
+      f.decisionFunction.forEach((value, i) => expect(Math.abs((d[i] as number) - value)).toBeLessThan(1e-12 * Math.max(1, Math.abs(value))));
+      const proba = model.predictProba(X).data;
+      f.predictProba.flat().forEach((p, i) => expect(Math.abs((proba[i] as number) - p)).toBeLessThan(1e-14));
+      expect(model.predict(X)).toEqual(f.predict);
+    });
+  }
+});
