@@ -33,3 +33,31 @@ describe('train --standardize on values near the float64 limit', () => {
     expect(p.stdout).toBe('y\n0\n1\n');
   });
 });
+
+// Column a is 1.5e308 once in three rows, −1.5e308 otherwise: mean −5e307, so 1.5e308 − mean
+// overflows although (1.5e308 − mean) / scale is about 1.4. y follows a's sign.
+const SKEWED = 'a,b,y\n' +
+  Array.from({ length: 12 }, (_, i) => `${i % 3 === 0 ? '' : '-'}1.5e308,${i % 5},${i % 3 === 0 ? 1 : 0}\n`).join('');
+
+describe('train --standardize when a value minus its column mean overflows', () => {
+  it('standardises in range and predicts the training labels back', async () => {
+    const model = tmp.path('skewed.json');
+    const data = tmp.file('skewed.csv', SKEWED);
+    const r = await cli(['train', data, '--target', 'y', '--standardize', '--test-size', '0', '--quiet', '--out', model]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const p = await cli(['predict', model, data]);
+    expect(p.code).toBe(0);
+    expect(p.stdout.trim().split('\n').slice(1)).toEqual(Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? '1' : '0')));
+  });
+
+  it('trains with --stream on the same file', async () => {
+    const model = tmp.path('skewed-stream.json');
+    const r = await cli(['train', tmp.file('skewed2.csv', SKEWED), '--target', 'y', '--standardize', '--stream', '--test-size', '0', '--quiet', '--out', model]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const { mean, scale } = JSON.parse(readFileSync(model, 'utf8')).preprocessing.standardize as { mean: number[]; scale: number[] };
+    expect(Math.abs((mean[0] as number) + 5e307)).toBeLessThanOrEqual(4 * Number.EPSILON * 5e307);
+    expect(Number.isFinite(scale[0]) && (scale[0] as number) > 1e308).toBe(true);
+  });
+});
