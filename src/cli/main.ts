@@ -189,7 +189,9 @@ function checkFlags(command: string, args: readonly string[]): void {
       // Combined short flags (-qh) and -oFILE are parseArgs's to read.
       if (!token.startsWith('--') && token.length > 2 && optionOf(options, token.slice(0, 2)) !== undefined) continue;
       const written = token.split('=')[0] as string;
-      const near = nearest(written.replace(/^--?/, ''), Object.keys(options));
+      const bare = written.replace(/^--?/, '');
+      // `-standardize` is --standardize with one dash too few.
+      const near = Object.hasOwn(options, bare) ? bare : nearest(bare, Object.keys(options));
       throw new UsageError(`unknown option ${quoted(written)}${near === null ? '' : ` (did you mean --${near}?)`}`, command);
     }
     const { name, inline } = option;

@@ -50,6 +50,11 @@ describe('suggestions', () => {
     expect(r.stderr).toMatch(/^logreg-wasm: unknown option '--maxiter' \(did you mean --max-iter\?\)/);
   });
 
+  it('a long flag written with one dash gets the flag', async () => {
+    const r = await cli(['train', BREAST_CANCER, '--target', 'diagnosis', '-standardize']);
+    expect(r.stderr).toMatch(/^logreg-wasm: unknown option '-standardize' \(did you mean --standardize\?\)/);
+  });
+
   it('a flag with nothing near it gets no suggestion', async () => {
     const r = await cli(['train', BREAST_CANCER, '--target', 'diagnosis', '--zzzzzz']);
     expect(r.stderr).toMatch(/^logreg-wasm: unknown option '--zzzzzz'\n/);
