@@ -1,7 +1,7 @@
 import { describeKind } from './describe.js';
 import { checkChoice, checkOptionNames } from './options.js';
 import { copyRows, shapeOfRows } from './rows.js';
-import { adoptBlock, allocF64, free, viewF32, viewF64 } from './wasm/runtime.js';
+import { MAX_BLOCK_BYTES, adoptBlock, allocF64, free, viewF32, viewF64 } from './wasm/runtime.js';
 
 /**
  * How a {@link Matrix} stores its values: `'float64'` (JavaScript numbers exactly), or
@@ -27,8 +27,6 @@ const DTYPES = ['float64', 'float32'] as const;
 /** Largest finite float32. */
 const FLOAT32_MAX = 3.4028234663852886e38;
 
-/** wasm32 addresses 4 GiB; one block can never be larger than that. */
-const MAX_BYTES = 2 ** 32;
 
 /** See {@link pinMatrix}; set by Matrix's static block, which can reach its private fields. */
 let pins: { pin(matrix: Matrix<Dtype>): void; unpin(matrix: Matrix<Dtype>): void };
@@ -199,7 +197,7 @@ export class Matrix<D extends Dtype = 'float64'> {
     const length = rows * cols;
     let ptr: number;
     if (dtype === 'float32') {
-      if (length * 4 >= MAX_BYTES) {
+      if (length * 4 > MAX_BLOCK_BYTES) {
         throw new RangeError(
           `Matrix.alloc: a ${rows}×${cols} float32 matrix needs ${length * 4} bytes; wasm32 addresses 4 GiB at most; train in chunks with partialFit`,
         );

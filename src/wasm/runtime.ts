@@ -106,8 +106,12 @@ const imports = {
 };
 
 const BYTES_PER_F64 = 8;
-/** wasm32 addresses 4 GiB; one allocation can never be larger than that. */
-const MAX_BYTES = 2 ** 32;
+/**
+ * The largest block that could ever be allocated: wasm32 addresses 4 GiB, and the first
+ * 64 KiB page holds the module's static data. Anything larger is refused before it reaches
+ * the allocator, whose page count for it would wrap around 2³².
+ */
+export const MAX_BLOCK_BYTES = 2 ** 32 - 2 ** 16;
 
 /** wasm32 pages of 64 KiB: the most a memory can have. */
 const MAX_PAGES = 65536;
@@ -196,7 +200,7 @@ export class Core {
    */
   allocF64(length: number): number {
     const bytes = Math.max(length, 1) * BYTES_PER_F64;
-    if (bytes >= MAX_BYTES) {
+    if (bytes > MAX_BLOCK_BYTES) {
       throw new RangeError(
         `cannot allocate ${length} float64 values (${bytes} bytes) in WebAssembly memory: wasm32 addresses 4 GiB at most; use dtype 'float32' or train in chunks with partialFit`,
       );

@@ -9,6 +9,8 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Matrix } from '../../src/index.js';
+import { runtimeMemoryBytes } from '../wasm-memory.js';
 
 interface Report {
   memoryBytes: number;
@@ -49,5 +51,22 @@ describe('fits on data above 2 GiB', () => {
   it('give the same coefficients, to the bit, as on the same data below 2 GiB: float64 and float32, one and two threads', () => {
     expect(Object.keys(report.highFits)).toEqual(['float64, 1 thread(s)', 'float32, 1 thread(s)', 'float64, 2 thread(s)', 'float32, 2 thread(s)']);
     expect(report.highFits).toEqual(report.lowFits);
+  });
+});
+
+describe('blocks within 64 KiB of 4 GiB', () => {
+  // The first 64 KiB page holds the module's static data, so no block can be that large;
+  // the allocator's page count for such a size would wrap around 2³² to a block of 0 pages.
+  it('are refused with the 4 GiB RangeError, float64 and float32, before the memory grows', () => {
+    const before = runtimeMemoryBytes();
+    expect(() => Matrix.alloc((2 ** 32 - 2 ** 16) / 8 + 2, 1)).toThrow(
+      new RangeError(
+        "cannot allocate 536862722 float64 values (4294901776 bytes) in WebAssembly memory: wasm32 addresses 4 GiB at most; use dtype 'float32' or train in chunks with partialFit",
+      ),
+    );
+    expect(() => Matrix.alloc(2 ** 30 - 1, 1, { dtype: 'float32' })).toThrow(
+      new RangeError('Matrix.alloc: a 1073741823×1 float32 matrix needs 4294967292 bytes; wasm32 addresses 4 GiB at most; train in chunks with partialFit'),
+    );
+    expect(runtimeMemoryBytes()).toBe(before);
   });
 });
