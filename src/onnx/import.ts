@@ -6,8 +6,8 @@
  * labels and input shape must agree and be finite before a model is built.
  *
  * Only the attributes read here are ever decoded, each after its count is checked
- * against what the model can need: at most {@link MAX_CLASSES} labels, as many
- * intercepts as labels, and coefficients a whole number of rows of the input's width.
+ * against what the model can need: at most 65,536 labels, as many intercepts as labels,
+ * and coefficients a whole number of rows of the input's width.
  * @module
  */
 import { compareLabels, type Label } from '../labels.js';
@@ -19,7 +19,7 @@ import { ProtoError } from './protobuf.js';
 const WHERE = 'LogisticRegression.fromOnnx';
 const KNOWN = new Set(['LinearClassifier', 'Normalizer', 'ZipMap', 'Identity', 'Cast']);
 /** The most class labels read. */
-export const MAX_CLASSES = 1 << 16;
+const MAX_CLASSES = 1 << 16;
 /** Longer string attributes (post_transform, norm) are not an operator's options. */
 const MAX_OPTION_BYTES = 64;
 

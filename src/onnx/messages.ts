@@ -418,10 +418,7 @@ export function decodeModel(bytes: Uint8Array): DecodedModel {
   };
   let graph: Uint8Array | null = null;
   let nMeta = 0;
-  // A plain Uint8Array view (not, say, a Node Buffer), so every read of the bytes sees one
-  // kind of array and stays on V8's fast path.
-  const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-  const reader = new ProtoReader(view, 'model');
+  const reader = new ProtoReader(bytes, 'model');
   while (reader.next()) {
     const f = reader.field;
     if (f === 1) m.irVersion = reader.int('model.ir_version');
