@@ -45,13 +45,17 @@ export function jsonText(value: unknown): string {
  */
 export function quoted(text: string, max: number = QUOTE_MAX, quote = "'"): string {
   if (text.length <= max) return `${quote}${escapeControl(text)}${quote}`;
-  const end = /[\ud800-\udbff]/.test(text[max - 1] as string) ? max - 1 : max;
-  return `${quote}${escapeControl(text.slice(0, end))}…${quote} (${text.length} characters)`;
+  return `${quote}${escapeControl(head(text, max))}…${quote} (${text.length} characters)`;
 }
 
 /** User text as a report prints it, unquoted: control characters escaped, cut at `max` characters with `…`. */
 export function display(text: string, max = 40): string {
-  return text.length > max ? `${escapeControl(text.slice(0, max))}…` : escapeControl(text);
+  return text.length > max ? `${escapeControl(head(text, max))}…` : escapeControl(text);
+}
+
+/** The first `max` UTF-16 units of text, one fewer rather than half a surrogate pair. */
+function head(text: string, max: number): string {
+  return text.slice(0, /[\ud800-\udbff]/.test(text[max - 1] as string) ? max - 1 : max);
 }
 
 /** A cell's text in double quotes for messages: `"abc"`, as {@link quoted}. */
