@@ -23,9 +23,9 @@ interface Report {
   keptIntact: boolean | null;
 }
 
-async function dropMatrices(count: number, headroom: number | 'full', mode?: 'no-gc'): Promise<Report> {
+async function drop(kind: 'matrices' | 'models', count: number, headroom: number | 'full', mode?: 'no-gc'): Promise<Report> {
   const child = fileURLToPath(new URL('./children/reclaim.ts', import.meta.url));
-  const args = ['--import', 'tsx', child, String(count), String(headroom), ...(mode === undefined ? [] : [mode])];
+  const args = ['--import', 'tsx', child, kind, String(count), String(headroom), ...(mode === undefined ? [] : [mode])];
   const { stdout } = await promisify(execFile)(process.execPath, args, {
     cwd: fileURLToPath(new URL('../..', import.meta.url)),
     timeout: 600_000,
@@ -38,7 +38,7 @@ describe('Matrix.alloc blocks dropped without dispose()', () => {
   const dropped = `${count} × 8 MB${headroom === 'full' ? '' : ` into the last ${headroom} MiB`}`;
 
   it(`are reclaimed when the memory is full, so every allocation succeeds (${dropped}, Node)`, { timeout: 600_000 }, async () => {
-    const report = await dropMatrices(count, headroom);
+    const report = await drop('matrices', count, headroom);
     if (BIG) console.log(`${count} dropped Matrix.alloc(1000, 1000): ${report.seconds.toFixed(1)} s, WebAssembly memory ${(report.memoryBytes / 2 ** 30).toFixed(2)} GiB`);
     expect(report.error).toBeNull();
     expect(report.allocated).toBe(count);
@@ -49,7 +49,7 @@ describe('Matrix.alloc blocks dropped without dispose()', () => {
   });
 
   it('make a full memory fail with a RangeError that says large blocks need dispose() where no garbage collection can be started', async () => {
-    const report = await dropMatrices(40, 100, 'no-gc');
+    const report = await drop('matrices', 40, 100, 'no-gc');
     expect(report.allocated).toBeGreaterThan(0);
     expect(report.allocated).toBeLessThan(40);
     expect(report.error?.name).toBe('RangeError');

@@ -1,19 +1,27 @@
 /**
- * Child process of reclaim.test.ts: `reclaim.ts <count> <headroom MiB | full> [no-gc]`
- * fills the WebAssembly memory up to `headroom` MiB below its 4 GiB limit with one live
- * block whose pages are never written (cheap), unless `full`; then allocates `count`
- * Matrix.alloc(1000, 1000) matrices (8 MB each) in one synchronous loop, writes one value
- * into each and drops it without dispose(). With `no-gc` it first hides
+ * Child process of reclaim.test.ts: `reclaim.ts <matrices | models> <count> <headroom MiB |
+ * full> [no-gc]` fills the WebAssembly memory up to `headroom` MiB below its 4 GiB limit
+ * with one live block whose pages are never written (cheap), unless `full`; then, in one
+ * synchronous loop, drops `count` objects of 8 MB of WebAssembly memory each without
+ * dispose(): Matrix.alloc(1000, 1000) matrices (one value written into each), or models
+ * with 100 classes × 9999 features rebuilt with fromSklearn. With `no-gc` it first hides
  * `process.getBuiltinModule`, as a browser offers no garbage collector to start. Prints how
  * many allocations succeeded, the first error, the memory size, the time and whether
  * matrices allocated afterwards survive later collections intact, as JSON.
  */
-import { Matrix } from '../../../src/index.js';
+import { LogisticRegression, Matrix } from '../../../src/index.js';
 import { core } from '../../../src/wasm/runtime.js';
 
-const [countText, headroom, mode] = process.argv.slice(2) as [string, string, string | undefined];
+const [kind, countText, headroom, mode] = process.argv.slice(2) as [string, string, string, string | undefined];
 const count = Number(countText);
 if (mode === 'no-gc') Object.defineProperty(process, 'getBuiltinModule', { value: undefined });
+
+const coef = Array.from({ length: 100 }, (_, k) => Array.from({ length: 9999 }, (_, j) => ((k + j) % 7) - 3));
+const sklearn = { coef, intercept: new Array<number>(100).fill(0), classes: Array.from({ length: 100 }, (_, k) => k) };
+const drop =
+  kind === 'models'
+    ? (): void => void LogisticRegression.fromSklearn(sklearn)
+    : (i: number): void => void (Matrix.alloc(1000, 1000).data[999_999] = i);
 
 if (headroom !== 'full') {
   const filler = 2 ** 32 - core.memory.buffer.byteLength - Number(headroom) * 2 ** 20;
@@ -24,7 +32,7 @@ const started = performance.now();
 let allocated = 0;
 let error: { name: string; message: string } | null = null;
 try {
-  for (; allocated < count; allocated++) Matrix.alloc(1000, 1000).data[999_999] = allocated;
+  for (; allocated < count; allocated++) drop(allocated);
 } catch (caught) {
   error = { name: (caught as Error).name, message: (caught as Error).message };
 }
