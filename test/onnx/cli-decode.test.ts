@@ -2,7 +2,7 @@
 // same pass, and the model it builds is the one fromOnnx builds.
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { LogisticRegression } from '../../src/index.js';
+import { type Label, LogisticRegression } from '../../src/index.js';
 import { readOnnxFile } from '../../src/cli/onnx-file.js';
 import * as messages from '../../src/onnx/messages.js';
 import { scratch } from '../cli/helpers.js';
@@ -34,7 +34,7 @@ describe('readOnnxFile', () => {
   }
 
   it('builds the same model as fromOnnx for string and boolean labels', async () => {
-    for (const classes of [['bird', 'cat', 'dog'], [false, true]]) {
+    for (const classes of [['bird', 'cat', 'dog'], [false, true]] as Label[][]) {
       const coef = classes.length === 2 ? [[0.5, -1]] : [[0.5, -1], [2, 0.25], [-1, 1]];
       const bytes = LogisticRegression.fromSklearn({ coef, intercept: coef.map((_, k) => k - 1), classes }).toOnnx();
       const { model } = await readOnnxFile(tmp.file('labels.onnx', bytes));
