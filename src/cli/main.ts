@@ -26,7 +26,6 @@ import {
   columnIndices,
   expandedFeatureNames,
   fitPreprocessing,
-  own,
   readLabels,
   transform,
   type ImputeStrategy,
