@@ -123,6 +123,26 @@ describe('disposing X from onIteration during fit', () => {
 });
 
 describe('disposing X during other calls', () => {
+  it('leaves a one-vs-rest fit exactly as without the dispose when onWarning disposes X after the first class', () => {
+    const three = makeClassification({ nSamples: 3000, nFeatures: 6, nInformative: 4, nClasses: 3, randomState: 5 });
+    const options = { multiClass: 'ovr', maxIter: 3, tol: 1e-12 } as const;
+    const place = (): Matrix => {
+      const X = Matrix.alloc(three.X.rows, three.X.cols);
+      X.data.set(three.X.data);
+      return X;
+    };
+    const reference = result(new LogisticRegression({ ...options, onWarning: null }).fit(place(), three.y));
+    const X = place();
+    let warnings = 0;
+    const onWarning = (): void => {
+      warnings++;
+      X.dispose();
+      Matrix.alloc(three.X.rows, three.X.cols).data.fill(-1e6);
+    };
+    expect(result(new LogisticRegression({ ...options, onWarning }).fit(X, three.y))).toBe(reference);
+    expect(warnings).toBe(3);
+  });
+
   it('leaves a multi-epoch sgd fit exactly as without the dispose (from onIteration after epoch 1)', () => {
     const options = { solver: 'sgd', maxIter: 4, tol: 0, randomState: 0, onWarning: null } as const;
     const reference = result(new LogisticRegression(options).fit(inWasm('float64'), data.y));
