@@ -372,7 +372,6 @@ async function train(values: Values, positionals: string[], io: Io): Promise<voi
   const onWarning = (m: string) => warnings.push(inFlagTerms(m, standardize));
   const delimiter = delimiterOf(values);
   const request = { oneHot: (values['one-hot'] as string[] | undefined ?? []).flatMap((s) => list(s)), impute: impute as ImputeStrategy | null, standardize };
-  if (out !== undefined) await checkNotInput(out, '--out', [file]);
   if (values['stream']) {
     if (impute === 'median') throw new UsageError('--stream supports --impute mean only (a median needs every value in memory)', 'train');
     const epochs = num(values, 'epochs') ?? 5;
@@ -381,6 +380,7 @@ async function train(values: Values, positionals: string[], io: Io): Promise<voi
     if (options.solver !== undefined && options.solver !== 'sgd') throw new UsageError(`--stream trains with --solver sgd; got '${options.solver}'`, 'train');
     options.solver = 'sgd';
     makeModel(options, 'train');
+    if (out !== undefined) await checkNotInput(out, '--out', [file]);
     const progress = values['quiet'] ? null : new Progress(io.stderr, epochs, 'epoch');
     const result = await trainStream({ file, target, features: list(str(values, 'features')), request, delimiter, epochs, chunkRows, testSize, maxClasses, options, progress });
     for (const w of warnings) io.stderr.write(`warning: ${safeLine(w)}\n`);
@@ -418,6 +418,7 @@ async function train(values: Values, positionals: string[], io: Io): Promise<voi
   const progress = values['quiet'] ? null : new Progress(io.stderr, num(values, 'max-iter') ?? 100);
   const options = modelOptions(values, onWarning, progress === null ? null : (info) => progress.update(info));
   const model = makeModel(options, 'train');
+  if (out !== undefined) await checkNotInput(out, '--out', [file]);
 
   const table = await readCsv(file, { delimiter });
   const [targetIndex] = columnIndices(file, table, [target], 'target') as [number];
