@@ -523,7 +523,7 @@ async function exportModel(values: Values, positionals: string[], io: Io): Promi
   await checkNotInput(out, '--onnx', [modelFile]);
   const bytes = cliModelToOnnx(await readModelFile(modelFile));
   await writeFileAtomic(out, bytes);
-  io.stderr.write(`Wrote ${out} (${bytes.length} bytes, ONNX LinearClassifier)\n`);
+  io.stderr.write(`${safeLine(`Wrote ${out} (${bytes.length} bytes, ONNX LinearClassifier)`)}\n`);
 }
 
 async function predict(values: Values, positionals: string[], io: Io): Promise<void> {
@@ -558,7 +558,7 @@ async function predict(values: Values, positionals: string[], io: Io): Promise<v
   if (out === undefined) io.stdout.write(text);
   else {
     await writeFileAtomic(out, text);
-    io.stderr.write(`Wrote ${labels.length} predictions to ${out}\n`);
+    io.stderr.write(`${safeLine(`Wrote ${labels.length} predictions to ${out}`)}\n`);
   }
 }
 
