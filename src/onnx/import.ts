@@ -161,10 +161,13 @@ function fromGraph(model: DecodedModel): OnnxParameters {
   if (post === 'SOFTMAX' || post === 'SOFTMAX_ZERO') {
     if (rows === 1) fail('a SOFTMAX LinearClassifier needs one coefficient row per class');
     if (K === 2) {
+      // Two-class softmax: scikit-learn's multinomial model with one row w and
+      // probabilities softmax(−d, d), so 2w is the difference of the rows (w itself for
+      // the rows −w, w that toOnnx writes).
       const w0 = row(0);
-      mode = 'binary';
-      coef = [row(1).map((x, j) => x - (w0[j] as number))];
-      intercept = [(intercepts[1] as number) - (intercepts[0] as number)];
+      mode = 'multinomial';
+      coef = [row(1).map((x, j) => (x - (w0[j] as number)) / 2)];
+      intercept = [((intercepts[1] as number) - (intercepts[0] as number)) / 2];
     } else {
       mode = 'multinomial';
       coef = Array.from({ length: K }, (_, k) => row(k));
@@ -198,7 +201,9 @@ function fromGraph(model: DecodedModel): OnnxParameters {
   const kinds = new Set(labels.map((l) => typeof l));
   if (kinds.size !== 1) fail('class labels are of mixed kinds');
   const order = labels.map((_, i) => i).sort((a, b) => compareLabels(labels[a] as Label, labels[b] as Label));
-  if (mode === 'binary') {
+  if (coef.length === 1) {
+    // One row (binary, or two-class multinomial) scores the second class: swapping the
+    // classes negates it.
     if (order[0] === 1) {
       coef = [(coef[0] as number[]).map((x) => -x)];
       intercept = [-(intercept[0] as number)];

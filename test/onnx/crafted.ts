@@ -31,6 +31,8 @@ export interface CraftedParts {
   coefficients?: ProtoWriter;
   /** Replaces intercepts [−0.5, 0.5]. */
   intercepts?: ProtoWriter;
+  /** Replaces post_transform 'LOGISTIC'. */
+  postTransform?: string;
   /** Appended to the classifier's attributes. */
   extra?: ProtoWriter[];
   /** Appended to the graph's nodes. */
@@ -46,7 +48,7 @@ export function classifierModel(options: CraftedParts = {}): Uint8Array {
   node.message(5, options.labels ?? writeAttribute({ name: 'classlabels_ints', type: ATTR.INTS, ints: [0, 1] }));
   node.message(5, options.coefficients ?? writeAttribute({ name: 'coefficients', type: ATTR.FLOATS, floats: [-1, 2, 1, -2] }));
   node.message(5, options.intercepts ?? writeAttribute({ name: 'intercepts', type: ATTR.FLOATS, floats: [-0.5, 0.5] }));
-  node.message(5, writeAttribute({ name: 'post_transform', type: ATTR.STRING, s: 'LOGISTIC' }));
+  node.message(5, writeAttribute({ name: 'post_transform', type: ATTR.STRING, s: options.postTransform ?? 'LOGISTIC' }));
   for (const a of options.extra ?? []) node.message(5, a);
   node.string(7, 'ai.onnx.ml');
   const graph = new ProtoWriter().message(1, node);

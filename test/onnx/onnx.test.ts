@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { type Label, LogisticRegression, makeClassification } from '../../src/index.js';
+import { ATTR, writeAttribute } from '../../src/onnx/messages.js';
 import { ProtoWriter } from '../../src/onnx/protobuf.js';
+import { classifierModel } from './crafted.js';
 
 const require = createRequire(import.meta.url);
 type Ort = typeof import('onnxruntime-node');
@@ -47,6 +49,33 @@ describe('toOnnx / fromOnnx round trip', () => {
       expect(LogisticRegression.fromOnnx(again.toOnnx()).toJSON().model).toEqual(again.toJSON().model);
     });
   }
+
+  it('two-class multinomial: fromOnnx(toOnnx(m)) is the same softmax model (mode, coefficients, probabilities)', () => {
+    const { X, y } = data(2, 5);
+    const model = new LogisticRegression({ multiClass: 'multinomial' }).fit(X, y);
+    const again = LogisticRegression.fromOnnx(model.toOnnx());
+    expect(again.toJSON().model.mode).toBe('multinomial');
+    expect(again.coef.toArray()).toEqual(model.coef.toArray().map((row) => row.map(Math.fround)));
+    expect(Array.from(again.intercept)).toEqual(Array.from(model.intercept, Math.fround));
+    const p = model.predictProba(X).data;
+    const q = again.predictProba(X).data;
+    for (let i = 0; i < p.length; i++) expect(Math.abs((p[i] as number) - (q[i] as number))).toBeLessThan(1e-5);
+    expect(again.predict(X)).toEqual(model.predict(X));
+  });
+
+  it('reads a two-class SOFTMAX classifier with unmirrored rows as the softmax model over their difference', () => {
+    // Rows r0, r1: P(class 1) = σ((r1 − r0)·x + b1 − b0) = softmax(−d, d)[1] with w = (r1 − r0) / 2.
+    const coefficients = writeAttribute({ name: 'coefficients', type: ATTR.FLOATS, floats: [0.5, -1, 1.5, 1] });
+    const intercepts = writeAttribute({ name: 'intercepts', type: ATTR.FLOATS, floats: [0.25, -0.75] });
+    const model = LogisticRegression.fromOnnx(classifierModel({ coefficients, intercepts, postTransform: 'SOFTMAX' }));
+    expect(model.toJSON().model.mode).toBe('multinomial');
+    expect(model.coef.toArray()).toEqual([[0.5, 1]]);
+    expect(Array.from(model.intercept)).toEqual([-0.5]);
+    const x = [2, -1];
+    const d = 0.5 * 2 + 1 * -1 - 0.5;
+    const softmax1 = Math.exp(d) / (Math.exp(-d) + Math.exp(d));
+    expect(model.predictProba([x]).data[1]).toBeCloseTo(softmax1, 15);
+  });
 
   it('keeps string, boolean and negative integer labels', () => {
     const { X, y } = data(3, 3);
