@@ -1,9 +1,10 @@
 /**
  * The protocol buffers wire format, as far as ONNX needs it: varints (int32, int64,
  * enums), 32-bit floats and length-delimited fields (strings, bytes, sub-messages,
- * packed repeated numbers). A writer that builds a message, and a reader that splits a
- * message into its fields with every length checked against the bytes present before
- * anything is sliced or allocated.
+ * packed repeated numbers). A writer that builds a message, and a reader that steps
+ * through a message's fields with every length checked against the bytes present,
+ * decoding a value only when asked: a repeated field can be counted, and so capped,
+ * before any of it is materialised.
  * @module
  */
 
