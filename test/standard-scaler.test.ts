@@ -318,6 +318,15 @@ describe('StandardScaler on values near the float64 limit', () => {
     });
   }
 
+  it('learns the same finite statistics with withMean or withStd off', () => {
+    const X = [[1.5e308], [1.5e308], [-1.5e308]];
+    const exact = exactMoments([1.5e308, 1.5e308, -1.5e308]);
+    expect(Array.from(new StandardScaler({ withStd: false }).fit(X).mean as Float64Array)).toEqual([exact.mean]);
+    const scaleOnly = new StandardScaler({ withMean: false }).fit(X);
+    expect(Array.from(scaleOnly.scale as Float64Array)).toEqual([exact.std]);
+    expect(scaleOnly.transform([[1.5e308]]).data[0]).toBe(1.5e308 / exact.std);
+  });
+
   it('reports a variance beyond float64 as +Infinity while the scale stays finite', () => {
     const scaler = new StandardScaler().fit([[1e300], [-1e300]]);
     expect(Array.from(scaler.var as Float64Array)).toEqual([Infinity]);
