@@ -48,7 +48,7 @@ Commands:
   train <data.csv> --target COLUMN [options]   fit a model, print a report, save it with --out
   predict <model.json> <data.csv> [options]    predicted label (and probabilities) per row
   evaluate <model.json> <data.csv> [options]   the report of a saved model on labelled rows
-  demo                                         the reference experiment (as npm start)
+  demo                                         the reference experiment: accuracy, weights, fit time
   export <model.json> --onnx model.onnx        write the model as ONNX (predict/evaluate read it)
 
 Run 'logreg-wasm <command> --help' for a command's options.`,
