@@ -26,7 +26,10 @@ beforeAll(async () => {
   for (const entry of SOURCES) cpSync(join(ROOT, entry), join(clone, entry), { recursive: true });
   for (const file of GENERATED) rmSync(join(clone, file), { force: true });
   symlinkSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'), 'dir');
-  const { stdout } = await run('npm', ['pack', '--dry-run', '--json'], { cwd: clone, maxBuffer: 64 * 1024 * 1024, timeout: 600_000 });
+  // `npm run --ignore-scripts test:consumers` (as CI runs it) passes npm_config_ignore_scripts
+  // to this process; the pack here must run its prepack script.
+  const env = { ...process.env, npm_config_ignore_scripts: 'false', npm_config_update_notifier: 'false' };
+  const { stdout } = await run('npm', ['pack', '--dry-run', '--json'], { cwd: clone, env, maxBuffer: 64 * 1024 * 1024, timeout: 600_000 });
   files = (JSON.parse(stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
 }, 600_000);
 afterAll(() => {
