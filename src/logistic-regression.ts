@@ -220,13 +220,13 @@ export interface LogisticRegressionOptions {
   onWarning?: ((message: string) => void) | null;
 }
 
-/** Options of {@link LogisticRegression.partialFit}. */
-export interface PartialFitOptions extends FitOptions {
+/** Options of {@link LogisticRegression.partialFit}; `L` is the label type. */
+export interface PartialFitOptions<L extends Label = Label> extends FitOptions {
   /**
    * Every label y can hold; required on the first call.
    * @default the fitted classes
    */
-  classes?: ArrayLike<Label> | null;
+  classes?: ArrayLike<L> | null;
 }
 
 /** Options of {@link LogisticRegression.fit}. */
@@ -308,16 +308,24 @@ const heldParams = new FinalizationRegistry<number>((ptr) => free(ptr));
  *
  * Shapes: X is n×d; y has n labels (numbers, strings or booleans, at least two distinct).
  *
+ * The type parameter `L` is the label type (`number`, `string`, `boolean`, a union of
+ * literals, or any {@link Label}): `fit` and `partialFit` return the model typed by the
+ * labels they were given, so `predict` and `classes` give numbers for numeric y and
+ * strings for string y. A model that was not fitted through such a call (e.g. one from
+ * `fromJSON`) is typed `LogisticRegression<Label>`; give `L` explicitly to narrow it.
+ *
  * @example
  * ```ts
  * import { LogisticRegression } from 'logreg-wasm';
- * const model = new LogisticRegression({ C: 10 });
- * model.fit([[0, 1], [1, 0], [2, 1], [3, 0]], ['no', 'no', 'yes', 'yes']);
- * model.predict([[2.5, 0.5]]);      // ['yes']
+ * const model = new LogisticRegression({ C: 10 }).fit([[0, 1], [1, 0], [2, 1], [3, 0]], ['no', 'no', 'yes', 'yes']);
+ * model.predict([[2.5, 0.5]]);      // ['yes'], typed ('no' | 'yes')[]
  * model.predictProba([[2.5, 0.5]]); // Matrix 1×2, columns in classes order ['no', 'yes']
+ *
+ * const numeric = new LogisticRegression().fit(X, new Int32Array([0, 1, 1, 0]));
+ * const first: number = numeric.predict(X)[0]; // numbers in, numbers out
  * ```
  */
-export class LogisticRegression {
+export class LogisticRegression<L extends Label = Label> {
   /** See {@link LogisticRegressionOptions.penalty}. */
   readonly penalty: Penalty;
   /** See {@link LogisticRegressionOptions.C}. */
@@ -432,12 +440,13 @@ export class LogisticRegression {
   /**
    * Trains on X (n×d) and y (n labels). A failed call throws and leaves the model as it
    * was (including a previous fit).
-   * @returns this model.
+   * @returns this model, typed by the labels of y (`LogisticRegression<number>` for
+   * numeric y).
    * @throws TypeError for the wrong kind of X, y or option; RangeError for an empty X,
    * ragged rows, NaN/±Infinity (with row and column), a length mismatch, a single class,
    * bad sample weights or a class weight for an unknown label.
    */
-  fit(X: MatrixLike, y: ArrayLike<Label>, options: FitOptions = {}): this {
+  fit<T extends L>(X: MatrixLike, y: ArrayLike<T>, options: FitOptions = {}): LogisticRegression<T> {
     checkOptionNames(`${NAME}.fit`, options, ['sampleWeight']);
     this.#warnIgnoredOptions();
     let staged: StagedMatrix | undefined;
@@ -463,7 +472,7 @@ export class LogisticRegression {
       const start = this.#startingPoint(mode, labels.classes, staged.cols, this.warmStart);
       this.#random = null;
       this.#commit(this.#train(staged, labels, weights, mode, start, this.maxIter, true), labels.classes, mode, staged.cols);
-      return this;
+      return this as unknown as LogisticRegression<T>;
     } finally {
       release(staged);
     }
@@ -475,7 +484,7 @@ export class LogisticRegression {
    * `classes`, every label that will ever appear; later calls may repeat them.
    * Regularisation is relative to each chunk (its Σsᵢ), as if the chunk were the data.
    * A failed call throws and leaves the model as it was.
-   * @returns this model.
+   * @returns this model, typed by the labels of y and `classes`.
    * @throws RangeError when the solver is not 'sgd', `classes` is missing on the first
    * call or differs from the fitted classes, a label is not in `classes`, or for the bad
    * inputs `fit` rejects.
@@ -485,7 +494,7 @@ export class LogisticRegression {
    * for await (const { X, y } of chunks) model.partialFit(X, y, { classes: [0, 1] });
    * ```
    */
-  partialFit(X: MatrixLike, y: ArrayLike<Label>, options: PartialFitOptions = {}): this {
+  partialFit<T extends L>(X: MatrixLike, y: ArrayLike<T>, options: PartialFitOptions<T> = {}): LogisticRegression<T> {
     checkOptionNames(`${NAME}.partialFit`, options, ['classes', 'sampleWeight']);
     if (this.solver !== 'sgd') {
       throw new RangeError(`${NAME}.partialFit: needs solver 'sgd'; this model uses '${this.solver}'`);
@@ -524,7 +533,7 @@ export class LogisticRegression {
       const mode = this.#mode(K);
       const start = this.#startingPoint(mode, classes, staged.cols, true);
       this.#commit(this.#train(staged, labels, weights, mode, start, 1, false), classes, mode, staged.cols);
-      return this;
+      return this as unknown as LogisticRegression<T>;
     } finally {
       release(staged);
     }
@@ -617,8 +626,8 @@ export class LogisticRegression {
    * @returns an array of n labels from `classes`.
    * @throws as {@link LogisticRegression.decisionFunction}.
    */
-  predict(X: MatrixLike): Label[] {
-    return this.#predict(X, 'predict');
+  predict(X: MatrixLike): L[] {
+    return this.#predict(X, 'predict') as L[];
   }
 
   #predict(X: MatrixLike, what: string): Label[] {
@@ -671,8 +680,8 @@ export class LogisticRegression {
   }
 
   /** The labels seen by `fit`, sorted; the order of `predictProba`'s columns. @throws NotFittedError before `fit`. */
-  get classes(): Label[] {
-    return [...this.#state('classes').classes];
+  get classes(): L[] {
+    return [...this.#state('classes').classes] as L[];
   }
 
   /** Number of features seen by `fit`. @throws NotFittedError before `fit`. */
@@ -792,7 +801,7 @@ export class LogisticRegression {
    * @throws TypeError or RangeError naming the first field that is missing, of the wrong
    * kind, inconsistent in shape, non-finite, from a newer format version, or not ours.
    */
-  static fromJSON(input: unknown): LogisticRegression {
+  static fromJSON(input: unknown): LogisticRegression<Label> {
     let parsed = input;
     if (typeof input === 'string') {
       try {
@@ -822,15 +831,15 @@ export class LogisticRegression {
    * const model = LogisticRegression.fromSklearn({ coef: [[0.5, -1.2]], intercept: [0.1], classes: [0, 1] });
    * ```
    */
-  static fromSklearn(attributes: {
+  static fromSklearn<C extends readonly Label[]>(attributes: {
     coef: number[][];
     intercept: number[];
-    classes: Label[];
+    classes: C;
     /** @default 'auto' */
     multiClass?: MultiClass;
-  }): LogisticRegression {
+  }): LogisticRegression<C[number]> {
     const multiClass = checkChoice(`${NAME}.fromSklearn`, 'multiClass', attributes.multiClass ?? 'auto', ['auto', 'multinomial', 'ovr'] as const);
-    const estimator = new LogisticRegression({ multiClass });
+    const estimator = new LogisticRegression<C[number]>({ multiClass });
     const mode = estimator.#mode(Array.isArray(attributes.classes) ? attributes.classes.length : 0);
     const model = readParameters({ ...attributes, mode }, 'attributes');
     estimator.#load(model);
@@ -853,7 +862,7 @@ export class LogisticRegression {
    * @throws RangeError naming an unsupported operator, or for malformed bytes,
    * inconsistent shapes or non-finite numbers.
    */
-  static fromOnnx(bytes: Uint8Array): LogisticRegression {
+  static fromOnnx(bytes: Uint8Array): LogisticRegression<Label> {
     const { mode, classes, coef, intercept } = readOnnx(bytes);
     const estimator = new LogisticRegression({ multiClass: mode === 'ovr' ? 'ovr' : 'auto' });
     estimator.#load({ mode, classes, coef, intercept, nIter: 0, nIterPerProblem: new Array<number>(mode === 'ovr' ? classes.length : 1).fill(0), converged: true });

@@ -8,12 +8,12 @@ import type { MatrixLike } from '../input.js';
 import type { Label } from '../labels.js';
 import { LogisticRegression, type LogisticRegressionOptions } from '../logistic-regression.js';
 
-/** One chunk of rows for {@link fitStream}. */
-export interface StreamChunk {
+/** One chunk of rows for {@link fitStream}; `L` is the label type. */
+export interface StreamChunk<L extends Label = Label> {
   /** The chunk's rows (n×d); d must be the same in every chunk. */
   X: MatrixLike;
   /** One label per row, each among `classes`. */
-  y: ArrayLike<Label>;
+  y: ArrayLike<L>;
   /** Optional weight per row. */
   sampleWeight?: ArrayLike<number> | null;
 }
@@ -31,9 +31,9 @@ export interface EpochInfo {
 }
 
 /** Options of {@link fitStream}: the estimator's options (solver 'sgd'), plus these. */
-export interface FitStreamOptions extends LogisticRegressionOptions {
+export interface FitStreamOptions<L extends Label = Label> extends LogisticRegressionOptions {
   /** Every label y can hold (required: a chunk need not contain every class). */
-  classes: ArrayLike<Label>;
+  classes: ArrayLike<L>;
   /**
    * Passes over the data; an integer ≥ 1. More than one needs `chunks` to be a function
    * that starts a fresh pass each time it is called.
@@ -45,10 +45,10 @@ export interface FitStreamOptions extends LogisticRegressionOptions {
 }
 
 /** Chunks, or a function returning a fresh pass over them (for more than one epoch). */
-export type ChunkSource =
-  | AsyncIterable<StreamChunk>
-  | Iterable<StreamChunk>
-  | ((epoch: number) => AsyncIterable<StreamChunk> | Iterable<StreamChunk>);
+export type ChunkSource<L extends Label = Label> =
+  | AsyncIterable<StreamChunk<L>>
+  | Iterable<StreamChunk<L>>
+  | ((epoch: number) => AsyncIterable<StreamChunk<L>> | Iterable<StreamChunk<L>>);
 
 /**
  * Fits a {@link LogisticRegression} with mini-batch SGD over chunks of rows: each chunk is
@@ -62,7 +62,7 @@ export type ChunkSource =
  * `(epoch) => iterable` called once per epoch (required for `epochs` > 1).
  * @param options the estimator's options (`solver` must be absent or `'sgd'`), `classes`,
  * `epochs` and `onEpoch`.
- * @returns a promise of the fitted model.
+ * @returns a promise of the fitted model, typed by the labels of `classes`.
  * @throws TypeError (rejects) for `epochs` > 1 with a one-shot iterable, or bad options;
  * RangeError for an epoch with no rows, a label not in `classes`, or any input
  * `partialFit` rejects (the message names the epoch and chunk).
@@ -73,7 +73,7 @@ export type ChunkSource =
  * });
  * ```
  */
-export async function fitStream(chunks: ChunkSource, options: FitStreamOptions): Promise<LogisticRegression> {
+export async function fitStream<L extends Label>(chunks: ChunkSource<L>, options: FitStreamOptions<L>): Promise<LogisticRegression<L>> {
   const { classes, epochs = 1, onEpoch = null, ...estimatorOptions } = options;
   if (!Number.isInteger(epochs) || epochs < 1) throw new RangeError(`fitStream: epochs must be an integer ≥ 1, got ${String(epochs)}`);
   if (estimatorOptions.solver !== undefined && estimatorOptions.solver !== 'sgd') {
@@ -84,7 +84,7 @@ export async function fitStream(chunks: ChunkSource, options: FitStreamOptions):
   }
   let chunkLoss = Number.NaN;
   const userOnIteration = estimatorOptions.onIteration ?? null;
-  const model = new LogisticRegression({
+  const model = new LogisticRegression<L>({
     ...estimatorOptions,
     solver: 'sgd',
     onIteration: (info) => {
@@ -97,7 +97,7 @@ export async function fitStream(chunks: ChunkSource, options: FitStreamOptions):
     let rows = 0;
     let count = 0;
     let lossSum = 0;
-    for await (const chunk of source as AsyncIterable<StreamChunk>) {
+    for await (const chunk of source as AsyncIterable<StreamChunk<L>>) {
       count++;
       if (chunk === null || typeof chunk !== 'object') throw new TypeError(`fitStream: epoch ${epoch}, chunk ${count} is not an object { X, y }`);
       const n = chunk.y?.length ?? 0;
