@@ -18,7 +18,7 @@ import {
   checkPositive,
 } from './options.js';
 import { type CoreProblem, type CoreResult, type CoreRun, type CoreSolver, STATUS, solve } from './training.js';
-import { type Core, allocF64, copyIn, core, defaultCore, free, relaxedCore, viewF64 } from './wasm/runtime.js';
+import { type Core, adoptBlock, allocF64, copyIn, core, defaultCore, free, relaxedCore, viewF64 } from './wasm/runtime.js';
 
 /**
  * Training algorithms:
@@ -293,9 +293,6 @@ interface FittedState {
   readonly converged: boolean;
   readonly lossCurve: Float64Array | null;
 }
-
-/** Frees the parameters of a model that was dropped without `dispose()`. */
-const heldParams = new FinalizationRegistry<number>((ptr) => free(ptr));
 
 /**
  * Logistic regression, trained in WebAssembly.
@@ -864,7 +861,9 @@ export class LogisticRegression<L extends Label = Label> {
    */
   static fromOnnx(bytes: Uint8Array): LogisticRegression<Label> {
     const { mode, classes, coef, intercept } = readOnnx(bytes);
-    const estimator = new LogisticRegression({ multiClass: mode === 'ovr' ? 'ovr' : 'auto' });
+    // For three or more classes 'multinomial' and 'auto' mean the same; for two,
+    // 'multinomial' is the two-class softmax that toOnnx writes as SOFTMAX.
+    const estimator = new LogisticRegression({ multiClass: mode === 'binary' ? 'auto' : mode });
     estimator.#load({ mode, classes, coef, intercept, nIter: 0, nIterPerProblem: new Array<number>(mode === 'ovr' ? classes.length : 1).fill(0), converged: true });
     return estimator;
   }
@@ -1109,12 +1108,12 @@ export class LogisticRegression<L extends Label = Label> {
 
   #replaceFitted(next: FittedState | null): void {
     const previous = this.#fitted;
-    if (previous !== null) {
-      heldParams.unregister(this);
-      free(previous.paramsPtr);
-    }
+    if (previous !== null) free(previous.paramsPtr);
     this.#fitted = next;
-    if (next !== null) heldParams.register(this, next.paramsPtr, this);
+    // The fitted state owns the parameters (freed once it is unreachable, or reclaimed by
+    // an allocation that finds memory full): every reader of paramsPtr holds the state,
+    // not necessarily the model.
+    if (next !== null) adoptBlock(next, next.paramsPtr, next.blocks * (next.nFeatures + 1) * 8);
   }
 
   #state(what: string): FittedState {

@@ -113,6 +113,14 @@ describe("multiClass 'multinomial' with two classes", () => {
     expect(Array.from(again.predictProba(X).data)).toEqual(Array.from(model.predictProba(X).data));
   });
 
+  it("comes back from toOnnx through fromOnnx as the same model, with multiClass 'multinomial'", () => {
+    const model = fit({ multiClass: 'multinomial' });
+    const again = LogisticRegression.fromOnnx(model.toOnnx());
+    expect(again.multiClass).toBe('multinomial');
+    expect(again.toJSON().model.mode).toBe('multinomial');
+    expect(again.toJSON().model.coef).toEqual([Array.from(model.coef.data, Math.fround)]);
+  });
+
   it('exports to ONNX that onnxruntime evaluates to the same probabilities and labels', async () => {
     const ort = createRequire(import.meta.url)('onnxruntime-node') as typeof import('onnxruntime-node');
     const trained = fit({ multiClass: 'multinomial' });
