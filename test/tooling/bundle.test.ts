@@ -1,7 +1,8 @@
 /**
  * The bundles keep the names written in the source (esbuild's keepNames): without it
- * dist/index.js declares `var Matrix = class _Matrix`, and console.log of a model's `coef`
- * printed `_Matrix { … }`.
+ * dist/index.js declares `var Matrix = class _Matrix`, and console.log printed a model as
+ * `_LogisticRegression { … }` (and a matrix as `_Matrix { … }` before it had a printed form
+ * of its own).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -23,12 +24,15 @@ beforeAll(() => {
 });
 
 describe('dist/index.js', () => {
-  it("prints a model's coefficients as a Matrix, by the class's own name", () => {
+  it('prints a fitted model and a scaler under their own class names', () => {
     const printed = inNode(`
       const { X, y } = lib.makeClassification({ nSamples: 50, nFeatures: 2, nRedundant: 0, randomState: 0 });
-      console.log(new lib.LogisticRegression().fit(X, y).coef);
+      console.log(new lib.LogisticRegression().fit(X, y));
+      console.log(new lib.StandardScaler());
     `);
-    expect(printed).toMatch(/^Matrix \{/);
+    expect(printed).toMatch(/^LogisticRegression \{/);
+    expect(printed).toMatch(/^StandardScaler \{/m);
+    expect(printed).not.toMatch(/\b_[A-Z]\w+ \{/);
   });
 
   it('gives every exported class and function the name it is exported as', () => {
