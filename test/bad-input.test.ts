@@ -74,7 +74,7 @@ describe('the constructor rejects bad options', () => {
     ['maxIter 0', { maxIter: 0 }, RangeError, 'LogisticRegression: maxIter must be an integer from 1 to 2147483647, got 0'],
     ['a fractional maxIter', { maxIter: 2.5 }, RangeError, 'LogisticRegression: maxIter must be an integer from 1 to 2147483647, got 2.5'],
     ['a negative tol', { tol: -1 }, RangeError, 'LogisticRegression: tol must be a finite number ≥ 0, got -1'],
-    ['an unknown solver', { solver: 'adam' }, RangeError, "LogisticRegression: solver must be one of 'lbfgs', 'newton', 'owlqn', 'gd', 'sgd', got 'adam'"],
+    ['an unknown solver', { solver: 'adam' }, RangeError, "LogisticRegression: solver must be one of 'lbfgs', 'newton', 'newton-cd', 'owlqn', 'gd', 'sgd', got 'adam'"],
     ['an unknown penalty', { penalty: 'l3' }, RangeError, "LogisticRegression: penalty must be one of 'l2', 'l1', 'elasticnet', 'none', got 'l3'"],
     [
       'an unknown option',

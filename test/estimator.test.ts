@@ -393,24 +393,31 @@ describe('warmStart', () => {
 });
 
 describe('penalty and solver', () => {
-  it('rejects penalty l1 with lbfgs, naming owlqn and gd', () => {
+  it('rejects penalty l1 with lbfgs, naming the solvers that support it', () => {
     expectError(
       () => new LogisticRegression({ solver: 'lbfgs', penalty: 'l1' }),
       RangeError,
-      "LogisticRegression: solver 'lbfgs' does not support penalty 'l1'; use one of 'owlqn', 'gd', 'sgd'",
+      "LogisticRegression: solver 'lbfgs' does not support penalty 'l1'; use one of 'newton-cd', 'owlqn', 'gd', 'sgd'",
     );
   });
 
-  it('rejects penalty elasticnet with newton, naming owlqn and gd', () => {
+  it('rejects penalty elasticnet with newton, naming the solvers that support it', () => {
     expectError(
       () => new LogisticRegression({ solver: 'newton', penalty: 'elasticnet', l1Ratio: 0.5 }),
       RangeError,
-      "LogisticRegression: solver 'newton' does not support penalty 'elasticnet'; use one of 'owlqn', 'gd', 'sgd'",
+      "LogisticRegression: solver 'newton' does not support penalty 'elasticnet'; use one of 'newton-cd', 'owlqn', 'gd', 'sgd'",
     );
   });
 
-  it('accepts every penalty with owlqn and gd', () => {
-    for (const solver of ['owlqn', 'gd'] as const) {
+  it("chooses 'newton-cd' for penalties l1 and elasticnet when no solver is given, and 'lbfgs' otherwise", () => {
+    expect(new LogisticRegression({ penalty: 'l1' }).solver).toBe('newton-cd');
+    expect(new LogisticRegression({ penalty: 'elasticnet', l1Ratio: 0.5 }).solver).toBe('newton-cd');
+    expect(new LogisticRegression({ penalty: 'l2' }).solver).toBe('lbfgs');
+    expect(new LogisticRegression({ penalty: 'none' }).solver).toBe('lbfgs');
+  });
+
+  it('accepts every penalty with newton-cd, owlqn and gd', () => {
+    for (const solver of ['newton-cd', 'owlqn', 'gd'] as const) {
       for (const penalty of ['l2', 'l1', 'elasticnet', 'none'] as const) {
         expect(() => new LogisticRegression({ solver, penalty, l1Ratio: penalty === 'elasticnet' ? 0.5 : null })).not.toThrow();
       }

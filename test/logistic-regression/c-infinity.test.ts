@@ -15,9 +15,12 @@ const cases: [Penalty, Solver, LogisticRegressionOptions][] = [
   ['l2', 'owlqn', {}],
   ['l2', 'gd', { learningRate: 0.1, maxIter: 30 }],
   ['l2', 'sgd', { learningRate: 0.05, maxIter: 5 }],
+  ['l2', 'newton-cd', {}],
+  ['l1', 'newton-cd', {}],
   ['l1', 'owlqn', {}],
   ['l1', 'gd', { learningRate: 0.1, maxIter: 30 }],
   ['l1', 'sgd', { learningRate: 0.05, maxIter: 5 }],
+  ['elasticnet', 'newton-cd', { l1Ratio: 0.5 }],
   ['elasticnet', 'owlqn', { l1Ratio: 0.5 }],
   ['elasticnet', 'gd', { l1Ratio: 0.5, learningRate: 0.1, maxIter: 30 }],
 ];

@@ -17,7 +17,7 @@ import {
 } from '../../src/index.js';
 import { argmax, bits, makeBlobs, shuffleRows, snapshot, standardize, thrown } from './data.js';
 
-const SOLVERS = ['lbfgs', 'newton', 'owlqn', 'gd', 'sgd'] as const;
+const SOLVERS = ['lbfgs', 'newton', 'newton-cd', 'owlqn', 'gd', 'sgd'] as const;
 type SolverName = (typeof SOLVERS)[number];
 const quiet = { onWarning: null } as const;
 

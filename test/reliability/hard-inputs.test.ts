@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LogisticRegression, type LogisticRegressionOptions, Matrix, makeClassification } from '../../src/index.js';
 import { bits, noise } from './data.js';
 
-const BATCH_SOLVERS = ['lbfgs', 'newton', 'owlqn'] as const;
-const ALL_SOLVERS = ['lbfgs', 'newton', 'owlqn', 'gd', 'sgd'] as const;
+const BATCH_SOLVERS = ['lbfgs', 'newton', 'newton-cd', 'owlqn'] as const;
+const ALL_SOLVERS = ['lbfgs', 'newton', 'newton-cd', 'owlqn', 'gd', 'sgd'] as const;
 
 /** A model whose warnings are collected in `warnings`. */
 function collecting(options: LogisticRegressionOptions): { model: LogisticRegression; warnings: string[] } {
