@@ -20,6 +20,8 @@ describe('gradNorm in onIteration is on the scale of tol', () => {
     ['owlqn with l1', { solver: 'owlqn', penalty: 'l1', tol: 1e-3 }, null],
     ['lbfgs with sample weights', { tol: 1e-3 }, sampleWeight],
     ['lbfgs with balanced class weights and C = 0.1', { tol: 1e-3, C: 0.1, classWeight: 'balanced' }, sampleWeight],
+    ['lbfgs over float32 X', { tol: 1e-3, dtype: 'float32' }, null],
+    ['newton-cd with l1', { solver: 'newton-cd', penalty: 'l1', tol: 1e-3 }, null],
   ];
   for (const [what, options, weights] of cases) {
     it(`stops after the first iteration reporting gradNorm ≤ tol (${what})`, () => {
