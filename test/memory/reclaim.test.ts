@@ -1,6 +1,6 @@
 /**
- * Matrices dropped without dispose(): their JS objects are tiny, so the engine sees no
- * reason to collect them while their WebAssembly blocks fill the 4 GiB memory. An
+ * Matrices and models dropped without dispose(): their JS objects are tiny, so the engine
+ * sees no reason to collect them while their WebAssembly blocks fill the 4 GiB memory. An
  * allocation that finds the memory full frees the blocks of unreachable owners and tries
  * again (Node); where no collection can be started (browsers) it fails with an error that
  * says large blocks need dispose(). Each case runs in a child Node (children/reclaim.ts),
@@ -58,5 +58,13 @@ describe('Matrix.alloc blocks dropped without dispose()', () => {
         `^WebAssembly memory could not grow to hold 1000000 float64 values \\(8000000 bytes; 4\\.00 GiB in use of 4 GiB\\): ${report.allocated} Matrix\\.alloc matrices and fitted models not yet disposed hold 0\\.\\d\\d GiB of it, and in this engine large blocks need dispose\\(\\)`,
       ),
     );
+  });
+});
+
+describe('models dropped without dispose()', () => {
+  it('have their parameters reclaimed when the memory is full, so every model can be built (20 × 8 MB into the last 100 MiB, Node)', async () => {
+    const report = await drop('models', 20, 100);
+    expect(report.error).toBeNull();
+    expect(report.allocated).toBe(20);
   });
 });
