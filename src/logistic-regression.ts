@@ -104,9 +104,10 @@ export interface LogisticRegressionOptions {
    * Stop once the largest absolute entry of the gradient of F/C = Σ sᵢℓᵢ + r(w)/C (the
    * pseudo-gradient with an l1 term) is ≤ tol, as scikit-learn's lbfgs and newton-cg do:
    * an absolute bound, on a gradient that grows with n and the sample weights.
-   * `onIteration` reports this gradient as `gradNorm`. When Σsᵢ leaves float64's range
-   * (weights near 1e308), the weights are divided by the largest one and C multiplied by
-   * it (the same model), and tol applies to that problem. For 'sgd': the least improvement
+   * `onIteration` reports this gradient as `gradNorm`. When the weights sᵢ or Σsᵢ leave
+   * float64's range (e.g. sampleWeight 1e200 × classWeight 1e200), the weights are
+   * divided by the largest one and C multiplied by it (the same model), and tol applies
+   * to that problem. For 'sgd': the least improvement
    * of the epoch loss that counts (it stops after 5 epochs without one). Finite and ≥ 0.
    * @default 1e-4
    */
@@ -386,7 +387,7 @@ export class LogisticRegression<L extends Label = Label> {
     this.onWarning = options.onWarning === undefined ? defaultWarning : checkCallback('onWarning', options.onWarning);
     this.penalty = checkChoice(NAME, 'penalty', options.penalty ?? 'l2', PENALTIES);
     this.C = checkPositive(NAME, 'C', options.C ?? 1, 'for no penalty');
-    this.#cGiven = options.C !== undefined;
+    this.#cGiven = (options.C ?? null) !== null;
     this.fitIntercept = checkBoolean(NAME, 'fitIntercept', options.fitIntercept ?? true);
     this.tol = checkNonNegative(NAME, 'tol', options.tol ?? 1e-4);
     this.maxIter = checkInteger(NAME, 'maxIter', options.maxIter ?? 100, 1, 2 ** 31 - 1);
@@ -614,8 +615,8 @@ export class LogisticRegression<L extends Label = Label> {
         out[2 * i + 1] = logSigmoid(z);
         continue;
       }
-      const d = values[i] as number;
-      const row = fitted.blocks === 1 ? Float64Array.of(-d, d) : values.subarray(i * K, (i + 1) * K);
+      // A two-class multinomial model has one decision value d per row: terms (−d, d).
+      const row = fitted.blocks === 1 ? Float64Array.of(-(values[i] as number), values[i] as number) : values.subarray(i * K, (i + 1) * K);
       const terms = fitted.mode === 'multinomial' ? row : row.map(logSigmoid);
       const total = logSumExp(terms);
       for (let k = 0; k < K; k++) out[i * K + k] = (terms[k] as number) - total;
