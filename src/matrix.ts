@@ -216,7 +216,9 @@ export class Matrix<D extends Dtype = 'float64'> {
   /**
    * The values, row-major: a Float64Array, or a Float32Array for dtype `'float32'`. For a
    * matrix in WebAssembly memory this is a fresh view on every access (memory growth
-   * detaches old views): re-read it after any library call rather than keeping it.
+   * detaches old views): re-read it after any library call rather than keeping it, and
+   * keep the matrix itself while you use the view (an unreachable matrix may be freed by
+   * the next allocation, see {@link Matrix.dispose}).
    * @throws Error when the matrix has been disposed.
    */
   get data(): ArrayOfDtype<D> {
