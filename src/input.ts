@@ -6,7 +6,7 @@
  * what was found, and where.
  * @module
  */
-import { type Dtype, float32RangeError, Matrix, pinMatrix, unpinMatrix } from './matrix.js';
+import { type Dtype, float32RangeError, isDisposedMatrix, Matrix, pinMatrix, unpinMatrix } from './matrix.js';
 import { copyRows, nonFiniteError, shapeOfRows } from './rows.js';
 import { allocF64, core, free, memoryF64, viewF32, viewF64 } from './wasm/runtime.js';
 
@@ -43,10 +43,11 @@ const COPY_CHUNK = 1 << 16;
  * is used in place; any other input is copied once (a float32 Matrix, wherever it lives,
  * is widened as it is copied). The result is finite and has at least one row and column.
  * @throws TypeError for the wrong kind of X; RangeError for an empty X, ragged rows or a
- * non-finite value (with its row and column).
+ * non-finite value (with its row and column); Error for a disposed Matrix.
  */
 export function stageMatrix(X: MatrixLike, name: string): StagedMatrix {
   if (X instanceof Matrix) {
+    checkNotDisposed(X, name);
     const { rows, cols } = X;
     checkNotEmpty(name, rows, cols);
     if (X.dtype === 'float64' && X.inWasmMemory) {
@@ -76,6 +77,7 @@ export function stageMatrix(X: MatrixLike, name: string): StagedMatrix {
  * @throws as {@link stageMatrix}, and RangeError for a value too large for float32.
  */
 export function stageMatrix32(X: MatrixLike, name: string): StagedMatrix {
+  if (X instanceof Matrix) checkNotDisposed(X, name);
   const source = X instanceof Matrix ? null : X;
   const { rows, cols } = X instanceof Matrix ? X : shapeOfRows(X, name);
   checkNotEmpty(name, rows, cols);
@@ -125,6 +127,10 @@ export function release(staged: StagedMatrix | undefined): void {
   if (staged === undefined) return;
   if (staged.owned) free(staged.ptr);
   else if (staged.pinned !== null) unpinMatrix(staged.pinned);
+}
+
+function checkNotDisposed(X: Matrix<Dtype>, name: string): void {
+  if (isDisposedMatrix(X)) throw new Error(`${name} is a Matrix that has been disposed (dispose() released its memory); pass one that is still allocated`);
 }
 
 function checkNotEmpty(name: string, rows: number, cols: number): void {

@@ -28,8 +28,8 @@ const DTYPES = ['float64', 'float32'] as const;
 const FLOAT32_MAX = 3.4028234663852886e38;
 
 
-/** See {@link pinMatrix}; set by Matrix's static block, which can reach its private fields. */
-let pins: { pin(matrix: Matrix<Dtype>): void; unpin(matrix: Matrix<Dtype>): void };
+/** See {@link pinMatrix} and {@link isDisposedMatrix}; set by Matrix's static block, which can reach its private fields. */
+let internals: { pin(matrix: Matrix<Dtype>): void; unpin(matrix: Matrix<Dtype>): void; disposed(matrix: Matrix<Dtype>): boolean };
 
 /**
  * A dense row-major matrix: element (i, j) is `data[i * cols + j]`, stored as float64
@@ -78,7 +78,7 @@ export class Matrix<D extends Dtype = 'float64'> {
   #pins = 0;
 
   static {
-    pins = {
+    internals = {
       pin(matrix) {
         if (matrix.#ptr === 0) throw new Error('Matrix: this matrix has been disposed');
         matrix.#pins++;
@@ -87,6 +87,7 @@ export class Matrix<D extends Dtype = 'float64'> {
         matrix.#pins--;
         if (matrix.#pins === 0 && matrix.#ptr === 0) matrix.#freeBlock();
       },
+      disposed: (matrix) => matrix.#data === null && matrix.#ptr === 0,
     };
   }
 
@@ -313,12 +314,17 @@ export class Matrix<D extends Dtype = 'float64'> {
  * @throws Error when the matrix has been disposed.
  */
 export function pinMatrix(matrix: Matrix<Dtype>): void {
-  pins.pin(matrix);
+  internals.pin(matrix);
 }
 
 /** Ends a {@link pinMatrix}; frees the block if the matrix was disposed meanwhile. @internal */
 export function unpinMatrix(matrix: Matrix<Dtype>): void {
-  pins.unpin(matrix);
+  internals.unpin(matrix);
+}
+
+/** True for a {@link Matrix.alloc} matrix after `dispose()`. @internal */
+export function isDisposedMatrix(matrix: Matrix<Dtype>): boolean {
+  return internals.disposed(matrix);
 }
 
 /** More values than this are summarised (numpy's print threshold). */
@@ -357,7 +363,7 @@ function formatValue(value: number, dtype: Dtype): string {
 function formatMatrix(matrix: Matrix<Dtype>, style: (text: string) => string): string {
   const { rows, cols, dtype } = matrix;
   const header = `Matrix ${rows}×${cols} ${dtype}`;
-  if (isDisposed(matrix)) return `${header} (disposed)`;
+  if (isDisposedMatrix(matrix)) return `${header} (disposed)`;
   if (rows === 0 || cols === 0) return `${header} []`;
   const data = matrix.data;
   const summarise = rows * cols > PRINT_THRESHOLD;
@@ -370,16 +376,6 @@ function formatMatrix(matrix: Matrix<Dtype>, style: (text: string) => string): s
   );
   if (rowIndices.length < rows) lines.splice(EDGE_ITEMS, 0, '  ...,');
   return `${header} [\n${lines.join('\n')}\n]`;
-}
-
-/** True when `data` throws because the matrix was disposed. */
-function isDisposed(matrix: Matrix<Dtype>): boolean {
-  try {
-    void matrix.data;
-    return false;
-  } catch {
-    return true;
-  }
 }
 
 function checkShape(where: string, rows: number, cols: number): void {

@@ -167,12 +167,20 @@ describe('disposing X during other calls', () => {
     expect(freed.filter((ptr) => ptr === block)).toEqual([block]);
   });
 
-  it('rejects a disposed X in fit and predict with an Error saying it was disposed', () => {
+  it('rejects a disposed X in fit, partialFit and predict with an Error naming X, float64 and float32, leaving the model as it was', () => {
+    const disposed = new Error('X is a Matrix that has been disposed (dispose() released its memory); pass one that is still allocated');
+    for (const dtype of ['float64', 'float32'] as const) {
+      const X = inWasm(dtype);
+      const model = new LogisticRegression({ ...exact, dtype }).fit(X, data.y);
+      const before = bits(model.coef.data);
+      X.dispose();
+      expect(() => model.predict(X)).toThrow(disposed);
+      expect(() => model.fit(X, data.y)).toThrow(disposed);
+      expect(bits(model.coef.data)).toBe(before);
+      model.dispose();
+    }
     const X = inWasm('float64');
-    const model = new LogisticRegression(exact).fit(X, data.y);
     X.dispose();
-    expect(() => model.predict(X)).toThrow(new Error('Matrix: this matrix has been disposed'));
-    expect(() => model.fit(X, data.y)).toThrow(new Error('Matrix: this matrix has been disposed'));
-    model.dispose();
+    expect(() => new LogisticRegression({ solver: 'sgd', onWarning: null }).partialFit(X, data.y, { classes: [0, 1] })).toThrow(disposed);
   });
 });
