@@ -8,6 +8,7 @@ export { configureProblem, hessianProduct, smoothObjective } from './objective/p
 export { gradientDescent } from './solvers/gradient-descent';
 export { lbfgs } from './solvers/lbfgs';
 export { newtonCg } from './solvers/newton-cg';
+export { newtonCd } from './solvers/newton-cd';
 export { sgdEpoch } from './solvers/sgd';
 export { setReporting, solverGradientMax, solverObjective, solverStatus } from './solvers/progress';
 

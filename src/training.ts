@@ -8,8 +8,8 @@ import type { StagedMatrix } from './input.js';
 import { ensureThreads } from './threads/pool.js';
 import { type Core, defaultCore, setProgressListener } from './wasm/runtime.js';
 
-/** Solvers the core implements. */
-export type CoreSolver = 'gd' | 'lbfgs' | 'newton' | 'owlqn' | 'sgd';
+/** Solvers the core implements ('newton-cd': proximal Newton with coordinate descent, as LIBLINEAR's newGLMNET). */
+export type CoreSolver = 'gd' | 'lbfgs' | 'newton' | 'newton-cd' | 'owlqn' | 'sgd';
 
 /** One optimisation problem over staged data (see assembly/objective/problem.ts). */
 export interface CoreProblem {
@@ -72,9 +72,11 @@ export const SGD_EPOCHS_NO_CHANGE = 5;
 
 let running = false;
 
-/** Scratch values each solver needs for P parameters. */
-function workLength(solver: CoreSolver, parameters: number): number {
+/** Scratch values each solver needs for P parameters over `rows` rows and `blocks` class blocks. */
+function workLength(solver: CoreSolver, parameters: number, rows: number, blocks: number): number {
   switch (solver) {
+    case 'newton-cd':
+      return 8 * parameters + rows * (blocks + 1);
     case 'gd':
       return 2 * parameters;
     case 'sgd':
@@ -120,14 +122,14 @@ export function solve(problem: CoreProblem, run: CoreRun, start: Float64Array): 
       problem.l1,
       problem.fitIntercept,
       // Hessian row weights (Newton) or softmax probabilities (multinomial), else none.
-      run.solver === 'newton' || blocks > 1 ? take(run.core.allocF64(X.rows * blocks)) : 0,
+      run.solver === 'newton' || run.solver === 'newton-cd' || blocks > 1 ? take(run.core.allocF64(X.rows * blocks)) : 0,
       take(run.core.allocF64(blocks)),
       take(run.core.allocF64(core.partialsLength(X.rows, X.cols, blocks))),
       X.dtype === 'float32',
       X.dtype === 'float32' ? take(run.core.allocF64(Math.ceil(X.cols / 2) + 2)) : 0,
     );
     const paramsPtr = take(run.core.copyIn(start));
-    const workPtr = take(run.core.allocF64(workLength(run.solver, parameters)));
+    const workPtr = take(run.core.allocF64(workLength(run.solver, parameters, X.rows, blocks)));
     const outcome = run.solver === 'sgd' ? runSgd(X.rows, paramsPtr, workPtr, run, take) : runBatch(parameters, paramsPtr, workPtr, run, take);
     return { ...outcome, params: run.core.viewF64(paramsPtr, parameters).slice() };
   } finally {
@@ -154,6 +156,9 @@ function runBatch(
   switch (run.solver) {
     case 'gd':
       nIter = core.gradientDescent(paramsPtr, run.learningRate, run.maxIter, run.tol, lossPtr, workPtr);
+      break;
+    case 'newton-cd':
+      nIter = (core.newtonCd as (params: number, maxIter: number, tol: number, work: number) => number)(paramsPtr, run.maxIter, run.tol, workPtr);
       break;
     case 'newton':
       nIter = core.newtonCg(paramsPtr, run.maxIter, run.tol, Math.max(10, Math.min(parameters, 200)), workPtr);

@@ -25,6 +25,8 @@ let L2: f64 = 0;
 let L1: f64 = 0;
 let FIT_INTERCEPT: bool = true;
 let SCRATCH: usize = 0;
+let CURVATURE: usize = 0;
+let X_FLOAT32: bool = false;
 
 /**
  * Sets the problem for the next solver call.
@@ -66,6 +68,63 @@ export function configureProblem(
   L1 = l1;
   FIT_INTERCEPT = fitIntercept;
   SCRATCH = scratch;
+  CURVATURE = curvature;
+  X_FLOAT32 = float32;
+}
+
+/**
+ * x_ij of the configured X (float64 or float32 storage).
+ */
+// @ts-ignore: decorator
+@inline
+export function xAt(i: i32, j: i32): f64 {
+  const index = <usize>i * <usize>COLS + <usize>j;
+  return X_FLOAT32 ? <f64>load<f32>(X + (index << 2)) : load<f64>(X + (index << 3));
+}
+
+/** Rows of X. */
+// @ts-ignore: decorator
+@inline
+export function rowCount(): i32 {
+  return ROWS;
+}
+
+/** Columns of X. */
+// @ts-ignore: decorator
+@inline
+export function colCount(): i32 {
+  return COLS;
+}
+
+/** Class blocks: 1 for a binary problem, K for a K-class softmax. */
+// @ts-ignore: decorator
+@inline
+export function blockCount(): i32 {
+  return BLOCKS;
+}
+
+/** Sample weight sᵢ (1 without weights). */
+// @ts-ignore: decorator
+@inline
+export function weightAt(i: i32): f64 {
+  return WEIGHTS == 0 ? 1.0 : at(WEIGHTS, i);
+}
+
+/** Σᵢ sᵢ. */
+// @ts-ignore: decorator
+@inline
+export function weightSum(): f64 {
+  return WEIGHT_SUM;
+}
+
+/**
+ * The curvature buffer of the last `smoothObjective` call: binary problems (with
+ * `keepCurvature`) sᵢσ(zᵢ)(1 − σ(zᵢ)) per row; softmax problems p_ik, rows × K.
+ */
+// @ts-ignore: decorator
+@inline
+export function curvatureBuffer(): usize {
+  return CURVATURE;
 }
 
 /**

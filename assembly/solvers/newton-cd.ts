@@ -1,0 +1,292 @@
+import {
+  COARSE_DECREASE,
+  blockCount,
+  colCount,
+  curvatureBuffer,
+  fitsIntercept,
+  isPenalised,
+  l1Strength,
+  l1Term,
+  l2Strength,
+  parameterCount,
+  pseudoGradient,
+  rowCount,
+  sharpen,
+  smoothObjective,
+  weightAt,
+  weightSum,
+  xAt,
+} from '../objective/problem';
+import { at, copy, dot, put, zero } from '../vector';
+import { CONVERGED, LINE_SEARCH_FAILED, MAX_ITER, STOPPED_BY_HOST, finish, report } from './progress';
+
+/** Armijo fraction of the predicted decrease (LIBLINEAR's σ). */
+const SUFFICIENT = 0.01;
+const MAX_TRIALS = 40;
+/** Sweeps of coordinate descent per Newton step at most. */
+const MAX_SWEEPS = 50;
+/**
+ * A Newton step's subproblem is solved until its largest optimality violation is at
+ * most this fraction of the outer one (an inexact Newton method: enough for fast local
+ * convergence without solving each quadratic model to the end).
+ */
+const INNER_FRACTION = 0.01;
+const EPSILON = 2.220446049250313e-16;
+const NOISE_ULPS = 8;
+
+/**
+ * Proximal Newton with coordinate descent, the method of LIBLINEAR's newGLMNET (Yuan, Ho
+ * & Lin, 2012) for l1 and elastic-net terms (it serves any penalty). Each iteration
+ * minimises the quadratic model of the smooth part plus the exact l1 term,
+ *   q(d) = gᵀd + ½ dᵀHd + l1·‖w + d‖₁,
+ * by cyclic coordinate descent over the working set (intercepts, nonzero weights, and
+ * zero weights whose pseudo-gradient is nonzero, i.e. that want to leave zero). Each
+ * coordinate step is the exact minimiser of q along that coordinate (a soft-threshold), so
+ * weights land on exact zeros. The products Hd are kept up to date through u = X·d
+ * (per row and class), so no Hessian is formed. Then a backtracking line search on f
+ * along d from step 1 with Armijo's condition on the model's predicted decrease
+ * gᵀd + l1(‖w + d‖₁ − ‖w‖₁). Where f changes by less than its rounding (near the
+ * optimum) the model's step is taken.
+ *
+ * Curvature per row comes from the last `smoothObjective` call with keepCurvature
+ * (binary) or its probabilities (softmax).
+ *
+ * Memory (float64, byte offsets; P = parameterCount(), n rows, K blocks):
+ *   params  P values: the starting point, overwritten with the result
+ *   work    8·P + n·(K + 1) values of scratch
+ *
+ * Stops when max|pseudo-gradient| ≤ tol (converged), after maxIter iterations, when the
+ * host asks, or when no step decreases f. Over float32 X the passes `sharpen` as in
+ * lbfgs. Returns the iterations made.
+ */
+export function newtonCd(params: usize, maxIter: i32, tol: f64, work: usize): i32 {
+  const count = parameterCount();
+  const bytes = <usize>count << 3;
+  const g = work;
+  const pg = g + bytes;
+  const d = pg + bytes;
+  const xNew = d + bytes;
+  const gNew = xNew + bytes;
+  const diag = gNew + bytes;
+  const cross = diag + bytes;
+  const active = cross + bytes;
+  const u = active + bytes;
+  const m = u + (<usize>rowCount() * <usize>blockCount() << 3);
+
+  let f = smoothObjective(params, g, true, true) + l1Term(params);
+  let gradMax = pseudoGradient(params, g, pg);
+  if (gradMax <= tol && sharpen()) {
+    f = smoothObjective(params, g, true, true) + l1Term(params);
+    gradMax = pseudoGradient(params, g, pg);
+  }
+  let iter = 0;
+  let status = gradMax <= tol ? CONVERGED : MAX_ITER;
+  const l1 = l1Strength();
+
+  while (status == MAX_ITER && iter < maxIter) {
+    hessianDiagonal(diag, cross);
+    for (let j = 0; j < count; j++) {
+      const on = isPenalised(j) ? at(params, j) != 0 || at(pg, j) != 0 : fitsIntercept();
+      put(active, j, on ? 1 : 0);
+    }
+    zero(d, count);
+    zero(u, rowCount() * blockCount());
+    zero(m, rowCount());
+    for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+      if (coordinateSweep(params, g, diag, cross, active, d, u, m) <= INNER_FRACTION * gradMax) break;
+    }
+
+    // Predicted decrease of the model without its curvature term (LIBLINEAR's Δ). The
+    // change of ‖w‖₁ is taken as ±d where w keeps its sign: near the optimum d is far
+    // below w's rounding, and |w + d| − |w| would be rounding noise.
+    let delta = dot(g, d, count);
+    if (l1 > 0) {
+      let change = 0.0;
+      for (let j = 0; j < count; j++) {
+        if (!isPenalised(j)) continue;
+        const w = at(params, j);
+        const dj = at(d, j);
+        const moved = w + dj;
+        if (w == 0) change += Math.abs(dj);
+        else if (w > 0 && moved >= 0) change += dj;
+        else if (w < 0 && moved <= 0) change -= dj;
+        else change += Math.abs(moved) - Math.abs(w);
+      }
+      delta += l1 * change;
+    }
+    let fNew = NaN;
+    let t = 1.0;
+    const noise = NOISE_ULPS * EPSILON * Math.abs(f);
+    if (delta < 0) {
+      for (let trial = 0; trial < MAX_TRIALS; trial++) {
+        for (let j = 0; j < count; j++) put(xNew, j, at(params, j) + t * at(d, j));
+        const trialF = smoothObjective(xNew, gNew, true, true) + l1Term(xNew);
+        if (trialF <= f + SUFFICIENT * t * delta || Math.abs(trialF - f) <= noise) {
+          fNew = trialF;
+          break;
+        }
+        t *= 0.5;
+      }
+    }
+    if (isNaN(fNew)) {
+      // With float32 arithmetic, f's jitter can hide every decrease: retry exactly.
+      if (sharpen()) {
+        f = smoothObjective(params, g, true, true) + l1Term(params);
+        gradMax = pseudoGradient(params, g, pg);
+        if (gradMax <= tol) status = CONVERGED;
+        continue;
+      }
+      // The line search's last trial left another point's curvature behind.
+      smoothObjective(params, g, true, true);
+      status = LINE_SEARCH_FAILED;
+      break;
+    }
+    copy(xNew, params, count);
+    copy(gNew, g, count);
+    const decrease = f - fNew;
+    f = fNew;
+    gradMax = pseudoGradient(params, g, pg);
+    iter++;
+    if ((gradMax <= tol || decrease <= COARSE_DECREASE * Math.abs(f)) && sharpen()) {
+      f = smoothObjective(params, g, true, true) + l1Term(params);
+      gradMax = pseudoGradient(params, g, pg);
+    }
+    const goOn = report(iter, f, gradMax);
+    if (gradMax <= tol) status = CONVERGED;
+    else if (!goOn) status = STOPPED_BY_HOST;
+  }
+  finish(status, f, gradMax);
+  return iter;
+}
+
+/**
+ * diag = the diagonal of the smooth part's Hessian at the point of the last
+ * `smoothObjective` call (with keepCurvature), plus l2 on the weights; cross = each
+ * weight's Hessian entry with its own block's intercept (the curvature-weighted column
+ * sum; at an intercept, its diagonal). One pass over the rows in memory order.
+ */
+function hessianDiagonal(diag: usize, cross: usize): void {
+  const rows = rowCount();
+  const cols = colCount();
+  const blocks = blockCount();
+  const stride = cols + 1;
+  const curvature = curvatureBuffer();
+  zero(diag, blocks * stride);
+  zero(cross, blocks * stride);
+  for (let i = 0; i < rows; i++) {
+    for (let k = 0; k < blocks; k++) {
+      let h: f64;
+      if (blocks == 1) {
+        h = at(curvature, i);
+      } else {
+        const p = at(curvature, i * blocks + k);
+        h = weightAt(i) * p * (1 - p);
+      }
+      const base = k * stride;
+      for (let j = 0; j < cols; j++) {
+        const x = xAt(i, j);
+        put(diag, base + j, at(diag, base + j) + h * x * x);
+        put(cross, base + j, at(cross, base + j) + h * x);
+      }
+      put(diag, base + cols, at(diag, base + cols) + h);
+    }
+  }
+  const inverse = 1.0 / weightSum();
+  const l2 = l2Strength();
+  const count = blocks * stride;
+  for (let j = 0; j < count; j++) {
+    // The floor keeps a coordinate step finite where a column is all zeros.
+    put(diag, j, Math.max(at(diag, j) * inverse + (isPenalised(j) ? l2 : 0), 1e-12));
+    put(cross, j, isPenalised(j) ? at(cross, j) * inverse : at(diag, j));
+  }
+}
+
+/**
+ * One cycle of coordinate descent on the model q over the active coordinates, updating
+ * the direction d, u = X·d (rows × K) and, for softmax problems, mᵢ = Σ_k p_ik u_ik.
+ * With intercepts, a weight's step moves its block's intercept along by −c per unit
+ * (c = cross/diag of the intercept): the step along column j − c, the column centred by
+ * its curvature-weighted mean, which is what makes coordinate descent fast on columns
+ * far from zero mean (the intercept would otherwise absorb each step slowly).
+ * Returns the largest optimality violation of q met before each coordinate's step
+ * (the minimum-norm subgradient of q along it; for a weight, along its coupled direction).
+ */
+function coordinateSweep(params: usize, g: usize, diag: usize, cross: usize, active: usize, d: usize, u: usize, m: usize): f64 {
+  const rows = rowCount();
+  const cols = colCount();
+  const blocks = blockCount();
+  const stride = cols + 1;
+  const curvature = curvatureBuffer();
+  const inverse = 1.0 / weightSum();
+  const l1 = l1Strength();
+  const l2 = l2Strength();
+  const coupled = fitsIntercept();
+  let violation = 0.0;
+  for (let k = 0; k < blocks; k++) {
+    const b = k * stride + cols;
+    const hb = at(diag, b);
+    for (let j = 0; j <= cols; j++) {
+      const index = k * stride + j;
+      if (at(active, index) == 0) continue;
+      const intercept = j == cols;
+      // c: how far the intercept moves per unit of this weight (0 for the intercept itself).
+      const c = intercept || !coupled ? 0.0 : at(cross, index) / hb;
+      // (Hd) at this coordinate and at the block's intercept, from u:
+      // Σᵢ hᵢ x_ij uᵢ (binary), Σᵢ sᵢ x_ij p_ik (u_ik − mᵢ) (softmax); x = 1 at the intercept.
+      let hdj = 0.0;
+      let hdb = 0.0;
+      if (blocks == 1) {
+        for (let i = 0; i < rows; i++) {
+          const t = at(curvature, i) * at(u, i);
+          hdj += (intercept ? 1.0 : xAt(i, j)) * t;
+          hdb += t;
+        }
+      } else {
+        for (let i = 0; i < rows; i++) {
+          const slot = i * blocks + k;
+          const t = weightAt(i) * at(curvature, slot) * (at(u, slot) - at(m, i));
+          hdj += (intercept ? 1.0 : xAt(i, j)) * t;
+          hdb += t;
+        }
+      }
+      const dj = at(d, index);
+      hdj = hdj * inverse + (intercept ? 0 : l2 * dj);
+      hdb *= inverse;
+      // Derivative and curvature of q along e_j − c·e_b.
+      const grad = at(g, index) + hdj - c * (at(g, b) + hdb);
+      const h = Math.max(at(diag, index) - c * at(cross, index), 1e-12);
+      let z: f64;
+      let toZero = false;
+      if (intercept || l1 == 0) {
+        z = -grad / h;
+        violation = Math.max(violation, Math.abs(grad));
+      } else {
+        // Minimise grad·z + ½h·z² + l1·|a + z| over z, a = w + d along this coordinate.
+        const a = at(params, index) + dj;
+        if (grad + l1 <= h * a) z = -(grad + l1) / h;
+        else if (grad - l1 >= h * a) z = -(grad - l1) / h;
+        else {
+          z = -a;
+          toZero = true;
+        }
+        const sub = a > 0 ? grad + l1 : a < 0 ? grad - l1 : Math.max(Math.abs(grad) - l1, 0);
+        violation = Math.max(violation, Math.abs(sub));
+      }
+      if (z == 0) continue;
+      // Landing on zero: d = −w exactly, so the full step gives an exact 0.
+      put(d, index, toZero ? -at(params, index) : dj + z);
+      if (c != 0) put(d, b, at(d, b) - c * z);
+      if (blocks == 1) {
+        for (let i = 0; i < rows; i++) put(u, i, at(u, i) + z * ((intercept ? 1.0 : xAt(i, j)) - c));
+      } else {
+        for (let i = 0; i < rows; i++) {
+          const change = z * ((intercept ? 1.0 : xAt(i, j)) - c);
+          const slot = i * blocks + k;
+          put(u, slot, at(u, slot) + change);
+          put(m, i, at(m, i) + at(curvature, slot) * change);
+        }
+      }
+    }
+  }
+  return violation;
+}
