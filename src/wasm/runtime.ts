@@ -62,6 +62,7 @@ export interface CoreExports extends Record<string, unknown> {
   gradientDescent(paramsPtr: number, learningRate: number, maxIter: number, tol: number, lossPtr: number, workPtr: number): number;
   lbfgs(paramsPtr: number, maxIter: number, tol: number, memory: number, workPtr: number): number;
   newtonCg(paramsPtr: number, maxIter: number, tol: number, maxInner: number, workPtr: number): number;
+  newtonCd(paramsPtr: number, maxIter: number, tol: number, workPtr: number): number;
   sgdEpoch(
     paramsPtr: number,
     orderPtr: number,
