@@ -4,7 +4,7 @@
  * the preprocessing (features, imputation, one-hot categories, standardisation).
  * @module
  */
-import { readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, lstat, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { LogisticRegression } from '../index.js';
 import { CliError } from './errors.js';
 import { own, record, type Preprocessing } from './preprocess.js';
@@ -28,14 +28,45 @@ export function modelFileText(target: string, preprocessing: Preprocessing, mode
 
 /**
  * Writes a file atomically: to a temporary file next to it, then renamed over it, so a
- * failure never leaves a partial file at `path`.
- * @throws CliError when the directory is not writable.
+ * failure never leaves a partial file at `path`. What `path` is decides how:
+ * - a symbolic link: the file it points to is replaced (the link stays a link);
+ * - a device, FIFO or socket (`/dev/stdout`, `/dev/null`, a named pipe): written in
+ *   place, as a shell redirection would; renaming over it would replace the device node
+ *   itself with a regular file;
+ * - a directory, or a path ending in `/`: refused.
+ * An existing file keeps its permission bits.
+ * @throws CliError when the path is a directory or cannot be written.
  */
 export async function writeFileAtomic(path: string, text: string | Uint8Array): Promise<void> {
-  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
+  let target = path;
+  let mode: number | undefined;
   try {
-    await writeFile(temporary, text);
-    await rename(temporary, path);
+    const info = await stat(path);
+    if (info.isDirectory()) throw new CliError(`${path}: cannot write (is a directory)`);
+    if (!info.isFile()) {
+      await writeFile(path, text);
+      return;
+    }
+    target = await realpath(path);
+    mode = info.mode & 0o7777;
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') throw new CliError(`${path}: cannot write (${reason(error as NodeJS.ErrnoException)})`);
+    if (path.endsWith('/')) throw new CliError(`${path}: cannot write (names a directory; give a file name)`);
+    // A dangling symbolic link: written through, creating the file it names.
+    if ((await lstat(path).catch(() => null))?.isSymbolicLink()) {
+      await writeFile(path, text).catch((e: NodeJS.ErrnoException) => {
+        throw new CliError(`${path}: cannot write (${reason(e)})`);
+      });
+      return;
+    }
+  }
+  const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await writeFile(temporary, text, mode === undefined ? {} : { mode });
+    if (mode !== undefined) await chmod(temporary, mode);
+    await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
     // Node's message names the temporary file, which the user never asked for.

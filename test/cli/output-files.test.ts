@@ -1,6 +1,7 @@
 // Output files: never one of the command's input files, however the path is spelt, and
 // messages about them name the path the user gave (not a temporary file).
-import { linkSync, readFileSync, symlinkSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, linkSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, scratch, type CliResult } from './helpers.js';
@@ -97,5 +98,52 @@ describe('messages about an output file', () => {
     const r = await cli(['train', tmp.file('t.csv', CSV), '--target', 'y', '--test-size', '0', '--quiet', '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`logreg-wasm: ${out}: cannot write (no such directory)\n`);
+  });
+});
+
+describe('what an output path is decides how it is written', () => {
+  it('a named pipe is written in place and stays a pipe (never replaced by a regular file)', async () => {
+    const fifo = tmp.path('preds.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = spawn('cat', [fifo]);
+    let read = '';
+    reader.stdout.on('data', (chunk: Buffer) => (read += chunk.toString()));
+    const closed = new Promise((resolve) => reader.on('close', resolve));
+    const r = await cli(['predict', model, tmp.file('fifo.csv', 'a,b\n1,2\n'), '--out', fifo]);
+    const stillFifo = lstatSync(fifo).isFIFO();
+    if (!stillFifo) reader.kill();
+    await closed;
+    expect(r.code).toBe(0);
+    expect(stillFifo).toBe(true);
+    expect(read).toMatch(/^y\n[01]\n$/);
+  });
+
+  it('a symbolic link stays a link; the file it points to gets the output', async () => {
+    const real = tmp.file('real-preds.csv', 'old\n');
+    const link = tmp.path('preds-link.csv');
+    symlinkSync(real, link);
+    const r = await cli(['predict', model, tmp.file('link-in.csv', 'a,b\n1,2\n'), '--out', link]);
+    expect(r.code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toMatch(/^y\n[01]\n$/);
+  });
+
+  it('an existing file keeps its permission bits', async () => {
+    const out = tmp.file('private-model.json', '');
+    chmodSync(out, 0o600);
+    const r = await cli(['train', tmp.file('perm.csv', CSV), '--target', 'y', '--test-size', '0', '--quiet', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+  });
+
+  it('a directory, or a path ending in /, is refused in one line naming it', async () => {
+    const dir = tmp.path('a-dir');
+    mkdirSync(dir);
+    for (const out of [dir, `${dir}/`, tmp.path('missing-dir/')]) {
+      const r = await cli(['train', tmp.file('dir.csv', CSV), '--target', 'y', '--test-size', '0', '--quiet', '--out', out]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`^logreg-wasm: ${out.replaceAll('/', '\\/')}: cannot write \\((is|names) a directory`));
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    }
   });
 });
