@@ -13,6 +13,7 @@ import { Matrix } from '../../src/index.js';
 import { runtimeMemoryBytes } from '../wasm-memory.js';
 
 interface Report {
+  workers: number;
   memoryBytes: number;
   high: { byteOffset: number; viewOffset: number }[];
   lowIntact: boolean;
@@ -51,6 +52,7 @@ describe('fits on data above 2 GiB', () => {
   it('give the same coefficients, to the bit, as on the same data below 2 GiB: float64 and float32, one and two threads', () => {
     expect(Object.keys(report.highFits)).toEqual(['float64, 1 thread(s)', 'float32, 1 thread(s)', 'float64, 2 thread(s)', 'float32, 2 thread(s)']);
     expect(report.highFits).toEqual(report.lowFits);
+    expect(report.workers).toBe(1); // the two-thread fits did run a worker thread
   });
 });
 

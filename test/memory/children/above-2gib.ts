@@ -5,6 +5,7 @@
  * writes them, checks the low ones, and fits again. Prints what it saw as JSON.
  */
 import { LogisticRegression, Matrix, makeClassification } from '../../../src/index.js';
+import { workerCount } from '../../../src/threads/pool.js';
 import type { Dtype } from '../../../src/matrix.js';
 import { core } from '../../../src/wasm/runtime.js';
 
@@ -52,6 +53,7 @@ const highFits = fits(high64, high32);
 
 console.log(
   JSON.stringify({
+    workers: workerCount(),
     memoryBytes: core.memory.buffer.byteLength,
     high: [high64, high32].map((m) => ({ byteOffset: m.byteOffset, viewOffset: m.data.byteOffset })),
     lowIntact,
