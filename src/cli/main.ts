@@ -26,6 +26,7 @@ import {
   columnIndices,
   expandedFeatureNames,
   fitPreprocessing,
+  selectFeatures,
   readLabels,
   transform,
   type ImputeStrategy,
@@ -422,15 +423,7 @@ async function train(values: Values, positionals: string[], io: Io): Promise<voi
 
   const table = await readCsv(file, { delimiter });
   const [targetIndex] = columnIndices(file, table, [target], 'target') as [number];
-  const given = list(str(values, 'features'));
-  const features = given.length > 0 ? given : table.header.filter((h) => h !== target);
-  const featureSet = new Set(features);
-  if (featureSet.has(target)) throw new UsageError(`--features must not include the target column ${quoted(target)}`, 'train');
-  for (const c of request.oneHot) {
-    if (!featureSet.has(c)) columnIndices(file, table, [c], 'one-hot');
-    if (!featureSet.has(c)) throw new UsageError(`--one-hot column ${quoted(c)} is not among the features`, 'train');
-  }
-  if (features.length === 0) throw new CliError(`${file}: no feature columns besides the target ${quoted(target)}`);
+  const features = selectFeatures(file, table, target, list(str(values, 'features')), request.oneHot);
   const labels = readLabels(file, table, targetIndex);
   checkClasses(file, describeColumn(table.header, targetIndex), [...new Set(labels)], labels.length, maxClasses);
   const { trainRows, testRows } = split(file, table, labels, testSize, values);

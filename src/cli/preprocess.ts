@@ -10,8 +10,10 @@ import { Matrix, StandardScaler, type Label } from '../index.js';
 // StandardScaler's own (x − mean) / scale, safe where x − mean alone overflows; a pure
 // function, so the CLI bundle takes just it and still shares the library's classes.
 import { standardizeValue } from '../preprocessing/standard-scaler.js';
+// numpy's order (by code point), as the estimator sorts classes and OneHotEncoder categories.
+import { compareLabels } from '../labels.js';
 import { describeColumn, type CsvChunk } from './csv.js';
-import { CliError } from './errors.js';
+import { CliError, UsageError } from './errors.js';
 import { listShort, nearest, quoted, quotedCell } from './text.js';
 
 /** Cells read as missing values. */
@@ -43,7 +45,7 @@ export type ImputeStrategy = 'mean' | 'median';
 export interface Preprocessing {
   /** Input columns used as features, in model order (one-hot columns expand in place). */
   features: string[];
-  /** For each one-hot column, its categories in sorted order (one indicator each). */
+  /** For each one-hot column, its categories in code-point order, as numpy sorts them (one indicator each). */
   oneHot: Record<string, string[]>;
   /**
    * Missing-value filling, or null when missing values are errors: the fill value of each
@@ -94,6 +96,40 @@ export function columnIndices(file: string, table: Pick<CsvChunk, 'header' | 'co
     }
     return j;
   });
+}
+
+/**
+ * The feature columns of a `train` run, one rule for the in-memory and the streaming path:
+ * the columns given, or every column but the target when none are.
+ * @throws UsageError when the features name the target (it would be learnt from itself) or
+ * repeat a column, or when a `--one-hot` column is not among the features; CliError
+ * (through {@link columnIndices}) for a named column the file does not have.
+ */
+export function selectFeatures(
+  file: string,
+  table: Pick<CsvChunk, 'header' | 'columns'>,
+  target: string,
+  given: readonly string[],
+  oneHot: readonly string[],
+): string[] {
+  const features = given.length > 0 ? [...given] : table.header.filter((h) => h !== target);
+  const seen = new Set<string>();
+  for (const f of features) {
+    if (f === target) throw new UsageError(`--features must not include the target column ${quoted(target)}`, 'train');
+    if (seen.has(f)) throw new UsageError(`--features names the column ${quoted(f)} twice`, 'train');
+    seen.add(f);
+  }
+  columnIndices(file, table, features, 'feature');
+  for (const c of oneHot) {
+    if (seen.has(c)) continue;
+    columnIndices(file, table, [c], 'one-hot');
+    throw new UsageError(
+      c === target ? `--one-hot column ${quoted(c)} is the target, not a feature` : `--one-hot column ${quoted(c)} is not among the features`,
+      'train',
+    );
+  }
+  if (features.length === 0) throw new CliError(`${file}: no feature columns besides the target ${quoted(target)}`);
+  return features;
 }
 
 /**
@@ -249,7 +285,7 @@ export function fitPreprocessing(
         counts.set(cell, (counts.get(cell) ?? 0) + 1);
       });
       if (counts.size === 0) throw new CliError(`${file}: ${describeColumn(table.header, j)} has no values`);
-      const sorted = [...counts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const sorted = [...counts.keys()].sort(compareLabels);
       oneHot[name] = sorted;
       if (request.impute !== null) {
         let best = '';

@@ -8,6 +8,7 @@
  * @module
  */
 import { Matrix, fitStream, type Label, type LogisticRegression, type LogisticRegressionOptions, type StreamChunk } from '../index.js';
+import { compareLabels } from '../labels.js';
 import { describeColumn, readCsvChunks, type CsvChunk } from './csv.js';
 import { CliError } from './errors.js';
 import { quoted } from './text.js';
@@ -19,6 +20,7 @@ import {
   isNumberCell,
   parseNumber,
   record,
+  selectFeatures,
   toLabel,
   transformer,
   type Preprocessing,
@@ -106,11 +108,9 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
     if (targetIndex < 0) {
       [targetIndex] = columnIndices(file, chunk, [target], 'target') as [number];
       targetColumn = describeColumn(chunk.header, targetIndex);
-      const names = req.features.length > 0 ? req.features : chunk.header.filter((h) => h !== target);
+      const names = selectFeatures(file, chunk, target, req.features, req.request.oneHot);
       const indices = columnIndices(file, chunk, names, 'feature');
       const oneHot = new Set(req.request.oneHot);
-      const named = new Set(names);
-      for (const c of oneHot) if (!named.has(c)) throw new CliError(`--one-hot column ${quoted(c)} is not among the features`);
       columns = names.map((name, k) => ({ name, index: indices[k] as number, oneHot: oneHot.has(name), count: 0, mean: 0, m2: 0, shift: 0, categories: new Map() }));
     }
     for (let i = 0; i < chunk.rows.length; i++) {
@@ -149,7 +149,7 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
     labelCounts.set(label, (labelCounts.get(label) ?? 0) + n);
   }
   const classes: Label[] = [...labelCounts.keys()];
-  classes.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  classes.sort(compareLabels);
   checkClasses(file, targetColumn, classes, rows, req.maxClasses);
   if (trainRows === 0) throw new CliError(`${file}: no training rows; lower --test-size`);
   // The preprocessing from the first pass's statistics.
@@ -160,7 +160,7 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
   const scale: number[] = [];
   for (const c of columns) {
     if (c.oneHot) {
-      const cats = [...c.categories.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const cats = [...c.categories.keys()].sort(compareLabels);
       if (cats.length === 0) throw new CliError(`${file}: column ${quoted(c.name)} (${c.index + 1}) has no values`);
       p.oneHot[c.name] = cats;
       let mode = cats[0] as string;

@@ -46,6 +46,14 @@ describe('train and train --stream read target cells as the same classes', () =>
     expect(await classesOf(file, true)).toEqual(expected);
   });
 
+  it('text labels are in code-point order in both (an emoji after U+FFFF, as numpy sorts them)', async () => {
+    // By UTF-16 units the emoji's lead surrogate (0xD83D) would come before U+FFFF.
+    const file = tmp.file('astral.csv', csv(['\u{1F600}', '\u{1F600}', '\uFFFF', '\uFFFF']));
+    const expected = { classes: ['\uFFFF', '\u{1F600}'], counts: [12, 12] };
+    expect(await classesOf(file, false)).toEqual(expected);
+    expect(await classesOf(file, true)).toEqual(expected);
+  });
+
   it('hexadecimal-looking cells are text, as they are in feature columns', async () => {
     const file = tmp.file('hex.csv', csv(['0x1', '0x1', '2', '2']));
     expect((await classesOf(file, false)).classes).toEqual(['0x1', '2']);
