@@ -79,7 +79,7 @@ function objective(model: LogisticRegression, fit: ParityFit, X: Matrix, y: Labe
 }
 
 function solversFor(fit: ParityFit): Solver[] {
-  return fit.params.penalty === 'l1' || fit.params.penalty === 'elasticnet' ? ['owlqn'] : ['lbfgs', 'newton'];
+  return fit.params.penalty === 'l1' || fit.params.penalty === 'elasticnet' ? ['owlqn', 'newton-cd'] : ['lbfgs', 'newton'];
 }
 
 function train(fit: ParityFit, solver: Solver, tight: boolean): LogisticRegression {
