@@ -57,4 +57,13 @@ describe("dtype 'float32' at a tight tol", () => {
     expect(float32.model.converged).toBe(true);
     expect(relativeGap(float32.model.coef.data, float64.model.coef.data)).toBeLessThan(1e-8);
   });
+
+  it("with solver 'newton-cd' and an l1 term converges and lands on the float64 optimum of the same values to 1e-8", () => {
+    const options = { solver: 'newton-cd', penalty: 'l1', C: 0.1, tol: 1e-8 } as const;
+    const float64 = fit({ X: X64, y: data.y }, options);
+    const float32 = fit({ X: X32, y: data.y }, { ...options, dtype: 'float32' });
+    expect(float32.warnings).toEqual([]);
+    expect(float32.model.converged).toBe(true);
+    expect(relativeGap(float32.model.coef.data, float64.model.coef.data)).toBeLessThan(1e-8);
+  });
 });
