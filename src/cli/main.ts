@@ -22,6 +22,7 @@ import { cliModelToOnnx, isOnnxPath, plainPreprocessing, readOnnxFile } from './
 import {
   MAX_CLASSES,
   alignLabels,
+  cellNumber,
   checkClasses,
   columnIndices,
   expandedFeatureNames,
@@ -212,14 +213,47 @@ function checkFlags(command: string, args: readonly string[]): void {
   }
 }
 
+/** parseArgs's own messages in the CLI's words (its unknown-option case is mostly met by {@link checkFlags} first). */
+function parseArgsMessage(error: Error): string {
+  const message = error.message.split('\n')[0] as string;
+  const option = /^Option '(?:-\w, )?(--[\w-]+)(?: <value>)?' (does not take an argument|argument missing)/.exec(message);
+  if (option !== null) return option[2] === 'argument missing' ? `${option[1]} needs a value` : `${option[1]} is a switch; it takes no value`;
+  const unknown = /^Unknown option '(.*?)'\./.exec(message);
+  if (unknown !== null) return `unknown option ${quoted(unknown[1] as string)}`;
+  return message.replace(/\. To specify a positional argument.*$/, '');
+}
+
+/**
+ * Checks what parseArgs lets through: a text flag given an empty value, or given twice
+ * with different values (parseArgs keeps the last one, so `--target y --target a`
+ * would train on 'a' without a word). A repeatable flag (`--one-hot`) may repeat.
+ * @throws UsageError
+ */
+function checkRepeats(command: string, options: Options, tokens: NonNullable<ReturnType<typeof parseArgs>['tokens']>): void {
+  const given = new Map<string, string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.value === undefined) continue;
+    const { name, value } = token;
+    if (value.trim() === '') throw new UsageError(`--${name} needs a value; got ''`, command);
+    if ((options[name] as Options[string]).multiple) continue;
+    const before = given.get(name);
+    if (before !== undefined && before !== value) {
+      throw new UsageError(`--${name} is given twice (${quoted(before)} and ${quoted(value)}); give it once`, command);
+    }
+    given.set(name, value);
+  }
+}
+
 function parseCommand(command: string, args: string[]): { values: Values; positionals: string[] } | null {
   checkFlags(command, args);
+  const options = OPTIONS[command] as Options;
   let parsed;
   try {
-    parsed = parseArgs({ args, options: OPTIONS[command] as Options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/, '').split('\n')[0] as string, command);
+    throw new UsageError(parseArgsMessage(error as Error), command);
   }
+  checkRepeats(command, options, parsed.tokens);
   const values = parsed.values as Values;
   if (values['help']) return null;
   const expected = POSITIONALS[command] as string[];
@@ -239,9 +273,9 @@ function str(values: Values, name: string): string | undefined {
   return values[name] as string | undefined;
 }
 
-/** The numeric flags: what each accepts. */
-const NUMBERS: Record<string, { check: (x: number) => boolean; expected: string }> = {
-  C: { check: (x) => x > 0, expected: 'a number > 0' },
+/** The numeric flags: what each accepts (`infinite`: also `inf`/`Infinity`). */
+const NUMBERS: Record<string, { check: (x: number) => boolean; expected: string; infinite?: boolean }> = {
+  C: { check: (x) => x > 0, expected: 'a number > 0, or inf for no penalty', infinite: true },
   'l1-ratio': { check: (x) => x >= 0 && x <= 1, expected: 'a number from 0 to 1' },
   tol: { check: (x) => x >= 0, expected: 'a number ≥ 0' },
   'learning-rate': { check: (x) => x > 0, expected: 'a number > 0' },
@@ -259,13 +293,18 @@ function integer(min: number) {
   return { check: (x: number) => Number.isInteger(x) && x >= min, expected: `an integer ≥ ${min}` };
 }
 
-/** A numeric flag's value, or undefined when it is not given. @throws UsageError for a value it does not accept. */
+/**
+ * A numeric flag's value, or undefined when it is not given. Decimal notation only, as
+ * for cells of the data (`--C 0x10` is refused, not read as 16).
+ * @throws UsageError for a value it does not accept.
+ */
 function num(values: Values, name: string): number | undefined {
   const text = str(values, name);
   if (text === undefined) return undefined;
-  const { check, expected } = NUMBERS[name] as (typeof NUMBERS)[string];
-  const x = Number(text);
-  if (text.trim() === '' || !Number.isFinite(x) || !check(x)) throw new UsageError(`--${name}: expected ${expected}, got ${quoted(text)}`);
+  const { check, expected, infinite } = NUMBERS[name] as (typeof NUMBERS)[string];
+  const t = text.trim();
+  const x = infinite && /^\+?(inf|infinity)$/i.test(t) ? Infinity : cellNumber(t);
+  if (x === null || !check(x)) throw new UsageError(`--${name}: expected ${expected}, got ${quoted(text)}`);
   return x;
 }
 
@@ -343,6 +382,8 @@ function inFlagTerms(message: string, standardized: boolean): string {
   }
   // Names that are also English words are rewritten only as `name = value`.
   text = text.replace(/\b(C|tol|solver|penalty|threads|dtype) = /g, '--$1 ');
+  // …and as the subject that opens a message: `threads must be …` → `--threads must be …`.
+  text = text.replace(/^(C|tol|solver|penalty|threads|dtype)(?= must | is )/, '--$1');
   if (standardized) {
     text = text.replace(/(,? or |, |; | and )?scale the features( \(StandardScaler\))?/g, '').replace(/ \(StandardScaler helps\)/g, '');
   } else {
@@ -405,7 +446,11 @@ async function train(values: Values, positionals: string[], io: Io): Promise<voi
           `Split: ${report.split.train} train, ${report.split.test} test (test size ${testSize})`,
           `Fit: sgd, ${epochs} epochs, ${(result.fitMs / 1000).toFixed(2)} s, peak RSS ${result.peakRssMb.toFixed(0)} MB`,
           '',
-          result.test === null ? 'No test rows (--test-size 0).' : formatScores(result.model.classes, [['test', result.test]]),
+          result.test === null
+            ? testSize === 0
+              ? 'No test rows (--test-size 0).'
+              : `No test rows: the per-row draw with --test-size ${testSize} held none of the ${result.rows} rows out.`
+            : formatScores(result.model.classes, [['test', result.test]]),
           '',
           out === undefined ? 'Model not saved (pass --out model.json to save it).' : `Model written to ${out}`,
           '',
@@ -430,6 +475,14 @@ async function train(values: Values, positionals: string[], io: Io): Promise<voi
   const preprocessing = fitPreprocessing(file, table, trainRows, { ...request, features });
   const XTrain = transform(file, table, preprocessing, trainRows);
   const yTrain = trainRows.map((i) => labels[i] as Label);
+  // After the cells are checked (a bad cell is the first thing to fix).
+  const trainClasses = new Set(trainRows.map((i) => labels[i] as Label));
+  if (trainClasses.size < 2) {
+    const [only] = trainClasses as Set<Label>;
+    throw new CliError(
+      `${file}: the ${trainRows.length} training ${trainRows.length === 1 ? 'row holds' : 'rows hold'} one class (${typeof only === 'string' ? quotedCell(only) : String(only)}) after --test-size ${testSize} held out ${testRows.length}; lower --test-size or pass --stratify`,
+    );
+  }
   const start = performance.now();
   try {
     model.fit(XTrain, yTrain);
@@ -456,7 +509,8 @@ async function train(values: Values, positionals: string[], io: Io): Promise<voi
       classes,
       counts,
       split: { train: trainRows.length, test: testRows.length, testSize, randomState: options.randomState },
-      fit: { solver: model.solver, penalty: model.penalty, C: model.C, nIter: model.nIter, converged: model.converged, fitMs },
+      // JSON has no Infinity: --C inf is reported as the string 'Infinity'.
+      fit: { solver: model.solver, penalty: model.penalty, C: Number.isFinite(model.C) ? model.C : String(model.C), nIter: model.nIter, converged: model.converged, fitMs },
       train: trainScores,
       test: testScores,
       out: out ?? null,
@@ -491,6 +545,10 @@ function split(file: string, table: CsvTable, labels: Label[], testSize: number,
   const n = table.rows.length;
   const all = Array.from({ length: n }, (_, i) => i);
   if (testSize === 0) return { trainRows: all, testRows: [] as number[] };
+  // trainTestSplit holds out ceil(testSize · n) rows, as scikit-learn does.
+  if (Math.ceil(testSize * n) >= n) {
+    throw new CliError(`${file}: --test-size ${testSize} holds out all ${n} rows, leaving none to train on; lower --test-size`);
+  }
   try {
     const index = Matrix.from(Float64Array.from(all), n, 1);
     const s = trainTestSplit(index, labels, {

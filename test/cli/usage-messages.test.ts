@@ -14,7 +14,7 @@ describe('a flag value that starts with -', () => {
   it('--C -1 says what C must be and how to write such a value', async () => {
     const r = await cli(['train', BREAST_CANCER, '--target', 'diagnosis', '--C', '-1']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^logreg-wasm: --C: expected a number > 0, got '-1' \(write --C=-1 for a value that starts with '-'\)\n/);
+    expect(r.stderr).toMatch(/^logreg-wasm: --C: expected a number > 0, or inf for no penalty, got '-1' \(write --C=-1 for a value that starts with '-'\)\n/);
     expect(r.stderr).not.toContain('ambiguous');
     expect(r.stderr).toContain(TRAIN_USAGE);
   });
@@ -22,7 +22,7 @@ describe('a flag value that starts with -', () => {
   it('--C=-1 says what C must be', async () => {
     const r = await cli(['train', BREAST_CANCER, '--target', 'diagnosis', '--C=-1']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^logreg-wasm: --C: expected a number > 0, got '-1'\n/);
+    expect(r.stderr).toMatch(/^logreg-wasm: --C: expected a number > 0, or inf for no penalty, got '-1'\n/);
   });
 
   it('a text flag followed by an option-like word says how to pass it as a value', async () => {
