@@ -9,22 +9,30 @@ import { gzipSync } from 'node:zlib';
 
 /** Gzipped bytes allowed per file. The wasm is also inside dist/index.js, as base64. */
 const BUDGET = {
-  // Each core ~18.1 KB (measured 2026-11-29). Raised from 18 KB when the passes gained
+  // Each core ~19.8 KB (measured 2026-12-02). Raised from 18 KB when the passes gained
   // four-row and software-pipelined loops, the float32 pass its four-row form, and exp its
-  // 128-entry table (+2.3 KB each, for 1.5–2× faster steps; see BENCHMARKS.md).
-  'build/logreg.wasm': 20_000,
-  'build/logreg-threads.wasm': 20_000,
-  'build/logreg-relaxed.wasm': 20_000,
+  // 128-entry table (+2.3 KB each, for 1.5–2× faster steps; see BENCHMARKS.md); from 20 KB
+  // when the cores gained the proximal Newton solver for l1 and elastic-net (newton-cd) and
+  // float32's final passes in float64 arithmetic (+1.1 KB each).
+  'build/logreg.wasm': 22_000,
+  'build/logreg-threads.wasm': 22_000,
+  'build/logreg-relaxed.wasm': 22_000,
   // Two base64 wasm cores, the numpy/scikit-learn dataset ports with glibc's log table,
-  // metrics, and the ONNX encoder/decoder (~100.5 KB measured 2026-11-29). Raised from 90 KB
-  // when ONNX import/export landed, from 100 KB with the faster kernels above.
-  'dist/index.js': 105_000,
+  // metrics, and the ONNX encoder/decoder (~116.6 KB measured 2026-12-02). Raised from 90 KB
+  // when ONNX import/export landed, from 100 KB with the faster kernels above, from 105 KB
+  // when the cores above grew (+21.8 KB of base64), Matrix gained its printed form (+4.6 KB
+  // before gzip), the runtime unsigned pointers and reclaiming of dropped blocks (+4.3 KB),
+  // the ONNX decoder its bounds on every count (+8 KB), the estimator its new checks
+  // (+6.6 KB), and the bundle keepNames, so classes print under their own names (+2.2 KB
+  // after gzip).
+  'dist/index.js': 122_000,
   'dist/worker/index.js': 4_000,
   'dist/worker/entry.js': 2_000,
   'dist/worker/node.js': 4_000,
   'dist/worker/entry-node.js': 2_000,
-  // The relaxed-SIMD core as base64 and the call that registers it (opt-in entry; ~22.9 KB).
-  'dist/relaxed-simd/index.js': 25_000,
+  // The relaxed-SIMD core as base64 and the call that registers it (opt-in entry; ~25.2 KB,
+  // raised from 25 KB with the core's growth above).
+  'dist/relaxed-simd/index.js': 27_000,
 };
 
 let failed = false;
@@ -48,8 +56,8 @@ for (const name of readdirSync('build').filter((f) => f.endsWith('.wasm'))) {
   if (file in BUDGET) continue;
   const bytes = readFileSync(file);
   const gz = gzipSync(bytes, { level: 9 }).length;
-  failed ||= gz > 20_000;
-  rows.push({ file, raw: bytes.length, gzip: gz, budget: 20_000, ok: gz <= 20_000 ? 'ok' : 'OVER' });
+  failed ||= gz > 22_000;
+  rows.push({ file, raw: bytes.length, gzip: gz, budget: 22_000, ok: gz <= 22_000 ? 'ok' : 'OVER' });
 }
 console.log('Size budget (bytes, gzip -9):');
 console.table(rows);
