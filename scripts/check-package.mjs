@@ -13,7 +13,7 @@ const BUDGET = {
   // four-row and software-pipelined loops, the float32 pass its four-row form, and exp its
   // 128-entry table (+2.3 KB each, for 1.5–2× faster steps; see BENCHMARKS.md); from 20 KB
   // when the cores gained the proximal Newton solver for l1 and elastic-net (newton-cd) and
-  // float32's final passes in float64 arithmetic (+1.1 KB each).
+  // float32's final passes in float64 arithmetic (+2.6 KB each).
   'build/logreg.wasm': 22_000,
   'build/logreg-threads.wasm': 22_000,
   'build/logreg-relaxed.wasm': 22_000,
