@@ -8,6 +8,7 @@ import { chmod, lstat, readFile, realpath, rename, rm, stat, writeFile } from 'n
 import { LogisticRegression } from '../index.js';
 import { CliError } from './errors.js';
 import { own, record, type Preprocessing } from './preprocess.js';
+import { quoted } from './text.js';
 
 /** The `format` field of a CLI model file. */
 export const CLI_MODEL_FORMAT = 'logreg-wasm/cli-model';
@@ -133,8 +134,23 @@ function checkPreprocessing(file: string, value: unknown): Preprocessing {
   if (!isRecord(oneHot) || !Object.values(oneHot).every((c) => Array.isArray(c) && c.length > 0 && c.every((x) => typeof x === 'string'))) {
     throw bad('preprocessing.oneHot must map columns to lists of categories');
   }
-  if (impute !== null && !(isRecord(impute) && isRecord(impute['values']) && isRecord(impute['categories']))) {
-    throw bad('preprocessing.impute must be null or hold values and categories');
+  if (new Set(features).size !== features.length) throw bad('preprocessing.features repeats a column');
+  const categoriesOf = (f: string) => own(oneHot as Record<string, string[]>, f);
+  for (const [column, cats] of Object.entries(oneHot as Record<string, string[]>)) {
+    if (!features.includes(column)) throw bad(`preprocessing.oneHot names ${quoted(column)}, which is not a feature`);
+    if (new Set(cats).size !== cats.length) throw bad(`preprocessing.oneHot repeats a category of ${quoted(column)}`);
+  }
+  if (impute !== null) {
+    if (!(isRecord(impute) && (impute['strategy'] === 'mean' || impute['strategy'] === 'median') && isRecord(impute['values']) && isRecord(impute['categories']))) {
+      throw bad("preprocessing.impute must be null or hold a strategy ('mean' or 'median'), values and categories");
+    }
+    // Every feature has its fill: a finite number, or one of its column's categories.
+    for (const f of features as string[]) {
+      const cats = categoriesOf(f);
+      const fill = own(cats === undefined ? impute['values'] : impute['categories'], f);
+      const ok = cats === undefined ? typeof fill === 'number' && Number.isFinite(fill) : typeof fill === 'string' && cats.includes(fill);
+      if (!ok) throw bad(`preprocessing.impute has no valid fill value for ${quoted(f)}`);
+    }
   }
   const width = (features as string[]).reduce((n, f) => n + (own(oneHot as Record<string, string[]>, f)?.length ?? 1), 0);
   if (standardize !== null) {
@@ -170,7 +186,8 @@ export async function readModelFile(file: string): Promise<CliModel> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${(error as Error).message})`);
+    if (code === 'EISDIR') throw new CliError(`${file}: is a directory, not a model file`);
+    throw new CliError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${reason(error as NodeJS.ErrnoException)})`);
   }
   let doc: unknown;
   try {

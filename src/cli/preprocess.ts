@@ -143,6 +143,9 @@ export function cellNumber(text: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
+/** Cells that spell an infinite number: `inf`, `-Infinity`, or decimal digits beyond float64's range (`1e400`). */
+const INFINITE = /^[+-]?(inf|infinity|(\d+\.?\d*|\.\d+)(e[+-]?\d+)?)$/i;
+
 /**
  * Parses a numeric cell. Returns NaN for a missing value.
  * @throws CliError naming file, row and column for text that is not a finite number.
@@ -151,6 +154,9 @@ export function parseNumber(file: string, chunk: CsvChunk, i: number, j: number)
   const cell = (chunk.rows[i] as string[])[j] as string;
   if (isMissing(cell)) return Number.NaN;
   const value = cellNumber(cell.trim());
+  if (value === null && INFINITE.test(cell.trim())) {
+    throw new CliError(`${file}: row ${chunk.lines[i]}, ${describeColumn(chunk.header, j)}: ${quotedCell(cell)} is not a finite number; features must be finite`);
+  }
   if (value === null) {
     throw new CliError(
       `${file}: row ${chunk.lines[i]}, ${describeColumn(chunk.header, j)}: ${quotedCell(cell)} is not a number` +
@@ -348,6 +354,8 @@ export function transformer(file: string, table: Pick<CsvChunk, 'header' | 'colu
       fillValue: p.impute === null ? undefined : own(p.impute.values, name),
     };
   });
+  // The file column of each expanded feature (for messages).
+  const sourceOf = columns.flatMap(({ j, cats }) => (cats === null ? [j] : cats.map(() => j)));
   return (chunk, rows) => {
     const order = rows ?? chunk.rows.map((_, i) => i);
     const out = new Float64Array(order.length * d);
@@ -382,7 +390,18 @@ export function transformer(file: string, table: Pick<CsvChunk, 'header' | 'colu
     if (p.standardize !== null) {
       const { mean, scale } = p.standardize;
       for (let r = 0; r < order.length; r++) {
-        for (let c = 0; c < d; c++) out[r * d + c] = standardizeValue(out[r * d + c] as number, mean[c] as number, scale[c] as number);
+        for (let c = 0; c < d; c++) {
+          const x = out[r * d + c] as number;
+          const z = standardizeValue(x, mean[c] as number, scale[c] as number);
+          if (!Number.isFinite(z)) {
+            // A value far outside the training range over a tiny scale: (x − mean) / scale passes float64's range.
+            const i = order[r] as number;
+            throw new CliError(
+              `${file}: row ${chunk.lines[i]}, ${describeColumn(chunk.header, sourceOf[c] as number)}: ${x} standardised with the model's mean ${mean[c]} and scale ${scale[c]} is beyond float64's range`,
+            );
+          }
+          out[r * d + c] = z;
+        }
       }
     }
     return Matrix.from(out, order.length, d);
