@@ -76,7 +76,7 @@ let running = false;
 function workLength(solver: CoreSolver, parameters: number, rows: number, blocks: number): number {
   switch (solver) {
     case 'newton-cd':
-      return 8 * parameters + rows * (blocks + 1);
+      return 13 * parameters + rows * (blocks + 1);
     case 'gd':
       return 2 * parameters;
     case 'sgd':
@@ -158,7 +158,13 @@ function runBatch(
       nIter = core.gradientDescent(paramsPtr, run.learningRate, run.maxIter, run.tol, lossPtr, workPtr);
       break;
     case 'newton-cd':
-      nIter = (core.newtonCd as (params: number, maxIter: number, tol: number, work: number) => number)(paramsPtr, run.maxIter, run.tol, workPtr);
+      nIter = (core.newtonCd as (params: number, maxIter: number, tol: number, maxInner: number, work: number) => number)(
+        paramsPtr,
+        run.maxIter,
+        run.tol,
+        Math.max(10, Math.min(parameters, 200)),
+        workPtr,
+      );
       break;
     case 'newton':
       nIter = core.newtonCg(paramsPtr, run.maxIter, run.tol, Math.max(10, Math.min(parameters, 200)), workPtr);

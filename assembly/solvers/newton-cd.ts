@@ -4,6 +4,7 @@ import {
   colCount,
   curvatureBuffer,
   fitsIntercept,
+  hessianProduct,
   isPenalised,
   l1Strength,
   l1Term,
@@ -17,14 +18,21 @@ import {
   weightSum,
   xAt,
 } from '../objective/problem';
-import { at, copy, dot, put, zero } from '../vector';
+import { at, axpy, copy, dot, maxAbs, put, scale, zero } from '../vector';
 import { CONVERGED, LINE_SEARCH_FAILED, MAX_ITER, STOPPED_BY_HOST, finish, report } from './progress';
 
 /** Armijo fraction of the predicted decrease (LIBLINEAR's σ). */
 const SUFFICIENT = 0.01;
 const MAX_TRIALS = 40;
-/** Sweeps of coordinate descent per Newton step at most. */
-const MAX_SWEEPS = 50;
+/**
+ * Sweeps of coordinate descent per Newton step at most; then, if the model is not yet
+ * solved well enough, conjugate gradients finish it on the signs CD found (`refine`).
+ * Each sweep reads X column by column, and on nearly collinear columns (where CD crawls)
+ * a few CG steps, each one pass over the rows, do what hundreds of sweeps would.
+ */
+const MAX_SWEEPS = 10;
+/** Rounds of (CG refinement, coordinate sweeps) per Newton step at most. */
+const MAX_ROUNDS = 6;
 /**
  * A Newton step's subproblem is solved until its largest optimality violation is at
  * most this fraction of the outer one (an inexact Newton method: enough for fast local
@@ -53,13 +61,13 @@ const NOISE_ULPS = 8;
  *
  * Memory (float64, byte offsets; P = parameterCount(), n rows, K blocks):
  *   params  P values: the starting point, overwritten with the result
- *   work    8·P + n·(K + 1) values of scratch
+ *   work    13·P + n·(K + 1) values of scratch
  *
  * Stops when max|pseudo-gradient| ≤ tol (converged), after maxIter iterations, when the
  * host asks, or when no step decreases f. Over float32 X the passes `sharpen` as in
  * lbfgs. Returns the iterations made.
  */
-export function newtonCd(params: usize, maxIter: i32, tol: f64, work: usize): i32 {
+export function newtonCd(params: usize, maxIter: i32, tol: f64, maxInner: i32, work: usize): i32 {
   const count = parameterCount();
   const bytes = <usize>count << 3;
   const g = work;
@@ -70,7 +78,12 @@ export function newtonCd(params: usize, maxIter: i32, tol: f64, work: usize): i3
   const diag = gNew + bytes;
   const cross = diag + bytes;
   const active = cross + bytes;
-  const u = active + bytes;
+  const hd = active + bytes;
+  const r = hd + bytes;
+  const dir = r + bytes;
+  const hdir = dir + bytes;
+  const dCg = hdir + bytes;
+  const u = dCg + bytes;
   const m = u + (<usize>rowCount() * <usize>blockCount() << 3);
 
   let f = smoothObjective(params, g, true, true) + l1Term(params);
@@ -92,8 +105,16 @@ export function newtonCd(params: usize, maxIter: i32, tol: f64, work: usize): i3
     zero(d, count);
     zero(u, rowCount() * blockCount());
     zero(m, rowCount());
-    for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-      if (coordinateSweep(params, g, diag, cross, active, d, u, m) <= INNER_FRACTION * gradMax) break;
+    const target = INNER_FRACTION * gradMax;
+    let violation = Infinity;
+    for (let round = 0; round < MAX_ROUNDS && violation > target; round++) {
+      if (round > 0) {
+        if (!refine(params, g, active, d, target, maxInner, hd, r, dir, hdir, dCg)) break;
+        productWithX(d, u, m);
+      }
+      for (let sweep = 0; sweep < MAX_SWEEPS && violation > target; sweep++) {
+        violation = coordinateSweep(params, g, diag, cross, active, d, u, m);
+      }
     }
 
     // Predicted decrease of the model without its curvature term (LIBLINEAR's Δ). The
@@ -289,4 +310,104 @@ function coordinateSweep(params: usize, g: usize, diag: usize, cross: usize, act
     }
   }
   return violation;
+}
+
+/**
+ * Finishes the model's minimisation from the coordinate-descent direction d by conjugate
+ * gradients on the coordinates that are free (active, and an intercept or a weight that w
+ * + d leaves nonzero), with the signs of w + d fixed, where the l1 term is linear: solves
+ * H_FF·δ = −(g + H·d + l1·sign(w + d))_F, and moves d towards d + δ as far as no weight
+ * changes sign. CG stops once max|residual| ≤ target, after maxInner steps, or on
+ * non-positive curvature. Returns false when d could not move.
+ * Scratch: hd, r, dir, hdir, dCg (P values each).
+ */
+function refine(
+  params: usize,
+  g: usize,
+  active: usize,
+  d: usize,
+  target: f64,
+  maxInner: i32,
+  hd: usize,
+  r: usize,
+  dir: usize,
+  hdir: usize,
+  dCg: usize,
+): bool {
+  const count = parameterCount();
+  const l1 = l1Strength();
+  hessianProduct(d, hd);
+  // r = −(gradient of the sign-fixed model at d) on the free set, 0 elsewhere.
+  for (let j = 0; j < count; j++) {
+    let v = 0.0;
+    if (isFreeAt(params, active, d, j)) {
+      v = -(at(g, j) + at(hd, j));
+      if (isPenalised(j) && l1 > 0) v -= at(params, j) + at(d, j) > 0 ? l1 : -l1;
+    }
+    put(r, j, v);
+  }
+  copy(d, dCg, count);
+  copy(r, dir, count);
+  let rr = dot(r, r, count);
+  for (let inner = 0; inner < maxInner && maxAbs(r, count) > target; inner++) {
+    hessianProduct(dir, hdir);
+    for (let j = 0; j < count; j++) if (!isFreeAt(params, active, d, j)) put(hdir, j, 0);
+    const curvature = dot(dir, hdir, count);
+    if (!(curvature > 1e-300)) break;
+    const a = rr / curvature;
+    axpy(a, dir, dCg, count);
+    axpy(-a, hdir, r, count);
+    const rrNew = dot(r, r, count);
+    scale(rrNew / rr, dir, count);
+    axpy(1, r, dir, count);
+    rr = rrNew;
+  }
+  // Signs must not flip: the step from d towards dCg stops at the first weight that
+  // reaches zero (the sign-fixed model falls all along the segment, and equals q on it),
+  // and that weight lands on exact zero.
+  let fraction = 1.0;
+  let blocking = -1;
+  for (let j = 0; j < count; j++) {
+    if (!isPenalised(j) || l1 == 0) continue;
+    const before = at(params, j) + at(d, j);
+    const after = at(params, j) + at(dCg, j);
+    if (before != 0 && (after > 0) != (before > 0)) {
+      const reach = before / (before - after);
+      if (reach < fraction) {
+        fraction = reach;
+        blocking = j;
+      }
+    }
+  }
+  if (!(fraction > 0)) return false;
+  for (let j = 0; j < count; j++) put(d, j, at(d, j) + fraction * (at(dCg, j) - at(d, j)));
+  if (blocking >= 0) put(d, blocking, -at(params, blocking));
+  return true;
+}
+
+/** Whether coordinate j is free for `refine`: active, and an intercept or a weight w + d leaves nonzero. */
+// @ts-ignore: decorator
+@inline
+function isFreeAt(params: usize, active: usize, d: usize, j: i32): bool {
+  return at(active, j) != 0 && (!isPenalised(j) || at(params, j) + at(d, j) != 0);
+}
+
+/** u = X·d per row and class block, and for softmax problems mᵢ = Σ_k p_ik u_ik (one pass in memory order). */
+function productWithX(d: usize, u: usize, m: usize): void {
+  const rows = rowCount();
+  const cols = colCount();
+  const blocks = blockCount();
+  const stride = cols + 1;
+  const curvature = curvatureBuffer();
+  for (let i = 0; i < rows; i++) {
+    let mean = 0.0;
+    for (let k = 0; k < blocks; k++) {
+      const base = k * stride;
+      let z = at(d, base + cols);
+      for (let j = 0; j < cols; j++) z += xAt(i, j) * at(d, base + j);
+      put(u, i * blocks + k, z);
+      if (blocks > 1) mean += at(curvature, i * blocks + k) * z;
+    }
+    put(m, i, mean);
+  }
 }
