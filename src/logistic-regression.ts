@@ -1311,19 +1311,29 @@ function timesPowerOfTwo(x: number, k: number): number {
 /**
  * The largest t ≥ 0 with fl(t·scale) ≤ tol: the core stops once its gradient is ≤ t,
  * which then holds exactly when the reported gradient, fl(gradient·scale), is ≤ tol.
+ * (Exported for its test; not part of the package's API.)
  */
-function coreTolerance(tol: number, scale: number): number {
-  const bits = new Float64Array(1);
-  const step = new BigInt64Array(bits.buffer);
-  const next = (t: number, by: bigint): number => {
-    bits[0] = t;
-    step[0]! += by;
-    return bits[0] as number;
+export function coreTolerance(tol: number, scale: number): number {
+  // fl(t·scale) is non-decreasing in t, and so is t in its bit pattern for t ≥ 0: search
+  // the largest pattern whose value passes (at most 64 halvings, whatever tol and scale;
+  // stepping one ulp at a time from tol/scale would not end for tol 0 and scale < 1).
+  const bits = new BigInt64Array(1);
+  const value = new Float64Array(bits.buffer);
+  const passes = (pattern: bigint): boolean => {
+    bits[0] = pattern;
+    return (value[0] as number) * scale <= tol;
   };
-  let t = Math.min(tol / scale, Number.MAX_VALUE);
-  while (t > 0 && t * scale > tol) t = next(t, -1n);
-  for (let up = next(t, 1n); up * scale <= tol && up !== Infinity; up = next(t, 1n)) t = up;
-  return t;
+  value[0] = Number.MAX_VALUE;
+  let high = bits[0] as bigint; // the largest pattern of a finite t
+  if (passes(high)) return Number.MAX_VALUE;
+  let low = 0n; // t = 0 always passes (tol ≥ 0)
+  while (high - low > 1n) {
+    const middle = (low + high) / 2n;
+    if (passes(middle)) low = middle;
+    else high = middle;
+  }
+  bits[0] = low;
+  return value[0] as number;
 }
 
 /**

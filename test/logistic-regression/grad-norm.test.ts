@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type IterationInfo, LogisticRegression, type LogisticRegressionOptions, makeClassification } from '../../src/index.js';
+import { coreTolerance } from '../../src/logistic-regression.js';
 
 const binary = makeClassification({ nSamples: 400, nFeatures: 5, nInformative: 3, nRedundant: 0, flipY: 0.1, randomState: 4 });
 const threeClasses = makeClassification({ nSamples: 300, nFeatures: 4, nInformative: 3, nRedundant: 0, nClasses: 3, flipY: 0.1, randomState: 6 });
@@ -73,5 +75,44 @@ describe('gradNorm in onIteration is on the scale of tol', () => {
     }
     const expected = Math.max(...gradient.map(Math.abs));
     expect(Math.abs(seen[0]!.gradNorm - expected) / expected).toBeLessThan(1e-12);
+  });
+});
+
+describe('the tolerance handed to the core', () => {
+  /** The next float64 above a finite x ≥ 0. */
+  const nextUp = (x: number): number => {
+    const bits = new BigInt64Array(Float64Array.of(x).buffer);
+    bits[0]! += 1n;
+    return new Float64Array(bits.buffer)[0] as number;
+  };
+
+  it('is the largest t with fl(t·scale) ≤ tol, so the core stops exactly when the reported gradient meets tol', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.double({ min: 1e-300, max: 1e300, noNaN: true }),
+        (tol, scale) => {
+          const t = coreTolerance(tol, scale);
+          expect(t * scale).toBeLessThanOrEqual(tol);
+          const above = nextUp(t);
+          expect(above === Infinity || above * scale > tol).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('is 0 for tol 0 with Σsᵢ ≥ 1 (tol 0 runs maxIter iterations)', () => {
+    expect(coreTolerance(0, 1)).toBe(0);
+    expect(coreTolerance(0, 1234.5)).toBe(0);
+  });
+
+  it('is found at once for tol 0 and a tiny Σsᵢ, where the reported gradient underflows to 0 below a subnormal bound', () => {
+    const t = coreTolerance(0, 1e-10);
+    expect(t).toBeGreaterThan(0);
+    expect(t * 1e-10).toBe(0);
+    expect(nextUp(t) * 1e-10).toBeGreaterThan(0);
+    const model = new LogisticRegression({ tol: 0, maxIter: 3, onWarning: null }).fit(binary.X, binary.y, { sampleWeight: new Float64Array(400).fill(1e-13) });
+    expect(model.nIter).toBe(3);
   });
 });
