@@ -6,7 +6,8 @@
  * @module
  */
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { parse, type Options as CsvParseOptions } from 'csv-parse';
 import { CliError } from './errors.js';
 import { quoted } from './text.js';
@@ -64,25 +65,19 @@ export function detectDelimiter(firstLine: string): string {
   return best;
 }
 
-async function firstLineOf(file: string): Promise<string> {
-  const handle = await open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(65_536);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const text = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
-    const end = text.search(/\r?\n/);
-    return end < 0 ? text : text.slice(0, end);
-  } finally {
-    await handle.close();
-  }
+/** Whether `file` is a pipe or device (/dev/stdin, a FIFO), which gives its bytes once; false for a file, a directory or no such path. */
+export async function isPipe(file: string): Promise<boolean> {
+  const info = await stat(file).catch(() => null);
+  return info !== null && !info.isFile() && !info.isDirectory();
 }
 
-async function checkReadable(file: string): Promise<number> {
-  let size: number;
+/** The size of a regular file, or null for a pipe or device (whose size says nothing). */
+async function checkReadable(file: string): Promise<number | null> {
+  let size: number | null;
   try {
     const info = await stat(file);
     if (info.isDirectory()) throw new CliError(`${file}: is a directory, not a CSV file`);
-    size = info.size;
+    size = info.isFile() ? info.size : null;
   } catch (error) {
     if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -104,9 +99,34 @@ export async function* readCsvChunks(
   options: CsvReadOptions = {},
 ): AsyncGenerator<CsvChunk> {
   const size = await checkReadable(file);
-  if (size === 0) throw new CliError(`${file}: the file is empty; expected a header row and data rows`);
-  const firstLine = await firstLineOf(file);
-  if (firstLine.includes('\u0000')) throw new CliError(`${file}: is not a text file`);
+  const empty = () => new CliError(`${file}: the file is empty; expected a header row and data rows`);
+  if (size === 0) throw empty();
+  // One read of the file, its first line looked at before the parser sees it: a pipe
+  // (/dev/stdin) can be read only once.
+  const input = createReadStream(file);
+  const source = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const parts: Buffer[] = [];
+  let length = 0;
+  try {
+    while (length < 65_536 && !(parts.at(-1)?.includes(0x0a) ?? false)) {
+      const next = await source.next();
+      if (next.done) break;
+      parts.push(next.value);
+      length += next.value.length;
+    }
+  } catch (error) {
+    input.destroy();
+    throw new CliError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  const head = Buffer.concat(parts);
+  if (head.length === 0) throw empty();
+  const text = head.toString('utf8').replace(/^\uFEFF/, '');
+  const end = text.search(/\r?\n/);
+  const firstLine = end < 0 ? text : text.slice(0, end);
+  if (firstLine.includes('\u0000')) {
+    input.destroy();
+    throw new CliError(`${file}: is not a text file`);
+  }
   const delimiter = options.delimiter ?? detectDelimiter(firstLine);
   const parserOptions: CsvParseOptions = {
     delimiter,
@@ -115,9 +135,17 @@ export async function* readCsvChunks(
     relax_column_count: true,
     skip_empty_lines: true,
   };
-  const input = createReadStream(file);
-  const parser = input.pipe(parse(parserOptions));
-  input.on('error', (error) => parser.destroy(error));
+  async function* bytes(): AsyncGenerator<Buffer> {
+    yield head;
+    for (;;) {
+      const next = await source.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  const body = Readable.from(bytes(), { objectMode: false });
+  const parser = body.pipe(parse(parserOptions));
+  body.on('error', (error) => parser.destroy(error));
   let header: string[] | null = null;
   let columns: ReadonlyMap<string, number> = new Map();
   let rows: string[][] = [];
@@ -148,6 +176,7 @@ export async function* readCsvChunks(
     const where = typeof e.lines === 'number' ? `row ${e.lines}: ` : '';
     throw new CliError(`${file}: ${where}not valid CSV (${e.message.replace(/^Invalid Record Length: |\s+$/g, '')})`);
   } finally {
+    body.destroy();
     input.destroy();
   }
   if (header === null) throw new CliError(`${file}: the file is empty; expected a header row and data rows`);

@@ -143,8 +143,10 @@ export function cellNumber(text: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-/** Cells that spell an infinite number: `inf`, `-Infinity`, or decimal digits beyond float64's range (`1e400`). */
-const INFINITE = /^[+-]?(inf|infinity|(\d+\.?\d*|\.\d+)(e[+-]?\d+)?)$/i;
+/** Whether a cell (trimmed) spells an infinite number: `inf`, `-Infinity`, or decimal digits beyond float64's range (`1e400`). */
+function isInfiniteCell(text: string): boolean {
+  return /^[+-]?inf$/i.test(text) || (!/^[+-]?0[xob]/i.test(text) && Math.abs(Number(text)) === Infinity);
+}
 
 /**
  * Parses a numeric cell. Returns NaN for a missing value.
@@ -154,7 +156,7 @@ export function parseNumber(file: string, chunk: CsvChunk, i: number, j: number)
   const cell = (chunk.rows[i] as string[])[j] as string;
   if (isMissing(cell)) return Number.NaN;
   const value = cellNumber(cell.trim());
-  if (value === null && INFINITE.test(cell.trim())) {
+  if (value === null && isInfiniteCell(cell.trim())) {
     throw new CliError(`${file}: row ${chunk.lines[i]}, ${describeColumn(chunk.header, j)}: ${quotedCell(cell)} is not a finite number; features must be finite`);
   }
   if (value === null) {

@@ -9,8 +9,8 @@
  */
 import { Matrix, fitStream, type Label, type LogisticRegression, type LogisticRegressionOptions, type StreamChunk } from '../index.js';
 import { compareLabels } from '../labels.js';
-import { describeColumn, readCsvChunks, type CsvChunk } from './csv.js';
-import { CliError } from './errors.js';
+import { describeColumn, isPipe, readCsvChunks, type CsvChunk } from './csv.js';
+import { CliError, UsageError } from './errors.js';
 import { quoted } from './text.js';
 import {
   checkClasses,
@@ -92,6 +92,10 @@ interface Column {
  */
 export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainResult> {
   const { file, target, chunkRows, delimiter } = req;
+  // Every epoch reads the file again; a pipe gives its bytes once.
+  if (await isPipe(file)) {
+    throw new UsageError(`--stream reads ${quoted(file)} once per epoch, and it is a pipe or device, which can be read only once (save it to a file, or train without --stream)`, 'train');
+  }
   const parseRows = Math.min(chunkRows, PARSE_ROWS);
   const seed = typeof req.options.randomState === 'number' ? req.options.randomState : 42;
   // Pass 1: structure and statistics (Welford's running mean and variance per column).
