@@ -41,9 +41,12 @@ export interface FitInWorkerOptions {
 }
 
 /** What {@link fitInWorker} resolves to. */
-export interface FitInWorkerResult {
-  /** The fitted model, a `LogisticRegression` of this thread (rebuilt from the worker's `toJSON()`). */
-  model: LogisticRegression;
+export interface FitInWorkerResult<L extends Label = Label> {
+  /**
+   * The fitted model, a `LogisticRegression` of this thread (rebuilt from the worker's
+   * `toJSON()`), typed by the labels of y as `fit` types it.
+   */
+  model: LogisticRegression<L>;
   /** Milliseconds `fit` took inside the worker (without starting the worker and copying the data). */
   fitTime: number;
   /**
@@ -67,11 +70,11 @@ export interface WorkerHandle {
 const KNOWN = ['params', 'sampleWeight', 'onProgress', 'progressInterval', 'signal'];
 
 /** The signature of `fitInWorker`. */
-export type FitInWorker = (X: MatrixLike, y: ArrayLike<Label>, options?: FitInWorkerOptions) => Promise<FitInWorkerResult>;
+export type FitInWorker = <L extends Label>(X: MatrixLike, y: ArrayLike<L>, options?: FitInWorkerOptions) => Promise<FitInWorkerResult<L>>;
 
 /** Builds `fitInWorker` for an environment, given how to start a worker there. */
 export function makeFitInWorker(spawn: () => WorkerHandle): FitInWorker {
-  return function fitInWorker(X: MatrixLike, y: ArrayLike<Label>, options: FitInWorkerOptions = {}): Promise<FitInWorkerResult> {
+  return function fitInWorker<L extends Label>(X: MatrixLike, y: ArrayLike<L>, options: FitInWorkerOptions = {}): Promise<FitInWorkerResult<L>> {
     return new Promise((resolve, reject) => {
       // Check what can be checked here, so mistakes fail without starting a worker.
       if (options === null || typeof options !== 'object') {
@@ -139,7 +142,8 @@ export function makeFitInWorker(spawn: () => WorkerHandle): FitInWorker {
             case 'done':
               finish();
               try {
-                resolve({ model: LogisticRegression.fromJSON(reply.model), fitTime: reply.fitTime, lossHistory: reply.lossHistory });
+                // The worker's labels come back as JSON of the same kinds as y's.
+                resolve({ model: LogisticRegression.fromJSON(reply.model) as LogisticRegression<L>, fitTime: reply.fitTime, lossHistory: reply.lossHistory });
               } catch (error) {
                 reject(error);
               }

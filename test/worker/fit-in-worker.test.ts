@@ -3,7 +3,7 @@
  * them first): the package's `logreg-wasm/worker` as Node resolves it.
  */
 import { existsSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as source from '../../src/index.js';
 import type * as WorkerApi from '../../src/worker/node.js';
 
@@ -27,6 +27,14 @@ function bits(model: source.LogisticRegression): string {
 }
 
 describe('fitInWorker (worker_threads)', () => {
+  it('resolves to a model typed by the labels of y, as fit types it', async () => {
+    const { XTrain, yTrain } = referenceData();
+    const names = Array.from(yTrain, (k) => (k === 1 ? 'yes' : 'no'));
+    const { model } = await fitInWorker(XTrain, names, { params: { onWarning: null } });
+    expectTypeOf(model.predict(XTrain)).toEqualTypeOf<('no' | 'yes')[]>();
+    expect(model.classes).toEqual(['no', 'yes']);
+  });
+
   it('fits the reference experiment to the same bits as a fit on this thread, and returns a usable model', async () => {
     const { XTrain, XTest, yTrain, yTest } = referenceData();
     const here = new lib.LogisticRegression(REFERENCE).fit(XTrain, yTrain);
