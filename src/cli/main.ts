@@ -5,6 +5,7 @@
  * process; `bin.ts` is the executable's entry.
  * @module
  */
+import { stat } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
   LogisticRegression,
@@ -403,7 +404,8 @@ function writeReport(io: Io, text: string): void {
 
 async function train(values: Values, positionals: string[], io: Io): Promise<void> {
   const file = positionals[0] as string;
-  const target = str(values, 'target');
+  // Header names are trimmed when read, so the name given is too.
+  const target = str(values, 'target')?.trim();
   if (target === undefined) throw new UsageError('train needs --target COLUMN, the column to predict', 'train');
   const testSize = num(values, 'test-size') ?? 0.2;
   const maxClasses = num(values, 'max-classes') ?? MAX_CLASSES;
@@ -564,6 +566,7 @@ function split(file: string, table: CsvTable, labels: Label[], testSize: number,
 
 /** A model file: the JSON `train` writes, or an ONNX file (by its .onnx name). */
 async function loadModel(file: string) {
+  if ((await stat(file).catch(() => null))?.isDirectory()) throw new CliError(`${file}: is a directory, not a model file`);
   return isOnnxPath(file) ? readOnnxFile(file) : readModelFile(file);
 }
 
@@ -571,6 +574,7 @@ async function exportModel(values: Values, positionals: string[], io: Io): Promi
   const [modelFile] = positionals as [string];
   const out = str(values, 'onnx');
   if (out === undefined) throw new UsageError('export needs --onnx FILE, the ONNX file to write', 'export');
+  if (isOnnxPath(modelFile)) throw new UsageError(`export reads the JSON model file train writes; ${quoted(modelFile)} is already ONNX`, 'export');
   await checkNotInput(out, '--onnx', [modelFile]);
   const bytes = cliModelToOnnx(await readModelFile(modelFile));
   await writeFileAtomic(out, bytes);
@@ -618,7 +622,7 @@ async function evaluate(values: Values, positionals: string[], io: Io): Promise<
   const delimiter = delimiterOf(values);
   const loaded = await loadModel(modelFile);
   const { model } = loaded;
-  const target = str(values, 'target') ?? loaded.target;
+  const target = str(values, 'target')?.trim() ?? loaded.target;
   if (target === null) throw new UsageError(`${modelFile} does not name its target column; give --target COLUMN`, 'evaluate');
   const table = await readCsv(file, { delimiter });
   const [targetIndex] = columnIndices(file, table, [target], 'target') as [number];

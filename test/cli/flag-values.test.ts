@@ -49,6 +49,14 @@ describe('text flags', () => {
   });
 });
 
+describe('column names given as flags', () => {
+  it('--target is trimmed as header names are (a padded name would never match)', async () => {
+    const r = await cli(['train', DATA, '--target', ' y ', '--test-size', '0', '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).data.target).toBe('y');
+  });
+});
+
 describe('numeric flags', () => {
   it('take decimal notation only, as cells of the data do (0x10 is not 16)', async () => {
     usageError(await train('--C', '0x10'), "--C: expected a number > 0, or inf for no penalty, got '0x10'");

@@ -101,4 +101,22 @@ describe('a model path that is a directory', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`logreg-wasm: ${dir}: is a directory, not a model file\n`);
   });
+
+  it('is named as a directory when it ends in .onnx too', async () => {
+    const dir = tmp.path('models.onnx');
+    mkdirSync(dir);
+    const r = await cli(['evaluate', dir, tmp.file('any2.csv', DATA), '--target', 'x']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`logreg-wasm: ${dir}: is a directory, not a model file\n`);
+  });
+});
+
+describe('export', () => {
+  it('refuses an ONNX file as its input, saying it takes the JSON model file', async () => {
+    const onnx = tmp.path('model.onnx');
+    expect((await cli(['export', tmp.path('model.json'), '--onnx', onnx])).code).toBe(0);
+    const r = await cli(['export', onnx, '--onnx', tmp.path('again.onnx')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(`logreg-wasm: export reads the JSON model file train writes; '${onnx}' is already ONNX`);
+  });
 });
