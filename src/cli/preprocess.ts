@@ -360,7 +360,7 @@ export function transformer(file: string, table: Pick<CsvChunk, 'header' | 'colu
   const sourceOf = columns.flatMap(({ j, cats }) => (cats === null ? [j] : cats.map(() => j)));
   return (chunk, rows) => {
     const order = rows ?? chunk.rows.map((_, i) => i);
-    const out = new Float64Array(order.length * d);
+    const out = allocate(file, p, order.length, d);
     order.forEach((i, r) => {
       const row = chunk.rows[i] as string[];
       let k = r * d;
@@ -408,6 +408,28 @@ export function transformer(file: string, table: Pick<CsvChunk, 'header' | 'colu
     }
     return Matrix.from(out, order.length, d);
   };
+}
+
+/**
+ * The n×d values of a transformed table.
+ * @throws CliError saying how large it is and why (the widest one-hot column), when it
+ * cannot be allocated, rather than the engine's "Invalid typed array length".
+ */
+function allocate(file: string, p: Preprocessing, n: number, d: number): Float64Array {
+  try {
+    return new Float64Array(n * d);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    let widest: [string, number] | null = null;
+    for (const f of p.features) {
+      const k = own(p.oneHot, f)?.length ?? 0;
+      if (k > (widest?.[1] ?? 0)) widest = [f, k];
+    }
+    const why = widest === null ? '' : ` (--one-hot ${quoted(widest[0])} alone gives ${widest[1]} columns)`;
+    throw new CliError(
+      `${file}: ${n} rows × ${d} features${why} is ${(n * d * 8 / 2 ** 30).toFixed(1)} GiB of float64, more than can be held in memory`,
+    );
+  }
 }
 
 /**

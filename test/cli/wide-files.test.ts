@@ -1,5 +1,6 @@
 // A header of 100,000 columns: every column is found through one Map of the header, so
 // train, train --stream and predict cost time linear in the header's width.
+// A table too large to allocate (an ID column one-hot encoded) is refused with its size.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CsvChunk } from '../../src/cli/csv.js';
@@ -55,5 +56,16 @@ describe(`a file of ${ROWS} rows × ${COLUMNS.toLocaleString('en')} columns`, ()
     const r = await cli(['train', data, '--target', 'y', '--stream', '--epochs', '1', '--test-size', '0', '--json', '--quiet']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).data.features).toHaveLength(COLUMNS);
+  });
+});
+
+describe('a table too large to hold', () => {
+  it('is refused in one line giving its size and the one-hot column that made it wide', async () => {
+    // 70,000 distinct IDs one-hot encoded: 70,000 × 70,001 values, past any typed array.
+    const rows = Array.from({ length: 70_000 }, (_, i) => `u${i},${i % 7},${i % 2}`);
+    const file = tmp.file('ids.csv', `id,x,y\n${rows.join('\n')}\n`);
+    const r = await cli(['train', file, '--target', 'y', '--one-hot', 'id', '--test-size', '0', '--quiet']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/ids\.csv: 70000 rows × 70001 features \(--one-hot 'id' alone gives 70000 columns\) is 36\.5 GiB of float64, more than can be held in memory\n$/);
   });
 });
