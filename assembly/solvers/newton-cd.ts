@@ -317,8 +317,9 @@ function coordinateSweep(params: usize, g: usize, diag: usize, cross: usize, act
  * gradients on the coordinates that are free (active, and an intercept or a weight that w
  * + d leaves nonzero), with the signs of w + d fixed, where the l1 term is linear: solves
  * H_FF·δ = −(g + H·d + l1·sign(w + d))_F, and moves d towards d + δ as far as no weight
- * changes sign. CG stops once max|residual| ≤ target, after maxInner steps, or on
- * non-positive curvature. Returns false when d could not move.
+ * changes sign; a weight that reaches zero stays there and CG restarts on the others.
+ * Stops once max|residual| ≤ target, after maxInner CG steps in all, or on non-positive
+ * curvature. Returns false when d did not move.
  * Scratch: hd, r, dir, hdir, dCg (P values each).
  */
 function refine(
@@ -336,53 +337,66 @@ function refine(
 ): bool {
   const count = parameterCount();
   const l1 = l1Strength();
-  hessianProduct(d, hd);
-  // r = −(gradient of the sign-fixed model at d) on the free set, 0 elsewhere.
-  for (let j = 0; j < count; j++) {
-    let v = 0.0;
-    if (isFreeAt(params, active, d, j)) {
-      v = -(at(g, j) + at(hd, j));
-      if (isPenalised(j) && l1 > 0) v -= at(params, j) + at(d, j) > 0 ? l1 : -l1;
+  let moved = false;
+  let budget = maxInner;
+  // Each stop at a weight reaching zero fixes it there and restarts CG on the rest (an
+  // active-set method for the sign constraints), within one budget of CG steps.
+  while (budget > 0) {
+    hessianProduct(d, hd);
+    // r = −(gradient of the sign-fixed model at d) on the free set, 0 elsewhere.
+    for (let j = 0; j < count; j++) {
+      let v = 0.0;
+      if (isFreeAt(params, active, d, j)) {
+        v = -(at(g, j) + at(hd, j));
+        if (isPenalised(j) && l1 > 0) v -= at(params, j) + at(d, j) > 0 ? l1 : -l1;
+      }
+      put(r, j, v);
     }
-    put(r, j, v);
-  }
-  copy(d, dCg, count);
-  copy(r, dir, count);
-  let rr = dot(r, r, count);
-  for (let inner = 0; inner < maxInner && maxAbs(r, count) > target; inner++) {
-    hessianProduct(dir, hdir);
-    for (let j = 0; j < count; j++) if (!isFreeAt(params, active, d, j)) put(hdir, j, 0);
-    const curvature = dot(dir, hdir, count);
-    if (!(curvature > 1e-300)) break;
-    const a = rr / curvature;
-    axpy(a, dir, dCg, count);
-    axpy(-a, hdir, r, count);
-    const rrNew = dot(r, r, count);
-    scale(rrNew / rr, dir, count);
-    axpy(1, r, dir, count);
-    rr = rrNew;
-  }
-  // Signs must not flip: the step from d towards dCg stops at the first weight that
-  // reaches zero (the sign-fixed model falls all along the segment, and equals q on it),
-  // and that weight lands on exact zero.
-  let fraction = 1.0;
-  let blocking = -1;
-  for (let j = 0; j < count; j++) {
-    if (!isPenalised(j) || l1 == 0) continue;
-    const before = at(params, j) + at(d, j);
-    const after = at(params, j) + at(dCg, j);
-    if (before != 0 && (after > 0) != (before > 0)) {
-      const reach = before / (before - after);
-      if (reach < fraction) {
-        fraction = reach;
-        blocking = j;
+    if (maxAbs(r, count) <= target) break;
+    copy(d, dCg, count);
+    copy(r, dir, count);
+    let rr = dot(r, r, count);
+    while (budget > 0 && maxAbs(r, count) > target) {
+      budget--;
+      hessianProduct(dir, hdir);
+      for (let j = 0; j < count; j++) if (!isFreeAt(params, active, d, j)) put(hdir, j, 0);
+      const curvature = dot(dir, hdir, count);
+      if (!(curvature > 1e-300)) {
+        budget = 0;
+        break;
+      }
+      const a = rr / curvature;
+      axpy(a, dir, dCg, count);
+      axpy(-a, hdir, r, count);
+      const rrNew = dot(r, r, count);
+      scale(rrNew / rr, dir, count);
+      axpy(1, r, dir, count);
+      rr = rrNew;
+    }
+    // Signs must not flip: the step from d towards dCg stops at the first weight that
+    // reaches zero (the sign-fixed model falls all along the segment, and equals q on
+    // it), and that weight lands on exact zero.
+    let fraction = 1.0;
+    let blocking = -1;
+    for (let j = 0; j < count; j++) {
+      if (!isPenalised(j) || l1 == 0) continue;
+      const before = at(params, j) + at(d, j);
+      const after = at(params, j) + at(dCg, j);
+      if (before != 0 && (after > 0) != (before > 0)) {
+        const reach = before / (before - after);
+        if (reach < fraction) {
+          fraction = reach;
+          blocking = j;
+        }
       }
     }
+    if (!(fraction > 0)) break;
+    for (let j = 0; j < count; j++) put(d, j, at(d, j) + fraction * (at(dCg, j) - at(d, j)));
+    moved = true;
+    if (blocking < 0) break;
+    put(d, blocking, -at(params, blocking));
   }
-  if (!(fraction > 0)) return false;
-  for (let j = 0; j < count; j++) put(d, j, at(d, j) + fraction * (at(dCg, j) - at(d, j)));
-  if (blocking >= 0) put(d, blocking, -at(params, blocking));
-  return true;
+  return moved;
 }
 
 /** Whether coordinate j is free for `refine`: active, and an intercept or a weight w + d leaves nonzero. */
