@@ -1,0 +1,28 @@
+// The bundled executable (dist/cli.js) as a shell pipeline meets it.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scratch } from './helpers.js';
+
+const tmp = scratch();
+afterAll(() => tmp.remove());
+const root = join(import.meta.dirname, '../..');
+const bin = join(root, 'dist/cli.js');
+if (!existsSync(bin)) execFileSync(process.execPath, ['scripts/bundle-cli.mjs'], { cwd: root });
+
+describe('a reader that closes the pipe early (| head)', () => {
+  it('ends the command quietly with status 141, as SIGPIPE ends a Unix tool, with nothing on stderr', async () => {
+    const data = tmp.file('data.csv', `a,b,y\n${Array.from({ length: 100_000 }, (_, i) => `${i % 7},${i % 5},${i % 2}`).join('\n')}\n`);
+    const model = tmp.path('model.json');
+    expect(spawnSync(process.execPath, [bin, 'train', data, '--target', 'y', '--test-size', '0', '--quiet', '--out', model]).status).toBe(0);
+    const child = spawn(process.execPath, [bin, 'predict', model, data, '--proba']);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Read the first chunk, then close the pipe as head does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect(stderr).toBe('');
+    expect(status).toBe(141);
+  });
+});
