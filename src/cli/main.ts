@@ -22,7 +22,6 @@ import { checkNotInput, modelFileText, readModelFile, writeFileAtomic } from './
 import { cliModelToOnnx, isOnnxPath, plainPreprocessing, readOnnxFile } from './onnx-file.js';
 import {
   MAX_CLASSES,
-  alignLabels,
   cellNumber,
   checkClasses,
   columnIndices,
@@ -30,6 +29,7 @@ import {
   fitPreprocessing,
   selectFeatures,
   readLabels,
+  readLabelsFor,
   transform,
   type ImputeStrategy,
 } from './preprocess.js';
@@ -629,7 +629,7 @@ async function evaluate(values: Values, positionals: string[], io: Io): Promise<
   const preprocessing = loaded.preprocessing ?? plainPreprocessing(file, table.header, target, model.nFeaturesIn);
   const X = transform(file, table, preprocessing);
   const classes = model.classes;
-  const y = alignLabels(readLabels(file, table, targetIndex), classes);
+  const y = readLabelsFor(file, table, targetIndex, classes);
   const known = new Set(classes);
   const unknown = y.findIndex((label) => !known.has(label));
   if (unknown >= 0) {

@@ -197,21 +197,32 @@ export function isNumberCell(cell: string): boolean {
  * @throws CliError for a missing target value (naming file, row and column).
  */
 export function readLabels(file: string, chunk: CsvChunk, target: number): Label[] {
-  const cells = chunk.rows.map((row, i) => {
+  const cells = targetCells(file, chunk, target);
+  const numeric = cells.every(isNumberCell);
+  return cells.map((c) => toLabel(c, numeric));
+}
+
+/** The target column's cells. @throws CliError for a missing value (naming file, row and column). */
+function targetCells(file: string, chunk: CsvChunk, target: number): string[] {
+  return chunk.rows.map((row, i) => {
     const cell = row[target] as string;
     if (isMissing(cell)) {
       throw new CliError(`${file}: row ${chunk.lines[i]}, ${describeColumn(chunk.header, target)}: the target value is missing`);
     }
     return cell;
   });
-  const numeric = cells.every(isNumberCell);
-  return cells.map((c) => toLabel(c, numeric));
 }
 
-/** Converts labels read from a new file to the kind (number or text) of the model's classes. */
-export function alignLabels(labels: Label[], classes: readonly Label[]): Label[] {
-  if (classes.length > 0 && typeof classes[0] === 'string') return labels.map(String);
-  return labels;
+/**
+ * Reads the target column of a file for a fitted model: each cell as a label of the kind
+ * of the model's classes, decided by the classes rather than by the file (a file whose
+ * cells are all numbers may still hold the text class '1.0'; a cell that is not of the
+ * classes' kind stays text and is then reported as not a class).
+ * @throws CliError for a missing target value.
+ */
+export function readLabelsFor(file: string, chunk: CsvChunk, target: number, classes: readonly Label[]): Label[] {
+  const numeric = classes.length > 0 && typeof classes[0] === 'number';
+  return targetCells(file, chunk, target).map((cell) => (numeric && isNumberCell(cell) ? toLabel(cell, true) : cell.trim()));
 }
 
 /** The most classes `train` accepts by default (`--max-classes`). */

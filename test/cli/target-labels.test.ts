@@ -1,6 +1,7 @@
 // How target cells become classes: one rule for train and train --stream (numbers are
 // numbers, so 1 and 1.0 are one class, as are -0 and 0), and targets that are not class
-// labels at all (a measurement, an ID) refused with a short message saying so.
+// labels at all (a measurement, an ID) refused with a short message saying so; evaluate
+// reads labels as the kind of the model's classes.
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, scratch } from './helpers.js';
 
@@ -97,5 +98,25 @@ describe('targets that are not class labels', () => {
     const r = await cli(['train', tmp.file('m.csv', csv(['0', '1'])), '--target', 'y', '--max-classes', '1']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^logreg-wasm: --max-classes: expected an integer ≥ 2, got '1'/);
+  });
+});
+
+describe("evaluate reads labels as the kind of the model's classes", () => {
+  it("a text class that looks like a number ('1.0') is matched in a file whose labels are all numbers", async () => {
+    const model = tmp.path('text-classes.json');
+    const t = await cli(['train', tmp.file('text-classes.csv', csv(['1.0', 'b'])), '--target', 'y', '--test-size', '0', '--quiet', '--out', model]);
+    expect(t.code).toBe(0);
+    const r = await cli(['evaluate', model, tmp.file('numeric-labels.csv', 'x,y\n1,1.0\n2,1.0\n'), '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).counts).toEqual([2, 0]);
+  });
+
+  it('with number classes, the text cell among numbers is the one named as not a class', async () => {
+    const model = tmp.path('number-classes.json');
+    expect((await cli(['train', tmp.file('number-classes.csv', csv(['0', '1'])), '--target', 'y', '--test-size', '0', '--quiet', '--out', model])).code).toBe(0);
+    const r = await cli(['evaluate', model, tmp.file('one-text.csv', 'x,y\n1,0\n2,1.0\n3,maybe\n')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/one-text\.csv: row 4, column 'y' \(2\): label "maybe" is not one of the model's classes \(0, 1\)\n$/);
   });
 });
