@@ -125,7 +125,9 @@ export async function* readCsvChunks(
   const firstLine = end < 0 ? text : text.slice(0, end);
   if (firstLine.includes('\u0000')) {
     input.destroy();
-    throw new CliError(`${file}: is not a text file`);
+    // UTF-16 (Excel's "Unicode text") has a NUL in every ASCII character; its BOM names it.
+    const utf16 = head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+    throw new CliError(utf16 ? `${file}: is UTF-16 text; save it as UTF-8 (CSV UTF-8)` : `${file}: is not a text file`);
   }
   const delimiter = options.delimiter ?? detectDelimiter(firstLine);
   const parserOptions: CsvParseOptions = {

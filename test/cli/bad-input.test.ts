@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => tmp.remove());
 
 /** Trains on `csv` with --out, expecting failure; returns the result and checks no model file appeared. */
-async function trainFails(name: string, csv: string | null, extra: string[] = ['--target', 'y']): Promise<CliResult> {
+async function trainFails(name: string, csv: string | Uint8Array | null, extra: string[] = ['--target', 'y']): Promise<CliResult> {
   const data = csv === null ? tmp.path(name) : tmp.file(name, csv);
   const out = tmp.path(`${name}.model.json`);
   const r = await cli(['train', data, ...extra, '--quiet', '--out', out]);
@@ -76,6 +76,15 @@ describe('train rejects bad data files with one line and exit code 1', () => {
     expect(oneLine(await trainFails('feat.csv', 'a,b,y\n1,2,0\n3,1,1\n', ['--target', 'y', '--features', 'a,c']))).toMatch(
       /feat\.csv: no feature column 'c'/,
     );
+  });
+
+  it('names a UTF-16 file as such, with what to do', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a,b,y\n1,2,0\n2,1,1\n', 'utf16le')]);
+    expect(oneLine(await trainFails('utf16.csv', bytes))).toMatch(/utf16\.csv: is UTF-16 text; save it as UTF-8 \(CSV UTF-8\)$/);
+  });
+
+  it('names a binary file as not text', async () => {
+    expect(oneLine(await trainFails('binary.csv', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x0a])))).toMatch(/binary\.csv: is not a text file$/);
   });
 
   it('names the row of malformed CSV (an unclosed quote)', async () => {
