@@ -87,3 +87,17 @@ describe('l1 and elastic-net fits with the default solver', () => {
     expect(new LogisticRegression({ penalty: 'elasticnet', l1Ratio: 0.5 }).solver).toBe('newton-cd');
   });
 });
+
+describe("solver 'newton-cd'", () => {
+  it('gives bit-identical coefficients for 1, 2, 3 and 4 threads (binary and multinomial, float64 and float32)', () => {
+    const binary = makeClassification({ nSamples: 9000, nFeatures: 9, randomState: 8 });
+    const multiclass = makeClassification({ nSamples: 9000, nFeatures: 6, nInformative: 4, nClasses: 3, randomState: 9 });
+    const run = (data: typeof binary, options: LogisticRegressionOptions) =>
+      [1, 2, 3, 4].map((threads) =>
+        Array.from(new LogisticRegression({ solver: 'newton-cd', penalty: 'l1', tol: 1e-8, threads, onWarning: null, ...options }).fit(data.X, Array.from(data.y)).coef.data).join(),
+      );
+    for (const results of [run(binary, {}), run(binary, { dtype: 'float32' }), run(multiclass, {})]) {
+      expect(new Set(results).size).toBe(1);
+    }
+  });
+});
