@@ -422,6 +422,16 @@ async function train(values: Values, positionals: string[], io: Io): Promise<voi
     const chunkRows = num(values, 'chunk-size') ?? 10_000;
     const options = modelOptions(values, onWarning, null);
     if (options.solver !== undefined && options.solver !== 'sgd') throw new UsageError(`--stream trains with --solver sgd; got '${options.solver}'`, 'train');
+    // Flags of the in-memory path that --stream cannot honour: refused, never ignored.
+    const unused: Record<string, string> = {
+      stratify: 'its test rows are drawn row by row as the file streams past',
+      'max-iter': 'it makes --epochs passes over the file',
+      tol: 'it makes --epochs passes over the file',
+    };
+    for (const [flag, why] of Object.entries(unused)) {
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} does not apply to --stream: ${why}`, 'train');
+    }
+    if (options.dtype === 'float32') throw new UsageError('--stream trains in float64 (--dtype float32 needs a full-batch solver, without --stream)', 'train');
     options.solver = 'sgd';
     makeModel(options, 'train');
     if (out !== undefined) await checkNotInput(out, '--out', [file]);

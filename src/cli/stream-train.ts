@@ -104,6 +104,8 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
   let targetColumn = '';
   // Counts by the cell's text: whether labels are numbers is known only at the end.
   const cellCounts = new Map<string, number>();
+  // The same over the training rows only (for --class-weight balanced).
+  const trainCellCounts = new Map<string, number>();
   let allNumeric = true;
   let rows = 0;
   let trainRows = 0;
@@ -125,7 +127,10 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
       if (allNumeric && !isNumberCell(label)) allNumeric = false;
       rows++;
       const train = !isTest();
-      if (train) trainRows++;
+      if (train) {
+        trainRows++;
+        trainCellCounts.set(label, (trainCellCounts.get(label) ?? 0) + 1);
+      }
       for (const c of columns) {
         if (c.oneHot) {
           const cell = (row[c.index] as string).trim();
@@ -156,6 +161,25 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
   classes.sort(compareLabels);
   checkClasses(file, targetColumn, classes, rows, req.maxClasses);
   if (trainRows === 0) throw new CliError(`${file}: no training rows; lower --test-size`);
+  const options = { ...req.options };
+  if (options.classWeight === 'balanced') {
+    // partialFit sees one chunk and cannot count labels; the first pass did, so 'balanced'
+    // becomes its explicit weights: trainRows / (K · count of the class), as scikit-learn.
+    const trainCounts = new Map<Label, number>();
+    for (const [cell, n] of trainCellCounts) {
+      const label = toLabel(cell, allNumeric);
+      trainCounts.set(label, (trainCounts.get(label) ?? 0) + n);
+    }
+    const weights = new Map<Label, number>();
+    for (const c of classes) {
+      const n = trainCounts.get(c) ?? 0;
+      if (n === 0) {
+        throw new CliError(`${file}: ${targetColumn}: class ${typeof c === 'string' ? quoted(c) : String(c)} has no training rows, so --class-weight balanced cannot weigh it; lower --test-size`);
+      }
+      weights.set(c, trainRows / (classes.length * n));
+    }
+    options.classWeight = weights;
+  }
   // The preprocessing from the first pass's statistics.
   const p: Preprocessing = { features: columns.map((c) => c.name), oneHot: record(), impute: null, standardize: null };
   const values = record<number>();
@@ -227,7 +251,7 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
 
   const start = performance.now();
   const model = await fitStream(() => pass(false), {
-    ...req.options,
+    ...options,
     classes,
     epochs: req.epochs,
     onEpoch: (info) => req.progress?.update({ iter: info.epoch, loss: info.loss }),
