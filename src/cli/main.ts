@@ -70,7 +70,8 @@ Data:
   --max-classes N          the most distinct target values taken as classes (default ${MAX_CLASSES});
                            more look like an ID or a measurement, not classes
 Model:
-  --solver lbfgs|newton|owlqn|gd|sgd     (default lbfgs)
+  --solver lbfgs|newton|newton-cd|owlqn|gd|sgd
+                           (default lbfgs; newton-cd for l1 and elasticnet)
   --penalty l2|l1|elasticnet|none        (default l2)
   --C X  --l1-ratio X  --max-iter N  --tol X  --learning-rate X  --batch-size N
   --class-weight balanced  --threads N|auto  --dtype float64|float32
@@ -337,7 +338,7 @@ function modelOptions(values: Values, onWarning: (m: string) => void, onIteratio
   const set = <K extends keyof LogisticRegressionOptions>(key: K, value: LogisticRegressionOptions[K] | undefined) => {
     if (value !== undefined) options[key] = value;
   };
-  set('solver', choice(values, 'solver', ['lbfgs', 'newton', 'owlqn', 'gd', 'sgd'] as const));
+  set('solver', choice(values, 'solver', ['lbfgs', 'newton', 'newton-cd', 'owlqn', 'gd', 'sgd'] as const));
   set('penalty', choice(values, 'penalty', ['l2', 'l1', 'elasticnet', 'none'] as const));
   set('C', num(values, 'C'));
   set('l1Ratio', num(values, 'l1-ratio'));

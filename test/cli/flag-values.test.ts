@@ -2,6 +2,7 @@
 // command's usage), never passed to the estimator or parseArgs unchecked, and the
 // split flags explained in terms of the rows they leave.
 import { afterAll, describe, expect, it } from 'vitest';
+import { LogisticRegression } from '../../src/index.js';
 import { cli, scratch, type CliResult } from './helpers.js';
 
 const tmp = scratch();
@@ -46,6 +47,26 @@ describe('text flags', () => {
   it('given an empty value are refused', async () => {
     usageError(await cli(['train', DATA, '--target=']), "--target needs a value; got ''");
     usageError(await train('--out', ''), "--out needs a value; got ''");
+  });
+});
+
+describe('--solver', () => {
+  it("accepts every solver the estimator accepts (its list read from the estimator's own refusal)", () => {
+    let message = '';
+    try {
+      new LogisticRegression({ solver: 'none-such' as never });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    const solvers = [...(/solver must be one of (.*), got/.exec(message)?.[1] ?? '').matchAll(/'([\w-]+)'/g)].map((m) => m[1] as string);
+    expect(solvers).toContain('lbfgs');
+    return Promise.all(
+      solvers.map(async (solver) => {
+        const r = await train('--solver', solver, '--test-size', '0', '--max-iter', '5');
+        expect(r.stderr, solver).not.toMatch(/logreg-wasm:/);
+        expect(r.code, solver).toBe(0);
+      }),
+    );
   });
 });
 
