@@ -62,7 +62,7 @@ describe('suggestions', () => {
 
   it('a misspelt choice gets the nearest choice', async () => {
     const r = await cli(['train', BREAST_CANCER, '--target', 'diagnosis', '--solver', 'newtn']);
-    expect(r.stderr).toMatch(/^logreg-wasm: --solver: expected lbfgs, newton, owlqn, gd, sgd; got 'newtn' \(did you mean newton\?\)/);
+    expect(r.stderr).toMatch(/^logreg-wasm: --solver: expected lbfgs, newton, newton-cd, owlqn, gd, sgd; got 'newtn' \(did you mean newton\?\)/);
   });
 
   it('a misspelt command gets the nearest command', async () => {
