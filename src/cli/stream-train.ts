@@ -9,6 +9,7 @@
  */
 import { Matrix, fitStream, type Label, type LogisticRegression, type LogisticRegressionOptions, type StreamChunk } from '../index.js';
 import { compareLabels } from '../labels.js';
+import { stat } from 'node:fs/promises';
 import { describeColumn, isPipe, readCsvChunks, type CsvChunk } from './csv.js';
 import { CliError, UsageError } from './errors.js';
 import { quoted } from './text.js';
@@ -96,6 +97,13 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
   if (await isPipe(file)) {
     throw new UsageError(`--stream reads ${quoted(file)} once per epoch, and it is a pipe or device, which can be read only once (save it to a file, or train without --stream)`, 'train');
   }
+  // Every pass must read the bytes the first pass counted (rows, classes, categories and
+  // the buffers sized from them); a file appended to or replaced meanwhile is refused.
+  const version = await fileVersion(file);
+  const checkUnchanged = async () => {
+    const now = await fileVersion(file);
+    if (now !== version) throw new CliError(`${file}: changed while --stream was reading it (each epoch reads it again); train on a copy that stays put`);
+  };
   const parseRows = Math.min(chunkRows, PARSE_ROWS);
   const seed = typeof req.options.randomState === 'number' ? req.options.randomState : 42;
   // Pass 1: structure and statistics (Welford's running mean and variance per column).
@@ -222,6 +230,7 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
   const d = expandedFeatureNames(p).length;
   let apply: Transformer | null = null;
   async function* pass(wantTest: boolean): AsyncGenerator<StreamChunk> {
+    await checkUnchanged();
     const test = splitter(seed, req.testSize);
     // No larger than the pass's rows (counted in pass 1): a wide file's default chunk of
     // 10,000 rows would otherwise reserve gigabytes it never fills.
@@ -276,6 +285,7 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
     all.set(proba, at);
     for (const label of y as Label[]) testLabels.push(label);
   }
+  await checkUnchanged();
   if (testLabels.length > 0) {
     test = scoreProba(model.classes, testLabels, Matrix.from(all.subarray(0, testLabels.length * K), testLabels.length, K));
   }
@@ -290,6 +300,12 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
     fitMs,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   };
+}
+
+/** What identifies one version of a file's contents: its inode, size and modification time (null when it is gone). */
+async function fileVersion(file: string): Promise<string | null> {
+  const info = await stat(file, { bigint: true }).catch(() => null);
+  return info === null ? null : `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}`;
 }
 
 /** Values up to 2^SHIFT_ABOVE in magnitude are summed as they are (shift 0, the common case). */

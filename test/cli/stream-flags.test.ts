@@ -1,8 +1,11 @@
 // train --stream and the flags of the in-memory path: each one it cannot honour is refused
 // as a usage error (never silently ignored), and --class-weight balanced, which partialFit
-// cannot compute from one chunk, is computed from the first pass's counts.
-import { readFileSync } from 'node:fs';
+// cannot compute from one chunk, is computed from the first pass's counts. A file that
+// changes between its passes is refused.
+import { appendFileSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Progress } from '../../src/cli/progress.js';
+import { trainStream } from '../../src/cli/stream-train.js';
 import { cli, scratch } from './helpers.js';
 
 const tmp = scratch();
@@ -44,5 +47,30 @@ describe('train --stream --class-weight balanced', () => {
       [1, 80 / 40],
     ]);
     expect((await cli(['predict', out, DATA])).code).toBe(0);
+  });
+});
+
+describe('train --stream and a file that changes between passes', () => {
+  it('is refused in one message saying so (every pass must read what the first counted)', async () => {
+    const file = tmp.file('growing.csv', `a,y\n${Array.from({ length: 20 }, (_, i) => `${i},${i % 2}`).join('\n')}\n`);
+    // The progress of epoch 1 appends rows, as a log file being written would.
+    const progress = { update: () => appendFileSync(file, '5,1\n6,0\n7,2\n'), done: () => {} } as unknown as Progress;
+    const r = await cli(['train', file, '--target', 'y', '--stream', '--quiet']); // unchanged: trains
+    expect(r.code).toBe(0);
+    await expect(
+      trainStream({
+        file,
+        target: 'y',
+        features: [],
+        request: { oneHot: [], impute: null, standardize: false },
+        delimiter: null,
+        epochs: 3,
+        chunkRows: 100,
+        testSize: 0.2,
+        maxClasses: 100,
+        options: { solver: 'sgd', randomState: 1 },
+        progress,
+      }),
+    ).rejects.toThrow(/growing\.csv: changed while --stream was reading it \(each epoch reads it again\); train on a copy that stays put$/);
   });
 });
