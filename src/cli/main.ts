@@ -59,7 +59,8 @@ Run 'logreg-wasm <command> --help' for a command's options.`,
 
 Data:
   --target COLUMN          the column to predict (required)
-  --features a,b,c         feature columns (default: every other column)
+  --features a,b,c         feature columns (default: every other column); a name with a
+                           comma in double quotes: --features '"Income, USD",age'
   --one-hot a,b            categorical columns to one-hot encode (repeatable)
   --impute mean|median     fill missing values from the training rows (default: error)
   --standardize            scale features to mean 0, standard deviation 1
@@ -328,8 +329,33 @@ function delimiterOf(values: Values): string | null {
   return d;
 }
 
-function list(text: string | undefined): string[] {
-  return text === undefined ? [] : text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+/**
+ * A comma-separated list of column names, read as one CSV record: a name that holds a comma
+ * is written in double quotes (`--features '"Income, USD",age'`), `""` inside for a quote.
+ * @throws UsageError for an unclosed quote.
+ */
+function list(text: string | undefined, flag = 'features'): string[] {
+  if (text === undefined) return [];
+  const names: string[] = [];
+  let name = '';
+  let quotedName = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quotedName) {
+      if (ch !== '"') name += ch;
+      else if (text[i + 1] === '"') (name += '"'), i++;
+      else quotedName = false;
+    } else if (ch === '"' && name.trim() === '') {
+      name = '';
+      quotedName = true;
+    } else if (ch === ',') {
+      names.push(name);
+      name = '';
+    } else name += ch;
+  }
+  if (quotedName) throw new UsageError(`--${flag}: the quote opened in ${quoted(text)} is not closed`);
+  names.push(name);
+  return names.map((s) => s.trim()).filter((s) => s !== '');
 }
 
 /** The estimator options from train's flags. @throws UsageError for a bad value or combination. */
@@ -416,7 +442,8 @@ async function train(values: Values, positionals: string[], io: Io): Promise<voi
   const warnings: string[] = [];
   const onWarning = (m: string) => warnings.push(inFlagTerms(m, standardize));
   const delimiter = delimiterOf(values);
-  const request = { oneHot: (values['one-hot'] as string[] | undefined ?? []).flatMap((s) => list(s)), impute: impute as ImputeStrategy | null, standardize };
+  const featureList = list(str(values, 'features'));
+  const request = { oneHot: (values['one-hot'] as string[] | undefined ?? []).flatMap((s) => list(s, 'one-hot')), impute: impute as ImputeStrategy | null, standardize };
   if (values['stream']) {
     if (impute === 'median') throw new UsageError('--stream supports --impute mean only (a median needs every value in memory)', 'train');
     const epochs = num(values, 'epochs') ?? 5;
@@ -437,7 +464,7 @@ async function train(values: Values, positionals: string[], io: Io): Promise<voi
     makeModel(options, 'train');
     if (out !== undefined) await checkNotInput(out, '--out', [file]);
     const progress = values['quiet'] ? null : new Progress(io.stderr, epochs, 'epoch');
-    const result = await trainStream({ file, target, features: list(str(values, 'features')), request, delimiter, epochs, chunkRows, testSize, maxClasses, options, progress });
+    const result = await trainStream({ file, target, features: featureList, request, delimiter, epochs, chunkRows, testSize, maxClasses, options, progress });
     for (const w of warnings) io.stderr.write(`warning: ${safeLine(w)}\n`);
     if (out !== undefined) await writeFileAtomic(out, modelFileText(target, result.preprocessing, result.model));
     const report = {
@@ -481,7 +508,7 @@ async function train(values: Values, positionals: string[], io: Io): Promise<voi
 
   const table = await readCsv(file, { delimiter });
   const [targetIndex] = columnIndices(file, table, [target], 'target') as [number];
-  const features = selectFeatures(file, table, target, list(str(values, 'features')), request.oneHot);
+  const features = selectFeatures(file, table, target, featureList, request.oneHot);
   const labels = readLabels(file, table, targetIndex);
   checkClasses(file, describeColumn(table.header, targetIndex), [...new Set(labels)], labels.length, maxClasses);
   const { trainRows, testRows } = split(file, table, labels, testSize, values);

@@ -58,3 +58,21 @@ for (const stream of [false, true]) {
     });
   });
 }
+
+describe('column lists (--features, --one-hot) are read as one CSV record', () => {
+  const file = tmp.file('comma-names.csv', `"Income, USD";"Region, code";age;y\n${Array.from({ length: 24 }, (_, i) => `${i * 10};${['n', 's'][i % 2]};${i % 5};${(i >> 1) % 2}`).join('\n')}\n`);
+
+  it('a name with a comma is given in double quotes', async () => {
+    const out = tmp.path('comma-names.json');
+    const r = await cli(['train', file, '--target', 'y', '--features', '"Income, USD","Region, code"', '--one-hot', '"Region, code"', '--test-size', '0', '--quiet', '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const p = JSON.parse(readFileSync(out, 'utf8')).preprocessing;
+    expect(p.features).toEqual(['Income, USD', 'Region, code']);
+    expect(p.oneHot).toEqual({ 'Region, code': ['n', 's'] });
+  });
+
+  it('an unclosed quote is a usage error naming the flag', async () => {
+    usageError(await cli(['train', file, '--target', 'y', '--features', '"Income, USD']), `--features: the quote opened in '"Income, USD' is not closed`);
+  });
+});
