@@ -438,6 +438,10 @@ async function train(values: Values, positionals: string[], io: Io): Promise<voi
   const maxClasses = num(values, 'max-classes') ?? MAX_CLASSES;
   const impute = choice(values, 'impute', ['mean', 'median'] as const) ?? null;
   const out = str(values, 'out');
+  // predict and evaluate read a .onnx file as ONNX, so a JSON model under that name would be unreadable.
+  if (out !== undefined && isOnnxPath(out)) {
+    throw new UsageError(`--out writes the JSON model file; for ONNX, write ${quoted(out.replace(/\.onnx$/i, '.json'))} and run export on it with --onnx ${quoted(out)}`, 'train');
+  }
   const standardize = values['standardize'] === true;
   const warnings: string[] = [];
   const onWarning = (m: string) => warnings.push(inFlagTerms(m, standardize));

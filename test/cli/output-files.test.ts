@@ -147,3 +147,15 @@ describe('what an output path is decides how it is written', () => {
     }
   });
 });
+
+describe('train --out with an ONNX name', () => {
+  it('is refused before training (predict would read the JSON it wrote as ONNX), saying how to get ONNX', async () => {
+    const out = tmp.path('model.onnx');
+    const r = await cli(['train', tmp.file('onnx-name.csv', CSV), '--target', 'y', '--quiet', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(
+      `logreg-wasm: --out writes the JSON model file; for ONNX, write '${tmp.path('model.json')}' and run export on it with --onnx '${out}'`,
+    );
+    expect(tmp.files()).not.toContain('model.onnx');
+  });
+});
