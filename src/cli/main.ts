@@ -617,7 +617,11 @@ async function exportModel(values: Values, positionals: string[], io: Io): Promi
   const out = str(values, 'onnx');
   if (out === undefined) throw new UsageError('export needs --onnx FILE, the ONNX file to write', 'export');
   if (isOnnxPath(modelFile)) throw new UsageError(`export reads the JSON model file train writes; ${quoted(modelFile)} is already ONNX`, 'export');
+  // Replacing the input is refused first (exit 1), whatever the name.
   await checkNotInput(out, '--onnx', [modelFile]);
+  if (!isOnnxPath(out)) {
+    throw new UsageError(`--onnx needs a file name ending in .onnx (predict and evaluate tell ONNX from JSON by the name); got ${quoted(out)}`, 'export');
+  }
   const bytes = cliModelToOnnx(await readModelFile(modelFile));
   await writeFileAtomic(out, bytes);
   io.stderr.write(`${safeLine(`Wrote ${out} (${bytes.length} bytes, ONNX LinearClassifier)`)}\n`);

@@ -119,4 +119,14 @@ describe('export', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe(`logreg-wasm: export reads the JSON model file train writes; '${onnx}' is already ONNX`);
   });
+
+  it('refuses an output name without .onnx, which predict would read as a JSON model', async () => {
+    const out = tmp.path('model-onnx.json');
+    const r = await cli(['export', tmp.path('model.json'), '--onnx', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(
+      `logreg-wasm: --onnx needs a file name ending in .onnx (predict and evaluate tell ONNX from JSON by the name); got '${out}'`,
+    );
+    expect(tmp.files()).not.toContain('model-onnx.json');
+  });
 });
