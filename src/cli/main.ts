@@ -54,7 +54,7 @@ Commands:
   demo                                         the reference experiment: accuracy, weights, fit time
   export <model.json> --onnx model.onnx        write the model as ONNX (predict/evaluate read it)
 
-Run 'logreg-wasm <command> --help' for a command's options.`,
+Run 'logreg-wasm help <command>' (or '<command> --help') for a command's options.`,
   train: `Usage: logreg-wasm train <data.csv> --target COLUMN [options]
 
 Data:
@@ -731,6 +731,16 @@ function demo(io: Io): void {
 export async function run(argv: readonly string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const [command, ...args] = argv;
   try {
+    if (command === 'help' && args.length > 0) {
+      // `help train` is `train --help`.
+      const [topic] = args as [string];
+      if (!isCommand(topic)) {
+        const near = nearest(topic, Object.keys(OPTIONS));
+        throw new UsageError(`no help for ${quoted(topic)}: not a command${near === null ? '' : ` (did you mean ${near}?)`}`);
+      }
+      io.stdout.write(`${USAGE[topic]}\n`);
+      return 0;
+    }
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       (command === undefined ? io.stderr : io.stdout).write(`${USAGE['general']}\n`);
       return command === undefined ? 2 : 0;

@@ -120,3 +120,18 @@ describe("the estimator's warnings", () => {
     expect(r.stderr).not.toMatch(/standardi[sz]e|scal(e|ing)|StandardScaler/i);
   });
 });
+
+describe('help <command>', () => {
+  it("prints the command's usage, as <command> --help does", async () => {
+    const r = await cli(['help', 'predict']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe((await cli(['predict', '--help'])).stdout);
+    expect(r.stdout).toMatch(/^Usage: logreg-wasm predict/);
+  });
+
+  it('names an unknown topic with the nearest command', async () => {
+    const r = await cli(['help', 'trian']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe("logreg-wasm: no help for 'trian': not a command (did you mean train?)");
+  });
+});
