@@ -189,7 +189,10 @@ function checkHeader(file: string, record: string[], delimiter: string): { heade
   const header = record.map((name) => name.trim());
   const seen = new Map<string, number>();
   header.forEach((name, j) => {
-    if (name === '') throw new CliError(`${file}: row 1, column ${j + 1}: the header has an empty column name`);
+    if (name === '') {
+      const trailing = j === header.length - 1 && j > 0 ? ' (the header line ends with a delimiter)' : '';
+      throw new CliError(`${file}: row 1, column ${j + 1}: the header has an empty column name${trailing}`);
+    }
     const before = seen.get(name);
     if (before !== undefined) {
       throw new CliError(`${file}: row 1: the header repeats the column name ${quoted(name)} (columns ${before + 1} and ${j + 1})`);

@@ -78,6 +78,12 @@ describe('train rejects bad data files with one line and exit code 1', () => {
     );
   });
 
+  it('names a header line that ends with a delimiter as the cause of its empty last name', async () => {
+    expect(oneLine(await trainFails('trailing.csv', 'a,b,y,\n1,2,0,\n2,1,1,\n'))).toMatch(
+      /trailing\.csv: row 1, column 4: the header has an empty column name \(the header line ends with a delimiter\)$/,
+    );
+  });
+
   it('names a UTF-16 file as such, with what to do', async () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a,b,y\n1,2,0\n2,1,1\n', 'utf16le')]);
     expect(oneLine(await trainFails('utf16.csv', bytes))).toMatch(/utf16\.csv: is UTF-16 text; save it as UTF-8 \(CSV UTF-8\)$/);
