@@ -5,7 +5,7 @@
  * process; `bin.ts` is the executable's entry.
  * @module
  */
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
   LogisticRegression,
@@ -45,7 +45,7 @@ export interface Io {
 }
 
 const USAGE: Record<string, string> = {
-  general: `Usage: logreg-wasm <command> [options]
+  general: `Usage: logreg-wasm <command> [options]      (logreg-wasm --version prints the version)
 
 Commands:
   train <data.csv> --target COLUMN [options]   fit a model, print a report, save it with --out
@@ -722,6 +722,24 @@ function demo(io: Io): void {
 }
 
 /**
+ * The version in the package's package.json, found by walking up from this module (it is
+ * src/cli/main.ts in a clone and dist/cli.js in the package).
+ */
+async function packageVersion(): Promise<string> {
+  let dir = new URL('.', import.meta.url);
+  for (let depth = 0; depth < 4; depth++) {
+    try {
+      const pkg = JSON.parse(await readFile(new URL('package.json', dir), 'utf8')) as { name?: unknown; version?: unknown };
+      if (pkg.name === 'logreg-wasm' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // No package.json at this level: look one up.
+    }
+    dir = new URL('..', dir);
+  }
+  return '(version unknown)';
+}
+
+/**
  * Runs the CLI.
  * @param argv the arguments after the program name, e.g. `['train', 'data.csv', '--target', 'y']`.
  * @param io where to write (default: the process's stdout and stderr).
@@ -731,6 +749,10 @@ function demo(io: Io): void {
 export async function run(argv: readonly string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const [command, ...args] = argv;
   try {
+    if (command === '--version') {
+      io.stdout.write(`logreg-wasm ${await packageVersion()}\n`);
+      return 0;
+    }
     if (command === 'help' && args.length > 0) {
       // `help train` is `train --help`.
       const [topic] = args as [string];

@@ -1,9 +1,9 @@
-// The bundled executable (dist/cli.js) as a shell pipeline meets it.
+// The executable as a shell meets it: --version, and a pipeline whose reader stops early.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { scratch } from './helpers.js';
+import { cli, scratch } from './helpers.js';
 
 const tmp = scratch();
 afterAll(() => tmp.remove());
@@ -24,5 +24,21 @@ describe('a reader that closes the pipe early (| head)', () => {
     const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     expect(stderr).toBe('');
     expect(status).toBe(141);
+  });
+});
+
+describe('--version', () => {
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+
+  it("prints package.json's version, from the bundle", () => {
+    const r = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`logreg-wasm ${version}\n`);
+  });
+
+  it('and from the sources', async () => {
+    const r = await cli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`logreg-wasm ${version}\n`);
   });
 });
