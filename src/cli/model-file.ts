@@ -217,7 +217,13 @@ export async function readModelFile(file: string): Promise<CliModel> {
   try {
     model = LogisticRegression.fromJSON(doc['estimator']);
   } catch (error) {
-    throw new CliError(`${file}: the model file is damaged (${(error as Error).message.replace(/^LogisticRegression\.fromJSON: /, '')})`);
+    const message = (error as Error).message.replace(/^LogisticRegression\.fromJSON: /, '');
+    // A newer estimator document is not damage: say which version, as for the file's own version.
+    const newer = /written by a newer logreg-wasm \(format version (\d+)\); this version reads up to (\d+)/.exec(message);
+    if (newer !== null) {
+      throw new CliError(`${file}: written by a newer logreg-wasm (estimator format version ${newer[1]}); this version reads up to ${newer[2]}`);
+    }
+    throw new CliError(`${file}: the model file is damaged (${message})`);
   }
   const width = preprocessing.features.reduce((n, f) => n + (own(preprocessing.oneHot, f)?.length ?? 1), 0);
   if (model.nFeaturesIn !== width) {

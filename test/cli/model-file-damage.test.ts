@@ -12,7 +12,7 @@ afterAll(() => tmp.remove());
 // x is numeric, c categorical; rows 2 and 3 have missing cells, so fills are used.
 const TRAIN = `x,c,y\n${Array.from({ length: 24 }, (_, i) => `${i % 5},${['red', 'blue', 'green'][i % 3]},${i % 2}`).join('\n')}\n`;
 const DATA = 'x,c\n,red\n1,\n2,blue\n';
-let doc: { preprocessing: Record<string, any> };
+let doc: { preprocessing: Record<string, any>; estimator: Record<string, any> };
 
 beforeAll(async () => {
   const out = tmp.path('model.json');
@@ -69,6 +69,17 @@ describe('predict refuses a model file whose preprocessing is damaged', () => {
 
   it('categories for a column that is not a feature', async () => {
     damaged(await predictEdited('stray.json', (p) => (p.oneHot.z = ['a'])), 'stray.json', "preprocessing.oneHot names 'z', which is not a feature");
+  });
+});
+
+describe('a model file from a newer version', () => {
+  it('whose estimator document is newer is named as newer, not as damaged', async () => {
+    const copy = structuredClone(doc);
+    copy.estimator.version = 99;
+    const file = tmp.file('newer-estimator.json', JSON.stringify(copy));
+    const r = await cli(['predict', file, tmp.file('newer.csv', DATA)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`logreg-wasm: ${file}: written by a newer logreg-wasm (estimator format version 99); this version reads up to 1\n`);
   });
 });
 
