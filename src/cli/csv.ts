@@ -199,7 +199,7 @@ function checkHeader(file: string, record: string[], delimiter: string): { heade
     }
     seen.set(name, j);
   });
-  if (header.length === 1 && delimiter !== ',' && header[0]?.includes(',')) {
+  if (header.length === 1 && DELIMITERS.some((d) => d !== delimiter && header[0]?.includes(d))) {
     // Only reached with an explicit --delimiter that does not occur in the file.
     throw new CliError(`${file}: row 1: the header has one column with the delimiter ${JSON.stringify(delimiter)}; check --delimiter`);
   }

@@ -84,6 +84,12 @@ describe('train rejects bad data files with one line and exit code 1', () => {
     );
   });
 
+  it('names a --delimiter , that leaves a semicolon file one column wide', async () => {
+    expect(oneLine(await trainFails('semicolons.csv', 'a;b;y\n1;2;0\n2;1;1\n', ['--target', 'y', '--delimiter', ',']))).toMatch(
+      /semicolons\.csv: row 1: the header has one column with the delimiter ","; check --delimiter$/,
+    );
+  });
+
   it('names a UTF-16 file as such, with what to do', async () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a,b,y\n1,2,0\n2,1,1\n', 'utf16le')]);
     expect(oneLine(await trainFails('utf16.csv', bytes))).toMatch(/utf16\.csv: is UTF-16 text; save it as UTF-8 \(CSV UTF-8\)$/);
