@@ -265,8 +265,10 @@ const OPTION_NAMES = [
   'onIteration',
   'onWarning',
 ] as const;
-const SOLVERS: readonly Solver[] = ['lbfgs', 'newton', 'newton-cd', 'owlqn', 'gd', 'sgd'];
-const PENALTIES: readonly Penalty[] = ['l2', 'l1', 'elasticnet', 'none'];
+/** @internal Every {@link Solver}, in the order messages list them (the CLI's `--solver` reads it too). */
+export const SOLVERS: readonly Solver[] = ['lbfgs', 'newton', 'newton-cd', 'owlqn', 'gd', 'sgd'];
+/** @internal Every {@link Penalty}, in the order messages list them. */
+export const PENALTIES: readonly Penalty[] = ['l2', 'l1', 'elasticnet', 'none'];
 const SUPPORTS: Record<Solver, readonly Penalty[]> = {
   lbfgs: ['l2', 'none'],
   newton: ['l2', 'none'],

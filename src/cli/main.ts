@@ -16,6 +16,7 @@ import {
   type Label,
   type LogisticRegressionOptions,
 } from '../index.js';
+import { PENALTIES, SOLVERS } from '../logistic-regression.js';
 import { DELIMITERS, describeColumn, readCsv, type CsvTable } from './csv.js';
 import { CliError, UsageError } from './errors.js';
 import { checkNotInput, modelFileText, readModelFile, writeFileAtomic } from './model-file.js';
@@ -364,8 +365,8 @@ function modelOptions(values: Values, onWarning: (m: string) => void, onIteratio
   const set = <K extends keyof LogisticRegressionOptions>(key: K, value: LogisticRegressionOptions[K] | undefined) => {
     if (value !== undefined) options[key] = value;
   };
-  set('solver', choice(values, 'solver', ['lbfgs', 'newton', 'newton-cd', 'owlqn', 'gd', 'sgd'] as const));
-  set('penalty', choice(values, 'penalty', ['l2', 'l1', 'elasticnet', 'none'] as const));
+  set('solver', choice(values, 'solver', SOLVERS));
+  set('penalty', choice(values, 'penalty', PENALTIES));
   set('C', num(values, 'C'));
   set('l1Ratio', num(values, 'l1-ratio'));
   set('maxIter', num(values, 'max-iter'));
