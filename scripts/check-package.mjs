@@ -9,16 +9,16 @@ import { gzipSync } from 'node:zlib';
 
 /** Gzipped bytes allowed per file. The wasm is also inside dist/index.js, as base64. */
 const BUDGET = {
-  // Each core ~19.8 KB (measured 2026-12-02). Raised from 18 KB when the passes gained
+  // Each core ~20.6 KB (measured 2026-12-02). Raised from 18 KB when the passes gained
   // four-row and software-pipelined loops, the float32 pass its four-row form, and exp its
   // 128-entry table (+2.3 KB each, for 1.5–2× faster steps; see BENCHMARKS.md); from 20 KB
   // when the cores gained the proximal Newton solver for l1 and elastic-net (newton-cd) and
-  // float32's final passes in float64 arithmetic (+2.6 KB each).
+  // float32's final passes in float64 arithmetic (+2.5 KB each).
   'build/logreg.wasm': 22_000,
   'build/logreg-threads.wasm': 22_000,
   'build/logreg-relaxed.wasm': 22_000,
   // Two base64 wasm cores, the numpy/scikit-learn dataset ports with glibc's log table,
-  // metrics, and the ONNX encoder/decoder (~116.6 KB measured 2026-12-02). Raised from 90 KB
+  // metrics, and the ONNX encoder/decoder (~117.7 KB measured 2026-12-02). Raised from 90 KB
   // when ONNX import/export landed, from 100 KB with the faster kernels above, from 105 KB
   // when the cores above grew (+21.8 KB of base64), Matrix gained its printed form (+4.6 KB
   // before gzip), the runtime unsigned pointers and reclaiming of dropped blocks (+4.3 KB),
@@ -30,9 +30,10 @@ const BUDGET = {
   'dist/worker/entry.js': 2_000,
   'dist/worker/node.js': 4_000,
   'dist/worker/entry-node.js': 2_000,
-  // The relaxed-SIMD core as base64 and the call that registers it (opt-in entry; ~25.2 KB,
-  // raised from 25 KB with the core's growth above).
-  'dist/relaxed-simd/index.js': 27_000,
+  // The relaxed-SIMD core as base64 and the call that registers it (opt-in entry; ~26.1 KB
+  // measured 2026-12-02). Base64 gzips to about 1.3× the core's own gzip size, so 29 KB is
+  // the entry of a core at its 22 KB budget (raised from 25 KB with the cores above).
+  'dist/relaxed-simd/index.js': 29_000,
 };
 
 let failed = false;
