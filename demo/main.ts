@@ -148,7 +148,7 @@ function readDataRequest(): DataRequest {
 }
 
 interface ModelSettings {
-  solver: 'gd' | 'lbfgs' | 'newton' | 'owlqn';
+  solver: 'gd' | 'lbfgs' | 'newton' | 'newton-cd' | 'owlqn';
   penalty: 'none' | 'l2' | 'l1' | 'elasticnet';
   C: number;
   l1Ratio: number | null;

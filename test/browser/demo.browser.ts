@@ -200,6 +200,17 @@ describe('the demo page', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('penalty');
   });
+
+  it("offers solver 'newton-cd', which fits an l1 model to convergence", async () => {
+    const page = await openDemo();
+    await page.selectOption('select[name=solver]', 'newton-cd');
+    await page.selectOption('select[name=penalty]', 'l1');
+    await page.fill('input[name=tol]', '0.0001');
+    expect(await trainAndWait(page)).toBe('done');
+    expect(Number((await page.textContent('#m-iter'))?.replace(/,/g, ''))).toBeLessThan(100);
+    expect(Number(await page.getAttribute('#m-accuracy', 'data-value'))).toBeGreaterThan(0.85);
+    expect(page.errors).toEqual([]);
+  });
 });
 
 describe('bad input shows a readable message and the page stays usable', () => {
@@ -258,7 +269,7 @@ describe('bad input shows a readable message and the page stays usable', () => {
     await page.selectOption('select[name=solver]', 'lbfgs');
     await page.selectOption('select[name=penalty]', 'l1');
     expect(await trainAndWait(page)).toBe('error');
-    expect(await message(page)).toMatch(/^solver 'lbfgs' does not support penalty 'l1'; use one of 'owlqn', 'gd'/);
+    expect(await message(page)).toMatch(/^solver 'lbfgs' does not support penalty 'l1'; use one of 'newton-cd', 'owlqn', 'gd'/);
     await expectUsable();
   });
 
