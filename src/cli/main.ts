@@ -693,7 +693,8 @@ async function evaluate(values: Values, positionals: string[], io: Io): Promise<
   writeReport(
       io,
     [
-      `Model: ${modelFile} (${model.solver}, penalty ${model.penalty}, ${model.nFeaturesIn} features)`,
+      // An ONNX file holds coefficients, not how they were trained.
+      `Model: ${modelFile} (${isOnnxPath(modelFile) ? 'ONNX' : `${model.solver}, penalty ${model.penalty}`}, ${model.nFeaturesIn} features)`,
       `Data: ${file}: ${y.length} rows; target ${quoted(target)}`,
       `Classes: ${countsLine(classes, classCounts(classes, y))}`,
       '',

@@ -45,6 +45,12 @@ describe('export --onnx', () => {
     expect(JSON.parse(b.stdout).scores.accuracy).toBe(JSON.parse(a.stdout).scores.accuracy);
   });
 
+  it('evaluate names an ONNX model as ONNX, not by a solver it was not trained with', async () => {
+    const r = await cli(['evaluate', onnx, BREAST_CANCER]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Model: .*model\.onnx \(ONNX, 30 features\)$/m);
+  });
+
   it('folds standardisation in: onnxruntime on raw features matches predict --proba', async () => {
     const rows = parse(readFileSync(BREAST_CANCER, 'utf8'));
     const header = rows[0]!;
