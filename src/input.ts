@@ -6,7 +6,7 @@
  * what was found, and where.
  * @module
  */
-import { type Dtype, float32RangeError, isDisposedMatrix, Matrix, pinMatrix, unpinMatrix } from './matrix.js';
+import { checkNotDisposed, type Dtype, float32RangeError, Matrix, pinMatrix, unpinMatrix } from './matrix.js';
 import { copyRows, nonFiniteError, shapeOfRows } from './rows.js';
 import { allocF64, core, free, memoryF64, viewF32, viewF64 } from './wasm/runtime.js';
 
@@ -127,10 +127,6 @@ export function release(staged: StagedMatrix | undefined): void {
   if (staged === undefined) return;
   if (staged.owned) free(staged.ptr);
   else if (staged.pinned !== null) unpinMatrix(staged.pinned);
-}
-
-function checkNotDisposed(X: Matrix<Dtype>, name: string): void {
-  if (isDisposedMatrix(X)) throw new Error(`${name} is a Matrix that has been disposed (dispose() released its memory); pass one that is still allocated`);
 }
 
 function checkNotEmpty(name: string, rows: number, cols: number): void {

@@ -327,6 +327,16 @@ export function isDisposedMatrix(matrix: Matrix<Dtype>): boolean {
   return internals.disposed(matrix);
 }
 
+/**
+ * @internal Throws, naming the argument, when `matrix` has been disposed: every reader of
+ * a Matrix argument checks this first, so the message says which argument it was.
+ */
+export function checkNotDisposed(matrix: Matrix<Dtype>, name: string): void {
+  if (internals.disposed(matrix)) {
+    throw new Error(`${name} is a Matrix that has been disposed (dispose() released its memory); pass one that is still allocated`);
+  }
+}
+
 /** More values than this are summarised (numpy's print threshold). */
 const PRINT_THRESHOLD = 1000;
 /** Rows and columns shown at each end of a summarised side (numpy's edgeitems). */

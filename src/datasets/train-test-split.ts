@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 
-import { Matrix } from '../matrix.js';
+import { checkNotDisposed, Matrix } from '../matrix.js';
 import { checkOptionNames } from '../options.js';
 import { RandomState, checkRandomState } from './random-state.js';
 
@@ -426,8 +426,10 @@ export function trainTestSplit<T extends ArrayLike<unknown>>(
   const fn = 'trainTestSplit';
   checkOptionNames(fn, options, [...OPTION_NAMES]);
   let matrix: Matrix;
-  if (X instanceof Matrix) matrix = X;
-  else if (typeof X === 'object' && X !== null && typeof (X as { length?: unknown }).length === 'number') {
+  if (X instanceof Matrix) {
+    checkNotDisposed(X, `${fn}: X`);
+    matrix = X;
+  } else if (typeof X === 'object' && X !== null && typeof (X as { length?: unknown }).length === 'number') {
     matrix = Matrix.fromRows(X);
   } else {
     throw new TypeError(`${fn}: X must be a Matrix or an array of rows; got ${describe(X)}`);

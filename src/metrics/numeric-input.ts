@@ -6,7 +6,7 @@
  */
 import { describeKind } from '../describe.js';
 import type { MatrixLike } from '../input.js';
-import { Matrix } from '../matrix.js';
+import { checkNotDisposed, Matrix } from '../matrix.js';
 import { copyRows, nonFiniteError, shapeOfRows } from '../rows.js';
 
 /** A dense row-major block of values read from a {@link MatrixLike}. */
@@ -56,6 +56,7 @@ export function readVector(label: string, values: unknown): Float64Array {
  */
 export function readMatrix(label: string, X: MatrixLike): DenseRows {
   if (X instanceof Matrix) {
+    checkNotDisposed(X, label);
     const values = X.data;
     // A float32 Matrix is widened (exactly) into one float64 copy; a float64 one is read in place.
     const data = values instanceof Float64Array ? values : Float64Array.from(values);
