@@ -5,7 +5,7 @@ import { NotFittedError } from './errors.js';
 import { type Dtype, type MatrixLike, release, stageMatrix, stageMatrix32, type StagedMatrix } from './input.js';
 import { type EncodedLabels, type Label, encodeAgainst, encodeLabels, formatLabel } from './labels.js';
 import { Matrix } from './matrix.js';
-import { MODEL_FORMAT, MODEL_VERSION, type ModelDocument, type ModelParameters, readModelDocument, readParameters } from './model-json.js';
+import { describeMode, MODEL_FORMAT, MODEL_VERSION, type ModelDocument, type ModelParameters, readModelDocument, readParameters } from './model-json.js';
 import { accuracy } from './metrics/accuracy.js';
 import { parametersToOnnx, type OnnxExportOptions } from './onnx/export.js';
 import { readOnnx } from './onnx/import.js';
@@ -821,6 +821,14 @@ export class LogisticRegression<L extends Label = Label> {
     // it would make a refit warn that C is ignored.
     if (options['penalty'] === 'none' && options['C'] === 1) delete options['C'];
     const estimator = new LogisticRegression(options as LogisticRegressionOptions);
+    // The stored model must be the one its options fit: a mode the options would not give
+    // predicts one way now and fits another way on the next call.
+    const fits = estimator.#mode(model.classes.length);
+    if (model.mode !== fits) {
+      throw new RangeError(
+        `LogisticRegression.fromJSON: model.mode is '${model.mode}', but options.multiClass '${estimator.multiClass}' with ${model.classes.length} classes fits ${describeMode(fits)}`,
+      );
+    }
     estimator.#load(model);
     return estimator;
   }
@@ -1079,7 +1087,7 @@ export class LogisticRegression<L extends Label = Label> {
       converged &&= result.status === STATUS.converged;
       if (warn) this.#warnIfNotConverged(result.status, ` (one-vs-rest, class ${formatLabel(labels.classes[k] as Label)})`);
     }
-    return { params, blocks, nIter: Math.max(...nIterPerProblem), nIterPerProblem, converged, lossCurve: null };
+    return { params, blocks, nIter: nIterPerProblem.reduce((most, count) => Math.max(most, count), 0), nIterPerProblem, converged, lossCurve: null };
   }
 
   #warnIfNotConverged(status: number, where: string): void {

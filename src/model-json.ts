@@ -158,7 +158,7 @@ export function readParameters(model: Record<string, unknown>, where: string): M
   nIterPerProblem.forEach((count, k) => {
     if (!Number.isInteger(count) || count < 0) throw new RangeError(`${WHERE}: ${where}.nIterPerProblem[${k}] must be an integer ≥ 0, got ${count}`);
   });
-  const largest = Math.max(...nIterPerProblem);
+  const largest = nIterPerProblem.reduce((most, count) => Math.max(most, count), 0); // no spread: K can pass the argument limit
   if (model['nIter'] !== undefined && largest !== nIter) throw new RangeError(`${WHERE}: ${where}.nIter is ${nIter}, but the largest of nIterPerProblem is ${largest}`);
   const converged = model['converged'] ?? true;
   if (typeof converged !== 'boolean') throw new TypeError(`${WHERE}: ${where}.converged must be a boolean, got ${describeKind(converged)}`);
@@ -213,7 +213,8 @@ function field(object: Record<string, unknown>, key: string, where: string): unk
 }
 
 /** "a binary model", "a multinomial model", "a one-vs-rest model". */
-function describeMode(mode: ModelMode): string {
+/** @internal 'a binary model', 'a multinomial model' or 'a one-vs-rest model'. */
+export function describeMode(mode: ModelMode): string {
   return mode === 'ovr' ? 'a one-vs-rest model' : `a ${mode} model`;
 }
 

@@ -66,6 +66,7 @@ describe('fromJSON rejects malformed or tampered documents with a clear error', 
     ['a label weighted twice', (d) => ((d.options.classWeight = [['cat', 2], ['cat', 3]]), d), RangeError, "LogisticRegression.fromJSON: options.classWeight names the label 'cat' twice"],
     ['a class weight that is not a number', (d) => ((d.options.classWeight = [['cat', '2']]), d), TypeError, "LogisticRegression: classWeight for 'cat' must be a number, got a string"],
     ['an unknown option', (d) => ((d.options.evil = true), d), TypeError, "LogisticRegression: unknown option 'evil'"],
+    ['a mode its options would not fit', (d) => ((d.options.multiClass = 'ovr'), d), RangeError, "LogisticRegression.fromJSON: model.mode is 'multinomial', but options.multiClass 'ovr' with 3 classes fits a one-vs-rest model"],
     ['a format inherited through __proto__', (d) => JSON.parse(JSON.stringify({ ...d, format: undefined }).replace('{', '{"__proto__":{"format":"logreg-wasm/logistic-regression"},')), TypeError, "LogisticRegression.fromJSON: the document has no 'format' field"],
   ];
   for (const [what, tamper, kind, message] of cases) {
@@ -75,6 +76,19 @@ describe('fromJSON rejects malformed or tampered documents with a clear error', 
       expect(() => LogisticRegression.fromJSON(input)).toThrow(message);
     });
   }
+});
+
+describe('fromJSON of large documents', () => {
+  it('loads a one-vs-rest model of 200,000 classes (no argument-count limit on its per-class counts)', () => {
+    const K = 200_000;
+    const classes = Array.from({ length: K }, (_, k) => k);
+    const doc = fitted('ovr').toJSON() as unknown as { options: Record<string, unknown>; model: Record<string, unknown> };
+    const model = { ...doc.model, classes, coef: classes.map(() => [0.1, 0, 0, 0]), intercept: classes.map(() => 0), nIter: 7, nIterPerProblem: classes.map((k) => (k === K - 1 ? 7 : 1)) };
+    const loaded = LogisticRegression.fromJSON({ ...doc, model });
+    expect(loaded.classes.length).toBe(K);
+    expect(loaded.nIter).toBe(7);
+    loaded.dispose();
+  });
 });
 
 describe('fromSklearn', () => {
