@@ -11,6 +11,7 @@
  * the float64 fit of the same run.
  */
 import { LogisticRegression, Matrix, makeClassification } from '../src/index.js';
+import { relativeError } from '../test/helpers.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string): string => {
@@ -25,16 +26,6 @@ const median = (values: number[]): number => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 };
-
-function relativeGap(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < b.length; i++) {
-    diff = Math.max(diff, Math.abs((a[i] as number) - (b[i] as number)));
-    scale = Math.max(scale, Math.abs(b[i] as number));
-  }
-  return diff / scale;
-}
 
 for (const rows of sizes) {
   const { X, y } = makeClassification({ nSamples: rows, nFeatures: 20, randomState: 1 });
@@ -57,7 +48,7 @@ for (const rows of sizes) {
       entry.ms.push(ms);
       entry.nIter.push(model.nIter as number);
       entry.converged.push(model.converged && warnings.length === 0);
-      entry.gap.push(relativeGap(coef, reference));
+      entry.gap.push(relativeError(coef, reference));
       model.dispose();
     }
   }

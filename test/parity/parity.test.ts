@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Label, LogisticRegression, type LogisticRegressionOptions, Matrix, type Solver } from '../../src/index.js';
+import { relativeError } from '../helpers.js';
 
 /** One reference fit written by tools/make_parity_fixtures.py (scikit-learn 1.2.1 plus a polished optimum). */
 interface ParityFit {
@@ -37,17 +38,6 @@ function dataset(name: string): { X: Matrix; y: Label[] } {
     datasets.set(name, data);
   }
   return data;
-}
-
-/** max |a − b| / max |b| over all entries. */
-function relativeGap(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < b.length; i++) {
-    diff = Math.max(diff, Math.abs((a[i] as number) - (b[i] as number)));
-    scale = Math.max(scale, Math.abs(b[i] as number));
-  }
-  return diff / scale;
 }
 
 /** C·Σᵢ sᵢ·(−log p(yᵢ)) + r(w), the objective in the README, from the model's own probabilities. */
@@ -108,11 +98,11 @@ describe('parity with scikit-learn: every fixture fit lands on the polished opti
         const model = train(fit, solver, true);
         expect(model.classes).toEqual(fit.classes);
         if (fit.identifiable) {
-          expect(relativeGap(model.coef.data, fit.optimum.coef.flat())).toBeLessThan(1e-6);
-          if (fit.params.fitIntercept) expect(relativeGap(model.intercept, fit.optimum.intercept)).toBeLessThan(1e-6);
+          expect(relativeError(model.coef.data, fit.optimum.coef.flat())).toBeLessThan(1e-6);
+          if (fit.params.fitIntercept) expect(relativeError(model.intercept, fit.optimum.intercept)).toBeLessThan(1e-6);
         } else {
           const proba = model.predictProba(X);
-          expect(relativeGap(proba.data, fit.probaOptimum.flat())).toBeLessThan(1e-8);
+          expect(relativeError(proba.data, fit.probaOptimum.flat())).toBeLessThan(1e-8);
         }
         if (fit.params.multiClass !== 'ovr' || fit.classes.length === 2) {
           if (objectiveComparable(fit)) {
