@@ -1,0 +1,122 @@
+/**
+ * Prints a SHA-256 of the exact bits a grid of fits produces (coefficients, intercepts,
+ * nIter, probabilities), one line per case and a total, so a refactoring can show it
+ * changed no result: run it before and after and compare the lines.
+ *
+ * The grid: the reference experiment (`npm start`); every parity fixture
+ * (test/fixtures/parity/fits.json) under the default solver and under each solver that
+ * accepts its penalty; float64 and float32 X; and a 300,000-row problem (several chunks
+ * per pass) at threads 1 and 2. The wasm cores are bit-identical for any thread count
+ * by construction (assembly/objective/chunks.ts); test/threads.test.ts checks 1–4.
+ *
+ *   npx tsx tools/fingerprint.ts [--verbose]
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import {
+  type Label,
+  LogisticRegression,
+  type LogisticRegressionOptions,
+  Matrix,
+  makeClassification,
+  startWorkers,
+  terminateWorkers,
+  trainTestSplit,
+} from '../src/index.js';
+
+const verbose = process.argv.includes('--verbose');
+const total = createHash('sha256');
+let cases = 0;
+
+function record(name: string, model: LogisticRegression, X: Matrix<'float64' | 'float32'>): void {
+  const hash = createHash('sha256');
+  const add = (values: ArrayLike<number>): void => {
+    hash.update(new Uint8Array(Float64Array.from(values).buffer));
+  };
+  add(model.coef.data);
+  add(model.intercept);
+  add([model.nIter, model.converged ? 1 : 0]);
+  add(model.predictProba(X).data);
+  const digest = hash.digest('hex');
+  total.update(`${name} ${digest}\n`);
+  cases++;
+  if (verbose) console.log(`${digest.slice(0, 16)} ${name}`);
+}
+
+const quiet = { onWarning: null } as const;
+
+// The reference experiment.
+{
+  const { X, y } = makeClassification({ nSamples: 1000, nFeatures: 2, nRedundant: 0, nInformative: 2, nClustersPerClass: 1, randomState: 42 });
+  const { XTrain, yTrain } = trainTestSplit(X, y, { testSize: 0.2, randomState: 42 });
+  const model = new LogisticRegression({ solver: 'gd', penalty: 'none', learningRate: 0.01, maxIter: 1000, tol: 0 });
+  model.fit(XTrain, yTrain);
+  record('reference-experiment', model, XTrain);
+}
+
+// The parity fixtures under every solver that takes their penalty.
+interface ParityFit {
+  id: string;
+  dataset: string;
+  params: Required<Pick<LogisticRegressionOptions, 'penalty' | 'C' | 'fitIntercept' | 'multiClass' | 'tol'>> & {
+    l1Ratio: number | null;
+    classWeight: 'balanced' | Record<string, number> | null;
+  };
+  sampleWeight: number[] | null;
+}
+const fixtures = new URL('../test/fixtures/parity/', import.meta.url);
+const { fits } = JSON.parse(readFileSync(new URL('fits.json', fixtures), 'utf8')) as { fits: ParityFit[] };
+const datasets = new Map<string, { X: number[][]; y: Label[] }>();
+const solversFor: Record<string, LogisticRegressionOptions['solver'][]> = {
+  l2: [undefined, 'lbfgs', 'newton', 'newton-cd', 'owlqn', 'gd'],
+  none: [undefined, 'lbfgs', 'newton', 'gd'],
+  l1: [undefined, 'owlqn', 'newton-cd'],
+  elasticnet: [undefined, 'owlqn', 'newton-cd'],
+};
+for (const fit of fits) {
+  let data = datasets.get(fit.dataset);
+  if (data === undefined) {
+    data = JSON.parse(readFileSync(new URL(`datasets/${fit.dataset}.json`, fixtures), 'utf8')) as { X: number[][]; y: Label[] };
+    datasets.set(fit.dataset, data);
+  }
+  const { penalty, C, fitIntercept, multiClass, tol, classWeight, l1Ratio } = fit.params;
+  const rest = { penalty, C, fitIntercept, multiClass, tol };
+  for (const solver of solversFor[fit.params.penalty] ?? [undefined]) {
+    for (const dtype of ['float64', 'float32'] as const) {
+      const X = Matrix.fromRows(data.X, { dtype });
+      const model = new LogisticRegression({
+        ...rest,
+        ...(l1Ratio === null ? {} : { l1Ratio }),
+        ...(classWeight === null ? {} : { classWeight }),
+        ...(solver === undefined ? {} : { solver }),
+        ...(solver === 'gd' ? { maxIter: 200 } : {}),
+        ...quiet,
+      });
+      model.fit(X, data.y, fit.sampleWeight === null ? {} : { sampleWeight: fit.sampleWeight });
+      record(`${fit.id} ${solver ?? 'default'} ${dtype}`, model, X);
+      model.dispose();
+      X.dispose();
+    }
+  }
+}
+
+// A problem of many chunks, at one and two threads.
+{
+  const { X, y } = makeClassification({ nSamples: 300_000, nFeatures: 20, nInformative: 10, randomState: 7 });
+  const { X: X3, y: y3 } = makeClassification({ nSamples: 300_000, nFeatures: 20, nInformative: 10, nClasses: 3, randomState: 8 });
+  await startWorkers(2);
+  for (const threads of [1, 2]) {
+    for (const solver of ['lbfgs', 'newton', 'newton-cd'] as const) {
+      const binary = new LogisticRegression({ solver, threads, ...quiet }).fit(X, y);
+      record(`large binary ${solver} threads=${threads}`, binary, X);
+      if (solver === 'newton-cd') continue;
+      const multi = new LogisticRegression({ solver, threads, ...quiet }).fit(X3, y3);
+      record(`large multinomial ${solver} threads=${threads}`, multi, X3);
+    }
+    const X32 = Matrix.fromRows(X.toArray(), { dtype: 'float32' });
+    record(`large binary float32 threads=${threads}`, new LogisticRegression({ threads, ...quiet }).fit(X32, y), X32);
+  }
+  terminateWorkers();
+}
+
+console.log(`${cases} cases: ${total.digest('hex')}`);
