@@ -1,12 +1,12 @@
 // Compiles assembly/ into the three wasm cores with asc (asconfig.json's targets release,
-// threads and relaxed) and embeds them in src/wasm/*.generated.ts (tools/embed-wasm.mjs).
+// threads and relaxed) and embeds them in src/core/*.generated.ts (scripts/embed-wasm.mjs).
 //
 //   node scripts/build-wasm.mjs               always rebuilds (npm run build:wasm)
 //   node scripts/build-wasm.mjs --if-changed  rebuilds only when an input changed (the
 //                                             pre-step of npm start, test, bench, demo, build)
 //
 // After a build, build/wasm-inputs.json records a digest of every input (each file under
-// assembly/, asconfig.json, this script, tools/embed-wasm.mjs, and the installed versions of
+// assembly/, asconfig.json, this script, scripts/embed-wasm.mjs, and the installed versions of
 // assemblyscript and binaryen) and a digest of every output. --if-changed skips the build
 // only when the inputs digest is the same and every output is present with the digest
 // recorded, so a fresh clone, an edited source, an upgraded compiler, a core rebuilt by
@@ -27,8 +27,8 @@ const OUTPUTS = [
   'build/logreg.wasm',
   'build/logreg-threads.wasm',
   'build/logreg-relaxed.wasm',
-  'src/wasm/bytes.generated.ts',
-  'src/wasm/relaxed-bytes.generated.ts',
+  'src/core/bytes.generated.ts',
+  'src/core/relaxed-bytes.generated.ts',
 ];
 const RECORD = 'build/wasm-inputs.json';
 
@@ -57,7 +57,7 @@ function installedVersion(name) {
 /** One digest over the names and contents of all inputs and the compiler versions. */
 function inputsDigest() {
   const hash = createHash('sha256');
-  const files = [...filesUnder('assembly'), 'asconfig.json', 'scripts/build-wasm.mjs', 'tools/embed-wasm.mjs'];
+  const files = [...filesUnder('assembly'), 'asconfig.json', 'scripts/build-wasm.mjs', 'scripts/embed-wasm.mjs'];
   for (const file of files) {
     // Length-prefixed, so no two different file sets hash the same stream.
     const bytes = readFileSync(join(root, file));
@@ -124,6 +124,6 @@ const asc = join(root, 'node_modules', 'assemblyscript', 'bin', 'asc.js');
 for (const target of TARGETS) {
   run([asc, 'assembly/index.ts', '--config', 'asconfig.json', '--target', target]);
 }
-run([join(root, 'tools', 'embed-wasm.mjs')]);
+run([join(root, 'scripts', 'embed-wasm.mjs')]);
 writeFileSync(join(root, RECORD), `${JSON.stringify({ inputs, outputs: outputDigests() }, null, 1)}\n`);
-console.log(`build-wasm: built ${OUTPUTS.slice(0, 3).join(', ')} and embedded them in src/wasm/`);
+console.log(`build-wasm: built ${OUTPUTS.slice(0, 3).join(', ')} and embedded them in src/core/`);

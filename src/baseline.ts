@@ -1,5 +1,5 @@
 import { Matrix } from './matrix.js';
-import { checkInteger, checkOptionNames, checkPositive } from './options.js';
+import { checkInteger, checkOptionNames, checkPositive } from './validate/options.js';
 
 /** Options of {@link gradientDescentBaseline}. */
 export interface BaselineOptions {

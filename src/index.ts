@@ -13,14 +13,14 @@ export {
   type Penalty,
   type Simd,
   type Solver,
-} from './logistic-regression.js';
-export { registerRelaxedSimd, relaxedSimdAvailable } from './wasm/relaxed-registry.js';
+} from './estimator/logistic-regression.js';
+export { registerRelaxedSimd, relaxedSimdAvailable } from './core/relaxed-registry.js';
 export { Matrix, type MatrixOptions } from './matrix.js';
-export type { Dtype, MatrixLike } from './input.js';
+export type { Dtype, MatrixLike } from './core/stage.js';
 export { NotFittedError } from './errors.js';
-export type { Label } from './labels.js';
+export type { Label } from './validate/labels.js';
 export { accuracy } from './metrics/accuracy.js';
-export { startWorkers, terminateWorkers } from './threads/pool.js';
+export { startWorkers, terminateWorkers } from './core/threads.js';
 export * from './metrics/index.js';
 export { StandardScaler, type StandardScalerOptions } from './preprocessing/standard-scaler.js';
 export { gradientDescentBaseline, type BaselineOptions, type BaselineResult } from './baseline.js';

@@ -1,7 +1,7 @@
-import { describeKind } from './describe.js';
-import { checkChoice, checkOptionNames } from './options.js';
-import { copyRows, shapeOfRows } from './rows.js';
-import { MAX_BLOCK_BYTES, adoptBlock, allocF64, free, viewF32, viewF64 } from './wasm/runtime.js';
+import { describeKind } from './validate/describe.js';
+import { checkChoice, checkOptionNames } from './validate/options.js';
+import { copyRows, shapeOfRows } from './validate/rows.js';
+import { MAX_BLOCK_BYTES, adoptBlock, allocF64, free, viewF32, viewF64 } from './core/runtime.js';
 
 /**
  * How a {@link Matrix} stores its values: `'float64'` (JavaScript numbers exactly), or

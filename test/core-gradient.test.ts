@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocF64, copyIn, core, free, viewF64 } from '../src/wasm/runtime.js';
+import { allocF64, copyIn, core, free, viewF64 } from '../src/core/runtime.js';
 
 /**
  * The core's gradient and Hessian-vector product against central finite differences of

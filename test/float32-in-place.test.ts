@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { LogisticRegression, Matrix, makeClassification } from '../src/index.js';
-import { defaultCore } from '../src/wasm/runtime.js';
+import { defaultCore } from '../src/core/runtime.js';
 
 /** The float64 lengths the default core's `allocF64` was asked for while `run` ran. */
 function allocations(run: () => void): number[] {

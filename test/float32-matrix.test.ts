@@ -9,7 +9,7 @@ import {
   makeClassification,
   rocAuc,
 } from '../src/index.js';
-import { core } from '../src/wasm/runtime.js';
+import { core } from '../src/core/runtime.js';
 import { expectError } from './assertions.js';
 import { runtimeMemoryBytes } from './wasm-memory.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeLabels } from '../src/labels.js';
+import { encodeLabels } from '../src/validate/labels.js';
 
 /** What encodeLabels must return for numeric labels, written the slow, obvious way. */
 function expected(values: readonly number[]): { classes: number[]; indices: number[]; counts: number[] } {

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { LogisticRegression, type LogisticRegressionOptions, Matrix, makeClassification, startWorkers, terminateWorkers } from '../src/index.js';
-import { injectFaultsForTesting, workerCount, workersForTesting } from '../src/threads/pool.js';
+import { injectFaultsForTesting, workerCount, workersForTesting } from '../src/core/threads.js';
 
 // The estimator caps threads at the cores the host reports; these tests run 3 and 4
 // threads on any host, so the pool reports 4 cores here.
-vi.mock('../src/threads/pool.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../src/threads/pool.js')>()),
+vi.mock('../src/core/threads.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../src/core/threads.js')>()),
   availableCores: () => 4,
 }));
 

@@ -1,4 +1,4 @@
-import { core } from '../src/wasm/runtime.js';
+import { core } from '../src/core/runtime.js';
 
 /** Size of the core's linear memory in bytes (grows, never shrinks). */
 export function runtimeMemoryBytes(): number {

@@ -16,7 +16,7 @@ import {
   type Label,
   type LogisticRegressionOptions,
 } from '../index.js';
-import { PENALTIES, SOLVERS } from '../logistic-regression.js';
+import { PENALTIES, SOLVERS } from '../estimator/logistic-regression.js';
 import { DELIMITERS, describeColumn, readCsv, type CsvTable } from './csv.js';
 import { CliError, UsageError } from './errors.js';
 import { checkNotInput, modelFileText, readModelFile, writeFileAtomic } from './model-file.js';

@@ -11,7 +11,7 @@ import { Matrix, StandardScaler, type Label } from '../index.js';
 // function, so the CLI bundle takes just it and still shares the library's classes.
 import { standardizeValue } from '../preprocessing/standard-scaler.js';
 // numpy's order (by code point), as the estimator sorts classes and OneHotEncoder categories.
-import { compareLabels } from '../labels.js';
+import { compareLabels } from '../validate/labels.js';
 import { describeColumn, type CsvChunk } from './csv.js';
 import { CliError, UsageError } from './errors.js';
 import { listShort, nearest, quoted, quotedCell } from './text.js';

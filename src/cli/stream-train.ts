@@ -8,7 +8,7 @@
  * @module
  */
 import { Matrix, fitStream, type Label, type LogisticRegression, type LogisticRegressionOptions, type StreamChunk } from '../index.js';
-import { compareLabels } from '../labels.js';
+import { compareLabels } from '../validate/labels.js';
 import { stat } from 'node:fs/promises';
 import { describeColumn, isPipe, readCsvChunks, type CsvChunk } from './csv.js';
 import { CliError, UsageError } from './errors.js';

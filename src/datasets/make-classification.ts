@@ -8,7 +8,7 @@
  */
 
 import { Matrix } from '../matrix.js';
-import { checkOptionNames } from '../options.js';
+import { checkOptionNames } from '../validate/options.js';
 import { fma } from './fma.js';
 import { RandomState, checkRandomState } from './random-state.js';
 

@@ -7,7 +7,7 @@
  */
 
 import { checkNotDisposed, Matrix } from '../matrix.js';
-import { checkOptionNames } from '../options.js';
+import { checkOptionNames } from '../validate/options.js';
 import { RandomState, checkRandomState } from './random-state.js';
 
 /** Options of {@link trainTestSplit} and {@link trainTestSplitIndices}. */

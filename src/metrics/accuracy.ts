@@ -1,4 +1,4 @@
-import { describeKind } from '../describe.js';
+import { describeKind } from '../validate/describe.js';
 
 /**
  * Fraction of positions where `yPred` equals `yTrue` (compared with `===`).

@@ -2,7 +2,7 @@
  * The confusion matrix, as scikit-learn 1.2's `sklearn.metrics.confusion_matrix`.
  * @module
  */
-import { checkOptionNames } from '../options.js';
+import { checkOptionNames } from '../validate/options.js';
 import { type Label, checkSameKind, formatLabels, indexOfLabels, readLabels, readLabelsOption, uniqueSorted } from './labels.js';
 
 /** Options of {@link confusionMatrix}. */

@@ -8,9 +8,9 @@
  * were passed where predicted labels belong.
  * @module
  */
-import { describeKind } from '../describe.js';
+import { describeKind } from '../validate/describe.js';
 
-import { type Label, compareLabels, formatLabel } from '../labels.js';
+import { type Label, compareLabels, formatLabel } from '../validate/labels.js';
 
 export { type Label, compareLabels, formatLabel };
 

@@ -2,9 +2,9 @@
  * Log loss (cross-entropy), as scikit-learn 1.2's `sklearn.metrics.log_loss`.
  * @module
  */
-import type { MatrixLike } from '../input.js';
-import { checkBoolean, checkOptionNames } from '../options.js';
-import { describeKind } from '../describe.js';
+import type { MatrixLike } from '../core/stage.js';
+import { checkBoolean, checkOptionNames } from '../validate/options.js';
+import { describeKind } from '../validate/describe.js';
 import {
   type Label,
   formatLabel,
@@ -15,7 +15,7 @@ import {
   readLabelsOption,
   uniqueSorted,
 } from './labels.js';
-import { readPerSample, readVector } from './numeric-input.js';
+import { readPerSample, readVector } from '../validate/numeric.js';
 import { numpyAverage, pairwiseSum } from './numpy-sum.js';
 
 /** Options of {@link logLoss}; every field is optional. */

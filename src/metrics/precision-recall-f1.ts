@@ -3,8 +3,8 @@
  * (with beta = 1).
  * @module
  */
-import { describeKind } from '../describe.js';
-import { checkOptionNames } from '../options.js';
+import { describeKind } from '../validate/describe.js';
+import { checkOptionNames } from '../validate/options.js';
 import {
   type Label,
   checkLabelValue,

@@ -3,8 +3,8 @@
  * binary, and multiclass one-vs-rest or one-vs-one (Hand & Till).
  * @module
  */
-import type { MatrixLike } from '../input.js';
-import { checkChoice, checkOptionNames } from '../options.js';
+import type { MatrixLike } from '../core/stage.js';
+import { checkChoice, checkOptionNames } from '../validate/options.js';
 import {
   type Label,
   formatLabel,
@@ -15,7 +15,7 @@ import {
   readLabelsOption,
   uniqueSorted,
 } from './labels.js';
-import { readPerSample } from './numeric-input.js';
+import { readPerSample } from '../validate/numeric.js';
 import { numpyAverage, pairwiseSum } from './numpy-sum.js';
 
 /** How {@link rocAuc} reduces a multiclass problem to binary ones. */

@@ -8,7 +8,7 @@
  * `probabilities` (N×K float), or a `ZipMap` of the probabilities when asked for.
  * @module
  */
-import type { ModelParameters } from '../model-json.js';
+import type { ModelParameters } from '../estimator/model-json.js';
 import { ATTR, ELEM_FLOAT, ELEM_INT64, ELEM_STRING, encodeModel, type OnnxNode, type OnnxType } from './messages.js';
 
 /** Metadata keys written next to the graph. */

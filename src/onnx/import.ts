@@ -10,8 +10,8 @@
  * and coefficients a whole number of rows of the input's width.
  * @module
  */
-import { compareLabels, type Label } from '../labels.js';
-import type { ModelMode } from '../model-json.js';
+import { compareLabels, type Label } from '../validate/labels.js';
+import type { ModelMode } from '../estimator/model-json.js';
 import { META_CLASSES } from './export.js';
 import { ELEM_DOUBLE, ELEM_FLOAT, decodeModel, type AttributeValues, type DecodedAttribute, type DecodedModel, type DecodedNode } from './messages.js';
 import { ProtoError } from './protobuf.js';

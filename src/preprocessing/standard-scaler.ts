@@ -3,11 +3,11 @@
  * @module
  */
 import { NotFittedError } from '../errors.js';
-import type { MatrixLike } from '../input.js';
+import type { MatrixLike } from '../core/stage.js';
 import { Matrix } from '../matrix.js';
-import { readMatrix, type DenseRows } from '../metrics/numeric-input.js';
+import { readMatrix, type DenseRows } from '../validate/numeric.js';
 import { columnSums } from '../metrics/numpy-sum.js';
-import { checkBoolean, checkOptionNames } from '../options.js';
+import { checkBoolean, checkOptionNames } from '../validate/options.js';
 
 /** Options of {@link StandardScaler}; every field is optional. */
 export interface StandardScalerOptions {

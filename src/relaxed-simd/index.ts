@@ -15,6 +15,6 @@
  * @module
  */
 import { registerRelaxedSimd } from '../index.js';
-import { relaxedBytes } from '../wasm/relaxed-bytes.generated.js';
+import { relaxedBytes } from '../core/relaxed-bytes.generated.js';
 
 registerRelaxedSimd(relaxedBytes);

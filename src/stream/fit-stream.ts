@@ -4,9 +4,9 @@
  * at a time. Library code: no Node-only imports.
  * @module
  */
-import type { MatrixLike } from '../input.js';
-import type { Label } from '../labels.js';
-import { LogisticRegression, type LogisticRegressionOptions } from '../logistic-regression.js';
+import type { MatrixLike } from '../core/stage.js';
+import type { Label } from '../validate/labels.js';
+import { LogisticRegression, type LogisticRegressionOptions } from '../estimator/logistic-regression.js';
 
 /** One chunk of rows for {@link fitStream}; `L` is the label type. */
 export interface StreamChunk<L extends Label = Label> {

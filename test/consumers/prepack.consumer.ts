@@ -16,7 +16,7 @@ const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** What a clone has that the build reads. */
 const SOURCES = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'asconfig.json', 'README.md', 'bin', 'scripts', 'tools', 'src', 'assembly'];
-const GENERATED = ['src/wasm/bytes.generated.ts', 'src/wasm/relaxed-bytes.generated.ts'];
+const GENERATED = ['src/core/bytes.generated.ts', 'src/core/relaxed-bytes.generated.ts'];
 
 let clone: string;
 let files: string[];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type IterationInfo, LogisticRegression, type LogisticRegressionOptions, makeClassification } from '../../src/index.js';
-import { coreTolerance } from '../../src/logistic-regression.js';
+import { coreTolerance } from '../../src/estimator/logistic-regression.js';
 
 const binary = makeClassification({ nSamples: 400, nFeatures: 5, nInformative: 3, nRedundant: 0, flipY: 0.1, randomState: 4 });
 const threeClasses = makeClassification({ nSamples: 300, nFeatures: 4, nInformative: 3, nRedundant: 0, nClasses: 3, flipY: 0.1, randomState: 6 });

@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { LogisticRegression, type LogisticRegressionOptions, makeClassification } from '../../src/index.js';
 
 // A host of 3 cores, whatever this one has (availableCores caps at 64 itself).
-vi.mock('../../src/threads/pool.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../src/threads/pool.js')>()),
+vi.mock('../../src/core/threads.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../src/core/threads.js')>()),
   availableCores: () => 3,
 }));
 

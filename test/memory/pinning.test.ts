@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Dtype, type IterationInfo, LogisticRegression, Matrix, makeClassification } from '../../src/index.js';
-import { defaultCore } from '../../src/wasm/runtime.js';
+import { defaultCore } from '../../src/core/runtime.js';
 import { bits } from '../reliability/data.js';
 
 const data = makeClassification({ nSamples: 6000, nFeatures: 12, randomState: 3 });

@@ -30,10 +30,10 @@ let dir: string;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'logreg-wasm-build-'));
-  for (const sub of ['scripts', 'tools', 'assembly/kernels', 'src/wasm', 'node_modules/assemblyscript/bin']) {
+  for (const sub of ['scripts', 'tools', 'assembly/kernels', 'src/core', 'node_modules/assemblyscript/bin']) {
     mkdirSync(join(dir, sub), { recursive: true });
   }
-  for (const file of ['scripts/build-wasm.mjs', 'tools/embed-wasm.mjs', 'asconfig.json']) copyFileSync(join(ROOT, file), join(dir, file));
+  for (const file of ['scripts/build-wasm.mjs', 'scripts/embed-wasm.mjs', 'asconfig.json']) copyFileSync(join(ROOT, file), join(dir, file));
   writeFileSync(join(dir, 'assembly/index.ts'), 'export function f(): f64 { return 1; }\n');
   writeFileSync(join(dir, 'assembly/kernels/k.ts'), 'export const k: i32 = 1;\n');
   writeFileSync(join(dir, 'node_modules/assemblyscript/package.json'), JSON.stringify({ version: '0.28.20', type: 'module' }));
@@ -57,8 +57,8 @@ describe('build-wasm --if-changed', () => {
     const r = build('--if-changed');
     expect(r.status).toBe(0);
     expect(r.compiled).toEqual(ALL);
-    expect(readFileSync(join(dir, 'src/wasm/bytes.generated.ts'), 'utf8')).toContain(Buffer.from('release:').toString('base64').slice(0, 8));
-    expect(existsSync(join(dir, 'src/wasm/relaxed-bytes.generated.ts'))).toBe(true);
+    expect(readFileSync(join(dir, 'src/core/bytes.generated.ts'), 'utf8')).toContain(Buffer.from('release:').toString('base64').slice(0, 8));
+    expect(existsSync(join(dir, 'src/core/relaxed-bytes.generated.ts'))).toBe(true);
   });
 
   it('compiles nothing and says the cores are up to date when no input changed', () => {
@@ -98,9 +98,9 @@ describe('build-wasm --if-changed', () => {
 
   it('rebuilds when a generated file was deleted', () => {
     build('--if-changed');
-    rmSync(join(dir, 'src/wasm/bytes.generated.ts'));
+    rmSync(join(dir, 'src/core/bytes.generated.ts'));
     expect(build('--if-changed').compiled).toEqual(ALL);
-    expect(existsSync(join(dir, 'src/wasm/bytes.generated.ts'))).toBe(true);
+    expect(existsSync(join(dir, 'src/core/bytes.generated.ts'))).toBe(true);
   });
 
   it('rebuilds when a core was rebuilt by hand since, so the embedded bytes match build/ again', () => {

@@ -5,9 +5,9 @@
  * writes them, checks the low ones, and fits again. Prints what it saw as JSON.
  */
 import { LogisticRegression, Matrix, makeClassification } from '../../../src/index.js';
-import { workerCount } from '../../../src/threads/pool.js';
+import { workerCount } from '../../../src/core/threads.js';
 import type { Dtype } from '../../../src/matrix.js';
-import { core } from '../../../src/wasm/runtime.js';
+import { core } from '../../../src/core/runtime.js';
 
 const { X, y } = makeClassification({ nSamples: 5000, nFeatures: 8, randomState: 0 });
 

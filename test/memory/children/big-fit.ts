@@ -5,7 +5,7 @@
  */
 import { LogisticRegression, Matrix } from '../../../src/index.js';
 import type { Dtype } from '../../../src/matrix.js';
-import { core } from '../../../src/wasm/runtime.js';
+import { core } from '../../../src/core/runtime.js';
 
 const [dtype, rowsText, colsText] = process.argv.slice(2) as [Dtype, string, string];
 const rows = Number(rowsText);

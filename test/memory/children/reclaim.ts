@@ -10,7 +10,7 @@
  * matrices allocated afterwards survive later collections intact, as JSON.
  */
 import { LogisticRegression, Matrix } from '../../../src/index.js';
-import { core } from '../../../src/wasm/runtime.js';
+import { core } from '../../../src/core/runtime.js';
 
 const [kind, countText, headroom, mode] = process.argv.slice(2) as [string, string, string, string | undefined];
 const count = Number(countText);

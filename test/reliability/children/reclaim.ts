@@ -4,7 +4,7 @@
  * between rounds, and prints the WebAssembly memory size (MiB) after each round as JSON.
  */
 import { LogisticRegression, Matrix } from '../../../src/index.js';
-import { core } from '../../../src/wasm/runtime.js';
+import { core } from '../../../src/core/runtime.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc === undefined) throw new Error('run with node --expose-gc');

@@ -3,10 +3,10 @@
  * configures the problem, routes progress reports, and frees everything afterwards.
  * @module
  */
-import type { RandomState } from './datasets/random-state.js';
-import type { StagedMatrix } from './input.js';
-import { ensureThreads } from './threads/pool.js';
-import { type Core, defaultCore, setProgressListener } from './wasm/runtime.js';
+import type { RandomState } from '../datasets/random-state.js';
+import type { StagedMatrix } from './stage.js';
+import { ensureThreads } from './threads.js';
+import { type Core, defaultCore, setProgressListener } from './runtime.js';
 
 /** Solvers the core implements ('newton-cd': proximal Newton with coordinate descent, as LIBLINEAR's newGLMNET). */
 export type CoreSolver = 'gd' | 'lbfgs' | 'newton' | 'newton-cd' | 'owlqn' | 'sgd';

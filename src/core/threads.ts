@@ -10,7 +10,7 @@
  * alive (`unref`); `terminateWorkers()` stops them.
  * @module
  */
-import { core, module, setParallelRunner, sharedMemory } from '../wasm/runtime.js';
+import { core, module, setParallelRunner, sharedMemory } from './runtime.js';
 
 // Control block, int32 slots.
 const GENERATION = 0; // bumped to start a pass

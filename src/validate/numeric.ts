@@ -4,10 +4,10 @@
  * Float64Arrays in ordinary JS memory.
  * @module
  */
-import { describeKind } from '../describe.js';
-import type { MatrixLike } from '../input.js';
+import { describeKind } from './describe.js';
+import type { MatrixLike } from '../core/stage.js';
 import { checkNotDisposed, Matrix } from '../matrix.js';
-import { copyRows, nonFiniteError, shapeOfRows } from '../rows.js';
+import { copyRows, nonFiniteError, shapeOfRows } from './rows.js';
 
 /** A dense row-major block of values read from a {@link MatrixLike}. */
 export interface DenseRows {

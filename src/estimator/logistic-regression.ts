@@ -1,14 +1,14 @@
-import { RandomState, checkRandomState } from './datasets/random-state.js';
-import { describeKind } from './describe.js';
-import { availableCores } from './threads/pool.js';
-import { NotFittedError } from './errors.js';
-import { type Dtype, type MatrixLike, release, stageMatrix, stageMatrix32, type StagedMatrix } from './input.js';
-import { type EncodedLabels, type Label, encodeAgainst, encodeLabels, formatLabel } from './labels.js';
-import { Matrix } from './matrix.js';
+import { RandomState, checkRandomState } from '../datasets/random-state.js';
+import { describeKind } from '../validate/describe.js';
+import { availableCores } from '../core/threads.js';
+import { NotFittedError } from '../errors.js';
+import { type Dtype, type MatrixLike, release, stageMatrix, stageMatrix32, type StagedMatrix } from '../core/stage.js';
+import { type EncodedLabels, type Label, encodeAgainst, encodeLabels, formatLabel } from '../validate/labels.js';
+import { Matrix } from '../matrix.js';
 import { describeMode, MODEL_FORMAT, MODEL_VERSION, type ModelDocument, type ModelParameters, readModelDocument, readParameters } from './model-json.js';
-import { accuracy } from './metrics/accuracy.js';
-import { parametersToOnnx, type OnnxExportOptions } from './onnx/export.js';
-import { readOnnx } from './onnx/import.js';
+import { accuracy } from '../metrics/accuracy.js';
+import { parametersToOnnx, type OnnxExportOptions } from '../onnx/export.js';
+import { readOnnx } from '../onnx/import.js';
 import {
   checkBoolean,
   checkChoice,
@@ -16,9 +16,9 @@ import {
   checkNonNegative,
   checkOptionNames,
   checkPositive,
-} from './options.js';
-import { type CoreProblem, type CoreResult, type CoreRun, type CoreSolver, STATUS, solve } from './training.js';
-import { type Core, adoptBlock, allocF64, copyIn, core, defaultCore, free, relaxedCore, viewF64 } from './wasm/runtime.js';
+} from '../validate/options.js';
+import { type CoreProblem, type CoreResult, type CoreRun, type CoreSolver, STATUS, solve } from '../core/solve.js';
+import { type Core, adoptBlock, allocF64, copyIn, core, defaultCore, free, relaxedCore, viewF64 } from '../core/runtime.js';
 
 /**
  * Training algorithms:

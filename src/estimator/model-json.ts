@@ -7,8 +7,8 @@
  * allocation.
  * @module
  */
-import { describeKind } from './describe.js';
-import { type Label, compareLabels, formatLabel } from './labels.js';
+import { describeKind } from '../validate/describe.js';
+import { type Label, compareLabels, formatLabel } from '../validate/labels.js';
 
 /** The `format` field of every model document. */
 export const MODEL_FORMAT = 'logreg-wasm/logistic-regression';

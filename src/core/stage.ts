@@ -6,11 +6,11 @@
  * what was found, and where.
  * @module
  */
-import { checkNotDisposed, type Dtype, float32RangeError, Matrix, pinMatrix, unpinMatrix } from './matrix.js';
-import { copyRows, nonFiniteError, shapeOfRows } from './rows.js';
-import { allocF64, core, free, memoryF64, viewF32, viewF64 } from './wasm/runtime.js';
+import { checkNotDisposed, type Dtype, float32RangeError, Matrix, pinMatrix, unpinMatrix } from '../matrix.js';
+import { copyRows, nonFiniteError, shapeOfRows } from '../validate/rows.js';
+import { allocF64, core, free, memoryF64, viewF32, viewF64 } from './runtime.js';
 
-export type { Dtype } from './matrix.js';
+export type { Dtype } from '../matrix.js';
 
 /**
  * A feature matrix: a {@link Matrix} of either dtype, or an array of equal-length rows
