@@ -64,40 +64,6 @@ describe('predict rejects bad input', () => {
   });
 });
 
-describe('the constructor rejects bad options', () => {
-  const cases: [string, object, ErrorConstructor, string][] = [
-    ['learningRate 0', { learningRate: 0 }, RangeError, 'LogisticRegression: learningRate must be a finite number > 0, got 0'],
-    ['a negative learningRate', { learningRate: -1 }, RangeError, 'LogisticRegression: learningRate must be a finite number > 0, got -1'],
-    ['learningRate NaN', { learningRate: NaN }, RangeError, 'LogisticRegression: learningRate must be a finite number > 0, got NaN'],
-    ['learningRate Infinity', { learningRate: Infinity }, RangeError, 'LogisticRegression: learningRate must be a finite number > 0, got Infinity'],
-    ['learningRate as a string', { learningRate: '0.1' }, TypeError, 'LogisticRegression: learningRate must be a number, got a string'],
-    ['maxIter 0', { maxIter: 0 }, RangeError, 'LogisticRegression: maxIter must be an integer from 1 to 2147483647, got 0'],
-    ['a fractional maxIter', { maxIter: 2.5 }, RangeError, 'LogisticRegression: maxIter must be an integer from 1 to 2147483647, got 2.5'],
-    ['a negative tol', { tol: -1 }, RangeError, 'LogisticRegression: tol must be a finite number ≥ 0, got -1'],
-    ['an unknown solver', { solver: 'adam' }, RangeError, "LogisticRegression: solver must be one of 'lbfgs', 'newton', 'newton-cd', 'owlqn', 'gd', 'sgd', got 'adam'"],
-    ['an unknown penalty', { penalty: 'l3' }, RangeError, "LogisticRegression: penalty must be one of 'l2', 'l1', 'elasticnet', 'none', got 'l3'"],
-    [
-      'an unknown option',
-      { maxIterations: 5 },
-      TypeError,
-      "LogisticRegression: unknown option 'maxIterations' (known options: penalty, C, l1Ratio, fitIntercept, tol, maxIter, solver, multiClass, warmStart, classWeight, learningRate, recordLoss, batchSize, shuffle, randomState, threads, dtype, simd, onIteration, onWarning)",
-    ],
-    [
-      "scikit-learn's snake_case spelling",
-      { max_iter: 5 },
-      TypeError,
-      "LogisticRegression: unknown option 'max_iter'; did you mean 'maxIter'? (known options: penalty, C, l1Ratio, fitIntercept, tol, maxIter, solver, multiClass, warmStart, classWeight, learningRate, recordLoss, batchSize, shuffle, randomState, threads, dtype, simd, onIteration, onWarning)",
-    ],
-    ['fitIntercept as a number', { fitIntercept: 1 }, TypeError, 'LogisticRegression: fitIntercept must be a boolean, got a number'],
-  ];
-  for (const [what, opts, kind, message] of cases) {
-    it(`rejects ${what}`, () => {
-      expect(() => new LogisticRegression(opts as never)).toThrow(new kind(message));
-      expect(() => new LogisticRegression(opts as never)).toThrow(kind);
-    });
-  }
-});
-
 describe('a failed call leaves everything usable', () => {
   it('keeps the previous fit when a later fit fails', () => {
     const model = fitted();

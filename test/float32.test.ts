@@ -58,12 +58,4 @@ describe("dtype 'float32'", () => {
       "LogisticRegression: dtype 'float32' serves binary and one-vs-rest models; y has 3 classes, so use multiClass 'ovr' or dtype 'float64'",
     );
   });
-
-  it("refuses solver 'sgd'", () => {
-    expectError(
-      () => new LogisticRegression({ dtype: 'float32', solver: 'sgd' }),
-      RangeError,
-      "LogisticRegression: dtype 'float32' is not available with solver 'sgd'; use a full-batch solver or dtype 'float64'",
-    );
-  });
 });

@@ -107,8 +107,4 @@ describe('threads above the cores available', () => {
     expect(loaded.threads).toBe(3);
     expect(spy).toEqual(['LogisticRegression: threads = 64 is more than the 3 cores available; using 3 (threads beyond the cores wait for one another and slow every pass down)']);
   });
-
-  it('still rejects more than 64 threads', () => {
-    expect(() => new LogisticRegression({ threads: 65 })).toThrow(new RangeError('LogisticRegression: threads must be an integer from 1 to 64, got 65'));
-  });
 });
