@@ -100,12 +100,6 @@ describe("multiClass 'multinomial' with two classes", () => {
     expect(model.score(X, y)).toBeGreaterThan(0.7);
   });
 
-  it("refuses dtype 'float32', pointing to multiClass 'auto'", () => {
-    expect(() => fit({ multiClass: 'multinomial', dtype: 'float32' })).toThrow(
-      new RangeError("LogisticRegression: dtype 'float32' serves binary and one-vs-rest models, not the two-class softmax of multiClass 'multinomial'; use multiClass 'auto' or dtype 'float64'"),
-    );
-  });
-
   it('round-trips through toJSON and fromJSON with identical predictions', () => {
     const model = fit({ multiClass: 'multinomial' });
     const again = LogisticRegression.fromJSON(JSON.stringify(model));
