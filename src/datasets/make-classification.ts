@@ -8,6 +8,7 @@
  */
 
 import { Matrix } from '../matrix.js';
+import { describeLiteral } from '../validate/describe.js';
 import { checkOptionNames } from '../validate/options.js';
 import { fma } from './fma.js';
 import { RandomState, checkRandomState } from './random-state.js';
@@ -90,18 +91,10 @@ const OPTION_NAMES = new Set([
 
 const FN = 'makeClassification';
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
-  return typeof value;
-}
-
 function intOption(value: number | undefined, name: string, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number') {
-    throw new TypeError(`${FN}: ${name} must be an integer ≥ ${min}; got ${describe(value)}`);
+    throw new TypeError(`${FN}: ${name} must be an integer ≥ ${min}; got ${describeLiteral(value)}`);
   }
   if (!Number.isSafeInteger(value) || value < min) {
     throw new RangeError(`${FN}: ${name} must be an integer ≥ ${min}; got ${value}`);
@@ -112,7 +105,7 @@ function intOption(value: number | undefined, name: string, fallback: number, mi
 function boolOption(value: boolean | undefined, name: string, fallback: boolean): boolean {
   if (value === undefined) return fallback;
   if (typeof value !== 'boolean') {
-    throw new TypeError(`${FN}: ${name} must be a boolean; got ${describe(value)}`);
+    throw new TypeError(`${FN}: ${name} must be a boolean; got ${describeLiteral(value)}`);
   }
   return value;
 }
@@ -142,7 +135,7 @@ function perFeatureOption(
   }
   if (!isArrayLike(value)) {
     throw new TypeError(
-      `${FN}: ${name} must be a number, an array of nFeatures numbers or null; got ${describe(value)}`,
+      `${FN}: ${name} must be a number, an array of nFeatures numbers or null; got ${describeLiteral(value)}`,
     );
   }
   if (value.length !== nFeatures) {
@@ -154,7 +147,7 @@ function perFeatureOption(
   for (let j = 0; j < nFeatures; j++) {
     const v = value[j];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new TypeError(`${FN}: ${name}[${j}] must be a finite number; got ${describe(v)}`);
+      throw new TypeError(`${FN}: ${name}[${j}] must be a finite number; got ${describeLiteral(v)}`);
     }
     out[j] = v;
   }
@@ -216,7 +209,7 @@ export function makeClassification(options: MakeClassificationOptions = {}): Cla
   let flipY = 0.01;
   if (options.flipY !== undefined) {
     if (typeof options.flipY !== 'number') {
-      throw new TypeError(`${FN}: flipY must be a number in [0, 1]; got ${describe(options.flipY)}`);
+      throw new TypeError(`${FN}: flipY must be a number in [0, 1]; got ${describeLiteral(options.flipY)}`);
     }
     if (!(options.flipY >= 0 && options.flipY <= 1)) {
       throw new RangeError(`${FN}: flipY must be in [0, 1]; got ${options.flipY}`);
@@ -226,7 +219,7 @@ export function makeClassification(options: MakeClassificationOptions = {}): Cla
   let classSep = 1.0;
   if (options.classSep !== undefined) {
     if (typeof options.classSep !== 'number') {
-      throw new TypeError(`${FN}: classSep must be a finite number; got ${describe(options.classSep)}`);
+      throw new TypeError(`${FN}: classSep must be a finite number; got ${describeLiteral(options.classSep)}`);
     }
     if (!Number.isFinite(options.classSep)) {
       throw new RangeError(`${FN}: classSep must be a finite number; got ${options.classSep}`);
@@ -255,7 +248,7 @@ export function makeClassification(options: MakeClassificationOptions = {}): Cla
   } else {
     const w = options.weights;
     if (!isArrayLike(w) || typeof w === 'string') {
-      throw new TypeError(`${FN}: weights must be an array of numbers or null; got ${describe(w)}`);
+      throw new TypeError(`${FN}: weights must be an array of numbers or null; got ${describeLiteral(w)}`);
     }
     if (w.length !== nClasses && w.length !== nClasses - 1) {
       throw new RangeError(
@@ -266,7 +259,7 @@ export function makeClassification(options: MakeClassificationOptions = {}): Cla
     for (let i = 0; i < w.length; i++) {
       const v = w[i];
       if (typeof v !== 'number') {
-        throw new TypeError(`${FN}: weights[${i}] must be a number; got ${describe(v)}`);
+        throw new TypeError(`${FN}: weights[${i}] must be a number; got ${describeLiteral(v)}`);
       }
       if (!(Number.isFinite(v) && v >= 0)) {
         throw new RangeError(`${FN}: weights[${i}] must be a finite number ≥ 0; got ${v}`);

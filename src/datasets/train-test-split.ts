@@ -7,6 +7,8 @@
  */
 
 import { checkNotDisposed, Matrix } from '../matrix.js';
+import { describeLiteral } from '../validate/describe.js';
+import { STRATIFY_LABELS, encodeLabels } from '../validate/labels.js';
 import { checkOptionNames } from '../validate/options.js';
 import { RandomState, checkRandomState } from './random-state.js';
 
@@ -81,15 +83,6 @@ export interface TrainTestSplit<T> {
 
 const OPTION_NAMES = new Set(['testSize', 'trainSize', 'randomState', 'shuffle', 'stratify']);
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
-  return typeof value;
-}
-
-
 /** A size option: null, an integer count or a fraction. */
 type Size = { kind: 'none' } | { kind: 'count'; value: number } | { kind: 'fraction'; value: number };
 
@@ -97,7 +90,7 @@ function parseSize(value: unknown, name: string, nSamples: number, fn: string): 
   if (value === undefined || value === null) return { kind: 'none' };
   if (typeof value !== 'number') {
     throw new TypeError(
-      `${fn}: ${name} must be a fraction in (0, 1) or an integer count; got ${describe(value)}`,
+      `${fn}: ${name} must be a fraction in (0, 1) or an integer count; got ${describeLiteral(value)}`,
     );
   }
   if (Number.isInteger(value)) {
@@ -156,76 +149,6 @@ function validateShuffleSplit(
     );
   }
   return { nTrain, nTest };
-}
-
-/** Sorted distinct labels (numpy's `unique` order) and each sample's class index. */
-function encodeLabels(labels: ArrayLike<unknown>, fn: string): { classes: unknown[]; codes: Int32Array } {
-  const n = labels.length;
-  let kind: 'number' | 'string' | 'bigint' | null = null;
-  const keys: Array<number | string | bigint> = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = labels[i];
-    let k: 'number' | 'string' | 'bigint';
-    let key: number | string | bigint;
-    if (typeof v === 'number') {
-      k = 'number';
-      key = v === 0 ? 0 : v; // -0 and 0 are one class
-    } else if (typeof v === 'boolean') {
-      k = 'number';
-      key = v ? 1 : 0;
-    } else if (typeof v === 'string') {
-      k = 'string';
-      key = v;
-    } else if (typeof v === 'bigint') {
-      k = 'bigint';
-      key = v;
-    } else {
-      throw new TypeError(
-        `${fn}: stratify[${i}] must be a number, string, boolean or bigint label; got ${describe(v)}`,
-      );
-    }
-    if (kind === null) kind = k;
-    else if (kind !== k) {
-      throw new TypeError(`${fn}: stratify mixes label types (${kind} and ${k} at index ${i})`);
-    }
-    keys[i] = key;
-  }
-  const distinct = [...new Set(keys.map((k) => (typeof k === 'number' && Number.isNaN(k) ? 'NaN' : k)))];
-  const byKey = new Map<unknown, unknown>();
-  for (const k of distinct) byKey.set(k, k === 'NaN' && kind === 'number' ? Number.NaN : k);
-  const sorted = distinct.slice().sort((a, b) => compareLabels(a, b, kind));
-  const codeOf = new Map<unknown, number>();
-  sorted.forEach((k, i) => codeOf.set(k, i));
-  const codes = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const k = keys[i]!;
-    codes[i] = codeOf.get(typeof k === 'number' && Number.isNaN(k) ? 'NaN' : k)!;
-  }
-  return { classes: sorted.map((k) => byKey.get(k)), codes };
-}
-
-/** numpy's sort order: numbers ascending with NaN last; strings by code point. */
-function compareLabels(a: unknown, b: unknown, kind: string | null): number {
-  if (kind === 'number') {
-    if (a === 'NaN') return b === 'NaN' ? 0 : 1;
-    if (b === 'NaN') return -1;
-    return (a as number) - (b as number);
-  }
-  if (kind === 'bigint') return (a as bigint) < (b as bigint) ? -1 : (a as bigint) > (b as bigint) ? 1 : 0;
-  const sa = a as string;
-  const sb = b as string;
-  // Compare by Unicode code point (numpy's UCS4 order), not by UTF-16 unit.
-  const ia = sa[Symbol.iterator]();
-  const ib = sb[Symbol.iterator]();
-  for (;;) {
-    const x = ia.next();
-    const y = ib.next();
-    if (x.done) return y.done ? 0 : -1;
-    if (y.done) return 1;
-    const cx = x.value.codePointAt(0)!;
-    const cy = y.value.codePointAt(0)!;
-    if (cx !== cy) return cx - cy;
-  }
 }
 
 /**
@@ -296,19 +219,19 @@ export function trainTestSplitIndices(nSamples: number, options: TrainTestSplitO
 function splitIndices(nSamples: number, options: TrainTestSplitOptions, fn: string): SplitIndices {
   checkOptionNames(fn, options, [...OPTION_NAMES]);
   if (typeof nSamples !== 'number' || !Number.isInteger(nSamples) || nSamples < 0 || nSamples > 0x7fffffff) {
-    throw new RangeError(`${fn}: nSamples must be an integer in [0, 2147483647]; got ${describe(nSamples)}`);
+    throw new RangeError(`${fn}: nSamples must be an integer in [0, 2147483647]; got ${describeLiteral(nSamples)}`);
   }
   let shuffle = true;
   if (options.shuffle !== undefined) {
     if (typeof options.shuffle !== 'boolean') {
-      throw new TypeError(`${fn}: shuffle must be a boolean; got ${describe(options.shuffle)}`);
+      throw new TypeError(`${fn}: shuffle must be a boolean; got ${describeLiteral(options.shuffle)}`);
     }
     shuffle = options.shuffle;
   }
   const stratify = options.stratify ?? null;
   if (stratify !== null) {
     if (typeof stratify !== 'object' || typeof (stratify as { length?: unknown }).length !== 'number') {
-      throw new TypeError(`${fn}: stratify must be an array of labels or null; got ${describe(stratify)}`);
+      throw new TypeError(`${fn}: stratify must be an array of labels or null; got ${describeLiteral(stratify)}`);
     }
   }
   const { nTrain, nTest } = validateShuffleSplit(nSamples, options.testSize, options.trainSize, fn);
@@ -338,10 +261,8 @@ function splitIndices(nSamples: number, options: TrainTestSplitOptions, fn: stri
       `${fn}: stratify has ${stratify.length} labels but there are ${nSamples} samples`,
     );
   }
-  const { classes, codes } = encodeLabels(stratify, fn);
+  const { classes, indices: codes, counts: classCounts } = encodeLabels(stratify, nSamples, `${fn}: stratify`, STRATIFY_LABELS);
   const nClasses = classes.length;
-  const classCounts = new Int32Array(nClasses);
-  for (const c of codes) classCounts[c]! += 1;
   for (let c = 0; c < nClasses; c++) {
     if (classCounts[c]! < 2) {
       throw new RangeError(
@@ -432,10 +353,10 @@ export function trainTestSplit<T extends ArrayLike<unknown>>(
   } else if (typeof X === 'object' && X !== null && typeof (X as { length?: unknown }).length === 'number') {
     matrix = Matrix.fromRows(X);
   } else {
-    throw new TypeError(`${fn}: X must be a Matrix or an array of rows; got ${describe(X)}`);
+    throw new TypeError(`${fn}: X must be a Matrix or an array of rows; got ${describeLiteral(X)}`);
   }
   if (typeof y !== 'object' || y === null || typeof (y as { length?: unknown }).length !== 'number') {
-    throw new TypeError(`${fn}: y must be an array or typed array of labels; got ${describe(y)}`);
+    throw new TypeError(`${fn}: y must be an array or typed array of labels; got ${describeLiteral(y)}`);
   }
   const n = matrix.rows;
   if (y.length !== n) {

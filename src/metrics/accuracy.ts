@@ -1,4 +1,4 @@
-import { describeKind } from '../validate/describe.js';
+import { labelArray } from '../validate/labels.js';
 
 /**
  * Fraction of positions where `yPred` equals `yTrue` (compared with `===`).
@@ -13,14 +13,8 @@ import { describeKind } from '../validate/describe.js';
  * ```
  */
 export function accuracy<L>(yTrue: ArrayLike<L>, yPred: ArrayLike<L>): number {
-  for (const [name, value] of [
-    ['yTrue', yTrue],
-    ['yPred', yPred],
-  ] as const) {
-    if (value === null || typeof value !== 'object' || typeof value.length !== 'number') {
-      throw new TypeError(`accuracy: ${name} must be an array of labels, got ${describeKind(value)}`);
-    }
-  }
+  labelArray(yTrue, 'accuracy: yTrue');
+  labelArray(yPred, 'accuracy: yPred');
   if (yTrue.length !== yPred.length) {
     throw new RangeError(`accuracy: yTrue has ${yTrue.length} labels but yPred has ${yPred.length}`);
   }

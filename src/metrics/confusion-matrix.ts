@@ -3,7 +3,8 @@
  * @module
  */
 import { checkOptionNames } from '../validate/options.js';
-import { type Label, checkSameKind, formatLabels, indexOfLabels, readLabels, readLabelsOption, uniqueSorted } from './labels.js';
+import { type Label, formatLabels, uniqueSorted } from '../validate/labels.js';
+import { checkSameKind, indexOfLabels, readLabels, readLabelsOption } from './labels.js';
 
 /** Options of {@link confusionMatrix}. */
 export interface ConfusionMatrixOptions<L extends Label = Label> {

@@ -19,7 +19,7 @@
  * ```
  * @module
  */
-export type { Label } from './labels.js';
+export type { Label } from '../validate/labels.js';
 export { logLoss, type LogLossOptions } from './log-loss.js';
 export { rocAuc, type RocAucOptions, type RocAucMultiClass, type RocAucAverage } from './roc-auc.js';
 export { confusionMatrix, type ConfusionMatrix, type ConfusionMatrixOptions } from './confusion-matrix.js';

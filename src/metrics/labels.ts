@@ -1,6 +1,6 @@
 /**
- * Class labels as the metrics read them: validation, the order scikit-learn sorts them
- * in, and their spelling in messages.
+ * The metrics' label arguments: `yTrue`/`yPred` and the `labels` and `posLabel` options,
+ * read with {@link METRIC_LABELS}, the metrics' rule set of the one label reader.
  *
  * A label is a number (an integer), a string or a boolean, and one argument (and every
  * argument of one call) holds one kind only. Non-integer numbers are rejected, as
@@ -9,13 +9,15 @@
  * @module
  */
 import { describeKind } from '../validate/describe.js';
-
-import { type Label, compareLabels, formatLabel } from '../validate/labels.js';
-
-export { type Label, compareLabels, formatLabel };
-
-/** The kind of a label. */
-export type LabelKind = 'number' | 'string' | 'boolean';
+import {
+  type Label,
+  type LabelKind,
+  METRIC_LABELS,
+  formatLabel,
+  labelArray,
+  metricNumberError,
+  scanLabels,
+} from '../validate/labels.js';
 
 /** Labels read by {@link readLabels}: the values and their common kind. */
 export interface LabelList<L extends Label> {
@@ -37,34 +39,10 @@ const KIND_PLURAL: Record<LabelKind, string> = { number: 'numbers', string: 'str
  * non-integer number.
  */
 export function readLabels<L extends Label>(where: string, name: string, values: ArrayLike<L>): LabelList<L> {
-  if (values === null || typeof values !== 'object' || typeof (values as ArrayLike<unknown>).length !== 'number') {
-    throw new TypeError(`${where}: ${name} must be an array of labels, got ${describeKind(values)}`);
-  }
-  const n = values.length;
-  if (n === 0) throw new RangeError(`${where}: ${name} is empty; at least one label is required`);
-  const out: L[] = new Array<L>(n);
-  let kind: LabelKind | undefined;
-  let firstAt = 0;
-  for (let i = 0; i < n; i++) {
-    const value = values[i] as unknown;
-    const k = kindOf(value);
-    if (k === undefined) {
-      throw new TypeError(
-        `${where}: ${name} has ${describeKind(value)} at index ${i}; labels must be numbers, strings or booleans`,
-      );
-    }
-    if (k === 'number') checkNumericLabel(where, `${name} has`, value as number, ` at index ${i}`);
-    if (kind === undefined) {
-      kind = k;
-      firstAt = i;
-    } else if (k !== kind) {
-      throw new TypeError(
-        `${where}: ${name} mixes label kinds: a ${kind} at index ${firstAt} and a ${k} at index ${i}`,
-      );
-    }
-    out[i] = value as L;
-  }
-  return { values: out, kind: kind as LabelKind };
+  const list = labelArray(values, `${where}: ${name}`);
+  if (list.length === 0) throw new RangeError(`${where}: ${name} is empty; at least one label is required`);
+  const kind = scanLabels(list, `${where}: ${name}`, METRIC_LABELS) as LabelKind;
+  return { values: Array.from(list) as L[], kind };
 }
 
 /**
@@ -92,11 +70,14 @@ export function readLabelsOption<L extends Label>(where: string, values: ArrayLi
  * @throws TypeError for the wrong kind; RangeError for a non-integer number.
  */
 export function checkLabelValue<L extends Label>(where: string, name: string, value: unknown, kind: LabelKind, against: string): L {
-  const k = kindOf(value);
-  if (k === undefined) {
+  const k = typeof value;
+  if (k !== 'number' && k !== 'string' && k !== 'boolean') {
     throw new TypeError(`${where}: ${name} must be a number, a string or a boolean, got ${describeKind(value)}`);
   }
-  if (k === 'number') checkNumericLabel(where, `${name} is`, value as number, '');
+  if (k === 'number') {
+    const error = metricNumberError(`${where}: ${name} is`, value as number, '');
+    if (error !== null) throw error;
+  }
   if (k !== kind) {
     throw new TypeError(`${where}: ${name} is a ${k} (${formatLabel(value as Label)}) but ${against} holds ${KIND_PLURAL[kind]}`);
   }
@@ -115,50 +96,9 @@ export function checkSameKind(where: string, name: string, kind: LabelKind, othe
   }
 }
 
-/**
- * The distinct values of the given label arrays (all of one kind), sorted by
- * {@link compareLabels}: scikit-learn's `unique_labels`.
- * @example
- * ```ts
- * uniqueSorted([10, 9], [9, -1]); // [-1, 9, 10]
- * ```
- */
-export function uniqueSorted<L extends Label>(...arrays: readonly (readonly L[])[]): L[] {
-  const seen = new Set<L>();
-  for (const array of arrays) for (const value of array) seen.add(value);
-  return [...seen].sort(compareLabels);
-}
-
 /** A map from each label to its position in `labels`. */
 export function indexOfLabels<L extends Label>(labels: readonly L[]): Map<Label, number> {
   const index = new Map<Label, number>();
   labels.forEach((label, i) => index.set(label, i));
   return index;
-}
-
-/** True when `labels` is strictly increasing by {@link compareLabels}. */
-export function isStrictlySorted(labels: readonly Label[]): boolean {
-  for (let i = 1; i < labels.length; i++) if (compareLabels(labels[i - 1] as Label, labels[i] as Label) >= 0) return false;
-  return true;
-}
-
-/** Labels as messages show them: `'ham', 'spam'`. */
-export function formatLabels(labels: readonly Label[]): string {
-  return labels.map(formatLabel).join(', ');
-}
-
-function kindOf(value: unknown): LabelKind | undefined {
-  const t = typeof value;
-  return t === 'number' || t === 'string' || t === 'boolean' ? t : undefined;
-}
-
-function checkNumericLabel(where: string, subject: string, value: number, at: string): void {
-  if (!Number.isFinite(value)) {
-    throw new RangeError(`${where}: ${subject} ${String(value)}${at}; numeric labels must be finite integers`);
-  }
-  if (!Number.isInteger(value)) {
-    throw new RangeError(
-      `${where}: ${subject} ${String(value)}${at}; numeric labels must be integers (probabilities or scores are not labels)`,
-    );
-  }
 }

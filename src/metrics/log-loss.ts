@@ -5,16 +5,8 @@
 import type { MatrixLike } from '../core/stage.js';
 import { checkBoolean, checkOptionNames } from '../validate/options.js';
 import { describeKind } from '../validate/describe.js';
-import {
-  type Label,
-  formatLabel,
-  formatLabels,
-  indexOfLabels,
-  isStrictlySorted,
-  readLabels,
-  readLabelsOption,
-  uniqueSorted,
-} from './labels.js';
+import { type Label, formatLabel, formatLabels, isStrictlySorted, uniqueSorted } from '../validate/labels.js';
+import { indexOfLabels, readLabels, readLabelsOption } from './labels.js';
 import { readPerSample, readVector } from '../validate/numeric.js';
 import { numpyAverage, pairwiseSum } from './numpy-sum.js';
 

@@ -5,17 +5,8 @@
  */
 import { describeKind } from '../validate/describe.js';
 import { checkOptionNames } from '../validate/options.js';
-import {
-  type Label,
-  checkLabelValue,
-  checkSameKind,
-  formatLabel,
-  formatLabels,
-  indexOfLabels,
-  readLabels,
-  readLabelsOption,
-  uniqueSorted,
-} from './labels.js';
+import { type Label, formatLabel, formatLabels, uniqueSorted } from '../validate/labels.js';
+import { checkLabelValue, checkSameKind, indexOfLabels, readLabels, readLabelsOption } from './labels.js';
 import { numpyAverage, pairwiseSum } from './numpy-sum.js';
 
 /**

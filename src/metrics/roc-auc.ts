@@ -5,16 +5,8 @@
  */
 import type { MatrixLike } from '../core/stage.js';
 import { checkChoice, checkOptionNames } from '../validate/options.js';
-import {
-  type Label,
-  formatLabel,
-  formatLabels,
-  indexOfLabels,
-  isStrictlySorted,
-  readLabels,
-  readLabelsOption,
-  uniqueSorted,
-} from './labels.js';
+import { type Label, formatLabel, formatLabels, isStrictlySorted, uniqueSorted } from '../validate/labels.js';
+import { indexOfLabels, readLabels, readLabelsOption } from './labels.js';
 import { readPerSample } from '../validate/numeric.js';
 import { numpyAverage, pairwiseSum } from './numpy-sum.js';
 
