@@ -25,8 +25,6 @@ export interface PreparedData {
   nTest: number;
   yTrain: (number | string)[];
   yTest: (number | string)[];
-  /** Sorted distinct labels of the whole set. */
-  classes: (number | string)[];
   source: string;
 }
 
@@ -52,12 +50,10 @@ export function prepare(request: DataRequest): PreparedData {
     targetName = csv.targetName;
     source = `CSV (${csv.rows} rows × ${csv.cols} features, target "${csv.targetName}")`;
   }
-  const classes = [...new Set(Array.from(y))].sort((a, b) =>
-    typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0,
-  );
-  if (classes.length < 2) {
+  const classes = new Set(Array.from(y));
+  if (classes.size < 2) {
     const where = request.kind === 'csv' ? `The target column "${targetName}"` : 'The generated target';
-    throw new CsvError(`${where} has a single class (${String(classes[0])}); logistic regression needs at least two classes.`);
+    throw new CsvError(`${where} has a single class (${String([...classes][0])}); logistic regression needs at least two classes.`);
   }
   const { XTrain, XTest, yTrain, yTest } = trainTestSplit(X, y, request.split);
   return {
@@ -70,7 +66,6 @@ export function prepare(request: DataRequest): PreparedData {
     nTest: XTest.rows,
     yTrain: Array.from(yTrain as ArrayLike<number | string>),
     yTest: Array.from(yTest as ArrayLike<number | string>),
-    classes,
     source,
   };
 }

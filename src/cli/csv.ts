@@ -1,19 +1,17 @@
 /**
- * Reading CSV files for the CLI: a header row, quoted fields, comma, semicolon or tab
- * delimiters (auto-detected from the header line by default), parsed by csv-parse as a
- * stream. Errors name the file and the row (as a spreadsheet numbers them: the header is
- * row 1) and, where one is involved, the column.
+ * Reading CSV files for the CLI: the rules of csv-rules.ts (a header row, quoted fields,
+ * comma, semicolon or tab delimiters detected from the header line by default), parsed by
+ * csv-parse as a stream. Errors name the file and the row (as a spreadsheet numbers them:
+ * the header is row 1) and, where one is involved, the column.
  * @module
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { parse, type Options as CsvParseOptions } from 'csv-parse';
+import { parse } from 'csv-parse';
+import { DELIMITERS, csvParseOptions, detectDelimiter, firstLine, readHeader, type CsvRecord } from './csv-rules.js';
 import { CliError } from './errors.js';
 import { quoted } from './text.js';
-
-/** Delimiters `--delimiter` accepts (and auto-detection chooses from). */
-export const DELIMITERS = [',', ';', '\t'] as const;
 
 /** A whole CSV file in memory: the header and the data rows as text. */
 export interface CsvTable {
@@ -47,22 +45,6 @@ export interface CsvReadOptions {
 /** Quotes a column name for messages: `'mean radius' (column 3)`. */
 export function describeColumn(header: readonly string[], index: number): string {
   return `column ${quoted(header[index] ?? '')} (${index + 1})`;
-}
-
-/**
- * Guesses the delimiter from the first line: the candidate that occurs most often outside
- * double quotes (`,` when none occurs or on a tie).
- */
-export function detectDelimiter(firstLine: string): string {
-  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
-  let quoted = false;
-  for (const ch of firstLine) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) as number) + 1);
-  }
-  let best = ',';
-  for (const d of DELIMITERS) if ((counts.get(d) as number) > (counts.get(best) as number)) best = d;
-  return best;
 }
 
 /** Whether `file` is a pipe or device (/dev/stdin, a FIFO), which gives its bytes once; false for a file, a directory or no such path. */
@@ -120,23 +102,14 @@ export async function* readCsvChunks(
   }
   const head = Buffer.concat(parts);
   if (head.length === 0) throw empty();
-  const text = head.toString('utf8').replace(/^\uFEFF/, '');
-  const end = text.search(/\r?\n/);
-  const firstLine = end < 0 ? text : text.slice(0, end);
-  if (firstLine.includes('\u0000')) {
+  const line = firstLine(head.toString('utf8'));
+  if (line.includes('\u0000')) {
     input.destroy();
     // UTF-16 (Excel's "Unicode text") has a NUL in every ASCII character; its BOM names it.
     const utf16 = head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
     throw new CliError(utf16 ? `${file}: is UTF-16 text; save it as UTF-8 (CSV UTF-8)` : `${file}: is not a text file`);
   }
-  const delimiter = options.delimiter ?? detectDelimiter(firstLine);
-  const parserOptions: CsvParseOptions = {
-    delimiter,
-    bom: true,
-    info: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-  };
+  const delimiter = options.delimiter ?? detectDelimiter(line);
   async function* bytes(): AsyncGenerator<Buffer> {
     yield head;
     for (;;) {
@@ -146,14 +119,14 @@ export async function* readCsvChunks(
     }
   }
   const body = Readable.from(bytes(), { objectMode: false });
-  const parser = body.pipe(parse(parserOptions));
+  const parser = body.pipe(parse(csvParseOptions(delimiter)));
   body.on('error', (error) => parser.destroy(error));
   let header: string[] | null = null;
   let columns: ReadonlyMap<string, number> = new Map();
   let rows: string[][] = [];
   let lines: number[] = [];
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const item of parser as AsyncIterable<CsvRecord>) {
       const { record, info } = item;
       if (header === null) {
         ({ header, columns } = checkHeader(file, record, delimiter));
@@ -186,24 +159,14 @@ export async function* readCsvChunks(
 }
 
 function checkHeader(file: string, record: string[], delimiter: string): { header: string[]; columns: Map<string, number> } {
-  const header = record.map((name) => name.trim());
-  const seen = new Map<string, number>();
-  header.forEach((name, j) => {
-    if (name === '') {
-      const trailing = j === header.length - 1 && j > 0 ? ' (the header line ends with a delimiter)' : '';
-      throw new CliError(`${file}: row 1, column ${j + 1}: the header has an empty column name${trailing}`);
-    }
-    const before = seen.get(name);
-    if (before !== undefined) {
-      throw new CliError(`${file}: row 1: the header repeats the column name ${quoted(name)} (columns ${before + 1} and ${j + 1})`);
-    }
-    seen.set(name, j);
-  });
+  const read = readHeader(record);
+  if (!read.ok) throw new CliError(`${file}: ${read.problem}`);
+  const { header, columns } = read;
   if (header.length === 1 && DELIMITERS.some((d) => d !== delimiter && header[0]?.includes(d))) {
     // Only reached with an explicit --delimiter that does not occur in the file.
     throw new CliError(`${file}: row 1: the header has one column with the delimiter ${JSON.stringify(delimiter)}; check --delimiter`);
   }
-  return { header, columns: seen };
+  return { header, columns };
 }
 
 /**

@@ -17,13 +17,13 @@ import {
   type LogisticRegressionOptions,
 } from '../index.js';
 import { PENALTIES, SOLVERS } from '../estimator/logistic-regression.js';
-import { DELIMITERS, describeColumn, readCsv, type CsvTable } from './csv.js';
+import { describeColumn, readCsv, type CsvTable } from './csv.js';
+import { DELIMITERS, cellNumber } from './csv-rules.js';
 import { CliError, UsageError } from './errors.js';
 import { checkNotInput, modelFileText, readModelFile, writeFileAtomic } from './model-file.js';
 import { cliModelToOnnx, isOnnxPath, plainPreprocessing, readOnnxFile } from './onnx-file.js';
 import {
   MAX_CLASSES,
-  cellNumber,
   checkClasses,
   columnIndices,
   expandedFeatureNames,

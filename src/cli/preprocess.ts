@@ -13,16 +13,9 @@ import { standardizeValue } from '../preprocessing/standard-scaler.js';
 // numpy's order (by code point), as the estimator sorts classes and OneHotEncoder categories.
 import { compareLabels } from '../validate/labels.js';
 import { describeColumn, type CsvChunk } from './csv.js';
+import { cellNumber, isInfiniteCell, isMissing, isNumberCell, toLabel, toLabels } from './csv-rules.js';
 import { CliError, UsageError } from './errors.js';
 import { listShort, nearest, quoted, quotedCell } from './text.js';
-
-/** Cells read as missing values. */
-export const MISSING = new Set(['', 'na', 'nan', 'null', 'none', '?']);
-
-/** Whether a cell is a missing value (empty, NA, NaN, null, None or ?; any case). */
-export function isMissing(cell: string): boolean {
-  return MISSING.has(cell.trim().toLowerCase());
-}
 
 /**
  * An empty record without a prototype. Column names and categories are user data and may
@@ -133,22 +126,6 @@ export function selectFeatures(
 }
 
 /**
- * A cell as a number, or null when it is not one: decimal notation only (JavaScript's
- * `Number` also reads `0x1f`, `0b1` and `0o7`, which a CSV file does not mean), finite.
- * The one reading of numbers for feature cells and target labels alike.
- */
-export function cellNumber(text: string): number | null {
-  if (text === '' || /^[+-]?0[xob]/i.test(text)) return null;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : null;
-}
-
-/** Whether a cell (trimmed) spells an infinite number: `inf`, `-Infinity`, or decimal digits beyond float64's range (`1e400`). */
-function isInfiniteCell(text: string): boolean {
-  return /^[+-]?inf$/i.test(text) || (!/^[+-]?0[xob]/i.test(text) && Math.abs(Number(text)) === Infinity);
-}
-
-/**
  * Parses a numeric cell. Returns NaN for a missing value.
  * @throws CliError naming file, row and column for text that is not a finite number.
  */
@@ -175,31 +152,11 @@ function missingError(file: string, chunk: CsvChunk, i: number, j: number): CliE
 }
 
 /**
- * How target cells become labels, the one rule for `train`, `train --stream` and
- * `evaluate`: when every cell of the column is a number ({@link isNumberCell}), labels are
- * those numbers, so `1`, `1.0` and `1e0` are one class and `-0` is `0`; otherwise they are
- * the trimmed text.
- */
-export function toLabel(cell: string, numeric: boolean): Label {
-  const text = cell.trim();
-  if (!numeric) return text;
-  const value = cellNumber(text) as number;
-  return value === 0 ? 0 : value; // −0 and 0 are one label, printed '0'
-}
-
-/** Whether a cell (trimmed) is a number as {@link cellNumber} reads it. */
-export function isNumberCell(cell: string): boolean {
-  return cellNumber(cell.trim()) !== null;
-}
-
-/**
- * Reads the target column as labels ({@link toLabel}).
+ * Reads the target column as labels (csv-rules.ts's {@link toLabels}).
  * @throws CliError for a missing target value (naming file, row and column).
  */
 export function readLabels(file: string, chunk: CsvChunk, target: number): Label[] {
-  const cells = targetCells(file, chunk, target);
-  const numeric = cells.every(isNumberCell);
-  return cells.map((c) => toLabel(c, numeric));
+  return toLabels(targetCells(file, chunk, target));
 }
 
 /** The target column's cells. @throws CliError for a missing value (naming file, row and column). */

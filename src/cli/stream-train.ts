@@ -11,18 +11,16 @@ import { Matrix, fitStream, type Label, type LogisticRegression, type LogisticRe
 import { compareLabels } from '../validate/labels.js';
 import { stat } from 'node:fs/promises';
 import { describeColumn, isPipe, readCsvChunks, type CsvChunk } from './csv.js';
+import { isMissing, isNumberCell, toLabel } from './csv-rules.js';
 import { CliError, UsageError } from './errors.js';
 import { quoted } from './text.js';
 import {
   checkClasses,
   columnIndices,
   expandedFeatureNames,
-  isMissing,
-  isNumberCell,
   parseNumber,
   record,
   selectFeatures,
-  toLabel,
   transformer,
   type Preprocessing,
   type PreprocessingRequest,
