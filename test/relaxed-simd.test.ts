@@ -10,11 +10,6 @@ import { inRelaxedChild } from './relaxed-child.js';
 const data = makeClassification({ nSamples: 3000, nFeatures: 12, nInformative: 6, randomState: 11 });
 
 describe("simd: 'relaxed'", () => {
-  it("defaults to 'standard' and is kept by toJSON", () => {
-    const model = new LogisticRegression().fit(data.X, data.y);
-    expect(model.simd).toBe('standard');
-    expect(model.toJSON().options['simd']).toBe('standard');
-  });
 
   it('tells an application that did not import logreg-wasm/relaxed-simd what to import, and the model stays usable', () => {
     expect(relaxedSimdAvailable()).toBe(false);

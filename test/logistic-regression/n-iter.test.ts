@@ -30,36 +30,4 @@ describe('nIterPerProblem', () => {
     model.nIterPerProblem[0] = 999;
     expect(model.nIterPerProblem).toEqual(before);
   });
-
-  it('round-trips through toJSON and fromJSON', () => {
-    const model = new LogisticRegression({ multiClass: 'ovr', onWarning: null }).fit(threeClasses.X, threeClasses.y);
-    const again = LogisticRegression.fromJSON(JSON.stringify(model));
-    expect(again.nIterPerProblem).toEqual(model.nIterPerProblem);
-    expect(again.nIter).toBe(model.nIter);
-  });
-
-  it('reads a document written before the field existed as nIter for every problem', () => {
-    const model = new LogisticRegression({ multiClass: 'ovr', onWarning: null }).fit(threeClasses.X, threeClasses.y);
-    const doc = model.toJSON() as unknown as { model: Record<string, unknown> };
-    delete doc.model['nIterPerProblem'];
-    const old = LogisticRegression.fromJSON(doc);
-    expect(old.nIterPerProblem).toEqual([model.nIter, model.nIter, model.nIter]);
-    expect(old.nIter).toBe(model.nIter);
-  });
-
-  it('rejects a document whose nIter is not the largest of nIterPerProblem', () => {
-    const doc = new LogisticRegression({ multiClass: 'ovr', onWarning: null }).fit(threeClasses.X, threeClasses.y).toJSON();
-    doc.model.nIter += 1;
-    expect(() => LogisticRegression.fromJSON(doc)).toThrow(
-      new RangeError(`LogisticRegression.fromJSON: model.nIter is ${doc.model.nIter}, but the largest of nIterPerProblem is ${doc.model.nIter - 1}`),
-    );
-  });
-
-  it('rejects a document with one count for a one-vs-rest model of three classes', () => {
-    const doc = new LogisticRegression({ multiClass: 'ovr', onWarning: null }).fit(threeClasses.X, threeClasses.y).toJSON();
-    doc.model.nIterPerProblem = [doc.model.nIter];
-    expect(() => LogisticRegression.fromJSON(doc)).toThrow(
-      new RangeError('LogisticRegression.fromJSON: model.nIterPerProblem has 1 values; a one-vs-rest model with 3 classes has 3'),
-    );
-  });
 });

@@ -1,17 +1,30 @@
+// The estimator's persistence: toJSON / fromJSON round trips and the documents fromJSON refuses,
+// fromSklearn, and toOnnx / fromOnnx at the estimator level (the ONNX format itself: test/onnx/).
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Label, LogisticRegression, Matrix, makeClassification } from '../src/index.js';
+import { type Label, LogisticRegression, Matrix, makeClassification } from '../../src/index.js';
 
 const { X, y } = makeClassification({ nSamples: 120, nFeatures: 4, nInformative: 3, nRedundant: 0, nClasses: 3, randomState: 5 });
 const names = ['bird', 'cat', 'dog'];
 const yNamed = Array.from(y, (k) => names[k] as string);
 
+/** Two overlapping classes (flipY), so C = Infinity has a finite optimum. */
+const overlapping = makeClassification({ nSamples: 200, nFeatures: 4, nInformative: 3, nRedundant: 0, flipY: 0.2, randomState: 7 });
+const threeClasses = makeClassification({ nSamples: 300, nFeatures: 4, nInformative: 3, nRedundant: 0, nClasses: 3, flipY: 0.1, randomState: 6 });
+const two = makeClassification({ nSamples: 200, nFeatures: 4, nInformative: 3, nRedundant: 0, flipY: 0.1, randomState: 3 });
+
+/** The two-class softmax: one coefficient row, mode 'multinomial'. */
+function twoClassMultinomial(): LogisticRegression {
+  return new LogisticRegression({ tol: 1e-10, maxIter: 1000, onWarning: null, multiClass: 'multinomial' }).fit(two.X, two.y);
+}
+
 function fitted(multiClass: 'multinomial' | 'ovr' = 'multinomial'): LogisticRegression {
   return new LogisticRegression({ multiClass, classWeight: new Map<Label, number>([['cat', 2]]), onWarning: null }).fit(X, yNamed);
 }
 
-describe('toJSON and fromJSON', () => {
+describe('LogisticRegression.fromJSON(model.toJSON())', () => {
   for (const multiClass of ['multinomial', 'ovr'] as const) {
     it(`round-trip a ${multiClass} model through JSON text with identical predictions`, () => {
       const model = fitted(multiClass);
@@ -31,10 +44,51 @@ describe('toJSON and fromJSON', () => {
     expect(again.classes).toEqual([false, true]);
   });
 
+  it('round-trips a two-class multinomial model with identical predictions', () => {
+    const model = twoClassMultinomial();
+    const again = LogisticRegression.fromJSON(JSON.stringify(model));
+    expect(again.toJSON().model).toEqual(model.toJSON().model);
+    expect(Array.from(again.predictProba(two.X).data)).toEqual(Array.from(model.predictProba(two.X).data));
+  });
+
+  it('round-trips C = Infinity through JSON text, stored as the string Infinity', () => {
+    const model = new LogisticRegression({ C: Infinity, onWarning: null }).fit(overlapping.X, overlapping.y);
+    const text = JSON.stringify(model);
+    expect(JSON.parse(text).options.C).toBe('Infinity');
+    const again = LogisticRegression.fromJSON(text);
+    expect(again.C).toBe(Infinity);
+    expect(Array.from(again.predictProba(overlapping.X).data)).toEqual(Array.from(model.predictProba(overlapping.X).data));
+  });
+
+  it('round-trips nIterPerProblem and nIter', () => {
+    const model = new LogisticRegression({ multiClass: 'ovr', onWarning: null }).fit(threeClasses.X, threeClasses.y);
+    const again = LogisticRegression.fromJSON(JSON.stringify(model));
+    expect(again.nIterPerProblem).toEqual(model.nIterPerProblem);
+    expect(again.nIter).toBe(model.nIter);
+  });
+
+  it('reads a document written before nIterPerProblem existed as nIter for every problem', () => {
+    const model = new LogisticRegression({ multiClass: 'ovr', onWarning: null }).fit(threeClasses.X, threeClasses.y);
+    const doc = model.toJSON() as unknown as { model: Record<string, unknown> };
+    delete doc.model['nIterPerProblem'];
+    const old = LogisticRegression.fromJSON(doc);
+    expect(old.nIterPerProblem).toEqual([model.nIter, model.nIter, model.nIter]);
+    expect(old.nIter).toBe(model.nIter);
+  });
+});
+
+describe('LogisticRegression#toJSON()', () => {
   it('writes the format name and version', () => {
     const doc = fitted().toJSON();
     expect(doc.format).toBe('logreg-wasm/logistic-regression');
     expect(doc.version).toBe(1);
+  });
+
+  it("keeps simd 'standard', the default, in its options", () => {
+    const data = makeClassification({ nSamples: 3000, nFeatures: 12, nInformative: 6, randomState: 11 });
+    const model = new LogisticRegression().fit(data.X, data.y);
+    expect(model.simd).toBe('standard');
+    expect(model.toJSON().options['simd']).toBe('standard');
   });
 
   it('refuses to serialise an unfitted model', () => {
@@ -42,7 +96,7 @@ describe('toJSON and fromJSON', () => {
   });
 });
 
-describe('fromJSON rejects malformed or tampered documents with a clear error', () => {
+describe('LogisticRegression.fromJSON(json) rejects malformed or tampered documents with a clear error', () => {
   const good = (): Record<string, any> => JSON.parse(JSON.stringify(fitted()));
   const cases: [string, (doc: Record<string, any>) => unknown, ErrorConstructor, string][] = [
     ['text that is not JSON', () => '{"format":', TypeError, 'LogisticRegression.fromJSON: the text is not JSON'],
@@ -78,7 +132,25 @@ describe('fromJSON rejects malformed or tampered documents with a clear error', 
   }
 });
 
-describe('fromJSON of large documents', () => {
+describe('LogisticRegression.fromJSON(json) checks nIterPerProblem', () => {
+  it('rejects a document whose nIter is not the largest of nIterPerProblem', () => {
+    const doc = new LogisticRegression({ multiClass: 'ovr', onWarning: null }).fit(threeClasses.X, threeClasses.y).toJSON();
+    doc.model.nIter += 1;
+    expect(() => LogisticRegression.fromJSON(doc)).toThrow(
+      new RangeError(`LogisticRegression.fromJSON: model.nIter is ${doc.model.nIter}, but the largest of nIterPerProblem is ${doc.model.nIter - 1}`),
+    );
+  });
+
+  it('rejects a document with one count for a one-vs-rest model of three classes', () => {
+    const doc = new LogisticRegression({ multiClass: 'ovr', onWarning: null }).fit(threeClasses.X, threeClasses.y).toJSON();
+    doc.model.nIterPerProblem = [doc.model.nIter];
+    expect(() => LogisticRegression.fromJSON(doc)).toThrow(
+      new RangeError('LogisticRegression.fromJSON: model.nIterPerProblem has 1 values; a one-vs-rest model with 3 classes has 3'),
+    );
+  });
+});
+
+describe('LogisticRegression.fromJSON(json) of large documents', () => {
   it('loads a one-vs-rest model of 200,000 classes (no argument-count limit on its per-class counts)', () => {
     const K = 200_000;
     const classes = Array.from({ length: K }, (_, k) => k);
@@ -91,7 +163,7 @@ describe('fromJSON of large documents', () => {
   });
 });
 
-describe('fromSklearn', () => {
+describe('LogisticRegression.fromSklearn(attributes)', () => {
   interface Fit {
     id: string;
     dataset: string;
@@ -99,7 +171,7 @@ describe('fromSklearn', () => {
     classes: Label[];
     sklearn: { coef: number[][]; intercept: number[]; predict: Label[]; predictProba: number[][] };
   }
-  const dir = new URL('./fixtures/parity/', import.meta.url);
+  const dir = new URL('../fixtures/parity/', import.meta.url);
   const { fits } = JSON.parse(readFileSync(new URL('fits.json', dir), 'utf8')) as { fits: Fit[] };
   for (const id of ['breast_cancer_str/default', 'iris/default', 'iris/l2/C=1/lbfgs/ovr']) {
     it(`predicts like scikit-learn from its attributes (${id})`, () => {
@@ -120,7 +192,7 @@ describe('fromSklearn', () => {
   }
 });
 
-describe('fromJSON(toJSON(m)) as a property', () => {
+describe('LogisticRegression.fromJSON(model.toJSON()) as a property', () => {
   it('predicts identically for random data, label kinds and options', () => {
     const labelSets: Label[][] = [
       [0, 1],
@@ -153,5 +225,37 @@ describe('fromJSON(toJSON(m)) as a property', () => {
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('LogisticRegression.fromOnnx(model.toOnnx())', () => {
+  it("comes back as the same two-class multinomial model, with multiClass 'multinomial'", () => {
+    const model = twoClassMultinomial();
+    const again = LogisticRegression.fromOnnx(model.toOnnx());
+    expect(again.multiClass).toBe('multinomial');
+    expect(again.toJSON().model.mode).toBe('multinomial');
+    expect(again.toJSON().model.coef).toEqual([Array.from(model.coef.data, Math.fround)]);
+  });
+});
+
+describe('LogisticRegression#toOnnx()', () => {
+  it('exports a two-class multinomial model that onnxruntime evaluates to the same probabilities and labels', async () => {
+    const ort = createRequire(import.meta.url)('onnxruntime-node') as typeof import('onnxruntime-node');
+    const trained = twoClassMultinomial();
+    // Compare with the float32 coefficients ONNX stores, on float32 inputs.
+    const model = LogisticRegression.fromSklearn({
+      coef: trained.coef.toArray().map((row) => row.map(Math.fround)),
+      intercept: Array.from(trained.intercept, Math.fround),
+      classes: trained.classes,
+      multiClass: 'multinomial',
+    });
+    const rows = two.X.toArray().map((row) => row.map(Math.fround));
+    const session = await ort.InferenceSession.create(model.toOnnx());
+    const out = await session.run({ X: new ort.Tensor('float32', Float32Array.from(rows.flat()), [rows.length, 4]) });
+    await session.release();
+    const got = out['probabilities']!.data as Float32Array;
+    const expected = model.predictProba(rows).data;
+    expected.forEach((p, i) => expect(Math.abs(p - (got[i] as number))).toBeLessThan(1e-6));
+    expect(Array.from(out['label']!.data as BigInt64Array, Number)).toEqual(model.predict(rows));
   });
 });
