@@ -90,14 +90,6 @@ describe("multiClass 'multinomial' with two classes", () => {
     expect(model.nIter).toBeLessThanOrEqual(1);
     expect(relativeError(parameters(model), first)).toBeLessThan(1e-9);
   });
-
-  it('trains with partialFit, keeping one row between calls', () => {
-    const model = new LogisticRegression({ solver: 'sgd', multiClass: 'multinomial', learningRate: 0.05, randomState: 0, onWarning: null });
-    model.partialFit(X, y, { classes: [0, 1] });
-    model.partialFit(X, y);
-    expect(model.coef.rows).toBe(1);
-    expect(model.score(X, y)).toBeGreaterThan(0.7);
-  });
 });
 
 describe('two-class multinomial fits against scikit-learn 1.2.1 (test/fixtures/binary-multinomial.json)', () => {

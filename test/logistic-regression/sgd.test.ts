@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LogisticRegression, Matrix, makeClassification } from '../src/index.js';
-import { expectError } from './assertions.js';
+import { LogisticRegression, Matrix, makeClassification } from '../../src/index.js';
+import { expectError } from '../assertions.js';
 
 const { X, y } = makeClassification({ nSamples: 600, nFeatures: 6, nInformative: 3, nRedundant: 0, nClasses: 3, randomState: 4 });
 const labels = Array.from(y);
@@ -10,7 +10,7 @@ function rows(from: number, to: number): { X: Matrix; y: number[] } {
   return { X: Matrix.from(X.data.slice(from * X.cols, to * X.cols), to - from, X.cols), y: labels.slice(from, to) };
 }
 
-describe("solver 'sgd'", () => {
+describe("LogisticRegression#fit(X, y) with solver 'sgd'", () => {
   it('approaches the exact optimum with a small learning rate', () => {
     const exact = new LogisticRegression({ tol: 1e-10, maxIter: 1000, ...quiet }).fit(X, labels);
     const sgd = new LogisticRegression({ solver: 'sgd', learningRate: 0.01, maxIter: 400, tol: 0, randomState: 0, ...quiet }).fit(X, labels);
@@ -49,7 +49,7 @@ describe("solver 'sgd'", () => {
   });
 });
 
-describe('partialFit', () => {
+describe('LogisticRegression#partialFit(X, y, { classes })', () => {
   it('over the whole data once equals fit with maxIter 1 and the same seed', () => {
     const options = { solver: 'sgd', randomState: 11, ...quiet } as const;
     const fitted = new LogisticRegression({ ...options, maxIter: 1 }).fit(X, labels);
@@ -109,6 +109,15 @@ describe('partialFit', () => {
       RangeError,
       "LogisticRegression.partialFit: needs solver 'sgd'; this model uses 'lbfgs'",
     );
+  });
+
+  it('keeps one coefficient row between calls for a two-class multinomial model', () => {
+    const two = makeClassification({ nSamples: 200, nFeatures: 4, nInformative: 3, nRedundant: 0, flipY: 0.1, randomState: 3 });
+    const model = new LogisticRegression({ solver: 'sgd', multiClass: 'multinomial', learningRate: 0.05, randomState: 0, onWarning: null });
+    model.partialFit(two.X, two.y, { classes: [0, 1] });
+    model.partialFit(two.X, two.y);
+    expect(model.coef.rows).toBe(1);
+    expect(model.score(two.X, two.y)).toBeGreaterThan(0.7);
   });
 
   it("rejects classWeight 'balanced'", () => {
