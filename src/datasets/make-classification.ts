@@ -9,7 +9,7 @@
 
 import { Matrix } from '../matrix.js';
 import { describeLiteral } from '../validate/describe.js';
-import { checkOptionNames } from '../validate/options.js';
+import { DATASET_WORDING, checkBoolean, checkOptionNames } from '../validate/options.js';
 import { fma } from './fma.js';
 import { RandomState, checkRandomState } from './random-state.js';
 
@@ -103,11 +103,7 @@ function intOption(value: number | undefined, name: string, fallback: number, mi
 }
 
 function boolOption(value: boolean | undefined, name: string, fallback: boolean): boolean {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') {
-    throw new TypeError(`${FN}: ${name} must be a boolean; got ${describeLiteral(value)}`);
-  }
-  return value;
+  return value === undefined ? fallback : checkBoolean(FN, name, value, DATASET_WORDING);
 }
 
 function isArrayLike(value: unknown): value is ArrayLike<unknown> {

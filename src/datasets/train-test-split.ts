@@ -9,7 +9,7 @@
 import { checkNotDisposed, Matrix } from '../matrix.js';
 import { describeLiteral } from '../validate/describe.js';
 import { STRATIFY_LABELS, encodeLabels } from '../validate/labels.js';
-import { checkOptionNames } from '../validate/options.js';
+import { DATASET_WORDING, checkBoolean, checkOptionNames } from '../validate/options.js';
 import { RandomState, checkRandomState } from './random-state.js';
 
 /** Options of {@link trainTestSplit} and {@link trainTestSplitIndices}. */
@@ -221,13 +221,7 @@ function splitIndices(nSamples: number, options: TrainTestSplitOptions, fn: stri
   if (typeof nSamples !== 'number' || !Number.isInteger(nSamples) || nSamples < 0 || nSamples > 0x7fffffff) {
     throw new RangeError(`${fn}: nSamples must be an integer in [0, 2147483647]; got ${describeLiteral(nSamples)}`);
   }
-  let shuffle = true;
-  if (options.shuffle !== undefined) {
-    if (typeof options.shuffle !== 'boolean') {
-      throw new TypeError(`${fn}: shuffle must be a boolean; got ${describeLiteral(options.shuffle)}`);
-    }
-    shuffle = options.shuffle;
-  }
+  const shuffle = options.shuffle === undefined ? true : checkBoolean(fn, 'shuffle', options.shuffle, DATASET_WORDING);
   const stratify = options.stratify ?? null;
   if (stratify !== null) {
     if (typeof stratify !== 'object' || typeof (stratify as { length?: unknown }).length !== 'number') {

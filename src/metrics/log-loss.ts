@@ -4,10 +4,11 @@
  */
 import type { MatrixLike } from '../core/stage.js';
 import { checkBoolean, checkOptionNames } from '../validate/options.js';
-import { describeKind } from '../validate/describe.js';
+import { describeKind, describeString } from '../validate/describe.js';
 import { type Label, formatLabel, formatLabels, isStrictlySorted, uniqueSorted } from '../validate/labels.js';
 import { indexOfLabels, readLabels, readLabelsOption } from './labels.js';
-import { readPerSample, readVector } from '../validate/numeric.js';
+import { readPerSample } from '../validate/numeric.js';
+import { METRIC_WEIGHTS, readSampleWeight } from '../validate/weights.js';
 import { numpyAverage, pairwiseSum } from './numpy-sum.js';
 
 /** Options of {@link logLoss}; every field is optional. */
@@ -86,16 +87,7 @@ export function logLoss<L extends Label>(
   const normalize = checkBoolean(WHERE, 'normalize', options.normalize ?? true);
   let weights: Float64Array | undefined;
   if (options.sampleWeight !== undefined) {
-    weights = readVector(`${WHERE}: sampleWeight`, options.sampleWeight);
-    if (weights.length !== n) {
-      throw new RangeError(`${WHERE}: sampleWeight has ${weights.length} values; yTrue has ${n} labels`);
-    }
-    const negative = weights.findIndex((w) => w < 0);
-    if (negative >= 0) {
-      throw new RangeError(
-        `${WHERE}: sampleWeight has ${String(weights[negative])} at index ${negative}; weights must be ≥ 0`,
-      );
-    }
+    weights = readSampleWeight(options.sampleWeight, n, `${WHERE}: sampleWeight`, METRIC_WEIGHTS);
   }
 
   let classes: L[];
@@ -167,7 +159,7 @@ export function logLoss<L extends Label>(
 function readEps(value: unknown): number {
   if (value === undefined || value === 'auto') return Number.EPSILON;
   if (typeof value === 'string') {
-    throw new RangeError(`${WHERE}: eps must be 'auto' or a number from 0 to 0.5, got '${value}'`);
+    throw new RangeError(`${WHERE}: eps must be 'auto' or a number from 0 to 0.5, got ${describeString(value)}`);
   }
   if (typeof value !== 'number') {
     throw new TypeError(`${WHERE}: eps must be 'auto' or a number, got ${describeKind(value)}`);

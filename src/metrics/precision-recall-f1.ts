@@ -3,7 +3,7 @@
  * (with beta = 1).
  * @module
  */
-import { describeKind } from '../validate/describe.js';
+import { describeKind, describeString, describeValue } from '../validate/describe.js';
 import { checkOptionNames } from '../validate/options.js';
 import { type Label, formatLabel, formatLabels, uniqueSorted } from '../validate/labels.js';
 import { checkLabelValue, checkSameKind, indexOfLabels, readLabels, readLabelsOption } from './labels.js';
@@ -267,15 +267,13 @@ function readAverage(value: unknown): PrfAverage {
   if (value === undefined) return 'binary';
   if (value === null) return null;
   if (typeof value === 'string' && (AVERAGES as readonly string[]).includes(value)) return value as PrfAverage;
-  const got = typeof value === 'string' ? `'${value}'` : describeKind(value);
   const error = typeof value === 'string' ? RangeError : TypeError;
-  throw new error(`${WHERE}: average must be one of 'binary', 'macro', 'micro', 'weighted', null, got ${got}`);
+  throw new error(`${WHERE}: average must be one of 'binary', 'macro', 'micro', 'weighted', null, got ${describeString(value)}`);
 }
 
 function readZeroDivision(value: unknown): ZeroDivision {
   if (value === undefined) return 'warn';
   if (value === 'warn' || value === 0 || value === 1) return value;
-  const got = typeof value === 'string' ? `'${value}'` : typeof value === 'number' ? String(value) : describeKind(value);
   const error = typeof value === 'string' || typeof value === 'number' ? RangeError : TypeError;
-  throw new error(`${WHERE}: zeroDivision must be 'warn', 0 or 1, got ${got}`);
+  throw new error(`${WHERE}: zeroDivision must be 'warn', 0 or 1, got ${describeValue(value)}`);
 }

@@ -1,9 +1,24 @@
 /**
- * Checks for option objects: unknown names, and numbers in range. Shared by every
- * public entry point that takes `{ ... }` options.
+ * Checks for option objects: unknown names, numbers in range, booleans, choices. Shared
+ * by every public entry point that takes `{ ... }` options; an option whose rule is its
+ * own (a size that is a count or a fraction, 'auto' or a number) is checked next to its
+ * function, with these wordings.
  * @module
  */
-import { describeKind } from './describe.js';
+import { describeKind, describeLiteral, describeString } from './describe.js';
+
+/**
+ * How a message ends with what it got. The library writes `, got a string`
+ * ({@link LIBRARY_WORDING}); the scikit-learn dataset ports (makeClassification,
+ * trainTestSplit) write `; got the string "yes"` ({@link DATASET_WORDING}).
+ */
+export type Wording = (value: unknown) => string;
+
+/** `, got a string`: the value's kind, by {@link describeKind}. */
+export const LIBRARY_WORDING: Wording = (value) => `, got ${describeKind(value)}`;
+
+/** `; got the string "yes"`, `; got 4`: the value, by {@link describeLiteral}. */
+export const DATASET_WORDING: Wording = (value) => `; got ${describeLiteral(value)}`;
 
 /**
  * Throws a TypeError naming the first key of `options` that is not in `known`
@@ -53,16 +68,15 @@ export function checkInteger(where: string, name: string, value: unknown, min: n
 }
 
 /** A boolean. */
-export function checkBoolean(where: string, name: string, value: unknown): boolean {
-  if (typeof value !== 'boolean') throw new TypeError(`${where}: ${name} must be a boolean, got ${describeKind(value)}`);
+export function checkBoolean(where: string, name: string, value: unknown, wording: Wording = LIBRARY_WORDING): boolean {
+  if (typeof value !== 'boolean') throw new TypeError(`${where}: ${name} must be a boolean${wording(value)}`);
   return value;
 }
 
 /** One of the listed strings. */
 export function checkChoice<T extends string>(where: string, name: string, value: unknown, choices: readonly T[]): T {
   if (typeof value !== 'string' || !(choices as readonly string[]).includes(value)) {
-    const got = typeof value === 'string' ? `'${value}'` : describeKind(value);
-    throw new RangeError(`${where}: ${name} must be one of ${choices.map((c) => `'${c}'`).join(', ')}, got ${got}`);
+    throw new RangeError(`${where}: ${name} must be one of ${choices.map((c) => `'${c}'`).join(', ')}, got ${describeString(value)}`);
   }
   return value as T;
 }
