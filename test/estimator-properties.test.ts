@@ -56,69 +56,6 @@ afterAll(() => {
   if (process.env.SHOW_MARGINS) for (const [name, value] of margins) console.log(`${name}: ${value.toExponential(2)}`);
 });
 
-describe('sample and class weights', () => {
-  it('gives a row of sample weight 2 the same effect as duplicating that row', () => {
-    fc.assert(
-      fc.property(problem, fc.nat(), (p, pick) => {
-        const { X, y } = data(p.seed, p.rows, p.strategy);
-        const r = pick % X.length;
-        const weights = X.map((_, i) => (i === r ? 2 : 1));
-        const weighted = new LogisticRegression(options(p, 1e-10)).fit(X, y, { sampleWeight: weights });
-        const duplicated = new LogisticRegression(options(p, 1e-10)).fit([...X, X[r] as number[]], [...y, y[r] as number]);
-        expect(observe('weight 2 vs duplicate', relativeError(parameters(weighted), parameters(duplicated)))).toBeLessThan(1e-6);
-      }),
-      params,
-    );
-  });
-
-  it('gives classWeight {label: w} the same model as sample weight w on that label', () => {
-    fc.assert(
-      fc.property(problem, fc.nat(), fc.double({ min: 0.1, max: 5, noNaN: true }), (p, pick, w) => {
-        const { X, y } = data(p.seed, p.rows, p.strategy);
-        const label = [...new Set(y)].sort()[pick % new Set(y).size] as number;
-        const byClass = new LogisticRegression({ ...options(p, 1e-10), classWeight: new Map([[label, w]]) }).fit(X, y);
-        const bySample = new LogisticRegression(options(p, 1e-10)).fit(X, y, {
-          sampleWeight: y.map((k) => (k === label ? w : 1)),
-        });
-        expect(observe('classWeight vs sampleWeight', relativeError(parameters(byClass), parameters(bySample)))).toBeLessThan(1e-12);
-      }),
-      params,
-    );
-  });
-
-  it('gives the same model for unit sample weights as for no weights', () => {
-    fc.assert(
-      fc.property(problem, (p) => {
-        const { X, y } = data(p.seed, p.rows, p.strategy);
-        const plain = new LogisticRegression(options(p, 1e-10)).fit(X, y);
-        const ones = new LogisticRegression(options(p, 1e-10)).fit(X, y, { sampleWeight: X.map(() => 1) });
-        expect(observe('unit weights vs none', relativeError(parameters(ones), parameters(plain)))).toBe(0);
-      }),
-      params,
-    );
-  });
-
-  it('gives rows of sample weight 0 the same effect as removing them', () => {
-    fc.assert(
-      fc.property(problem, fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), (p, picks) => {
-        const { X, y } = data(p.seed, p.rows, p.strategy);
-        const dropped = new Set(picks.map((i) => i % X.length));
-        const kept = X.map((_, i) => i).filter((i) => !dropped.has(i));
-        fc.pre(new Set(kept.map((i) => y[i])).size === new Set(y).size); // every class must survive
-        const zeroed = new LogisticRegression(options(p, 1e-10)).fit(X, y, {
-          sampleWeight: X.map((_, i) => (dropped.has(i) ? 0 : 1)),
-        });
-        const removed = new LogisticRegression(options(p, 1e-10)).fit(
-          kept.map((i) => X[i] as number[]),
-          kept.map((i) => y[i] as number),
-        );
-        expect(observe('zero weights vs removed', relativeError(parameters(zeroed), parameters(removed)))).toBeLessThan(1e-6);
-      }),
-      params,
-    );
-  });
-});
-
 describe('row order', () => {
   it('changes the coefficients by at most 1e-10 (relative) when the rows are permuted', () => {
     fc.assert(
