@@ -1,8 +1,70 @@
-// The type assertions here (expectTypeOf, @ts-expect-error) are checked by
+// Class labels: how fit orders them, which it refuses, predict giving them back, and their
+// static type. The type assertions (expectTypeOf, @ts-expect-error) are checked by
 // `npm run typecheck`, which compiles the tests; the runtime assertions check that the
 // values match their types.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { type Label, LogisticRegression, fitStream, makeClassification } from '../../src/index.js';
+import { exact, oneHot } from './helpers.js';
+
+describe('LogisticRegression#classes after fit(X, y)', () => {
+  it('sorts numeric classes numerically, not as strings', () => {
+    const y = [10, 9, 100, 10, 9, 100];
+    const model = new LogisticRegression(exact).fit(oneHot(y, [10, 9, 100]), y);
+    expect(model.classes).toEqual([9, 10, 100]);
+  });
+
+  it('sorts negative numeric classes numerically', () => {
+    const y = [5, -2, 0, -10, 5, -2, 0, -10];
+    const model = new LogisticRegression(exact).fit(oneHot(y, [5, -2, 0, -10]), y);
+    expect(model.classes).toEqual([-10, -2, 0, 5]);
+  });
+
+  it('sorts string classes by code point, with astral characters after U+FFFF', () => {
+    const distinct = ['b', '\u{1F600}', 'B', '\uFFFF', 'a'];
+    const y = [...distinct, ...distinct];
+    const model = new LogisticRegression(exact).fit(oneHot(y, distinct), y);
+    expect(model.classes).toEqual(['B', 'a', 'b', '\uFFFF', '\u{1F600}']);
+  });
+
+  it('sorts boolean classes with false before true', () => {
+    const y = [true, false, true, false];
+    const model = new LogisticRegression(exact).fit(oneHot(y, [true, false]), y);
+    expect(model.classes).toEqual([false, true]);
+  });
+});
+
+describe('LogisticRegression#fit(X, y) labels', () => {
+  it('rejects fractional numeric labels as a continuous target, as scikit-learn does', () => {
+    expect(() => new LogisticRegression(exact).fit([[0], [1]], [0.5, 1])).toThrow(
+      new RangeError(
+        'y has the non-integer label 0.5 at index 0; class labels must be integers, strings or booleans (a continuous target is a regression problem)',
+      ),
+    );
+  });
+});
+
+describe('LogisticRegression#predict(X) labels', () => {
+  it('predicts the original numeric labels', () => {
+    const y = [10, 9, 100, 10, 9, 100];
+    const model = new LogisticRegression({ ...exact, C: 10 }).fit(oneHot(y, [10, 9, 100]), y);
+    expect(model.predict(oneHot(y, [10, 9, 100]))).toEqual(y);
+  });
+
+  it('predicts the original string labels', () => {
+    const distinct = ['b', '\u{1F600}', 'B', '\uFFFF', 'a'];
+    const y = [...distinct, ...distinct];
+    const model = new LogisticRegression({ ...exact, C: 10 }).fit(oneHot(y, distinct), y);
+    expect(model.predict(oneHot(y, distinct))).toEqual(y);
+  });
+
+  it('predicts the original boolean labels as booleans', () => {
+    const y = [true, false, false, true, true, false];
+    const model = new LogisticRegression({ ...exact, C: 10 }).fit(oneHot(y, [true, false]), y);
+    const predicted = model.predict(oneHot(y, [true, false]));
+    expect(predicted).toEqual(y);
+    expect(predicted.every((label) => typeof label === 'boolean')).toBe(true);
+  });
+});
 
 const { X, y } = makeClassification({ nSamples: 40, nFeatures: 2, nInformative: 2, nRedundant: 0, randomState: 0 });
 const names: string[] = Array.from(y, (k) => (k === 1 ? 'yes' : 'no'));
