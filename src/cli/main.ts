@@ -7,15 +7,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import {
-  LogisticRegression,
-  Matrix,
-  accuracy,
-  makeClassification,
-  trainTestSplit,
-  type Label,
-  type LogisticRegressionOptions,
-} from '../index.js';
+import { LogisticRegression, Matrix, trainTestSplit, type Label, type LogisticRegressionOptions } from '../index.js';
 import { PENALTIES, SOLVERS } from '../estimator/logistic-regression.js';
 import { describeColumn, readCsv, type CsvTable } from './csv.js';
 import { DELIMITERS, cellNumber } from './csv-rules.js';
@@ -35,6 +27,7 @@ import {
   type ImputeStrategy,
 } from './preprocess.js';
 import { Progress, type Output } from './progress.js';
+import { referenceReport, runReferenceExperiment } from './reference-experiment.js';
 import { classCounts, formatScores, score, type Scores } from './report.js';
 import { trainStream } from './stream-train.js';
 import { display, escapeControl, jsonText, listShort, nearest, neutraliseCell, quoted, quotedCell, safeLine } from './text.js';
@@ -705,22 +698,7 @@ async function evaluate(values: Values, positionals: string[], io: Io): Promise<
 }
 
 function demo(io: Io): void {
-  const { X, y } = makeClassification({ nSamples: 1000, nFeatures: 2, nRedundant: 0, nInformative: 2, nClustersPerClass: 1, randomState: 42 });
-  const { XTrain, XTest, yTrain, yTest } = trainTestSplit(X, y, { testSize: 0.2, randomState: 42 });
-  const model = new LogisticRegression({ solver: 'gd', penalty: 'none', learningRate: 0.01, maxIter: 1000, tol: 0 });
-  const start = performance.now();
-  model.fit(XTrain, yTrain);
-  const fitMs = performance.now() - start;
-  const acc = accuracy(Array.from(yTest), model.predict(XTest).map(Number));
-  io.stdout.write(
-    [
-      `Accuracy: ${acc}`,
-      `Weights: [${Array.from(model.coef.data).join(', ')}]`,
-      `Bias: ${model.intercept[0] ?? 0}`,
-      `Fit time: ${fitMs.toFixed(2)} ms (${model.nIter} iterations on ${XTrain.rows}×${XTrain.cols}, WebAssembly)`,
-      '',
-    ].join('\n'),
-  );
+  io.stdout.write(`${referenceReport(runReferenceExperiment()).join('\n')}\n`);
 }
 
 /**
