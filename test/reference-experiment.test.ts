@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LogisticRegression, Matrix, accuracy, gradientDescentBaseline } from '../src/index.js';
+import { referenceReport, runReferenceExperiment } from '../src/cli/reference-experiment.js';
 import { relativeError } from './helpers.js';
 
 interface Checkpoint {
@@ -80,5 +81,19 @@ describe('the reference experiment (numpy gradient descent on make_classificatio
     const model = fitGd(1000);
     expect(accuracy(yTest, model.predict(XTest))).toBe(0.895);
     expect(model.score(XTest, yTest)).toBe(fixture.accuracy);
+  });
+
+  it('runReferenceExperiment (what npm start and logreg-wasm demo run) splits as numpy did and fits to the same bits as the fixture\'s fit', () => {
+    const result = runReferenceExperiment();
+    expect(result.XTest.toArray()).toEqual(XTest.toArray());
+    expect(result.yTest).toEqual(yTest);
+    const model = fitGd(1000);
+    expect(result.weights).toEqual(Array.from(model.coef.data));
+    expect(result.bias).toBe(model.intercept[0]);
+    expect(referenceReport(result).slice(0, 3)).toEqual([
+      'Accuracy: 0.895',
+      `Weights: [${Array.from(model.coef.data).join(', ')}]`,
+      `Bias: ${model.intercept[0]}`,
+    ]);
   });
 });
