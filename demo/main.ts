@@ -8,7 +8,11 @@ import { type Label, LogisticRegression, Matrix, logLoss, rocAuc } from 'logreg-
 import { fitInWorker } from 'logreg-wasm/worker';
 import { previewColumns } from './csv.js';
 import type { DataReply, DataRequest, PreparedData } from './data.js';
-import { CLASS_STROKES, classColor, clipLine, type Domain, paddedDomain, renderLoss, renderScatter } from './plot.js';
+import { clipLine, type Point } from '../viz/clip.js';
+import { classFill, classStroke } from '../viz/colors.js';
+import { type Domain, paddedDomain } from '../viz/domain.js';
+import { renderLoss } from '../viz/loss-chart.js';
+import { renderScatter } from '../viz/scatter-chart.js';
 
 type State = 'ready' | 'preparing' | 'training' | 'done' | 'error' | 'cancelled';
 
@@ -471,7 +475,7 @@ function drawScatter(): void {
   for (let i = 0; i < data.nTrain; i++) for (let j = 0; j < d; j++) means[j]! += data.XTrain[i * d + j] as number;
   for (let j = 0; j < d; j++) means[j]! /= data.nTrain;
   const shading = shade(model, xDomain, yDomain, means, classes.length);
-  let boundary: [number, number, number, number] | null = null;
+  let boundary: [Point, Point] | null = null;
   if (classes.length === 2) {
     const w = model.coef.data;
     let c = model.intercept[0] as number;
@@ -503,8 +507,8 @@ function drawScatter(): void {
       const item = document.createElement('li');
       const swatch = document.createElement('span');
       swatch.className = 'swatch';
-      swatch.style.background = classColor(k);
-      swatch.style.borderColor = CLASS_STROKES[k % CLASS_STROKES.length] as string;
+      swatch.style.background = classFill(k);
+      swatch.style.borderColor = classStroke(k);
       item.append(swatch, document.createTextNode(`${data.targetName} = ${String(label)}`));
       return item;
     }),
@@ -537,7 +541,7 @@ function shade(fitted: LogisticRegression, xd: Domain, yd: Domain, means: Float6
   const ctx = canvas.getContext('2d');
   if (ctx === null) return null;
   const image = ctx.createImageData(W, H);
-  const rgb = Array.from({ length: K }, (_, k) => hexRgb(classColor(k)));
+  const rgb = Array.from({ length: K }, (_, k) => hexRgb(classFill(k)));
   for (let i = 0; i < W * H; i++) {
     let best = 0;
     for (let k = 1; k < K; k++) if (proba.get(i, k) > proba.get(i, best)) best = k;
