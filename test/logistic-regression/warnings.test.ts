@@ -1,11 +1,16 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LogisticRegression, type LogisticRegressionOptions, makeClassification } from '../../src/index.js';
+import { binary, exact } from './helpers.js';
 
 // A host of 3 cores, whatever this one has (availableCores caps at 64 itself).
 vi.mock('../../src/core/threads.js', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../src/core/threads.js')>()),
   availableCores: () => 3,
 }));
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 const { X, y } = makeClassification({ nSamples: 60, nFeatures: 3, nInformative: 2, nRedundant: 0, randomState: 2 });
 
@@ -15,6 +20,39 @@ function warningsOf(options: LogisticRegressionOptions): string[] {
   new LogisticRegression({ ...options, onWarning: (m) => said.push(m) }).fit(X, y);
   return said;
 }
+
+describe('LogisticRegression#fit(X, y) warns through onWarning when it stops at maxIter', () => {
+  it('sends one maxIter warning mentioning maxIter to onWarning', () => {
+    const { X, y } = binary();
+    const messages: string[] = [];
+    new LogisticRegression({ tol: 1e-12, maxIter: 2, onWarning: (m) => void messages.push(m) }).fit(X, y);
+    expect(messages).toEqual([
+      "LogisticRegression: solver 'lbfgs' reached maxIter = 2 before the gradient fell to tol = 1e-12; increase maxIter or scale the features (StandardScaler)",
+    ]);
+  });
+
+  it('prints nothing when onWarning is null', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { X, y } = binary();
+    new LogisticRegression({ tol: 1e-12, maxIter: 2, onWarning: null }).fit(X, y);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('sends the maxIter warning to console.warn by default', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { X, y } = binary();
+    new LogisticRegression({ tol: 1e-12, maxIter: 2 }).fit(X, y);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toContain('maxIter = 2');
+  });
+
+  it('does not warn when the fit converges', () => {
+    const warn = vi.fn();
+    const { X, y } = binary();
+    new LogisticRegression({ ...exact, onWarning: warn }).fit(X, y);
+    expect(warn).not.toHaveBeenCalled();
+  });
+});
 
 describe('warnings about options the penalty ignores, as scikit-learn gives them', () => {
   for (const penalty of ['l2', 'l1', 'none'] as const) {

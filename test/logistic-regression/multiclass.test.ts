@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Label, LogisticRegression, type LogisticRegressionOptions, Matrix, makeClassification } from '../../src/index.js';
 import { relativeError } from '../helpers.js';
+import { exact, parameters, threeClass } from './helpers.js';
 
 interface Fit {
   id: string;
@@ -26,9 +27,6 @@ const tight = { tol: 1e-10, maxIter: 1000, onWarning: null } as const;
 function fit(options: LogisticRegressionOptions): LogisticRegression {
   return new LogisticRegression({ ...tight, ...options }).fit(X, y);
 }
-function parameters(model: LogisticRegression): number[] {
-  return [...model.coef.data, ...model.intercept];
-}
 /** softmax(−d, d) row by row, as scikit-learn computes it. */
 function softmaxPairs(d: ArrayLike<number>): number[] {
   const out: number[] = [];
@@ -42,7 +40,33 @@ function softmaxPairs(d: ArrayLike<number>): number[] {
   return out;
 }
 
-describe("multiClass 'multinomial' with two classes", () => {
+describe('LogisticRegression#fit(X, y) with three classes', () => {
+  it('gives multinomial l2 coefficient rows that sum to 0 in every column', () => {
+    const { X, y } = threeClass();
+    const coef = new LogisticRegression({ ...exact, penalty: 'l2' }).fit(X, y).coef;
+    expect([coef.rows, coef.cols]).toEqual([3, 4]);
+    for (let j = 0; j < coef.cols; j++) {
+      expect(Math.abs(coef.get(0, j) + coef.get(1, j) + coef.get(2, j))).toBeLessThan(1e-8);
+    }
+  });
+
+  it('gives multinomial intercepts with mean 0', () => {
+    const { X, y } = threeClass();
+    const intercept = new LogisticRegression(exact).fit(X, y).intercept;
+    expect(intercept.length).toBe(3);
+    expect(Math.abs(intercept.reduce((sum, b) => sum + b, 0) / 3)).toBeLessThan(1e-12);
+  });
+
+  it('gives one-vs-rest models K coefficient rows and K intercepts', () => {
+    const { X, y } = threeClass();
+    const model = new LogisticRegression({ ...exact, multiClass: 'ovr' }).fit(X, y);
+    expect([model.coef.rows, model.coef.cols]).toEqual([3, 4]);
+    expect(model.intercept.length).toBe(3);
+    expect(model.decisionFunction(X).length).toBe(90 * 3);
+  });
+});
+
+describe("LogisticRegression#fit(X, y) with multiClass 'multinomial' and two classes", () => {
   it('stores one coefficient row and one intercept, as scikit-learn does, with mode multinomial', () => {
     const model = fit({ multiClass: 'multinomial' });
     expect([model.coef.rows, model.coef.cols, model.intercept.length]).toEqual([1, 4, 1]);
