@@ -3,14 +3,41 @@
 
 export { decisionFunction, sigmoidInPlace, softmaxRows, twoLaneInPlace } from './kernels/linear';
 export { firstNonFinite, firstNonFinite32 } from './kernels/finite';
-export { chunkCount, jobAddress, jobChunkCount, partialsLength, runChunks, setThreads } from './objective/chunks';
-export { configureProblem, hessianProduct, smoothObjective } from './objective/problem';
+// The problem record's layout (src/core/problem.ts writes the inputs at these offsets).
+export {
+  PROBLEM_BLOCKS,
+  PROBLEM_COLS,
+  PROBLEM_FIT_INTERCEPT,
+  PROBLEM_L1,
+  PROBLEM_L2,
+  PROBLEM_LAYOUT,
+  PROBLEM_ROWS,
+  PROBLEM_WEIGHTS,
+  PROBLEM_WEIGHT_SUM,
+  PROBLEM_WORK,
+  PROBLEM_X,
+  PROBLEM_Y,
+  problemAddress,
+} from './objective/record';
+export { LAYOUT_DENSE_F32, LAYOUT_DENSE_F64 } from './objective/layout';
+export { SOLVER_GD, SOLVER_LBFGS, SOLVER_NEWTON_CD, SOLVER_NEWTON_CG, SOLVER_SGD, prepareProblem, workLength } from './solvers/workspace';
+export { recordChunkCount, runChunks, setThreads } from './objective/chunks';
+export { hessianProduct, smoothObjective } from './objective/problem';
 export { gradientDescent } from './solvers/gradient-descent';
 export { lbfgs } from './solvers/lbfgs';
 export { newtonCg } from './solvers/newton-cg';
 export { newtonCd } from './solvers/newton-cd';
 export { sgdEpoch } from './solvers/sgd';
-export { setReporting, solverGradientMax, solverObjective, solverStatus } from './solvers/progress';
+export {
+  STATUS_CONVERGED,
+  STATUS_LINE_SEARCH_FAILED,
+  STATUS_MAX_ITER,
+  STATUS_STOPPED,
+  setReporting,
+  solverGradNorm,
+  solverObjective,
+  solverStatus,
+} from './solvers/progress';
 
 // Blocks from 256 MiB up bypass the runtime's allocator (TLSF), whose blocks stop at
 // 1 GiB: they are fresh pages from memory.grow, kept in a small table for reuse. The table

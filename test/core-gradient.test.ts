@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocF64, copyIn, core, free, viewF64 } from '../src/core/runtime.js';
+import { problemRecord } from '../src/core/problem.js';
+import { allocF64, copyIn, core, defaultCore, free, viewF64 } from '../src/core/runtime.js';
+
+const NEWTON_CG = (core.SOLVER_NEWTON_CG as WebAssembly.Global).value as number;
 
 /**
  * The core's gradient and Hessian-vector product against central finite differences of
@@ -14,15 +17,17 @@ function checkProblem(seed: number, rows: number, cols: number, blocks: number):
   const classes = blocks === 1 ? 2 : blocks;
   const y = copyIn(Float64Array.from({ length: rows }, (_, i) => i % classes));
   const weights = copyIn(Float64Array.from({ length: rows }, () => 1 + next()));
-  const curvature = allocF64(rows * blocks);
-  const scratch = allocF64(blocks);
   const params = allocF64(P);
   const grad = allocF64(P);
   const v = allocF64(P);
   const hv = allocF64(P);
-  const partials = allocF64(core.partialsLength(rows, cols, blocks));
+  const record = problemRecord(defaultCore);
+  record.write({ x, dtype: 'float64', y, weights, rows, cols, blocks, fitIntercept: true, weightSum: rows, l2: 0.3, l1: 0 });
+  // The Newton-CG solver's scratch includes the per-row curvature the Hessian product reads.
+  const work = allocF64(core.workLength(NEWTON_CG));
+  record.setWork(work);
+  core.prepareProblem(NEWTON_CG);
   try {
-    core.configureProblem(x, y, weights, rows, cols, blocks, rows, 0.3, 0, true, curvature, scratch, partials, false, 0);
     const theta = Float64Array.from({ length: P }, () => next());
     const direction = Float64Array.from({ length: P }, () => next());
     const f = (t: Float64Array): number => {
@@ -57,7 +62,7 @@ function checkProblem(seed: number, rows: number, cols: number, blocks: number):
       expect(Math.abs(numeric - Hv[j]!)).toBeLessThan(1e-6 * Math.max(1, Math.abs(Hv[j]!)));
     }
   } finally {
-    for (const ptr of [x, y, weights, curvature, scratch, params, grad, v, hv, partials]) free(ptr);
+    for (const ptr of [x, y, weights, params, grad, v, hv, work]) free(ptr);
   }
 }
 

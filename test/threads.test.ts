@@ -1,14 +1,65 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { LogisticRegression, type LogisticRegressionOptions, Matrix, makeClassification, startWorkers, terminateWorkers } from '../src/index.js';
-import { injectFaultsForTesting, workerCount, workersForTesting } from '../src/core/threads.js';
+import { workerCount } from '../src/core/threads.js';
+import type { WorkerData, WorkerHandle } from '../src/core/worker-thread.js';
 
-// The estimator caps threads at the cores the host reports; these tests run 3 and 4
-// threads on any host, so the pool reports 4 cores here.
+// The estimator caps threads at the CPUs the host reports; these tests run 3 and 4
+// threads on any host, so the pool reports 4 CPUs here. (availableCores: the name the
+// estimator imports until it moves to availableCpus.)
 vi.mock('../src/core/threads.js', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../src/core/threads.js')>()),
+  availableCpus: () => 4,
   availableCores: () => 4,
 }));
+
+/**
+ * The pool's workers, started as the library starts them but with a prelude that lets a
+ * test make the next pass fail in a worker (`failNextPass`), and with a deadline for a
+ * silent worker the test can shorten.
+ */
+const faults = vi.hoisted(() => ({
+  workers: [] as WorkerHandle[],
+  failNext: new Int32Array(new SharedArrayBuffer(4)),
+  deadlineMs: 10_000,
+}));
+
+vi.mock('../src/core/worker-thread.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/core/worker-thread.js')>();
+  // Wraps the core's runChunks so that it throws once after the test sets the flag.
+  const prelude = `
+    const { workerData: faultData } = require('node:worker_threads');
+    const failNext = new Int32Array(faultData.failNext);
+    const RealInstance = WebAssembly.Instance;
+    WebAssembly.Instance = function (module, imports) {
+      const instance = new RealInstance(module, imports);
+      const runChunks = instance.exports.runChunks;
+      return {
+        exports: {
+          ...instance.exports,
+          runChunks: (...args) => {
+            if (Atomics.exchange(failNext, 0, 0) !== 0) throw new Error('a failing pass');
+            return runChunks(...args);
+          },
+        },
+      };
+    };
+  `;
+  return {
+    ...real,
+    pickUpDeadlineMs: () => faults.deadlineMs,
+    spawnWorker: (data: WorkerData): WorkerHandle => {
+      const worker = real.spawnWorker({ ...data, failNext: faults.failNext.buffer } as WorkerData, prelude + real.WORKER_SOURCE);
+      faults.workers.push(worker);
+      return worker;
+    },
+  };
+});
+
+/** The workers of the running pool (the last ones started). */
+function poolWorkers(): WorkerHandle[] {
+  return faults.workers.slice(faults.workers.length - workerCount());
+}
 
 // 9,000 rows: five chunks of 2,048 rows, so up to five threads get work.
 const binary = makeClassification({ nSamples: 9000, nFeatures: 12, nInformative: 6, randomState: 3 });
@@ -35,17 +86,17 @@ describe('threads', () => {
 
   it('reuses its workers across fits', () => {
     coefficients(binary, { threads: 3 });
-    const workers = workersForTesting();
+    const started = faults.workers.length;
     coefficients(binary, { threads: 2 });
     coefficients(multiclass, { threads: 3 });
-    expect(workersForTesting()).toBe(workers);
+    expect(faults.workers.length).toBe(started);
     expect(workerCount()).toBeGreaterThanOrEqual(2);
   });
 
   it('surfaces a failure inside a worker as an Error and recovers on the next fit', () => {
     const model = new LogisticRegression({ threads: 2, onWarning: null }).fit(binary.X, binary.y);
     const before = Array.from(model.coef.data);
-    injectFaultsForTesting({ failNextPass: true });
+    Atomics.store(faults.failNext, 0, 1);
     expect(() => model.fit(binary.X, binary.y)).toThrow('logreg-wasm: worker thread 1 failed during a pass; the worker pool was shut down');
     expect(workerCount()).toBe(0);
     expect(Array.from(model.coef.data)).toEqual(before);
@@ -53,7 +104,7 @@ describe('threads', () => {
   });
 
   it('surfaces a worker that died during a fit as an Error instead of hanging', async () => {
-    injectFaultsForTesting({ pickUpDeadlineMs: 300 });
+    faults.deadlineMs = 300;
     try {
       const model = new LogisticRegression({ threads: 2, onWarning: null });
       let killed: Promise<unknown> | null = null;
@@ -67,7 +118,7 @@ describe('threads', () => {
         solver: 'gd',
         onWarning: null,
         onIteration: ({ iter }) => {
-          if (iter === 2) killed = Promise.resolve(workersForTesting()[0]?.terminate());
+          if (iter === 2) killed = Promise.resolve(poolWorkers()[0]?.terminate());
         },
       });
       expect(() => killer.fit(binary.X, binary.y)).toThrow(/worker thread 1 stopped responding/);
@@ -75,7 +126,7 @@ describe('threads', () => {
       expect(workerCount()).toBe(0);
       expect(() => fit()).not.toThrow();
     } finally {
-      injectFaultsForTesting({ pickUpDeadlineMs: 10_000 });
+      faults.deadlineMs = 10_000;
     }
   });
 

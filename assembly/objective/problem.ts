@@ -1,120 +1,94 @@
 import { at, maxAbs, put, zero } from '../vector';
 import { binaryRow } from './binary';
-import { FLOAT32_EXACT, FLOAT32_FAST, PASS_GRADIENT, PASS_HESSIAN, float32Mode, reduceChunks, runPass, setFloat32Mode, setJobData, setJobPass } from './chunks';
+import { PASS_GRADIENT, PASS_HESSIAN, reduceChunks, runPass, setPass } from './chunks';
+import { denseRow } from './layout';
 import { multinomialRow } from './multinomial';
+import {
+  COARSE,
+  CURVATURE,
+  PROBLEM_BLOCKS,
+  PROBLEM_COLS,
+  PROBLEM_FIT_INTERCEPT,
+  PROBLEM_L1,
+  PROBLEM_L2,
+  PROBLEM_LAYOUT,
+  PROBLEM_ROWS,
+  PROBLEM_WEIGHTS,
+  PROBLEM_WEIGHT_SUM,
+  PROBLEM_X,
+  PROBLEM_Y,
+  ROW_SCRATCH,
+  SOLVER_WORK,
+  address,
+  field,
+  real,
+  setField,
+} from './record';
 
-// The problem the solvers minimise, set once per fit by `configureProblem`:
+// The problem the solvers minimise, described by the record (record.ts):
 //
 //   f(θ) = (1/S) Σᵢ sᵢ ℓ(yᵢ, zᵢ) + l2·½‖w‖² + l1·‖w‖₁,   S = Σᵢ sᵢ,
 //
 // where θ holds, per class block, the weights w_k then the intercept b_k (never
-// penalised), ℓ is the binary log-loss (classes = 1) or the softmax log-loss (classes ≥ 3
-// blocks). TypeScript derives l2 = (1 − l1Ratio)/(C·S) and l1 = l1Ratio/(C·S) from the
+// penalised), ℓ is the binary log-loss (blocks = 1) or the softmax log-loss (blocks ≥ 2). TypeScript derives l2 = (1 − l1Ratio)/(C·S) and l1 = l1Ratio/(C·S) from the
 // user's C, so f is scikit-learn's objective C·Σ sᵢ ℓ + r(w) divided by C·S: its
 // gradient is the quantity the `tol` stopping rule bounds. The l1 term is not
 // differentiable; `smoothObjective` leaves it out and the solvers handle it.
 
-let X: usize = 0;
-let Y: usize = 0;
-let WEIGHTS: usize = 0;
-let ROWS: i32 = 0;
-let COLS: i32 = 0;
-let BLOCKS: i32 = 1;
-let WEIGHT_SUM: f64 = 1;
-let L2: f64 = 0;
-let L1: f64 = 0;
-let FIT_INTERCEPT: bool = true;
-let SCRATCH: usize = 0;
-let CURVATURE: usize = 0;
-let X_FLOAT32: bool = false;
-
-/**
- * Sets the problem for the next solver call.
- *   x          rows × cols, row-major
- *   y          rows labels: 0/1 when blocks = 1, else class indices 0 … blocks − 1
- *   weights    rows sample weights, or 0 for all ones; weightSum = Σ sᵢ (rows when 0)
- *   curvature  scratch of rows × blocks values (Hessian row weights / probabilities)
- *   scratch    scratch of blocks values
- *   partials   scratch of partialsLength(rows, cols, blocks) values (per-chunk sums)
- *   float32    X holds float32 values (binary problems, not SGD); then `rounded` is
- *              scratch of cols float32 values
- */
-export function configureProblem(
-  x: usize,
-  y: usize,
-  weights: usize,
-  rows: i32,
-  cols: i32,
-  blocks: i32,
-  weightSum: f64,
-  l2: f64,
-  l1: f64,
-  fitIntercept: bool,
-  curvature: usize,
-  scratch: usize,
-  partials: usize,
-  float32: bool,
-  rounded: usize,
-): void {
-  setJobData(x, y, weights, rows, cols, blocks, partials, curvature, float32, rounded);
-  X = x;
-  Y = y;
-  WEIGHTS = weights;
-  ROWS = rows;
-  COLS = cols;
-  BLOCKS = blocks;
-  WEIGHT_SUM = weightSum;
-  L2 = l2;
-  L1 = l1;
-  FIT_INTERCEPT = fitIntercept;
-  SCRATCH = scratch;
-  CURVATURE = curvature;
-  X_FLOAT32 = float32;
-}
-
-/**
- * x_ij of the configured X (float64 or float32 storage).
- */
+/** Address of X; read it through layout.ts with {@link dataLayout}. */
 // @ts-ignore: decorator
 @inline
-export function xAt(i: i32, j: i32): f64 {
-  const index = <usize>i * <usize>COLS + <usize>j;
-  return X_FLOAT32 ? <f64>load<f32>(X + (index << 2)) : load<f64>(X + (index << 3));
+export function dataX(): usize {
+  return address(PROBLEM_X);
+}
+
+/** How X is stored (a LAYOUT_* constant of layout.ts). */
+// @ts-ignore: decorator
+@inline
+export function dataLayout(): i32 {
+  return field(PROBLEM_LAYOUT);
 }
 
 /** Rows of X. */
 // @ts-ignore: decorator
 @inline
 export function rowCount(): i32 {
-  return ROWS;
+  return field(PROBLEM_ROWS);
 }
 
 /** Columns of X. */
 // @ts-ignore: decorator
 @inline
 export function colCount(): i32 {
-  return COLS;
+  return field(PROBLEM_COLS);
 }
 
-/** Class blocks: 1 for a binary problem, K for a K-class softmax. */
+/** Parameter blocks: 1 for a binary problem, K for a K-class softmax. */
 // @ts-ignore: decorator
 @inline
 export function blockCount(): i32 {
-  return BLOCKS;
+  return field(PROBLEM_BLOCKS);
 }
 
-/** Sample weight sᵢ (1 without weights). */
+/** Address of the sample weights, 0 for all ones. */
 // @ts-ignore: decorator
 @inline
-export function weightAt(i: i32): f64 {
-  return WEIGHTS == 0 ? 1.0 : at(WEIGHTS, i);
+export function weightsAddress(): usize {
+  return address(PROBLEM_WEIGHTS);
 }
 
 /** Σᵢ sᵢ. */
 // @ts-ignore: decorator
 @inline
 export function weightSum(): f64 {
-  return WEIGHT_SUM;
+  return real(PROBLEM_WEIGHT_SUM);
+}
+
+/** The solver's workspace, carved by `prepareProblem` (solvers/workspace.ts). */
+// @ts-ignore: decorator
+@inline
+export function solverWork(): usize {
+  return address(SOLVER_WORK);
 }
 
 /**
@@ -124,7 +98,7 @@ export function weightSum(): f64 {
 // @ts-ignore: decorator
 @inline
 export function curvatureBuffer(): usize {
-  return CURVATURE;
+  return address(CURVATURE);
 }
 
 /**
@@ -137,7 +111,7 @@ export function curvatureBuffer(): usize {
  * decrease of f near its rounding.
  */
 export function isCoarse(): bool {
-  return float32Mode() == FLOAT32_FAST;
+  return field(COARSE) != 0;
 }
 
 /**
@@ -146,8 +120,8 @@ export function isCoarse(): bool {
  * caller must recompute f and the gradient at its current point.
  */
 export function sharpen(): bool {
-  if (float32Mode() != FLOAT32_FAST) return false;
-  setFloat32Mode(FLOAT32_EXACT);
+  if (field(COARSE) == 0) return false;
+  setField(COARSE, 0);
   return true;
 }
 
@@ -162,35 +136,36 @@ export const COARSE_DECREASE: f64 = 9.5367431640625e-7;
 // @ts-ignore: decorator
 @inline
 export function parameterCount(): i32 {
-  return BLOCKS * (COLS + 1);
+  return blockCount() * (colCount() + 1);
 }
 
 /** The l1 strength. */
 // @ts-ignore: decorator
 @inline
 export function l1Strength(): f64 {
-  return L1;
+  return real(PROBLEM_L1);
 }
 
 /** The l2 strength. */
 // @ts-ignore: decorator
 @inline
 export function l2Strength(): f64 {
-  return L2;
+  return real(PROBLEM_L2);
 }
 
 /** Whether intercepts are fitted. */
 // @ts-ignore: decorator
 @inline
 export function fitsIntercept(): bool {
-  return FIT_INTERCEPT;
+  return field(PROBLEM_FIT_INTERCEPT) != 0;
 }
 
 /** True for a weight, false for an intercept. */
 // @ts-ignore: decorator
 @inline
 export function isPenalised(index: i32): bool {
-  return index % (COLS + 1) != COLS;
+  const cols = colCount();
+  return index % (cols + 1) != cols;
 }
 
 /**
@@ -200,32 +175,36 @@ export function isPenalised(index: i32): bool {
  * for `hessianProduct` at this point.
  */
 export function smoothObjective(params: usize, grad: usize, withLoss: bool, keepCurvature: bool): f64 {
-  setJobPass(PASS_GRADIENT, params, 0, withLoss, keepCurvature);
+  setPass(PASS_GRADIENT, params, 0, withLoss, keepCurvature);
   runPass();
   const lossSum = reduceChunks(grad);
   const count = parameterCount();
+  const total = weightSum();
+  const l2 = l2Strength();
+  const intercepts = fitsIntercept();
   let penalty = 0.0;
   for (let j = 0; j < count; j++) {
-    let g = at(grad, j) / WEIGHT_SUM;
+    let g = at(grad, j) / total;
     if (isPenalised(j)) {
       const w = at(params, j);
-      g += L2 * w;
+      g += l2 * w;
       penalty += w * w;
-    } else if (!FIT_INTERCEPT) {
+    } else if (!intercepts) {
       g = 0;
     }
     put(grad, j, g);
   }
-  return withLoss ? lossSum / WEIGHT_SUM + 0.5 * L2 * penalty : 0;
+  return withLoss ? lossSum / total + 0.5 * l2 * penalty : 0;
 }
 
 /** l1·‖w‖₁ at θ = params. */
 export function l1Term(params: usize): f64 {
-  if (L1 == 0) return 0;
+  const l1 = l1Strength();
+  if (l1 == 0) return 0;
   const count = parameterCount();
   let sum = 0.0;
   for (let j = 0; j < count; j++) if (isPenalised(j)) sum += Math.abs(at(params, j));
-  return L1 * sum;
+  return l1 * sum;
 }
 
 /**
@@ -233,14 +212,17 @@ export function l1Term(params: usize): f64 {
  * `keepCurvature` (for multinomial problems, at the last call of any kind).
  */
 export function hessianProduct(v: usize, out: usize): void {
-  setJobPass(PASS_HESSIAN, 0, v, false, false);
+  setPass(PASS_HESSIAN, 0, v, false, false);
   runPass();
   reduceChunks(out);
   const count = parameterCount();
+  const total = weightSum();
+  const l2 = l2Strength();
+  const intercepts = fitsIntercept();
   for (let j = 0; j < count; j++) {
-    let h = at(out, j) / WEIGHT_SUM;
-    if (isPenalised(j)) h += L2 * at(v, j);
-    else if (!FIT_INTERCEPT) h = 0;
+    let h = at(out, j) / total;
+    if (isPenalised(j)) h += l2 * at(v, j);
+    else if (!intercepts) h = 0;
     put(out, j, h);
   }
 }
@@ -253,15 +235,16 @@ export function hessianProduct(v: usize, out: usize): void {
  */
 export function pseudoGradient(params: usize, grad: usize, out: usize): f64 {
   const count = parameterCount();
+  const l1 = l1Strength();
   for (let j = 0; j < count; j++) {
     const g = at(grad, j);
     let pg = g;
-    if (L1 > 0 && isPenalised(j)) {
+    if (l1 > 0 && isPenalised(j)) {
       const w = at(params, j);
-      if (w > 0) pg = g + L1;
-      else if (w < 0) pg = g - L1;
-      else if (g + L1 < 0) pg = g + L1;
-      else if (g - L1 > 0) pg = g - L1;
+      if (w > 0) pg = g + l1;
+      else if (w < 0) pg = g - l1;
+      else if (g + l1 < 0) pg = g + l1;
+      else if (g - l1 > 0) pg = g - l1;
       else pg = 0;
     }
     put(out, j, pg);
@@ -273,19 +256,24 @@ export function pseudoGradient(params: usize, grad: usize, out: usize): f64 {
  * Sum over the rows order[start], …, order[end − 1] (i32 row indices) of
  * (n/S)·sᵢ·∇ℓᵢ into grad (overwritten), where n/S makes the mean over any batch an
  * unbiased estimate of the data part of ∇f. Returns the matching sum of (n/S)·sᵢ·ℓᵢ
- * when `withLoss` (for softmax problems always). Used by SGD's mini-batches.
+ * when `withLoss` (for softmax problems always). Used by SGD's mini-batches, over dense float64 X.
  */
 export function batchGradient(order: usize, start: i32, end: i32, params: usize, grad: usize, withLoss: bool): f64 {
   zero(grad, parameterCount());
-  const scale = <f64>ROWS / WEIGHT_SUM;
-  const rowBytes = <usize>COLS << 3;
+  const scale = <f64>rowCount() / weightSum();
+  const x = dataX();
+  const y = address(PROBLEM_Y);
+  const weights = weightsAddress();
+  const cols = colCount();
+  const blocks = blockCount();
+  const scratch = address(ROW_SCRATCH);
   let lossSum = 0.0;
   for (let k = start; k < end; k++) {
     const i = load<i32>(order + (<usize>k << 2));
-    const row = X + <usize>i * rowBytes;
-    const s = scale * (WEIGHTS == 0 ? 1.0 : at(WEIGHTS, i));
-    if (BLOCKS == 1) lossSum += binaryRow(row, COLS, params, at(Y, i), s, grad, withLoss, 0, 0);
-    else lossSum += multinomialRow(row, COLS, BLOCKS, params, <i32>at(Y, i), s, grad, SCRATCH);
+    const row = denseRow(x, cols, i);
+    const s = scale * (weights == 0 ? 1.0 : at(weights, i));
+    if (blocks == 1) lossSum += binaryRow(row, cols, params, at(y, i), s, grad, withLoss, 0, 0);
+    else lossSum += multinomialRow(row, cols, blocks, params, <i32>at(y, i), s, grad, scratch);
   }
   return lossSum;
 }

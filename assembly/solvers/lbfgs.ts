@@ -1,28 +1,34 @@
-import { COARSE_DECREASE, isPenalised, l1Strength, l1Term, parameterCount, pseudoGradient, sharpen, smoothObjective } from '../objective/problem';
+import { isPenalised, l1Strength, parameterCount, solverWork } from '../objective/problem';
 import { at, axpy, copy, dot, put, scale } from '../vector';
+import { acceptStep, currentF, descending, endDescent, noStep, startDescent } from './descent';
 import { lineSearch } from './line-search';
-import { CONVERGED, LINE_SEARCH_FAILED, MAX_ITER, STOPPED_BY_HOST, finish, report } from './progress';
+
+/** Curvature pairs kept (m). */
+const MEMORY = 10;
+
+/** float64 values of workspace lbfgs needs for P parameters. */
+export function lbfgsWorkLength(parameters: f64): f64 {
+  return <f64>(5 + 2 * MEMORY) * parameters + <f64>(2 * MEMORY);
+}
 
 /**
  * Limited-memory BFGS on the configured problem (see objective/problem.ts); with an l1
  * term it runs as OWL-QN (Andrew & Gao, 2007), which follows the pseudo-gradient, keeps
  * each step inside one orthant and so lands on exact zeros.
  *
- * Memory (float64, byte offsets; P = parameterCount()):
- *   params  P values: the starting point, overwritten with the result
- *   work    (5 + 2·m)·P + 2·m values of scratch
+ * `params` (P = parameterCount() float64 values) holds the starting point and receives
+ * the result; the workspace is the record's (lbfgsWorkLength values).
  *
  * Each iteration: direction d = −H·pg from the last m curvature pairs (two-loop
  * recursion, initial scaling sᵀy/yᵀy), for OWL-QN zeroed where it disagrees in sign with
  * −pg; then a line search. Pairs with sᵀy ≤ 1e-12·yᵀy are skipped, which keeps H
  * positive definite. Stops when max|pg| ≤ tol (converged), after maxIter iterations, when
- * the host asks, or when no step decreases f. Over float32 X the passes run in float32
- * arithmetic until the gradient meets tol, a step decreases f by less than
- * COARSE_DECREASE·|f| or no step decreases f; then they `sharpen` (float64 arithmetic)
- * for the remaining iterations, so tol and the line search judge exact values. Returns
- * the iterations made.
+ * the host asks, or when no step decreases f (over float32 X, see descent.ts). Returns the
+ * iterations made.
  */
-export function lbfgs(params: usize, maxIter: i32, tol: f64, m: i32, work: usize): i32 {
+export function lbfgs(params: usize, maxIter: i32, tol: f64): i32 {
+  const m = MEMORY;
+  const work = solverWork();
   const count = parameterCount();
   const bytes = <usize>count << 3;
   const g = work;
@@ -35,19 +41,10 @@ export function lbfgs(params: usize, maxIter: i32, tol: f64, m: i32, work: usize
   const rho = yHistory + <usize>m * bytes;
   const alpha = rho + (<usize>m << 3);
 
-  let f = smoothObjective(params, g, true, false) + l1Term(params);
-  let gradMax = pseudoGradient(params, g, pg);
-  if (gradMax <= tol && sharpen()) {
-    f = smoothObjective(params, g, true, false) + l1Term(params);
-    gradMax = pseudoGradient(params, g, pg);
-  }
+  startDescent(params, g, pg, tol, false);
   let stored = 0;
   let newest = -1;
-  let iter = 0;
-  let status = MAX_ITER;
-  if (gradMax <= tol) status = CONVERGED;
-
-  while (status == MAX_ITER && iter < maxIter) {
+  while (descending(maxIter)) {
     // d = −H·pg by the two-loop recursion.
     copy(pg, d, count);
     for (let k = 0; k < stored; k++) {
@@ -87,16 +84,9 @@ export function lbfgs(params: usize, maxIter: i32, tol: f64, m: i32, work: usize
     }
 
     const first = stored == 0 ? Math.min(1.0, 1.0 / Math.sqrt(dot(pg, pg, count))) : 1.0;
-    const fNew = lineSearch(params, f, pg, d, first, xNew, gNew, false);
+    const fNew = lineSearch(params, currentF(), pg, d, first, xNew, gNew, false);
     if (isNaN(fNew)) {
-      // With float32 arithmetic, f's jitter can hide every decrease: retry exactly.
-      if (sharpen()) {
-        f = smoothObjective(params, g, true, false) + l1Term(params);
-        gradMax = pseudoGradient(params, g, pg);
-        if (gradMax <= tol) status = CONVERGED;
-        continue;
-      }
-      status = LINE_SEARCH_FAILED;
+      if (noStep(params, g, pg, tol, false)) continue;
       break;
     }
 
@@ -115,21 +105,7 @@ export function lbfgs(params: usize, maxIter: i32, tol: f64, m: i32, work: usize
       if (stored < m) stored++;
     }
 
-    copy(xNew, params, count);
-    copy(gNew, g, count);
-    const decrease = f - fNew;
-    f = fNew;
-    gradMax = pseudoGradient(params, g, pg);
-    iter++;
-    // Float32 arithmetic judges neither convergence nor decreases near its rounding.
-    if ((gradMax <= tol || decrease <= COARSE_DECREASE * Math.abs(f)) && sharpen()) {
-      f = smoothObjective(params, g, true, false) + l1Term(params);
-      gradMax = pseudoGradient(params, g, pg);
-    }
-    const goOn = report(iter, f, gradMax);
-    if (gradMax <= tol) status = CONVERGED;
-    else if (!goOn) status = STOPPED_BY_HOST;
+    acceptStep(params, g, pg, xNew, gNew, fNew, tol, false);
   }
-  finish(status, f, gradMax);
-  return iter;
+  return endDescent();
 }

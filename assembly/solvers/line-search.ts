@@ -8,13 +8,6 @@ const EPSILON = 2.220446049250313e-16;
 /** Changes of f within this many ulps of |f| are treated as rounding noise. */
 const NOISE_ULPS = 8;
 
-let STEP: f64 = 0;
-
-/** The step length accepted by the last successful `lineSearch`. */
-export function acceptedStep(): f64 {
-  return STEP;
-}
-
 /**
  * Backtracking line search from θ = x along direction d (a descent direction for the
  * reference gradient `pg`: the gradient, or OWL-QN's pseudo-gradient). Trial points are
@@ -63,12 +56,10 @@ export function lineSearch(
     const slopeNew = directionalDerivative(xNew, gNew, d, count, project);
     const noise = NOISE_ULPS * EPSILON * Math.abs(f);
     if (fNew <= f + ARMIJO * predicted && f - fNew > noise) {
-      STEP = t;
       return fNew;
     }
     const withinNoise = Math.abs(fNew - f) <= noise;
     if (withinNoise && slopeNew <= CURVATURE_SHRINK * Math.abs(slope)) {
-      STEP = t;
       return fNew;
     }
     let next: f64;

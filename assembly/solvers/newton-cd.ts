@@ -1,8 +1,10 @@
+import { element } from '../objective/layout';
 import {
-  COARSE_DECREASE,
   blockCount,
   colCount,
   curvatureBuffer,
+  dataLayout,
+  dataX,
   fitsIntercept,
   hessianProduct,
   isPenalised,
@@ -10,16 +12,14 @@ import {
   l1Term,
   l2Strength,
   parameterCount,
-  pseudoGradient,
   rowCount,
-  sharpen,
   smoothObjective,
-  weightAt,
+  solverWork,
   weightSum,
-  xAt,
+  weightsAddress,
 } from '../objective/problem';
 import { at, axpy, copy, dot, maxAbs, put, scale, zero } from '../vector';
-import { CONVERGED, LINE_SEARCH_FAILED, MAX_ITER, STOPPED_BY_HOST, finish, report } from './progress';
+import { acceptStep, cgBudget, currentF, currentGradNorm, descending, endDescent, noStep, startDescent } from './descent';
 
 /** Armijo fraction of the predicted decrease (LIBLINEAR's σ). */
 const SUFFICIENT = 0.01;
@@ -63,15 +63,16 @@ const NOISE_ULPS = 8;
  * Curvature per row comes from the last `smoothObjective` call with keepCurvature
  * (binary) or its probabilities (softmax).
  *
- * Memory (float64, byte offsets; P = parameterCount(), n rows, K blocks):
- *   params  P values: the starting point, overwritten with the result
- *   work    13·P + n·(K + 1) values of scratch
+ * `params` (P = parameterCount() float64 values) holds the starting point and receives
+ * the result; the workspace is the record's (newtonCdWorkLength values).
  *
  * Stops when max|pseudo-gradient| ≤ tol (converged), after maxIter iterations, when the
- * host asks, or when no step decreases f. Over float32 X the passes `sharpen` as in
- * lbfgs. Returns the iterations made.
+ * host asks, or when no step decreases f (over float32 X, see descent.ts). Returns the
+ * iterations made.
  */
-export function newtonCd(params: usize, maxIter: i32, tol: f64, maxInner: i32, work: usize): i32 {
+export function newtonCd(params: usize, maxIter: i32, tol: f64): i32 {
+  const work = solverWork();
+  const maxInner = cgBudget();
   const count = parameterCount();
   const bytes = <usize>count << 3;
   const g = work;
@@ -90,17 +91,9 @@ export function newtonCd(params: usize, maxIter: i32, tol: f64, maxInner: i32, w
   const u = dCg + bytes;
   const m = u + (<usize>rowCount() * <usize>blockCount() << 3);
 
-  let f = smoothObjective(params, g, true, true) + l1Term(params);
-  let gradMax = pseudoGradient(params, g, pg);
-  if (gradMax <= tol && sharpen()) {
-    f = smoothObjective(params, g, true, true) + l1Term(params);
-    gradMax = pseudoGradient(params, g, pg);
-  }
-  let iter = 0;
-  let status = gradMax <= tol ? CONVERGED : MAX_ITER;
+  startDescent(params, g, pg, tol, true);
   const l1 = l1Strength();
-
-  while (status == MAX_ITER && iter < maxIter) {
+  while (descending(maxIter)) {
     hessianDiagonal(diag, cross);
     for (let j = 0; j < count; j++) {
       const on = isPenalised(j) ? at(params, j) != 0 || at(pg, j) != 0 : fitsIntercept();
@@ -109,7 +102,7 @@ export function newtonCd(params: usize, maxIter: i32, tol: f64, maxInner: i32, w
     zero(d, count);
     zero(u, rowCount() * blockCount());
     zero(m, rowCount());
-    const target = INNER_FRACTION * gradMax;
+    const target = INNER_FRACTION * currentGradNorm();
     let violation = Infinity;
     for (let round = 0; round < MAX_ROUNDS && violation > target; round++) {
       if (round > 0) {
@@ -139,6 +132,7 @@ export function newtonCd(params: usize, maxIter: i32, tol: f64, maxInner: i32, w
       }
       delta += l1 * change;
     }
+    const f = currentF();
     let fNew = NaN;
     let t = 1.0;
     const noise = NOISE_ULPS * EPSILON * Math.abs(f);
@@ -154,34 +148,19 @@ export function newtonCd(params: usize, maxIter: i32, tol: f64, maxInner: i32, w
       }
     }
     if (isNaN(fNew)) {
-      // With float32 arithmetic, f's jitter can hide every decrease: retry exactly.
-      if (sharpen()) {
-        f = smoothObjective(params, g, true, true) + l1Term(params);
-        gradMax = pseudoGradient(params, g, pg);
-        if (gradMax <= tol) status = CONVERGED;
-        continue;
-      }
+      if (noStep(params, g, pg, tol, true)) continue;
       // The line search's last trial left another point's curvature behind.
       smoothObjective(params, g, true, true);
-      status = LINE_SEARCH_FAILED;
       break;
     }
-    copy(xNew, params, count);
-    copy(gNew, g, count);
-    const decrease = f - fNew;
-    f = fNew;
-    gradMax = pseudoGradient(params, g, pg);
-    iter++;
-    if ((gradMax <= tol || decrease <= COARSE_DECREASE * Math.abs(f)) && sharpen()) {
-      f = smoothObjective(params, g, true, true) + l1Term(params);
-      gradMax = pseudoGradient(params, g, pg);
-    }
-    const goOn = report(iter, f, gradMax);
-    if (gradMax <= tol) status = CONVERGED;
-    else if (!goOn) status = STOPPED_BY_HOST;
+    acceptStep(params, g, pg, xNew, gNew, fNew, tol, true);
   }
-  finish(status, f, gradMax);
-  return iter;
+  return endDescent();
+}
+
+/** float64 values of workspace newtonCd needs for P parameters over `rows` rows and `blocks` blocks. */
+export function newtonCdWorkLength(parameters: f64, rows: f64, blocks: f64): f64 {
+  return 13 * parameters + rows * (blocks + 1);
 }
 
 /**
@@ -196,6 +175,9 @@ function hessianDiagonal(diag: usize, cross: usize): void {
   const blocks = blockCount();
   const stride = cols + 1;
   const curvature = curvatureBuffer();
+  const x = dataX();
+  const layout = dataLayout();
+  const weights = weightsAddress();
   zero(diag, blocks * stride);
   zero(cross, blocks * stride);
   for (let i = 0; i < rows; i++) {
@@ -205,13 +187,13 @@ function hessianDiagonal(diag: usize, cross: usize): void {
         h = at(curvature, i);
       } else {
         const p = at(curvature, i * blocks + k);
-        h = weightAt(i) * p * (1 - p);
+        h = (weights == 0 ? 1.0 : at(weights, i)) * p * (1 - p);
       }
       const base = k * stride;
       for (let j = 0; j < cols; j++) {
-        const x = xAt(i, j);
-        put(diag, base + j, at(diag, base + j) + h * x * x);
-        put(cross, base + j, at(cross, base + j) + h * x);
+        const xij = element(x, cols, layout, i, j);
+        put(diag, base + j, at(diag, base + j) + h * xij * xij);
+        put(cross, base + j, at(cross, base + j) + h * xij);
       }
       put(diag, base + cols, at(diag, base + cols) + h);
     }
@@ -246,6 +228,9 @@ function coordinateSweep(params: usize, g: usize, diag: usize, cross: usize, act
   const l1 = l1Strength();
   const l2 = l2Strength();
   const coupled = fitsIntercept();
+  const x = dataX();
+  const layout = dataLayout();
+  const weights = weightsAddress();
   let violation = 0.0;
   for (let k = 0; k < blocks; k++) {
     const b = k * stride + cols;
@@ -263,14 +248,14 @@ function coordinateSweep(params: usize, g: usize, diag: usize, cross: usize, act
       if (blocks == 1) {
         for (let i = 0; i < rows; i++) {
           const t = at(curvature, i) * at(u, i);
-          hdj += (intercept ? 1.0 : xAt(i, j)) * t;
+          hdj += (intercept ? 1.0 : element(x, cols, layout, i, j)) * t;
           hdb += t;
         }
       } else {
         for (let i = 0; i < rows; i++) {
           const slot = i * blocks + k;
-          const t = weightAt(i) * at(curvature, slot) * (at(u, slot) - at(m, i));
-          hdj += (intercept ? 1.0 : xAt(i, j)) * t;
+          const t = (weights == 0 ? 1.0 : at(weights, i)) * at(curvature, slot) * (at(u, slot) - at(m, i));
+          hdj += (intercept ? 1.0 : element(x, cols, layout, i, j)) * t;
           hdb += t;
         }
       }
@@ -302,10 +287,10 @@ function coordinateSweep(params: usize, g: usize, diag: usize, cross: usize, act
       put(d, index, toZero ? -at(params, index) : dj + z);
       if (c != 0) put(d, b, at(d, b) - c * z);
       if (blocks == 1) {
-        for (let i = 0; i < rows; i++) put(u, i, at(u, i) + z * ((intercept ? 1.0 : xAt(i, j)) - c));
+        for (let i = 0; i < rows; i++) put(u, i, at(u, i) + z * ((intercept ? 1.0 : element(x, cols, layout, i, j)) - c));
       } else {
         for (let i = 0; i < rows; i++) {
-          const change = z * ((intercept ? 1.0 : xAt(i, j)) - c);
+          const change = z * ((intercept ? 1.0 : element(x, cols, layout, i, j)) - c);
           const slot = i * blocks + k;
           put(u, slot, at(u, slot) + change);
           put(m, i, at(m, i) + at(curvature, slot) * change);
@@ -417,12 +402,14 @@ function productWithX(d: usize, u: usize, m: usize): void {
   const blocks = blockCount();
   const stride = cols + 1;
   const curvature = curvatureBuffer();
+  const x = dataX();
+  const layout = dataLayout();
   for (let i = 0; i < rows; i++) {
     let mean = 0.0;
     for (let k = 0; k < blocks; k++) {
       const base = k * stride;
       let z = at(d, base + cols);
-      for (let j = 0; j < cols; j++) z += xAt(i, j) * at(d, base + j);
+      for (let j = 0; j < cols; j++) z += element(x, cols, layout, i, j) * at(d, base + j);
       put(u, i * blocks + k, z);
       if (blocks > 1) mean += at(curvature, i * blocks + k) * z;
     }

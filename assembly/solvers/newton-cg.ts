@@ -1,23 +1,29 @@
-import { COARSE_DECREASE, hessianProduct, parameterCount, sharpen, smoothObjective } from '../objective/problem';
-import { axpy, copy, dot, maxAbs, scale, zero } from '../vector';
+import { hessianProduct, parameterCount, solverWork } from '../objective/problem';
+import { axpy, copy, dot, scale, zero } from '../vector';
+import { acceptStep, cgBudget, currentF, descending, endDescent, noStep, startDescent } from './descent';
 import { lineSearch } from './line-search';
-import { CONVERGED, LINE_SEARCH_FAILED, MAX_ITER, STOPPED_BY_HOST, finish, report } from './progress';
+
+/** float64 values of workspace newtonCg needs for P parameters. */
+export function newtonCgWorkLength(parameters: f64): f64 {
+  return 7 * parameters;
+}
 
 /**
  * Truncated Newton (Newton-CG) on the configured smooth problem (l2 or no penalty).
  *
- * Memory (float64, byte offsets; P = parameterCount()):
- *   params  P values: the starting point, overwritten with the result
- *   work    7·P values of scratch
+ * `params` (P = parameterCount() float64 values) holds the starting point and receives
+ * the result; the workspace is the record's (newtonCgWorkLength values).
  *
  * Each iteration solves ∇²f · p = −∇f approximately by conjugate gradients, using
  * Hessian-vector products (one pass over X each, no P×P matrix), and stops CG once the
- * residual is below min(0.5, √‖∇f‖)·‖∇f‖ (superlinear convergence near the optimum) or on
- * non-positive curvature. Then a line search from step 1. Stops when max|∇f| ≤ tol,
- * after maxIter iterations, when the host asks, or when no step decreases f. Over float32
- * X the passes `sharpen` as in lbfgs. Returns the iterations made.
+ * residual is below min(0.5, √‖∇f‖)·‖∇f‖ (superlinear convergence near the optimum), on
+ * non-positive curvature or after `cgBudget()` steps. Then a line search from step 1.
+ * Stops when max|∇f| ≤ tol, after maxIter iterations, when the host asks, or when no step
+ * decreases f (over float32 X, see descent.ts). Returns the iterations made.
  */
-export function newtonCg(params: usize, maxIter: i32, tol: f64, maxInner: i32, work: usize): i32 {
+export function newtonCg(params: usize, maxIter: i32, tol: f64): i32 {
+  const work = solverWork();
+  const maxInner = cgBudget();
   const count = parameterCount();
   const bytes = <usize>count << 3;
   const g = work;
@@ -28,16 +34,9 @@ export function newtonCg(params: usize, maxIter: i32, tol: f64, maxInner: i32, w
   const xNew = hd + bytes;
   const gNew = xNew + bytes;
 
-  let f = smoothObjective(params, g, true, true);
-  let gradMax = maxAbs(g, count);
-  if (gradMax <= tol && sharpen()) {
-    f = smoothObjective(params, g, true, true);
-    gradMax = maxAbs(g, count);
-  }
-  let iter = 0;
-  let status = gradMax <= tol ? CONVERGED : MAX_ITER;
-
-  while (status == MAX_ITER && iter < maxIter) {
+  // No l1 term: the pseudo-gradient is the gradient, so g serves as both.
+  startDescent(params, g, g, tol, true);
+  while (descending(maxIter)) {
     // Conjugate gradients on H p = −g from p = 0.
     zero(p, count);
     copy(g, r, count);
@@ -63,33 +62,12 @@ export function newtonCg(params: usize, maxIter: i32, tol: f64, maxInner: i32, w
       rr = rrNew;
     }
 
-    const fNew = lineSearch(params, f, g, p, 1.0, xNew, gNew, true);
+    const fNew = lineSearch(params, currentF(), g, p, 1.0, xNew, gNew, true);
     if (isNaN(fNew)) {
-      // With float32 arithmetic, f's jitter can hide every decrease: retry exactly.
-      if (sharpen()) {
-        f = smoothObjective(params, g, true, true);
-        gradMax = maxAbs(g, count);
-        if (gradMax <= tol) status = CONVERGED;
-        continue;
-      }
-      status = LINE_SEARCH_FAILED;
+      if (noStep(params, g, g, tol, true)) continue;
       break;
     }
-    copy(xNew, params, count);
-    copy(gNew, g, count);
-    const decrease = f - fNew;
-    f = fNew;
-    gradMax = maxAbs(g, count);
-    iter++;
-    // Float32 arithmetic judges neither convergence nor decreases near its rounding.
-    if ((gradMax <= tol || decrease <= COARSE_DECREASE * Math.abs(f)) && sharpen()) {
-      f = smoothObjective(params, g, true, true);
-      gradMax = maxAbs(g, count);
-    }
-    const goOn = report(iter, f, gradMax);
-    if (gradMax <= tol) status = CONVERGED;
-    else if (!goOn) status = STOPPED_BY_HOST;
+    acceptStep(params, g, g, xNew, gNew, fNew, tol, true);
   }
-  finish(status, f, gradMax);
-  return iter;
+  return endDescent();
 }

@@ -1,4 +1,4 @@
-import { batchGradient, fitsIntercept, isPenalised, l1Strength, l2Strength, parameterCount } from '../objective/problem';
+import { batchGradient, fitsIntercept, isPenalised, l1Strength, l2Strength, parameterCount, solverWork } from '../objective/problem';
 import { at, put, softThreshold } from '../vector';
 
 /**
@@ -7,7 +7,7 @@ import { at, put, softThreshold } from '../vector';
  * Memory (byte offsets; P = parameterCount()):
  *   params  P float64: the starting point, overwritten with the result
  *   order   count i32 row indices, visited in this order (the host shuffles them)
- *   work    P float64 of scratch
+ * and the record's workspace (sgdWorkLength values).
  *
  * For each batch B of `batchSize` consecutive entries of `order` (the last may be
  * shorter), with g = (1/|B|) Σ_{i∈B} (n/S)·sᵢ·∇ℓᵢ + l2·w (an unbiased estimate of ∇ of
@@ -25,10 +25,9 @@ export function sgdEpoch(
   batchSize: i32,
   learningRate: f64,
   withLoss: bool,
-  work: usize,
 ): f64 {
   const size = parameterCount();
-  const grad = work;
+  const grad = solverWork();
   const l2 = l2Strength();
   const shrink = learningRate * l1Strength();
   const intercepts = fitsIntercept();
@@ -48,4 +47,9 @@ export function sgdEpoch(
     }
   }
   return lossSum / <f64>count;
+}
+
+/** float64 values of workspace sgdEpoch needs for P parameters. */
+export function sgdWorkLength(parameters: f64): f64 {
+  return parameters;
 }

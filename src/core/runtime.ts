@@ -7,7 +7,7 @@
  * that asks for a view after an allocation never holds a detached one.
  *
  * The module is compiled and instantiated synchronously from bytes inlined in
- * `bytes.generated.ts` (written by `tools/embed-wasm.mjs`), so importing the
+ * `bytes.generated.ts` (written by `scripts/embed-wasm.mjs`), so importing the
  * package is all the set-up a consumer needs. Where SharedArrayBuffer is available
  * (Node, and cross-origin-isolated pages) the build that imports a shared memory is
  * used, so worker threads can run the same module on the same data; elsewhere the
@@ -20,8 +20,10 @@ import { registeredRelaxedBytes, relaxedSimdAvailable } from './relaxed-registry
 
 /**
  * Exports of `assembly/index.ts`; pointers are byte offsets into `memory`. The exports
- * that return a pointer (`alloc`, `jobAddress`) return it as an unsigned number: see
- * {@link unsignedPointers}.
+ * that return a pointer (`alloc`, `problemAddress`) return it as an unsigned number: see
+ * {@link unsignedPointers}. The core's constants (the problem record's field offsets, the
+ * layouts of X, the solvers, the status codes) are exported globals, read by name through
+ * the index signature (src/core/problem.ts, src/core/solve.ts).
  */
 export interface CoreExports extends Record<string, unknown> {
   readonly memory: WebAssembly.Memory;
@@ -32,54 +34,31 @@ export interface CoreExports extends Record<string, unknown> {
   firstNonFinite32(ptr: number, length: number): number;
   decisionFunction(xPtr: number, rows: number, cols: number, blocks: number, paramsPtr: number, outPtr: number): void;
   sigmoidInPlace(ptr: number, length: number): void;
-  softmaxRows(ptr: number, rows: number, classes: number): void;
+  softmaxRows(ptr: number, rows: number, blocks: number): void;
   twoLaneInPlace(ptr: number, length: number, which: number): void;
-  configureProblem(
-    xPtr: number,
-    yPtr: number,
-    weightsPtr: number,
-    rows: number,
-    cols: number,
-    blocks: number,
-    weightSum: number,
-    l2: number,
-    l1: number,
-    fitIntercept: boolean,
-    curvaturePtr: number,
-    scratchPtr: number,
-    partialsPtr: number,
-    float32: boolean,
-    roundedPtr: number,
-  ): void;
-  partialsLength(rows: number, cols: number, classes: number): number;
-  chunkCount(rows: number): number;
-  runChunks(job: number, first: number, stride: number): void;
-  /** An unsigned byte offset. */
-  jobAddress(): number;
+  /** The unsigned byte offset of the problem record (see src/core/problem.ts). */
+  problemAddress(): number;
+  /** float64 values of the scratch block a solve with `solver` (a SOLVER_* constant) needs for the record's problem. */
+  workLength(solver: number): number;
+  /** Carves the record's scratch block for `solver`; after the inputs are written, before the solver runs. */
+  prepareProblem(solver: number): void;
+  runChunks(record: number, first: number, stride: number): void;
   setThreads(threads: number): void;
   smoothObjective(paramsPtr: number, gradPtr: number, withLoss: boolean, keepCurvature: boolean): number;
   hessianProduct(vPtr: number, outPtr: number): void;
-  gradientDescent(paramsPtr: number, learningRate: number, maxIter: number, tol: number, lossPtr: number, workPtr: number): number;
-  lbfgs(paramsPtr: number, maxIter: number, tol: number, memory: number, workPtr: number): number;
-  newtonCg(paramsPtr: number, maxIter: number, tol: number, maxInner: number, workPtr: number): number;
-  newtonCd(paramsPtr: number, maxIter: number, tol: number, workPtr: number): number;
-  sgdEpoch(
-    paramsPtr: number,
-    orderPtr: number,
-    count: number,
-    batchSize: number,
-    learningRate: number,
-    withLoss: boolean,
-    workPtr: number,
-  ): number;
+  gradientDescent(paramsPtr: number, learningRate: number, maxIter: number, tol: number, lossPtr: number): number;
+  lbfgs(paramsPtr: number, maxIter: number, tol: number): number;
+  newtonCg(paramsPtr: number, maxIter: number, tol: number): number;
+  newtonCd(paramsPtr: number, maxIter: number, tol: number): number;
+  sgdEpoch(paramsPtr: number, orderPtr: number, count: number, batchSize: number, learningRate: number, withLoss: boolean): number;
   setReporting(on: boolean): void;
   solverStatus(): number;
   solverObjective(): number;
-  solverGradientMax(): number;
+  solverGradNorm(): number;
 }
 
-/** Receives `progress(iteration, objective, gradientMax)` calls from a running solver; returns false to stop it. */
-export type ProgressListener = (iteration: number, objective: number, gradientMax: number) => boolean;
+/** Receives `progress(iteration, objective, gradNorm)` calls from a running solver; returns false to stop it. */
+export type ProgressListener = (iteration: number, objective: number, gradNorm: number) => boolean;
 
 let progressListener: ProgressListener | null = null;
 let parallelRunner: ((threads: number) => void) | null = null;
@@ -101,8 +80,8 @@ const imports = {
       if (parallelRunner === null) throw new Error('logreg-wasm: a parallel pass was requested but no worker pool is running');
       parallelRunner(threads);
     },
-    progress: (iteration: number, objective: number, gradientMax: number): number =>
-      progressListener === null || progressListener(iteration, objective, gradientMax) ? 1 : 0,
+    progress: (iteration: number, objective: number, gradNorm: number): number =>
+      progressListener === null || progressListener(iteration, objective, gradNorm) ? 1 : 0,
   },
 };
 
@@ -145,11 +124,11 @@ export const module: WebAssembly.Module = new WebAssembly.Module(
  * converted to i32 modulo 2³².
  */
 function unsignedPointers(exports: CoreExports): CoreExports {
-  const { alloc, jobAddress } = exports;
+  const { alloc, problemAddress } = exports;
   return {
     ...exports,
     alloc: (bytes: number): number => alloc(bytes) >>> 0,
-    jobAddress: (): number => jobAddress() >>> 0,
+    problemAddress: (): number => problemAddress() >>> 0,
   };
 }
 

@@ -1,12 +1,15 @@
 /**
- * Runs solvers in the WebAssembly core: stages the targets, weights and scratch buffers,
- * configures the problem, routes progress reports, and frees everything afterwards.
+ * Runs solvers in the WebAssembly core: stages the targets and weights, writes the
+ * problem record, allocates the one scratch block the core asks for, routes progress
+ * reports, and frees everything afterwards. The parameters cross into the core once
+ * (the start) and back once (the result).
  * @module
  */
 import type { RandomState } from '../datasets/random-state.js';
 import type { StagedMatrix } from './stage.js';
+import { problemRecord } from './problem.js';
 import { ensureThreads } from './threads.js';
-import { type Core, defaultCore, setProgressListener } from './runtime.js';
+import { type Core, type CoreExports, core as defaultExports, defaultCore, setProgressListener } from './runtime.js';
 
 /** Solvers the core implements ('newton-cd': proximal Newton with coordinate descent, as LIBLINEAR's newGLMNET). */
 export type CoreSolver = 'gd' | 'lbfgs' | 'newton' | 'newton-cd' | 'owlqn' | 'sgd';
@@ -37,8 +40,8 @@ export interface CoreRun {
   readonly tol: number;
   readonly learningRate: number;
   readonly recordLoss: boolean;
-  /** Called after every iteration (epoch for 'sgd'); return false to stop. */
-  readonly onProgress: ((iteration: number, objective: number, gradientMax: number) => boolean) | null;
+  /** Called after every iteration (epoch for 'sgd') with f and gradNorm; return false to stop. */
+  readonly onProgress: ((iteration: number, objective: number, gradNorm: number) => boolean) | null;
   /** 'sgd' only: rows per mini-batch. */
   readonly batchSize: number;
   /** 'sgd' only: the generator that reshuffles the rows before every epoch, or null to keep their order. */
@@ -59,34 +62,38 @@ export interface CoreResult {
   /** One of {@link STATUS}. */
   readonly status: number;
   readonly objective: number;
-  readonly gradientMax: number;
+  /** The largest absolute entry of the core's (pseudo-)gradient at the result; NaN for 'sgd'. */
+  readonly gradNorm: number;
   readonly lossCurve: Float64Array | null;
 }
 
-/** Outcome codes of {@link CoreResult.status}. */
-export const STATUS = { maxIter: 0, converged: 1, stopped: 2, lineSearchFailed: 3 } as const;
+/** The value of one of the core's exported constants. */
+function constant(exports: CoreExports, name: string): number {
+  return (exports[name] as WebAssembly.Global).value as number;
+}
 
-const LBFGS_MEMORY = 10;
+/** Outcome codes of {@link CoreResult.status}, as the core defines them (assembly/solvers/progress.ts). */
+export const STATUS = {
+  maxIter: constant(defaultExports, 'STATUS_MAX_ITER'),
+  converged: constant(defaultExports, 'STATUS_CONVERGED'),
+  stopped: constant(defaultExports, 'STATUS_STOPPED'),
+  lineSearchFailed: constant(defaultExports, 'STATUS_LINE_SEARCH_FAILED'),
+} as const;
+
+/** The core's name of each solver (owlqn is lbfgs on a problem with an l1 term). */
+const SOLVER_EXPORTS: Record<CoreSolver, string> = {
+  gd: 'SOLVER_GD',
+  lbfgs: 'SOLVER_LBFGS',
+  owlqn: 'SOLVER_LBFGS',
+  newton: 'SOLVER_NEWTON_CG',
+  'newton-cd': 'SOLVER_NEWTON_CD',
+  sgd: 'SOLVER_SGD',
+};
+
 /** 'sgd' stops after this many epochs without an improvement of the epoch loss by more than tol. */
 export const SGD_EPOCHS_NO_CHANGE = 5;
 
 let running = false;
-
-/** Scratch values each solver needs for P parameters over `rows` rows and `blocks` class blocks. */
-function workLength(solver: CoreSolver, parameters: number, rows: number, blocks: number): number {
-  switch (solver) {
-    case 'newton-cd':
-      return 13 * parameters + rows * (blocks + 1);
-    case 'gd':
-      return 2 * parameters;
-    case 'sgd':
-      return parameters;
-    case 'newton':
-      return 7 * parameters;
-    default:
-      return (5 + 2 * LBFGS_MEMORY) * parameters + 2 * LBFGS_MEMORY;
-  }
-}
 
 /**
  * Minimises the scaled objective of `problem` from `start` (blocks × (cols + 1) values).
@@ -107,30 +114,30 @@ export function solve(problem: CoreProblem, run: CoreRun, start: Float64Array): 
     return ptr;
   };
   const core = run.core.exports;
+  const solver = constant(core, SOLVER_EXPORTS[run.solver]);
+  const record = problemRecord(run.core);
   running = true;
   try {
     core.setThreads(run.solver === 'sgd' || run.core !== defaultCore ? 1 : ensureThreads(run.threads, run.warn));
-    core.configureProblem(
-      X.ptr,
-      take(run.core.copyIn(problem.target)),
-      problem.weights === null ? 0 : take(run.core.copyIn(problem.weights)),
-      X.rows,
-      X.cols,
-      blocks,
-      problem.weightSum,
-      problem.l2,
-      problem.l1,
-      problem.fitIntercept,
-      // Hessian row weights (Newton) or softmax probabilities (multinomial), else none.
-      run.solver === 'newton' || run.solver === 'newton-cd' || blocks > 1 ? take(run.core.allocF64(X.rows * blocks)) : 0,
-      take(run.core.allocF64(blocks)),
-      take(run.core.allocF64(core.partialsLength(X.rows, X.cols, blocks))),
-      X.dtype === 'float32',
-      X.dtype === 'float32' ? take(run.core.allocF64(Math.ceil(X.cols / 2) + 2)) : 0,
-    );
+    const y = take(run.core.copyIn(problem.target));
+    const weights = problem.weights === null ? 0 : take(run.core.copyIn(problem.weights));
     const paramsPtr = take(run.core.copyIn(start));
-    const workPtr = take(run.core.allocF64(workLength(run.solver, parameters, X.rows, blocks)));
-    const outcome = run.solver === 'sgd' ? runSgd(X.rows, paramsPtr, workPtr, run, take) : runBatch(parameters, paramsPtr, workPtr, run, take);
+    record.write({
+      x: X.ptr,
+      dtype: X.dtype,
+      y,
+      weights,
+      rows: X.rows,
+      cols: X.cols,
+      blocks,
+      fitIntercept: problem.fitIntercept,
+      weightSum: problem.weightSum,
+      l2: problem.l2,
+      l1: problem.l1,
+    });
+    record.setWork(take(run.core.allocF64(core.workLength(solver))));
+    core.prepareProblem(solver);
+    const outcome = run.solver === 'sgd' ? runSgd(X.rows, paramsPtr, run, take) : runBatch(paramsPtr, run, take);
     return { ...outcome, params: run.core.viewF64(paramsPtr, parameters).slice() };
   } finally {
     core.setThreads(1);
@@ -140,12 +147,9 @@ export function solve(problem: CoreProblem, run: CoreRun, start: Float64Array): 
   }
 }
 
-
 /** The full-batch solvers: one call into the core runs every iteration. */
 function runBatch(
-  parameters: number,
   paramsPtr: number,
-  workPtr: number,
   run: CoreRun,
   take: (ptr: number) => number,
 ): Omit<CoreResult, 'params'> {
@@ -155,28 +159,22 @@ function runBatch(
   let nIter: number;
   switch (run.solver) {
     case 'gd':
-      nIter = core.gradientDescent(paramsPtr, run.learningRate, run.maxIter, run.tol, lossPtr, workPtr);
+      nIter = core.gradientDescent(paramsPtr, run.learningRate, run.maxIter, run.tol, lossPtr);
       break;
     case 'newton-cd':
-      nIter = (core.newtonCd as (params: number, maxIter: number, tol: number, maxInner: number, work: number) => number)(
-        paramsPtr,
-        run.maxIter,
-        run.tol,
-        Math.max(10, Math.min(parameters, 200)),
-        workPtr,
-      );
+      nIter = core.newtonCd(paramsPtr, run.maxIter, run.tol);
       break;
     case 'newton':
-      nIter = core.newtonCg(paramsPtr, run.maxIter, run.tol, Math.max(10, Math.min(parameters, 200)), workPtr);
+      nIter = core.newtonCg(paramsPtr, run.maxIter, run.tol);
       break;
     default:
-      nIter = core.lbfgs(paramsPtr, run.maxIter, run.tol, LBFGS_MEMORY, workPtr);
+      nIter = core.lbfgs(paramsPtr, run.maxIter, run.tol);
   }
   return {
     nIter,
     status: core.solverStatus(),
     objective: core.solverObjective(),
-    gradientMax: core.solverGradientMax(),
+    gradNorm: core.solverGradNorm(),
     lossCurve: lossPtr === 0 ? null : run.core.viewF64(lossPtr, Math.min(nIter + 1, run.maxIter)).slice(),
   };
 }
@@ -188,7 +186,6 @@ function runBatch(
 function runSgd(
   rows: number,
   paramsPtr: number,
-  workPtr: number,
   run: CoreRun,
   take: (ptr: number) => number,
 ): Omit<CoreResult, 'params'> {
@@ -205,7 +202,7 @@ function runSgd(
   while (epoch < run.maxIter) {
     if (run.shuffle !== null) run.shuffle.shuffle(order);
     run.core.viewI32(orderPtr, rows).set(order);
-    loss = core.sgdEpoch(paramsPtr, orderPtr, rows, run.batchSize, run.learningRate, withLoss, workPtr);
+    loss = core.sgdEpoch(paramsPtr, orderPtr, rows, run.batchSize, run.learningRate, withLoss);
     if (curve !== null) curve[epoch] = loss;
     epoch++;
     if (run.onProgress !== null && !run.onProgress(epoch, loss, NaN)) {
@@ -221,5 +218,5 @@ function runSgd(
       }
     }
   }
-  return { nIter: epoch, status, objective: loss, gradientMax: NaN, lossCurve: curve === null ? null : curve.slice(0, epoch) };
+  return { nIter: epoch, status, objective: loss, gradNorm: NaN, lossCurve: curve === null ? null : curve.slice(0, epoch) };
 }

@@ -11,73 +11,19 @@
  * @module
  */
 import { core, module, setParallelRunner, sharedMemory } from './runtime.js';
+import {
+  CONTROL,
+  CONTROL_LENGTH,
+  FINISHED,
+  MAX_WORKERS,
+  SPINS,
+  type WorkerHandle,
+  nodeWorkerThreads,
+  pickUpDeadlineMs,
+  spawnWorker,
+} from './worker-thread.js';
 
-// Control block, int32 slots.
-const GENERATION = 0; // bumped to start a pass
-const THREADS = 1; // threads taking part in the pass (workers 1 … THREADS − 1)
-const DONE = 2; // workers finished with the pass
-const READY = 3; // workers instantiated
-const STOP = 4; // set to make workers exit
-const FAILED = 5; // index + 1 of a worker whose pass threw, or 0
-const FAIL_NEXT = 6; // testing: the next worker to pick up a pass throws instead
-const JOB = 7; // byte offset of the pass's job block in the shared memory (int32 bits of an unsigned address)
-const MAX_WORKERS = 64;
-const BEAT = 8; // BEAT + i: chunks worker i has finished, ever (a heartbeat)
-const FINISHED = BEAT + MAX_WORKERS; // FINISHED + i: the last generation worker i completed
-const CONTROL_LENGTH = FINISHED + MAX_WORKERS;
-
-/** How long a worker may take to pick up a pass before it is taken for dead. */
-let pickUpDeadlineMs = 10_000;
-/** Spins before sleeping, on both sides. */
-const SPINS = 20_000;
-
-/** The code each worker runs (plain JS, no imports: the same text serves Node and browsers). */
-const WORKER_SOURCE = `
-function run(data) {
-  const { module, memory, control, index } = data;
-  const c = new Int32Array(control);
-  const fail = () => { throw new Error('logreg-wasm worker: unexpected call'); };
-  const instance = new WebAssembly.Instance(module, {
-    env: { memory, abort: fail },
-    logreg: { progress: () => 1, parallel: fail },
-  });
-  const { runChunks, jobChunkCount } = instance.exports;
-  // Read the generation before announcing readiness: the caller may start a pass as soon
-  // as it sees READY, and that pass must look new to this worker.
-  let seen = Atomics.load(c, ${GENERATION});
-  Atomics.add(c, ${READY}, 1);
-  Atomics.notify(c, ${READY});
-  for (;;) {
-    for (let i = 0; i < ${SPINS} && Atomics.load(c, ${GENERATION}) === seen; i++);
-    while (Atomics.load(c, ${GENERATION}) === seen) Atomics.wait(c, ${GENERATION}, seen);
-    seen = Atomics.load(c, ${GENERATION});
-    if (Atomics.load(c, ${STOP}) !== 0) return;
-    const threads = Atomics.load(c, ${THREADS});
-    if (index >= threads) continue;
-    try {
-      if (Atomics.exchange(c, ${FAIL_NEXT}, 0) !== 0) throw new Error('failure requested by a test');
-      // The control block stores the address as int32; addresses are unsigned.
-      const job = Atomics.load(c, ${JOB}) >>> 0;
-      const chunks = jobChunkCount(job);
-      for (let chunk = index; chunk < chunks; chunk += threads) {
-        runChunks(job, chunk, chunks);
-        Atomics.add(c, ${BEAT} + index, 1);
-      }
-    } catch (error) {
-      Atomics.store(c, ${FAILED}, index + 1);
-    }
-    Atomics.store(c, ${FINISHED} + index, seen);
-    Atomics.add(c, ${DONE}, 1);
-    Atomics.notify(c, ${DONE});
-  }
-}
-if (typeof require === 'function') run(require('node:worker_threads').workerData);
-else self.onmessage = (event) => run(event.data);
-`;
-
-interface WorkerHandle {
-  terminate(): unknown;
-}
+const { generation: GENERATION, threads: THREADS, done: DONE, ready: READY, stop: STOP, failed: FAILED, record: RECORD, beat: BEAT } = CONTROL;
 
 interface Pool {
   readonly control: Int32Array;
@@ -86,13 +32,6 @@ interface Pool {
 
 let pool: Pool | null = null;
 let warnedNoThreads = false;
-
-type NodeWorkerThreads = typeof import('node:worker_threads');
-
-function nodeWorkerThreads(): NodeWorkerThreads | null {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  return (proc?.getBuiltinModule?.('node:worker_threads') as NodeWorkerThreads | undefined) ?? null;
-}
 
 /** True when this thread may block in Atomics.wait (Node's main thread, any worker; not a browser page). */
 const canBlock: boolean = (() => {
@@ -104,14 +43,17 @@ const canBlock: boolean = (() => {
   }
 })();
 
-/** Cores this machine offers. */
-export function availableCores(): number {
+/** CPUs this machine offers to the process (at most {@link MAX_WORKERS}). */
+export function availableCpus(): number {
   const os = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.(
     'node:os',
   ) as { availableParallelism?: () => number } | undefined;
-  const cores = os?.availableParallelism?.() ?? (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency;
-  return Math.max(1, Math.min(MAX_WORKERS, cores ?? 1));
+  const cpus = os?.availableParallelism?.() ?? (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency;
+  return Math.max(1, Math.min(MAX_WORKERS, cpus ?? 1));
 }
+
+/** @deprecated {@link availableCpus}; kept until src/estimator/logistic-regression.ts imports the new name. */
+export const availableCores = (): number => availableCpus();
 
 /**
  * Makes sure `threads − 1` workers are running and returns how many threads a pass can
@@ -138,11 +80,11 @@ export function ensureThreads(threads: number, warn: (message: string) => void):
   // its event loop to run to start them, so it trains with the workers already up and
   // `startWorkers()` lets it wait for the rest.
   if (!canBlock || nodeWorkerThreads() === null) return Math.max(1, ready + 1);
-  const deadline = Date.now() + pickUpDeadlineMs;
+  const deadline = Date.now() + pickUpDeadlineMs();
   while (Atomics.load(pool.control, READY) < threads - 1) {
     if (Date.now() > deadline) {
       terminateWorkers();
-      throw new Error(`logreg-wasm: worker threads did not start within ${pickUpDeadlineMs / 1000} s`);
+      throw new Error(`logreg-wasm: worker threads did not start within ${pickUpDeadlineMs() / 1000} s`);
     }
     Atomics.wait(pool.control, READY, Atomics.load(pool.control, READY), 50);
   }
@@ -152,21 +94,8 @@ export function ensureThreads(threads: number, warn: (message: string) => void):
 function startPool(count: number): Pool {
   const control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_LENGTH));
   const workers: WorkerHandle[] = [];
-  const threadsModule = nodeWorkerThreads();
   for (let index = 1; index <= count; index++) {
-    const data = { module, memory: sharedMemory, control: control.buffer, index };
-    if (threadsModule !== null) {
-      // execArgv: [] — the worker is plain JS; inherited flags such as a loader (`--import
-      // tsx`) would make it wait on the main thread, which is blocked until it is ready.
-      const worker = new threadsModule.Worker(WORKER_SOURCE, { eval: true, workerData: data, execArgv: [] });
-      worker.unref();
-      workers.push(worker);
-    } else {
-      const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
-      const worker = new Worker(url);
-      worker.postMessage(data);
-      workers.push(worker);
-    }
+    workers.push(spawnWorker({ module, memory: sharedMemory as WebAssembly.Memory, control: control.buffer as SharedArrayBuffer, index }));
   }
   const created: Pool = { control, workers };
   setParallelRunner((threads) => runParallel(created, threads));
@@ -179,11 +108,12 @@ function runParallel(current: Pool, threads: number): void {
   Atomics.store(c, DONE, 0);
   Atomics.store(c, FAILED, 0);
   Atomics.store(c, THREADS, threads);
-  Atomics.store(c, JOB, core.jobAddress());
+  const record = core.problemAddress();
+  Atomics.store(c, RECORD, record);
   const generation = Atomics.add(c, GENERATION, 1) + 1;
   Atomics.notify(c, GENERATION);
   try {
-    core.runChunks(core.jobAddress(), 0, threads);
+    core.runChunks(record, 0, threads);
   } finally {
     // Even when this thread's share failed, the workers must finish before the next pass
     // reuses the counters.
@@ -198,7 +128,7 @@ function runParallel(current: Pool, threads: number): void {
 
 /**
  * Waits until the pass's workers are done. A worker that shows no sign of life (it has
- * not picked the pass up, or finished no chunk) for `pickUpDeadlineMs` is taken for dead:
+ * not picked the pass up, or finished no chunk) for `pickUpDeadlineMs()` is taken for dead:
  * the pool is shut down and the pass fails with an Error instead of hanging.
  */
 function awaitWorkers(current: Pool, threads: number, generation: number): void {
@@ -219,7 +149,7 @@ function awaitWorkers(current: Pool, threads: number, generation: number): void 
         lastSign = Date.now();
       }
     }
-    if (Date.now() - lastSign > pickUpDeadlineMs) {
+    if (Date.now() - lastSign > pickUpDeadlineMs()) {
       for (let i = 1; i < threads; i++) {
         if (Atomics.load(c, FINISHED + i) !== generation) {
           terminateWorkers();
@@ -233,25 +163,25 @@ function awaitWorkers(current: Pool, threads: number, generation: number): void 
 /**
  * Starts the worker threads a fit with `threads` threads needs, and resolves once they are
  * ready. Optional in Node (fits wait for their workers); in browsers, fits use only the
- * workers already running, so await this first to train on every core from the start.
+ * workers already running, so await this first to train on every CPU from the start.
  * @param threads threads a fit will use (the caller's thread counts as one).
- * @default threads every available core
+ * @default threads every available CPU ({@link availableCpus})
  * @returns the number of threads available (1 where SharedArrayBuffer is missing).
  * @example
  * ```ts
  * await startWorkers(); // e.g. in a Web Worker, before fitting with threads: 'auto'
  * ```
  */
-export async function startWorkers(threads: number = availableCores()): Promise<number> {
+export async function startWorkers(threads: number = availableCpus()): Promise<number> {
   if (threads <= 1 || sharedMemory === null) return 1;
   if (pool !== null && pool.workers.length < threads - 1) terminateWorkers();
   if (pool === null) pool = startPool(threads - 1);
   const current = pool;
-  const deadline = Date.now() + pickUpDeadlineMs;
+  const deadline = Date.now() + pickUpDeadlineMs();
   while (Atomics.load(current.control, READY) < threads - 1) {
     if (Date.now() > deadline) {
       terminateWorkers();
-      throw new Error(`logreg-wasm: worker threads did not start within ${pickUpDeadlineMs / 1000} s`);
+      throw new Error(`logreg-wasm: worker threads did not start within ${pickUpDeadlineMs() / 1000} s`);
     }
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -276,17 +206,6 @@ export function terminateWorkers(): void {
   Atomics.add(current.control, GENERATION, 1);
   Atomics.notify(current.control, GENERATION);
   for (const worker of current.workers) void worker.terminate();
-}
-
-/** @internal Testing: make the next worker that picks up a pass fail, and how long to wait for a dead one. */
-export function injectFaultsForTesting(options: { failNextPass?: boolean; pickUpDeadlineMs?: number }): void {
-  if (options.pickUpDeadlineMs !== undefined) pickUpDeadlineMs = options.pickUpDeadlineMs;
-  if (options.failNextPass === true && pool !== null) Atomics.store(pool.control, FAIL_NEXT, 1);
-}
-
-/** @internal The worker handles, for tests that kill one. */
-export function workersForTesting(): readonly WorkerHandle[] {
-  return pool?.workers ?? [];
 }
 
 /** Number of worker threads running now (for tests and diagnostics). */

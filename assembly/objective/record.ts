@@ -1,0 +1,117 @@
+// The problem record: the one description of the problem being solved, in a heap block
+// of the (shared) memory so that worker instances read the very same fields. It is not in
+// static data: a worker instantiating the module rewrites the static data segments, which
+// would wipe a record kept there.
+//
+// TypeScript writes the input fields through src/core/problem.ts, which reads their
+// offsets from these exports when it instantiates the module; no offset is written on the
+// TypeScript side. `prepareProblem` (solvers/workspace.ts) then derives the rest, and each
+// pass writes its own fields. Addresses and counts are u32, real numbers f64.
+
+// Inputs, written by TypeScript.
+/** u32: address of X. */
+export const PROBLEM_X: i32 = 0;
+/** u32: how X is stored, one of the LAYOUT_* constants of layout.ts. */
+export const PROBLEM_LAYOUT: i32 = 4;
+/** u32: address of rows float64 targets: 0/1 when blocks = 1, else class indices 0 … blocks − 1. */
+export const PROBLEM_Y: i32 = 8;
+/** u32: address of rows float64 sample weights sᵢ, or 0 for all ones. */
+export const PROBLEM_WEIGHTS: i32 = 12;
+/** u32: rows of X. */
+export const PROBLEM_ROWS: i32 = 16;
+/** u32: columns of X. */
+export const PROBLEM_COLS: i32 = 20;
+/** u32: parameter blocks, 1 for a binary problem, K for a K-class softmax. */
+export const PROBLEM_BLOCKS: i32 = 24;
+/** u32: 1 when intercepts are fitted, else 0. */
+export const PROBLEM_FIT_INTERCEPT: i32 = 28;
+/** u32: address of the scratch block of `workLength(solver)` float64 values. */
+export const PROBLEM_WORK: i32 = 32;
+/** f64: Σᵢ sᵢ (rows without weights). */
+export const PROBLEM_WEIGHT_SUM: i32 = 40;
+/** f64: the l2 strength. */
+export const PROBLEM_L2: i32 = 48;
+/** f64: the l1 strength. */
+export const PROBLEM_L1: i32 = 56;
+
+// Derived by prepareProblem from the inputs (u32 addresses inside WORK, and the arithmetic).
+/** 1 while gradient passes over float32 X run in float32 arithmetic (see `sharpen`). */
+export const COARSE: i32 = 64;
+/** Chunk slots of partial sums (chunks.ts). */
+export const PARTIALS: i32 = 68;
+/** rows × blocks: Hessian row weights or softmax probabilities; 0 when the solver needs none. */
+export const CURVATURE: i32 = 72;
+/** cols float32: the weights (or vector) of the pass rounded to float32; 0 for float64 X. */
+export const ROUNDED: i32 = 76;
+/** blocks values: one row's scratch (SGD's softmax rows). */
+export const ROW_SCRATCH: i32 = 80;
+/** The solver's own workspace (its `…WorkLength` values). */
+export const SOLVER_WORK: i32 = 84;
+
+// The current pass, written by chunks.ts before the threads run it.
+/** PASS_GRADIENT or PASS_HESSIAN. */
+export const PASS_KIND: i32 = 88;
+/** Address of θ for a gradient pass. */
+export const PASS_PARAMS: i32 = 92;
+/** Address of v for a Hessian product. */
+export const PASS_VECTOR: i32 = 96;
+/** 1 when a gradient pass computes the loss. */
+export const PASS_WITH_LOSS: i32 = 100;
+/** 1 when a gradient pass keeps the Hessian row weights in CURVATURE. */
+export const PASS_KEEP_CURVATURE: i32 = 104;
+
+/** Bytes of the record. */
+export const PROBLEM_BYTES: i32 = 112;
+
+let RECORD: usize = 0;
+
+/** Address of the record (allocated by the main instance on its first call). */
+export function problemAddress(): usize {
+  if (RECORD == 0) {
+    RECORD = heap.alloc(PROBLEM_BYTES);
+    memory.fill(RECORD, 0, PROBLEM_BYTES);
+  }
+  return RECORD;
+}
+
+/** Makes `record` the one this instance reads: how a worker instance finds the main instance's record. */
+// @ts-ignore: decorator
+@inline
+export function useRecord(record: usize): void {
+  RECORD = record;
+}
+
+/** A count or flag of the record (stored as u32, below 2³¹). */
+// @ts-ignore: decorator
+@inline
+export function field(offset: i32): i32 {
+  return load<i32>(RECORD + <usize>offset);
+}
+
+/** An address field of the record. */
+// @ts-ignore: decorator
+@inline
+export function address(offset: i32): usize {
+  return <usize>load<u32>(RECORD + <usize>offset);
+}
+
+/** Sets a count or flag of the record. */
+// @ts-ignore: decorator
+@inline
+export function setField(offset: i32, value: i32): void {
+  store<i32>(RECORD + <usize>offset, value);
+}
+
+/** Sets an address field of the record. */
+// @ts-ignore: decorator
+@inline
+export function setAddress(offset: i32, value: usize): void {
+  store<u32>(RECORD + <usize>offset, <u32>value);
+}
+
+/** An f64 field of the record. */
+// @ts-ignore: decorator
+@inline
+export function real(offset: i32): f64 {
+  return load<f64>(RECORD + <usize>offset);
+}
