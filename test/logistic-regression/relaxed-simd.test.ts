@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LogisticRegression, makeClassification, relaxedSimdAvailable } from '../src/index.js';
-import { inRelaxedChild } from './relaxed-child.js';
+import { LogisticRegression, makeClassification, relaxedSimdAvailable } from '../../src/index.js';
+import { inRelaxedChild } from '../relaxed-child.js';
 
 // This file never imports the relaxed-simd entry (vitest gives each file its own modules),
 // so it sees the library as an application that did not opt in. The opted-in behaviour is
@@ -9,7 +9,7 @@ import { inRelaxedChild } from './relaxed-child.js';
 
 const data = makeClassification({ nSamples: 3000, nFeatures: 12, nInformative: 6, randomState: 11 });
 
-describe("simd: 'relaxed'", () => {
+describe("LogisticRegression with simd 'relaxed'", () => {
 
   it('tells an application that did not import logreg-wasm/relaxed-simd what to import, and the model stays usable', () => {
     expect(relaxedSimdAvailable()).toBe(false);
@@ -28,7 +28,7 @@ describe("simd: 'relaxed'", () => {
       [],
     ) as { available: boolean; message: string | null };
     // Engines that ship relaxed SIMD without a flag (Node 22+) train instead.
-    if (WebAssembly.validate(new Uint8Array(readFileSync(new URL('../build/logreg-relaxed.wasm', import.meta.url))))) {
+    if (WebAssembly.validate(new Uint8Array(readFileSync(new URL('../../build/logreg-relaxed.wasm', import.meta.url))))) {
       expect(result).toEqual({ available: true, message: null });
     } else {
       expect(result.available).toBe(false);
