@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import {
-  makeClassification,
-  sampleWithoutReplacement,
-  type MakeClassificationOptions,
-} from '../src/datasets/make-classification.js';
+import { sampleWithoutReplacement } from '../src/datasets/hypercube.js';
+import { makeClassification, type MakeClassificationOptions } from '../src/datasets/make-classification.js';
 import { RandomState } from '../src/datasets/random-state.js';
 
 interface DatasetCase {
