@@ -1,151 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { renderPredictionPlot, type PredictionPlot } from '../examples/plot-svg.js';
-
-// ---------------------------------------------------------------------------
-// A small, strict XML parser: enough to check well-formedness and query the SVG.
-// ---------------------------------------------------------------------------
-
-interface XmlElement {
-  name: string;
-  attrs: Record<string, string>;
-  children: XmlElement[];
-  text: string;
-  parent: XmlElement | null;
-}
-
-const NAME = /^[A-Za-z_:][-A-Za-z0-9_:.]*/;
-const ENTITY = /^&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);/;
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decode(raw: string, where: string): string {
-  let out = '';
-  for (let i = 0; i < raw.length; ) {
-    const ch = raw[i] as string;
-    if (ch === '&') {
-      const m = ENTITY.exec(raw.slice(i));
-      if (m === null) throw new Error(`bad entity reference in ${where}: ${raw.slice(i, i + 12)}`);
-      const ref = m[1] as string;
-      out += ref.startsWith('#x')
-        ? String.fromCodePoint(parseInt(ref.slice(2), 16))
-        : ref.startsWith('#')
-          ? String.fromCodePoint(parseInt(ref.slice(1), 10))
-          : (ENTITIES[ref] as string);
-      i += m[0].length;
-    } else if (ch === '<') {
-      throw new Error(`raw '<' in ${where}`);
-    } else {
-      out += ch;
-      i++;
-    }
-  }
-  return out;
-}
-
-/** Parses `xml`, throwing on any well-formedness error; returns the root element. */
-function parseXml(xml: string): XmlElement {
-  let i = 0;
-  const rest = (): string => xml.slice(i);
-  const skipSpace = (): void => {
-    while (i < xml.length && /\s/.test(xml[i] as string)) i++;
-  };
-  if (rest().startsWith('<?xml')) {
-    const end = xml.indexOf('?>', i);
-    if (end < 0) throw new Error('unterminated XML declaration');
-    i = end + 2;
-  }
-  let root: XmlElement | null = null;
-  let current: XmlElement | null = null;
-  while (i < xml.length) {
-    if (xml.startsWith('<!--', i)) {
-      const end = xml.indexOf('-->', i + 4);
-      if (end < 0) throw new Error('unterminated comment');
-      i = end + 3;
-    } else if (xml.startsWith('</', i)) {
-      i += 2;
-      const m = NAME.exec(rest());
-      if (m === null) throw new Error(`bad closing tag at ${i}`);
-      i += m[0].length;
-      skipSpace();
-      if (xml[i] !== '>') throw new Error(`bad closing tag at ${i}`);
-      i++;
-      if (current === null || current.name !== m[0]) {
-        throw new Error(`mismatched </${m[0]}>, open element is ${current?.name ?? 'none'}`);
-      }
-      current = current.parent;
-    } else if (xml[i] === '<') {
-      i++;
-      const m = NAME.exec(rest());
-      if (m === null) throw new Error(`bad tag at ${i}`);
-      i += m[0].length;
-      const el: XmlElement = { name: m[0], attrs: {}, children: [], text: '', parent: current };
-      for (;;) {
-        const before = i;
-        skipSpace();
-        if (xml.startsWith('/>', i) || xml[i] === '>') break;
-        if (i === before) throw new Error(`missing space before attribute in <${el.name}>`);
-        const a = NAME.exec(rest());
-        if (a === null) throw new Error(`bad attribute in <${el.name}> at ${i}`);
-        i += a[0].length;
-        if (xml[i] !== '=') throw new Error(`attribute ${a[0]} without value`);
-        i++;
-        const quote = xml[i];
-        if (quote !== '"' && quote !== "'") throw new Error(`unquoted attribute ${a[0]}`);
-        const end = xml.indexOf(quote, i + 1);
-        if (end < 0) throw new Error(`unterminated attribute ${a[0]}`);
-        if (a[0] in el.attrs) throw new Error(`duplicate attribute ${a[0]}`);
-        el.attrs[a[0]] = decode(xml.slice(i + 1, end), `attribute ${a[0]}`);
-        i = end + 1;
-      }
-      if (current === null) {
-        if (root !== null) throw new Error('more than one root element');
-        root = el;
-      } else {
-        current.children.push(el);
-      }
-      if (xml.startsWith('/>', i)) {
-        i += 2;
-      } else {
-        i++;
-        current = el;
-      }
-    } else {
-      const end = xml.indexOf('<', i);
-      const raw = xml.slice(i, end < 0 ? xml.length : end);
-      const text = decode(raw, 'text');
-      if (current === null) {
-        if (text.trim() !== '') throw new Error('text outside the root element');
-      } else {
-        current.text += text;
-      }
-      i += raw.length;
-    }
-  }
-  if (current !== null) throw new Error(`unclosed <${current.name}>`);
-  if (root === null) throw new Error('no root element');
-  return root;
-}
-
-function all(el: XmlElement, pred: (e: XmlElement) => boolean, out: XmlElement[] = []): XmlElement[] {
-  if (pred(el)) out.push(el);
-  for (const c of el.children) all(c, pred, out);
-  return out;
-}
-
-const hasClass = (e: XmlElement, cls: string): boolean => (e.attrs['class'] ?? '').split(/\s+/).includes(cls);
-const byClass = (root: XmlElement, cls: string): XmlElement[] => all(root, (e) => hasClass(e, cls));
-const only = (root: XmlElement, cls: string): XmlElement => {
-  const found = byClass(root, cls);
-  expect(found).toHaveLength(1);
-  return found[0] as XmlElement;
-};
-const attr = (e: XmlElement, name: string): number => {
-  const v = e.attrs[name];
-  expect(v, `attribute ${name} of <${e.name}>`).toBeDefined();
-  return Number(v);
-};
+import { renderPredictionPlot, type PredictionPlot } from '../../viz/prediction-plot.js';
+import { all, attr, byClass, children, type Element, hasClass, named, only, parseSvg, text } from './parse-svg.js';
 
 /** Plot area rectangle in pixels. */
-function plotArea(root: XmlElement): { x0: number; x1: number; y0: number; y1: number } {
+function plotArea(root: Element): { x0: number; x1: number; y0: number; y1: number } {
   const r = only(root, 'plot-area');
   const x = attr(r, 'x');
   const y = attr(r, 'y');
@@ -153,19 +11,19 @@ function plotArea(root: XmlElement): { x0: number; x1: number; y0: number; y1: n
 }
 
 /** Tick labels and pixel positions of one axis. */
-function ticks(root: XmlElement, axis: 'x' | 'y'): { label: string; pos: number }[] {
+function ticks(root: Element, axis: 'x' | 'y'): { label: string; pos: number }[] {
   const g = only(root, `${axis}-axis`);
   return byClass(g, 'tick').map((t) => {
-    const text = t.children.find((c) => c.name === 'text');
-    const line = t.children.find((c) => c.name === 'line');
-    expect(text).toBeDefined();
+    const [label] = children(t, 'text');
+    const [line] = children(t, 'line');
+    expect(label).toBeDefined();
     expect(line).toBeDefined();
-    return { label: (text as XmlElement).text, pos: attr(line as XmlElement, axis === 'x' ? 'x1' : 'y1') };
+    return { label: text(label), pos: attr(line as Element, axis === 'x' ? 'x1' : 'y1') };
   });
 }
 
 /** Pixel → data mapping of one axis, recovered from its first and last tick. */
-function inverse(root: XmlElement, axis: 'x' | 'y'): (px: number) => number {
+function inverse(root: Element, axis: 'x' | 'y'): (px: number) => number {
   const t = ticks(root, axis);
   expect(t.length).toBeGreaterThanOrEqual(2);
   const a = t[0] as { label: string; pos: number };
@@ -210,43 +68,36 @@ const FILLS = { 0: '#0072B2', 1: '#E69F00' } as const;
 
 // ---------------------------------------------------------------------------
 
-describe('renderPredictionPlot', () => {
+describe('renderPredictionPlot(plot)', () => {
   it('produces a well-formed standalone SVG document', () => {
     const svg = renderPredictionPlot(samplePlot());
     expect(svg.startsWith('<?xml')).toBe(true);
-    const root = parseXml(svg);
-    expect(root.name).toBe('svg');
-    expect(root.attrs['xmlns']).toBe('http://www.w3.org/2000/svg');
-    expect(root.attrs['width']).toBe('720');
-    expect(root.attrs['height']).toBe('540');
-    expect(root.attrs['viewBox']).toBe('0 0 720 540');
-  });
-
-  it('rejects malformed XML in its own well-formedness checker', () => {
-    expect(() => parseXml('<svg><g></svg>')).toThrow();
-    expect(() => parseXml('<svg><text>a & b</text></svg>')).toThrow();
-    expect(() => parseXml('<svg a="1" a="2"/>')).toThrow();
-    expect(() => parseXml('<svg/><svg/>')).toThrow();
+    const root = parseSvg(svg);
+    expect(root.localName).toBe('svg');
+    expect(root.namespaceURI).toBe('http://www.w3.org/2000/svg');
+    expect(root.getAttribute('width')).toBe('720');
+    expect(root.getAttribute('height')).toBe('540');
+    expect(root.getAttribute('viewBox')).toBe('0 0 720 540');
   });
 
   it('draws one circle per point, filled with the colour of its predicted class', () => {
     const plot = samplePlot();
-    const root = parseXml(renderPredictionPlot(plot));
+    const root = parseSvg(renderPredictionPlot(plot));
     const circles = byClass(only(root, 'points'), 'point');
     expect(circles).toHaveLength(plot.points.length);
     circles.forEach((c, i) => {
-      expect(c.name).toBe('circle');
+      expect(c.localName).toBe('circle');
       const predicted = plot.predicted[i] as 0 | 1;
-      expect(c.attrs['fill']).toBe(FILLS[predicted]);
+      expect(c.getAttribute('fill')).toBe(FILLS[predicted]);
       expect(hasClass(c, `class-${predicted}`)).toBe(true);
     });
-    expect(circles.some((c) => c.attrs['fill'] === FILLS[0])).toBe(true);
-    expect(circles.some((c) => c.attrs['fill'] === FILLS[1])).toBe(true);
+    expect(circles.some((c) => c.getAttribute('fill') === FILLS[0])).toBe(true);
+    expect(circles.some((c) => c.getAttribute('fill') === FILLS[1])).toBe(true);
   });
 
   it('places every point inside the plot area at its data coordinates', () => {
     const plot = samplePlot();
-    const root = parseXml(renderPredictionPlot(plot));
+    const root = parseSvg(renderPredictionPlot(plot));
     const area = plotArea(root);
     const toX = inverse(root, 'x');
     const toY = inverse(root, 'y');
@@ -267,21 +118,21 @@ describe('renderPredictionPlot', () => {
     const plot = samplePlot();
     const wrong = Array.from(plot.predicted).filter((p, i) => p !== plot.actual?.[i]).length;
     expect(wrong).toBeGreaterThan(0);
-    const root = parseXml(renderPredictionPlot(plot));
-    expect(all(only(root, 'misclassified'), (e) => e.name === 'circle')).toHaveLength(wrong);
-    expect(byClass(root, 'legend-miss')[0]?.children.find((c) => c.name === 'text')?.text).toBe(`Misclassified (${wrong})`);
+    const root = parseSvg(renderPredictionPlot(plot));
+    expect(named(only(root, 'misclassified'), 'circle')).toHaveLength(wrong);
+    expect(text(children(only(root, 'legend-miss'), 'text')[0])).toBe(`Misclassified (${wrong})`);
   });
 
   it('draws no misclassification markers when the true classes are omitted', () => {
     const { actual: _omitted, ...plot } = samplePlot();
-    const root = parseXml(renderPredictionPlot(plot));
+    const root = parseSvg(renderPredictionPlot(plot));
     expect(byClass(root, 'misclassified')).toHaveLength(0);
     expect(byClass(root, 'legend-miss')).toHaveLength(0);
   });
 
   it('draws the decision boundary with both endpoints on w·x + b = 0 and inside the plot area', () => {
     const plot = samplePlot({ weights: [2, 1.5], bias: -0.5 });
-    const root = parseXml(renderPredictionPlot(plot));
+    const root = parseSvg(renderPredictionPlot(plot));
     const line = only(root, 'boundary');
     const area = plotArea(root);
     const toX = inverse(root, 'x');
@@ -306,7 +157,7 @@ describe('renderPredictionPlot', () => {
 
   it('draws a vertical boundary spanning the plot area when w2 is 0', () => {
     const plot = samplePlot({ weights: [1, 0], bias: -0.3 });
-    const root = parseXml(renderPredictionPlot(plot));
+    const root = parseSvg(renderPredictionPlot(plot));
     const line = only(root, 'boundary');
     const area = plotArea(root);
     expect(attr(line, 'x1')).toBe(attr(line, 'x2'));
@@ -316,7 +167,7 @@ describe('renderPredictionPlot', () => {
 
   it('draws a nearly vertical boundary when w2 is tiny', () => {
     const plot = samplePlot({ weights: [1, 1e-12], bias: -0.3 });
-    const root = parseXml(renderPredictionPlot(plot));
+    const root = parseSvg(renderPredictionPlot(plot));
     const line = only(root, 'boundary');
     expect(Math.abs(attr(line, 'x1') - attr(line, 'x2'))).toBeLessThan(0.02);
     expect(inverse(root, 'x')(attr(line, 'x1'))).toBeCloseTo(0.3, 2);
@@ -325,14 +176,14 @@ describe('renderPredictionPlot', () => {
   it('draws no boundary when both weights are 0', () => {
     const plot = samplePlot({ weights: [0, 0], bias: 1 });
     const svg = renderPredictionPlot(plot);
-    const root = parseXml(svg);
+    const root = parseSvg(svg);
     expect(byClass(root, 'boundary')).toHaveLength(0);
     expect(byClass(root, 'legend-boundary')).toHaveLength(0);
     expect(byClass(root, 'point')).toHaveLength(plot.points.length);
   });
 
   it('draws no boundary when the line misses the plot area', () => {
-    const root = parseXml(renderPredictionPlot(samplePlot({ weights: [1, 0], bias: -1000 })));
+    const root = parseSvg(renderPredictionPlot(samplePlot({ weights: [1, 0], bias: -1000 })));
     expect(byClass(root, 'boundary')).toHaveLength(0);
   });
 
@@ -357,7 +208,7 @@ describe('renderPredictionPlot', () => {
       ],
     ];
     for (const points of cases) {
-      const root = parseXml(
+      const root = parseSvg(
         renderPredictionPlot({ points, predicted: points.map(() => 0), weights: [0, 0], bias: 0, title: 't' }),
       );
       for (const axis of ['x', 'y'] as const) {
@@ -389,38 +240,38 @@ describe('renderPredictionPlot', () => {
     const nasty = `<script>alert("x & 'y'")</script>`;
     const svg = renderPredictionPlot(samplePlot({ title: nasty, subtitle: nasty, xLabel: nasty, yLabel: nasty }));
     expect(svg).not.toContain('<script>');
-    const root = parseXml(svg);
-    expect(all(root, (e) => e.name === 'script')).toHaveLength(0);
-    for (const cls of ['title', 'subtitle', 'x-label', 'y-label']) expect(only(root, cls).text).toBe(nasty);
-    expect(all(root, (e) => e.name === 'title')[0]?.text).toBe(nasty);
+    const root = parseSvg(svg);
+    expect(named(root, 'script')).toHaveLength(0);
+    for (const cls of ['title', 'subtitle', 'x-label', 'y-label']) expect(text(only(root, cls))).toBe(nasty);
+    expect(text(named(root, 'title')[0])).toBe(nasty);
   });
 
   it('replaces characters that XML cannot represent', () => {
-    const root = parseXml(renderPredictionPlot(samplePlot({ title: 'a\u0001b\uD800c' })));
-    expect(only(root, 'title').text).toBe('a\uFFFDb\uFFFDc');
+    const root = parseSvg(renderPredictionPlot(samplePlot({ title: 'a\u0001b\uD800c' })));
+    expect(text(only(root, 'title'))).toBe('a\uFFFDb\uFFFDc');
   });
 
   it('uses the default axis labels and omits the subtitle when not given', () => {
     const { subtitle: _s, ...plot } = samplePlot();
-    const root = parseXml(renderPredictionPlot(plot));
-    expect(only(root, 'x-label').text).toBe('Feature 1');
-    expect(only(root, 'y-label').text).toBe('Feature 2');
+    const root = parseSvg(renderPredictionPlot(plot));
+    expect(text(only(root, 'x-label'))).toBe('Feature 1');
+    expect(text(only(root, 'y-label'))).toBe('Feature 2');
     expect(byClass(root, 'subtitle')).toHaveLength(0);
   });
 
   it('honours a custom size', () => {
-    const root = parseXml(renderPredictionPlot(samplePlot({ width: 400, height: 300 })));
-    expect(root.attrs['viewBox']).toBe('0 0 400 300');
+    const root = parseSvg(renderPredictionPlot(samplePlot({ width: 400, height: 300 })));
+    expect(root.getAttribute('viewBox')).toBe('0 0 400 300');
     const area = plotArea(root);
     expect(area.x1).toBeLessThanOrEqual(400);
     expect(area.y1).toBeLessThanOrEqual(300);
   });
 
   it('keeps the legend outside the plot area', () => {
-    const root = parseXml(renderPredictionPlot(samplePlot()));
+    const root = parseSvg(renderPredictionPlot(samplePlot()));
     const area = plotArea(root);
-    for (const e of all(only(root, 'legend'), (x) => x.name === 'circle' || x.name === 'text')) {
-      const y = e.name === 'circle' ? attr(e, 'cy') + attr(e, 'r') : attr(e, 'y');
+    for (const e of all(only(root, 'legend'), (x) => x.localName === 'circle' || x.localName === 'text')) {
+      const y = e.localName === 'circle' ? attr(e, 'cy') + attr(e, 'r') : attr(e, 'y');
       expect(y).toBeLessThan(area.y0);
     }
   });
@@ -430,7 +281,7 @@ describe('renderPredictionPlot', () => {
   });
 
   it('renders an empty point set', () => {
-    const root = parseXml(renderPredictionPlot({ points: [], predicted: [], weights: [1, -1], bias: 0, title: 'empty' }));
+    const root = parseSvg(renderPredictionPlot({ points: [], predicted: [], weights: [1, -1], bias: 0, title: 'empty' }));
     expect(byClass(root, 'point')).toHaveLength(0);
     expect(byClass(root, 'boundary')).toHaveLength(1);
   });
@@ -440,5 +291,18 @@ describe('renderPredictionPlot', () => {
     expect(() => renderPredictionPlot({ ...plot, predicted: [0] })).toThrow(RangeError);
     expect(() => renderPredictionPlot({ ...plot, actual: [1] })).toThrow(RangeError);
     expect(() => renderPredictionPlot({ ...plot, predicted: Array.from(plot.points, () => 2) })).toThrow(RangeError);
+  });
+
+  it('throws a RangeError naming width and height when the size is not a positive finite number', () => {
+    for (const size of [{ width: 0 }, { height: -1 }, { width: Number.NaN }, { height: Infinity }]) {
+      expect(() => renderPredictionPlot(samplePlot(size))).toThrow(/^width and height must be positive finite numbers, got /);
+    }
+  });
+
+  it('skips points with a non-finite coordinate but still checks their labels', () => {
+    const points = [[0, 0], [1, Number.NaN], [Infinity, 1], [1, 1]];
+    const root = parseSvg(renderPredictionPlot({ points, predicted: [0, 1, 1, 1], weights: [1, 1], bias: -1, title: 't' }));
+    expect(byClass(root, 'point')).toHaveLength(2);
+    expect(() => renderPredictionPlot({ points, predicted: [0, 2, 1, 1], weights: [1, 1], bias: -1, title: 't' })).toThrow('predicted[1] must be 0 or 1, got 2');
   });
 });
