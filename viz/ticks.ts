@@ -57,7 +57,8 @@ export function linearTicks(domain: Domain, count: number, options: TickOptions 
   const step = at(1);
   const decimals = Math.max(0, -k);
   const exponentFrom = options.exponentFrom ?? Infinity;
-  const first = Math.ceil(domain.min / step - 1e-9);
+  // `+ 0` turns the -0 that ceil gives for a domain starting at 0 into a plain 0 value.
+  const first = Math.ceil(domain.min / step - 1e-9) + 0;
   const last = Math.floor(domain.max / step + 1e-9);
   const ticks: Tick[] = [];
   for (let i = first; i <= last && ticks.length < MAX_TICKS; i++) {
