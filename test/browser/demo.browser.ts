@@ -291,6 +291,7 @@ describe('bad input shows a readable message and the page stays usable', () => {
     ['one class', 'x1,x2,y\n1,2,1\n3,4,1\n5,6,1\n7,8,1\n', 'The target column "y" has a single class (1); logistic regression needs at least two classes.'],
     ['a single column', 'just,one\n', 'The CSV has a header but no data rows.'],
     ['an unclosed quote', 'x1,x2,y\n1,"2,0\n', 'Row 2: a quoted cell is never closed'],
+    ['a stray quote', 'x1,x2,y\n1,a"b,0\n', 'Row 2: a cell holds a " but does not start with one; put the whole cell in quotes, with "" for each " inside it.'],
   ])('a CSV with %s', async (_what, text, expected) => {
     await useCsv(text);
     expect(await trainAndWait(page)).toBe('error');
@@ -299,7 +300,7 @@ describe('bad input shows a readable message and the page stays usable', () => {
   });
 
   it('user text is shown as text, never as markup', async () => {
-    await useCsv('<img src=x onerror="window.hacked=1">,x2,y\n1,2,0\n<b>bold</b>,4,1\n');
+    await useCsv('"<img src=x onerror=""window.hacked=1"">",x2,y\n1,2,0\n<b>bold</b>,4,1\n');
     expect(await trainAndWait(page)).toBe('error');
     expect(await message(page)).toBe('Row 3, column 1 (<img src=x onerror="window.hacked=1">): "<b>bold</b>" is not a number.');
     expect(await page.locator('#message *').count()).toBe(0);
