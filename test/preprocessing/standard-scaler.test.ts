@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Matrix, NotFittedError } from '../src/index.js';
-import { StandardScaler, type StandardScalerOptions } from '../src/preprocessing/standard-scaler.js';
-import { expectError } from './assertions.js';
+import { Matrix, NotFittedError } from '../../src/index.js';
+import { StandardScaler, type StandardScalerOptions } from '../../src/preprocessing/standard-scaler.js';
+import { expectError } from '../assertions.js';
 
 interface ScalerCase {
   name: string;
@@ -19,7 +19,7 @@ interface ScalerCase {
   otherInverse: number[][];
 }
 
-const fixture = JSON.parse(readFileSync(new URL('./fixtures/metrics.json', import.meta.url), 'utf8')) as {
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/metrics.json', import.meta.url), 'utf8')) as {
   standardScaler: ScalerCase[];
 };
 

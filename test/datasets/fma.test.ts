@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fma } from '../src/datasets/fma.js';
+import { fma } from '../../src/datasets/fma.js';
 
 /**
  * Reference results come from glibc's `fma` (hardware vfmadd on the fixture
@@ -14,7 +14,7 @@ interface FmaFixture {
 }
 
 const fixture = JSON.parse(
-  readFileSync(new URL('./fixtures/libm-log.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../fixtures/libm-log.json', import.meta.url), 'utf8'),
 ) as FmaFixture;
 
 function decode(b64: string): number[] {

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { makeClassification, type MakeClassificationOptions } from '../src/datasets/make-classification.js';
+import { makeClassification, type MakeClassificationOptions } from '../../src/datasets/make-classification.js';
 import {
   trainTestSplit,
   trainTestSplitIndices,
   type TrainTestSplitOptions,
-} from '../src/datasets/train-test-split.js';
-import { Matrix } from '../src/matrix.js';
+} from '../../src/datasets/train-test-split.js';
+import { Matrix } from '../../src/matrix.js';
 
 interface SplitFixture {
   testSize?: number;
@@ -27,7 +27,7 @@ interface DatasetCase {
 }
 
 const read = <T>(name: string): T =>
-  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as T;
+  JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as T;
 
 const datasets = read<{ cases: DatasetCase[] }>('datasets.json');
 const reference = read<DatasetCase>('reference-experiment.json');

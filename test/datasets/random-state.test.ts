@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { RandomState, checkRandomState } from '../src/datasets/random-state.js';
+import { RandomState, checkRandomState } from '../../src/datasets/random-state.js';
 
 interface Entry {
   seed: number;
@@ -9,7 +9,7 @@ interface Entry {
 }
 
 const fixture = JSON.parse(
-  readFileSync(new URL('./fixtures/random-state.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../fixtures/random-state.json', import.meta.url), 'utf8'),
 ) as { entries: Entry[] };
 
 const times = <T>(n: number, f: () => T): T[] => Array.from({ length: n }, f);

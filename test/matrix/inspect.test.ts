@@ -4,7 +4,7 @@
  */
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { LogisticRegression, Matrix } from '../src/index.js';
+import { LogisticRegression, Matrix } from '../../src/index.js';
 
 describe('Matrix.toString', () => {
   it('shows the shape, the dtype and every value of a small matrix, right-aligned by column', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { sampleWithoutReplacement } from '../src/datasets/hypercube.js';
-import { makeClassification, type MakeClassificationOptions } from '../src/datasets/make-classification.js';
-import { RandomState } from '../src/datasets/random-state.js';
+import { sampleWithoutReplacement } from '../../src/datasets/hypercube.js';
+import { makeClassification, type MakeClassificationOptions } from '../../src/datasets/make-classification.js';
+import { RandomState } from '../../src/datasets/random-state.js';
 
 interface DatasetCase {
   name: string;
@@ -12,7 +12,7 @@ interface DatasetCase {
 }
 
 const read = <T>(name: string): T =>
-  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as T;
+  JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as T;
 
 const datasets = read<{ cases: DatasetCase[] }>('datasets.json');
 const reference = read<DatasetCase>('reference-experiment.json');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { glibcLog } from '../src/datasets/libm-log.js';
+import { glibcLog } from '../../src/datasets/libm-log.js';
 
 /**
  * Reference values: glibc 2.36 `log` (its `__log_fma` ifunc variant) on an
@@ -12,7 +12,7 @@ interface LogFixture {
 }
 
 const fixture = JSON.parse(
-  readFileSync(new URL('./fixtures/libm-log.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../fixtures/libm-log.json', import.meta.url), 'utf8'),
 ) as LogFixture;
 
 function decodePairs(b64: string): [number, number][] {
