@@ -11,7 +11,7 @@ import { paddedDomain } from './domain.js';
 import { linearScale } from './scale.js';
 import { group, num, tag } from './svg.js';
 import { textWidth } from './text-width.js';
-import { linearTicks } from './ticks.js';
+import { linearTicks, type Tick } from './ticks.js';
 
 /** Input of {@link renderPredictionPlot}. */
 export interface PredictionPlot {
@@ -58,6 +58,10 @@ const INK = '#222222';
 const MUTED = '#555555';
 const GRID = '#E6E6E6';
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+/** Outer margin, in pixels. */
+const PAD = 16;
+/** Font sizes in pixels. */
+const SIZE = { title: 18, subtitle: 13, legend: 12, tick: 11, label: 13 } as const;
 const BOUNDARY_STROKE = { stroke: INK, 'stroke-width': 2, 'stroke-dasharray': '8 5', 'stroke-linecap': 'round' } as const;
 
 /** Reads a class label, accepting only 0 and 1. */
@@ -127,26 +131,19 @@ export function renderPredictionPlot(plot: PredictionPlot): string {
   const yDomain = paddedDomain(ys);
 
   // ---- layout ----
-  const pad = 16;
-  const titleSize = 18;
-  const subtitleSize = 13;
-  const legendSize = 12;
-  const tickSize = 11;
-  const labelSize = 13;
-
-  let y = pad + titleSize;
+  let y = PAD + SIZE.title;
   const titleY = y;
   let subtitleY = 0;
   if (plot.subtitle !== undefined && plot.subtitle !== '') {
-    y += 8 + subtitleSize;
+    y += 8 + SIZE.subtitle;
     subtitleY = y;
   }
 
   // y ticks first: their label width decides the left margin.
   const approxPlotHeight = Math.max(60, height - y - 110);
   const yTicks = linearTicks(yDomain, Math.max(2, Math.round(approxPlotHeight / 70)));
-  const yTickWidth = Math.max(0, ...yTicks.map((t) => Math.ceil(textWidth(t.label, tickSize))));
-  const left = Math.round(pad + labelSize + 12 + yTickWidth + 8);
+  const yTickWidth = Math.max(0, ...yTicks.map((t) => Math.ceil(textWidth(t.label, SIZE.tick))));
+  const left = Math.round(PAD + SIZE.label + 12 + yTickWidth + 8);
   const right = width - 24;
 
   // Legend: a row (wrapping if needed) between the titles and the plot area.
@@ -158,14 +155,14 @@ export function renderPredictionPlot(plot: PredictionPlot): string {
   ];
   if (boundary !== null) legendItems.push({ kind: 'boundary', label: 'Decision boundary' });
   if (plot.actual !== undefined) legendItems.push({ kind: 'miss', label: `Misclassified (${misclassified})` });
-  const legendRowHeight = legendSize + 8;
+  const legendRowHeight = SIZE.legend + 8;
   const swatch = 22;
   const legendPos: { x: number; row: number }[] = [];
   {
     let lx = left;
     let row = 0;
     for (const item of legendItems) {
-      const w = swatch + 6 + Math.ceil(textWidth(item.label, legendSize));
+      const w = swatch + 6 + Math.ceil(textWidth(item.label, SIZE.legend));
       if (lx > left && lx + w > right) {
         row++;
         lx = left;
@@ -177,7 +174,7 @@ export function renderPredictionPlot(plot: PredictionPlot): string {
   const legendRows = (legendPos[legendPos.length - 1]?.row ?? 0) + 1;
   const legendTop = y + 12;
   const top = legendTop + legendRows * legendRowHeight + 10;
-  const bottom = height - (pad + labelSize + 8 + tickSize + 10);
+  const bottom = height - (PAD + SIZE.label + 8 + SIZE.tick + 10);
   const plotW = Math.max(1, right - left);
   const plotH = Math.max(1, bottom - top);
 
@@ -212,38 +209,34 @@ export function renderPredictionPlot(plot: PredictionPlot): string {
   );
   out.push(tag('rect', { class: 'plot-area', x: left, y: top, width: plotW, height: plotH, fill: 'none', stroke: '#BBBBBB', 'stroke-width': 1 }));
 
-  // Axes: ticks and labels.
-  out.push(
+  // Axes: tick marks with their labels, one group per tick.
+  const axis = (cls: string, anchor: string, ticks: readonly Tick[], draw: (t: Tick) => [string, string]): string =>
     group(
       'g',
-      { class: 'x-axis', 'font-size': tickSize, fill: MUTED, 'text-anchor': 'middle' },
-      xTicks.map((t) => {
-        const tx = sx(t.value);
-        const mark = tag('line', { x1: tx, y1: bottom, x2: tx, y2: bottom + 5, stroke: '#888888' });
-        return group('g', { class: 'tick', 'data-value': t.label }, [mark, tag('text', { x: tx, y: bottom + 7 + tickSize }, t.label)], '');
-      }),
-    ),
+      { class: cls, 'font-size': SIZE.tick, fill: MUTED, 'text-anchor': anchor },
+      ticks.map((t) => group('g', { class: 'tick', 'data-value': t.label }, draw(t), '')),
+    );
+  out.push(
+    axis('x-axis', 'middle', xTicks, (t) => {
+      const tx = sx(t.value);
+      return [tag('line', { x1: tx, y1: bottom, x2: tx, y2: bottom + 5, stroke: '#888888' }), tag('text', { x: tx, y: bottom + 7 + SIZE.tick }, t.label)];
+    }),
   );
   out.push(
-    group(
-      'g',
-      { class: 'y-axis', 'font-size': tickSize, fill: MUTED, 'text-anchor': 'end' },
-      yTicks.map((t) => {
-        const ty = sy(t.value);
-        const mark = tag('line', { x1: left - 5, y1: ty, x2: left, y2: ty, stroke: '#888888' });
-        return group('g', { class: 'tick', 'data-value': t.label }, [mark, tag('text', { x: left - 8, y: ty, dy: '0.35em' }, t.label)], '');
-      }),
-    ),
+    axis('y-axis', 'end', yTicks, (t) => {
+      const ty = sy(t.value);
+      return [tag('line', { x1: left - 5, y1: ty, x2: left, y2: ty, stroke: '#888888' }), tag('text', { x: left - 8, y: ty, dy: '0.35em' }, t.label)];
+    }),
   );
   out.push(
-    tag('text', { class: 'x-label', x: left + plotW / 2, y: height - pad, 'font-size': labelSize, fill: INK, 'text-anchor': 'middle' }, plot.xLabel ?? 'Feature 1'),
+    tag('text', { class: 'x-label', x: left + plotW / 2, y: height - PAD, 'font-size': SIZE.label, fill: INK, 'text-anchor': 'middle' }, plot.xLabel ?? 'Feature 1'),
   );
-  const ylx = num(pad + labelSize - 2);
+  const ylx = num(PAD + SIZE.label - 2);
   const yly = num(top + plotH / 2);
   out.push(
     tag(
       'text',
-      { class: 'y-label', x: ylx, y: yly, transform: `rotate(-90 ${ylx} ${yly})`, 'font-size': labelSize, fill: INK, 'text-anchor': 'middle' },
+      { class: 'y-label', x: ylx, y: yly, transform: `rotate(-90 ${ylx} ${yly})`, 'font-size': SIZE.label, fill: INK, 'text-anchor': 'middle' },
       plot.yLabel ?? 'Feature 2',
     ),
   );
@@ -270,9 +263,9 @@ export function renderPredictionPlot(plot: PredictionPlot): string {
   if (rings.length > 0) out.push(group('g', { class: 'misclassified', fill: 'none', stroke: INK, 'stroke-width': 1.4 }, rings));
 
   // Titles.
-  out.push(tag('text', { class: 'title', x: left, y: titleY, 'font-size': titleSize, 'font-weight': 600, fill: INK }, plot.title));
+  out.push(tag('text', { class: 'title', x: left, y: titleY, 'font-size': SIZE.title, 'font-weight': 600, fill: INK }, plot.title));
   if (subtitleY > 0) {
-    out.push(tag('text', { class: 'subtitle', x: left, y: subtitleY, 'font-size': subtitleSize, fill: MUTED }, plot.subtitle ?? ''));
+    out.push(tag('text', { class: 'subtitle', x: left, y: subtitleY, 'font-size': SIZE.subtitle, fill: MUTED }, plot.subtitle ?? ''));
   }
 
   // Legend.
@@ -299,7 +292,7 @@ export function renderPredictionPlot(plot: PredictionPlot): string {
     }
     return group('g', { class: `legend-item legend-${item.kind}` }, [mark, tag('text', { x: pos.x + swatch + 6, y: cy, dy: '0.35em' }, item.label)], '');
   });
-  out.push(group('g', { class: 'legend', 'font-size': legendSize, fill: INK }, legend));
+  out.push(group('g', { class: 'legend', 'font-size': SIZE.legend, fill: INK }, legend));
 
   const svg = group(
     'svg',
