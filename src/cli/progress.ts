@@ -4,13 +4,7 @@
  * @module
  */
 import type { IterationInfo } from '../index.js';
-
-/** Where the CLI writes text; a subset of a Node stream. */
-export interface Output {
-  write(text: string): unknown;
-  isTTY?: boolean | undefined;
-  columns?: number | undefined;
-}
+import type { Output } from './io.js';
 
 /** Reports iterations to `out`; call `done()` after the fit. */
 export class Progress {

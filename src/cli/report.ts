@@ -122,3 +122,8 @@ export function formatScores(classes: readonly Label[], sets: ReadonlyArray<[str
   }
   return out.join('\n');
 }
+
+/** The classes with their counts, for a report's line: `benign 357, malignant 212`. */
+export function countsLine(classes: readonly Label[], counts: readonly number[]): string {
+  return classes.map((c, k) => `${display(String(c))} ${counts[k]}`).join(', ');
+}

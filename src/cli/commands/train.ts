@@ -1,0 +1,210 @@
+/**
+ * `logreg-wasm train`: fits a model on a CSV file (in memory, or chunk by chunk with
+ * `--stream`), prints its report and writes the model file with `--out`.
+ * @module
+ */
+import { Matrix, trainTestSplit, type Label } from '../../index.js';
+import { describeColumn, readCsv, type CsvTable } from '../csv.js';
+import { CliError, UsageError } from '../errors.js';
+import { choice, delimiterOf, list, num, str, type Values } from '../flags.js';
+import { writeReport, type Io } from '../io.js';
+import { checkNotInput, modelFileText, writeFileAtomic } from '../model-file.js';
+import { inFlagTerms, makeModel, modelOptions } from '../model-options.js';
+import { isOnnxPath } from '../onnx-file.js';
+import {
+  MAX_CLASSES,
+  checkClasses,
+  columnIndices,
+  expandedFeatureNames,
+  fitPreprocessing,
+  readLabels,
+  selectFeatures,
+  transform,
+  type ImputeStrategy,
+} from '../preprocess.js';
+import { Progress } from '../progress.js';
+import { classCounts, countsLine, formatScores, score, type Scores } from '../report.js';
+import { trainStream } from '../stream-train.js';
+import { display, jsonText, quoted, quotedCell, safeLine } from '../text.js';
+
+/**
+ * Runs `train <data.csv> --target COLUMN [options]`.
+ * @throws UsageError for bad flags (checked before the data is read), CliError for bad data.
+ */
+export async function train(values: Values, positionals: string[], io: Io): Promise<void> {
+  const file = positionals[0] as string;
+  // Header names are trimmed when read, so the name given is too.
+  const target = str(values, 'target')?.trim();
+  if (target === undefined) throw new UsageError('train needs --target COLUMN, the column to predict', 'train');
+  const testSize = num(values, 'test-size') ?? 0.2;
+  const maxClasses = num(values, 'max-classes') ?? MAX_CLASSES;
+  const impute = choice(values, 'impute', ['mean', 'median'] as const) ?? null;
+  const out = str(values, 'out');
+  // predict and evaluate read a .onnx file as ONNX, so a JSON model under that name would be unreadable.
+  if (out !== undefined && isOnnxPath(out)) {
+    throw new UsageError(`--out writes the JSON model file; for ONNX, write ${quoted(out.replace(/\.onnx$/i, '.json'))} and run export on it with --onnx ${quoted(out)}`, 'train');
+  }
+  const standardize = values['standardize'] === true;
+  const warnings: string[] = [];
+  const onWarning = (m: string) => warnings.push(inFlagTerms(m, standardize));
+  const delimiter = delimiterOf(values);
+  const featureList = list(str(values, 'features'));
+  const request = { oneHot: (values['one-hot'] as string[] | undefined ?? []).flatMap((s) => list(s, 'one-hot')), impute: impute as ImputeStrategy | null, standardize };
+  if (values['stream']) {
+    if (impute === 'median') throw new UsageError('--stream supports --impute mean only (a median needs every value in memory)', 'train');
+    const epochs = num(values, 'epochs') ?? 5;
+    const chunkRows = num(values, 'chunk-size') ?? 10_000;
+    const options = modelOptions(values, onWarning, null);
+    if (options.solver !== undefined && options.solver !== 'sgd') throw new UsageError(`--stream trains with --solver sgd; got '${options.solver}'`, 'train');
+    // Flags of the in-memory path that --stream cannot honour: refused, never ignored.
+    const unused: Record<string, string> = {
+      stratify: 'its test rows are drawn row by row as the file streams past',
+      'max-iter': 'it makes --epochs passes over the file',
+      tol: 'it makes --epochs passes over the file',
+    };
+    for (const [flag, why] of Object.entries(unused)) {
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} does not apply to --stream: ${why}`, 'train');
+    }
+    if (options.dtype === 'float32') throw new UsageError('--stream trains in float64 (--dtype float32 needs a full-batch solver, without --stream)', 'train');
+    options.solver = 'sgd';
+    makeModel(options, 'train');
+    if (out !== undefined) await checkNotInput(out, '--out', [file]);
+    const progress = values['quiet'] ? null : new Progress(io.stderr, epochs, 'epoch');
+    const result = await trainStream({ file, target, features: featureList, request, delimiter, epochs, chunkRows, testSize, maxClasses, options, progress });
+    for (const w of warnings) io.stderr.write(`warning: ${safeLine(w)}\n`);
+    if (out !== undefined) await writeFileAtomic(out, modelFileText(target, result.preprocessing, result.model));
+    const report = {
+      data: { file, rows: result.rows, target, features: expandedFeatureNames(result.preprocessing) },
+      classes: result.model.classes,
+      counts: result.counts,
+      split: { train: result.rows - result.testRows, test: result.testRows, testSize },
+      fit: { solver: 'sgd', epochs, chunkRows, fitMs: result.fitMs, peakRssMb: result.peakRssMb },
+      test: result.test,
+      out: out ?? null,
+    };
+    if (values['json']) io.stdout.write(`${jsonText(report)}\n`);
+    else {
+      writeReport(
+      io,
+        [
+          `Data: ${file}: ${result.rows} rows, ${report.data.features.length} features; target ${quoted(target)} (streamed in chunks of ${chunkRows} rows)`,
+          `Classes: ${countsLine(result.model.classes, result.counts)}`,
+          `Split: ${report.split.train} train, ${report.split.test} test (test size ${testSize})`,
+          `Fit: sgd, ${epochs} epochs, ${(result.fitMs / 1000).toFixed(2)} s, peak RSS ${result.peakRssMb.toFixed(0)} MB`,
+          '',
+          result.test === null
+            ? testSize === 0
+              ? 'No test rows (--test-size 0).'
+              : `No test rows: the per-row draw with --test-size ${testSize} held none of the ${result.rows} rows out.`
+            : formatScores(result.model.classes, [['test', result.test]]),
+          '',
+          out === undefined ? 'Model not saved (pass --out model.json to save it).' : `Model written to ${out}`,
+          '',
+        ].join('\n'),
+      );
+    }
+    return;
+  }
+  for (const flag of ['epochs', 'chunk-size']) if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --stream`, 'train');
+  // Check every option before reading the data, so usage errors come first.
+  const progress = values['quiet'] ? null : new Progress(io.stderr, num(values, 'max-iter') ?? 100);
+  const options = modelOptions(values, onWarning, progress === null ? null : (info) => progress.update(info));
+  const model = makeModel(options, 'train');
+  if (out !== undefined) await checkNotInput(out, '--out', [file]);
+
+  const table = await readCsv(file, { delimiter });
+  const [targetIndex] = columnIndices(file, table, [target], 'target') as [number];
+  const features = selectFeatures(file, table, target, featureList, request.oneHot);
+  const labels = readLabels(file, table, targetIndex);
+  checkClasses(file, describeColumn(table.header, targetIndex), [...new Set(labels)], labels.length, maxClasses);
+  const { trainRows, testRows } = split(file, table, labels, testSize, values);
+  const preprocessing = fitPreprocessing(file, table, trainRows, { ...request, features });
+  const XTrain = transform(file, table, preprocessing, trainRows);
+  const yTrain = trainRows.map((i) => labels[i] as Label);
+  // After the cells are checked (a bad cell is the first thing to fix).
+  const trainClasses = new Set(trainRows.map((i) => labels[i] as Label));
+  if (trainClasses.size < 2) {
+    const [only] = trainClasses as Set<Label>;
+    throw new CliError(
+      `${file}: the ${trainRows.length} training ${trainRows.length === 1 ? 'row holds' : 'rows hold'} one class (${typeof only === 'string' ? quotedCell(only) : String(only)}) after --test-size ${testSize} held out ${testRows.length}; lower --test-size or pass --stratify`,
+    );
+  }
+  const start = performance.now();
+  try {
+    model.fit(XTrain, yTrain);
+  } catch (error) {
+    throw new CliError(`${file}: training failed: ${inFlagTerms((error as Error).message, standardize)}`);
+  } finally {
+    progress?.done();
+  }
+  const fitMs = performance.now() - start;
+  for (const w of warnings) io.stderr.write(`warning: ${safeLine(w)}\n`);
+  const trainScores = score(model, XTrain, yTrain);
+  let testScores: Scores | null = null;
+  if (testRows.length > 0) {
+    const XTest = transform(file, table, preprocessing, testRows);
+    testScores = score(model, XTest, testRows.map((i) => labels[i] as Label));
+  }
+  if (out !== undefined) await writeFileAtomic(out, modelFileText(target, preprocessing, model));
+  const classes = model.classes;
+  const counts = classCounts(classes, labels);
+  const names = expandedFeatureNames(preprocessing);
+  if (values['json']) {
+    const report = {
+      data: { file, rows: table.rows.length, target, features: names },
+      classes,
+      counts,
+      split: { train: trainRows.length, test: testRows.length, testSize, randomState: options.randomState },
+      // JSON has no Infinity: --C inf is reported as the string 'Infinity'.
+      fit: { solver: model.solver, penalty: model.penalty, C: Number.isFinite(model.C) ? model.C : String(model.C), nIter: model.nIter, converged: model.converged, fitMs },
+      train: trainScores,
+      test: testScores,
+      out: out ?? null,
+    };
+    io.stdout.write(`${jsonText(report)}\n`);
+    return;
+  }
+  const steps = [
+    preprocessing.impute ? `impute ${preprocessing.impute.strategy}` : null,
+    Object.keys(preprocessing.oneHot).length > 0 ? `one-hot ${Object.keys(preprocessing.oneHot).map((name) => display(name)).join(', ')}` : null,
+    preprocessing.standardize ? 'standardize' : null,
+  ].filter((s) => s !== null);
+  const sets: [string, Scores][] = [['train', trainScores]];
+  if (testScores !== null) sets.push(['test', testScores]);
+  writeReport(
+      io,
+    [
+      `Data: ${file}: ${table.rows.length} rows, ${names.length} features; target ${quoted(target)}${steps.length > 0 ? `; ${steps.join(', ')}` : ''}`,
+      `Classes: ${countsLine(classes, counts)}`,
+      `Split: ${trainRows.length} train, ${testRows.length} test (test size ${testSize}, random state ${options.randomState})`,
+      `Fit: ${model.solver}, penalty ${model.penalty}, C ${model.C}: ${model.nIter} iterations, ${model.converged ? 'converged' : 'not converged'}, ${fitMs.toFixed(1)} ms`,
+      '',
+      formatScores(classes, sets),
+      '',
+      out === undefined ? 'Model not saved (pass --out model.json to save it).' : `Model written to ${out}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+/** The rows held out for testing and those trained on, by trainTestSplit (stratified with --stratify). */
+function split(file: string, table: CsvTable, labels: Label[], testSize: number, values: Values) {
+  const n = table.rows.length;
+  const all = Array.from({ length: n }, (_, i) => i);
+  if (testSize === 0) return { trainRows: all, testRows: [] as number[] };
+  // trainTestSplit holds out ceil(testSize · n) rows, as scikit-learn does.
+  if (Math.ceil(testSize * n) >= n) {
+    throw new CliError(`${file}: --test-size ${testSize} holds out all ${n} rows, leaving none to train on; lower --test-size`);
+  }
+  try {
+    const index = Matrix.from(Float64Array.from(all), n, 1);
+    const s = trainTestSplit(index, labels, {
+      testSize,
+      randomState: num(values, 'random-state') ?? 42,
+      stratify: values['stratify'] ? labels : null,
+    });
+    return { trainRows: Array.from(s.XTrain.data), testRows: Array.from(s.XTest.data) };
+  } catch (error) {
+    throw new CliError(`${file}: cannot split ${n} rows with --test-size ${testSize}: ${(error as Error).message.replace(/^trainTestSplit: /, '')}`);
+  }
+}
