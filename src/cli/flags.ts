@@ -37,6 +37,7 @@ export const OPTIONS: Record<string, Options> = {
     'class-weight': { type: 'string' },
     threads: { type: 'string' },
     dtype: { type: 'string' },
+    'multi-class': { type: 'string' },
     stream: { type: 'boolean' },
     epochs: { type: 'string' },
     'chunk-size': { type: 'string' },

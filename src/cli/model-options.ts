@@ -8,25 +8,47 @@ import { PENALTIES, SOLVERS } from '../estimator/logistic-regression.js';
 import { UsageError } from './errors.js';
 import { choice, num, str, type Values } from './flags.js';
 
+/** One of train's flags that sets an estimator option. */
+interface ModelFlag {
+  /** The flag, without its dashes. */
+  flag: string;
+  /** The estimator option it sets. */
+  option: keyof LogisticRegressionOptions;
+  /** Its value, or undefined when it is not given. @throws UsageError for a value the CLI refuses itself. */
+  read(values: Values, flag: string): LogisticRegressionOptions[keyof LogisticRegressionOptions] | undefined;
+}
+
+/**
+ * train's flags that set estimator options, in the order their values are checked (the
+ * first bad one is the one reported). A new estimator flag is a row here, an entry in
+ * flags.ts's OPTIONS (and NUMBERS for a number) and a line of train's usage; a value read
+ * with `str` is checked by the estimator itself, its message put in the flag's terms by
+ * {@link inFlagTerms}.
+ */
+const MODEL_FLAGS: readonly ModelFlag[] = [
+  { flag: 'solver', option: 'solver', read: (values, flag) => choice(values, flag, SOLVERS) },
+  { flag: 'penalty', option: 'penalty', read: (values, flag) => choice(values, flag, PENALTIES) },
+  { flag: 'C', option: 'C', read: num },
+  { flag: 'l1-ratio', option: 'l1Ratio', read: num },
+  { flag: 'max-iter', option: 'maxIter', read: num },
+  { flag: 'tol', option: 'tol', read: num },
+  { flag: 'learning-rate', option: 'learningRate', read: num },
+  { flag: 'batch-size', option: 'batchSize', read: num },
+  { flag: 'class-weight', option: 'classWeight', read: (values, flag) => choice(values, flag, ['balanced'] as const) },
+  { flag: 'dtype', option: 'dtype', read: (values, flag) => choice(values, flag, ['float64', 'float32'] as const) },
+  { flag: 'threads', option: 'threads', read: (values, flag) => (str(values, flag) === 'auto' ? 'auto' : num(values, flag)) },
+  { flag: 'multi-class', option: 'multiClass', read: (values, flag) => str(values, flag) as LogisticRegressionOptions['multiClass'] },
+  { flag: 'random-state', option: 'randomState', read: (values, flag) => num(values, flag) ?? 42 },
+];
+
 /** The estimator options from train's flags. @throws UsageError for a bad value or combination. */
 export function modelOptions(values: Values, onWarning: (m: string) => void, onIteration: LogisticRegressionOptions['onIteration']) {
   const options: LogisticRegressionOptions = { onWarning, onIteration: onIteration ?? null };
-  const set = <K extends keyof LogisticRegressionOptions>(key: K, value: LogisticRegressionOptions[K] | undefined) => {
-    if (value !== undefined) options[key] = value;
-  };
-  set('solver', choice(values, 'solver', SOLVERS));
-  set('penalty', choice(values, 'penalty', PENALTIES));
-  set('C', num(values, 'C'));
-  set('l1Ratio', num(values, 'l1-ratio'));
-  set('maxIter', num(values, 'max-iter'));
-  set('tol', num(values, 'tol'));
-  set('learningRate', num(values, 'learning-rate'));
-  set('batchSize', num(values, 'batch-size'));
-  set('classWeight', choice(values, 'class-weight', ['balanced'] as const));
-  set('dtype', choice(values, 'dtype', ['float64', 'float32'] as const));
-  const threads = str(values, 'threads');
-  if (threads !== undefined) options.threads = threads === 'auto' ? 'auto' : (num(values, 'threads') as number);
-  set('randomState', num(values, 'random-state') ?? 42);
+  const set = options as Record<keyof LogisticRegressionOptions, unknown>;
+  for (const { flag, option, read } of MODEL_FLAGS) {
+    const value = read(values, flag);
+    if (value !== undefined) set[option] = value;
+  }
   return options;
 }
 
@@ -39,15 +61,11 @@ export function makeModel(options: LogisticRegressionOptions, command: string): 
   }
 }
 
-/** The estimator's camelCase option names and the CLI's flags for them. */
-const FLAGS: ReadonlyArray<[string, string]> = [
-  ['maxIter', '--max-iter'],
-  ['learningRate', '--learning-rate'],
-  ['l1Ratio', '--l1-ratio'],
-  ['classWeight', '--class-weight'],
-  ['batchSize', '--batch-size'],
-  ['randomState', '--random-state'],
-];
+/** The estimator's camelCase option names and the CLI's flags for them (`maxIter`, `--max-iter`). */
+const RENAMED: ReadonlyArray<[string, string]> = MODEL_FLAGS.filter((f) => f.flag !== f.option).map((f) => [f.option, `--${f.flag}`]);
+
+/** Options whose flag is their own name (`tol`, `--tol`): most are English words too, so rewritten only where a message uses them as names. */
+const SAME = MODEL_FLAGS.filter((f) => f.flag === f.option).map((f) => f.option).join('|');
 
 /**
  * The estimator's messages (errors and onWarning) in the CLI's terms: `maxIter = 100` →
@@ -56,13 +74,13 @@ const FLAGS: ReadonlyArray<[string, string]> = [
  */
 export function inFlagTerms(message: string, standardized: boolean): string {
   let text = message.replace(/^LogisticRegression(\.\w+)?: /, '');
-  for (const [name, flag] of FLAGS) {
+  for (const [name, flag] of RENAMED) {
     text = text.replace(new RegExp(`\\b${name}( = |\\b)`, 'g'), (_, eq: string) => (eq === ' = ' ? `${flag} ` : flag));
   }
   // Names that are also English words are rewritten only as `name = value`.
-  text = text.replace(/\b(C|tol|solver|penalty|threads|dtype) = /g, '--$1 ');
+  text = text.replace(new RegExp(`\\b(${SAME}) = `, 'g'), '--$1 ');
   // …and as the subject that opens a message: `threads must be …` → `--threads must be …`.
-  text = text.replace(/^(C|tol|solver|penalty|threads|dtype)(?= must | is )/, '--$1');
+  text = text.replace(new RegExp(`^(${SAME})(?= must | is )`), '--$1');
   if (standardized) {
     text = text.replace(/(,? or |, |; | and )?scale the features( \(StandardScaler\))?/g, '').replace(/ \(StandardScaler helps\)/g, '');
   } else {

@@ -39,6 +39,7 @@ Model:
   --penalty l2|l1|elasticnet|none        (default l2)
   --C X  --l1-ratio X  --max-iter N  --tol X  --learning-rate X  --batch-size N
   --class-weight balanced  --threads N|auto  --dtype float64|float32
+  --multi-class auto|ovr|multinomial    (default auto: one softmax over 3+ classes)
   (a value that starts with '-' is written --flag=VALUE)
 Streaming (data larger than memory):
   --stream                 read the file chunk by chunk; mini-batch SGD for --epochs

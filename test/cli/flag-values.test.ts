@@ -1,6 +1,7 @@
 // Flag values a user can get wrong: each refused in the CLI's own words (exit 2 and the
 // command's usage), never passed to the estimator or parseArgs unchecked, and the
 // split flags explained in terms of the rows they leave.
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LogisticRegression } from '../../src/index.js';
 import { cli, scratch, type CliResult } from './helpers.js';
@@ -67,6 +68,33 @@ describe('--solver', () => {
         expect(r.code, solver).toBe(0);
       }),
     );
+  });
+});
+
+describe('--multi-class', () => {
+  const THREE = tmp.file('three.csv', `a,b,y\n${Array.from({ length: 90 }, (_, i) => `${(i % 3) + Math.sin(i)},${Math.cos(i)},${i % 3}`).join('\n')}\n`);
+  const savedMode = async (...args: string[]) => {
+    const out = tmp.path(`mode-${args.join('-')}.json`);
+    const r = await cli(['train', THREE, '--target', 'y', '--quiet', '--test-size', '0', '--out', out, ...args]);
+    expect(r.stderr).toBe('');
+    return (JSON.parse(readFileSync(out, 'utf8')) as { estimator: { model: { mode: string } } }).estimator.model.mode;
+  };
+
+  it("is checked by the estimator's own rule, its refusal in the flag's terms", async () => {
+    usageError(await train('--multi-class', 'ovx'), "--multi-class must be one of 'auto', 'multinomial', 'ovr', got 'ovx'");
+  });
+
+  it('ovr fits one binary model per class; auto (the default) and multinomial fit one softmax', async () => {
+    expect(await savedMode('--multi-class', 'ovr')).toBe('ovr');
+    expect(await savedMode('--multi-class', 'multinomial')).toBe('multinomial');
+    expect(await savedMode()).toBe('multinomial');
+  });
+
+  it("the estimator's advice to change multiClass names the flag", async () => {
+    const r = await cli(['train', THREE, '--target', 'y', '--quiet', '--dtype', 'float32']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/use --multi-class 'ovr' or dtype 'float64'\n$/);
+    expect((await cli(['train', THREE, '--target', 'y', '--quiet', '--dtype', 'float32', '--multi-class', 'ovr'])).code).toBe(0);
   });
 });
 
