@@ -31,7 +31,7 @@ describe('LogisticRegression#fit(X, y) stops at tol', () => {
   });
 });
 
-describe('gradNorm in onIteration is on the scale of tol', () => {
+describe('LogisticRegression#fit(X, y) reports gradNorm to onIteration on the scale of tol', () => {
   const cases: [string, LogisticRegressionOptions, Float64Array | null][] = [
     ['lbfgs', { tol: 1e-3 }, null],
     ['newton', { solver: 'newton', tol: 1e-3 }, null],
@@ -94,7 +94,7 @@ describe('gradNorm in onIteration is on the scale of tol', () => {
   });
 });
 
-describe('the tolerance handed to the core', () => {
+describe('coreTolerance(tol, scale): the tolerance handed to the core', () => {
   /** The next float64 above a finite x ≥ 0. */
   const nextUp = (x: number): number => {
     const bits = new BigInt64Array(Float64Array.of(x).buffer);

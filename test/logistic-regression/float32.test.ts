@@ -118,7 +118,7 @@ describe("LogisticRegression#fit(X, y) with dtype 'float32' refuses softmax mode
   }
 });
 
-describe('LogisticRegression on a float32 Matrix', () => {
+describe('LogisticRegression#fit(X, y) and the prediction methods on a float32 Matrix', () => {
   const rows = 600;
   const cols = 7;
   const { values, y } = problem(rows, cols, 3);
@@ -211,7 +211,7 @@ describe('LogisticRegression on a float32 Matrix', () => {
   });
 });
 
-describe('A float32 Matrix in WebAssembly memory: what a fit allocates (every allocF64 call of the default core)', () => {
+describe('LogisticRegression#fit(X, y) and #predictProba(X) on a Matrix in WebAssembly memory: the blocks they allocate (every allocF64 call of the default core)', () => {
   const rows = 20_000;
   const cols = 16;
   const data = makeClassification({ nSamples: rows, nFeatures: cols, randomState: 4 });
@@ -262,7 +262,7 @@ describe('A float32 Matrix in WebAssembly memory: what a fit allocates (every al
   });
 });
 
-describe('Non-finite values in a float32 Matrix', () => {
+describe('LogisticRegression#fit(X, y) and #predict(X) with non-finite values in a float32 Matrix', () => {
   const cases = [
     ['a float32 Matrix in WebAssembly memory', (v: Float32Array) => alloc32(v, 3, 3)],
     ['a float32 Matrix in JS memory', (v: Float32Array) => Matrix.from(v, 3, 3)],
@@ -327,7 +327,7 @@ describe('Non-finite values in a float32 Matrix', () => {
   });
 });
 
-describe("A float32 Matrix with simd 'relaxed'", () => {
+describe("LogisticRegression#fit(X, y) with simd 'relaxed' on a float32 Matrix", () => {
   it('trains to the same bits as a relaxed float32 fit of the same numbers given as rows', () => {
     const result = inRelaxedChild(`
       const { X: X64, y } = makeClassification({ nSamples: 2000, nFeatures: 9, randomState: 6 });

@@ -70,7 +70,7 @@ const { X, y } = makeClassification({ nSamples: 40, nFeatures: 2, nInformative: 
 const names: string[] = Array.from(y, (k) => (k === 1 ? 'yes' : 'no'));
 const quiet = { onWarning: null } as const;
 
-describe('the label type of a fitted model', () => {
+describe('LogisticRegression<L>: the label type of a fitted model', () => {
   it('is number for numeric y, so predict and classes give numbers', () => {
     const model = new LogisticRegression(quiet).fit(X, y);
     const first: number = model.predict(X)[0]!;

@@ -116,7 +116,7 @@ describe("LogisticRegression#fit(X, y) with multiClass 'multinomial' and two cla
   });
 });
 
-describe('two-class multinomial fits against scikit-learn 1.2.1 (test/fixtures/binary-multinomial.json)', () => {
+describe("LogisticRegression#fit(X, y) with multiClass 'multinomial' and two classes, against scikit-learn 1.2.1 (test/fixtures/binary-multinomial.json)", () => {
   for (const f of fixture.fits) {
     const { X: rows, y: labels } = fixture.datasets[f.dataset]!;
     it(`reaches the exact optimum within 1e-8 and scikit-learn's probabilities within 1e-5 (${f.id})`, () => {

@@ -56,7 +56,7 @@ describe('LogisticRegression#fit(X, y) warns through onWarning when it stops at 
   });
 });
 
-describe('warnings about options the penalty ignores, as scikit-learn gives them', () => {
+describe('LogisticRegression#fit(X, y) warns, as scikit-learn does, about options the penalty ignores', () => {
   for (const penalty of ['l2', 'l1', 'none'] as const) {
     it(`says l1Ratio is ignored when it is set with penalty '${penalty}'`, () => {
       const solver = penalty === 'l1' ? 'owlqn' : 'lbfgs';
@@ -114,7 +114,7 @@ describe('warnings about options the penalty ignores, as scikit-learn gives them
   });
 });
 
-describe('threads above the cores available', () => {
+describe('new LogisticRegression({ threads }) above the CPUs available', () => {
   it('is lowered to the number of cores, with one warning naming both counts', () => {
     const said: string[] = [];
     const model = new LogisticRegression({ threads: 4, onWarning: (m) => said.push(m) });
