@@ -1,6 +1,5 @@
 /**
- * The prediction plot moved to the plotting module viz/; this re-export keeps
- * examples/reference-experiment.ts's import working until it imports viz/ directly.
+ * A re-export of viz/prediction-plot.ts, the import examples/reference-experiment.ts uses.
  * @module
  */
 export { renderPredictionPlot, type PredictionPlot } from '../viz/prediction-plot.js';
