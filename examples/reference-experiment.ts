@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { REFERENCE_FIT, referenceReport, runReferenceExperiment } from '../src/cli/reference-experiment.js';
-import { renderPredictionPlot } from './plot-svg.js';
+import { renderPredictionPlot } from '../viz/prediction-plot.js';
 
 const outFile = process.argv[2] ?? 'predictions.svg';
 
