@@ -112,34 +112,19 @@ export interface Classification {
  * ```
  */
 export function makeClassification(options: MakeClassificationOptions = {}): Classification {
-  const {
-    nSamples,
-    nFeatures,
-    nInformative,
-    nRedundant,
-    nRepeated,
-    nClasses,
-    nClustersPerClass,
-    hypercube,
-    shuffle,
-    flipY,
-    classSep,
-    weights,
-    shift: shiftOpt,
-    scale: scaleOpt,
-    generator,
-  } = readClassificationOptions(options);
-  const nUsed = nInformative + nRedundant + nRepeated;
-  const nClusters = nClasses * nClustersPerClass;
+  const settings = readClassificationOptions(options);
+  const { nSamples, nFeatures, nRedundant, nRepeated, nClasses, generator } = settings;
+  const nUsed = settings.nInformative + nRedundant + nRepeated;
+  const nClusters = nClasses * settings.nClustersPerClass;
 
-  const d = nInformative;
+  const d = settings.nInformative;
   const nUseless = nFeatures - nUsed;
 
   // Distribute samples among clusters by weight.
   const perCluster = new Array<number>(nClusters);
   let assigned = 0;
   for (let k = 0; k < nClusters; k++) {
-    perCluster[k] = Math.trunc((nSamples * weights[k % nClasses]!) / nClustersPerClass);
+    perCluster[k] = Math.trunc((nSamples * settings.weights[k % nClasses]!) / settings.nClustersPerClass);
     assigned += perCluster[k]!;
   }
   for (let i = 0; i < nSamples - assigned; i++) perCluster[i % nClusters]! += 1;
@@ -147,7 +132,7 @@ export function makeClassification(options: MakeClassificationOptions = {}): Cla
   const X = new Float64Array(nSamples * nFeatures);
   const y = new Int32Array(nSamples);
 
-  const centroids = clusterCentroids(nClusters, d, classSep, hypercube, generator);
+  const centroids = clusterCentroids(nClusters, d, settings.classSep, settings.hypercube, generator);
 
   // Informative features: standard normal, filled row by row.
   for (let i = 0; i < nSamples; i++) {
@@ -217,7 +202,7 @@ export function makeClassification(options: MakeClassificationOptions = {}): Cla
   const flipMask = new Uint8Array(nSamples);
   let nFlips = 0;
   for (let i = 0; i < nSamples; i++) {
-    if (generator.uniform() < flipY) {
+    if (generator.uniform() < settings.flipY) {
       flipMask[i] = 1;
       nFlips++;
     }
@@ -229,14 +214,14 @@ export function makeClassification(options: MakeClassificationOptions = {}): Cla
   }
 
   // Shift, then scale.
-  let shift = shiftOpt;
+  let shift = settings.shift;
   if (shift === null) {
     const drawn = new Float64Array(nFeatures);
-    for (let j = 0; j < nFeatures; j++) drawn[j] = (2 * generator.uniform() - 1) * classSep;
+    for (let j = 0; j < nFeatures; j++) drawn[j] = (2 * generator.uniform() - 1) * settings.classSep;
     shift = drawn;
   }
   addOrMultiply(X, nFeatures, shift, false);
-  let scale = scaleOpt;
+  let scale = settings.scale;
   if (scale === null) {
     const drawn = new Float64Array(nFeatures);
     for (let j = 0; j < nFeatures; j++) drawn[j] = 1 + 100 * generator.uniform();
@@ -244,7 +229,7 @@ export function makeClassification(options: MakeClassificationOptions = {}): Cla
   }
   addOrMultiply(X, nFeatures, scale, true);
 
-  if (!shuffle) return { X: Matrix.from(X, nSamples, nFeatures), y };
+  if (!settings.shuffle) return { X: Matrix.from(X, nSamples, nFeatures), y };
 
   // Shuffle samples (sklearn.utils.shuffle: arange + legacy shuffle), then features.
   const order = new Int32Array(nSamples);

@@ -42,9 +42,9 @@
 import { fma } from './fma.js';
 
 /**
- * Number of threads OpenBLAS uses for a large dgemv: the number of cores of
+ * Number of threads OpenBLAS uses for a large dgemv: the number of CPUs of
  * the machine that generated the reference fixtures (2). On machines with
- * more cores numpy's results for such products (nRedundant = 1 with
+ * more CPUs numpy's results for such products (nRedundant = 1 with
  * nSamples · nInformative ≥ 9216) change, and so would this constant.
  */
 const OPENBLAS_THREADS = 2;

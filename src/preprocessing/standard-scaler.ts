@@ -123,19 +123,9 @@ export class StandardScaler {
    * fit's, X is empty or ragged, or holds NaN/±Infinity; TypeError for the wrong kind of X.
    */
   transform(X: MatrixLike): Matrix {
-    const state = this.#state('transform');
-    const { data, rows, cols } = this.#readFor('transform', X, state);
-    const out = new Float64Array(rows * cols);
-    const { mean, scale } = state;
-    for (let i = 0; i < rows; i++) {
-      for (let j = 0; j < cols; j++) {
-        const x = data[i * cols + j] as number;
-        const m = mean?.[j] ?? 0;
-        const s = scale?.[j] ?? 1;
-        out[i * cols + j] = this.withStd ? (this.withMean ? standardizeValue(x, m, s) : x / s) : this.withMean ? x - m : x;
-      }
-    }
-    return Matrix.from(out, rows, cols);
+    const { withMean, withStd } = this;
+    const standardize = withStd ? (withMean ? standardizeValue : divide) : withMean ? subtract : identity;
+    return this.#columnwise('transform', X, standardize);
   }
 
   /**
@@ -153,19 +143,9 @@ export class StandardScaler {
    * @throws as {@link StandardScaler.transform}.
    */
   inverseTransform(X: MatrixLike): Matrix {
-    const state = this.#state('inverseTransform');
-    const { data, rows, cols } = this.#readFor('inverseTransform', X, state);
-    const out = new Float64Array(rows * cols);
-    const { mean, scale } = state;
-    for (let i = 0; i < rows; i++) {
-      for (let j = 0; j < cols; j++) {
-        const x = data[i * cols + j] as number;
-        const m = mean?.[j] ?? 0;
-        const s = scale?.[j] ?? 1;
-        out[i * cols + j] = this.withStd ? (this.withMean ? unstandardizeValue(x, m, s) : x * s) : this.withMean ? x + m : x;
-      }
-    }
-    return Matrix.from(out, rows, cols);
+    const { withMean, withStd } = this;
+    const unstandardize = withStd ? (withMean ? unstandardizeValue : multiply) : withMean ? add : identity;
+    return this.#columnwise('inverseTransform', X, unstandardize);
   }
 
   /**
@@ -211,6 +191,20 @@ export class StandardScaler {
     return this.#fitted;
   }
 
+  /** A new Matrix of `f(x, mean, scale)` for each value of X, with column j's mean and scale (0 and 1 when not kept). */
+  #columnwise(what: string, X: MatrixLike, f: (x: number, m: number, s: number) => number): Matrix {
+    const state = this.#state(what);
+    const { data, rows, cols } = this.#readFor(what, X, state);
+    const out = new Float64Array(rows * cols);
+    const { mean, scale } = state;
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        out[i * cols + j] = f(data[i * cols + j] as number, mean?.[j] ?? 0, scale?.[j] ?? 1);
+      }
+    }
+    return Matrix.from(out, rows, cols);
+  }
+
   #readFor(what: string, X: MatrixLike, state: FittedState): DenseRows {
     const rows = read(`${NAME}.${what}: X`, X);
     if (rows.cols !== state.nFeatures) {
@@ -226,6 +220,12 @@ function read(label: string, X: MatrixLike): DenseRows {
   if (rows.cols === 0) throw new RangeError(`${label} has 0 columns; at least one feature is required`);
   return rows;
 }
+
+const identity = (x: number): number => x;
+const subtract = (x: number, m: number): number => x - m;
+const add = (x: number, m: number): number => x + m;
+const divide = (x: number, _m: number, s: number): number => x / s;
+const multiply = (x: number, _m: number, s: number): number => x * s;
 
 /**
  * (x − m) / s, rounded once as if x − m could not overflow: when it does (x and m near the
