@@ -7,7 +7,6 @@
  * @module
  */
 import { type RandomState, checkRandomState } from '../datasets/random-state.js';
-import { describeKind } from '../validate/describe.js';
 import { NotFittedError } from '../errors.js';
 import { type MatrixLike, release, stageMatrix, stageMatrix32, type StagedMatrix } from '../core/stage.js';
 import { type Label, encodeAgainst, encodeLabels, formatLabel } from '../validate/labels.js';
@@ -16,6 +15,7 @@ import { type ModelDocument, type ModelParameters, readParameters } from './mode
 import { accuracy } from '../metrics/accuracy.js';
 import { parametersToOnnx, type OnnxExportOptions } from '../onnx/export.js';
 import { checkChoice, checkOptionNames } from '../validate/options.js';
+import { FIT_WEIGHTS, readSampleWeight } from '../validate/weights.js';
 import { type FittedState, coefOf, freeFitted, interceptOf, storeFitted, type TrainedParams, trainedFromParameters } from './fitted.js';
 import {
   type EstimatorOptions,
@@ -121,7 +121,7 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
           `y has a single class (${formatLabel(labels.classes[0] as Label)}); at least two classes are needed to fit`,
         );
       }
-      const sampleWeight = readSampleWeight(options.sampleWeight ?? null, staged.rows);
+      const sampleWeight = sampleWeights(options.sampleWeight ?? null, staged.rows);
       classWeights(this.classWeight, labels, labels.counts); // reject unknown labels before any work
       const mode = modeFor(this.multiClass, K);
       if (mode === 'multinomial' && this.dtype === 'float32') {
@@ -200,7 +200,7 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
         throw new RangeError(`partialFit: X has ${staged.cols} columns; the model was fit with ${fitted.nFeatures}`);
       }
       const labels = encodeAgainst(y, staged.rows, classes, 'y');
-      const sampleWeight = readSampleWeight(options.sampleWeight ?? null, staged.rows);
+      const sampleWeight = sampleWeights(options.sampleWeight ?? null, staged.rows);
       classWeights(this.classWeight, labels, labels.counts);
       const mode = modeFor(this.multiClass, classes.length);
       const start = startingPoint(fitted, mode, classes, staged.cols, true);
@@ -459,25 +459,6 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
 }
 
 /** The validated `sampleWeight`, or null when absent. */
-function readSampleWeight(sampleWeight: ArrayLike<number> | null, rows: number): Float64Array | null {
-  if (sampleWeight === null) return null;
-  if (typeof sampleWeight !== 'object' || typeof sampleWeight.length !== 'number') {
-    throw new TypeError(`sampleWeight must be an array of numbers, got ${describeKind(sampleWeight)}`);
-  }
-  if (sampleWeight.length !== rows) {
-    throw new RangeError(`sampleWeight has ${sampleWeight.length} values; X has ${rows} rows`);
-  }
-  const weights = new Float64Array(rows);
-  let total = 0;
-  for (let i = 0; i < rows; i++) {
-    const w = sampleWeight[i];
-    if (typeof w !== 'number') throw new TypeError(`sampleWeight has ${describeKind(w)} at index ${i}; expected a number`);
-    if (!(w >= 0) || !Number.isFinite(w)) {
-      throw new RangeError(`sampleWeight must be finite and ≥ 0; found ${String(w)} at index ${i}`);
-    }
-    weights[i] = w;
-    total += w;
-  }
-  if (total === 0) throw new RangeError('sampleWeight is all zeros; at least one sample must have a positive weight');
-  return weights;
+function sampleWeights(sampleWeight: ArrayLike<number> | null, rows: number): Float64Array | null {
+  return sampleWeight === null ? null : readSampleWeight(sampleWeight, rows, 'sampleWeight', FIT_WEIGHTS);
 }

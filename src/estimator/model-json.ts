@@ -7,7 +7,7 @@
  * allocation.
  * @module
  */
-import { describeKind } from '../validate/describe.js';
+import { describeKind, describeValue } from '../validate/describe.js';
 import { type Label, compareLabels, formatLabel } from '../validate/labels.js';
 
 /** The `format` field of every model document. */
@@ -212,12 +212,7 @@ function field(object: Record<string, unknown>, key: string, where: string): unk
   return object[key];
 }
 
-/** "a binary model", "a multinomial model", "a one-vs-rest model". */
-/** @internal 'a binary model', 'a multinomial model' or 'a one-vs-rest model'. */
+/** @internal 'a binary model', 'a multinomial model' or 'a one-vs-rest model', for messages. */
 export function describeMode(mode: ModelMode): string {
   return mode === 'ovr' ? 'a one-vs-rest model' : `a ${mode} model`;
-}
-
-function describeValue(value: unknown): string {
-  return typeof value === 'string' ? `'${value}'` : typeof value === 'number' ? String(value) : describeKind(value);
 }
