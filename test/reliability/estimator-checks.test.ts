@@ -299,7 +299,7 @@ describe('input validation', () => {
     expect(error.message).toBe('y has an array of length 1 at index 0; labels must be numbers, strings or booleans');
   });
 
-  // check_estimators_nan_inf (fit with NaN/Infinity is in test/bad-input.test.ts)
+  // check_estimators_nan_inf (fit with NaN/Infinity is in test/logistic-regression/fit.test.ts)
   it('rejects NaN, Infinity and -Infinity in X for every prediction method, naming the value and its position', () => {
     const { X, y } = uniformProblem(10, 3);
     const model = new LogisticRegression(quiet).fit(X, y);
@@ -366,7 +366,7 @@ describe('input validation', () => {
     }
   });
 
-  // check_sample_weights_shape (wrong lengths are in test/estimator.test.ts)
+  // check_sample_weights_shape (wrong lengths are in test/logistic-regression/weights.test.ts)
   it('rejects sample weights given as a column vector with a TypeError', () => {
     const { X, y } = uniformProblem(20, 3);
     expect(thrown(() => new LogisticRegression().fit(X, y, { sampleWeight: X.map(() => [1]) as never }))).toEqual(
@@ -603,7 +603,7 @@ describe('classifier checks', () => {
     expect(thrown(() => streaming.partialFit(Xbad, y))).toEqual(new RangeError('partialFit: X has 1 columns; the model was fit with 8'));
   });
 
-  // check_estimators_pickle (the JSON round trip of lbfgs/owlqn models is in test/serialization.test.ts)
+  // check_estimators_pickle (the JSON round trip of lbfgs/owlqn models is in test/logistic-regression/persistence.test.ts)
   it('restores a model of any solver from JSON text with bit-identical outputs', () => {
     for (const solver of SOLVERS) {
       for (const data of [binary, multi]) {

@@ -63,7 +63,7 @@ describe('memory', () => {
       );
     }
     // One large cycle needs ~2 MiB at its peak; leaking one large X per 50 cycles would add
-    // ~10 MiB per 500 cycles. (Exact no-growth for a fixed shape: test/logistic-regression.test.ts.)
+    // ~10 MiB per 500 cycles. (Exact no-growth for a fixed shape: test/logistic-regression/lifecycle.test.ts.)
     expect(wasmAfter - wasmBefore).toBeLessThanOrEqual(4 * MiB);
     expect(rssAfter - rssBefore).toBeLessThan(64 * MiB);
   });

@@ -3,7 +3,7 @@
  * wrong types, non-finite numbers and mismatched shapes are rejected with a clear error
  * before anything is allocated, and nothing leaks into Object.prototype. The basic
  * tampering cases (wrong format, newer version, a string coefficient, …) are in
- * test/serialization.test.ts; these go further. fromOnnx's bytes are tested in test/onnx/.
+ * test/logistic-regression/persistence.test.ts; these go further. fromOnnx's bytes are tested in test/onnx/.
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
