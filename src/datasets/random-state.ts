@@ -288,23 +288,6 @@ export class RandomState {
   }
 
   /**
-   * Uniform integer in [0, max] for shuffles (numpy's `random_interval`):
-   * masked rejection, 32-bit words while `max` < 2^32.
-   */
-  private interval(max: number): number {
-    if (max === 0) return 0;
-    if (max <= 0xffffffff) {
-      const mask = smallestMask32(max);
-      let v: number;
-      do {
-        v = (this.nextUint32() & mask) >>> 0;
-      } while (v > max);
-      return v;
-    }
-    return this.bounded64(max);
-  }
-
-  /**
    * Shuffles `array` in place, numpy's legacy `shuffle` for a 1-D array:
    * for `i = n-1 … 1`, swap element `i` with element `j`, `j` uniform in
    * [0, i] drawn by masked rejection. Arrays of length < 2 consume nothing.
@@ -319,7 +302,9 @@ export class RandomState {
    */
   shuffle<A extends { length: number; [i: number]: unknown }>(array: A): A {
     for (let i = array.length - 1; i > 0; i--) {
-      const j = this.interval(i);
+      // numpy draws j with `random_interval`, which is this same masked rejection (its
+      // 2^32 − 1 case takes one whole word, as boundedMasked's shortcut does).
+      const j = this.boundedMasked(i);
       const tmp = array[i];
       array[i] = array[j];
       array[j] = tmp;
