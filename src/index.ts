@@ -2,18 +2,18 @@
  * logreg-wasm: logistic regression for JavaScript and TypeScript, trained in WebAssembly.
  * @module
  */
-export {
-  LogisticRegression,
-  type ClassWeight,
-  type FitOptions,
-  type IterationInfo,
-  type LogisticRegressionOptions,
-  type MultiClass,
-  type PartialFitOptions,
-  type Penalty,
-  type Simd,
-  type Solver,
-} from './estimator/logistic-regression.js';
+export { LogisticRegression } from './estimator/logistic-regression.js';
+export type {
+  ClassWeight,
+  FitOptions,
+  IterationInfo,
+  LogisticRegressionOptions,
+  MultiClass,
+  PartialFitOptions,
+  Penalty,
+  Simd,
+  Solver,
+} from './estimator/options.js';
 export { registerRelaxedSimd, relaxedSimdAvailable } from './core/relaxed-registry.js';
 export { Matrix, type MatrixOptions } from './matrix.js';
 export type { Dtype, MatrixLike } from './core/stage.js';

@@ -34,19 +34,9 @@ import { logProbabilityMatrix, mostProbableLabels, probabilityMatrix, scores } f
 import { classWeights } from './scaling.js';
 import { modeFor, sameLabels, startingPoint, train } from './train.js';
 
-export type {
-  ClassWeight,
-  FitOptions,
-  IterationInfo,
-  LogisticRegressionOptions,
-  MultiClass,
-  PartialFitOptions,
-  Penalty,
-  Simd,
-  Solver,
-} from './options.js';
-// The CLI's --solver and --penalty list these, and the gradNorm test checks coreTolerance.
-export { PENALTIES, SOLVERS, THREADS_BREAK_EVEN } from './options.js';
+// Until their importers (src/cli/model-options.ts, test/logistic-regression/convergence.test.ts)
+// read them from options.ts and scaling.ts.
+export { PENALTIES, SOLVERS } from './options.js';
 export { coreTolerance } from './scaling.js';
 
 /**

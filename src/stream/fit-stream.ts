@@ -6,7 +6,8 @@
  */
 import type { MatrixLike } from '../core/stage.js';
 import type { Label } from '../validate/labels.js';
-import { LogisticRegression, type LogisticRegressionOptions } from '../estimator/logistic-regression.js';
+import { LogisticRegression } from '../estimator/logistic-regression.js';
+import type { LogisticRegressionOptions } from '../estimator/options.js';
 
 /** One chunk of rows for {@link fitStream}; `L` is the label type. */
 export interface StreamChunk<L extends Label = Label> {
