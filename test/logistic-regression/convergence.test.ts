@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type IterationInfo, LogisticRegression, type LogisticRegressionOptions, makeClassification } from '../../src/index.js';
-import { coreTolerance } from '../../src/estimator/logistic-regression.js';
+import { coreTolerance } from '../../src/estimator/scaling.js';
 import { linearProblem } from '../helpers.js';
 import { type Strategy, data, margins, options, params } from './helpers.js';
 
