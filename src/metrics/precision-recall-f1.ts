@@ -3,8 +3,8 @@
  * (with beta = 1).
  * @module
  */
-import { describeKind, describeString, describeValue } from '../validate/describe.js';
-import { checkOptionNames } from '../validate/options.js';
+import { describeString, describeValue } from '../validate/describe.js';
+import { checkFunction, checkOptionNames } from '../validate/options.js';
 import { type Label, formatLabel, formatLabels, uniqueSorted } from '../validate/labels.js';
 import { checkLabelValue, checkSameKind, indexOfLabels, readLabels, readLabelsOption } from './labels.js';
 import { numpyAverage, pairwiseSum } from './numpy-sum.js';
@@ -135,10 +135,7 @@ export function precisionRecallF1<L extends Label>(
   checkOptionNames(WHERE, options, OPTION_NAMES);
   const average = readAverage(options.average);
   const zeroDivision = readZeroDivision(options.zeroDivision);
-  const onWarning = options.onWarning ?? ((message: string) => console.warn(message));
-  if (typeof onWarning !== 'function') {
-    throw new TypeError(`${WHERE}: onWarning must be a function, got ${describeKind(onWarning)}`);
-  }
+  const onWarning = checkFunction<(message: string) => void>(WHERE, 'onWarning', options.onWarning ?? ((message: string) => console.warn(message)));
   const t = readLabels(WHERE, 'yTrue', yTrue);
   const p = readLabels(WHERE, 'yPred', yPred);
   if (t.values.length !== p.values.length) {

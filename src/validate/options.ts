@@ -73,6 +73,14 @@ export function checkBoolean(where: string, name: string, value: unknown, wordin
   return value;
 }
 
+/** A function, or (when `orNull`) a function or null: a callback option. */
+export function checkFunction<T>(where: string, name: string, value: unknown, orNull = false): T {
+  if (typeof value !== 'function' && !(orNull && value === null)) {
+    throw new TypeError(`${where}: ${name} must be a function${orNull ? ' or null' : ''}, got ${describeKind(value)}`);
+  }
+  return value as T;
+}
+
 /** One of the listed strings. */
 export function checkChoice<T extends string>(where: string, name: string, value: unknown, choices: readonly T[]): T {
   if (typeof value !== 'string' || !(choices as readonly string[]).includes(value)) {
