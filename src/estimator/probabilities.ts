@@ -133,12 +133,12 @@ export function mostProbableLabels(fitted: FittedState, { values, rows }: Scores
  * by their sum, as scikit-learn defines them, computed as exp(log σ(z_k) − log Σ σ(z_j))
  * so that rows whose sigmoids all underflow still get finite probabilities.
  */
-function oneVsRestProba(values: Float64Array, rows: number, cols: number): void {
+function oneVsRestProba(values: Float64Array, rows: number, blocks: number): void {
   for (let i = 0; i < rows; i++) {
-    const row = values.subarray(i * cols, (i + 1) * cols);
+    const row = values.subarray(i * blocks, (i + 1) * blocks);
     const logs = row.map(logSigmoid);
     const total = logSumExp(logs);
-    for (let k = 0; k < cols; k++) row[k] = Math.exp((logs[k] as number) - total);
+    for (let k = 0; k < blocks; k++) row[k] = Math.exp((logs[k] as number) - total);
   }
 }
 
