@@ -13,6 +13,7 @@ import { LogisticRegression, accuracy, makeClassification, trainTestSplit, type 
 export interface ReferenceResult {
   /** The fitted model. */
   model: LogisticRegression;
+  /** The 800 training rows (800×2). */
   XTrain: Matrix;
   /** The 200 held-out rows (200×2). */
   XTest: Matrix;
@@ -24,6 +25,7 @@ export interface ReferenceResult {
   accuracy: number;
   /** The two weights. */
   weights: number[];
+  /** The intercept. */
   bias: number;
   /** Wall time of `fit`, in milliseconds. */
   fitMs: number;
