@@ -38,11 +38,14 @@ describe("Matrix with dtype 'float32'", () => {
     expect(X.inWasmMemory).toBe(false);
   });
 
-  it('rounds each value to float32 in Matrix.fromRows and Matrix.zeros gives float32 zeros', () => {
+  it('rounds each value to float32 in Matrix.fromRows', () => {
     const X = Matrix.fromRows([[0.1, 2], [3, 4]], { dtype: 'float32' });
     expect(X.data).toBeInstanceOf(Float32Array);
     expect(X.get(0, 0)).toBe(Math.fround(0.1));
     expect(X.toArray()).toEqual([[Math.fround(0.1), 2], [3, 4]]);
+  });
+
+  it('gives float32 zeros from Matrix.zeros', () => {
     const Z = Matrix.zeros(2, 3, { dtype: 'float32' });
     expect([Z.dtype, Z.data.constructor, Z.data.length]).toEqual(['float32', Float32Array, 6]);
   });
@@ -104,12 +107,18 @@ describe("Matrix with dtype 'float32'", () => {
     );
   });
 
-  it('throws on reading a disposed float32 matrix and hands its block to the next allocation', () => {
+  it('throws on reading a disposed float32 matrix, disposed twice (the second dispose is a no-op)', () => {
+    const X = Matrix.alloc(1000, 10, { dtype: 'float32' });
+    X.dispose();
+    X.dispose();
+    expect(() => X.data).toThrow(new Error('Matrix: this matrix has been disposed'));
+  });
+
+  it('hands the block of a disposed float32 matrix to the next allocation of its size', () => {
     const X = Matrix.alloc(1000, 10, { dtype: 'float32' });
     const offset = X.byteOffset;
     X.dispose();
-    X.dispose(); // a second dispose is a no-op
-    expect(() => X.data).toThrow(new Error('Matrix: this matrix has been disposed'));
+    X.dispose();
     const again = Matrix.alloc(1000, 10, { dtype: 'float32' });
     expect(again.byteOffset).toBe(offset);
     again.dispose();
