@@ -28,21 +28,21 @@ export function sigmoidInPlace(ptr: usize, length: i32): void {
 }
 
 /**
- * Replaces each row of a rows × classes matrix of decision values with its softmax,
+ * Replaces each row of a rows × blocks matrix of decision values with its softmax,
  * exp(z_k − max z) / Σ exp(z_j − max z), which no finite z can overflow.
  */
-export function softmaxRows(ptr: usize, rows: i32, classes: i32): void {
+export function softmaxRows(ptr: usize, rows: i32, blocks: i32): void {
   for (let i = 0; i < rows; i++) {
-    const row = ptr + (<usize>(i * classes) << 3);
+    const row = ptr + (<usize>(i * blocks) << 3);
     let largest = -Infinity;
-    for (let k = 0; k < classes; k++) largest = Math.max(largest, at(row, k));
+    for (let k = 0; k < blocks; k++) largest = Math.max(largest, at(row, k));
     let total = 0.0;
-    for (let k = 0; k < classes; k++) {
+    for (let k = 0; k < blocks; k++) {
       const e = Math.exp(at(row, k) - largest);
       put(row, k, e);
       total += e;
     }
-    for (let k = 0; k < classes; k++) put(row, k, at(row, k) / total);
+    for (let k = 0; k < blocks; k++) put(row, k, at(row, k) / total);
   }
 }
 

@@ -9,7 +9,10 @@
  * @module
  */
 import type { Dtype } from '../matrix.js';
-import type { Core } from './runtime.js';
+import type { Core, CoreExports } from './runtime.js';
+
+/** What the view needs of a core's exports (a raw instance's exports serve too, e.g. in tools/). */
+export type RecordExports = Pick<CoreExports, 'memory' | 'problemAddress'> & Record<string, unknown>;
 
 /** The inputs of one problem, as {@link ProblemRecord.write} takes them. */
 export interface ProblemFields {
@@ -35,8 +38,8 @@ export interface ProblemFields {
 }
 
 /** The value of an exported WebAssembly global (the core's constants). */
-function exported(core: Core, name: string): number {
-  const value = core.exports[name];
+export function exported(exports: Record<string, unknown>, name: string): number {
+  const value = exports[name];
   if (!(value instanceof WebAssembly.Global)) throw new Error(`logreg-wasm: the core does not export ${name}`);
   return value.value as number;
 }
@@ -46,15 +49,15 @@ const LAYOUTS: Record<Dtype, string> = { float64: 'LAYOUT_DENSE_F64', float32: '
 
 /** A core's problem record, written through named fields at the offsets the core exports. */
 export class ProblemRecord {
-  readonly #core: Core;
+  readonly #exports: RecordExports;
   /** Byte offset of the record. */
   readonly #address: number;
   readonly #layouts: Record<Dtype, number>;
   readonly #offset: Record<'x' | 'layout' | 'y' | 'weights' | 'rows' | 'cols' | 'blocks' | 'fitIntercept' | 'work' | 'weightSum' | 'l2' | 'l1', number>;
 
-  constructor(core: Core) {
-    this.#core = core;
-    this.#address = core.exports.problemAddress();
+  constructor(core: RecordExports) {
+    this.#exports = core;
+    this.#address = core.problemAddress() >>> 0;
     this.#layouts = { float64: exported(core, LAYOUTS.float64), float32: exported(core, LAYOUTS.float32) };
     this.#offset = {
       x: exported(core, 'PROBLEM_X'),
@@ -74,7 +77,7 @@ export class ProblemRecord {
 
   /** Writes the problem's inputs (the scratch block comes later, through {@link ProblemRecord.setWork}). */
   write(fields: ProblemFields): void {
-    const view = new DataView(this.#core.exports.memory.buffer, this.#address);
+    const view = new DataView(this.#exports.memory.buffer, this.#address);
     const o = this.#offset;
     view.setUint32(o.x, fields.x, true);
     view.setUint32(o.layout, this.#layouts[fields.dtype], true);
@@ -92,7 +95,7 @@ export class ProblemRecord {
 
   /** Names the scratch block (of the core's `workLength(solver)` float64 values) the next solve carves. */
   setWork(ptr: number): void {
-    new DataView(this.#core.exports.memory.buffer, this.#address).setUint32(this.#offset.work, ptr, true);
+    new DataView(this.#exports.memory.buffer, this.#address).setUint32(this.#offset.work, ptr, true);
   }
 }
 
@@ -102,7 +105,7 @@ const records = new WeakMap<Core, ProblemRecord>();
 export function problemRecord(core: Core): ProblemRecord {
   let record = records.get(core);
   if (record === undefined) {
-    record = new ProblemRecord(core);
+    record = new ProblemRecord(core.exports);
     records.set(core, record);
   }
   return record;

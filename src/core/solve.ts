@@ -7,9 +7,9 @@
  */
 import type { RandomState } from '../datasets/random-state.js';
 import type { StagedMatrix } from './stage.js';
-import { problemRecord } from './problem.js';
+import { exported, problemRecord } from './problem.js';
 import { ensureThreads } from './threads.js';
-import { type Core, type CoreExports, core as defaultExports, defaultCore, setProgressListener } from './runtime.js';
+import { type Core, core as defaultExports, defaultCore, setProgressListener } from './runtime.js';
 
 /** Solvers the core implements ('newton-cd': proximal Newton with coordinate descent, as LIBLINEAR's newGLMNET). */
 export type CoreSolver = 'gd' | 'lbfgs' | 'newton' | 'newton-cd' | 'owlqn' | 'sgd';
@@ -67,17 +67,12 @@ export interface CoreResult {
   readonly lossCurve: Float64Array | null;
 }
 
-/** The value of one of the core's exported constants. */
-function constant(exports: CoreExports, name: string): number {
-  return (exports[name] as WebAssembly.Global).value as number;
-}
-
 /** Outcome codes of {@link CoreResult.status}, as the core defines them (assembly/solvers/progress.ts). */
 export const STATUS = {
-  maxIter: constant(defaultExports, 'STATUS_MAX_ITER'),
-  converged: constant(defaultExports, 'STATUS_CONVERGED'),
-  stopped: constant(defaultExports, 'STATUS_STOPPED'),
-  lineSearchFailed: constant(defaultExports, 'STATUS_LINE_SEARCH_FAILED'),
+  maxIter: exported(defaultExports, 'STATUS_MAX_ITER'),
+  converged: exported(defaultExports, 'STATUS_CONVERGED'),
+  stopped: exported(defaultExports, 'STATUS_STOPPED'),
+  lineSearchFailed: exported(defaultExports, 'STATUS_LINE_SEARCH_FAILED'),
 } as const;
 
 /** The core's name of each solver (owlqn is lbfgs on a problem with an l1 term). */
@@ -114,7 +109,7 @@ export function solve(problem: CoreProblem, run: CoreRun, start: Float64Array): 
     return ptr;
   };
   const core = run.core.exports;
-  const solver = constant(core, SOLVER_EXPORTS[run.solver]);
+  const solver = exported(core, SOLVER_EXPORTS[run.solver]);
   const record = problemRecord(run.core);
   running = true;
   try {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocF64, core, free, viewF32, viewF64 } from '../src/core/runtime.js';
+import { allocF64, core, free, viewF32, viewF64 } from '../../src/core/runtime.js';
 
 // The scans behind every "X has NaN at row r, column c" message: they test blocks of values
 // at once, so the property is that the first bad value is found wherever it sits (first or

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyIn, core, free, viewF64 } from '../src/core/runtime.js';
+import { copyIn, core, free, viewF64 } from '../../src/core/runtime.js';
 
 /** Distance in units in the last place between two finite doubles of the same sign. */
 function ulps(a: number, b: number): number {

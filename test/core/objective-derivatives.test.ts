@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { problemRecord } from '../src/core/problem.js';
-import { allocF64, copyIn, core, defaultCore, free, viewF64 } from '../src/core/runtime.js';
+import { problemRecord } from '../../src/core/problem.js';
+import { allocF64, copyIn, core, defaultCore, free, viewF64 } from '../../src/core/runtime.js';
 
 const NEWTON_CG = (core.SOLVER_NEWTON_CG as WebAssembly.Global).value as number;
 
