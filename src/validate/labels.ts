@@ -25,10 +25,10 @@ export type LabelKind = 'number' | 'string' | 'boolean';
  */
 export type AnyLabelKind = LabelKind | 'bigint';
 
-/** Labels encoded as indices into the sorted `classes`. */
-export interface EncodedLabels {
+/** Labels encoded as indices into the sorted `classes` (bigints only under {@link STRATIFY_LABELS}). */
+export interface EncodedLabels<L extends Label | bigint = Label> {
   /** The distinct labels, sorted by {@link compareLabels}. */
-  readonly classes: Label[];
+  readonly classes: L[];
   /** For each sample, the index of its label in `classes`. */
   readonly indices: Int32Array;
   /** For each class, how many samples carry it. */
@@ -157,7 +157,9 @@ export function scanLabels(values: ArrayLike<unknown>, name: string, rules: Labe
  * encodeLabels(['b', 'a', 'b'], 3, 'y'); // classes ['a', 'b'], indices [1, 0, 1], counts [1, 2]
  * ```
  */
-export function encodeLabels(y: unknown, rows: number, name: string, rules: LabelRules = CLASS_LABELS): EncodedLabels {
+export function encodeLabels(y: unknown, rows: number, name: string): EncodedLabels;
+export function encodeLabels(y: unknown, rows: number, name: string, rules: LabelRules): EncodedLabels<Label | bigint>;
+export function encodeLabels(y: unknown, rows: number, name: string, rules: LabelRules = CLASS_LABELS): EncodedLabels<Label | bigint> {
   const values = labelArray(y, name);
   if (values.length !== rows) throw new RangeError(`${name} has ${values.length} labels; X has ${rows} rows`);
   if (rows > 0 && typeof values[0] === 'number') {
@@ -184,8 +186,7 @@ export function encodeLabels(y: unknown, rows: number, name: string, rules: Labe
     indices[i] = k;
     counts[k]! += 1;
   }
-  // Bigints are classes only under STRATIFY_LABELS, whose caller reads them as unknown.
-  return { classes: classes as Label[], indices, counts };
+  return { classes, indices, counts };
 }
 
 /** {@link encodeSmallIntegers} handles labels in [−SMALL_OFFSET, SMALL_OFFSET). */
