@@ -32,7 +32,7 @@ import {
 import { checkStoredMode, modelDocument, onnxModel, parseModelDocument } from './persistence.js';
 import { logProbabilityMatrix, mostProbableLabels, probabilityMatrix, scores } from './probabilities.js';
 import { classWeights } from './scaling.js';
-import { modeFor, sameLabels, startingPoint, train } from './train.js';
+import { modeFor, sameLabels, startingPoint, train, type TrainRequest } from './train.js';
 
 // Until their importers (src/cli/model-options.ts, test/logistic-regression/convergence.test.ts)
 // read them from options.ts and scaling.ts.
@@ -123,18 +123,7 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
       }
       const start = startingPoint(this.#fitted, mode, labels.classes, staged.cols, this.warmStart);
       this.#random = null;
-      const trained = train({
-        options: this.#options.values,
-        X: staged,
-        labels,
-        sampleWeight,
-        mode,
-        start,
-        maxIter: this.maxIter,
-        warnUnconverged: true,
-        random: () => this.#randomState(),
-      });
-      this.#commit(trained, labels.classes, mode, staged.cols);
+      this.#train({ X: staged, labels, sampleWeight, mode, start, maxIter: this.maxIter, warnUnconverged: true }, labels.classes);
       return this as unknown as LogisticRegression<T>;
     } finally {
       release(staged);
@@ -194,22 +183,17 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
       classWeights(this.classWeight, labels, labels.counts);
       const mode = modeFor(this.multiClass, classes.length);
       const start = startingPoint(fitted, mode, classes, staged.cols, true);
-      const trained = train({
-        options: this.#options.values,
-        X: staged,
-        labels,
-        sampleWeight,
-        mode,
-        start,
-        maxIter: 1,
-        warnUnconverged: false,
-        random: () => this.#randomState(),
-      });
-      this.#commit(trained, classes, mode, staged.cols);
+      this.#train({ X: staged, labels, sampleWeight, mode, start, maxIter: 1, warnUnconverged: false }, classes);
       return this as unknown as LogisticRegression<T>;
     } finally {
       release(staged);
     }
+  }
+
+  /** Trains with this model's options and makes the result the fitted state. */
+  #train(request: Omit<TrainRequest, 'options' | 'random'>, classes: Label[]): void {
+    const trained = train({ ...request, options: this.#options.values, random: () => this.#randomState() });
+    this.#commit(trained, classes, request.mode, request.X.cols);
   }
 
   #randomState(): RandomState {
