@@ -29,9 +29,10 @@ import {
 //
 //   f(θ) = (1/S) Σᵢ sᵢ ℓ(yᵢ, zᵢ) + l2·½‖w‖² + l1·‖w‖₁,   S = Σᵢ sᵢ,
 //
-// where θ holds, per class block, the weights w_k then the intercept b_k (never
-// penalised), ℓ is the binary log-loss (blocks = 1) or the softmax log-loss (blocks ≥ 2). TypeScript derives l2 = (1 − l1Ratio)/(C·S) and l1 = l1Ratio/(C·S) from the
-// user's C, so f is scikit-learn's objective C·Σ sᵢ ℓ + r(w) divided by C·S: its
+// where θ holds, per block, the weights w_k then the intercept b_k (never penalised),
+// ℓ is the binary log-loss (blocks = 1) or the softmax log-loss (blocks ≥ 2).
+// TypeScript derives l2 = (1 − l1Ratio)/(C·S) and l1 = l1Ratio/(C·S) from the user's C,
+// so f is scikit-learn's objective C·Σ sᵢ ℓ + r(w) divided by C·S: its
 // gradient is the quantity the `tol` stopping rule bounds. The l1 term is not
 // differentiable; `smoothObjective` leaves it out and the solvers handle it.
 

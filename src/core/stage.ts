@@ -4,6 +4,12 @@
  * Everything a kernel reads passes through here first, so kernels can trust their
  * pointers and lengths. Messages name the argument and say what was expected and
  * what was found, and where.
+ *
+ * Each staging function yields one layout of X: {@link stageMatrix} dense float64,
+ * {@link stageMatrix32} dense float32. src/core/problem.ts names the layout to the core
+ * (its LAYOUT_* constants, assembly/objective/layout.ts), where each pass dispatches on
+ * it; a new layout (e.g. sparse CSR) is a staging function here plus its row kernels and
+ * a case in layout.ts.
  * @module
  */
 import { checkNotDisposed, type Dtype, float32RangeError, Matrix, pinMatrix, unpinMatrix } from '../matrix.js';
