@@ -3,6 +3,7 @@
  * in the order scikit-learn checks them, with its defaults filled in.
  * @module
  */
+import { isArrayLike } from '../validate/array-like.js';
 import { describeLiteral } from '../validate/describe.js';
 import { DATASET_WORDING, checkBoolean, checkOptionNames } from '../validate/options.js';
 import type { MakeClassificationOptions } from './make-classification.js';
@@ -64,14 +65,6 @@ function intOption(value: number | undefined, name: string, fallback: number, mi
 
 function boolOption(value: boolean | undefined, name: string, fallback: boolean): boolean {
   return value === undefined ? fallback : checkBoolean(FN, name, value, DATASET_WORDING);
-}
-
-function isArrayLike(value: unknown): value is ArrayLike<unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { length?: unknown }).length === 'number'
-  );
 }
 
 /** A number, a per-feature Float64Array, or null (random). */

@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 
+import { isArrayLike } from '../validate/array-like.js';
 import { checkNotDisposed, Matrix } from '../matrix.js';
 import { describeLiteral } from '../validate/describe.js';
 import { STRATIFY_LABELS, encodeLabels } from '../validate/labels.js';
@@ -224,7 +225,7 @@ function splitIndices(nSamples: number, options: TrainTestSplitOptions, fn: stri
   const shuffle = options.shuffle === undefined ? true : checkBoolean(fn, 'shuffle', options.shuffle, DATASET_WORDING);
   const stratify = options.stratify ?? null;
   if (stratify !== null) {
-    if (typeof stratify !== 'object' || typeof (stratify as { length?: unknown }).length !== 'number') {
+    if (!isArrayLike(stratify)) {
       throw new TypeError(`${fn}: stratify must be an array of labels or null; got ${describeLiteral(stratify)}`);
     }
   }
@@ -344,12 +345,12 @@ export function trainTestSplit<T extends ArrayLike<unknown>>(
   if (X instanceof Matrix) {
     checkNotDisposed(X, `${fn}: X`);
     matrix = X;
-  } else if (typeof X === 'object' && X !== null && typeof (X as { length?: unknown }).length === 'number') {
+  } else if (isArrayLike(X)) {
     matrix = Matrix.fromRows(X);
   } else {
     throw new TypeError(`${fn}: X must be a Matrix or an array of rows; got ${describeLiteral(X)}`);
   }
-  if (typeof y !== 'object' || y === null || typeof (y as { length?: unknown }).length !== 'number') {
+  if (!isArrayLike(y)) {
     throw new TypeError(`${fn}: y must be an array or typed array of labels; got ${describeLiteral(y)}`);
   }
   const n = matrix.rows;

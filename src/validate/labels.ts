@@ -11,6 +11,7 @@
  * at the end of this file.
  * @module
  */
+import { isArrayLike } from './array-like.js';
 import { describeKind, describeLiteral } from './describe.js';
 
 /** A class label. One model's labels are all of one kind. */
@@ -116,7 +117,7 @@ export function isStrictlySorted(labels: readonly Label[]): boolean {
  * @throws TypeError when `y` is not array-like.
  */
 export function labelArray(y: unknown, name: string): ArrayLike<unknown> {
-  if (y === null || typeof y !== 'object' || typeof (y as ArrayLike<unknown>).length !== 'number') {
+  if (!isArrayLike(y)) {
     throw new TypeError(`${name} must be an array of labels, got ${describeKind(y)}`);
   }
   return y as ArrayLike<unknown>;

@@ -4,6 +4,7 @@
  * Float64Arrays in ordinary JS memory.
  * @module
  */
+import { isArrayLike } from './array-like.js';
 import { describeKind } from './describe.js';
 import type { MatrixLike } from '../core/stage.js';
 import { checkNotDisposed, Matrix } from '../matrix.js';
@@ -29,7 +30,7 @@ export type VectorOrMatrix = { readonly ndim: 1; readonly data: Float64Array; re
  * NaN or ±Infinity (with its index).
  */
 export function readVector(label: string, values: unknown): Float64Array {
-  if (values === null || typeof values !== 'object' || typeof (values as ArrayLike<unknown>).length !== 'number') {
+  if (!isArrayLike(values)) {
     throw new TypeError(`${label} must be an array of numbers, got ${describeKind(values)}`);
   }
   const list = values as ArrayLike<unknown>;
@@ -80,7 +81,7 @@ export function readMatrix(label: string, X: MatrixLike): DenseRows {
  */
 export function readVectorOrMatrix(label: string, values: MatrixLike | ArrayLike<number>): VectorOrMatrix {
   if (values instanceof Matrix) return { ndim: 2, ...readMatrix(label, values) };
-  if (values === null || typeof values !== 'object' || typeof (values as ArrayLike<unknown>).length !== 'number') {
+  if (!isArrayLike(values)) {
     throw new TypeError(`${label} must be an array of numbers, an array of rows or a Matrix, got ${describeKind(values)}`);
   }
   const first = (values as ArrayLike<unknown>)[0];

@@ -3,6 +3,7 @@
  * row-major buffer, shared by {@link Matrix.fromRows} and the fit/predict input path.
  * @module
  */
+import { isArrayLike } from './array-like.js';
 import { describeKind } from './describe.js';
 
 /**
@@ -10,14 +11,14 @@ import { describeKind } from './describe.js';
  * @throws TypeError when `rows` or a row is not array-like; RangeError for ragged rows.
  */
 export function shapeOfRows(rows: unknown, name: string): { rows: number; cols: number } {
-  if (rows === null || typeof rows !== 'object' || typeof (rows as ArrayLike<unknown>).length !== 'number') {
+  if (!isArrayLike(rows)) {
     throw new TypeError(`${name} must be a Matrix or an array of rows, got ${describeKind(rows)}`);
   }
   const list = rows as ArrayLike<unknown>;
   let cols = 0;
   for (let i = 0; i < list.length; i++) {
     const row = list[i];
-    if (row === null || typeof row !== 'object' || typeof (row as ArrayLike<unknown>).length !== 'number') {
+    if (!isArrayLike(row)) {
       throw new TypeError(`${name} row ${i} is ${describeKind(row)}; expected an array of numbers`);
     }
     const length = (row as ArrayLike<unknown>).length;

@@ -6,6 +6,7 @@
  * {@link METRIC_WEIGHTS}).
  * @module
  */
+import { isArrayLike } from './array-like.js';
 import { describeKind } from './describe.js';
 
 /**
@@ -35,7 +36,7 @@ export interface WeightRules {
  * ```
  */
 export function readSampleWeight(values: unknown, rows: number, name: string, rules: WeightRules): Float64Array {
-  if (values === null || typeof values !== 'object' || typeof (values as ArrayLike<unknown>).length !== 'number') {
+  if (!isArrayLike(values)) {
     throw new TypeError(`${name} must be an array of numbers, got ${describeKind(values)}`);
   }
   const list = values as ArrayLike<unknown>;
