@@ -34,10 +34,8 @@ import { logProbabilityMatrix, mostProbableLabels, probabilityMatrix, scores } f
 import { classWeights } from './scaling.js';
 import { modeFor, sameLabels, startingPoint, train, type TrainRequest } from './train.js';
 
-// Until their importers (src/cli/model-options.ts, test/logistic-regression/convergence.test.ts)
-// read them from options.ts and scaling.ts.
+// Until src/cli/model-options.ts reads them from options.ts.
 export { PENALTIES, SOLVERS } from './options.js';
-export { coreTolerance } from './scaling.js';
 
 /**
  * Every option, checked and with its default, is a property of the model, documented in

@@ -7,10 +7,10 @@
  */
 import { RandomState } from '../datasets/random-state.js';
 import type { Dtype } from '../core/stage.js';
-import { availableCores } from '../core/threads.js';
+import { availableCpus } from '../core/threads.js';
 import { describeKind } from '../validate/describe.js';
 import type { Label } from '../validate/labels.js';
-import { checkBoolean, checkChoice, checkInteger, checkNonNegative, checkOptionNames, checkPositive } from '../validate/options.js';
+import { checkBoolean, checkChoice, checkFunction, checkInteger, checkNonNegative, checkOptionNames, checkPositive } from '../validate/options.js';
 
 /** The estimator's name, the prefix of its messages. */
 export const NAME = 'LogisticRegression';
@@ -172,8 +172,8 @@ export interface LogisticRegressionOptions {
   /**
    * Threads for the passes over the data (every solver but 'sgd'): an integer from 1 to
    * 64, or `'auto'` — one thread below {@link THREADS_BREAK_EVEN} values of X (where
-   * waking workers costs more than it saves), else every available core. A number above
-   * the cores available is lowered to that count, with a warning (more threads than cores
+   * waking workers costs more than it saves), else every available CPU. A number above
+   * the CPUs available is lowered to that count, with a warning (more threads than CPUs
    * only wait for one another); the `threads` property holds the value used. Results are
    * bit-identical for any value. Needs SharedArrayBuffer (Node; in browsers a
    * cross-origin-isolated page); without it training uses one thread and says so once.
@@ -257,7 +257,7 @@ const SUPPORTS: Record<Solver, readonly Penalty[]> = {
 export const MULTI_CLASSES: readonly MultiClass[] = ['auto', 'multinomial', 'ovr'];
 
 /**
- * Size of X (rows × columns) from which `threads: 'auto'` uses every core: below it, a
+ * Size of X (rows × columns) from which `threads: 'auto'` uses every CPU: below it, a
  * pass is too short for waking worker threads to pay off (measured; see BENCHMARKS.md).
  */
 export const THREADS_BREAK_EVEN = 200_000;
@@ -334,8 +334,8 @@ const OPTION_RULES: { readonly [K in keyof EstimatorOptions]: OptionRule<Estimat
   threads: { default: 'auto', check: checkThreads },
   dtype: { default: 'float64', check: (value) => checkChoice(NAME, 'dtype', value, ['float64', 'float32'] as const) },
   simd: { default: 'standard', check: (value) => checkChoice(NAME, 'simd', value, ['standard', 'relaxed'] as const) },
-  onIteration: { default: null, nullable: true, check: (value) => checkCallback('onIteration', value), unstored: true, phase: 'first' },
-  onWarning: { default: defaultWarning, nullable: true, check: (value) => checkCallback('onWarning', value), unstored: true, phase: 'first' },
+  onIteration: { default: null, nullable: true, check: (value) => checkFunction(NAME, 'onIteration', value, true), unstored: true, phase: 'first' },
+  onWarning: { default: defaultWarning, nullable: true, check: (value) => checkFunction(NAME, 'onWarning', value, true), unstored: true, phase: 'first' },
 };
 
 /** Every option name, in table order. */
@@ -350,7 +350,7 @@ export interface ResolvedOptions {
 
 /**
  * Checks the options given to the constructor and fills in the defaults; warns (once,
- * here) when `threads` is lowered to the cores available.
+ * here) when `threads` is lowered to the CPUs available.
  * @throws TypeError for an unknown option name or a value of the wrong kind; RangeError
  * for a value out of range or a combination the estimator cannot fit.
  */
@@ -444,21 +444,13 @@ function checkSeed(value: unknown): number | RandomState | null {
 }
 
 /**
- * The `threads` option: 'auto', or an integer from 1 to 64 capped at the cores available
- * (threads beyond the cores only wait for one another: a pass ends when its slowest
+ * The `threads` option: 'auto', or an integer from 1 to 64 capped at the CPUs available
+ * (threads beyond the CPUs only wait for one another: a pass ends when its slowest
  * thread does, and a descheduled thread holds up the whole pass).
  */
 function checkThreads(value: unknown): number | 'auto' {
   if (value === 'auto') return value;
-  return Math.min(checkInteger(NAME, 'threads', value, 1, 64), availableCores());
-}
-
-/** A function or null. */
-function checkCallback<T extends ((...args: never[]) => unknown) | null>(name: string, value: unknown): T {
-  if (value !== null && typeof value !== 'function') {
-    throw new TypeError(`${NAME}: ${name} must be a function or null, got ${describeKind(value)}`);
-  }
-  return value as T;
+  return Math.min(checkInteger(NAME, 'threads', value, 1, 64), availableCpus());
 }
 
 function checkClassWeight(value: unknown): ClassWeight | null {

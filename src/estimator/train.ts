@@ -9,7 +9,7 @@ import type { RandomState } from '../datasets/random-state.js';
 import { defaultCore, relaxedCore, type Core } from '../core/runtime.js';
 import { type CoreResult, type CoreRun, STATUS, solve } from '../core/solve.js';
 import type { StagedMatrix } from '../core/stage.js';
-import { availableCores } from '../core/threads.js';
+import { availableCpus } from '../core/threads.js';
 import { type EncodedLabels, type Label, formatLabel } from '../validate/labels.js';
 import { type FittedState, type TrainedParams, parameterView } from './fitted.js';
 import type { ModelMode } from './model-json.js';
@@ -109,7 +109,7 @@ function trainIn(core: Core, X: StagedMatrix, request: TrainRequest): TrainedPar
     recordLoss: options.recordLoss,
     batchSize: options.batchSize,
     shuffle: random,
-    threads: options.threads === 'auto' ? (X.rows * X.cols >= THREADS_BREAK_EVEN ? availableCores() : 1) : options.threads,
+    threads: options.threads === 'auto' ? (X.rows * X.cols >= THREADS_BREAK_EVEN ? availableCpus() : 1) : options.threads,
     core,
     warn: (message) => options.onWarning?.(message),
     onProgress:
