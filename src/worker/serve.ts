@@ -24,13 +24,12 @@ export interface ServeDefaults {
   threads?: number;
 }
 
-/** Whether this build of the library knows an option (older builds have no `threads`). */
-function knowsOption(name: string): boolean {
-  return name in new LogisticRegression();
-}
-
+/**
+ * Serves fit requests on `port` for the life of the worker: each request is fitted with
+ * `defaults` under the caller's options, and answered with progress, warnings and the
+ * model as JSON, or with the error it threw.
+ */
 export function serveFits(port: WorkerPort, defaults: ServeDefaults = {}): void {
-  const filled = Object.fromEntries(Object.entries(defaults).filter(([name]) => knowsOption(name)));
   port.listen(async (message) => {
     const request = message as FitRequest;
     if (request === null || typeof request !== 'object' || request.type !== 'fit') return;
@@ -38,7 +37,7 @@ export function serveFits(port: WorkerPort, defaults: ServeDefaults = {}): void 
       // The caller asked for the relaxed-SIMD core: this worker's copy of the library needs
       // it registered too (the entry is loaded here only then, and only once).
       if (request.params?.simd === 'relaxed') await import('../relaxed-simd/index.js');
-      const reply = runFit({ ...request, params: { ...filled, ...request.params } }, port);
+      const reply = runFit({ ...request, params: { ...defaults, ...request.params } }, port);
       port.post(reply, reply.type === 'done' ? [reply.lossHistory.buffer as ArrayBuffer] : []);
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));
