@@ -6,7 +6,9 @@
 // TypeScript writes the input fields through src/core/problem.ts, which reads their
 // offsets from these exports when it instantiates the module; no offset is written on the
 // TypeScript side. `prepareProblem` (solvers/workspace.ts) then derives the rest, and each
-// pass writes its own fields. Addresses and counts are u32, real numbers f64.
+// pass writes its own fields. Addresses, counts and flags are u32, real numbers f64: the
+// inputs below PROBLEM_REALS are u32, those from it up to PROBLEM_INPUTS_END f64, which is
+// how the TypeScript view knows a field's type.
 
 // Inputs, written by TypeScript.
 /** u32: address of X. */
@@ -27,12 +29,16 @@ export const PROBLEM_BLOCKS: i32 = 24;
 export const PROBLEM_FIT_INTERCEPT: i32 = 28;
 /** u32: address of the scratch block of `workLength(solver)` float64 values. */
 export const PROBLEM_WORK: i32 = 32;
+/** Where the f64 inputs start. */
+export const PROBLEM_REALS: i32 = 40;
 /** f64: Σᵢ sᵢ (rows without weights). */
 export const PROBLEM_WEIGHT_SUM: i32 = 40;
 /** f64: the l2 strength. */
 export const PROBLEM_L2: i32 = 48;
 /** f64: the l1 strength. */
 export const PROBLEM_L1: i32 = 56;
+/** The end of the inputs. */
+export const PROBLEM_INPUTS_END: i32 = 64;
 
 // Derived by prepareProblem from the inputs (u32 addresses inside WORK, and the arithmetic).
 /** 1 while gradient passes over float32 X run in float32 arithmetic (see `sharpen`). */

@@ -3,8 +3,9 @@
  * solver minimises, kept in WebAssembly memory where the worker threads read it too.
  *
  * The record's layout belongs to the core (assembly/objective/record.ts): this module
- * reads each field's byte offset from the core's exports and writes named fields there,
- * so no offset, size or code is written on this side. The core derives everything else
+ * reads each field's byte offset from the core's exports, and a field's type from where
+ * it lies (u32 below `PROBLEM_REALS`, f64 from there to `PROBLEM_INPUTS_END`), so no
+ * offset, size or code is written on this side. The core derives everything else
  * (scratch buffers, the float32 arithmetic) in `prepareProblem`.
  * @module
  */
@@ -47,55 +48,65 @@ export function exported(exports: Record<string, unknown>, name: string): number
 /** Per dtype, the name of the core's constant for that layout of X. */
 const LAYOUTS: Record<Dtype, string> = { float64: 'LAYOUT_DENSE_F64', float32: 'LAYOUT_DENSE_F32' };
 
+/** Each input field and the name of the core's export holding its offset. */
+const FIELDS = {
+  x: 'PROBLEM_X',
+  layout: 'PROBLEM_LAYOUT',
+  y: 'PROBLEM_Y',
+  weights: 'PROBLEM_WEIGHTS',
+  rows: 'PROBLEM_ROWS',
+  cols: 'PROBLEM_COLS',
+  blocks: 'PROBLEM_BLOCKS',
+  fitIntercept: 'PROBLEM_FIT_INTERCEPT',
+  work: 'PROBLEM_WORK',
+  weightSum: 'PROBLEM_WEIGHT_SUM',
+  l2: 'PROBLEM_L2',
+  l1: 'PROBLEM_L1',
+} as const;
+
+type Field = keyof typeof FIELDS;
+
 /** A core's problem record, written through named fields at the offsets the core exports. */
 export class ProblemRecord {
   readonly #exports: RecordExports;
   /** Byte offset of the record. */
   readonly #address: number;
   readonly #layouts: Record<Dtype, number>;
-  readonly #offset: Record<'x' | 'layout' | 'y' | 'weights' | 'rows' | 'cols' | 'blocks' | 'fitIntercept' | 'work' | 'weightSum' | 'l2' | 'l1', number>;
+  readonly #offset: Record<Field, number>;
+  /** Offsets from here on hold f64 values, below it u32. */
+  readonly #reals: number;
 
   constructor(core: RecordExports) {
     this.#exports = core;
     this.#address = core.problemAddress() >>> 0;
     this.#layouts = { float64: exported(core, LAYOUTS.float64), float32: exported(core, LAYOUTS.float32) };
-    this.#offset = {
-      x: exported(core, 'PROBLEM_X'),
-      layout: exported(core, 'PROBLEM_LAYOUT'),
-      y: exported(core, 'PROBLEM_Y'),
-      weights: exported(core, 'PROBLEM_WEIGHTS'),
-      rows: exported(core, 'PROBLEM_ROWS'),
-      cols: exported(core, 'PROBLEM_COLS'),
-      blocks: exported(core, 'PROBLEM_BLOCKS'),
-      fitIntercept: exported(core, 'PROBLEM_FIT_INTERCEPT'),
-      work: exported(core, 'PROBLEM_WORK'),
-      weightSum: exported(core, 'PROBLEM_WEIGHT_SUM'),
-      l2: exported(core, 'PROBLEM_L2'),
-      l1: exported(core, 'PROBLEM_L1'),
-    };
+    this.#reals = exported(core, 'PROBLEM_REALS');
+    const end = exported(core, 'PROBLEM_INPUTS_END');
+    const offset = {} as Record<Field, number>;
+    for (const field of Object.keys(FIELDS) as Field[]) {
+      offset[field] = exported(core, FIELDS[field]);
+      if (!(offset[field] < end)) throw new Error(`logreg-wasm: the core's ${FIELDS[field]} lies outside its record's inputs`);
+    }
+    this.#offset = offset;
   }
 
   /** Writes the problem's inputs (the scratch block comes later, through {@link ProblemRecord.setWork}). */
   write(fields: ProblemFields): void {
     const view = new DataView(this.#exports.memory.buffer, this.#address);
-    const o = this.#offset;
-    view.setUint32(o.x, fields.x, true);
-    view.setUint32(o.layout, this.#layouts[fields.dtype], true);
-    view.setUint32(o.y, fields.y, true);
-    view.setUint32(o.weights, fields.weights, true);
-    view.setUint32(o.rows, fields.rows, true);
-    view.setUint32(o.cols, fields.cols, true);
-    view.setUint32(o.blocks, fields.blocks, true);
-    view.setUint32(o.fitIntercept, fields.fitIntercept ? 1 : 0, true);
-    view.setUint32(o.work, 0, true);
-    view.setFloat64(o.weightSum, fields.weightSum, true);
-    view.setFloat64(o.l2, fields.l2, true);
-    view.setFloat64(o.l1, fields.l1, true);
+    const { dtype, fitIntercept, ...numbers } = fields;
+    const values: Record<Field, number> = { ...numbers, layout: this.#layouts[dtype], fitIntercept: fitIntercept ? 1 : 0, work: 0 };
+    for (const field of Object.keys(FIELDS) as Field[]) this.#set(view, field, values[field]);
   }
 
   /** Names the scratch block (of the core's `workLength(solver)` float64 values) the next solve carves. */
   setWork(ptr: number): void {
-    new DataView(this.#exports.memory.buffer, this.#address).setUint32(this.#offset.work, ptr, true);
+    this.#set(new DataView(this.#exports.memory.buffer, this.#address), 'work', ptr);
+  }
+
+  #set(view: DataView, field: Field, value: number): void {
+    const offset = this.#offset[field];
+    if (offset >= this.#reals) view.setFloat64(offset, value, true);
+    else view.setUint32(offset, value, true);
   }
 }
 

@@ -4,18 +4,21 @@ import { exported, problemRecord } from '../../src/core/problem.js';
 import { core, defaultCore } from '../../src/core/runtime.js';
 import { STATUS } from '../../src/core/solve.js';
 
-const INPUTS = ['X', 'LAYOUT', 'Y', 'WEIGHTS', 'ROWS', 'COLS', 'BLOCKS', 'FIT_INTERCEPT', 'WORK'] as const;
-const REALS = ['WEIGHT_SUM', 'L2', 'L1'] as const;
+const INPUTS = ['X', 'LAYOUT', 'Y', 'WEIGHTS', 'ROWS', 'COLS', 'BLOCKS', 'FIT_INTERCEPT', 'WORK', 'WEIGHT_SUM', 'L2', 'L1'] as const;
 
 describe('the problem record (assembly/objective/record.ts, src/core/problem.ts)', () => {
-  it('exports one offset per input field, distinct and aligned to the field type (u32 at 4 bytes, f64 at 8)', () => {
-    const u32 = INPUTS.map((name) => exported(core, `PROBLEM_${name}`));
-    const f64 = REALS.map((name) => exported(core, `PROBLEM_${name}`));
-    expect(new Set([...u32, ...f64]).size).toBe(u32.length + f64.length);
-    for (const offset of u32) expect(offset % 4).toBe(0);
-    for (const offset of f64) expect(offset % 8).toBe(0);
-    const ranges = [...u32.map((o) => [o, o + 4]), ...f64.map((o) => [o, o + 8])].sort((a, b) => a[0]! - b[0]!);
-    for (let k = 1; k < ranges.length; k++) expect(ranges[k]![0]).toBeGreaterThanOrEqual(ranges[k - 1]![1]!);
+  it('exports one offset per input field, inside the inputs, not overlapping, aligned to its type (u32 below PROBLEM_REALS, f64 from it)', () => {
+    const reals = exported(core, 'PROBLEM_REALS');
+    const end = exported(core, 'PROBLEM_INPUTS_END');
+    const ranges = INPUTS.map((name) => exported(core, `PROBLEM_${name}`))
+      .map((offset) => [offset, offset + (offset >= reals ? 8 : 4)] as const)
+      .sort((a, b) => a[0] - b[0]);
+    for (const [start, stop] of ranges) {
+      expect(start % (stop - start)).toBe(0);
+      expect(stop).toBeLessThanOrEqual(end);
+    }
+    for (let k = 1; k < ranges.length; k++) expect(ranges[k]![0]).toBeGreaterThanOrEqual(ranges[k - 1]![1]);
+    expect(ranges.filter(([start]) => start >= reals)).toHaveLength(3);
   });
 
   it('is one record per core, at an address the core reports', () => {
