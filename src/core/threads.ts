@@ -52,9 +52,6 @@ export function availableCpus(): number {
   return Math.max(1, Math.min(MAX_WORKERS, cpus ?? 1));
 }
 
-/** @deprecated {@link availableCpus}; kept until src/estimator/logistic-regression.ts imports the new name. */
-export const availableCores = (): number => availableCpus();
-
 /**
  * Makes sure `threads − 1` workers are running and returns how many threads a pass can
  * use now: `threads`, or 1 where shared memory is unavailable (said once, through

@@ -5,12 +5,10 @@ import { workerCount } from '../../src/core/threads.js';
 import type { WorkerData, WorkerHandle } from '../../src/core/worker-thread.js';
 
 // The estimator caps threads at the CPUs the host reports; these tests run 3 and 4
-// threads on any host, so the pool reports 4 CPUs here. (availableCores: the name the
-// estimator imports until it moves to availableCpus.)
+// threads on any host, so the pool reports 4 CPUs here.
 vi.mock('../../src/core/threads.js', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../src/core/threads.js')>()),
   availableCpus: () => 4,
-  availableCores: () => 4,
 }));
 
 /**
