@@ -237,6 +237,7 @@ export interface FitOptions {
    */
   sampleWeight?: ArrayLike<number> | null;
 }
+
 /** Every option, checked, with its default filled in: what a {@link LogisticRegression} holds. */
 export type EstimatorOptions = Readonly<Required<LogisticRegressionOptions>>;
 
@@ -277,7 +278,7 @@ interface OptionRule<T> {
    */
   check(value: unknown, checked: Partial<EstimatorOptions>): T;
   /** The value `toJSON` stores; absent: the value itself. */
-  toJSON?(value: T): unknown;
+  stored?(value: T): unknown;
   /** Not stored by `toJSON` (functions have no JSON form). */
   readonly unstored?: true;
   /**
@@ -300,7 +301,7 @@ const OPTION_RULES: { readonly [K in keyof EstimatorOptions]: OptionRule<Estimat
     default: 1,
     check: (value) => checkPositive(NAME, 'C', value, 'for no penalty'),
     // JSON has no Infinity; readModelDocument reads the string back.
-    toJSON: (C) => (C === Infinity ? 'Infinity' : C),
+    stored: (C) => (C === Infinity ? 'Infinity' : C),
   },
   l1Ratio: { default: null, nullable: true, check: checkL1Ratio, phase: 'last' },
   fitIntercept: { default: true, check: (value) => checkBoolean(NAME, 'fitIntercept', value) },
@@ -317,7 +318,7 @@ const OPTION_RULES: { readonly [K in keyof EstimatorOptions]: OptionRule<Estimat
     default: null,
     nullable: true,
     check: checkClassWeight,
-    toJSON: (weights) => (weights === null || weights === 'balanced' ? weights : weights instanceof Map ? [...weights.entries()] : Object.entries(weights)),
+    stored: (weights) => (weights === null || weights === 'balanced' ? weights : weights instanceof Map ? [...weights.entries()] : Object.entries(weights)),
     phase: 'last',
   },
   learningRate: { default: 0.01, check: (value) => checkPositive(NAME, 'learningRate', value) },
@@ -329,7 +330,7 @@ const OPTION_RULES: { readonly [K in keyof EstimatorOptions]: OptionRule<Estimat
     nullable: true,
     check: checkSeed,
     // A generator has no JSON form: a model stored with one refits with a fresh seed.
-    toJSON: (randomState) => (typeof randomState === 'number' ? randomState : null),
+    stored: (randomState) => (typeof randomState === 'number' ? randomState : null),
   },
   threads: { default: 'auto', check: checkThreads },
   dtype: { default: 'float64', check: (value) => checkChoice(NAME, 'dtype', value, ['float64', 'float32'] as const) },
@@ -403,7 +404,7 @@ export function optionsToJSON(values: EstimatorOptions): Record<string, unknown>
   for (const name of OPTION_NAMES) {
     const rule = OPTION_RULES[name] as OptionRule<unknown>;
     if (rule.unstored === true) continue;
-    out[name] = rule.toJSON === undefined ? values[name] : rule.toJSON(values[name]);
+    out[name] = rule.stored === undefined ? values[name] : rule.stored(values[name]);
   }
   return out;
 }
