@@ -21,14 +21,17 @@ import { readFileSync } from 'node:fs';
 import { makeData } from '../bench/data.js';
 import { Matrix } from '../src/matrix.js';
 import { gradientDescentBaseline } from '../src/baseline.js';
+import { ProblemRecord, exported } from '../src/core/problem.js';
 
 interface Core {
   memory: WebAssembly.Memory;
   alloc(bytes: number): number;
-  configureProblem(...args: (number | boolean)[]): void;
-  partialsLength(rows: number, cols: number, classes: number): number;
+  problemAddress(): number;
+  workLength(solver: number): number;
+  prepareProblem(solver: number): void;
   setThreads(threads: number): void;
-  gradientDescent(params: number, lr: number, maxIter: number, tol: number, loss: number, work: number): number;
+  gradientDescent(params: number, lr: number, maxIter: number, tol: number, loss: number): number;
+  [name: string]: unknown;
 }
 
 const LEARNING_RATE = 0.01;
@@ -76,20 +79,20 @@ function wasmRunner(file: string, x: Float64Array, y: Float64Array, rows: number
   const float32 = type === 'float32';
   const xPtr = core.alloc(x.length * (float32 ? 4 : 8));
   (float32 ? new Float32Array(core.memory.buffer, xPtr, x.length) : new Float64Array(core.memory.buffer, xPtr, x.length)).set(x);
-  const rounded = float32 ? core.alloc(cols * 4 + 16) : 0;
   const yPtr = core.alloc(rows * 8);
   new Float64Array(core.memory.buffer, yPtr, rows).set(y);
-  const scratch = core.alloc(8);
-  const partials = core.alloc(core.partialsLength(rows, cols, 1) * 8);
   const params = core.alloc((cols + 1) * 8);
-  const work = core.alloc(2 * (cols + 1) * 8);
   core.setThreads(1);
-  core.configureProblem(xPtr, yPtr, 0, rows, cols, 1, rows, 0, 0, true, 0, scratch, partials, float32, rounded);
+  const record = new ProblemRecord(core);
+  record.write({ x: xPtr, dtype: type, y: yPtr, weights: 0, rows, cols, blocks: 1, fitIntercept: true, weightSum: rows, l2: 0, l1: 0 });
+  const gd = exported(core, 'SOLVER_GD');
+  record.setWork(core.alloc(core.workLength(gd) * 8));
+  core.prepareProblem(gd);
   return {
     label: file.replace(/^.*\//, '') + (dtypes.length > 1 || float32 ? (float32 ? ' f32' : ' f64') : ''),
     fit(steps) {
       new Float64Array(core.memory.buffer, params, cols + 1).fill(0);
-      core.gradientDescent(params, LEARNING_RATE, steps, 0, 0, work);
+      core.gradientDescent(params, LEARNING_RATE, steps, 0, 0);
       return new Float64Array(core.memory.buffer, params, cols + 1).slice();
     },
   };

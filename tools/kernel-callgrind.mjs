@@ -36,8 +36,23 @@ for (let i = 0; i < rows; i++) {
   for (let j = 0; j < cols; j++) z += (x[i * cols + j] = gauss()) * truth[j];
   y[i] = z > 0 ? 1 : 0;
 }
-const partials = core.alloc(core.partialsLength(rows, cols, 1) * 8);
+// The problem record's layout belongs to the core: every offset is read from its exports.
+const record = core.problemAddress();
+const u32 = (name, v) => new DataView(mem()).setUint32(record + core[name].value, v, true);
+const f64 = (name, v) => new DataView(mem()).setFloat64(record + core[name].value, v, true);
+u32('PROBLEM_X', xPtr);
+u32('PROBLEM_LAYOUT', core.LAYOUT_DENSE_F64.value);
+u32('PROBLEM_Y', yPtr);
+u32('PROBLEM_WEIGHTS', 0);
+u32('PROBLEM_ROWS', rows);
+u32('PROBLEM_COLS', cols);
+u32('PROBLEM_BLOCKS', 1);
+u32('PROBLEM_FIT_INTERCEPT', 1);
+f64('PROBLEM_WEIGHT_SUM', rows);
+f64('PROBLEM_L2', 0);
+f64('PROBLEM_L1', 0);
+const gd = core.SOLVER_GD.value;
+u32('PROBLEM_WORK', core.alloc(core.workLength(gd) * 8));
+core.prepareProblem(gd);
 const params = core.alloc((cols + 1) * 8);
-const work = core.alloc(2 * (cols + 1) * 8);
-core.configureProblem(xPtr, yPtr, 0, rows, cols, 1, rows, 0, 0, true, 0, core.alloc(8), partials, false, 0);
-if (steps > 0) core.gradientDescent(params, 0.01, steps, 0, 0, work);
+if (steps > 0) core.gradientDescent(params, 0.01, steps, 0, 0);

@@ -4,7 +4,7 @@
  * @module
  */
 import { LogisticRegression, type LogisticRegressionOptions } from '../index.js';
-import { PENALTIES, SOLVERS } from '../estimator/logistic-regression.js';
+import { PENALTIES, SOLVERS } from '../estimator/options.js';
 import { UsageError } from './errors.js';
 import { choice, num, str, type Values } from './flags.js';
 
