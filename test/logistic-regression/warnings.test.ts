@@ -2,12 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LogisticRegression, type LogisticRegressionOptions, makeClassification } from '../../src/index.js';
 import { binary, exact } from './helpers.js';
 
-// A host of 3 CPUs, whatever this one has (availableCpus caps at 64 itself). Both names are
-// mocked while the estimator moves from the old one (availableCores) to the new one.
+// A host of 3 CPUs, whatever this one has (availableCpus caps at 64 itself).
 vi.mock('../../src/core/threads.js', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../src/core/threads.js')>()),
   availableCpus: () => 3,
-  availableCores: () => 3,
 }));
 
 afterEach(() => {
