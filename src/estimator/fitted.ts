@@ -7,12 +7,12 @@
  * intercept): every predict call hands the core their address, and nothing crosses the
  * boundary. (Measured: a JS Float64Array copied in on every call makes a one-row predict
  * up to twice as slow for models of 1,000 parameters and more, and is no faster for large
- * batches.) The block belongs to the state object, not to the model, so that any reader
- * holding the state keeps it alive; it is freed by {@link freeFitted}, or once the state
- * is unreachable (see `Core.adopt`).
+ * batches.) The block belongs to the state (through its `params`), not to the model, so
+ * that any reader holding the state keeps it alive; it is freed by {@link freeFitted}, or
+ * once the state is unreachable (see src/core/predict.ts).
  * @module
  */
-import { adoptBlock, copyIn, free, viewF64 } from '../core/runtime.js';
+import { parameterView, releaseParameters, storeParameters, type StoredParameters } from '../core/predict.js';
 import { Matrix } from '../matrix.js';
 import type { Label } from '../validate/labels.js';
 import type { ModelMode, ModelParameters } from './model-json.js';
@@ -31,8 +31,8 @@ export interface TrainedParams {
 
 /** A fitted model. */
 export interface FittedState {
-  /** Byte offset of blocks × (nFeatures + 1) parameters in the default core's memory. */
-  readonly paramsPtr: number;
+  /** blocks × (nFeatures + 1) parameters in the default core's memory. */
+  readonly params: StoredParameters;
   /** 1 for a binary model and a two-class softmax (stored as one row), else one per class. */
   readonly blocks: number;
   readonly nFeatures: number;
@@ -48,9 +48,8 @@ export interface FittedState {
 
 /** Copies trained parameters into the core's memory, owned by the returned state. */
 export function storeFitted(trained: TrainedParams, classes: Label[], mode: ModelMode, nFeatures: number): FittedState {
-  const paramsPtr = copyIn(trained.params);
-  const state: FittedState = {
-    paramsPtr,
+  return {
+    params: storeParameters(trained.params),
     blocks: trained.blocks,
     nFeatures,
     classes,
@@ -60,24 +59,17 @@ export function storeFitted(trained: TrainedParams, classes: Label[], mode: Mode
     converged: trained.converged,
     lossCurve: trained.lossCurve,
   };
-  adoptBlock(state, paramsPtr, state.blocks * (nFeatures + 1) * 8);
-  return state;
 }
 
 /** Frees the parameters of a state that is being replaced or disposed; it must not be read again. */
 export function freeFitted(state: FittedState): void {
-  free(state.paramsPtr);
-}
-
-/** A view of the parameters, valid until the next allocation in the core. */
-export function parameterView(state: FittedState): Float64Array {
-  return viewF64(state.paramsPtr, state.blocks * (state.nFeatures + 1));
+  releaseParameters(state.params);
 }
 
 /** The weights, blocks × nFeatures. */
 export function coefOf(state: FittedState): Matrix {
   const { blocks, nFeatures } = state;
-  const params = parameterView(state);
+  const params = parameterView(state.params);
   const out = new Float64Array(blocks * nFeatures);
   for (let k = 0; k < blocks; k++) out.set(params.subarray(k * (nFeatures + 1), k * (nFeatures + 1) + nFeatures), k * nFeatures);
   return Matrix.from(out, blocks, nFeatures);
@@ -86,7 +78,7 @@ export function coefOf(state: FittedState): Matrix {
 /** The intercepts, one per block. */
 export function interceptOf(state: FittedState): Float64Array {
   const { blocks, nFeatures } = state;
-  const params = parameterView(state);
+  const params = parameterView(state.params);
   return Float64Array.from({ length: blocks }, (_, k) => params[k * (nFeatures + 1) + nFeatures] as number);
 }
 

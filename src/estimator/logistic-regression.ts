@@ -34,9 +34,6 @@ import { logProbabilityMatrix, mostProbableLabels, probabilityMatrix, scores } f
 import { classWeights } from './scaling.js';
 import { modeFor, sameLabels, startingPoint, train, type TrainRequest } from './train.js';
 
-// Until src/cli/model-options.ts reads them from options.ts.
-export { PENALTIES, SOLVERS } from './options.js';
-
 /**
  * Every option, checked and with its default, is a property of the model, documented in
  * {@link LogisticRegressionOptions} (`model.C`, `model.solver`, …).

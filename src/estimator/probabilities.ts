@@ -1,12 +1,12 @@
 /**
  * From a fitted model and X to decision values, probabilities, log-probabilities and
  * labels. The passes over X (x·w + b, the sigmoid, the softmax) run in the core over the
- * fitted parameters where they live; the per-row work that must stay finite where the
+ * fitted parameters where they live (src/core/predict.ts); the per-row work that must stay finite where the
  * probabilities underflow (one-vs-rest normalisation, log-probabilities) runs here, in
  * log space.
  * @module
  */
-import { core, allocF64, free, viewF64 } from '../core/runtime.js';
+import { type Link, linearScores } from '../core/predict.js';
 import { type MatrixLike, release, stageMatrix, type StagedMatrix } from '../core/stage.js';
 import { Matrix } from '../matrix.js';
 import type { Label } from '../validate/labels.js';
@@ -30,9 +30,8 @@ export interface Scores {
  * a row's decision value overflows; TypeError for the wrong kind of X.
  */
 export function scores(fitted: FittedState, X: MatrixLike, what: string, probability: boolean): Scores {
-  const { paramsPtr, nFeatures, blocks, mode } = fitted;
+  const { nFeatures, blocks, mode } = fitted;
   let staged: StagedMatrix | undefined;
-  let outPtr = 0;
   try {
     staged = stageMatrix(X, 'X');
     if (staged.cols !== nFeatures) {
@@ -40,26 +39,11 @@ export function scores(fitted: FittedState, X: MatrixLike, what: string, probabi
     }
     const rows = staged.rows;
     // A two-class softmax model has one row θ; its probabilities are softmax(−x·θ, x·θ).
-    const pairs = probability && mode === 'multinomial' && blocks === 1;
-    const width = pairs ? 2 : blocks;
-    const length = rows * width;
-    outPtr = allocF64(length);
-    core.decisionFunction(staged.ptr, rows, staged.cols, blocks, paramsPtr, outPtr);
-    if (pairs) {
-      // Spread d into (−d, d) in place, from the last row, so each d is read before its
-      // slot is overwritten.
-      const out = viewF64(outPtr, length);
-      for (let i = rows - 1; i >= 0; i--) {
-        const d = out[i] as number;
-        out[2 * i + 1] = d;
-        out[2 * i] = -d;
-      }
-    }
-    if (probability && mode === 'multinomial') core.softmaxRows(outPtr, rows, width);
-    else if (probability && mode === 'binary') core.sigmoidInPlace(outPtr, length);
-    const values = viewF64(outPtr, length).slice();
+    const link: Link = !probability || mode === 'ovr' ? 'none' : mode === 'binary' ? 'sigmoid' : blocks === 1 ? 'softmaxOfPairs' : 'softmax';
+    const values = linearScores(staged, fitted.params, blocks, link);
     const bad = values.findIndex((v) => Number.isNaN(v));
     if (bad >= 0) {
+      const width = link === 'softmaxOfPairs' ? 2 : blocks;
       throw new RangeError(
         `${what}: X row ${Math.floor(bad / width)} gives a decision value that overflows float64 (x·w is ±Infinity or undefined); scale the features`,
       );
@@ -68,7 +52,6 @@ export function scores(fitted: FittedState, X: MatrixLike, what: string, probabi
     return { values, rows };
   } finally {
     release(staged);
-    if (outPtr !== 0) free(outPtr);
   }
 }
 

@@ -11,7 +11,8 @@ import { type CoreResult, type CoreRun, STATUS, solve } from '../core/solve.js';
 import type { StagedMatrix } from '../core/stage.js';
 import { availableCpus } from '../core/threads.js';
 import { type EncodedLabels, type Label, formatLabel } from '../validate/labels.js';
-import { type FittedState, type TrainedParams, parameterView } from './fitted.js';
+import { parameterView } from '../core/predict.js';
+import type { FittedState, TrainedParams } from './fitted.js';
 import type { ModelMode } from './model-json.js';
 import { type EstimatorOptions, type MultiClass, NAME, type Solver, THREADS_BREAK_EVEN } from './options.js';
 import { classWeights, combineWeights, coreTolerance, scaledProblem } from './scaling.js';
@@ -41,7 +42,7 @@ export function startingPoint(previous: FittedState | null, mode: ModelMode, cla
   if (!(reuse && previous !== null && previous.mode === mode && previous.nFeatures === cols && sameLabels(previous.classes, classes))) {
     return start;
   }
-  const stored = parameterView(previous);
+  const stored = parameterView(previous.params);
   if (previous.blocks === blocks) return stored.slice();
   // A two-class softmax is stored as one row θ; it trains as the two rows (−θ, θ).
   start.set(stored.map((v) => -v));
