@@ -4,10 +4,10 @@
  *
  * The parameters live where they are used most, in the default core's memory, as one
  * block of blocks × (nFeatures + 1) float64 values (per block the weights, then the
- * intercept): every predict call hands the core their address, and nothing crosses the
- * boundary. (Measured: a JS Float64Array copied in on every call makes a one-row predict
- * up to twice as slow for models of 1,000 parameters and more, and is no faster for large
- * batches.) The block belongs to the state (through its `params`), not to the model, so
+ * intercept): every predict call hands the core their address, and the parameters do not
+ * cross the boundary. (Measured: a JS Float64Array copied in on every call makes a
+ * one-row predict about twice as slow for models of 1,000 parameters and more, and is no
+ * faster for large batches.) The block belongs to the state (through its `params`), not to the model, so
  * that any reader holding the state keeps it alive; it is freed by {@link freeFitted}, or
  * once the state is unreachable (see src/core/predict.ts).
  * @module
