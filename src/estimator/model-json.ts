@@ -35,8 +35,8 @@ export interface ModelParameters {
   nIter: number;
   /**
    * Iterations of each optimisation problem, as scikit-learn's `n_iter_`: one per class
-   * for one-vs-rest (in `classes` order), one otherwise. Documents written before this
-   * field existed are read as `[nIter]` (or one `nIter` per class for one-vs-rest).
+   * for one-vs-rest (in `classes` order), one otherwise. A document without the field
+   * (version 1 allows that) is read as `[nIter]`, or one `nIter` per class for one-vs-rest.
    */
   nIterPerProblem: number[];
   converged: boolean;
