@@ -7,7 +7,7 @@
  * (test/fixtures/parity/fits.json) under the default solver and under each solver that
  * accepts its penalty; float64 and float32 X; and a 300,000-row problem (several chunks
  * per pass) at threads 1 and 2. The wasm cores are bit-identical for any thread count
- * by construction (assembly/objective/chunks.ts); test/threads.test.ts checks 1–4.
+ * by construction (assembly/objective/chunks.ts); test/core/threads.test.ts checks 1–4.
  *
  *   npx tsx tools/fingerprint.ts [--verbose]
  */

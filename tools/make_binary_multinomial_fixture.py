@@ -5,7 +5,7 @@ both classes (rows W0, W1, the penalty on both), stores coef_ = W1 as one row
 (linear_model/_logistic.py: `multi_w0 = multi_w0[1][np.newaxis, :]`) and computes
 predict_proba as softmax([-d, d]) with d = decision_function(X). This script records, for
 a few problems, scikit-learn's coef_, intercept_, decision_function, predict_proba and
-predict, fitted to a tight tolerance, so test/logistic-regression/binary-multinomial.test.ts
+predict, fitted to a tight tolerance, so test/logistic-regression/multiclass.test.ts
 can hold the library against them without Python.
 
 Writes test/fixtures/binary-multinomial.json. Run with Debian's python3-sklearn

@@ -1,5 +1,5 @@
 """Generate test/fixtures/libm-log.json: reference results of glibc's `log`
-and of a hardware `fma`, for test/libm-log.test.ts and test/fma.test.ts.
+and of a hardware `fma`, for test/datasets/libm-log.test.ts and test/datasets/fma.test.ts.
 
 Run on the reference machine (Debian 12, glibc 2.36, x86-64 with AVX2+FMA, so
 glibc's ifunc resolves `log` to its `__log_fma` variant):
@@ -20,7 +20,7 @@ Fixture layout (all doubles are IEEE-754 binary64, little-endian, base64):
   fma.seeded:    {prng, seed, count, first, results}
                  inputs are regenerated in the test by the generator below
                  (mulberry32 + `seeded_fma_case`, ported verbatim to
-                 test/fma.test.ts); `results` holds fma(a, b, c) only, and
+                 test/datasets/fma.test.ts); `results` holds fma(a, b, c) only, and
                  `first` the hex bit patterns of the first cases' inputs to
                  catch a drift between the two ports.
 
@@ -238,7 +238,7 @@ def log_sets() -> list[tuple[str, list[float]]]:
 
 
 def mulberry32(seed: int):
-    """Port of the well-known mulberry32 PRNG (same as in test/fma.test.ts)."""
+    """Port of the well-known mulberry32 PRNG (same as in test/datasets/fma.test.ts)."""
     state = seed & MASK32
 
     def nxt() -> int:
@@ -257,7 +257,7 @@ def make_double(sign: int, biased_exp: int, hi20: int, lo32: int) -> float:
 
 
 def seeded_fma_case(nxt, i: int) -> tuple[float, float, float]:
-    """Inputs of seeded case i (ported verbatim to test/fma.test.ts)."""
+    """Inputs of seeded case i (ported verbatim to test/datasets/fma.test.ts)."""
 
     def rnd(e_lo: int, e_hi: int) -> tuple[float, int]:
         # random sign and significand, binade 2^e with e uniform in [e_lo, e_hi];
