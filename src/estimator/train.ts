@@ -8,7 +8,7 @@
 import type { RandomState } from '../datasets/random-state.js';
 import { defaultCore, relaxedCore, type Core } from '../core/runtime.js';
 import { type CoreResult, type CoreRun, STATUS, solve } from '../core/solve.js';
-import type { StagedMatrix } from '../core/stage.js';
+import { copyStaged, releaseCopy, type StagedMatrix } from '../core/stage.js';
 import { availableCpus } from '../core/threads.js';
 import { type EncodedLabels, type Label, formatLabel } from '../validate/labels.js';
 import { parameterView } from '../core/predict.js';
@@ -80,13 +80,11 @@ export interface TrainRequest {
 export function train(request: TrainRequest): TrainedParams {
   if (request.options.simd === 'standard') return trainIn(defaultCore, request.X, request);
   const core = relaxedCore();
-  const staged = request.X;
-  const bytes = staged.rows * staged.cols * (staged.dtype === 'float32' ? 4 : 8);
-  const X: StagedMatrix = { ...staged, ptr: core.copyFrom(defaultCore, staged.ptr, bytes), owned: true };
+  const X = copyStaged(request.X, core);
   try {
     return trainIn(core, X, request);
   } finally {
-    core.free(X.ptr);
+    releaseCopy(X, core);
   }
 }
 
