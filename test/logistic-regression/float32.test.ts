@@ -2,13 +2,12 @@
 // fits and predictions reading a float32 Matrix in place, its non-finite values, and the relaxed
 // SIMD core on float32. The float32 Matrix itself is specified in test/matrix/float32.test.ts.
 import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Dtype, LogisticRegression, type LogisticRegressionOptions, Matrix, makeClassification } from '../../src/index.js';
-import { defaultCore } from '../../src/core/runtime.js';
 import { expectError } from '../assertions.js';
 import { relativeError } from '../helpers.js';
 import { inRelaxedChild } from '../relaxed-child.js';
-import { runtimeMemoryBytes } from '../wasm-memory.js';
+import { coreCallsDuring, runtimeMemoryBytes } from '../wasm-memory.js';
 
 const quiet = { onWarning: null } as const;
 const oneThread = { onWarning: null, threads: 1 } as const;
@@ -37,15 +36,7 @@ function parameters(options: LogisticRegressionOptions, X: Matrix<Dtype> | numbe
 }
 
 /** The float64 lengths the default core's `allocF64` was asked for while `run` ran. */
-function allocations(run: () => void): number[] {
-  const spy = vi.spyOn(defaultCore, 'allocF64');
-  try {
-    run();
-    return spy.mock.calls.map(([length]) => length);
-  } finally {
-    spy.mockRestore();
-  }
-}
+const allocations = (run: () => void): number[] => coreCallsDuring('allocF64', run);
 
 describe("LogisticRegression#fit(X, y) with dtype 'float32' on float64 input", () => {
   const cancer = JSON.parse(readFileSync(new URL('../fixtures/parity/datasets/breast_cancer.json', import.meta.url), 'utf8')) as {

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Dtype, type IterationInfo, LogisticRegression, Matrix, makeClassification } from '../../src/index.js';
 import { defaultCore } from '../../src/core/runtime.js';
 import { bits } from '../reliability/data.js';
+import { coreCallsDuring } from '../wasm-memory.js';
 
 const data = makeClassification({ nSamples: 6000, nFeatures: 12, randomState: 3 });
 const exact = { tol: 1e-10, maxIter: 30, onWarning: null } as const;
@@ -25,15 +26,7 @@ function result(model: LogisticRegression): string {
 }
 
 /** The byte offsets the default core freed while `run` ran. */
-function freedDuring(run: () => void): number[] {
-  const spy = vi.spyOn(defaultCore, 'free');
-  try {
-    run();
-    return spy.mock.calls.map(([ptr]) => ptr);
-  } finally {
-    spy.mockRestore();
-  }
-}
+const freedDuring = (run: () => void): number[] => coreCallsDuring('free', run);
 
 afterEach(() => vi.restoreAllMocks());
 
