@@ -215,3 +215,18 @@ function runSgd(
   }
   return { nIter: epoch, status, objective: loss, gradNorm: NaN, lossCurve: curve === null ? null : curve.slice(0, epoch) };
 }
+
+/**
+ * A copy of `X` (staged in the default core) in `target`'s memory, for a core with a memory
+ * of its own (the relaxed core trains there, on one thread). The copy is owned: free it
+ * with {@link releaseCopy}.
+ */
+export function copyStaged(X: StagedMatrix, target: Core): StagedMatrix {
+  const bytes = X.rows * X.cols * (X.dtype === 'float32' ? 4 : 8);
+  return { ...X, ptr: target.copyFrom(defaultCore, X.ptr, bytes), owned: true, pinned: null };
+}
+
+/** Frees a copy made by {@link copyStaged}. */
+export function releaseCopy(X: StagedMatrix, target: Core): void {
+  target.free(X.ptr);
+}

@@ -14,7 +14,7 @@
  */
 import { checkNotDisposed, type Dtype, float32RangeError, Matrix, pinMatrix, unpinMatrix } from '../matrix.js';
 import { copyRows, nonFiniteError, shapeOfRows } from '../validate/rows.js';
-import { allocF64, type Core, core, defaultCore, free, memoryF64, viewF32, viewF64 } from './runtime.js';
+import { allocF64, core, free, memoryF64, viewF32, viewF64 } from './runtime.js';
 
 export type { Dtype } from '../matrix.js';
 
@@ -133,21 +133,6 @@ export function release(staged: StagedMatrix | undefined): void {
   if (staged === undefined) return;
   if (staged.owned) free(staged.ptr);
   else if (staged.pinned !== null) unpinMatrix(staged.pinned);
-}
-
-/**
- * A copy of `X` (staged in the default core) in `target`'s memory, for a core with a memory
- * of its own (the relaxed core trains there, on one thread). The copy is owned: free it
- * with {@link releaseCopy}.
- */
-export function copyStaged(X: StagedMatrix, target: Core): StagedMatrix {
-  const bytes = X.rows * X.cols * (X.dtype === 'float32' ? 4 : 8);
-  return { ...X, ptr: target.copyFrom(defaultCore, X.ptr, bytes), owned: true, pinned: null };
-}
-
-/** Frees a copy made by {@link copyStaged}. */
-export function releaseCopy(X: StagedMatrix, target: Core): void {
-  target.free(X.ptr);
 }
 
 function checkNotEmpty(name: string, rows: number, cols: number): void {

@@ -7,8 +7,8 @@
  */
 import type { RandomState } from '../datasets/random-state.js';
 import { defaultCore, relaxedCore, type Core } from '../core/runtime.js';
-import { type CoreResult, type CoreRun, STATUS, solve } from '../core/solve.js';
-import { copyStaged, releaseCopy, type StagedMatrix } from '../core/stage.js';
+import { type CoreResult, type CoreRun, STATUS, copyStaged, releaseCopy, solve } from '../core/solve.js';
+import type { StagedMatrix } from '../core/stage.js';
 import { availableCpus } from '../core/threads.js';
 import { type EncodedLabels, type Label, formatLabel } from '../validate/labels.js';
 import { parameterView } from '../core/predict.js';
