@@ -1,0 +1,76 @@
+/**
+ * MurmurHash3 x86 32-bit, the hash scikit-learn's HashingVectorizer and FeatureHasher use.
+ * @module
+ */
+
+import { describeKind } from '../validate/describe.js';
+import { checkInteger } from '../validate/options.js';
+import { encodeUtf8 } from './utf8.js';
+
+const C1 = 0xcc9e2d51;
+const C2 = 0x1b873593;
+
+/**
+ * MurmurHash3 x86 32-bit of `key`, as a signed 32-bit integer: exactly
+ * `sklearn.utils.murmurhash3_32(key, seed, positive=False)`. A string is hashed as its UTF-8
+ * bytes (as scikit-learn hashes a `str`); bytes are hashed as they are.
+ *
+ * @param key - the bytes, or a string (hashed as UTF-8).
+ * @param seed - an integer from 0 to 2^32 − 1 (scikit-learn's `unsigned int seed`).
+ * @default seed 0
+ * @returns the hash, from −2^31 to 2^31 − 1.
+ * @throws TypeError when key is neither a string nor a Uint8Array, or seed is not a number.
+ * @throws RangeError when seed is not an integer in range, or a string key holds a lone
+ *   surrogate (Python cannot encode it as UTF-8 and scikit-learn raises UnicodeEncodeError).
+ * @example
+ * ```ts
+ * murmurhash3_32('hello');     // 613153351
+ * murmurhash3_32('hello', 42); // seeded
+ * ```
+ */
+export function murmurhash3_32(key: string | Uint8Array, seed = 0): number {
+  const where = 'murmurhash3_32';
+  checkInteger(where, 'seed', seed, 0, 0xffffffff);
+  if (typeof key === 'string') return murmurhashBytes(encodeUtf8(key, where), seed);
+  if (key instanceof Uint8Array) return murmurhashBytes(key, seed);
+  throw new TypeError(`${where}: key must be a string or a Uint8Array, got ${describeKind(key)}`);
+}
+
+/** The hash of bytes with an already-checked seed (the vectorizers' inner loop). */
+export function murmurhashBytes(bytes: Uint8Array, seed: number): number {
+  const length = bytes.length;
+  const blocks = length & ~3;
+  let h = seed | 0;
+  for (let i = 0; i < blocks; i += 4) {
+    let k = bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
+    k = Math.imul(k, C1);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, C2);
+    h ^= k;
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  // The 1–3 tail bytes, little-endian, mixed without the h rotation.
+  let k = 0;
+  switch (length & 3) {
+    case 3:
+      k ^= bytes[blocks + 2] << 16;
+    // falls through
+    case 2:
+      k ^= bytes[blocks + 1] << 8;
+    // falls through
+    case 1:
+      k ^= bytes[blocks];
+      k = Math.imul(k, C1);
+      k = (k << 15) | (k >>> 17);
+      k = Math.imul(k, C2);
+      h ^= k;
+  }
+  h ^= length;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
+}
