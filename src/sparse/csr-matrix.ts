@@ -1,0 +1,335 @@
+import { checkChoice, checkInteger, checkOptionNames } from '../validate/options.js';
+import { describeKind } from '../validate/describe.js';
+import { adoptBlock, defaultCore, free, viewF32, viewF64 } from '../core/runtime.js';
+import { type ArrayOfDtype, type Dtype, Matrix, type MatrixOptions } from '../matrix.js';
+import { type CsrArrays, canonicalise } from './canonical.js';
+import { INT32_MAX, readCols, readCsrParts, readSparseRows } from './csr-input.js';
+
+/**
+ * The arguments of {@link CsrMatrix.from}: scipy's `csr_matrix((values, indices, indptr),
+ * shape=(rows, cols))`. Row `i` holds the entries `indptr[i]` to `indptr[i + 1] - 1`:
+ * entry `k` is the value `values[k]` in column `indices[k]`.
+ * @typeParam V - the kind of `values`.
+ */
+export interface CsrData<V extends Float64Array | Float32Array | readonly number[] = Float64Array | Float32Array | readonly number[]> {
+  /** Number of rows, an integer in [0, 2³¹). */
+  readonly rows: number;
+  /** Number of columns, an integer in [0, 2³¹). */
+  readonly cols: number;
+  /** `rows + 1` row starts: 0, non-decreasing, ending at the number of entries. */
+  readonly indptr: Int32Array | readonly number[];
+  /** The column of each entry, in [0, cols); any order within a row, repeats allowed. */
+  readonly indices: Int32Array | readonly number[];
+  /** The value of each entry (as many as `indices`), finite. */
+  readonly values: V;
+}
+
+/** One row of {@link CsrMatrix.fromRows}: `{ [column]: value }`, or `[column, value]` pairs. */
+export type SparseRow = Readonly<Record<number, number>> | readonly (readonly [number, number])[];
+
+/** Options of {@link CsrMatrix.fromRows}. */
+export interface SparseRowsOptions<D extends Dtype = Dtype> extends MatrixOptions<D> {
+  /**
+   * Number of columns, an integer in [0, 2³¹) above every column index used.
+   * @default the largest column index used + 1 (0 when there are no entries)
+   */
+  cols?: number;
+}
+
+const DTYPES = ['float64', 'float32'] as const;
+
+/** See {@link pinCsrMatrix}; set by CsrMatrix's static block, which can reach its private fields. */
+let internals: { pin(matrix: CsrMatrix<Dtype>): void; unpin(matrix: CsrMatrix<Dtype>): void };
+
+/**
+ * A sparse matrix in compressed sparse row (CSR) form, scipy's `csr_matrix`: only the
+ * stored entries of each row, as three arrays in the WebAssembly core's memory, where the
+ * library reads them in place. Values are float64 (the default) or float32
+ * (see {@link CsrMatrix.dtype}); indices are int32.
+ *
+ * A CsrMatrix is always canonical, as scipy's `has_canonical_format`: column indices
+ * strictly increase within each row, and entries given more than once for the same row
+ * and column are one entry holding their sum (scipy's `sum_duplicates`; summed in the
+ * order given, in float64, then rounded once to the dtype). Explicit zeros — stored values
+ * that are 0, including duplicates that sum to 0 — are kept and count in {@link nnz}, as
+ * scipy keeps them until `eliminate_zeros()`.
+ *
+ * Release the memory with {@link CsrMatrix.dispose}; one dropped without it is freed as a
+ * dropped `Matrix.alloc` matrix is (see `Matrix.dispose`).
+ *
+ * @typeParam D - the dtype of the values; `CsrMatrix` alone means float64.
+ * @example
+ * ```ts
+ * // [[0, 2, 0],
+ * //  [1, 0, 3]]
+ * const X = CsrMatrix.from({ rows: 2, cols: 3, indptr: [0, 1, 3], indices: [1, 2, 0], values: [2, 3, 1] });
+ * X.nnz; // 3
+ * X.toDense().toArray(); // [[0, 2, 0], [1, 0, 3]]
+ * X.dispose();
+ * ```
+ */
+export class CsrMatrix<D extends Dtype = 'float64'> {
+  /** Number of rows (samples). */
+  readonly rows: number;
+  /** Number of columns (features). */
+  readonly cols: number;
+  /** Number of stored entries, explicit zeros included, after duplicates were summed. */
+  readonly nnz: number;
+  /** How the values are stored: `'float64'` or `'float32'`. */
+  readonly dtype: D;
+  /** Byte offsets of indptr (int32), indices (int32) and values (dtype); all 0 once disposed. */
+  #indptr: number;
+  #indices: number;
+  #values: number;
+  /** The blocks, until freed: after `dispose()` while pinned, the offsets are 0 and these are not. */
+  #blocks: number[];
+  /** Library calls reading the blocks in place right now (see {@link pinCsrMatrix}). */
+  #pins = 0;
+
+  static {
+    internals = {
+      pin(matrix) {
+        matrix.#live();
+        matrix.#pins++;
+      },
+      unpin(matrix) {
+        matrix.#pins--;
+        if (matrix.#pins === 0 && matrix.#indptr === 0) matrix.#freeBlocks();
+      },
+    };
+  }
+
+  private constructor(dtype: D, rows: number, cols: number, arrays: CsrArrays) {
+    this.rows = rows;
+    this.cols = cols;
+    this.dtype = dtype;
+    this.nnz = arrays.indices.length;
+    const blocks: number[] = [];
+    try {
+      this.#indptr = copyInI32(this, blocks, arrays.indptr);
+      this.#indices = copyInI32(this, blocks, arrays.indices);
+      this.#values = copyInValues(this, blocks, arrays.values, dtype);
+    } catch (error) {
+      for (const block of blocks) free(block);
+      throw error;
+    }
+    this.#blocks = blocks;
+  }
+
+  /**
+   * A CSR matrix from its three arrays, copied into WebAssembly memory in canonical form
+   * (see {@link CsrMatrix}: each row sorted by column, duplicates summed, explicit zeros
+   * kept). Everything is checked before anything is allocated.
+   * @param data - `{ rows, cols, indptr, indices, values }`, see {@link CsrData}.
+   * @param options.dtype - storage of the values: `'float32'` rounds each to float32.
+   * @default dtype: `'float32'` when `values` is a Float32Array, else `'float64'`
+   * @throws TypeError when `data` is not an object, an array is of the wrong kind, an entry
+   * is not a number, or for an unknown option; RangeError when `rows` or `cols` is not an
+   * integer in [0, 2³¹), indptr does not have `rows + 1` entries, values and indices differ
+   * in length, indptr does not start at 0, decreases or does not end at the number of
+   * entries, an index is not a column in [0, cols), a value (or a sum of duplicates) is
+   * NaN or ±Infinity or, for dtype `'float32'`, beyond float32's range; for an unknown
+   * dtype; or when the arrays cannot fit in WebAssembly memory.
+   * @example
+   * ```ts
+   * // Row 0: columns 2 and 0 (unsorted); row 1: column 1 twice (summed to 5).
+   * const X = CsrMatrix.from({ rows: 2, cols: 3, indptr: [0, 2, 4], indices: [2, 0, 1, 1], values: [1, 2, 3, 2] });
+   * X.nnz; // 3
+   * X.toDense().toArray(); // [[2, 0, 1], [0, 5, 0]]
+   * ```
+   */
+  static from<T extends Dtype>(data: CsrData, options: MatrixOptions<T> & { dtype: T }): CsrMatrix<T>;
+  static from(data: CsrData<Float32Array>, options?: MatrixOptions<'float32'>): CsrMatrix<'float32'>;
+  static from(data: CsrData<Float64Array | readonly number[]>, options?: MatrixOptions<'float64'>): CsrMatrix<'float64'>;
+  static from(data: CsrData, options?: MatrixOptions): CsrMatrix<Dtype>;
+  static from(data: CsrData, options: MatrixOptions = {}): CsrMatrix<Dtype> {
+    const where = 'CsrMatrix.from';
+    if (data === null || typeof data !== 'object' || Array.isArray(data) || ArrayBuffer.isView(data)) {
+      throw new TypeError(`${where}: data must be an object { rows, cols, indptr, indices, values }, got ${describeKind(data)}`);
+    }
+    const dtype = checkDtype(where, options, data.values instanceof Float32Array ? 'float32' : 'float64');
+    const rows = checkInteger(where, 'rows', data.rows, 0, INT32_MAX);
+    const cols = checkInteger(where, 'cols', data.cols, 0, INT32_MAX);
+    const arrays = canonicalise(readCsrParts(where, data, rows, cols, dtype), dtype, `${where}: values`);
+    return new CsrMatrix<Dtype>(dtype, rows, cols, arrays);
+  }
+
+  /**
+   * A CSR matrix from rows given by their non-zero entries: each row an object
+   * `{ [column]: value }` (its own enumerable keys only, so `__proto__` or inherited keys
+   * are never read as columns) or an array of `[column, value]` pairs (a column given twice
+   * is summed, as in {@link CsrMatrix.from}).
+   * @param options.cols - the number of columns.
+   * @default cols: the largest column used + 1
+   * @param options.dtype - storage of the values.
+   * @default dtype: `'float64'`
+   * @throws TypeError when `rows` is not an array, a row is neither a plain object nor an
+   * array of pairs, a key is not a column index (a canonical integer like `"7"`), a value
+   * is not a number, or for an unknown option; RangeError for a negative or fractional
+   * column, one not below `cols`, a non-finite value (or beyond float32's range for dtype
+   * `'float32'`), or an invalid `cols` or dtype.
+   * @example
+   * ```ts
+   * const X = CsrMatrix.fromRows([{ 0: 1.5, 4: 2 }, [[3, 1], [1, -1]]], { cols: 6 });
+   * [X.rows, X.cols, X.nnz]; // [2, 6, 4]
+   * ```
+   */
+  static fromRows(rows: readonly SparseRow[], options?: SparseRowsOptions<'float64'>): CsrMatrix<'float64'>;
+  static fromRows<T extends Dtype>(rows: readonly SparseRow[], options: SparseRowsOptions<T>): CsrMatrix<T>;
+  static fromRows(rows: readonly SparseRow[], options: SparseRowsOptions = {}): CsrMatrix<Dtype> {
+    const where = 'CsrMatrix.fromRows';
+    checkOptionNames(where, options, ['cols', 'dtype']);
+    const dtype = checkChoice(where, 'dtype', options.dtype ?? 'float64', DTYPES);
+    const read = readSparseRows(where, rows, readCols(where, options.cols), dtype);
+    const arrays = canonicalise(read.arrays, dtype, `${where}: rows`);
+    return new CsrMatrix<Dtype>(dtype, read.arrays.indptr.length - 1, read.cols, arrays);
+  }
+
+  /**
+   * The same matrix, dense: a new `rows`×`cols` {@link Matrix} of the same dtype in JS
+   * memory, zero where no entry is stored.
+   * @throws Error when this matrix has been disposed.
+   */
+  toDense(): Matrix<D> {
+    this.#live();
+    const dense = Matrix.zeros(this.rows, this.cols, { dtype: this.dtype as Dtype }) as Matrix<Dtype>;
+    const out = dense.data;
+    const { indptr, indices, values } = this.#views();
+    for (let i = 0; i < this.rows; i++) {
+      for (let k = indptr[i] as number; k < (indptr[i + 1] as number); k++) {
+        out[i * this.cols + (indices[k] as number)] = values[k] as number;
+      }
+    }
+    return dense as Matrix<D>;
+  }
+
+  /** @internal Byte offset of indptr (`rows + 1` int32) in the default core's memory. */
+  get indptrByteOffset(): number {
+    this.#live();
+    return this.#indptr;
+  }
+
+  /** @internal Byte offset of indices (`nnz` int32, increasing within each row) in the default core's memory. */
+  get indicesByteOffset(): number {
+    this.#live();
+    return this.#indices;
+  }
+
+  /** @internal Byte offset of the values (`nnz` of {@link dtype}) in the default core's memory. */
+  get valuesByteOffset(): number {
+    this.#live();
+    return this.#values;
+  }
+
+  /**
+   * The shape, dtype, number of stored entries and the entries as `(row, column) value`,
+   * as scipy prints a sparse matrix; beyond 1000 entries only the first and last 3.
+   * @example
+   * ```ts
+   * String(CsrMatrix.fromRows([{ 1: 2.5 }, { 0: -1 }]));
+   * // CsrMatrix 2×2 float64, 2 stored entries [
+   * //   (0, 1) 2.5,
+   * //   (1, 0) -1,
+   * // ]
+   * ```
+   */
+  toString(): string {
+    const header = `CsrMatrix ${this.rows}×${this.cols} ${this.dtype}, ${this.nnz} stored ${this.nnz === 1 ? 'entry' : 'entries'}`;
+    if (this.#indptr === 0) return `${header} (disposed)`;
+    if (this.nnz === 0) return `${header} []`;
+    const { indptr, indices, values } = this.#views();
+    const lines: string[] = [];
+    const summarise = this.nnz > PRINT_THRESHOLD;
+    for (let i = 0; i < this.rows; i++) {
+      for (let k = indptr[i] as number; k < (indptr[i + 1] as number); k++) {
+        if (summarise && k === EDGE_ITEMS) lines.push('  ...,');
+        if (summarise && k >= EDGE_ITEMS && k < this.nnz - EDGE_ITEMS) continue;
+        lines.push(`  (${i}, ${indices[k] as number}) ${String(values[k])},`);
+      }
+    }
+    return `${header} [\n${lines.join('\n')}\n]`;
+  }
+
+  /** What Node's `util.inspect` and `console.log` show: {@link CsrMatrix.toString}. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+
+  /**
+   * Releases the WebAssembly memory; safe to call more than once. Afterwards `toDense()`
+   * throws (`rows`, `cols`, `nnz` and `dtype` stay readable). A matrix a library call is
+   * reading in place is released only when that call returns, as a `Matrix` is.
+   */
+  dispose(): void {
+    if (this.#indptr === 0) return;
+    this.#indptr = 0;
+    this.#indices = 0;
+    this.#values = 0;
+    if (this.#pins === 0) this.#freeBlocks();
+  }
+
+  /** Throws when disposed: every reader of the blocks checks this first. */
+  #live(): void {
+    if (this.#indptr === 0) throw new Error('CsrMatrix: this matrix has been disposed');
+  }
+
+  /** Fresh views of the three arrays (memory growth detaches old ones). */
+  #views(): { indptr: Int32Array; indices: Int32Array; values: ArrayOfDtype<Dtype> } {
+    return {
+      indptr: defaultCore.viewI32(this.#indptr, this.rows + 1),
+      indices: defaultCore.viewI32(this.#indices, this.nnz),
+      values: this.dtype === 'float32' ? viewF32(this.#values, this.nnz) : viewF64(this.#values, this.nnz),
+    };
+  }
+
+  #freeBlocks(): void {
+    for (const block of this.#blocks) free(block);
+    this.#blocks = [];
+  }
+}
+
+/**
+ * Marks `matrix` as read in place by a library call until {@link unpinCsrMatrix}: a
+ * `dispose()` meanwhile releases its memory only once every such call has unpinned it.
+ * @internal
+ * @throws Error when the matrix has been disposed.
+ */
+export function pinCsrMatrix(matrix: CsrMatrix<Dtype>): void {
+  internals.pin(matrix);
+}
+
+/** Ends a {@link pinCsrMatrix}; frees the blocks if the matrix was disposed meanwhile. @internal */
+export function unpinCsrMatrix(matrix: CsrMatrix<Dtype>): void {
+  internals.unpin(matrix);
+}
+
+/** More entries than this are summarised (numpy's print threshold, as Matrix uses). */
+const PRINT_THRESHOLD = 1000;
+/** Entries shown at each end of a summarised matrix. */
+const EDGE_ITEMS = 3;
+
+/** The dtype of `options`, `fallback` when not given. */
+function checkDtype(where: string, options: MatrixOptions, fallback: Dtype): Dtype {
+  checkOptionNames(where, options, ['dtype']);
+  return checkChoice(where, 'dtype', options.dtype ?? fallback, DTYPES);
+}
+
+/** Copies int32 `values` into a block owned by `owner`, recorded in `blocks`; returns its offset. */
+function copyInI32(owner: object, blocks: number[], values: Int32Array): number {
+  const ptr = defaultCore.allocI32(values.length);
+  blocks.push(ptr);
+  adoptBlock(owner, ptr, Math.max(Math.ceil(values.length / 2), 1) * 8);
+  defaultCore.viewI32(ptr, values.length).set(values);
+  return ptr;
+}
+
+/** Copies `values` (float64, already rounded for float32) into a block of `dtype` owned by `owner`. */
+function copyInValues(owner: object, blocks: number[], values: Float64Array, dtype: Dtype): number {
+  const length = dtype === 'float32' ? Math.ceil(values.length / 2) : values.length;
+  const ptr = defaultCore.allocF64(length);
+  blocks.push(ptr);
+  adoptBlock(owner, ptr, Math.max(length, 1) * 8);
+  if (dtype === 'float32') viewF32(ptr, values.length).set(values);
+  else viewF64(ptr, values.length).set(values);
+  return ptr;
+}
