@@ -44,7 +44,7 @@ describe('murmurhash3_32 refuses bad input', () => {
   it('throws a RangeError naming the index of a lone surrogate, where Python raises UnicodeEncodeError', () => {
     expect(fixture.loneSurrogates.every((c) => c.pythonError.includes('surrogates not allowed'))).toBe(true);
     expectError(
-      () => murmurhash3_32(fixture.loneSurrogates[1].key),
+      () => murmurhash3_32(fixture.loneSurrogates[1]!.key),
       RangeError,
       'murmurhash3_32: text must be well-formed UTF-16, got a lone surrogate U+DFFF at index 1 (Python cannot encode it as UTF-8 either)',
     );
