@@ -1,0 +1,163 @@
+/**
+ * Writing the svmlight / LIBSVM text format exactly as scikit-learn 1.2's
+ * `dump_svmlight_file` writes it for a float64 CSR X and float64 y: numbers by Python's
+ * `"%.16g"`, each row `label[ qid:q] i:v i:v…\n` with its entries in column order (an
+ * empty row keeps the space after its label), explicit zeros written as stored.
+ * @module
+ */
+import { isArrayLike } from '../validate/array-like.js';
+import { describeKind } from '../validate/describe.js';
+import { checkBoolean } from '../validate/options.js';
+
+/** The CSR arrays {@link formatSvmlight} writes (the shape {@link SvmlightData} has). */
+export interface SvmlightMatrix {
+  indptr: ArrayLike<number>;
+  indices: ArrayLike<number>;
+  values: ArrayLike<number>;
+  rows: number;
+  cols: number;
+}
+
+/** The argument of {@link formatSvmlight}. */
+export interface FormatSvmlightArgs {
+  /** The features as CSR arrays; entries of a row may be in any order (they are written sorted by column, ties in stored order). */
+  X: SvmlightMatrix;
+  /** One finite label per row. */
+  y: ArrayLike<number>;
+  /**
+   * Whether to write indices from 0 (`true`) or from 1.
+   * @default true
+   */
+  zeroBased?: boolean;
+  /**
+   * Text for a header of `#` lines (scikit-learn's three header lines, then one `# line`
+   * per line of the comment); `undefined`, `null` or `''` for none. No NUL character.
+   * @default undefined
+   */
+  comment?: string | null;
+  /**
+   * One integer query id per row, written as `qid:q` after the label.
+   * @default undefined
+   */
+  queryId?: ArrayLike<number> | null;
+}
+
+const WHERE = 'formatSvmlight';
+
+/**
+ * Python's `"%.16g" % x`: 16 significant digits rounded half to even on the exact value,
+ * trailing zeros dropped, exponent form (`1e+16`, `1e-05`) when the exponent is below -4
+ * or at least 16; `nan`, `inf`, `-inf`, `-0`.
+ */
+export function formatG16(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (x === Infinity) return 'inf';
+  if (x === -Infinity) return '-inf';
+  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
+  const sign = x < 0 ? '-' : '';
+  const a = Math.abs(x);
+  let [mantissa, exp] = a.toExponential(15).split('e') as [string, string];
+  // toExponential breaks an exact tie upwards; Python breaks it to even. A tie is an exact
+  // value of 17 significant digits ending in 5, which toExponential(99) shows exactly.
+  const seventeen = a.toExponential(16);
+  if (seventeen[17] === '5') {
+    const exact = a.toExponential(99).split('e')[0] as string;
+    if (/^\d\.\d{15}50*$/.test(exact) && Number(exact[16]) % 2 === 0) {
+      mantissa = exact.slice(0, 17);
+      exp = seventeen.split('e')[1] as string;
+    }
+  }
+  const e = Number(exp);
+  const digits = mantissa.replace('.', '').replace(/0+$/, '');
+  if (e < -4 || e >= 16) {
+    const frac = digits.slice(1);
+    return `${sign}${digits[0]}${frac === '' ? '' : `.${frac}`}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+  }
+  if (e < 0) return `${sign}0.${'0'.repeat(-e - 1)}${digits}`;
+  if (digits.length <= e + 1) return `${sign}${digits}${'0'.repeat(e + 1 - digits.length)}`;
+  return `${sign}${digits.slice(0, e + 1)}.${digits.slice(e + 1)}`;
+}
+
+/**
+ * Writes X, y (and query ids) as svmlight / LIBSVM text, equal byte for byte to scikit-learn
+ * 1.2.1's `dump_svmlight_file` on a float64 CSR X and float64 y — except the first header
+ * line, which names this library instead of claiming scikit-learn wrote the file.
+ *
+ * @returns The text, every line ending in `\n`.
+ * @throws TypeError when an argument has the wrong kind; RangeError for a non-finite value
+ * or label (scikit-learn refuses them: "Input contains NaN"), lengths that disagree, an
+ * index outside `[0, cols)`, a non-integer query id, or a NUL in the comment.
+ * @example
+ * ```ts
+ * formatSvmlight({ X: { rows: 2, cols: 3, indptr: [0, 2, 2], indices: [2, 0], values: [0.5, 1] }, y: [1, 0], zeroBased: false });
+ * // '1 1:1 3:0.5\n0 \n'
+ * ```
+ */
+export function formatSvmlight(args: FormatSvmlightArgs): string {
+  if (args === null || typeof args !== 'object') throw new TypeError(`${WHERE}: expected { X, y, … }, got ${describeKind(args)}`);
+  const { X, y, zeroBased = true, comment = null, queryId = null } = args;
+  if (X === null || typeof X !== 'object') throw new TypeError(`${WHERE}: X must be CSR arrays { indptr, indices, values, rows, cols }, got ${describeKind(X)}`);
+  const { indptr, indices, values, rows, cols } = X;
+  for (const [name, list] of [['X.indptr', indptr], ['X.indices', indices], ['X.values', values], ['y', y]] as const) {
+    if (!isArrayLike(list)) throw new TypeError(`${WHERE}: ${name} must be an array of numbers, got ${describeKind(list)}`);
+  }
+  if (!Number.isInteger(rows) || rows < 0) throw new RangeError(`${WHERE}: X.rows must be an integer ≥ 0, got ${String(rows)}`);
+  if (!Number.isInteger(cols) || cols < 0) throw new RangeError(`${WHERE}: X.cols must be an integer ≥ 0, got ${String(cols)}`);
+  if (indptr.length !== rows + 1) throw new RangeError(`${WHERE}: X.indptr must have rows + 1 = ${rows + 1} entries, got ${indptr.length}`);
+  if (indices.length !== values.length) throw new RangeError(`${WHERE}: X.indices and X.values must have the same length, got ${indices.length} and ${values.length}`);
+  if (y.length !== rows) throw new RangeError(`${WHERE}: y must have one label per row (${rows}), got ${y.length}`);
+  const oneBased = !checkBoolean(WHERE, 'zeroBased', zeroBased) ? 1 : 0;
+  if (queryId !== null && !isArrayLike(queryId)) throw new TypeError(`${WHERE}: queryId must be an array of integers or null, got ${describeKind(queryId)}`);
+  if (queryId !== null && queryId.length !== rows) throw new RangeError(`${WHERE}: queryId must have one value per row (${rows}), got ${queryId.length}`);
+  if (comment !== null && typeof comment !== 'string') throw new TypeError(`${WHERE}: comment must be a string or null, got ${describeKind(comment)}`);
+  if (comment !== null && comment.includes('\0')) throw new RangeError(`${WHERE}: comment contains a NUL character`);
+
+  const out: string[] = [];
+  if (comment) {
+    out.push(`# Generated by formatSvmlight from logreg-wasm (the format of scikit-learn 1.2.1's dump_svmlight_file)\n`);
+    out.push(`# Column indices are ${oneBased ? 'one' : 'zero'}-based\n`, '#\n');
+    // bytes.splitlines(): \n, \r\n and \r end a line; a final line break adds no empty line.
+    for (const line of comment.replace(/(\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/)) out.push(`# ${line}\n`);
+  }
+  if (indptr[0] !== 0 || indptr[rows] !== values.length) {
+    throw new RangeError(`${WHERE}: X.indptr must start at 0 and end at the number of entries (${values.length}), got ${indptr[0]} and ${indptr[rows]}`);
+  }
+  for (let i = 0; i < rows; i++) {
+    const start = indptr[i] as number;
+    const end = indptr[i + 1] as number;
+    if (!(Number.isInteger(start) && Number.isInteger(end) && start <= end)) {
+      throw new RangeError(`${WHERE}: X.indptr must be non-decreasing integers, got ${start} then ${end} at row ${i}`);
+    }
+    const label = y[i] as number;
+    if (!Number.isFinite(label)) throw new RangeError(`${WHERE}: y must be finite, got ${String(label)} at index ${i}`);
+    const order = rowOrder(indices, start, end);
+    const cells: string[] = [];
+    for (const k of order) {
+      const j = indices[k] as number;
+      const v = values[k] as number;
+      if (!Number.isInteger(j) || j < 0 || j >= cols) throw new RangeError(`${WHERE}: X.indices must be integers from 0 to ${cols - 1}, got ${String(j)} at entry ${k}`);
+      if (!Number.isFinite(v)) throw new RangeError(`${WHERE}: X.values must be finite, got ${String(v)} at entry ${k}`);
+      cells.push(`${j + oneBased}:${formatG16(v)}`);
+    }
+    let head = formatG16(label);
+    if (queryId !== null) {
+      const q = queryId[i] as number;
+      if (!Number.isSafeInteger(q)) throw new RangeError(`${WHERE}: queryId must hold integers, got ${String(q)} at index ${i}`);
+      head += ` qid:${q}`;
+    }
+    out.push(`${head} ${cells.join(' ')}\n`);
+  }
+  return out.join('');
+}
+
+/** Positions start…end-1 ordered by column, ties kept in stored order (scikit-learn writes sorted rows). */
+function rowOrder(indices: ArrayLike<number>, start: number, end: number): number[] {
+  const order: number[] = [];
+  let sorted = true;
+  for (let k = start; k < end; k++) {
+    if (k > start && (indices[k] as number) < (indices[k - 1] as number)) sorted = false;
+    order.push(k);
+  }
+  if (!sorted) order.sort((a, b) => (indices[a] as number) - (indices[b] as number) || a - b);
+  return order;
+}
