@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildAnalyzer, type TextAnalyzerOptions, wordTokens } from '../../src/text/analyzer.js';
+import { expectError } from '../assertions.js';
+
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/text/analyzer.json', import.meta.url), 'utf8')) as {
+  docs: string[];
+  cases: { options: TextAnalyzerOptions; tokens: string[][] }[];
+};
+
+describe("buildAnalyzer(where, options) equals scikit-learn 1.2.1's word analyzer", () => {
+  for (const c of fixture.cases) {
+    it(`gives the same features for every fixture document with ${JSON.stringify(c.options)}`, () => {
+      const analyze = buildAnalyzer('test', c.options);
+      fixture.docs.forEach((doc, i) => expect(analyze(doc), `document ${i}: ${JSON.stringify(doc)}`).toEqual(c.tokens[i]));
+    });
+  }
+});
+
+describe("wordTokens(text) follows Python's \\w and \\b", () => {
+  it('keeps runs of two or more word characters and drops single ones', () => {
+    expect(wordTokens('a bb c ddd')).toEqual(['bb', 'ddd']);
+  });
+
+  it('counts an astral letter as one character', () => {
+    expect(wordTokens('𝐁 𝐁𝐁')).toEqual(['𝐁𝐁']);
+  });
+
+  it('splits at combining marks, which are not \\w in Python', () => {
+    expect(wordTokens('Cafe\u0301 nai\u0308ve')).toEqual(['Cafe', 'nai', 've']);
+  });
+
+  it('treats numbers with a numeric value (½, Ⅻ, ²) and underscores as word characters', () => {
+    expect(wordTokens('½½ ⅫⅫ x² __')).toEqual(['½½', 'ⅫⅫ', 'x²', '__']);
+  });
+
+  it('does not know letters newer than Unicode 14 (Kawi U+11F04), as Python 3.11 does not', () => {
+    expect(wordTokens('\u{11f04}\u{11f05} ok')).toEqual(['ok']);
+  });
+
+  it('splits at apostrophes, hyphens and emoji', () => {
+    expect(wordTokens("don't co-op ok👍ok")).toEqual(['don', 'co', 'op', 'ok', 'ok']);
+  });
+});
+
+describe('buildAnalyzer refuses bad options', () => {
+  it('throws a RangeError for an analyzer other than word', () => {
+    expectError(() => buildAnalyzer('f', { analyzer: 'chars' as 'word' }), RangeError, "f: analyzer must be one of 'word', got 'chars'");
+  });
+
+  it('throws a TypeError for a lowercase that is not a boolean', () => {
+    expectError(() => buildAnalyzer('f', { lowercase: 1 as unknown as boolean }), TypeError, 'f: lowercase must be a boolean, got a number');
+  });
+
+  it('throws a TypeError for an ngramRange that is not a pair of numbers', () => {
+    expectError(
+      () => buildAnalyzer('f', { ngramRange: [1] as unknown as [number, number] }),
+      TypeError,
+      'f: ngramRange must be an array of two integers [minN, maxN], got an array of length 1',
+    );
+  });
+
+  it('throws a RangeError for an ngramRange with minN above maxN or below 1', () => {
+    expectError(() => buildAnalyzer('f', { ngramRange: [2, 1] }), RangeError, 'f: ngramRange must be integers with 1 ≤ minN ≤ maxN, got [2, 1]');
+    expectError(() => buildAnalyzer('f', { ngramRange: [0, 1] }), RangeError, 'f: ngramRange must be integers with 1 ≤ minN ≤ maxN, got [0, 1]');
+  });
+
+  it("throws a RangeError for a stop-word list other than 'english'", () => {
+    expectError(() => buildAnalyzer('f', { stopWords: 'french' as 'english' }), RangeError, "f: stopWords must be one of 'english', got 'french'");
+  });
+});
