@@ -77,5 +77,5 @@ function checkSum(sum: number, dtype: Dtype, name: string, row: number, column: 
   const stored = dtype === 'float32' ? Math.fround(sum) : sum;
   if (Number.isFinite(stored)) return stored;
   const expected = Number.isFinite(sum) ? "within float32's range (±3.40e+38); use dtype 'float64'" : 'finite';
-  throw new RangeError(`${name} sum to ${String(sum)} at row ${row}, column ${column} (duplicates are summed); the sum must be ${expected}`);
+  throw new RangeError(`${name} has duplicates at row ${row}, column ${column} that sum to ${String(sum)}; the sum must be ${expected}`);
 }

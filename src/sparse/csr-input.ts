@@ -39,10 +39,10 @@ export function readCsrParts(where: string, parts: CsrParts, rows: number, cols:
     throw new TypeError(`${where}: values must be a Float64Array, a Float32Array or an array of numbers, got ${describeKind(values)}`);
   }
   if (indptr.length !== rows + 1) {
-    throw new RangeError(`${where}: indptr has ${indptr.length} entries; a matrix of ${rows} rows needs ${rows + 1} (rows + 1)`);
+    throw new RangeError(`${where}: indptr has length ${indptr.length}; expected rows + 1 = ${rows + 1}`);
   }
   if (values.length !== indices.length) {
-    throw new RangeError(`${where}: values has ${values.length} entries; indices has ${indices.length}, and each entry needs both`);
+    throw new RangeError(`${where}: values has length ${values.length}; expected indices.length = ${indices.length} (one value per entry)`);
   }
   const nnz = indices.length;
   if (nnz > INT32_MAX) throw new RangeError(`${where}: indices has ${nnz} entries; at most ${INT32_MAX} fit an int32 indptr`);
@@ -117,7 +117,10 @@ export function readSparseRows(where: string, rows: unknown, cols: number | unde
   const limit = cols ?? INT32_MAX;
   let maxColumn = -1;
   const add = (i: number, column: number, value: unknown, at: string): void => {
-    if (column >= limit) throw new RangeError(`${name} row ${i} has column ${column}${at}; expected a column index in [0, ${limit}) (cols = ${limit})`);
+    if (column >= limit) {
+      const why = cols === undefined ? `: cols, the largest column + 1, must be below 2³¹` : ` (cols = ${limit})`;
+      throw new RangeError(`${name} row ${i} has column ${column}${at}; expected a column index in [0, ${limit})${why}`);
+    }
     if (typeof value !== 'number') throw new TypeError(`${name} row ${i} has ${describeKind(value)} for column ${column}; expected a number`);
     indices.push(column);
     values.push(storedValue(name, value, dtype, i, column));
@@ -133,12 +136,12 @@ export function readSparseRows(where: string, rows: unknown, cols: number | unde
         }
         const column: unknown = pair[0];
         if (typeof column !== 'number') {
-          throw new TypeError(`${name} row ${i} has column ${describeKind(column)} at index ${k}; expected an integer ≥ 0`);
+          throw new TypeError(`${name} row ${i} has ${describeKind(column)} as the column of the pair at index ${k}; expected an integer ≥ 0`);
         }
         if (!Number.isInteger(column) || column < 0) {
-          throw new RangeError(`${name} row ${i} has column ${String(column)} at index ${k}; expected an integer ≥ 0`);
+          throw new RangeError(`${name} row ${i} has column ${String(column)} in the pair at index ${k}; expected an integer ≥ 0`);
         }
-        add(i, column, pair[1], ` at index ${k}`);
+        add(i, column, pair[1], ` in the pair at index ${k}`);
       }
     } else if (isPlainObject(row)) {
       for (const key of Object.keys(row)) {

@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { inspect } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Matrix } from '../../src/matrix.js';
-import { core } from '../../src/core/runtime.js';
+import { core, defaultCore } from '../../src/core/runtime.js';
 import { CsrMatrix, pinCsrMatrix, unpinCsrMatrix } from '../../src/sparse/csr-matrix.js';
 import { coreCallsDuring } from '../wasm-memory.js';
 
@@ -95,26 +95,31 @@ describe('CsrMatrix.from canonicalises its entries', () => {
     X.dispose();
   });
 
-  it('equals, for random entries in any order with repeats, the dense matrix built by adding each entry into its cell', () => {
+  it('equals, for random entries in any order with repeats and either dtype, the dense matrix built by adding each entry into its cell', () => {
     const entries = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 6 })).chain(([rows, cols]) =>
       fc.record({
+        dtype: fc.constantFrom('float64' as const, 'float32' as const),
         rows: fc.constant(rows),
         cols: fc.constant(cols),
-        entries: rows === 0 ? fc.constant([]) : fc.array(fc.tuple(fc.nat(rows - 1), fc.nat(cols - 1), fc.integer({ min: -1000, max: 1000 }).map((v) => v / 8)), { maxLength: 30 }),
+        entries: rows === 0 ? fc.constant<[number, number, number][]>([]) : fc.array(fc.tuple(fc.nat(rows - 1), fc.nat(cols - 1), fc.integer({ min: -1000, max: 1000 }).map((v) => v / 8)), { maxLength: 30 }),
       }),
     );
     fc.assert(
-      fc.property(entries, ({ rows, cols, entries: list }) => {
+      fc.property(entries, ({ dtype, rows, cols, entries: list }) => {
         // Entries grouped by row, in the order drawn: the CSR arrays with unsorted, repeated columns.
         const byRow = Array.from({ length: rows }, (_, i) => list.filter(([r]) => r === i));
         const indptr = [0];
         for (const row of byRow) indptr.push((indptr.at(-1) as number) + row.length);
         const flat = byRow.flat();
-        const X = CsrMatrix.from({ rows, cols, indptr, indices: flat.map(([, c]) => c), values: flat.map(([, , v]) => v) });
+        const X = CsrMatrix.from({ rows, cols, indptr, indices: flat.map(([, c]) => c), values: flat.map(([, , v]) => v) }, { dtype });
         const dense = Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
-        for (const [r, c, v] of list) (dense[r] as number[])[c] += v;
+        for (const [r, c, v] of list) {
+          const row = dense[r] as number[];
+          row[c] = (row[c] as number) + v;
+        }
         const distinct = new Set(list.map(([r, c]) => `${r},${c}`)).size;
         try {
+          // Eighths up to 30 × 125 in magnitude: every sum is exact in float32 and float64.
           expect(X.toDense().toArray()).toEqual(dense);
           expect(X.nnz).toBe(distinct);
         } finally {
@@ -202,6 +207,21 @@ describe('CsrMatrix.fromRows(rows, { cols?, dtype? })', () => {
 });
 
 describe('CsrMatrix#dispose()', () => {
+  it('ties each of its three blocks to the matrix, so a matrix dropped without dispose() is reclaimed as a Matrix is', () => {
+    const adopt = vi.spyOn(defaultCore, 'adopt');
+    try {
+      const X = CsrMatrix.from({ rows: 3, cols: 2, indptr: [0, 1, 2, 3], indices: [1, 0, 1], values: [1, 2, 3] });
+      expect(adopt.mock.calls.map(([owner, ptr]) => [owner, ptr])).toEqual([
+        [X, X.indptrByteOffset],
+        [X, X.indicesByteOffset],
+        [X, X.valuesByteOffset],
+      ]);
+      X.dispose();
+    } finally {
+      adopt.mockRestore();
+    }
+  });
+
   it('frees its three blocks once, and is a no-op when called again', () => {
     const X = CsrMatrix.from({ rows: 1, cols: 2, indptr: [0, 1], indices: [1], values: [1] });
     const offsets = [X.indptrByteOffset, X.indicesByteOffset, X.valuesByteOffset];
