@@ -1,0 +1,126 @@
+/**
+ * The transform of scikit-learn's `HashingVectorizer`: each document's features hashed
+ * (MurmurHash3, seed 0, UTF-8) into `nFeatures` columns, as plain CSR arrays.
+ * @module
+ */
+
+import { isArrayLike } from '../validate/array-like.js';
+import { describeKind, describeValue } from '../validate/describe.js';
+import { checkBoolean, checkInteger, checkOptionNames } from '../validate/options.js';
+import { ANALYZER_OPTION_NAMES, buildAnalyzer, type TextAnalyzerOptions } from './analyzer.js';
+import { murmurhashBytes } from './murmurhash3.js';
+import { encodeUtf8 } from './utf8.js';
+
+/** Options of {@link hashingTransform}, scikit-learn's `HashingVectorizer` parameters camelCased. */
+export interface HashingOptions extends TextAnalyzerOptions {
+  /**
+   * Columns of the output, an integer from 1 to 2^31 − 1.
+   * @default 1048576 (2^20)
+   */
+  nFeatures?: number;
+  /**
+   * Give each feature the sign of its hash, so colliding features tend to cancel rather
+   * than add up.
+   * @default true
+   */
+  alternateSign?: boolean;
+  /**
+   * Scale each row to unit 'l2' (Euclidean) or 'l1' norm after counting; null keeps the
+   * counts. A row of zeros is left as it is.
+   * @default 'l2'
+   */
+  norm?: 'l2' | 'l1' | null;
+  /**
+   * Set every stored value to 1 before the norm (also a stored 0 where two features of
+   * opposite signs cancelled, as scikit-learn does).
+   * @default false
+   */
+  binary?: boolean;
+}
+
+/**
+ * A sparse matrix as compressed sparse rows: row r's entries are `indices[k]`, `values[k]`
+ * for `indptr[r] ≤ k < indptr[r + 1]`, with indices strictly increasing within a row
+ * (scipy's canonical form).
+ */
+export interface CsrArrays {
+  rows: number;
+  cols: number;
+  /** Length rows + 1, starting at 0, non-decreasing, ending at the number of entries. */
+  indptr: Int32Array;
+  indices: Int32Array;
+  values: Float64Array;
+}
+
+const OPTION_NAMES = [...ANALYZER_OPTION_NAMES, 'nFeatures', 'alternateSign', 'norm', 'binary'];
+
+/**
+ * `HashingVectorizer(**options).transform(docs)` of scikit-learn 1.2.1, entry for entry:
+ * the same indices and bit-identical float64 values (counts are sums of ±1, exact; the norm
+ * is summed in index order, square-rooted and divided as scikit-learn's
+ * `inplace_csr_row_normalize_l2`/`_l1` do). Entries whose signed counts cancel to 0 are
+ * stored as 0, as scipy's `sum_duplicates` keeps them.
+ *
+ * @param docs - the documents, an array of strings.
+ * @param options - see {@link HashingOptions}.
+ * @returns the docs.length × nFeatures matrix as {@link CsrArrays}.
+ * @throws TypeError when docs is not an array, a document is not a string (naming its
+ *   index) or an option has the wrong kind; RangeError for an empty docs or an option out
+ *   of range.
+ * @example
+ * ```ts
+ * const X = hashingTransform(['the cat sat', 'the dog'], { nFeatures: 16 });
+ * X.indptr; // Int32Array [0, 3, 5]
+ * ```
+ */
+export function hashingTransform(docs: readonly string[], options: HashingOptions = {}): CsrArrays {
+  const where = 'hashingTransform';
+  checkOptionNames(where, options, OPTION_NAMES);
+  const analyze = buildAnalyzer(where, options);
+  const nFeatures = checkInteger(where, 'nFeatures', options.nFeatures ?? 2 ** 20, 1, 2 ** 31 - 1);
+  const alternateSign = checkBoolean(where, 'alternateSign', options.alternateSign ?? true);
+  const binary = checkBoolean(where, 'binary', options.binary ?? false);
+  const norm = options.norm === undefined ? 'l2' : options.norm;
+  if (norm !== null && norm !== 'l1' && norm !== 'l2') {
+    throw new RangeError(`${where}: norm must be 'l2', 'l1' or null, got ${describeValue(norm)}`);
+  }
+  if (!isArrayLike(docs)) throw new TypeError(`${where}: docs must be an array of strings, got ${describeKind(docs)}`);
+  if (docs.length === 0) throw new RangeError(`${where}: docs must hold at least one document, got an array of length 0`);
+  for (let r = 0; r < docs.length; r++) {
+    if (typeof docs[r] !== 'string') throw new TypeError(`${where}: docs[${r}] must be a string, got ${describeKind(docs[r])}`);
+  }
+
+  const indptr = new Int32Array(docs.length + 1);
+  const indices: number[] = [];
+  const values: number[] = [];
+  const row = new Map<number, number>();
+  for (let r = 0; r < docs.length; r++) {
+    row.clear();
+    for (const feature of analyze(docs[r]!)) {
+      const h = murmurhashBytes(encodeUtf8(feature, where), 0);
+      // scikit-learn's _hashing_transform: abs(-2^31) overflows int32, so that one hash
+      // gets its own column.
+      const column = h === -2147483648 ? (2147483647 - (nFeatures - 1)) % nFeatures : Math.abs(h) % nFeatures;
+      const sign = alternateSign && h < 0 ? -1 : 1;
+      row.set(column, (row.get(column) ?? 0) + sign);
+    }
+    const columns = [...row.keys()].sort((a, b) => a - b);
+    const start = values.length;
+    for (const column of columns) {
+      indices.push(column);
+      values.push(binary ? 1 : row.get(column)!);
+    }
+    if (norm !== null) normalizeRow(values, start, norm);
+    indptr[r + 1] = values.length;
+  }
+  return { rows: docs.length, cols: nFeatures, indptr, indices: Int32Array.from(indices), values: Float64Array.from(values) };
+}
+
+/** values[start…] divided by their l1 or l2 norm, in scikit-learn's order of operations. */
+function normalizeRow(values: number[], start: number, norm: 'l1' | 'l2'): void {
+  let sum = 0;
+  for (let k = start; k < values.length; k++) sum += norm === 'l2' ? values[k]! * values[k]! : Math.abs(values[k]!);
+  if (sum === 0) return;
+  if (norm === 'l2') sum = Math.sqrt(sum);
+  for (let k = start; k < values.length; k++) values[k]! /= sum;
+}
