@@ -21,7 +21,8 @@ export interface CsrParts {
 
 /**
  * Reads `indptr`, `indices` and `values` of a `rows`×`cols` matrix (rows and cols already
- * checked), in the order a caller would fix them: kinds, lengths, indptr, indices, values.
+ * checked), in the order a caller would fix them: kinds, lengths, indptr, then each entry's
+ * index and value.
  * @param where `'CsrMatrix.from'`, the prefix of messages.
  * @throws TypeError for an array of the wrong kind or an entry that is not a number;
  * RangeError for disagreeing lengths, a malformed indptr, an index outside [0, cols), or
@@ -59,15 +60,11 @@ export function readCsrParts(where: string, parts: CsrParts, rows: number, cols:
         throw new RangeError(`${where}: indices has ${String(index)} at index ${k} (row ${i}); expected a column index in [0, ${cols})`);
       }
       readIndices[k] = index;
-    }
-  }
-  for (let i = 0; i < rows; i++) {
-    for (let k = readIndptr[i] as number; k < (readIndptr[i + 1] as number); k++) {
       const value = (values as ArrayLike<unknown>)[k];
       if (typeof value !== 'number') {
         throw new TypeError(`${where}: values has ${describeKind(value)} at index ${k} (row ${i}); expected a number`);
       }
-      readValues[k] = storedValue(`${where}: values`, value, dtype, i, readIndices[k] as number);
+      readValues[k] = storedValue(`${where}: values`, value, dtype, i, index);
     }
   }
   return { indptr: readIndptr, indices: readIndices, values: readValues };

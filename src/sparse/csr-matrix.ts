@@ -10,6 +10,11 @@ import { INT32_MAX, readCols, readCsrParts, readSparseRows } from './csr-input.j
  * shape=(rows, cols))`. Row `i` holds the entries `indptr[i]` to `indptr[i + 1] - 1`:
  * entry `k` is the value `values[k]` in column `indices[k]`.
  * @typeParam V - the kind of `values`.
+ * @example
+ * ```ts
+ * // [[5, 0, 0], [0, 0, 0], [0, 7, 8]]: row 1 is empty, so indptr[1] = indptr[2]
+ * const data: CsrData = { rows: 3, cols: 3, indptr: [0, 1, 1, 3], indices: [0, 1, 2], values: [5, 7, 8] };
+ * ```
  */
 export interface CsrData<V extends Float64Array | Float32Array | readonly number[] = Float64Array | Float32Array | readonly number[]> {
   /** Number of rows, an integer in [0, 2³¹). */
@@ -24,7 +29,13 @@ export interface CsrData<V extends Float64Array | Float32Array | readonly number
   readonly values: V;
 }
 
-/** One row of {@link CsrMatrix.fromRows}: `{ [column]: value }`, or `[column, value]` pairs. */
+/**
+ * One row of {@link CsrMatrix.fromRows}: `{ [column]: value }`, or `[column, value]` pairs.
+ * @example
+ * ```ts
+ * const row: SparseRow = { 0: 1.5, 7: -2 }; // the same row as [[0, 1.5], [7, -2]]
+ * ```
+ */
 export type SparseRow = Readonly<Record<number, number>> | readonly (readonly [number, number])[];
 
 /** Options of {@link CsrMatrix.fromRows}. */
