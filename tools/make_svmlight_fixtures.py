@@ -10,7 +10,9 @@ Writes, under test/fixtures/svmlight/:
                   True / False, query_id False / True, some n_features), what
                   scikit-learn's load_svmlight_file returns (CSR arrays, shape, y,
                   qid) or the exception it raises (type and message); and "dumps":
-                  matrices with what dump_svmlight_file writes for them.
+                  matrices with what dump_svmlight_file writes for them; and
+                  "g16": doubles with Python's "%.16g" of each, the number format
+                  of every value the writer prints.
 
 Floats that JSON cannot hold are written as the strings "nan", "inf", "-inf"; every
 other float by Python's shortest round-trip repr, so it reads back exactly. Nothing
@@ -180,6 +182,22 @@ def dump_cases():
     ]
 
 
+def g16_cases():
+    """Doubles and Python's "%.16g" of each: random bit patterns (every exponent), short
+    decimals, integers near 2**53 and exact ties at the 17th digit (k + 0.5 for 16-digit
+    k, and odd multiples of 2**-k), where rounding half to even decides."""
+    rng = np.random.RandomState(1)
+    bits = rng.randint(0, 2**63 - 1, size=600, dtype=np.int64)
+    bits[::2] |= np.int64(-(2**63))  # half of them negative
+    random_bits = [v for v in bits.view(np.float64).tolist() if math.isfinite(v)]
+    decimals = [float("%d.%0*de%d" % (rng.randint(1, 10), 5, rng.randint(0, 10**5), rng.randint(-30, 30))) for _ in range(300)]
+    ints = [float(2**53 + d) for d in range(-6, 7, 2)] + [float(10**k) for k in range(0, 23)]
+    ties = [float(k) + 0.5 for k in rng.randint(10**15, 9 * 10**15, size=200, dtype=np.int64).tolist()]
+    ties += [float(k) * 2.0**-e for e in range(1, 12) for k in (1, 3, 5, 1234567, 98765431)]
+    values = random_bits + decimals + ints + ties + [-x for x in ties[:50]]
+    return [[v, "%.16g" % v] for v in values]
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     doc = {
@@ -187,6 +205,7 @@ def main():
         "note": "written by tools/make_svmlight_fixtures.py; do not edit",
         "parse": parse_cases(),
         "dumps": dump_cases(),
+        "g16": g16_cases(),
     }
     with open(os.path.join(OUT, "expected.json"), "w", encoding="utf-8") as f:
         json.dump(doc, f, indent=1, ensure_ascii=False, allow_nan=False)

@@ -130,7 +130,8 @@ export class SvmlightParser {
       }
     }
     if (zeroBased !== 'auto' && typeof zeroBased !== 'boolean') {
-      throw new TypeError(`${where}: zeroBased must be true, false or 'auto', got ${describeValue(zeroBased)}`);
+      const Kind = typeof zeroBased === 'string' ? RangeError : TypeError;
+      throw new Kind(`${where}: zeroBased must be true, false or 'auto', got ${describeValue(zeroBased)}`);
     }
     this.nFeatures = nFeatures;
     this.zeroBased = zeroBased;
@@ -163,9 +164,13 @@ export class SvmlightParser {
     const shift = this.zeroBased === false || (this.zeroBased === 'auto' && indices.length > 0 && this.minIndex > 0);
     if (shift) for (let k = 0; k < indices.length; k++) (indices[k] as number) -= 1;
     const needed = (indices.length > 0 ? this.maxIndex - (shift ? 1 : 0) : 0) + 1;
+    if (this.nFeatures !== null && this.nFeatures < needed && indices.length === 0) {
+      // scikit-learn's shape for a text without features has 1 column.
+      throw new RangeError(`${this.where}: nFeatures is ${this.nFeatures}, but a text without features has 1 column, as in scikit-learn`);
+    }
     if (this.nFeatures !== null && this.nFeatures < needed) {
       throw new RangeError(
-        `${this.where}: nFeatures is ${this.nFeatures}, but line ${this.maxIndexLine} has index ${this.maxIndex}, which needs ${needed} features`,
+        `${this.where}: nFeatures is ${this.nFeatures}, but line ${this.maxIndexLine} has index ${this.maxIndex} (${shift ? 'one' : 'zero'}-based), which needs ${needed} features`,
       );
     }
     return {
