@@ -50,6 +50,7 @@ export function readCsrParts(where: string, parts: CsrParts, rows: number, cols:
   const readIndptr = readIndptrEntries(where, indptr as ArrayLike<unknown>, nnz);
   const readIndices = new Int32Array(nnz);
   const readValues = new Float64Array(nnz);
+  const valuesName = `${where}: values`;
   for (let i = 0; i < rows; i++) {
     for (let k = readIndptr[i] as number; k < (readIndptr[i + 1] as number); k++) {
       const index = (indices as ArrayLike<unknown>)[k];
@@ -64,7 +65,7 @@ export function readCsrParts(where: string, parts: CsrParts, rows: number, cols:
       if (typeof value !== 'number') {
         throw new TypeError(`${where}: values has ${describeKind(value)} at index ${k} (row ${i}); expected a number`);
       }
-      readValues[k] = storedValue(`${where}: values`, value, dtype, i, index);
+      readValues[k] = storedValue(valuesName, value, dtype, i, index);
     }
   }
   return { indptr: readIndptr, indices: readIndices, values: readValues };
