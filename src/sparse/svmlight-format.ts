@@ -7,13 +7,15 @@
  */
 import { isArrayLike } from '../validate/array-like.js';
 import { describeKind } from '../validate/describe.js';
-import { checkBoolean } from '../validate/options.js';
+import { readVector } from '../validate/numeric.js';
+import { checkBoolean, checkInteger } from '../validate/options.js';
+import { INT32_MAX, readCsrParts } from './csr-input.js';
 
 /** The CSR arrays {@link formatSvmlight} writes (the shape {@link SvmlightData} has). */
 export interface SvmlightMatrix {
-  indptr: ArrayLike<number>;
-  indices: ArrayLike<number>;
-  values: ArrayLike<number>;
+  indptr: Int32Array | readonly number[];
+  indices: Int32Array | readonly number[];
+  values: Float64Array | Float32Array | readonly number[];
   rows: number;
   cols: number;
 }
@@ -98,36 +100,19 @@ export function formatSvmlight(args: FormatSvmlightArgs): string {
   if (args === null || typeof args !== 'object') throw new TypeError(`${WHERE}: expected { X, y, … }, got ${describeKind(args)}`);
   const { X, y, zeroBased = true, comment = null, queryId = null } = args;
   if (X === null || typeof X !== 'object') throw new TypeError(`${WHERE}: X must be CSR arrays { indptr, indices, values, rows, cols }, got ${describeKind(X)}`);
-  const { indptr, indices, values, rows, cols } = X;
-  for (const [name, list] of [['X.indptr', indptr], ['X.indices', indices], ['X.values', values], ['y', y]] as const) {
-    if (!isArrayLike(list)) throw new TypeError(`${WHERE}: ${name} must be an array of numbers, got ${describeKind(list)}`);
-  }
-  for (const [name, n] of [['X.rows', rows], ['X.cols', cols]] as const) {
-    if (typeof n !== 'number') throw new TypeError(`${WHERE}: ${name} must be a number, got ${describeKind(n)}`);
-  }
+  const { rows, cols } = X;
   // scikit-learn's check_array refuses a matrix without rows or columns, so no file it
   // writes is empty of data; the same bounds here.
-  if (!Number.isInteger(rows) || rows < 1) throw new RangeError(`${WHERE}: X.rows must be an integer ≥ 1, got ${String(rows)}`);
-  if (!Number.isInteger(cols) || cols < 1) throw new RangeError(`${WHERE}: X.cols must be an integer ≥ 1, got ${String(cols)}`);
-  if (indptr.length !== rows + 1) throw new RangeError(`${WHERE}: X.indptr must have rows + 1 = ${rows + 1} entries, got ${indptr.length}`);
-  if (indices.length !== values.length) throw new RangeError(`${WHERE}: X.indices and X.values must have the same length, got ${indices.length} and ${values.length}`);
-  if (y.length !== rows) throw new RangeError(`${WHERE}: y must have one label per row (${rows}), got ${y.length}`);
+  checkInteger(`${WHERE}: X`, 'rows', rows, 1, INT32_MAX);
+  checkInteger(`${WHERE}: X`, 'cols', cols, 1, INT32_MAX);
+  const { indptr, indices, values } = readCsrParts(`${WHERE}: X`, X, rows, cols, 'float64');
+  const labels = readVector(`${WHERE}: y`, y);
+  if (labels.length !== rows) throw new RangeError(`${WHERE}: y has length ${labels.length}; expected one label per row, X.rows = ${rows}`);
   const oneBased = !checkBoolean(WHERE, 'zeroBased', zeroBased) ? 1 : 0;
   if (queryId !== null && !isArrayLike(queryId)) throw new TypeError(`${WHERE}: queryId must be an array of integers or null, got ${describeKind(queryId)}`);
-  if (queryId !== null && queryId.length !== rows) throw new RangeError(`${WHERE}: queryId must have one value per row (${rows}), got ${queryId.length}`);
+  if (queryId !== null && queryId.length !== rows) throw new RangeError(`${WHERE}: queryId has length ${queryId.length}; expected one value per row, X.rows = ${rows}`);
   if (comment !== null && typeof comment !== 'string') throw new TypeError(`${WHERE}: comment must be a string or null, got ${describeKind(comment)}`);
   if (comment !== null && comment.includes('\0')) throw new RangeError(`${WHERE}: comment contains a NUL character`);
-
-  if (indptr[0] !== 0 || indptr[rows] !== values.length) {
-    throw new RangeError(`${WHERE}: X.indptr must start at 0 and end at the number of entries (${values.length}), got ${indptr[0]} and ${indptr[rows]}`);
-  }
-  for (let i = 0; i < rows; i++) {
-    const start = indptr[i] as number;
-    const end = indptr[i + 1] as number;
-    if (!(Number.isInteger(start) && Number.isInteger(end) && start <= end)) {
-      throw new RangeError(`${WHERE}: X.indptr must be non-decreasing integers, got ${start} then ${end} at row ${i}`);
-    }
-  }
 
   const out: string[] = [];
   if (comment) {
@@ -137,25 +122,14 @@ export function formatSvmlight(args: FormatSvmlightArgs): string {
     for (const line of comment.replace(/(\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/)) out.push(`# ${line}\n`);
   }
   for (let i = 0; i < rows; i++) {
-    const start = indptr[i] as number;
-    const end = indptr[i + 1] as number;
-    const label = y[i] as number;
-    if (typeof label !== 'number') throw new TypeError(`${WHERE}: y must hold numbers, got ${describeKind(label)} at index ${i}`);
-    if (!Number.isFinite(label)) throw new RangeError(`${WHERE}: y must be finite, got ${String(label)} at index ${i}`);
-    const order = rowOrder(indices, start, end);
     const cells: string[] = [];
-    for (const k of order) {
-      const j = indices[k] as number;
-      const v = values[k] as number;
-      if (!Number.isInteger(j) || j < 0 || j >= cols) throw new RangeError(`${WHERE}: X.indices must be integers from 0 to ${cols - 1}, got ${String(j)} at entry ${k}`);
-      if (typeof v !== 'number') throw new TypeError(`${WHERE}: X.values must hold numbers, got ${describeKind(v)} at entry ${k}`);
-      if (!Number.isFinite(v)) throw new RangeError(`${WHERE}: X.values must be finite, got ${String(v)} at entry ${k}`);
-      cells.push(`${j + oneBased}:${formatG16(v)}`);
+    for (const k of rowOrder(indices, indptr[i] as number, indptr[i + 1] as number)) {
+      cells.push(`${(indices[k] as number) + oneBased}:${formatG16(values[k] as number)}`);
     }
-    let head = formatG16(label);
+    let head = formatG16(labels[i] as number);
     if (queryId !== null) {
       const q = queryId[i] as number;
-      if (!Number.isSafeInteger(q)) throw new RangeError(`${WHERE}: queryId must hold integers, got ${String(q)} at index ${i}`);
+      if (!Number.isSafeInteger(q)) throw new RangeError(`${WHERE}: queryId has ${String(q)} at index ${i}; expected an integer`);
       head += ` qid:${q}`;
     }
     out.push(`${head} ${cells.join(' ')}\n`);
@@ -164,7 +138,7 @@ export function formatSvmlight(args: FormatSvmlightArgs): string {
 }
 
 /** Positions start…end-1 ordered by column, ties kept in stored order (scikit-learn writes sorted rows). */
-function rowOrder(indices: ArrayLike<number>, start: number, end: number): number[] {
+function rowOrder(indices: Int32Array, start: number, end: number): number[] {
   const order: number[] = [];
   let sorted = true;
   for (let k = start; k < end; k++) {
