@@ -102,16 +102,7 @@ def load(text, options):
         r = load_svmlight_file(io.BytesIO(text.encode("utf-8")), **kw)
     except Exception as e:  # the exception is the reference result
         return {"error": {"type": type(e).__name__, "message": str(e)}}
-    X = r[0]
-    return {
-        "rows": X.shape[0],
-        "cols": X.shape[1],
-        "indptr": X.indptr.tolist(),
-        "indices": X.indices.tolist(),
-        "values": enc(X.data),
-        "y": enc(r[1]),
-        "qid": r[2].tolist() if options["queryId"] else None,
-    }
+    return {**csr_args(r[0]), "y": enc(r[1]), "qid": r[2].tolist() if options["queryId"] else None}
 
 
 def parse_cases():
