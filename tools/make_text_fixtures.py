@@ -72,7 +72,14 @@ CORPUS = [
     "!!! ??? ... --- ,,, ;;;",
     "x y z 1 2 3 ab cd",
     "repeated repeated repeated repeated words words",
+    "one\ttab, two\t\ttabs,  two spaces\x1c\x1dseparators\x85next \ufeffbom\u200bzwsp  ",
+    " a ",
 ]
+
+# Documents with lone surrogates: the word analyzer never keeps one in a token, so
+# scikit-learn hashes them; the char analyzers put them in n-grams, which Python cannot
+# encode as UTF-8 (UnicodeEncodeError).
+SURROGATE_DOCS = ["lone \ud800 surrogate", "x\udfff\ud800y words here"]
 
 
 def code_point_ranges(predicate):
@@ -108,6 +115,10 @@ def write_unicode_tables():
     is_cased = ctypes.pythonapi._PyUnicode_IsCased
     is_case_ignorable = ctypes.pythonapi._PyUnicode_IsCaseIgnorable
     word_ranges = code_point_ranges(lambda c: word.match(chr(c)) is not None)
+    space = re.compile(r"\s")
+    space_ranges = code_point_ranges(lambda c: space.match(chr(c)) is not None)
+    # re's \s and str.split() must agree, for the char_wb analyzer uses both.
+    assert space_ranges == code_point_ranges(lambda c: chr(c).isspace())
     cased = code_point_ranges(lambda c: is_cased(c) != 0)
     ignorable = code_point_ranges(lambda c: is_case_ignorable(c) != 0)
     lower_single, lower_multi = [], []
@@ -138,6 +149,11 @@ def write_unicode_tables():
 /** Code points `re`'s `\\w` matches in a str pattern: `str.isalnum()` or `'_'`. */
 export const WORD_RANGES: readonly number[] = [
 {number_lines(flat(word_ranges))}
+];
+
+/** Code points `re`'s `\\s` matches in a str pattern, which are those `str.isspace()` accepts. */
+export const SPACE_RANGES: readonly number[] = [
+{number_lines(flat(space_ranges))}
 ];
 
 /** Code points with the Unicode property Cased (read by the final-sigma rule). */
@@ -253,6 +269,14 @@ ANALYZER_OPTIONS = [
     {"stop_words": "english"},
     {"stop_words": "english", "lowercase": False},
     {"ngram_range": (3, 3)},
+    {"analyzer": "char"},
+    {"analyzer": "char", "ngram_range": (2, 4)},
+    {"analyzer": "char", "ngram_range": (1, 3), "lowercase": False},
+    {"analyzer": "char", "ngram_range": (3, 5)},
+    {"analyzer": "char_wb"},
+    {"analyzer": "char_wb", "ngram_range": (2, 4)},
+    {"analyzer": "char_wb", "ngram_range": (1, 3), "lowercase": False},
+    {"analyzer": "char_wb", "ngram_range": (3, 6)},
 ]
 
 HASHING_OPTIONS = [
@@ -273,6 +297,10 @@ HASHING_OPTIONS = [
     {"ngram_range": (2, 3), "n_features": 64},
     {"ngram_range": (1, 3), "stop_words": "english"},
     {"stop_words": "english", "n_features": 32, "norm": None},
+    {"analyzer": "char", "ngram_range": (1, 3)},
+    {"analyzer": "char", "ngram_range": (2, 2), "n_features": 64, "norm": None},
+    {"analyzer": "char_wb", "ngram_range": (2, 4)},
+    {"analyzer": "char_wb", "ngram_range": (3, 5), "norm": "l1", "binary": True},
 ]
 
 
@@ -302,12 +330,21 @@ def hashing_cases():
             "indices": X.indices.tolist(),
             "values": X.data.tolist(),
         })
-    return {"docs": CORPUS, "cases": cases}
+    surrogates = {"docs": SURROGATE_DOCS, "word": None, "charErrors": []}
+    X = HashingVectorizer().transform(SURROGATE_DOCS)
+    surrogates["word"] = {"indptr": X.indptr.tolist(), "indices": X.indices.tolist(), "values": X.data.tolist()}
+    for analyzer in ("char", "char_wb"):
+        try:
+            HashingVectorizer(analyzer=analyzer).transform(SURROGATE_DOCS)
+            raise SystemExit("scikit-learn hashed a lone surrogate; the TS side refuses them")
+        except UnicodeEncodeError as e:
+            surrogates["charErrors"].append({"analyzer": analyzer, "pythonError": str(e)})
+    return {"docs": CORPUS, "cases": cases, "surrogates": surrogates}
 
 
 def dump(name, data):
     with open(os.path.join(FIXTURES, name), "w", encoding="utf-8") as f:
-        json.dump({"sklearn": sklearn.__version__, **data}, f, ensure_ascii=True, indent=1)
+        json.dump({"sklearn": sklearn.__version__, **data}, f, ensure_ascii=True, separators=(",", ":"))
         f.write("\n")
 
 

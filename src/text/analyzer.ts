@@ -1,23 +1,32 @@
 /**
- * scikit-learn's 'word' analyzer (`CountVectorizer`/`HashingVectorizer.build_analyzer()`):
- * lowercase, split into tokens by the default `token_pattern` `(?u)\b\w\w+\b`, drop stop
- * words, then form word n-grams. Each step follows Python's string semantics
- * (`python-string.ts`), so tokens equal scikit-learn's on any Unicode text.
+ * scikit-learn's analyzers (`CountVectorizer`/`HashingVectorizer.build_analyzer()`):
+ * 'word' lowercases, splits into tokens by the default `token_pattern` `(?u)\b\w\w+\b`,
+ * drops stop words, then forms word n-grams; 'char' and 'char_wb' form character n-grams
+ * of the lowercased text with whitespace runs collapsed. Each step follows Python's string
+ * semantics (`python-string.ts`: code points, not UTF-16 units; Python's \w, \s and
+ * lower()), so features equal scikit-learn's on any Unicode text.
  * @module
  */
 
 import { describeKind } from '../validate/describe.js';
 import { checkBoolean, checkChoice } from '../validate/options.js';
 import { ENGLISH_STOP_WORDS } from './english-stop-words.js';
-import { isWordCodePoint, pythonLower } from './python-string.js';
+import { isSpaceCodePoint, isWordCodePoint, pythonLower } from './python-string.js';
+
+/** The kinds of feature an analyzer makes. */
+export type TextAnalyzer = 'word' | 'char' | 'char_wb';
 
 /** Options shared by the text vectorizers that say how a document becomes features. */
 export interface TextAnalyzerOptions {
   /**
-   * What a feature is: 'word' n-grams of tokens matched by `(?u)\b\w\w+\b`.
+   * What a feature is: 'word' n-grams of tokens matched by `(?u)\b\w\w+\b`; 'char'
+   * n-grams of code points of the whole text, after each run of two or more whitespace
+   * characters becomes one space (a single tab or newline stays as it is, as in
+   * scikit-learn); 'char_wb' n-grams inside each whitespace-separated word padded with one
+   * space on each side (a word shorter than n gives itself, padded, once).
    * @default 'word'
    */
-  analyzer?: 'word';
+  analyzer?: TextAnalyzer;
   /**
    * Lowercase the document before tokenizing, as Python's `str.lower()` (Unicode 14 tables;
    * İ becomes "i̇", a final capital sigma becomes ς).
@@ -32,7 +41,8 @@ export interface TextAnalyzerOptions {
   ngramRange?: readonly [number, number];
   /**
    * 'english' drops scikit-learn's English stop words (after lowercasing, before n-grams);
-   * null keeps every token.
+   * null keeps every token. Only the 'word' analyzer reads it (scikit-learn ignores it, with
+   * a warning, for the others).
    * @default null
    */
   stopWords?: 'english' | null;
@@ -46,7 +56,7 @@ export type Analyze = (doc: string) => string[];
 
 /**
  * Reads the analyzer options and returns the analyzer: equal to scikit-learn 1.2's
- * `build_analyzer()` with `analyzer='word'`, `token_pattern` and `preprocessor` at their
+ * `build_analyzer()` with `token_pattern`, `preprocessor` and `strip_accents` at their
  * defaults.
  *
  * @param where - the caller's name, for error messages.
@@ -59,11 +69,13 @@ export type Analyze = (doc: string) => string[];
  * ```
  */
 export function buildAnalyzer(where: string, options: TextAnalyzerOptions): Analyze {
-  checkChoice(where, 'analyzer', options.analyzer ?? 'word', ['word']);
+  const analyzer = checkChoice(where, 'analyzer', options.analyzer ?? 'word', ['word', 'char', 'char_wb']);
   const lowercase = checkBoolean(where, 'lowercase', options.lowercase ?? true);
   const [minN, maxN] = readNgramRange(where, options.ngramRange ?? [1, 1]);
   const stopWords = options.stopWords ?? null;
   if (stopWords !== null) checkChoice(where, 'stopWords', stopWords, ['english']);
+  if (analyzer === 'char') return (doc) => charNgrams(collapseSpaces(lowercase ? pythonLower(doc) : doc), minN, maxN);
+  if (analyzer === 'char_wb') return (doc) => charWbNgrams(lowercase ? pythonLower(doc) : doc, minN, maxN);
   return (doc) => {
     let tokens = wordTokens(lowercase ? pythonLower(doc) : doc);
     if (stopWords !== null) tokens = tokens.filter((t) => !ENGLISH_STOP_WORDS.has(t));
@@ -114,4 +126,71 @@ function wordNgrams(tokens: string[], minN: number, maxN: number): string[] {
     for (let i = 0; i + n <= tokens.length; i++) out.push(tokens.slice(i, i + n).join(' '));
   }
   return out;
+}
+
+/**
+ * The code points of `text` with each run of two or more whitespace code points replaced
+ * by one space (`re.sub(r"\s\s+", " ", text)`); a single whitespace code point is kept.
+ */
+function collapseSpaces(text: string): string[] {
+  const out: string[] = [];
+  let run = 0;
+  for (const ch of text) {
+    if (isSpaceCodePoint(ch.codePointAt(0)!)) {
+      run++;
+      if (run === 1) out.push(ch);
+      else if (run === 2) out[out.length - 1] = ' ';
+    } else {
+      run = 0;
+      out.push(ch);
+    }
+  }
+  return out;
+}
+
+/** scikit-learn's `_char_ngrams` on code points: single characters first, then each n in order. */
+function charNgrams(chars: string[], minN: number, maxN: number): string[] {
+  const out = minN === 1 ? chars.slice() : [];
+  for (let n = Math.max(minN, 2); n <= Math.min(maxN, chars.length); n++) {
+    for (let i = 0; i + n <= chars.length; i++) out.push(chars.slice(i, i + n).join(''));
+  }
+  return out;
+}
+
+/**
+ * scikit-learn's `_char_wb_ngrams`: for each word of `text.split()`, padded with a space on
+ * each side, its n-grams for each n; a padded word no longer than n is taken whole, once,
+ * and ends that word's loop (so it is not repeated for larger n).
+ */
+function charWbNgrams(text: string, minN: number, maxN: number): string[] {
+  const out: string[] = [];
+  for (const word of splitOnSpaces(text)) {
+    const w = [' ', ...word, ' '];
+    for (let n = minN; n <= maxN; n++) {
+      let offset = 0;
+      out.push(w.slice(offset, offset + n).join(''));
+      while (offset + n < w.length) {
+        offset++;
+        out.push(w.slice(offset, offset + n).join(''));
+      }
+      if (offset === 0) break;
+    }
+  }
+  return out;
+}
+
+/** `text.split()`: the code points of each maximal run of non-whitespace. */
+function splitOnSpaces(text: string): string[][] {
+  const words: string[][] = [];
+  let word: string[] = [];
+  for (const ch of text) {
+    if (isSpaceCodePoint(ch.codePointAt(0)!)) {
+      if (word.length > 0) words.push(word);
+      word = [];
+    } else {
+      word.push(ch);
+    }
+  }
+  if (word.length > 0) words.push(word);
+  return words;
 }

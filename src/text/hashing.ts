@@ -9,7 +9,7 @@ import { describeKind, describeValue } from '../validate/describe.js';
 import { checkBoolean, checkInteger, checkOptionNames } from '../validate/options.js';
 import { ANALYZER_OPTION_NAMES, buildAnalyzer, type TextAnalyzerOptions } from './analyzer.js';
 import { murmurhashBytes } from './murmurhash3.js';
-import { encodeUtf8 } from './utf8.js';
+import { encodeUtf8, loneSurrogateAt } from './utf8.js';
 
 /** Options of {@link hashingTransform}, scikit-learn's `HashingVectorizer` parameters camelCased. */
 export interface HashingOptions extends TextAnalyzerOptions {
@@ -65,8 +65,9 @@ const OPTION_NAMES = [...ANALYZER_OPTION_NAMES, 'nFeatures', 'alternateSign', 'n
  * @param options - see {@link HashingOptions}.
  * @returns the docs.length × nFeatures matrix as {@link CsrArrays}.
  * @throws TypeError when docs is not an array, a document is not a string (naming its
- *   index) or an option has the wrong kind; RangeError for an empty docs or an option out
- *   of range.
+ *   index) or an option has the wrong kind; RangeError for an empty docs, an option out
+ *   of range, or, with the 'char' and 'char_wb' analyzers, a document holding a lone
+ *   surrogate (its n-grams have no UTF-8 form; the 'word' analyzer never keeps one).
  * @example
  * ```ts
  * const X = hashingTransform(['the cat sat', 'the dog'], { nFeatures: 16 });
@@ -86,8 +87,20 @@ export function hashingTransform(docs: readonly string[], options: HashingOption
   }
   if (!isArrayLike(docs)) throw new TypeError(`${where}: docs must be an array of strings, got ${describeKind(docs)}`);
   if (docs.length === 0) throw new RangeError(`${where}: docs must hold at least one document, got an array of length 0`);
+  const analyzer = options.analyzer ?? 'word';
   for (let r = 0; r < docs.length; r++) {
-    if (typeof docs[r] !== 'string') throw new TypeError(`${where}: docs[${r}] must be a string, got ${describeKind(docs[r])}`);
+    const doc = docs[r];
+    if (typeof doc !== 'string') throw new TypeError(`${where}: docs[${r}] must be a string, got ${describeKind(doc)}`);
+    // A word token never holds a lone surrogate (it is no \w), but a character n-gram can,
+    // and it has no UTF-8 form to hash: refuse before any work, naming the document.
+    const at = analyzer === 'word' ? -1 : loneSurrogateAt(doc);
+    if (at >= 0) {
+      const unit = doc.charCodeAt(at).toString(16).toUpperCase();
+      throw new RangeError(
+        `${where}: docs[${r}] must be well-formed UTF-16 for analyzer '${analyzer}', got a lone surrogate U+${unit} at index ${at} ` +
+          '(scikit-learn raises UnicodeEncodeError)',
+      );
+    }
   }
 
   const indptr = new Int32Array(docs.length + 1);

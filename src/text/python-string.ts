@@ -1,12 +1,12 @@
 /**
- * The two pieces of Python's string semantics scikit-learn's analyzers rest on: which code
- * points `re`'s `\w` matches, and `str.lower()` (with its final-sigma rule). Both read the
+ * The pieces of Python's string semantics scikit-learn's analyzers rest on: which code
+ * points `re`'s `\w` and `\s` match, and `str.lower()` (with its final-sigma rule). Both read the
  * generated tables of `python-unicode.ts`, so they follow Python's Unicode version, not the
  * JavaScript engine's (whose `\p{L}` and `toLowerCase()` know newer characters).
  * @module
  */
 
-import { CASED_RANGES, CASE_IGNORABLE_RANGES, LOWER_MULTI, LOWER_SINGLE, WORD_RANGES } from './python-unicode.js';
+import { CASED_RANGES, CASE_IGNORABLE_RANGES, LOWER_MULTI, LOWER_SINGLE, SPACE_RANGES, WORD_RANGES } from './python-unicode.js';
 
 const CAPITAL_SIGMA = 0x3a3;
 
@@ -37,6 +37,13 @@ function rangeSet(ranges: readonly number[]): (cp: number) => boolean {
  * Combining marks (M*) are not word characters in Python, unlike `\p{M}`-based classes.
  */
 export const isWordCodePoint: (cp: number) => boolean = rangeSet(WORD_RANGES);
+
+/**
+ * True when Python's `re` matches code point `cp` with `\s` in a str pattern, the same set
+ * `str.isspace()` and `str.split()` use: unlike JavaScript's `\s` it includes U+001C–U+001F
+ * and U+0085 and excludes U+FEFF.
+ */
+export const isSpaceCodePoint: (cp: number) => boolean = rangeSet(SPACE_RANGES);
 
 const isCased = rangeSet(CASED_RANGES);
 const isCaseIgnorable = rangeSet(CASE_IGNORABLE_RANGES);

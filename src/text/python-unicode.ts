@@ -99,6 +99,11 @@ export const WORD_RANGES: readonly number[] = [
   195101,196608,201546,
 ];
 
+/** Code points `re`'s `\s` matches in a str pattern, which are those `str.isspace()` accepts. */
+export const SPACE_RANGES: readonly number[] = [
+  9,13,28,32,133,133,160,160,5760,5760,8192,8202,8232,8233,8239,8239,8287,8287,12288,12288,
+];
+
 /** Code points with the Unicode property Cased (read by the final-sigma rule). */
 export const CASED_RANGES: readonly number[] = [
   65,90,97,122,170,170,181,181,186,186,192,214,216,246,248,442,444,447,452,659,661,696,704,705,736,

@@ -51,3 +51,18 @@ export function encodeUtf8(text: string, where: string): Uint8Array {
   }
   return out.subarray(0, n);
 }
+
+/**
+ * The UTF-16 index of the first lone surrogate in `text`, or −1 when it is well-formed
+ * (then {@link encodeUtf8} accepts it).
+ */
+export function loneSurrogateAt(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    if (c > 0xdbff || next < 0xdc00 || next > 0xdfff) return i;
+    i++;
+  }
+  return -1;
+}

@@ -44,8 +44,8 @@ describe("wordTokens(text) follows Python's \\w and \\b", () => {
 });
 
 describe('buildAnalyzer refuses bad options', () => {
-  it('throws a RangeError for an analyzer other than word', () => {
-    expectError(() => buildAnalyzer('f', { analyzer: 'chars' as 'word' }), RangeError, "f: analyzer must be one of 'word', got 'chars'");
+  it("throws a RangeError for an analyzer other than 'word', 'char' or 'char_wb'", () => {
+    expectError(() => buildAnalyzer('f', { analyzer: 'chars' as 'word' }), RangeError, "f: analyzer must be one of 'word', 'char', 'char_wb', got 'chars'");
   });
 
   it('throws a TypeError for a lowercase that is not a boolean', () => {
@@ -67,5 +67,33 @@ describe('buildAnalyzer refuses bad options', () => {
 
   it("throws a RangeError for a stop-word list other than 'english'", () => {
     expectError(() => buildAnalyzer('f', { stopWords: 'french' as 'english' }), RangeError, "f: stopWords must be one of 'english', got 'french'");
+  });
+});
+
+describe("buildAnalyzer with analyzer 'char' follows scikit-learn's _char_ngrams", () => {
+  it('collapses a run of two or more whitespace characters into one space but keeps a single tab', () => {
+    expect(buildAnalyzer('t', { analyzer: 'char' })('a\tb \u2003c')).toEqual(['a', '\t', 'b', ' ', 'c']);
+  });
+
+  it("treats U+001C and U+0085 as whitespace, as Python's \\s does", () => {
+    expect(buildAnalyzer('t', { analyzer: 'char' })('a\u001c\u0085b')).toEqual(['a', ' ', 'b']);
+  });
+
+  it('counts an emoji as one character', () => {
+    expect(buildAnalyzer('t', { analyzer: 'char', ngramRange: [2, 2] })('a😀b')).toEqual(['a😀', '😀b']);
+  });
+
+  it('ignores stopWords, as scikit-learn does for character analyzers', () => {
+    expect(buildAnalyzer('t', { analyzer: 'char', stopWords: 'english' })('the')).toEqual(['t', 'h', 'e']);
+  });
+});
+
+describe("buildAnalyzer with analyzer 'char_wb' follows scikit-learn's _char_wb_ngrams", () => {
+  it('pads each word with one space on each side', () => {
+    expect(buildAnalyzer('t', { analyzer: 'char_wb', ngramRange: [2, 2] })('ab  c')).toEqual([' a', 'ab', 'b ', ' c', 'c ']);
+  });
+
+  it('takes a padded word shorter than n once and stops at it', () => {
+    expect(buildAnalyzer('t', { analyzer: 'char_wb', ngramRange: [4, 6] })('ab')).toEqual([' ab ']);
   });
 });

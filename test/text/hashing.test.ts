@@ -6,6 +6,11 @@ import { expectError } from '../assertions.js';
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/text/hashing.json', import.meta.url), 'utf8')) as {
   docs: string[];
   cases: { options: HashingOptions; indptr: number[]; indices: number[]; values: number[] }[];
+  surrogates: {
+    docs: string[];
+    word: { indptr: number[]; indices: number[]; values: number[] };
+    charErrors: { analyzer: 'char' | 'char_wb'; pythonError: string }[];
+  };
 };
 
 describe('hashingTransform(docs, options) equals HashingVectorizer(**options).transform(docs) of scikit-learn 1.2.1', () => {
@@ -31,6 +36,26 @@ describe('hashingTransform(docs, options) equals HashingVectorizer(**options).tr
     expect(Array.from(binary.indices)).toEqual(Array.from(counts.indices));
     expect(Array.from(binary.values).every((v) => v === 1)).toBe(true);
   });
+});
+
+describe('hashingTransform on documents with lone surrogates', () => {
+  const { docs, word, charErrors } = fixture.surrogates;
+
+  it("hashes them with the 'word' analyzer as scikit-learn does, since no token holds a surrogate", () => {
+    const X = hashingTransform(docs);
+    expect({ indptr: Array.from(X.indptr), indices: Array.from(X.indices), values: Array.from(X.values) }).toEqual(word);
+  });
+
+  for (const { analyzer, pythonError } of charErrors) {
+    it(`throws a RangeError naming the document and index with analyzer '${analyzer}', where scikit-learn raises UnicodeEncodeError`, () => {
+      expect(pythonError).toContain('surrogates not allowed');
+      expectError(
+        () => hashingTransform(docs, { analyzer }),
+        RangeError,
+        `hashingTransform: docs[0] must be well-formed UTF-16 for analyzer '${analyzer}', got a lone surrogate U+D800 at index 5 (scikit-learn raises UnicodeEncodeError)`,
+      );
+    });
+  }
 });
 
 describe('hashingTransform output shape', () => {

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { murmurhash3_32 } from '../../src/text/murmurhash3.js';
-import { encodeUtf8 } from '../../src/text/utf8.js';
 import { expectError } from '../assertions.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/text/murmurhash.json', import.meta.url), 'utf8')) as {
@@ -65,12 +64,5 @@ describe('murmurhash3_32 refuses bad input', () => {
 
   it('throws a TypeError for a seed that is not a number', () => {
     expectError(() => murmurhash3_32('a', '1' as unknown as number), TypeError, 'murmurhash3_32: seed must be a number, got a string');
-  });
-});
-
-describe('encodeUtf8(text, where)', () => {
-  it('equals TextEncoder on well-formed text, including astral characters', () => {
-    const text = 'a\u0080\u07ff\u0800\uffff\u{10000}\u{10ffff}';
-    expect(Array.from(encodeUtf8(text, 'x'))).toEqual(Array.from(new TextEncoder().encode(text)));
   });
 });
