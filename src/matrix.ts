@@ -22,7 +22,8 @@ export interface MatrixOptions<D extends Dtype = Dtype> {
   dtype?: D;
 }
 
-const DTYPES = ['float64', 'float32'] as const;
+/** @internal Every {@link Dtype}, in the order messages list them. */
+export const DTYPES = ['float64', 'float32'] as const;
 
 /** Largest finite float32. */
 const FLOAT32_MAX = 3.4028234663852886e38;
@@ -354,8 +355,9 @@ function shownIndices(length: number, summarise: boolean): number[] {
  * A value as printed: float64 to 8 significant digits, float32 in the fewest digits that
  * give back the same float32 (as numpy prints each); exponent notation for very large or
  * small magnitudes; -0 keeps its sign.
+ * @internal
  */
-function formatValue(value: number, dtype: Dtype): string {
+export function formatValue(value: number, dtype: Dtype): string {
   if (!Number.isFinite(value)) return String(value);
   if (value === 0) return Object.is(value, -0) ? '-0' : '0';
   let shown = Number(value.toPrecision(8));

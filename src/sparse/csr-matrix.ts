@@ -1,7 +1,7 @@
 import { checkChoice, checkInteger, checkOptionNames } from '../validate/options.js';
 import { describeKind } from '../validate/describe.js';
 import { adoptBlock, defaultCore, free, viewF32, viewF64 } from '../core/runtime.js';
-import { type ArrayOfDtype, type Dtype, Matrix, type MatrixOptions } from '../matrix.js';
+import { type ArrayOfDtype, DTYPES, type Dtype, formatValue, Matrix, type MatrixOptions } from '../matrix.js';
 import { type CsrArrays, canonicalise } from './canonical.js';
 import { INT32_MAX, readCols, readCsrParts, readSparseRows } from './csr-input.js';
 
@@ -46,8 +46,6 @@ export interface SparseRowsOptions<D extends Dtype = Dtype> extends MatrixOption
    */
   cols?: number;
 }
-
-const DTYPES = ['float64', 'float32'] as const;
 
 /** See {@link pinCsrMatrix}; set by CsrMatrix's static block, which can reach its private fields. */
 let internals: { pin(matrix: CsrMatrix<Dtype>): void; unpin(matrix: CsrMatrix<Dtype>): void };
@@ -255,7 +253,7 @@ export class CsrMatrix<D extends Dtype = 'float64'> {
       for (let k = indptr[i] as number; k < (indptr[i + 1] as number); k++) {
         if (summarise && k === EDGE_ITEMS) lines.push('  ...,');
         if (summarise && k >= EDGE_ITEMS && k < this.nnz - EDGE_ITEMS) continue;
-        lines.push(`  (${i}, ${indices[k] as number}) ${String(values[k])},`);
+        lines.push(`  (${i}, ${indices[k] as number}) ${formatValue(values[k] as number, this.dtype)},`);
       }
     }
     return `${header} [\n${lines.join('\n')}\n]`;

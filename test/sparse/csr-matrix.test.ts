@@ -260,6 +260,15 @@ describe('CsrMatrix#toString()', () => {
     X.dispose();
   });
 
+  it('prints values as Matrix does: float32 in its shortest digits, float64 to 8 significant digits', () => {
+    const X32 = CsrMatrix.fromRows([{ 0: 0.1 }], { dtype: 'float32' });
+    const X64 = CsrMatrix.fromRows([{ 0: 123456789.123 }]);
+    expect(String(X32)).toBe('CsrMatrix 1×1 float32, 1 stored entry [\n  (0, 0) 0.1,\n]');
+    expect(String(X64)).toBe('CsrMatrix 1×1 float64, 1 stored entry [\n  (0, 0) 123456790,\n]');
+    X32.dispose();
+    X64.dispose();
+  });
+
   it('says when there are no entries, and when the matrix is disposed', () => {
     const X = CsrMatrix.fromRows([{ 0: 1 }], { cols: 2 });
     const empty = CsrMatrix.fromRows([{}]);
