@@ -120,6 +120,11 @@ export class SvmlightParser {
   private maxIndexLine = 0;
   private ended = false;
 
+  /**
+   * @param options See {@link SvmlightOptions}.
+   * @param where The prefix of messages: a file loader passes the file's name, so an error
+   * reads `data.svm: line 3, column 5: …` (default `'SvmlightParser'`).
+   */
   constructor(options: SvmlightOptions = {}, private readonly where = 'SvmlightParser') {
     checkOptionNames(where, options, OPTION_NAMES);
     const { nFeatures = null, zeroBased = 'auto', queryId = false } = options;

@@ -81,6 +81,10 @@ describe('SvmlightParser write(chunk) / end()', () => {
     expect(() => parser.write(':x\n')).toThrow('SvmlightParser: line 3, column 3: ');
   });
 
+  it('prefixes messages with the name it was given, such as a file name', () => {
+    expect(() => new SvmlightParser({}, 'data.svm').write('1 x\n')).toThrow("data.svm: line 1, column 3: expected index:value, got 'x'");
+  });
+
   it('refuses write() after end()', () => {
     const parser = new SvmlightParser();
     parser.end();
