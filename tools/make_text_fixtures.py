@@ -23,10 +23,12 @@ same files.
 """
 
 import ctypes
+import itertools
 import json
 import os
 import random
 import re
+import string
 
 import sklearn
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
@@ -253,6 +255,42 @@ def murmur_cases():
     return {"strings": cases, "bytes": byte_cases, "loneSurrogates": surrogates}
 
 
+def token_with_hash(target, length=8):
+    """An ASCII lowercase token of 8 letters whose murmurhash3_32 is `target`, found by
+    inverting MurmurHash3's finalizer and block mixing (each step is a bijection on 32 bits):
+    for each choice of the last 4 letters, solve for the first block and keep it when its
+    bytes are letters too. Used for -2**31, the one hash whose abs() overflows int32."""
+    mask, c1, c2, add = 0xFFFFFFFF, 0xCC9E2D51, 0x1B873593, 0xE6546B64
+
+    def inv(a):
+        return pow(a, -1, 1 << 32)
+
+    def rotr(x, r):
+        return ((x >> r) | (x << (32 - r))) & mask
+
+    def unshift(y, s):
+        x = y
+        for _ in range(32 // s + 1):
+            x = y ^ (x >> s)
+        return x
+
+    h = unshift(target & mask, 16)
+    h = unshift((h * inv(0xC2B2AE35)) & mask, 13)
+    h = unshift((h * inv(0x85EBCA6B)) & mask, 16) ^ length
+    for tail in itertools.product(string.ascii_lowercase, repeat=4):
+        last = "".join(tail).encode()
+        k = (int.from_bytes(last, "little") * c1) & mask
+        k = (((k << 15) | (k >> 17)) & mask) * c2 & mask
+        h1 = rotr(((h - add) * inv(5)) & mask, 13) ^ k
+        k1 = rotr(((h1 - add) * inv(5)) & mask, 13)
+        first = ((rotr((k1 * inv(c2)) & mask, 15) * inv(c1)) & mask).to_bytes(4, "little")
+        if all(0x61 <= b <= 0x7A for b in first):
+            token = (first + last).decode()
+            assert murmurhash3_32(token) == target
+            return token
+    raise SystemExit(f"no 8-letter token hashes to {target}")
+
+
 def camel_options(o):
     names = {"n_features": "nFeatures", "alternate_sign": "alternateSign", "norm": "norm",
              "binary": "binary", "lowercase": "lowercase", "ngram_range": "ngramRange",
@@ -339,7 +377,15 @@ def hashing_cases():
             raise SystemExit("scikit-learn hashed a lone surrogate; the TS side refuses them")
         except UnicodeEncodeError as e:
             surrogates["charErrors"].append({"analyzer": analyzer, "pythonError": str(e)})
-    return {"docs": CORPUS, "cases": cases, "surrogates": surrogates}
+    # The token whose hash is -2**31 gets column (2**31 - 1 - (nFeatures - 1)) % nFeatures.
+    token = token_with_hash(-(2**31))
+    min_hash = {"token": token, "docs": [token, f"{token} other {token} words"], "cases": []}
+    for o in ({"n_features": 2**20}, {"n_features": 7, "norm": None}, {"n_features": 1000, "norm": None},
+              {"n_features": 2**31 - 1, "norm": None, "alternate_sign": False}):
+        X = HashingVectorizer(**o).transform(min_hash["docs"])
+        min_hash["cases"].append({"options": camel_options(o), "indptr": X.indptr.tolist(),
+                                  "indices": X.indices.tolist(), "values": X.data.tolist()})
+    return {"docs": CORPUS, "cases": cases, "surrogates": surrogates, "minHash": min_hash}
 
 
 def dump(name, data):

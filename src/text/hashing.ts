@@ -111,9 +111,10 @@ export function hashingTransform(docs: readonly string[], options: HashingOption
     row.clear();
     for (const feature of analyze(docs[r]!)) {
       const h = murmurhashBytes(encodeUtf8(feature, where), 0);
-      // scikit-learn's _hashing_transform: abs(-2^31) overflows int32, so that one hash
-      // gets its own column.
-      const column = h === -2147483648 ? (2147483647 - (nFeatures - 1)) % nFeatures : Math.abs(h) % nFeatures;
+      // abs(-2^31) overflows int32 in scikit-learn's _hashing_transform, which therefore
+      // takes (2^31 - 1 - (nFeatures - 1)) % nFeatures for that hash; 2^31 - nFeatures is
+      // congruent to 2^31, so that is abs(h) % nFeatures computed in doubles, as here.
+      const column = Math.abs(h) % nFeatures;
       const sign = alternateSign && h < 0 ? -1 : 1;
       row.set(column, (row.get(column) ?? 0) + sign);
     }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type HashingOptions, hashingTransform } from '../../src/text/hashing.js';
+import { murmurhash3_32 } from '../../src/text/murmurhash3.js';
 import { expectError } from '../assertions.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/text/hashing.json', import.meta.url), 'utf8')) as {
@@ -11,6 +12,7 @@ const fixture = JSON.parse(readFileSync(new URL('../fixtures/text/hashing.json',
     word: { indptr: number[]; indices: number[]; values: number[] };
     charErrors: { analyzer: 'char' | 'char_wb'; pythonError: string }[];
   };
+  minHash: { token: string; docs: string[]; cases: { options: HashingOptions; indptr: number[]; indices: number[]; values: number[] }[] };
 };
 
 describe('hashingTransform(docs, options) equals HashingVectorizer(**options).transform(docs) of scikit-learn 1.2.1', () => {
@@ -36,6 +38,25 @@ describe('hashingTransform(docs, options) equals HashingVectorizer(**options).tr
     expect(Array.from(binary.indices)).toEqual(Array.from(counts.indices));
     expect(Array.from(binary.values).every((v) => v === 1)).toBe(true);
   });
+});
+
+describe('hashingTransform of a token whose hash is −2^31', () => {
+  const { token, docs, cases } = fixture.minHash;
+
+  it('uses a token that murmurhash3_32 maps to −2^31', () => {
+    expect(murmurhash3_32(token)).toBe(-(2 ** 31));
+  });
+
+  for (const c of cases) {
+    it(`puts it in scikit-learn's column (2^31 − 1 − (nFeatures − 1)) mod nFeatures, which is 2^31 mod nFeatures, with ${JSON.stringify(c.options)}`, () => {
+      const X = hashingTransform(docs, c.options);
+      expect({ indptr: Array.from(X.indptr), indices: Array.from(X.indices), values: Array.from(X.values) }).toEqual({
+        indptr: c.indptr,
+        indices: c.indices,
+        values: c.values,
+      });
+    });
+  }
 });
 
 describe('hashingTransform on documents with lone surrogates', () => {
