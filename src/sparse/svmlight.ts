@@ -119,6 +119,7 @@ export class SvmlightParser {
   private maxIndex = -1;
   private maxIndexLine = 0;
   private ended = false;
+  private failed = false;
 
   /**
    * @param options See {@link SvmlightOptions}.
@@ -147,20 +148,19 @@ export class SvmlightParser {
   /** Parses every complete line in `pending + chunk`, keeping the unfinished tail. */
   write(chunk: string): void {
     if (typeof chunk !== 'string') throw new TypeError(`${this.where}: a chunk must be a string, got ${describeKind(chunk)}`);
-    if (this.ended) throw new RangeError(`${this.where}: write() after end()`);
-    let text = this.pending + chunk;
+    this.checkOpen('write()');
+    const text = this.pending + chunk;
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
       this.parseLine(text.slice(start, nl));
       start = nl + 1;
     }
     this.pending = text.slice(start);
-    text = '';
   }
 
   /** Parses the last line (one without `\n` is read as scikit-learn reads it) and returns the data. */
   end(): SvmlightData {
-    if (this.ended) throw new RangeError(`${this.where}: end() called twice`);
+    this.checkOpen('end()');
     if (this.pending !== '') this.parseLine(this.pending);
     this.pending = '';
     this.ended = true;
@@ -189,7 +189,14 @@ export class SvmlightParser {
     };
   }
 
+  /** A parser that returned or threw holds a result or half a line: it takes no more text. */
+  private checkOpen(call: string): void {
+    if (this.failed) throw new RangeError(`${this.where}: ${call} after an error; start a new parser`);
+    if (this.ended) throw new RangeError(`${this.where}: ${call} after end()`);
+  }
+
   private fail(column: number, problem: string): never {
+    this.failed = true;
     throw new RangeError(`${this.where}: line ${this.line}, column ${column}: ${problem}`);
   }
 

@@ -94,7 +94,13 @@ describe('SvmlightParser write(chunk) / end()', () => {
   it('refuses a second end()', () => {
     const parser = new SvmlightParser();
     parser.end();
-    expect(() => parser.end()).toThrow(RangeError);
+    expect(() => parser.end()).toThrow('SvmlightParser: end() after end()');
+  });
+
+  it('refuses more text after a line that did not parse', () => {
+    const parser = new SvmlightParser();
+    expect(() => parser.write('1 x\n')).toThrow(RangeError);
+    expect(() => parser.write('1 1:1\n')).toThrow('SvmlightParser: write() after an error; start a new parser');
   });
 });
 
