@@ -4,6 +4,7 @@
  * @module
  */
 
+import type { CsrData } from '../sparse/csr-matrix.js';
 import { isArrayLike } from '../validate/array-like.js';
 import { describeKind, describeValue } from '../validate/describe.js';
 import { checkBoolean, checkInteger, checkOptionNames } from '../validate/options.js';
@@ -39,18 +40,11 @@ export interface HashingOptions extends TextAnalyzerOptions {
 }
 
 /**
- * A sparse matrix as compressed sparse rows: row r's entries are `indices[k]`, `values[k]`
- * for `indptr[r] ≤ k < indptr[r + 1]`, with indices strictly increasing within a row
- * (scipy's canonical form).
+ * The CSR arrays {@link hashingTransform} returns: {@link CsrData} (so `CsrMatrix.from`
+ * takes them as they are) with int32 indices and float64 values, in scipy's canonical
+ * form (indices strictly increasing within each row).
  */
-export interface CsrArrays {
-  rows: number;
-  cols: number;
-  /** Length rows + 1, starting at 0, non-decreasing, ending at the number of entries. */
-  indptr: Int32Array;
-  indices: Int32Array;
-  values: Float64Array;
-}
+export type HashedCsr = CsrData<Float64Array> & { readonly indptr: Int32Array; readonly indices: Int32Array };
 
 const OPTION_NAMES = [...ANALYZER_OPTION_NAMES, 'nFeatures', 'alternateSign', 'norm', 'binary'];
 
@@ -63,7 +57,7 @@ const OPTION_NAMES = [...ANALYZER_OPTION_NAMES, 'nFeatures', 'alternateSign', 'n
  *
  * @param docs - the documents, an array of strings.
  * @param options - see {@link HashingOptions}.
- * @returns the docs.length × nFeatures matrix as {@link CsrArrays}.
+ * @returns the docs.length × nFeatures matrix as {@link HashedCsr}.
  * @throws TypeError when docs is not an array, a document is not a string (naming its
  *   index) or an option has the wrong kind; RangeError for an empty docs, an option out
  *   of range, or, with the 'char' and 'char_wb' analyzers, a document holding a lone
@@ -74,7 +68,7 @@ const OPTION_NAMES = [...ANALYZER_OPTION_NAMES, 'nFeatures', 'alternateSign', 'n
  * X.indptr; // Int32Array [0, 3, 5]
  * ```
  */
-export function hashingTransform(docs: readonly string[], options: HashingOptions = {}): CsrArrays {
+export function hashingTransform(docs: readonly string[], options: HashingOptions = {}): HashedCsr {
   const where = 'hashingTransform';
   checkOptionNames(where, options, OPTION_NAMES);
   const analyze = buildAnalyzer(where, options);
