@@ -5,28 +5,12 @@
  * the CSV files the CLI writes made safe to open in a spreadsheet.
  * @module
  */
+import { QUOTE_MAX, escapeControl, head, quoted } from '../validate/quote.js';
 
-/** The most characters of one piece of user data a message quotes. */
-export const QUOTE_MAX = 60;
+export { QUOTE_MAX, escapeControl, quoted };
 
 /** The most characters of a whole message line (a last guard; quotes are cut first). */
 export const MESSAGE_MAX = 2000;
-
-// C0 controls, DEL, C1 controls (0x9b is a one-byte CSI on some terminals), the line and
-// paragraph separators, and the bidirectional overrides and isolates that can make text
-// display in another order than it is stored.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-/** Replaces control characters by escapes (`\n`, `\t`, `\x1b`, `\u202e`), so text prints as inert characters. */
-export function escapeControl(text: string): string {
-  return text.replace(CONTROL, (ch) => {
-    const named = NAMED[ch];
-    if (named !== undefined) return named;
-    const code = ch.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
-}
 
 /**
  * JSON text for the terminal: `JSON.stringify` escapes C0 controls but writes DEL, C1
@@ -37,25 +21,9 @@ export function jsonText(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/**
- * User text quoted for a message, control characters escaped: `'mean radius'`. Text
- * longer than `max` characters is cut (between code points), saying how long it was:
- * `'aaaa…' (52428800 characters)`; only the part shown is copied, so a 50 MB cell costs
- * nothing.
- */
-export function quoted(text: string, max: number = QUOTE_MAX, quote = "'"): string {
-  if (text.length <= max) return `${quote}${escapeControl(text)}${quote}`;
-  return `${quote}${escapeControl(head(text, max))}…${quote} (${text.length} characters)`;
-}
-
 /** User text as a report prints it, unquoted: control characters escaped, cut at `max` characters with `…`. */
 export function display(text: string, max = 40): string {
   return text.length > max ? `${escapeControl(head(text, max))}…` : escapeControl(text);
-}
-
-/** The first `max` UTF-16 units of text, one fewer rather than half a surrogate pair. */
-function head(text: string, max: number): string {
-  return text.slice(0, /[\ud800-\udbff]/.test(text[max - 1] as string) ? max - 1 : max);
 }
 
 /** A cell's text in double quotes for messages: `"abc"`, as {@link quoted}. */

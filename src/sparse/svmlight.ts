@@ -14,7 +14,7 @@
  * line: scikit-learn refuses unsorted or repeated indices rather than sorting or summing.
  * @module
  */
-import { quoted } from '../cli/text.js';
+import { quoted } from '../validate/quote.js';
 import { checkBoolean, checkOptionNames } from '../validate/options.js';
 import { describeKind, describeValue } from '../validate/describe.js';
 import { pythonFloat, pythonInt } from './python-number.js';
