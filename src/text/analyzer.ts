@@ -103,9 +103,17 @@ export function wordTokens(text: string): string[] {
   const tokens: string[] = [];
   let start = -1; // UTF-16 index where the current run began
   let length = 0; // code points in the current run
-  for (let i = 0; i <= text.length; ) {
-    const cp = i < text.length ? text.codePointAt(i)! : -1;
-    if (cp >= 0 && isWordCodePoint(cp)) {
+  for (let i = 0; i < text.length; ) {
+    let cp = text.charCodeAt(i);
+    let width = 1;
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+        width = 2;
+      }
+    }
+    if (isWordCodePoint(cp)) {
       if (start < 0) start = i;
       length++;
     } else {
@@ -113,8 +121,9 @@ export function wordTokens(text: string): string[] {
       start = -1;
       length = 0;
     }
-    i += cp > 0xffff ? 2 : 1;
+    i += width;
   }
+  if (length >= 2) tokens.push(text.slice(start));
   return tokens;
 }
 

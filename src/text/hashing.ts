@@ -10,7 +10,7 @@ import { describeKind, describeValue } from '../validate/describe.js';
 import { checkBoolean, checkInteger, checkOptionNames } from '../validate/options.js';
 import { ANALYZER_OPTION_NAMES, buildAnalyzer, type TextAnalyzerOptions } from './analyzer.js';
 import { murmurhashBytes } from './murmurhash3.js';
-import { encodeUtf8, loneSurrogateAt } from './utf8.js';
+import { encodeUtf8Into, loneSurrogateAt } from './utf8.js';
 
 /** Options of {@link hashingTransform}, scikit-learn's `HashingVectorizer` parameters camelCased. */
 export interface HashingOptions extends TextAnalyzerOptions {
@@ -100,23 +100,31 @@ export function hashingTransform(docs: readonly string[], options: HashingOption
   const indptr = new Int32Array(docs.length + 1);
   const indices: number[] = [];
   const values: number[] = [];
-  const row = new Map<number, number>();
+  let bytes = new Uint8Array(256);
+  // One row's features as column·2 + (sign > 0): a native numeric sort groups each column's
+  // entries, and summing ±1 in any order is exact.
+  let keys = new Float64Array(256);
   for (let r = 0; r < docs.length; r++) {
-    row.clear();
-    for (const feature of analyze(docs[r]!)) {
-      const h = murmurhashBytes(encodeUtf8(feature, where), 0);
+    const features = analyze(docs[r]!);
+    if (keys.length < features.length) keys = new Float64Array(2 * features.length);
+    for (let f = 0; f < features.length; f++) {
+      const feature = features[f]!;
+      if (bytes.length < 3 * feature.length) bytes = new Uint8Array(6 * feature.length);
+      const h = murmurhashBytes(bytes, 0, encodeUtf8Into(feature, bytes, where));
       // abs(-2^31) overflows int32 in scikit-learn's _hashing_transform, which therefore
       // takes (2^31 - 1 - (nFeatures - 1)) % nFeatures for that hash; 2^31 - nFeatures is
       // congruent to 2^31, so that is abs(h) % nFeatures computed in doubles, as here.
       const column = Math.abs(h) % nFeatures;
-      const sign = alternateSign && h < 0 ? -1 : 1;
-      row.set(column, (row.get(column) ?? 0) + sign);
+      keys[f] = 2 * column + (alternateSign && h < 0 ? 0 : 1);
     }
-    const columns = [...row.keys()].sort((a, b) => a - b);
+    const sorted = keys.subarray(0, features.length).sort();
     const start = values.length;
-    for (const column of columns) {
+    for (let k = 0; k < sorted.length; ) {
+      const column = Math.floor(sorted[k]! / 2);
+      let sum = 0;
+      for (; k < sorted.length && Math.floor(sorted[k]! / 2) === column; k++) sum += sorted[k]! % 2 === 1 ? 1 : -1;
       indices.push(column);
-      values.push(binary ? 1 : row.get(column)!);
+      values.push(binary ? 1 : sum);
     }
     if (norm !== null) normalizeRow(values, start, norm);
     indptr[r + 1] = values.length;

@@ -36,9 +36,11 @@ export function murmurhash3_32(key: string | Uint8Array, seed = 0): number {
   throw new TypeError(`${where}: key must be a string or a Uint8Array, got ${describeKind(key)}`);
 }
 
-/** The hash of bytes with an already-checked seed (the vectorizers' inner loop). */
-export function murmurhashBytes(bytes: Uint8Array, seed: number): number {
-  const length = bytes.length;
+/**
+ * The hash of `bytes[0, length)` with an already-checked seed (the vectorizers' inner loop,
+ * which reuses one buffer).
+ */
+export function murmurhashBytes(bytes: Uint8Array, seed: number, length = bytes.length): number {
   const blocks = length & ~3;
   let h = seed | 0;
   for (let i = 0; i < blocks; i += 4) {

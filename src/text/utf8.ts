@@ -20,6 +20,15 @@
 export function encodeUtf8(text: string, where: string): Uint8Array {
   // At most 3 bytes per UTF-16 unit (a surrogate pair is 2 units for 4 bytes).
   const out = new Uint8Array(text.length * 3);
+  return out.subarray(0, encodeUtf8Into(text, out, where));
+}
+
+/**
+ * {@link encodeUtf8} into `out` (at least 3 × text.length bytes long), returning the number
+ * of bytes written: the vectorizers hash many short features through one buffer.
+ * @throws RangeError as {@link encodeUtf8} does.
+ */
+export function encodeUtf8Into(text: string, out: Uint8Array, where: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
@@ -49,7 +58,7 @@ export function encodeUtf8(text: string, where: string): Uint8Array {
       out[n++] = 0x80 | (c & 0x3f);
     }
   }
-  return out.subarray(0, n);
+  return n;
 }
 
 /**
