@@ -98,6 +98,10 @@ function readNgramRange(where: string, value: unknown): [number, number] {
  * The tokens `re.findall(r"(?u)\b\w\w+\b", text)` returns: since `\w+` is greedy and `\b`
  * sits at both ends, a match is exactly a maximal run of word code points, of at least two
  * code points (a run of one is not a token).
+ * @example
+ * ```ts
+ * wordTokens("I'm café-bound, 2 x_1"); // ['café', 'bound', 'x_1']
+ * ```
  */
 export function wordTokens(text: string): string[] {
   const tokens: string[] = [];

@@ -39,6 +39,10 @@ export function murmurhash3_32(key: string | Uint8Array, seed = 0): number {
 /**
  * The hash of `bytes[0, length)` with an already-checked seed (the vectorizers' inner loop,
  * which reuses one buffer).
+ * @example
+ * ```ts
+ * murmurhashBytes(Uint8Array.of(0x68, 0x69, 0, 0), 0, 2) === murmurhash3_32('hi'); // true
+ * ```
  */
 export function murmurhashBytes(bytes: Uint8Array, seed: number, length = bytes.length): number {
   const blocks = length & ~3;

@@ -35,6 +35,11 @@ function rangeSet(ranges: readonly number[]): (cp: number) => boolean {
  * True when Python's `re` matches code point `cp` with `\w` in a str pattern: a letter or
  * number by `str.isalnum()` (categories L*, and code points with a numeric value), or `_`.
  * Combining marks (M*) are not word characters in Python, unlike `\p{M}`-based classes.
+ * @example
+ * ```ts
+ * isWordCodePoint(0xbd);  // true: '½' has a numeric value
+ * isWordCodePoint(0x301); // false: a combining acute accent
+ * ```
  */
 export const isWordCodePoint: (cp: number) => boolean = rangeSet(WORD_RANGES);
 
@@ -42,6 +47,11 @@ export const isWordCodePoint: (cp: number) => boolean = rangeSet(WORD_RANGES);
  * True when Python's `re` matches code point `cp` with `\s` in a str pattern, the same set
  * `str.isspace()` and `str.split()` use: unlike JavaScript's `\s` it includes U+001C–U+001F
  * and U+0085 and excludes U+FEFF.
+ * @example
+ * ```ts
+ * isSpaceCodePoint(0x85);   // true (NEXT LINE)
+ * isSpaceCodePoint(0xfeff); // false (BYTE ORDER MARK)
+ * ```
  */
 export const isSpaceCodePoint: (cp: number) => boolean = rangeSet(SPACE_RANGES);
 

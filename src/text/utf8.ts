@@ -27,6 +27,11 @@ export function encodeUtf8(text: string, where: string): Uint8Array {
  * {@link encodeUtf8} into `out` (at least 3 × text.length bytes long), returning the number
  * of bytes written: the vectorizers hash many short features through one buffer.
  * @throws RangeError as {@link encodeUtf8} does.
+ * @example
+ * ```ts
+ * const out = new Uint8Array(6);
+ * encodeUtf8Into('é!', out, 'caller'); // 3: out starts 0xc3, 0xa9, 0x21
+ * ```
  */
 export function encodeUtf8Into(text: string, out: Uint8Array, where: string): number {
   let n = 0;
@@ -64,6 +69,11 @@ export function encodeUtf8Into(text: string, out: Uint8Array, where: string): nu
 /**
  * The UTF-16 index of the first lone surrogate in `text`, or −1 when it is well-formed
  * (then {@link encodeUtf8} accepts it).
+ * @example
+ * ```ts
+ * loneSurrogateAt('a😀');     // -1
+ * loneSurrogateAt('a\ud800'); // 1
+ * ```
  */
 export function loneSurrogateAt(text: string): number {
   for (let i = 0; i < text.length; i++) {
