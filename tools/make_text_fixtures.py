@@ -342,18 +342,62 @@ HASHING_OPTIONS = [
 ]
 
 
+def random_docs(count=120, seed=2023):
+    """Seeded random documents that stress the Unicode rules: Greek capitals and sigma
+    beside case-ignorable marks, every whitespace, combining marks, numbers of all kinds,
+    letters newer than Unicode 14, and code points drawn from the whole range (no
+    surrogates, which the char analyzers refuse)."""
+    rng = random.Random(seed)
+    pools = [
+        "ΣΣΣΑΒΓΔσςαβ'.\u0301\u0345·",
+        "abcXYZ_019 ",
+        " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2028\u2029\u202f\u205f\u3000\ufeff\u200b",
+        "\u0300\u0308\u0345\u20dd\u093f\u0e31",
+        "½Ⅻ²٣४①〇𝟘",
+        "İIıiẞßǅǈǋ\ua7cb\U00011f04\U0001e030",
+        "😀👍🏽\u200d🇫",
+    ]
+    docs = []
+    for _ in range(count):
+        chars = []
+        for _ in range(rng.randrange(0, 40)):
+            if rng.random() < 0.15:
+                c = rng.randrange(0x110000)
+                while 0xD800 <= c <= 0xDFFF:
+                    c = rng.randrange(0x110000)
+                chars.append(chr(c))
+            else:
+                chars.append(rng.choice(rng.choice(pools)))
+        docs.append("".join(chars))
+    return docs
+
+
+RANDOM_OPTIONS = [
+    {},
+    {"lowercase": False, "ngram_range": (1, 2)},
+    {"analyzer": "char", "ngram_range": (1, 2)},
+    {"analyzer": "char_wb", "ngram_range": (2, 3)},
+]
+
+
 def analyzer_cases():
     cases = []
     for o in ANALYZER_OPTIONS:
         analyze = HashingVectorizer(**o).build_analyzer()
         cases.append({"options": camel_options(o), "tokens": [analyze(d) for d in CORPUS]})
-    return {"docs": CORPUS, "cases": cases}
+    docs = random_docs()
+    random_cases = []
+    for o in RANDOM_OPTIONS:
+        analyze = HashingVectorizer(**o).build_analyzer()
+        random_cases.append({"options": camel_options(o), "tokens": [analyze(d) for d in docs]})
+    return {"docs": CORPUS, "cases": cases, "random": {"docs": docs, "cases": random_cases}}
 
 
 def lower_cases():
     strings = ["ΟΔΟΣ", "Σ", "ΑΣ", "ΑΣ1", "ΑΣ'", "Α'Σ", "ΑΣ'Β", "ΣΑ", "Α.Σ", "αΣ\u0301", "ΑΣ\u0301Β",
                "İ", "İstanbul", "I", "ẞ", "ǅ", "Ⅻ", "Ａ", "𝐁", "\ua7cb", "\U00010400", "ΌΣΟΣ ΣΟΦΟΣ", "Σ Σ Σ",
                "ÀÉÎÕÜ", "ÆØÅ"] + CORPUS
+    strings += random_docs()
     return [{"text": s, "lower": s.lower()} for s in strings]
 
 

@@ -6,6 +6,7 @@ import { expectError } from '../assertions.js';
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/text/analyzer.json', import.meta.url), 'utf8')) as {
   docs: string[];
   cases: { options: TextAnalyzerOptions; tokens: string[][] }[];
+  random: { docs: string[]; cases: { options: TextAnalyzerOptions; tokens: string[][] }[] };
 };
 
 describe("buildAnalyzer(where, options) equals scikit-learn 1.2.1's word analyzer", () => {
@@ -13,6 +14,15 @@ describe("buildAnalyzer(where, options) equals scikit-learn 1.2.1's word analyze
     it(`gives the same features for every fixture document with ${JSON.stringify(c.options)}`, () => {
       const analyze = buildAnalyzer('test', c.options);
       fixture.docs.forEach((doc, i) => expect(analyze(doc), `document ${i}: ${JSON.stringify(doc)}`).toEqual(c.tokens[i]));
+    });
+  }
+});
+
+describe('buildAnalyzer(where, options) equals scikit-learn on seeded random Unicode documents', () => {
+  for (const c of fixture.random.cases) {
+    it(`gives the same features for all ${fixture.random.docs.length} random documents with ${JSON.stringify(c.options)}`, () => {
+      const analyze = buildAnalyzer('test', c.options);
+      fixture.random.docs.forEach((doc, i) => expect(analyze(doc), `document ${i}: ${JSON.stringify(doc)}`).toEqual(c.tokens[i]));
     });
   }
 });
