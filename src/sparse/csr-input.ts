@@ -117,9 +117,9 @@ export function readSparseRows(where: string, rows: unknown, cols: number | unde
   const add = (i: number, column: number, value: unknown, at: string): void => {
     if (column >= limit) {
       const why = cols === undefined ? `: cols, the largest column + 1, must be below 2³¹` : ` (cols = ${limit})`;
-      throw new RangeError(`${name} row ${i} has column ${column}${at}; expected a column index in [0, ${limit})${why}`);
+      throw new RangeError(`${name}[${i}] has column ${column}${at}; expected a column index in [0, ${limit})${why}`);
     }
-    if (typeof value !== 'number') throw new TypeError(`${name} row ${i} has ${describeKind(value)} for column ${column}; expected a number`);
+    if (typeof value !== 'number') throw new TypeError(`${name}[${i}] has ${describeKind(value)} for column ${column}; expected a number`);
     indices.push(column);
     values.push(storedValue(name, value, dtype, i, column));
     if (column > maxColumn) maxColumn = column;
@@ -130,26 +130,26 @@ export function readSparseRows(where: string, rows: unknown, cols: number | unde
       for (let k = 0; k < row.length; k++) {
         const pair: unknown = row[k];
         if (!Array.isArray(pair) || pair.length !== 2) {
-          throw new TypeError(`${name} row ${i} has ${describeKind(pair)} at index ${k}; expected a [column, value] pair`);
+          throw new TypeError(`${name}[${i}] has ${describeKind(pair)} at index ${k}; expected a [column, value] pair`);
         }
         const column: unknown = pair[0];
         if (typeof column !== 'number') {
-          throw new TypeError(`${name} row ${i} has ${describeKind(column)} as the column of the pair at index ${k}; expected an integer ≥ 0`);
+          throw new TypeError(`${name}[${i}] has ${describeKind(column)} as the column of the pair at index ${k}; expected an integer ≥ 0`);
         }
         if (!Number.isInteger(column) || column < 0) {
-          throw new RangeError(`${name} row ${i} has column ${String(column)} in the pair at index ${k}; expected an integer ≥ 0`);
+          throw new RangeError(`${name}[${i}] has column ${String(column)} in the pair at index ${k}; expected an integer ≥ 0`);
         }
         add(i, column, pair[1], ` in the pair at index ${k}`);
       }
     } else if (isPlainObject(row)) {
       for (const key of Object.keys(row)) {
         if (!/^(0|[1-9][0-9]*)$/.test(key)) {
-          throw new TypeError(`${name} row ${i} has the key ${JSON.stringify(key)}; expected column indices (integers ≥ 0) as keys`);
+          throw new TypeError(`${name}[${i}] has the key ${JSON.stringify(key)}; expected column indices (integers ≥ 0) as keys`);
         }
         add(i, Number(key), (row as Record<string, unknown>)[key], '');
       }
     } else {
-      throw new TypeError(`${name} row ${i} is ${describeKind(row)}; expected a plain object { column: value } or an array of [column, value] pairs`);
+      throw new TypeError(`${name}[${i}] is ${describeKind(row)}; expected a plain object { column: value } or an array of [column, value] pairs`);
     }
     indptr[i + 1] = indices.length;
   }

@@ -188,14 +188,14 @@ describe('CsrMatrix.fromRows(rows, { cols?, dtype? })', () => {
   it('reads only own keys of plain objects: an object with another prototype (whose keys it would inherit) and an own __proto__ key are refused', () => {
     const inherited = Object.assign(Object.create({ 5: 9 }) as object, { 1: 2 });
     expect(() => CsrMatrix.fromRows([inherited as Record<number, number>])).toThrow(
-      new TypeError('CsrMatrix.fromRows: rows row 0 is an object (Object); expected a plain object { column: value } or an array of [column, value] pairs'),
+      new TypeError('CsrMatrix.fromRows: rows[0] is an object (Object); expected a plain object { column: value } or an array of [column, value] pairs'),
     );
     const bare = Object.assign(Object.create(null) as object, { 1: 2 }) as Record<number, number>;
     const X = CsrMatrix.fromRows([bare]);
     expect(X.toDense().toArray()).toEqual([[0, 2]]);
     X.dispose();
     expect(() => CsrMatrix.fromRows([JSON.parse('{"__proto__": 3, "0": 1}') as Record<number, number>])).toThrow(
-      new TypeError('CsrMatrix.fromRows: rows row 0 has the key "__proto__"; expected column indices (integers ≥ 0) as keys'),
+      new TypeError('CsrMatrix.fromRows: rows[0] has the key "__proto__"; expected column indices (integers ≥ 0) as keys'),
     );
   });
 
