@@ -1,0 +1,353 @@
+/**
+ * scikit-learn's `CountVectorizer`: a vocabulary learnt from documents (pruned by document
+ * frequency and by total count), and each document's term counts over it as CSR arrays.
+ * @module
+ */
+
+import { isArrayLike } from '../validate/array-like.js';
+import { describeKind, describeValue } from '../validate/describe.js';
+import { checkBoolean, checkInteger, checkOptionNames } from '../validate/options.js';
+import { ANALYZER_OPTION_NAMES, type Analyze, buildAnalyzer, type TextAnalyzerOptions } from './analyzer.js';
+import type { HashedCsr } from './hashing.js';
+
+/**
+ * A document-frequency bound: an integer is a number of documents (a Python int in
+ * scikit-learn); any other number, or `{ proportion }`, is a proportion of the documents in
+ * [0, 1] (a Python float). `{ proportion: 1 }` is how to write scikit-learn's float `1.0`,
+ * which a bare `1` (an int: one document) does not mean.
+ */
+export type DocumentFrequency = number | { readonly proportion: number };
+
+/** Options of {@link countTransform}: how a document becomes terms, and `binary`. */
+export interface CountTransformOptions extends TextAnalyzerOptions {
+  /**
+   * Store 1 for every term present instead of its count.
+   * @default false
+   */
+  binary?: boolean;
+}
+
+/** Options of {@link countFitTransform}, scikit-learn's `CountVectorizer` parameters camelCased. */
+export interface CountOptions extends CountTransformOptions {
+  /**
+   * Drop terms found in fewer documents than this (see {@link DocumentFrequency}).
+   * @default 1
+   */
+  minDf?: DocumentFrequency;
+  /**
+   * Drop terms found in more documents than this (see {@link DocumentFrequency}).
+   * @default { proportion: 1 }
+   */
+  maxDf?: DocumentFrequency;
+  /**
+   * Keep only this many terms, those with the largest total counts over the corpus (after
+   * `binary`, so then the largest document frequencies); ties are broken as scikit-learn's
+   * numpy 1.24 `argsort` (an unstable introsort over the alphabetically sorted terms)
+   * breaks them. null keeps every term.
+   * @default null
+   */
+  maxFeatures?: number | null;
+}
+
+/** What {@link countFitTransform} learns and returns. */
+export interface CountFit {
+  /** The terms, sorted by code point as Python sorts str (`get_feature_names_out()`); column j is featureNames[j]. */
+  readonly featureNames: string[];
+  /** Each term's column (`vocabulary_`). */
+  readonly vocabulary: Map<string, number>;
+  /** The documents' counts, docs.length × featureNames.length, canonical CSR. */
+  readonly X: HashedCsr;
+}
+
+const TRANSFORM_OPTION_NAMES = [...ANALYZER_OPTION_NAMES, 'binary'];
+const FIT_OPTION_NAMES = [...TRANSFORM_OPTION_NAMES, 'minDf', 'maxDf', 'maxFeatures'];
+
+/**
+ * `CountVectorizer(**options).fit_transform(docs)` of scikit-learn 1.2.1: the same feature
+ * names in the same order and the same CSR entries (written with sorted indices).
+ *
+ * @param docs - the documents, an array of strings.
+ * @param options - see {@link CountOptions}.
+ * @returns the sorted feature names, the vocabulary and the count matrix.
+ * @throws TypeError when docs is not an array, a document is not a string (naming its
+ *   index) or an option has the wrong kind; RangeError for an empty docs, an option out of
+ *   range, minDf above maxDf in documents, no term at all (scikit-learn's "empty
+ *   vocabulary") or none left after pruning.
+ * @example
+ * ```ts
+ * const { featureNames, X } = countFitTransform(['the cat', 'the dog the']);
+ * featureNames; // ['cat', 'dog', 'the']
+ * X.values;     // Float64Array [1, 1, 1, 2]
+ * ```
+ */
+export function countFitTransform(docs: readonly string[], options: CountOptions = {}): CountFit {
+  const where = 'countFitTransform';
+  checkOptionNames(where, options, FIT_OPTION_NAMES);
+  const analyze = buildAnalyzer(where, options);
+  const binary = checkBoolean(where, 'binary', options.binary ?? false);
+  const minDf = readDocumentFrequency(where, 'minDf', options.minDf ?? 1);
+  const maxDf = readDocumentFrequency(where, 'maxDf', options.maxDf ?? { proportion: 1 });
+  const maxFeatures = options.maxFeatures == null ? null : checkInteger(where, 'maxFeatures', options.maxFeatures, 1, 2 ** 31 - 1);
+  checkDocuments(where, docs);
+
+  // Terms numbered in order of first appearance, as scikit-learn's defaultdict does.
+  const seen = new Map<string, number>();
+  const rows = countRows(docs, analyze, (term) => {
+    let column = seen.get(term);
+    if (column === undefined) seen.set(term, (column = seen.size));
+    return column;
+  });
+  if (seen.size === 0) {
+    throw new RangeError(`${where}: docs must hold at least one term, got none (scikit-learn: "empty vocabulary; perhaps the documents only contain stop words")`);
+  }
+  const n = docs.length;
+  const maxCount = typeof maxDf === 'number' ? maxDf : maxDf.proportion * n;
+  const minCount = typeof minDf === 'number' ? minDf : minDf.proportion * n;
+  if (maxCount < minCount) {
+    throw new RangeError(`${where}: maxDf must allow at least as many documents as minDf, got maxDf ${maxCount} < minDf ${minCount} documents`);
+  }
+
+  // Sorting the terms first and pruning after gives scikit-learn's result in both of its
+  // orders: pruning keeps the relative order of the kept columns, and maxFeatures' argsort
+  // runs, as in scikit-learn, over the sorted columns.
+  const names = [...seen.keys()].sort(compareCodePoints);
+  const sortedColumn = new Int32Array(names.length);
+  for (let j = 0; j < names.length; j++) sortedColumn[seen.get(names[j]!)!] = j;
+  const df = new Float64Array(names.length);
+  const tf = new Float64Array(names.length);
+  for (const row of rows) {
+    for (const [column, count] of row) {
+      const j = sortedColumn[column]!;
+      df[j]!++;
+      tf[j]! += binary ? 1 : count;
+    }
+  }
+  let keep = Array.from(df, (d) => d <= maxCount && d >= minCount);
+  const kept = keep.filter(Boolean).length;
+  if (maxFeatures !== null && kept > maxFeatures) {
+    const candidates = keep.flatMap((k, j) => (k ? [j] : []));
+    const order = numpyArgsort(Float64Array.from(candidates, (j) => -tf[j]!));
+    keep = keep.map(() => false);
+    for (let r = 0; r < maxFeatures; r++) keep[candidates[order[r]!]!] = true;
+  }
+  const finalColumn = new Int32Array(names.length).fill(-1);
+  const featureNames: string[] = [];
+  for (let j = 0; j < names.length; j++) {
+    if (keep[j]) {
+      finalColumn[j] = featureNames.length;
+      featureNames.push(names[j]!);
+    }
+  }
+  if (featureNames.length === 0) {
+    throw new RangeError(`${where}: minDf and maxDf must keep at least one term, got none left of ${names.length} after pruning`);
+  }
+  const X = assemble(rows, featureNames.length, binary, (column) => finalColumn[sortedColumn[column]!]!);
+  return { featureNames, vocabulary: new Map(featureNames.map((name, j) => [name, j])), X };
+}
+
+/**
+ * `transform(docs)` of a fitted scikit-learn 1.2.1 `CountVectorizer`: each document's counts
+ * of the vocabulary's terms (other terms are ignored), canonical CSR.
+ *
+ * @param docs - the documents, an array of strings.
+ * @param vocabulary - each term's column, as {@link countFitTransform} returns it; the
+ *   columns must be 0…size − 1.
+ * @param options - the analyzer options and `binary` the vocabulary was fitted with.
+ * @returns the docs.length × vocabulary.size matrix.
+ * @throws TypeError for docs, a document or an option of the wrong kind, or a vocabulary
+ *   that is not a Map; RangeError for an empty docs or vocabulary, or columns that are not 0…size − 1.
+ * @example
+ * ```ts
+ * const { vocabulary } = countFitTransform(['the cat', 'the dog']);
+ * countTransform(['a cat and the cat'], vocabulary).values; // Float64Array [2, 1]
+ * ```
+ */
+export function countTransform(
+  docs: readonly string[],
+  vocabulary: ReadonlyMap<string, number>,
+  options: CountTransformOptions = {},
+): HashedCsr {
+  const where = 'countTransform';
+  checkOptionNames(where, options, TRANSFORM_OPTION_NAMES);
+  const analyze = buildAnalyzer(where, options);
+  const binary = checkBoolean(where, 'binary', options.binary ?? false);
+  if (!(vocabulary instanceof Map)) throw new TypeError(`${where}: vocabulary must be a Map from term to column, got ${describeKind(vocabulary)}`);
+  const taken = new Uint8Array(vocabulary.size);
+  for (const [term, column] of vocabulary) {
+    if (typeof term !== 'string' || !Number.isInteger(column) || column < 0 || column >= vocabulary.size || taken[column]) {
+      throw new RangeError(
+        `${where}: vocabulary must map distinct terms to the columns 0…${vocabulary.size - 1}, each once, got ${describeValue(term)} → ${describeValue(column)}`,
+      );
+    }
+    taken[column] = 1;
+  }
+  if (vocabulary.size === 0) throw new RangeError(`${where}: vocabulary must hold at least one term, got an empty Map`);
+  checkDocuments(where, docs);
+  const rows = countRows(docs, analyze, (term) => vocabulary.get(term) ?? -1);
+  return assemble(rows, vocabulary.size, binary, (column) => column);
+}
+
+/** Refuses anything but a non-empty array of strings, naming the first bad document. */
+function checkDocuments(where: string, docs: unknown): void {
+  if (!isArrayLike(docs)) throw new TypeError(`${where}: docs must be an array of strings, got ${describeKind(docs)}`);
+  if (docs.length === 0) throw new RangeError(`${where}: docs must hold at least one document, got an array of length 0`);
+  for (let r = 0; r < docs.length; r++) {
+    if (typeof docs[r] !== 'string') throw new TypeError(`${where}: docs[${r}] must be a string, got ${describeKind(docs[r])}`);
+  }
+}
+
+function readDocumentFrequency(where: string, name: string, value: unknown): DocumentFrequency {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= Number.MAX_SAFE_INTEGER) return value;
+  const proportion = typeof value === 'number' ? value : typeof value === 'object' && value !== null ? (value as { proportion?: unknown }).proportion : undefined;
+  if (typeof proportion !== 'number') {
+    throw new TypeError(`${where}: ${name} must be a number of documents or { proportion }, got ${describeKind(value)}`);
+  }
+  if (!(proportion >= 0 && proportion <= 1)) {
+    throw new RangeError(`${where}: ${name} must be an integer count ≥ 0 or a proportion in [0, 1], got ${describeValue(proportion)}`);
+  }
+  return { proportion };
+}
+
+/** Each document's terms counted by column (`columnOf` gives −1 for a term to skip). */
+function countRows(docs: readonly string[], analyze: Analyze, columnOf: (term: string) => number): Map<number, number>[] {
+  return docs.map((doc) => {
+    const counts = new Map<number, number>();
+    for (const term of analyze(doc)) {
+      const column = columnOf(term);
+      if (column >= 0) counts.set(column, (counts.get(column) ?? 0) + 1);
+    }
+    return counts;
+  });
+}
+
+/** The rows as canonical CSR over `cols` columns, each entry moved to `columnOf(column)` (dropped when −1). */
+function assemble(rows: Map<number, number>[], cols: number, binary: boolean, columnOf: (column: number) => number): HashedCsr {
+  const indptr = new Int32Array(rows.length + 1);
+  const indices: number[] = [];
+  const values: number[] = [];
+  rows.forEach((row, r) => {
+    const byColumn = new Map<number, number>();
+    for (const [column, count] of row) {
+      const j = columnOf(column);
+      if (j >= 0) byColumn.set(j, binary ? 1 : count);
+    }
+    const sorted = Int32Array.from(byColumn.keys()).sort();
+    for (const j of sorted) {
+      indices.push(j);
+      values.push(byColumn.get(j)!);
+    }
+    indptr[r + 1] = indices.length;
+  });
+  return { rows: rows.length, cols, indptr, indices: Int32Array.from(indices), values: Float64Array.from(values) };
+}
+
+/**
+ * Python's str order: by code point. JavaScript's `<` compares UTF-16 units, which puts an
+ * astral character (a surrogate pair, D800–DFFF) before U+E000–U+FFFF; the two orders agree
+ * until the first differing unit, so only a difference at a surrogate needs code points.
+ */
+function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if ((x & 0xf800) !== 0xd800 && (y & 0xf800) !== 0xd800) return x - y;
+    // Back up to the start of the code point (a low surrogate whose high half matched).
+    const start = i > 0 && (a.charCodeAt(i - 1) & 0xfc00) === 0xd800 ? i - 1 : i;
+    return a.codePointAt(start)! - b.codePointAt(start)!;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * numpy 1.24's `argsort` with its default kind on an array of exact integers held in
+ * doubles: introsort (median-of-3 quicksort, insertion sort on runs of up to 16 (SMALL_QUICKSORT 15), heapsort
+ * past a depth of 2·floor(log2 n)). Not stable, so equal keys come out in numpy's order,
+ * which is what decides scikit-learn's `max_features` ties.
+ */
+function numpyArgsort(v: Float64Array): Int32Array {
+  const a = Int32Array.from(v, (_, i) => i);
+  const swap = (i: number, j: number) => {
+    const t = a[i]!;
+    a[i] = a[j]!;
+    a[j] = t;
+  };
+  const stack: number[] = [];
+  let pl = 0;
+  let pr = v.length - 1;
+  let depth = 2 * (31 - Math.clz32(Math.max(v.length, 1))); // numpy's 2 · npy_get_msb(n)
+  for (;;) {
+    if (depth < 0) {
+      heapsort(v, a, pl, pr - pl + 1);
+    } else {
+      while (pr - pl > 15) {
+        const pm = pl + ((pr - pl) >> 1);
+        if (v[a[pm]!]! < v[a[pl]!]!) swap(pm, pl);
+        if (v[a[pr]!]! < v[a[pm]!]!) swap(pr, pm);
+        if (v[a[pm]!]! < v[a[pl]!]!) swap(pm, pl);
+        const vp = v[a[pm]!]!;
+        let pi = pl;
+        let pj = pr - 1;
+        swap(pm, pj);
+        for (;;) {
+          do pi++;
+          while (v[a[pi]!]! < vp);
+          do pj--;
+          while (vp < v[a[pj]!]!);
+          if (pi >= pj) break;
+          swap(pi, pj);
+        }
+        swap(pi, pr - 1);
+        // The larger side waits on the stack; the loop goes on with the smaller.
+        if (pi - pl < pr - pi) {
+          stack.push(pi + 1, pr, --depth);
+          pr = pi - 1;
+        } else {
+          stack.push(pl, pi - 1, --depth);
+          pl = pi + 1;
+        }
+      }
+      for (let pi = pl + 1; pi <= pr; pi++) {
+        const vi = a[pi]!;
+        const vp = v[vi]!;
+        let pj = pi;
+        while (pj > pl && vp < v[a[pj - 1]!]!) {
+          a[pj] = a[pj - 1]!;
+          pj--;
+        }
+        a[pj] = vi;
+      }
+    }
+    if (stack.length === 0) break;
+    depth = stack.pop()!;
+    pr = stack.pop()!;
+    pl = stack.pop()!;
+  }
+  return a;
+}
+
+/** numpy's `aheapsort` of a[start, start + n) by v (its 1-based heap indexing kept). */
+function heapsort(v: Float64Array, a: Int32Array, start: number, n: number): void {
+  const at = (k: number) => start + k - 1;
+  const sift = (l: number, size: number) => {
+    const tmp = a[at(l)]!;
+    let i = l;
+    for (let j = l << 1; j <= size; ) {
+      if (j < size && v[a[at(j)]!]! < v[a[at(j + 1)]!]!) j++;
+      if (!(v[tmp]! < v[a[at(j)]!]!)) break;
+      a[at(i)] = a[at(j)]!;
+      i = j;
+      j += j;
+    }
+    a[at(i)] = tmp;
+  };
+  for (let l = n >> 1; l > 0; l--) sift(l, n);
+  for (let size = n; size > 1; ) {
+    const tmp = a[at(size)]!;
+    a[at(size)] = a[at(1)]!;
+    size--;
+    a[at(1)] = tmp;
+    sift(1, size);
+  }
+}

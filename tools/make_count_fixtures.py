@@ -1,0 +1,139 @@
+"""Reference data for src/text/count.ts: scikit-learn 1.2.1's CountVectorizer.
+
+Writes test/fixtures/text/count.json: for each option set, fit_transform's feature
+names and CSR arrays on a varied Unicode corpus (the one make_text_fixtures.py uses, plus
+documents whose words sort differently by code point than by UTF-16 unit, and a seeded
+corpus with many tied term counts so max_features' tie rule is exercised past numpy's
+16-element insertion-sort cut-off), transform of unseen documents with the fitted
+vocabulary, and the ValueError messages scikit-learn raises for pruning everything.
+
+Options use the TypeScript API's names (camelCase); a document frequency given as a
+Python float is written {"proportion": p}, an int as a plain number, as count.ts reads
+them. The CSR arrays are written in canonical form (X.sort_indices(): scikit-learn's
+fit_transform may leave a row's indices unsorted after re-mapping columns; the matrix is
+the same). Counts are integers, so they are exact. Running again rewrites the same file.
+
+    /usr/bin/python3 tools/make_count_fixtures.py
+"""
+
+import importlib.util
+import json
+import os
+import random
+
+import sklearn
+from sklearn.feature_extraction.text import CountVectorizer
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+FIXTURES = os.path.join(ROOT, "test", "fixtures", "text")
+
+spec = importlib.util.spec_from_file_location("text_fixtures", os.path.join(ROOT, "tools", "make_text_fixtures.py"))
+text_fixtures = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(text_fixtures)
+
+# Python sorts str by code point; JavaScript's default sort by UTF-16 unit puts astral
+# letters (surrogates D800-DFFF) before U+E000-U+FFFF: fullwidth letters, CJK
+# compatibility ideographs and halfwidth katakana are \w and sit there.
+ORDER_DOCS = [
+    "ｆｕｌｌ 𝐁𝐨𝐥𝐝 豈更 𠀀𠀁 ｶﾀｶﾅ zz ÿÿ",
+    "𠀀𠀁 𝐁𝐨𝐥𝐝 𝐁𝐨𝐥𝐝 ｆｕｌｌ ﬀﬀ 𝔉𝔯 aa",
+]
+
+UNSEEN = [
+    "the quick red fox and an unseen word",
+    "",
+    "𝐁𝐨𝐥𝐝 ｆｕｌｌ ｆｕｌｌ café CAFÉ",
+    "Привет мир мир",
+]
+
+
+def tie_corpus():
+    """Documents drawn from a small word list so hundreds of terms share a count."""
+    rng = random.Random(13)
+    words = [f"w{i:03d}" for i in range(400)]
+    return [" ".join(rng.choice(words) for _ in range(rng.randint(0, 12))) for _ in range(150)]
+
+
+def sk_options(options):
+    out = {}
+    for key, value in options.items():
+        if isinstance(value, dict):
+            value = float(value["proportion"])
+        name = {"minDf": "min_df", "maxDf": "max_df", "maxFeatures": "max_features", "ngramRange": "ngram_range",
+                "stopWords": "stop_words"}.get(key, key)
+        out[name] = tuple(value) if name == "ngram_range" else value
+    return out
+
+
+def csr(X):
+    X = X.tocsr().copy()
+    X.sort_indices()
+    return {"indptr": X.indptr.tolist(), "indices": X.indices.tolist(), "values": X.data.tolist()}
+
+
+def run(docs, options):
+    vectorizer = CountVectorizer(**sk_options(options))
+    try:
+        X = vectorizer.fit_transform(docs)
+    except ValueError as e:
+        return {"options": options, "error": str(e)}
+    names = vectorizer.get_feature_names_out().tolist()
+    assert names == sorted(names)
+    return {"options": options, "featureNames": names, **csr(X), "unseen": csr(vectorizer.transform(UNSEEN))}
+
+
+def main():
+    corpus = text_fixtures.CORPUS + ORDER_DOCS
+    ties = tie_corpus()
+    option_sets = [
+        {},
+        {"lowercase": False},
+        {"binary": True},
+        {"ngramRange": [1, 2]},
+        {"ngramRange": [2, 3], "stopWords": "english"},
+        {"analyzer": "char", "ngramRange": [1, 3]},
+        {"analyzer": "char_wb", "ngramRange": [2, 4], "lowercase": False},
+        {"minDf": 2},
+        {"minDf": 0.1},
+        {"minDf": {"proportion": 0}},
+        {"maxDf": 1},
+        {"maxDf": 3},
+        {"maxDf": 0.05},
+        {"maxDf": {"proportion": 1}},
+        {"minDf": 0.04, "maxDf": 0.3},
+        {"maxFeatures": 1},
+        {"maxFeatures": 15},
+        {"maxFeatures": 40, "binary": True},
+        {"maxFeatures": 200, "analyzer": "char", "ngramRange": [1, 2]},
+        {"maxFeatures": 10000},
+        {"maxFeatures": 30, "minDf": 2, "maxDf": 0.5},
+        {"minDf": 40},
+        {"minDf": 30},
+        {"minDf": 3, "maxDf": 2},
+        {"minDf": 0.5, "maxDf": 0.4},
+    ]
+    tie_sets = [
+        {"maxFeatures": 5},
+        {"maxFeatures": 17},
+        {"maxFeatures": 50},
+        {"maxFeatures": 120},
+        {"maxFeatures": 300, "binary": True},
+        {"maxFeatures": 60, "minDf": 2},
+        {"maxFeatures": 399},
+    ]
+    data = {
+        "docs": corpus,
+        "unseenDocs": UNSEEN,
+        "cases": [run(corpus, o) for o in option_sets],
+        "tieDocs": ties,
+        "tieCases": [run(ties, o) for o in tie_sets],
+        "stopWordsOnly": run(["the and of", "a to"], {"stopWords": "english"}),
+    }
+    os.makedirs(FIXTURES, exist_ok=True)
+    with open(os.path.join(FIXTURES, "count.json"), "w", encoding="utf-8") as f:
+        json.dump({"sklearn": sklearn.__version__, **data}, f, ensure_ascii=True, separators=(",", ":"))
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()
