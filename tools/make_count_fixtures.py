@@ -13,6 +13,10 @@ them. The CSR arrays are written in canonical form (X.sort_indices(): scikit-lea
 fit_transform may leave a row's indices unsorted after re-mapping columns; the matrix is
 the same). Counts are integers, so they are exact. Running again rewrites the same file.
 
+It also writes test/fixtures/text/count-tfidf.json: TfidfTransformer fit_transform on the
+corpus's counts (canonical CSR) and transform of the unseen documents' counts, for every
+combination of norm, use_idf, smooth_idf and sublinear_tf, with idf_.
+
     /usr/bin/python3 tools/make_count_fixtures.py
 """
 
@@ -22,7 +26,9 @@ import os
 import random
 
 import sklearn
-from sklearn.feature_extraction.text import CountVectorizer
+import itertools
+
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 FIXTURES = os.path.join(ROOT, "test", "fixtures", "text")
@@ -132,6 +138,27 @@ def main():
     os.makedirs(FIXTURES, exist_ok=True)
     with open(os.path.join(FIXTURES, "count.json"), "w", encoding="utf-8") as f:
         json.dump({"sklearn": sklearn.__version__, **data}, f, ensure_ascii=True, separators=(",", ":"))
+        f.write("\n")
+
+    counter = CountVectorizer()
+    counts = counter.fit_transform(corpus).tocsr()
+    counts.sort_indices()
+    unseen = counter.transform(UNSEEN).tocsr()
+    unseen.sort_indices()
+    tfidf_cases = []
+    for norm, use_idf, smooth_idf, sublinear_tf in itertools.product(["l2", "l1", None], [True, False], [True, False], [False, True]):
+        transformer = TfidfTransformer(norm=norm, use_idf=use_idf, smooth_idf=smooth_idf, sublinear_tf=sublinear_tf)
+        X = transformer.fit_transform(counts.copy())
+        tfidf_cases.append({
+            "options": {"norm": norm, "useIdf": use_idf, "smoothIdf": smooth_idf, "sublinearTf": sublinear_tf},
+            "idf": transformer.idf_.tolist() if use_idf else None,
+            **csr(X),
+            "unseen": csr(transformer.transform(unseen.copy())),
+        })
+    tfidf = {"counts": {"rows": counts.shape[0], "cols": counts.shape[1], **csr(counts)},
+             "unseenCounts": {"rows": unseen.shape[0], "cols": unseen.shape[1], **csr(unseen)}, "cases": tfidf_cases}
+    with open(os.path.join(FIXTURES, "count-tfidf.json"), "w", encoding="utf-8") as f:
+        json.dump({"sklearn": sklearn.__version__, **tfidf}, f, ensure_ascii=True, separators=(",", ":"))
         f.write("\n")
 
 

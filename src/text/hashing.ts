@@ -132,8 +132,17 @@ export function hashingTransform(docs: readonly string[], options: HashingOption
   return { rows: docs.length, cols: nFeatures, indptr, indices: Int32Array.from(indices), values: Float64Array.from(values) };
 }
 
-/** values[start…] divided by their l1 or l2 norm, in scikit-learn's order of operations. */
-function normalizeRow(values: number[], start: number, norm: 'l1' | 'l2'): void {
+/**
+ * values[start…] divided by their l1 or l2 norm, summed in storage order as scikit-learn's
+ * `inplace_csr_row_normalize_l1`/`_l2` do (so the result is bit-identical when the entries
+ * are in scipy's storage order); a row whose norm is 0 is left as it is.
+ * @example
+ * ```ts
+ * const row = [3, 4];
+ * normalizeRow(row, 0, 'l2'); // row is now [0.6, 0.8]
+ * ```
+ */
+export function normalizeRow(values: number[], start: number, norm: 'l1' | 'l2'): void {
   let sum = 0;
   for (let k = start; k < values.length; k++) sum += norm === 'l2' ? values[k]! * values[k]! : Math.abs(values[k]!);
   if (sum === 0) return;
