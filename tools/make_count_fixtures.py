@@ -21,13 +21,13 @@ combination of norm, use_idf, smooth_idf and sublinear_tf, with idf_.
 """
 
 import importlib.util
+import itertools
 import json
 import os
 import random
 
+import numpy as np
 import sklearn
-import itertools
-
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
@@ -58,6 +58,16 @@ def tie_corpus():
     rng = random.Random(13)
     words = [f"w{i:03d}" for i in range(400)]
     return [" ".join(rng.choice(words) for _ in range(rng.randint(0, 12))) for _ in range(150)]
+
+
+def argsort_cases():
+    """numpy's default argsort of int64 keys: tied keys past the insertion-sort cut-off, and
+    organ-pipe orders deep enough for its introsort to fall back to heapsort."""
+    rng = random.Random(7)
+    keys = [[-rng.randint(1, 4) for _ in range(n)] for n in (2, 16, 17, 18, 40, 300)]
+    keys += [[min(i, n - i) for i in range(n)] for n in (256, 1000)]
+    keys.append(list(range(0, 1000, 2)) + list(range(999, 0, -2)))
+    return [{"keys": k, "order": np.argsort(np.array(k, dtype=np.int64)).tolist()} for k in keys]
 
 
 def sk_options(options):
@@ -134,6 +144,7 @@ def main():
         "tieDocs": ties,
         "tieCases": [run(ties, o) for o in tie_sets],
         "stopWordsOnly": run(["the and of", "a to"], {"stopWords": "english"}),
+        "argsort": argsort_cases(),
     }
     os.makedirs(FIXTURES, exist_ok=True)
     with open(os.path.join(FIXTURES, "count.json"), "w", encoding="utf-8") as f:

@@ -265,8 +265,12 @@ function compareCodePoints(a: string, b: string): number {
  * doubles: introsort (median-of-3 quicksort, insertion sort on runs of up to 16 (SMALL_QUICKSORT 15), heapsort
  * past a depth of 2·floor(log2 n)). Not stable, so equal keys come out in numpy's order,
  * which is what decides scikit-learn's `max_features` ties.
+ * @example
+ * ```ts
+ * numpyArgsort(new Float64Array([3, 1, 2])); // Int32Array [1, 2, 0]
+ * ```
  */
-function numpyArgsort(v: Float64Array): Int32Array {
+export function numpyArgsort(v: Float64Array): Int32Array {
   const a = Int32Array.from(v, (_, i) => i);
   const swap = (i: number, j: number) => {
     const t = a[i]!;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type CountOptions, countFitTransform, countTransform } from '../../src/text/count.js';
+import { type CountOptions, countFitTransform, countTransform, numpyArgsort } from '../../src/text/count.js';
 import { expectError } from '../assertions.js';
 
 interface Csr {
@@ -21,6 +21,7 @@ const fixture = JSON.parse(readFileSync(new URL('../fixtures/text/count.json', i
   tieDocs: string[];
   tieCases: Case[];
   stopWordsOnly: Case;
+  argsort: { keys: number[]; order: number[] }[];
 };
 
 const arrays = (X: { indptr: Int32Array; indices: Int32Array; values: Float64Array }): Csr => ({
@@ -152,4 +153,12 @@ describe('countFitTransform and countTransform reject bad arguments', () => {
   it('rejects a vocabulary that is not a Map', () => {
     expectError(() => countTransform(['a1'], {} as Map<string, number>), TypeError, 'countTransform: vocabulary must be a Map from term to column, got an object (Object)');
   });
+});
+
+describe("numpyArgsort(keys) equals numpy 1.24's np.argsort(keys) with the default kind", () => {
+  for (const { keys, order } of fixture.argsort) {
+    it(`orders ${keys.length} keys (${keys.slice(0, 6).join(', ')}, …) as numpy does`, () => {
+      expect(Array.from(numpyArgsort(Float64Array.from(keys)))).toEqual(order);
+    });
+  }
 });
