@@ -45,6 +45,9 @@ ORDER_DOCS = [
     "𠀀𠀁 𝐁𝐨𝐥𝐝 𝐁𝐨𝐥𝐝 ｆｕｌｌ ﬀﬀ 𝔉𝔯 aa",
 ]
 
+# Lone surrogates are code points D800-DFFF to Python: below U+E000, unlike a pair.
+SURROGATE_DOCS = ["x\ud800y \U0001F600 \ue000 \ud83d!", "\U0001F600\ud83d"]
+
 UNSEEN = [
     "the quick red fox and an unseen word",
     "",
@@ -144,6 +147,7 @@ def main():
         "tieDocs": ties,
         "tieCases": [run(ties, o) for o in tie_sets],
         "stopWordsOnly": run(["the and of", "a to"], {"stopWords": "english"}),
+        "surrogateOrder": {"docs": SURROGATE_DOCS, **run(SURROGATE_DOCS, {"analyzer": "char", "ngramRange": [1, 2]})},
         "argsort": argsort_cases(),
     }
     os.makedirs(FIXTURES, exist_ok=True)

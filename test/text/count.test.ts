@@ -22,6 +22,7 @@ const fixture = JSON.parse(readFileSync(new URL('../fixtures/text/count.json', i
   tieCases: Case[];
   stopWordsOnly: Case;
   argsort: { keys: number[]; order: number[] }[];
+  surrogateOrder: Case & { docs: string[] };
 };
 
 const arrays = (X: { indptr: Int32Array; indices: Int32Array; values: Float64Array }): Csr => ({
@@ -69,6 +70,13 @@ describe('countFitTransform sorts feature names by code point, as Python sorts s
     const { featureNames } = countFitTransform(['𝐁𝐨𝐥𝐝 ｆｕｌｌ 豈更 zz']);
     expect(featureNames).toEqual(['zz', '豈更', 'ｆｕｌｌ', '𝐁𝐨𝐥𝐝']);
     expect(['zz', '豈更', 'ｆｕｌｌ', '𝐁𝐨𝐥𝐝'].sort()).not.toEqual(featureNames);
+  });
+
+  it('puts a lone surrogate, code point D800–DFFF to Python, before U+E000 and a pair after it', () => {
+    const { docs, options, featureNames, indptr, indices, values } = fixture.surrogateOrder;
+    const fit = countFitTransform(docs, options);
+    expect(fit.featureNames).toEqual(featureNames);
+    expect(arrays(fit.X)).toEqual({ indptr, indices, values });
   });
 });
 
