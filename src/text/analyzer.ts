@@ -8,127 +8,203 @@
  * @module
  */
 
-import { describeKind } from '../validate/describe.js';
-import { checkBoolean, checkChoice } from '../validate/options.js';
 import { ENGLISH_STOP_WORDS } from './english-stop-words.js';
+import { resolveTextOptions, type TextAnalyzer, type TextParams, TOKEN_PATTERNS } from './options.js';
 import { isSpaceCodePoint, isWordCodePoint, pythonLower } from './python-string.js';
 
-/** The kinds of feature an analyzer makes. */
-export type TextAnalyzer = 'word' | 'char' | 'char_wb';
+export type { TextAnalyzer } from './options.js';
 
 /** Options shared by the text vectorizers that say how a document becomes features. */
 export interface TextAnalyzerOptions {
   /**
-   * What a feature is: 'word' n-grams of tokens matched by `(?u)\b\w\w+\b`; 'char'
+   * What a feature is: 'word' n-grams of tokens matched by `tokenPattern`; 'char'
    * n-grams of code points of the whole text, after each run of two or more whitespace
    * characters becomes one space (a single tab or newline stays as it is, as in
    * scikit-learn); 'char_wb' n-grams inside each whitespace-separated word padded with one
    * space on each side (a word shorter than n gives itself, padded, once).
    * @default 'word'
    */
-  analyzer?: TextAnalyzer;
+  analyzer?: TextAnalyzer | undefined;
   /**
    * Lowercase the document before tokenizing, as Python's `str.lower()` (Unicode 14 tables;
    * İ becomes "i̇", a final capital sigma becomes ς).
    * @default true
    */
-  lowercase?: boolean;
+  lowercase?: boolean | undefined;
   /**
-   * `[minN, maxN]`: every n-gram of consecutive tokens with minN ≤ n ≤ maxN, words joined
-   * by one space; integers with 1 ≤ minN ≤ maxN.
+   * `[minN, maxN]`: every n-gram of consecutive tokens (or characters) with
+   * minN ≤ n ≤ maxN, words joined by one space; integers with 1 ≤ minN ≤ maxN.
    * @default [1, 1]
    */
-  ngramRange?: readonly [number, number];
+  ngramRange?: readonly [number, number] | undefined;
   /**
-   * 'english' drops scikit-learn's English stop words (after lowercasing, before n-grams);
-   * null keeps every token. Only the 'word' analyzer reads it (scikit-learn ignores it, with
-   * a warning, for the others).
+   * What a token is, for the 'word' analyzer, as a Python regular expression: the default
+   * `(?u)\b\w\w+\b` (runs of two or more word characters) or `(?u)\b\w+\b` (runs of
+   * one or more), with or without `(?u)`; `\w` is Python's (letters and numbers by
+   * `str.isalnum()`, and `_`; not combining marks). Other patterns are refused: see
+   * {@link TOKEN_PATTERNS}.
+   * @default '(?u)\\b\\w\\w+\\b'
+   */
+  tokenPattern?: string | undefined;
+  /**
+   * Tokens to drop (after lowercasing, before n-grams): 'english' for scikit-learn's
+   * English stop words, an array of words (compared exactly with the lowercased tokens,
+   * as scikit-learn compares them), or null to keep every token. Only the 'word' analyzer
+   * reads it (scikit-learn ignores it, with a warning, for the others).
    * @default null
    */
-  stopWords?: 'english' | null;
+  stopWords?: 'english' | readonly string[] | null | undefined;
 }
 
 /** The option names {@link TextAnalyzerOptions} holds, for unknown-name checks. */
-export const ANALYZER_OPTION_NAMES = ['analyzer', 'lowercase', 'ngramRange', 'stopWords'] as const;
+export const ANALYZER_OPTION_NAMES = ['analyzer', 'lowercase', 'ngramRange', 'tokenPattern', 'stopWords'] as const;
+
+/** The analyzer options, checked, with defaults filled in. */
+export type AnalyzerParams = Pick<TextParams, (typeof ANALYZER_OPTION_NAMES)[number]>;
 
 /** A document to its features, in scikit-learn's order (unigrams, then bigrams, …). */
 export type Analyze = (doc: string) => string[];
 
 /**
  * Reads the analyzer options and returns the analyzer: equal to scikit-learn 1.2's
- * `build_analyzer()` with `token_pattern`, `preprocessor` and `strip_accents` at their
+ * `build_analyzer()` with `preprocessor`, `tokenizer` and `strip_accents` at their
  * defaults.
  *
  * @param where - the caller's name, for error messages.
  * @param options - see {@link TextAnalyzerOptions}.
- * @throws TypeError when an option has the wrong kind; RangeError for an unknown analyzer,
- *   stop-word list or an ngramRange that is not 1 ≤ minN ≤ maxN.
+ * @throws TypeError when an option has the wrong kind or an unknown name; RangeError for
+ *   an unknown analyzer, stop-word list or token pattern, or an ngramRange that is not
+ *   1 ≤ minN ≤ maxN.
  * @example
  * ```ts
  * buildAnalyzer('demo', { ngramRange: [1, 2] })("Don't stop"); // ['don', 'stop', 'don stop']
  * ```
  */
 export function buildAnalyzer(where: string, options: TextAnalyzerOptions): Analyze {
-  const analyzer = checkChoice(where, 'analyzer', options.analyzer ?? 'word', ['word', 'char', 'char_wb']);
-  const lowercase = checkBoolean(where, 'lowercase', options.lowercase ?? true);
-  const [minN, maxN] = readNgramRange(where, options.ngramRange ?? [1, 1]);
-  const stopWords = options.stopWords ?? null;
-  if (stopWords !== null) checkChoice(where, 'stopWords', stopWords, ['english']);
+  return analyzerFor(resolveTextOptions(where, options, ANALYZER_OPTION_NAMES));
+}
+
+/**
+ * The analyzer of already-checked options (see {@link buildAnalyzer}).
+ * @example
+ * ```ts
+ * analyzerFor(resolveTextOptions('demo', {}, ANALYZER_OPTION_NAMES))('A cat'); // ['cat']
+ * ```
+ */
+export function analyzerFor(params: AnalyzerParams): Analyze {
+  const { analyzer, lowercase } = params;
+  const [minN, maxN] = params.ngramRange;
   if (analyzer === 'char') return (doc) => charNgrams(collapseSpaces(lowercase ? pythonLower(doc) : doc), minN, maxN);
   if (analyzer === 'char_wb') return (doc) => charWbNgrams(lowercase ? pythonLower(doc) : doc, minN, maxN);
+  const minLength = tokenMinLength(params);
+  const stop = stopWordSet(params);
   return (doc) => {
-    let tokens = wordTokens(lowercase ? pythonLower(doc) : doc);
-    if (stopWords !== null) tokens = tokens.filter((t) => !ENGLISH_STOP_WORDS.has(t));
+    let tokens = wordTokens(lowercase ? pythonLower(doc) : doc, minLength);
+    if (stop !== null) tokens = tokens.filter((t) => !stop.has(t));
     return wordNgrams(tokens, minN, maxN);
   };
 }
 
-function readNgramRange(where: string, value: unknown): [number, number] {
-  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'number' || typeof value[1] !== 'number') {
-    throw new TypeError(`${where}: ngramRange must be an array of two integers [minN, maxN], got ${describeKind(value)}`);
-  }
-  const [minN, maxN] = value as [number, number];
-  if (!Number.isInteger(minN) || !Number.isInteger(maxN) || minN < 1 || minN > maxN) {
-    throw new RangeError(`${where}: ngramRange must be integers with 1 ≤ minN ≤ maxN, got [${minN}, ${maxN}]`);
-  }
-  return [minN, maxN];
+/** The fewest word characters in a token of `params.tokenPattern`. */
+export function tokenMinLength(params: Pick<AnalyzerParams, 'tokenPattern'>): number {
+  return TOKEN_PATTERNS.get(params.tokenPattern)!;
+}
+
+/** The stop words the 'word' analyzer drops, or null for none. */
+export function stopWordSet(params: Pick<AnalyzerParams, 'stopWords'>): ReadonlySet<string> | null {
+  const { stopWords } = params;
+  if (stopWords === null) return null;
+  return stopWords === 'english' ? ENGLISH_STOP_WORDS : new Set(stopWords);
 }
 
 /**
- * The tokens `re.findall(r"(?u)\b\w\w+\b", text)` returns: since `\w+` is greedy and `\b`
- * sits at both ends, a match is exactly a maximal run of word code points, of at least two
- * code points (a run of one is not a token).
+ * The tokens `re.findall(r"(?u)\b\w\w+\b", text)` returns (with `minLength` 1,
+ * those of `\b\w+\b`): since `\w+` is greedy and `\b` sits at both ends, a match is
+ * exactly a maximal run of word code points, of at least `minLength` code points.
  * @example
  * ```ts
- * wordTokens("I'm café-bound, 2 x_1"); // ['café', 'bound', 'x_1']
+ * wordTokens("I'm café-bound, 2 x_1");    // ['café', 'bound', 'x_1']
+ * wordTokens("I'm café-bound, 2 x_1", 1); // ['I', 'm', 'café', 'bound', '2', 'x_1']
  * ```
  */
-export function wordTokens(text: string): string[] {
-  const tokens: string[] = [];
+export function wordTokens(text: string, minLength = 2): string[] {
+  const spans = scanWordTokens(text, minLength, SPANS);
+  const tokens = new Array<string>(spans.count);
+  for (let t = 0; t < spans.count; t++) tokens[t] = text.slice(spans.data[2 * t]!, spans.data[2 * t + 1]!);
+  return tokens;
+}
+
+/**
+ * Token positions: token t is `text.slice(data[2t], data[2t + 1])`, for t < count. One
+ * buffer is reused across documents (it grows as needed), so a caller reads it before the
+ * next scan.
+ */
+export interface TokenSpans {
+  data: Int32Array;
+  count: number;
+}
+
+/** The buffer {@link wordTokens} scans into. */
+const SPANS: TokenSpans = { data: new Int32Array(512), count: 0 };
+
+/** Whether each ASCII code point is a word character: the scan's common case without a call. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, cp) => (isWordCodePoint(cp) ? 1 : 0));
+
+/**
+ * The UTF-16 positions of the tokens {@link wordTokens} returns, written into `spans`
+ * (grown as needed) and returned; no string is built.
+ * @example
+ * ```ts
+ * const spans = scanWordTokens('a bb ccc', 2, { data: new Int32Array(8), count: 0 });
+ * [spans.count, ...spans.data.subarray(0, 4)]; // [2, 2, 4, 5, 8]
+ * ```
+ */
+export function scanWordTokens(text: string, minLength: number, spans: TokenSpans): TokenSpans {
+  let data = spans.data;
+  let count = 0;
   let start = -1; // UTF-16 index where the current run began
   let length = 0; // code points in the current run
-  for (let i = 0; i < text.length; ) {
-    let cp = text.charCodeAt(i);
+  const n = text.length;
+  for (let i = 0; i <= n; ) {
+    let word = false;
     let width = 1;
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
-        width = 2;
+    if (i < n) {
+      let cp = text.charCodeAt(i);
+      if (cp < 128) {
+        word = ASCII_WORD[cp] === 1;
+      } else {
+        if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
+          const low = text.charCodeAt(i + 1);
+          if (low >= 0xdc00 && low <= 0xdfff) {
+            cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+            width = 2;
+          }
+        }
+        word = isWordCodePoint(cp);
       }
     }
-    if (isWordCodePoint(cp)) {
+    if (word) {
       if (start < 0) start = i;
       length++;
     } else {
-      if (length >= 2) tokens.push(text.slice(start, i));
+      if (length >= minLength) {
+        if (2 * count + 2 > data.length) {
+          const grown = new Int32Array(2 * data.length);
+          grown.set(data);
+          data = grown;
+        }
+        data[2 * count] = start;
+        data[2 * count + 1] = i;
+        count++;
+      }
       start = -1;
       length = 0;
     }
     i += width;
   }
-  if (length >= 2) tokens.push(text.slice(start));
-  return tokens;
+  spans.data = data;
+  spans.count = count;
+  return spans;
 }
 
 /** scikit-learn's `_word_ngrams` after stop-word removal: unigrams first, then each n in order. */

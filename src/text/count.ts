@@ -4,19 +4,12 @@
  * @module
  */
 
-import { isArrayLike } from '../validate/array-like.js';
-import { describeKind, describeValue } from '../validate/describe.js';
-import { checkBoolean, checkInteger, checkOptionNames } from '../validate/options.js';
-import { ANALYZER_OPTION_NAMES, type Analyze, buildAnalyzer, type TextAnalyzerOptions } from './analyzer.js';
-import type { HashedCsr } from './hashing.js';
+import { type Analyze, analyzerFor, ANALYZER_OPTION_NAMES, type TextAnalyzerOptions } from './analyzer.js';
+import { checkDocuments } from './documents.js';
+import { CsrBuilder, type HashedCsr } from './hashing.js';
+import { type DocumentFrequency, type FixedVocabulary, resolveTextOptions, type TextParams } from './options.js';
 
-/**
- * A document-frequency bound: an integer is a number of documents (a Python int in
- * scikit-learn); any other number, or `{ proportion }`, is a proportion of the documents in
- * [0, 1] (a Python float). `{ proportion: 1 }` is how to write scikit-learn's float `1.0`,
- * which a bare `1` (an int: one document) does not mean.
- */
-export type DocumentFrequency = number | { readonly proportion: number };
+export type { DocumentFrequency } from './options.js';
 
 /** Options of {@link countTransform}: how a document becomes terms, and `binary`. */
 export interface CountTransformOptions extends TextAnalyzerOptions {
@@ -24,7 +17,7 @@ export interface CountTransformOptions extends TextAnalyzerOptions {
    * Store 1 for every term present instead of its count.
    * @default false
    */
-  binary?: boolean;
+  binary?: boolean | undefined;
 }
 
 /** Options of {@link countFitTransform}, scikit-learn's `CountVectorizer` parameters camelCased. */
@@ -33,12 +26,12 @@ export interface CountOptions extends CountTransformOptions {
    * Drop terms found in fewer documents than this (see {@link DocumentFrequency}).
    * @default 1
    */
-  minDf?: DocumentFrequency;
+  minDf?: DocumentFrequency | undefined;
   /**
    * Drop terms found in more documents than this (see {@link DocumentFrequency}).
    * @default { proportion: 1 }
    */
-  maxDf?: DocumentFrequency;
+  maxDf?: DocumentFrequency | undefined;
   /**
    * Keep only this many terms, those with the largest total counts over the corpus (after
    * `binary`, so then the largest document frequencies); ties are broken as scikit-learn's
@@ -46,7 +39,7 @@ export interface CountOptions extends CountTransformOptions {
    * breaks them. null keeps every term.
    * @default null
    */
-  maxFeatures?: number | null;
+  maxFeatures?: number | null | undefined;
 }
 
 /** What {@link countFitTransform} learns and returns. */
@@ -59,8 +52,13 @@ export interface CountFit {
   readonly X: HashedCsr;
 }
 
-const TRANSFORM_OPTION_NAMES = [...ANALYZER_OPTION_NAMES, 'binary'];
-const FIT_OPTION_NAMES = [...TRANSFORM_OPTION_NAMES, 'minDf', 'maxDf', 'maxFeatures'];
+/** The option names of {@link countTransform}. */
+export const COUNT_TRANSFORM_OPTION_NAMES = [...ANALYZER_OPTION_NAMES, 'binary'] as const;
+/** The option names of {@link countFitTransform}. */
+export const COUNT_FIT_OPTION_NAMES = [...COUNT_TRANSFORM_OPTION_NAMES, 'minDf', 'maxDf', 'maxFeatures'] as const;
+
+/** The options of {@link countFitTransform}, checked, with defaults filled in. */
+export type CountParams = Pick<TextParams, (typeof COUNT_FIT_OPTION_NAMES)[number]>;
 
 /**
  * `CountVectorizer(**options).fit_transform(docs)` of scikit-learn 1.2.1: the same feature
@@ -82,17 +80,22 @@ const FIT_OPTION_NAMES = [...TRANSFORM_OPTION_NAMES, 'minDf', 'maxDf', 'maxFeatu
  */
 export function countFitTransform(docs: readonly string[], options: CountOptions = {}): CountFit {
   const where = 'countFitTransform';
-  checkOptionNames(where, options, FIT_OPTION_NAMES);
-  const analyze = buildAnalyzer(where, options);
-  const binary = checkBoolean(where, 'binary', options.binary ?? false);
-  const minDf = readDocumentFrequency(where, 'minDf', options.minDf ?? 1);
-  const maxDf = readDocumentFrequency(where, 'maxDf', options.maxDf ?? { proportion: 1 });
-  const maxFeatures = options.maxFeatures == null ? null : checkInteger(where, 'maxFeatures', options.maxFeatures, 1, 2 ** 31 - 1);
+  const params = resolveTextOptions(where, options, COUNT_FIT_OPTION_NAMES);
   checkDocuments(where, docs);
+  return countFit(where, docs, params);
+}
 
+/**
+ * {@link countFitTransform} of checked documents with checked options
+ * (`CountVectorizer.fit`).
+ * @param where - the caller's name, the prefix of messages.
+ * @throws RangeError as {@link countFitTransform} does for the vocabulary and pruning.
+ */
+export function countFit(where: string, docs: readonly string[], params: CountParams): CountFit {
+  const { binary, minDf, maxDf, maxFeatures } = params;
   // Terms numbered in order of first appearance, as scikit-learn's defaultdict does.
   const seen = new Map<string, number>();
-  const rows = countRows(docs, analyze, (term) => {
+  const rows = countRows(docs, analyzerFor(params), (term) => {
     let column = seen.get(term);
     if (column === undefined) seen.set(term, (column = seen.size));
     return column;
@@ -142,70 +145,48 @@ export function countFitTransform(docs: readonly string[], options: CountOptions
     throw new RangeError(`${where}: minDf and maxDf must keep at least one term, got none left of ${names.length} after pruning`);
   }
   const X = assemble(rows, featureNames.length, binary, (column) => finalColumn[sortedColumn[column]!]!);
-  return { featureNames, vocabulary: new Map(featureNames.map((name, j) => [name, j])), X };
+  return { featureNames, vocabulary: vocabularyMap(featureNames), X };
 }
 
 /**
  * `transform(docs)` of a fitted scikit-learn 1.2.1 `CountVectorizer`: each document's counts
  * of the vocabulary's terms (other terms are ignored), canonical CSR.
  *
- * @param docs - the documents, an array of strings.
- * @param vocabulary - each term's column, as {@link countFitTransform} returns it; the
- *   columns must be 0…size − 1.
+ * @param docs - the documents, an array of strings (possibly empty: 0 rows).
+ * @param vocabulary - the terms in column order, or each term's column (a Map, as
+ *   {@link countFitTransform} returns it, or an object); see {@link FixedVocabulary}.
  * @param options - the analyzer options and `binary` the vocabulary was fitted with.
- * @returns the docs.length × vocabulary.size matrix.
- * @throws TypeError for docs, a document or an option of the wrong kind, or a vocabulary
- *   that is not a Map; RangeError for an empty docs or vocabulary, or columns that are not 0…size − 1.
+ * @returns the docs.length × vocabulary size matrix.
+ * @throws TypeError for docs, a document, an option or a vocabulary of the wrong kind;
+ *   RangeError for an empty vocabulary, repeated terms, or columns that are not
+ *   0…size − 1.
  * @example
  * ```ts
  * const { vocabulary } = countFitTransform(['the cat', 'the dog']);
  * countTransform(['a cat and the cat'], vocabulary).values; // Float64Array [2, 1]
  * ```
  */
-export function countTransform(
-  docs: readonly string[],
-  vocabulary: ReadonlyMap<string, number>,
-  options: CountTransformOptions = {},
-): HashedCsr {
+export function countTransform(docs: readonly string[], vocabulary: FixedVocabulary, options: CountTransformOptions = {}): HashedCsr {
   const where = 'countTransform';
-  checkOptionNames(where, options, TRANSFORM_OPTION_NAMES);
-  const analyze = buildAnalyzer(where, options);
-  const binary = checkBoolean(where, 'binary', options.binary ?? false);
-  if (!(vocabulary instanceof Map)) throw new TypeError(`${where}: vocabulary must be a Map from term to column, got ${describeKind(vocabulary)}`);
-  const taken = new Uint8Array(vocabulary.size);
-  for (const [term, column] of vocabulary) {
-    if (typeof term !== 'string' || !Number.isInteger(column) || column < 0 || column >= vocabulary.size || taken[column]) {
-      throw new RangeError(
-        `${where}: vocabulary must map distinct terms to the columns 0…${vocabulary.size - 1}, each once, got ${describeValue(term)} → ${describeValue(column)}`,
-      );
-    }
-    taken[column] = 1;
-  }
-  if (vocabulary.size === 0) throw new RangeError(`${where}: vocabulary must hold at least one term, got an empty Map`);
-  checkDocuments(where, docs);
+  const params = resolveTextOptions(where, options, COUNT_TRANSFORM_OPTION_NAMES);
+  if (vocabulary === null) throw new TypeError(`${where}: vocabulary must be an array of terms, a Map or an object from term to column, got null`);
+  const terms = resolveTextOptions(where, { vocabulary }, ['vocabulary']).vocabulary!;
+  checkDocuments(where, docs, true);
+  return countDocuments(docs, analyzerFor(params), vocabularyMap(terms), params.binary);
+}
+
+/** Each term of `terms` to its column, its index. */
+export function vocabularyMap(terms: readonly string[]): Map<string, number> {
+  return new Map(terms.map((term, j) => [term, j]));
+}
+
+/**
+ * Each checked document's counts of the terms of `vocabulary` (columns 0…size − 1), as
+ * canonical CSR: {@link countTransform} with everything checked.
+ */
+export function countDocuments(docs: readonly string[], analyze: Analyze, vocabulary: ReadonlyMap<string, number>, binary: boolean): HashedCsr {
   const rows = countRows(docs, analyze, (term) => vocabulary.get(term) ?? -1);
   return assemble(rows, vocabulary.size, binary, (column) => column);
-}
-
-/** Refuses anything but a non-empty array of strings, naming the first bad document. */
-function checkDocuments(where: string, docs: unknown): void {
-  if (!isArrayLike(docs)) throw new TypeError(`${where}: docs must be an array of strings, got ${describeKind(docs)}`);
-  if (docs.length === 0) throw new RangeError(`${where}: docs must hold at least one document, got an array of length 0`);
-  for (let r = 0; r < docs.length; r++) {
-    if (typeof docs[r] !== 'string') throw new TypeError(`${where}: docs[${r}] must be a string, got ${describeKind(docs[r])}`);
-  }
-}
-
-function readDocumentFrequency(where: string, name: string, value: unknown): DocumentFrequency {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= Number.MAX_SAFE_INTEGER) return value;
-  const proportion = typeof value === 'number' ? value : typeof value === 'object' && value !== null ? (value as { proportion?: unknown }).proportion : undefined;
-  if (typeof proportion !== 'number') {
-    throw new TypeError(`${where}: ${name} must be a number of documents or { proportion }, got ${describeKind(value)}`);
-  }
-  if (!(proportion >= 0 && proportion <= 1)) {
-    throw new RangeError(`${where}: ${name} must be an integer count ≥ 0 or a proportion in [0, 1], got ${describeValue(proportion)}`);
-  }
-  return { proportion };
 }
 
 /** Each document's terms counted by column (`columnOf` gives −1 for a term to skip). */
@@ -222,23 +203,17 @@ function countRows(docs: readonly string[], analyze: Analyze, columnOf: (term: s
 
 /** The rows as canonical CSR over `cols` columns, each entry moved to `columnOf(column)` (dropped when −1). */
 function assemble(rows: Map<number, number>[], cols: number, binary: boolean, columnOf: (column: number) => number): HashedCsr {
-  const indptr = new Int32Array(rows.length + 1);
-  const indices: number[] = [];
-  const values: number[] = [];
+  const out = new CsrBuilder(rows.length);
   rows.forEach((row, r) => {
     const byColumn = new Map<number, number>();
     for (const [column, count] of row) {
       const j = columnOf(column);
       if (j >= 0) byColumn.set(j, binary ? 1 : count);
     }
-    const sorted = Int32Array.from(byColumn.keys()).sort();
-    for (const j of sorted) {
-      indices.push(j);
-      values.push(byColumn.get(j)!);
-    }
-    indptr[r + 1] = indices.length;
+    for (const j of Int32Array.from(byColumn.keys()).sort()) out.push(j, byColumn.get(j)!);
+    out.endRow(r);
   });
-  return { rows: rows.length, cols, indptr, indices: Int32Array.from(indices), values: Float64Array.from(values) };
+  return out.build(cols);
 }
 
 /**

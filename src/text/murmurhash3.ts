@@ -5,7 +5,7 @@
 
 import { describeKind } from '../validate/describe.js';
 import { checkInteger } from '../validate/options.js';
-import { encodeUtf8 } from './utf8.js';
+import { encodeUtf8, encodeUtf8Into } from './utf8.js';
 
 const C1 = 0xcc9e2d51;
 const C2 = 0x1b873593;
@@ -74,4 +74,66 @@ export function murmurhashBytes(bytes: Uint8Array, seed: number, length = bytes.
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h | 0;
+}
+
+/** The buffer {@link murmurhashString} encodes non-ASCII text into (grown as needed). */
+let utf8Buffer = new Uint8Array(256);
+
+/**
+ * The seed-0 hash of the UTF-8 bytes of `text.slice(start, end)`, equal to
+ * `murmurhash3_32(text.slice(start, end))`: the vectorizers' inner loop. ASCII text (one
+ * byte per UTF-16 unit) is hashed straight from its char codes, with no slice and no
+ * encoding; other text is encoded into a reused buffer first.
+ * @param where - the caller's name, for the error message.
+ * @throws RangeError, naming `where`, when the slice holds a lone surrogate.
+ * @example
+ * ```ts
+ * murmurhashString('say hello', 4, 9) === murmurhash3_32('hello'); // true
+ * ```
+ */
+export function murmurhashString(text: string, start: number, end: number, where: string): number {
+  const length = end - start;
+  const blocks = start + (length & ~3);
+  let h = 0;
+  let i = start;
+  for (; i < blocks; i += 4) {
+    const c0 = text.charCodeAt(i);
+    const c1 = text.charCodeAt(i + 1);
+    const c2 = text.charCodeAt(i + 2);
+    const c3 = text.charCodeAt(i + 3);
+    if ((c0 | c1 | c2 | c3) >= 0x80) return murmurhashEncoded(text, start, end, where);
+    let k = c0 | (c1 << 8) | (c2 << 16) | (c3 << 24);
+    k = Math.imul(k, C1);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, C2);
+    h ^= k;
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  const tail = length & 3;
+  if (tail > 0) {
+    const c0 = text.charCodeAt(i);
+    const c1 = tail > 1 ? text.charCodeAt(i + 1) : 0;
+    const c2 = tail > 2 ? text.charCodeAt(i + 2) : 0;
+    if ((c0 | c1 | c2) >= 0x80) return murmurhashEncoded(text, start, end, where);
+    let k = c0 | (c1 << 8) | (c2 << 16);
+    k = Math.imul(k, C1);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, C2);
+    h ^= k;
+  }
+  h ^= length;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
+}
+
+/** {@link murmurhashString} of text that is not all ASCII: its UTF-8 bytes, hashed. */
+function murmurhashEncoded(text: string, start: number, end: number, where: string): number {
+  const slice = text.slice(start, end);
+  if (utf8Buffer.length < 3 * slice.length) utf8Buffer = new Uint8Array(6 * slice.length);
+  return murmurhashBytes(utf8Buffer, 0, encodeUtf8Into(slice, utf8Buffer, where));
 }

@@ -74,6 +74,10 @@ for (const [from, to] of LOWER_MULTI) LOWER.set(from, String.fromCodePoint(...to
  * ```
  */
 export function pythonLower(text: string): string {
+  let ascii = 0;
+  while (ascii < text.length && text.charCodeAt(ascii) < 0x80) ascii++;
+  // Python and JavaScript lowercase ASCII alike (A–Z only), and the engine's is native.
+  if (ascii === text.length) return text.toLowerCase();
   let out = '';
   let copied = 0; // text[copied, i) is already unchanged in out
   for (let i = 0; i < text.length; i++) {

@@ -7,9 +7,10 @@
 import type { CsrData } from '../sparse/csr-matrix.js';
 import { canonicalise } from '../sparse/canonical.js';
 import { INT32_MAX, readCsrParts } from '../sparse/csr-input.js';
-import { describeKind, describeValue } from '../validate/describe.js';
-import { checkBoolean, checkInteger, checkOptionNames } from '../validate/options.js';
-import { type HashedCsr, normalizeRow } from './hashing.js';
+import { describeKind } from '../validate/describe.js';
+import { checkInteger } from '../validate/options.js';
+import { CsrBuilder, type HashedCsr, normalizeRow } from './hashing.js';
+import { resolveTextOptions, type TextNorm, type TextParams } from './options.js';
 
 /** Options of {@link tfidfFitTransform} and {@link tfidfTransform}, scikit-learn's `TfidfTransformer` parameters camelCased. */
 export interface TfidfOptions {
@@ -17,23 +18,23 @@ export interface TfidfOptions {
    * Scale each row to unit 'l2' or 'l1' norm at the end; null keeps the weights.
    * @default 'l2'
    */
-  norm?: 'l2' | 'l1' | null;
+  norm?: TextNorm | undefined;
   /**
    * Multiply each column by its idf, ln(n / df) + 1.
    * @default true
    */
-  useIdf?: boolean;
+  useIdf?: boolean | undefined;
   /**
    * Add one to n and to every df, as if a document held every term once (no idf is then
    * infinite).
    * @default true
    */
-  smoothIdf?: boolean;
+  smoothIdf?: boolean | undefined;
   /**
    * Replace each value v by ln(v) + 1 before the idf.
    * @default false
    */
-  sublinearTf?: boolean;
+  sublinearTf?: boolean | undefined;
 }
 
 /** What {@link tfidfFitTransform} learns and returns. */
@@ -44,7 +45,11 @@ export interface TfidfFit {
   readonly X: HashedCsr;
 }
 
-const OPTION_NAMES = ['norm', 'useIdf', 'smoothIdf', 'sublinearTf'];
+/** The option names of {@link tfidfFitTransform}, in the order `toJSON` stores them. */
+export const TFIDF_OPTION_NAMES = ['norm', 'useIdf', 'smoothIdf', 'sublinearTf'] as const;
+
+/** The options of {@link tfidfFitTransform}, checked, with defaults filled in. */
+export type TfidfParams = Pick<TextParams, (typeof TFIDF_OPTION_NAMES)[number]>;
 
 /**
  * `TfidfTransformer(**options).fit_transform(X)` of scikit-learn 1.2.1 on a canonical CSR
@@ -65,16 +70,27 @@ const OPTION_NAMES = ['norm', 'useIdf', 'smoothIdf', 'sublinearTf'];
  */
 export function tfidfFitTransform(X: CsrData, options: TfidfOptions = {}): TfidfFit {
   const where = 'tfidfFitTransform';
-  const read = readOptions(where, options);
+  const params = resolveTextOptions(where, options, TFIDF_OPTION_NAMES);
   const csr = readCsr(where, X);
-  let idf: Float64Array | null = null;
-  if (read.useIdf) {
-    const df = new Float64Array(csr.cols);
-    for (let k = 0; k < csr.indices.length; k++) df[csr.indices[k]!]!++;
-    const smooth = read.smoothIdf ? 1 : 0;
-    idf = Float64Array.from(df, (d) => Math.log((csr.rows + smooth) / (d + smooth)) + 1);
-  }
-  return { idf, X: weigh(csr, idf, read) };
+  const idf = learnIdf(csr, params);
+  return { idf, X: weigh(csr, idf, params) };
+}
+
+/**
+ * The idf of canonical counts, ln((n + s) / (df + s)) + 1 with s = 1 for `smoothIdf`, or
+ * null without `useIdf` (`TfidfTransformer.fit`).
+ * @example
+ * ```ts
+ * learnIdf({ rows: 2, cols: 1, indptr: Int32Array.of(0, 1, 1), indices: Int32Array.of(0), values: Float64Array.of(3) },
+ *   { norm: 'l2', useIdf: true, smoothIdf: true, sublinearTf: false }); // Float64Array [1.4054651081081644]
+ * ```
+ */
+export function learnIdf(csr: HashedCsr, params: TfidfParams): Float64Array | null {
+  if (!params.useIdf) return null;
+  const df = new Float64Array(csr.cols);
+  for (let k = 0; k < csr.indices.length; k++) df[csr.indices[k]!]!++;
+  const smooth = params.smoothIdf ? 1 : 0;
+  return Float64Array.from(df, (d) => Math.log((csr.rows + smooth) / (d + smooth)) + 1);
 }
 
 /**
@@ -95,34 +111,13 @@ export function tfidfFitTransform(X: CsrData, options: TfidfOptions = {}): Tfidf
  */
 export function tfidfTransform(X: CsrData, idf: Float64Array | null, options: TfidfOptions = {}): HashedCsr {
   const where = 'tfidfTransform';
-  const read = readOptions(where, options);
+  const read = resolveTextOptions(where, options, TFIDF_OPTION_NAMES);
   const csr = readCsr(where, X);
   if (read.useIdf) {
     if (!(idf instanceof Float64Array)) throw new TypeError(`${where}: idf must be a Float64Array when useIdf is true, got ${describeKind(idf)}`);
     if (idf.length !== csr.cols) throw new RangeError(`${where}: idf has length ${idf.length}; expected X.cols = ${csr.cols}`);
   }
   return weigh(csr, read.useIdf ? idf : null, read);
-}
-
-interface ReadOptions {
-  readonly norm: 'l1' | 'l2' | null;
-  readonly useIdf: boolean;
-  readonly smoothIdf: boolean;
-  readonly sublinearTf: boolean;
-}
-
-function readOptions(where: string, options: TfidfOptions): ReadOptions {
-  checkOptionNames(where, options, OPTION_NAMES);
-  const norm = options.norm === undefined ? 'l2' : options.norm;
-  if (norm !== null && norm !== 'l1' && norm !== 'l2') {
-    throw new RangeError(`${where}: norm must be 'l2', 'l1' or null, got ${describeValue(norm)}`);
-  }
-  return {
-    norm,
-    useIdf: checkBoolean(where, 'useIdf', options.useIdf ?? true),
-    smoothIdf: checkBoolean(where, 'smoothIdf', options.smoothIdf ?? true),
-    sublinearTf: checkBoolean(where, 'sublinearTf', options.sublinearTf ?? false),
-  };
 }
 
 function readCsr(where: string, X: CsrData): HashedCsr {
@@ -137,14 +132,19 @@ function readCsr(where: string, X: CsrData): HashedCsr {
  * scikit-learn's transform on canonical rows: ln(v) + 1 for sublinearTf; then, with an idf,
  * scipy's `X * diag(idf)`, which stores each row's products in reverse order and drops those
  * equal to 0; then the norm, summed in that storage order. Returned canonical.
+ * @example
+ * ```ts
+ * const counts = { rows: 1, cols: 2, indptr: Int32Array.of(0, 2), indices: Int32Array.of(0, 1), values: Float64Array.of(3, 4) };
+ * weigh(counts, null, { norm: 'l2', useIdf: false, smoothIdf: true, sublinearTf: false }).values; // Float64Array [0.6, 0.8]
+ * ```
  */
-function weigh(X: HashedCsr, idf: Float64Array | null, options: ReadOptions): HashedCsr {
-  const indptr = new Int32Array(X.rows + 1);
-  const indices: number[] = [];
-  const values: number[] = [];
+export function weigh(X: HashedCsr, idf: Float64Array | null, options: TfidfParams): HashedCsr {
+  const out = new CsrBuilder(X.rows);
+  const rowIndices: number[] = [];
+  const rowValues: number[] = [];
   for (let r = 0; r < X.rows; r++) {
-    const rowIndices: number[] = [];
-    const rowValues: number[] = [];
+    rowIndices.length = 0;
+    rowValues.length = 0;
     const start = X.indptr[r]!;
     const end = X.indptr[r + 1]!;
     for (let k = start; k < end; k++) {
@@ -158,16 +158,14 @@ function weigh(X: HashedCsr, idf: Float64Array | null, options: ReadOptions): Ha
       rowIndices.push(X.indices[k2]!);
       rowValues.push(v);
     }
-    if (options.norm !== null) normalizeRow(rowValues, 0, options.norm);
-    if (idf !== null) {
-      rowIndices.reverse();
-      rowValues.reverse();
+    if (options.norm !== null) normalizeRow(rowValues, 0, rowValues.length, options.norm);
+    // With an idf the row was read backwards (scipy's storage order): write it forwards.
+    const n = rowIndices.length;
+    for (let k = 0; k < n; k++) {
+      const from = idf === null ? k : n - 1 - k;
+      out.push(rowIndices[from]!, rowValues[from]!);
     }
-    for (let k = 0; k < rowIndices.length; k++) {
-      indices.push(rowIndices[k]!);
-      values.push(rowValues[k]!);
-    }
-    indptr[r + 1] = indices.length;
+    out.endRow(r);
   }
-  return { rows: X.rows, cols: X.cols, indptr, indices: Int32Array.from(indices), values: Float64Array.from(values) };
+  return out.build(X.cols);
 }

@@ -154,12 +154,20 @@ describe('countFitTransform and countTransform reject bad arguments', () => {
     expectError(
       () => countTransform(['a1'], new Map([['a1', 1]])),
       RangeError,
-      "countTransform: vocabulary must map distinct terms to the columns 0…0, each once, got 'a1' → 1",
+      "countTransform: vocabulary must map its terms to the columns 0…0, each once, got 'a1' → 1",
     );
   });
 
-  it('rejects a vocabulary that is not a Map', () => {
-    expectError(() => countTransform(['a1'], {} as Map<string, number>), TypeError, 'countTransform: vocabulary must be a Map from term to column, got an object (Object)');
+  it('rejects a vocabulary that is neither an array, a Map nor an object', () => {
+    expectError(
+      () => countTransform(['a1'], 3 as unknown as string[]),
+      TypeError,
+      'countTransform: vocabulary must be an array of terms, a Map or an object from term to column, got a number',
+    );
+  });
+
+  it('rejects an empty vocabulary', () => {
+    expectError(() => countTransform(['a1'], {}), RangeError, 'countTransform: vocabulary must hold at least one term, got an empty vocabulary');
   });
 });
 

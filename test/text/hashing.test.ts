@@ -129,7 +129,7 @@ describe('hashingTransform refuses bad input', () => {
     expectError(
       () => hashingTransform(['a'], { n_features: 8 } as HashingOptions),
       TypeError,
-      "hashingTransform: unknown option 'n_features'; did you mean 'nFeatures'? (known options: analyzer, lowercase, ngramRange, stopWords, nFeatures, alternateSign, norm, binary)",
+      "hashingTransform: unknown option 'n_features'; did you mean 'nFeatures'? (known options: analyzer, lowercase, ngramRange, tokenPattern, stopWords, nFeatures, alternateSign, norm, binary)",
     );
   });
 });
