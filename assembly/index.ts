@@ -1,13 +1,15 @@
 // Entry point of the WebAssembly core. Kernels take byte offsets and lengths; all input
 // checking happens in TypeScript before they are called.
 
-export { decisionFunction, sigmoidInPlace, softmaxRows, twoLaneInPlace } from './kernels/linear';
+export { decisionFunction, sigmoidInPlace, sparseDecisionFunction, softmaxRows, twoLaneInPlace } from './kernels/linear';
 export { firstNonFinite, firstNonFinite32 } from './kernels/finite';
 // The problem record's layout (src/core/problem.ts writes the inputs at these offsets).
 export {
   PROBLEM_BLOCKS,
   PROBLEM_COLS,
   PROBLEM_FIT_INTERCEPT,
+  PROBLEM_INDICES,
+  PROBLEM_INDPTR,
   PROBLEM_INPUTS_END,
   PROBLEM_L1,
   PROBLEM_L2,
@@ -21,7 +23,7 @@ export {
   PROBLEM_Y,
   problemAddress,
 } from './objective/record';
-export { LAYOUT_DENSE_F32, LAYOUT_DENSE_F64 } from './objective/layout';
+export { LAYOUT_CSR_F32, LAYOUT_CSR_F64, LAYOUT_DENSE_F32, LAYOUT_DENSE_F64 } from './objective/layout';
 export { SOLVER_GD, SOLVER_LBFGS, SOLVER_NEWTON_CD, SOLVER_NEWTON_CG, SOLVER_SGD, prepareProblem, workLength } from './solvers/workspace';
 export { recordChunkCount, runChunks, setThreads } from './objective/chunks';
 export { hessianProduct, smoothObjective } from './objective/problem';

@@ -16,7 +16,8 @@ export type {
 } from './estimator/options.js';
 export { registerRelaxedSimd, relaxedSimdAvailable } from './core/relaxed-registry.js';
 export { Matrix, type MatrixOptions } from './matrix.js';
-export type { Dtype, MatrixLike } from './core/stage.js';
+export { CsrMatrix, type CsrData, type SparseRow, type SparseRowsOptions } from './sparse/csr-matrix.js';
+export type { Dtype, FeatureMatrix, MatrixLike } from './core/stage.js';
 export { NotFittedError } from './errors.js';
 export type { Label } from './validate/labels.js';
 export { accuracy } from './metrics/accuracy.js';

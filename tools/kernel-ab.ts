@@ -84,7 +84,7 @@ function wasmRunner(file: string, x: Float64Array, y: Float64Array, rows: number
   const params = core.alloc((cols + 1) * 8);
   core.setThreads(1);
   const record = new ProblemRecord(core);
-  record.write({ x: xPtr, dtype: type, y: yPtr, weights: 0, rows, cols, blocks: 1, fitIntercept: true, weightSum: rows, l2: 0, l1: 0 });
+  record.write({ x: xPtr, dtype: type, sparse: null, y: yPtr, weights: 0, rows, cols, blocks: 1, fitIntercept: true, weightSum: rows, l2: 0, l1: 0 });
   const gd = exported(core, 'SOLVER_GD');
   record.setWork(core.alloc(core.workLength(gd) * 8));
   core.prepareProblem(gd);

@@ -1,5 +1,6 @@
 import { expNonPositive2Lanes, sigmoid, sigmoid2Lanes } from '../math';
 import { at, dot, put } from '../vector';
+import { rowStart, sparseDot } from '../objective/csr';
 
 /**
  * Decision values of a linear model with one or more blocks of parameters:
@@ -18,6 +19,34 @@ export function decisionFunction(x: usize, rows: i32, cols: i32, blocks: i32, pa
     for (let k = 0; k < blocks; k++) {
       const block = params + <usize>k * blockBytes;
       put(out, i * blocks + k, dot(row, block, cols) + at(block, cols));
+    }
+  }
+}
+
+/**
+ * {@link decisionFunction} for X stored as compressed sparse rows: `indptr` (rows + 1 i32),
+ * `indices` (i32, increasing within each row, each below cols) and `values` (float32 when
+ * `float32`, else float64).
+ */
+export function sparseDecisionFunction(
+  indptr: usize,
+  indices: usize,
+  values: usize,
+  float32: bool,
+  rows: i32,
+  cols: i32,
+  blocks: i32,
+  params: usize,
+  out: usize,
+): void {
+  const blockBytes = <usize>(cols + 1) << 3;
+  for (let i = 0; i < rows; i++) {
+    const a = rowStart(indptr, i);
+    const b = rowStart(indptr, i + 1);
+    for (let k = 0; k < blocks; k++) {
+      const block = params + <usize>k * blockBytes;
+      const z = float32 ? sparseDot<f32>(indices, values, a, b, block) : sparseDot<f64>(indices, values, a, b, block);
+      put(out, i * blocks + k, z + at(block, cols));
     }
   }
 }

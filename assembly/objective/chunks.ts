@@ -1,5 +1,5 @@
 import { at, put, zero } from '../vector';
-import { gradientChunk, hessianChunk, prepareWeights } from './layout';
+import { gradientChunk, hessianChunk, isSparse, prepareWeights } from './layout';
 import {
   COARSE,
   CURVATURE,
@@ -11,6 +11,7 @@ import {
   PASS_WITH_LOSS,
   PROBLEM_BLOCKS,
   PROBLEM_COLS,
+  PROBLEM_INDPTR,
   PROBLEM_LAYOUT,
   PROBLEM_ROWS,
   PROBLEM_WEIGHTS,
@@ -25,15 +26,26 @@ import {
   useRecord,
 } from './record';
 
-// Every pass over the rows is cut into fixed chunks of CHUNK_ROWS rows. Each chunk writes
-// its partial sums to a slot of its own, and the slots are added in chunk order at the
-// end. The summation order therefore depends only on the number of rows, never on how
-// many threads computed the chunks or in which order: results are bit-identical for any
+// Every pass over the rows is cut into fixed chunks of rows. Each chunk writes its
+// partial sums to a slot of its own, and the slots are added in chunk order at the end.
+// The summation order therefore depends only on the problem's shape, never on how many
+// threads computed the chunks or in which order: results are bit-identical for any
 // thread count.
+//
+// Dense X: chunks of CHUNK_ROWS rows. Sparse X: a slot is as long as the parameters, which
+// can be many more than a chunk's entries (a million hashed features, 200 entries per
+// row), so the rows are cut into few chunks of equal row counts: at most
+// SPARSE_CHUNKS_MAX, and few enough that each has SPARSE_ENTRIES_PER_SLOT_VALUE entries
+// per value of its slot, which bounds the cost of clearing and adding the slots (and
+// their memory) by a fraction of the pass's.
 
-/** Rows per chunk. Large enough that a chunk's slot is small next to its rows, small
+/** Rows per chunk of dense X. Large enough that a chunk's slot is small next to its rows, small
  * enough that a few hundred thousand rows give every thread several chunks. */
 const CHUNK_ROWS: i32 = 2048;
+/** Chunks of sparse X at most: threads beyond this many share the chunks unevenly. */
+const SPARSE_CHUNKS_MAX: i32 = 16;
+/** Stored entries of sparse X per slot value (parameter) at least, for each chunk beyond the first. */
+const SPARSE_ENTRIES_PER_SLOT_VALUE: f64 = 8;
 
 /** Pass kinds. */
 export const PASS_GRADIENT: i32 = 0;
@@ -41,30 +53,44 @@ export const PASS_HESSIAN: i32 = 1;
 
 /**
  * Values in one chunk's slot: P partial sums, the partial loss, and scratch: `blocks`
- * values for the multinomial Hessian product, or cols float32 (rounded up) for float32 X.
+ * values for the multinomial Hessian product, or cols float32 (rounded up) for dense
+ * float32 X.
  */
 // @ts-ignore: decorator
 @inline
-function slotLength(parameters: i32, blocks: i32): i32 {
-  return parameters + 1 + max(blocks, parameters / 2 + 2);
+function slotLength(parameters: i32, blocks: i32, layout: i32): i32 {
+  return parameters + 1 + (isSparse(layout) ? blocks : max(blocks, parameters / 2 + 2));
 }
 
-/** Number of chunks of a pass over `rows` rows. */
+/** Number of chunks of a pass over the problem of the record. */
+function chunkCount(): i32 {
+  const rows = field(PROBLEM_ROWS);
+  const dense = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
+  if (!isSparse(field(PROBLEM_LAYOUT))) return dense;
+  const nnz = <f64>load<i32>(address(PROBLEM_INDPTR) + (<usize>rows << 2));
+  const parameters = <f64>field(PROBLEM_BLOCKS) * <f64>(field(PROBLEM_COLS) + 1);
+  const byEntries = <i32>Math.min(Math.floor(nnz / (SPARSE_ENTRIES_PER_SLOT_VALUE * parameters)), <f64>SPARSE_CHUNKS_MAX);
+  return max(1, min(dense, byEntries));
+}
+
+/** First row of chunk c of `chunks` over `rows` rows (c = chunks gives rows). */
 // @ts-ignore: decorator
 @inline
-function chunkCount(rows: i32): i32 {
-  return (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
+function chunkStart(sparse: bool, c: i32, chunks: i32, rows: i32): i32 {
+  if (sparse) return <i32>((<i64>c * <i64>rows) / <i64>chunks);
+  return min(c * CHUNK_ROWS, rows);
 }
 
-/** float64 values of the chunk slots of a problem of this shape (f64: it is an allocation size). */
-export function partialsLength(rows: i32, cols: i32, blocks: i32): f64 {
-  return <f64>chunkCount(rows) * <f64>slotLength(blocks * (cols + 1), blocks);
+/** float64 values of the chunk slots of the record's problem (its shape and layout must be set; f64: it is an allocation size). */
+export function partialsLength(): f64 {
+  const blocks = field(PROBLEM_BLOCKS);
+  return <f64>chunkCount() * <f64>slotLength(blocks * (field(PROBLEM_COLS) + 1), blocks, field(PROBLEM_LAYOUT));
 }
 
 /** Number of chunks of a pass over the problem at `record`; makes it this instance's record. */
 export function recordChunkCount(record: usize): i32 {
   useRecord(record);
-  return chunkCount(field(PROBLEM_ROWS));
+  return chunkCount();
 }
 
 /** Describes the next pass: a gradient pass at `params`, or a Hessian product with `vector`. */
@@ -88,11 +114,12 @@ export function runChunks(record: usize, first: i32, stride: i32): void {
   const cols = field(PROBLEM_COLS);
   const blocks = field(PROBLEM_BLOCKS);
   const parameters = blocks * (cols + 1);
-  const slotBytes = <usize>slotLength(parameters, blocks) << 3;
   const layout = field(PROBLEM_LAYOUT);
+  const sparse = isSparse(layout);
+  const slotBytes = <usize>slotLength(parameters, blocks, layout) << 3;
   const coarse = field(COARSE) != 0;
   const rounded = address(ROUNDED);
-  const chunks = chunkCount(rows);
+  const chunks = chunkCount();
   const x = address(PROBLEM_X);
   const y = address(PROBLEM_Y);
   const weights = address(PROBLEM_WEIGHTS);
@@ -105,8 +132,8 @@ export function runChunks(record: usize, first: i32, stride: i32): void {
   const keep = field(PASS_KEEP_CURVATURE) != 0;
   const perRow = <usize>blocks << 3;
   for (let c = first; c < chunks; c += stride) {
-    const start = c * CHUNK_ROWS;
-    const count = min(CHUNK_ROWS, rows - start);
+    const start = chunkStart(sparse, c, chunks, rows);
+    const count = chunkStart(sparse, c + 1, chunks, rows) - start;
     const slot = partials + <usize>c * slotBytes;
     const scratch = slot + (<usize>(parameters + 1) << 3);
     const cc = curvature + <usize>start * perRow;
@@ -124,13 +151,12 @@ export function runChunks(record: usize, first: i32, stride: i32): void {
  * sum of their partial losses.
  */
 export function reduceChunks(out: usize): f64 {
-  const rows = field(PROBLEM_ROWS);
   const cols = field(PROBLEM_COLS);
   const blocks = field(PROBLEM_BLOCKS);
   const parameters = blocks * (cols + 1);
-  const slotBytes = <usize>slotLength(parameters, blocks) << 3;
+  const slotBytes = <usize>slotLength(parameters, blocks, field(PROBLEM_LAYOUT)) << 3;
   const partials = address(PARTIALS);
-  const chunks = chunkCount(rows);
+  const chunks = chunkCount();
   zero(out, parameters);
   let loss = 0.0;
   for (let c = 0; c < chunks; c++) {
@@ -158,7 +184,7 @@ export function setThreads(threads: i32): void {
  * memory), runs `runChunks(record, 0, threads)` itself and returns when all are done.
  */
 export function runPass(): void {
-  const threads = min(THREADS, chunkCount(field(PROBLEM_ROWS)));
+  const threads = min(THREADS, chunkCount());
   if (threads > 1) hostParallel(threads);
   else runChunks(problemAddress(), 0, 1);
 }

@@ -1,14 +1,17 @@
 import { at, maxAbs, put, zero } from '../vector';
-import { binaryRow } from './binary';
 import { PASS_GRADIENT, PASS_HESSIAN, reduceChunks, runPass, setPass } from './chunks';
-import { denseRow } from './layout';
-import { multinomialRow } from './multinomial';
+import { addRowGradient } from './layout';
 import {
   COARSE,
+  COLUMN_ROWS,
+  COLUMN_STARTS,
+  COLUMN_VALUES,
   CURVATURE,
   PROBLEM_BLOCKS,
   PROBLEM_COLS,
   PROBLEM_FIT_INTERCEPT,
+  PROBLEM_INDICES,
+  PROBLEM_INDPTR,
   PROBLEM_L1,
   PROBLEM_L2,
   PROBLEM_LAYOUT,
@@ -48,6 +51,44 @@ export function dataX(): usize {
 @inline
 export function dataLayout(): i32 {
   return field(PROBLEM_LAYOUT);
+}
+
+/** Sparse X: address of its rows + 1 i32 row starts. */
+// @ts-ignore: decorator
+@inline
+export function dataIndptr(): usize {
+  return address(PROBLEM_INDPTR);
+}
+
+/** Sparse X: address of its i32 column indices. */
+// @ts-ignore: decorator
+@inline
+export function dataIndices(): usize {
+  return address(PROBLEM_INDICES);
+}
+
+/**
+ * Sparse X under newton-cd, by columns (carved by prepareProblem): address of the cols + 1
+ * i32 column starts; COLUMN_ROWS and COLUMN_VALUES (float64) hold each entry's row and value.
+ */
+// @ts-ignore: decorator
+@inline
+export function columnStarts(): usize {
+  return address(COLUMN_STARTS);
+}
+
+/** See {@link columnStarts}: address of the i32 row of each entry, by columns. */
+// @ts-ignore: decorator
+@inline
+export function columnRows(): usize {
+  return address(COLUMN_ROWS);
+}
+
+/** See {@link columnStarts}: address of the float64 value of each entry, by columns. */
+// @ts-ignore: decorator
+@inline
+export function columnValues(): usize {
+  return address(COLUMN_VALUES);
 }
 
 /** Rows of X. */
@@ -257,7 +298,7 @@ export function pseudoGradient(params: usize, grad: usize, out: usize): f64 {
  * Sum over the rows order[start], …, order[end − 1] (i32 row indices) of
  * (n/S)·sᵢ·∇ℓᵢ into grad (overwritten), where n/S makes the mean over any batch an
  * unbiased estimate of the data part of ∇f. Returns the matching sum of (n/S)·sᵢ·ℓᵢ
- * when `withLoss` (for softmax problems always). Used by SGD's mini-batches, over dense float64 X.
+ * when `withLoss` (for softmax problems always). Used by SGD's mini-batches (over float64 or sparse X).
  */
 export function batchGradient(order: usize, start: i32, end: i32, params: usize, grad: usize, withLoss: bool): f64 {
   zero(grad, parameterCount());
@@ -268,13 +309,12 @@ export function batchGradient(order: usize, start: i32, end: i32, params: usize,
   const cols = colCount();
   const blocks = blockCount();
   const scratch = address(ROW_SCRATCH);
+  const layout = dataLayout();
   let lossSum = 0.0;
   for (let k = start; k < end; k++) {
     const i = load<i32>(order + (<usize>k << 2));
-    const row = denseRow(x, cols, i);
     const s = scale * (weights == 0 ? 1.0 : at(weights, i));
-    if (blocks == 1) lossSum += binaryRow(row, cols, params, at(y, i), s, grad, withLoss, 0, 0);
-    else lossSum += multinomialRow(row, cols, blocks, params, <i32>at(y, i), s, grad, scratch);
+    lossSum += addRowGradient(layout, x, cols, blocks, i, params, at(y, i), s, grad, withLoss, scratch);
   }
   return lossSum;
 }

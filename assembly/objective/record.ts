@@ -11,7 +11,7 @@
 // how the TypeScript view knows a field's type.
 
 // Inputs, written by TypeScript.
-/** u32: address of X. */
+/** u32: address of X: its row-major values (dense layouts) or its nnz stored values (CSR layouts). */
 export const PROBLEM_X: i32 = 0;
 /** u32: how X is stored, one of the LAYOUT_* constants of layout.ts. */
 export const PROBLEM_LAYOUT: i32 = 4;
@@ -29,45 +29,57 @@ export const PROBLEM_BLOCKS: i32 = 24;
 export const PROBLEM_FIT_INTERCEPT: i32 = 28;
 /** u32: address of the scratch block of `workLength(solver)` float64 values. */
 export const PROBLEM_WORK: i32 = 32;
+/** u32: CSR layouts: address of the rows + 1 i32 row starts (0 for dense layouts). */
+export const PROBLEM_INDPTR: i32 = 36;
+/** u32: CSR layouts: address of the nnz i32 column indices, increasing within each row (0 for dense layouts). */
+export const PROBLEM_INDICES: i32 = 40;
 /** Where the f64 inputs start. */
-export const PROBLEM_REALS: i32 = 40;
+export const PROBLEM_REALS: i32 = 48;
 /** f64: Σᵢ sᵢ (rows without weights). */
-export const PROBLEM_WEIGHT_SUM: i32 = 40;
+export const PROBLEM_WEIGHT_SUM: i32 = 48;
 /** f64: the l2 strength. */
-export const PROBLEM_L2: i32 = 48;
+export const PROBLEM_L2: i32 = 56;
 /** f64: the l1 strength. */
-export const PROBLEM_L1: i32 = 56;
+export const PROBLEM_L1: i32 = 64;
 /** The end of the inputs. */
-export const PROBLEM_INPUTS_END: i32 = 64;
+export const PROBLEM_INPUTS_END: i32 = 72;
 
 // Derived by prepareProblem from the inputs (u32 addresses inside WORK, and the arithmetic).
 /** 1 while gradient passes over float32 X run in float32 arithmetic (see `sharpen`). */
-export const COARSE: i32 = 64;
+export const COARSE: i32 = 72;
 /** Chunk slots of partial sums (chunks.ts). */
-export const PARTIALS: i32 = 68;
+export const PARTIALS: i32 = 76;
 /** rows × blocks: Hessian row weights or softmax probabilities; 0 when the solver needs none. */
-export const CURVATURE: i32 = 72;
+export const CURVATURE: i32 = 80;
 /** cols float32: the weights (or vector) of the pass rounded to float32; 0 for float64 X. */
-export const ROUNDED: i32 = 76;
+export const ROUNDED: i32 = 84;
 /** blocks values: one row's scratch (SGD's softmax rows). */
-export const ROW_SCRATCH: i32 = 80;
+export const ROW_SCRATCH: i32 = 88;
 /** The solver's own workspace (its `…WorkLength` values). */
-export const SOLVER_WORK: i32 = 84;
+export const SOLVER_WORK: i32 = 92;
+/**
+ * CSR layouts under newton-cd, whose sweeps go column by column: X by columns (CSC), as
+ * cols + 1 i32 column starts, nnz i32 rows (increasing within each column) and nnz float64
+ * values; 0 otherwise.
+ */
+export const COLUMN_STARTS: i32 = 96;
+export const COLUMN_ROWS: i32 = 100;
+export const COLUMN_VALUES: i32 = 104;
 
 // The current pass, written by chunks.ts before the threads run it.
 /** PASS_GRADIENT or PASS_HESSIAN. */
-export const PASS_KIND: i32 = 88;
+export const PASS_KIND: i32 = 108;
 /** Address of θ for a gradient pass. */
-export const PASS_PARAMS: i32 = 92;
+export const PASS_PARAMS: i32 = 112;
 /** Address of v for a Hessian product. */
-export const PASS_VECTOR: i32 = 96;
+export const PASS_VECTOR: i32 = 116;
 /** 1 when a gradient pass computes the loss. */
-export const PASS_WITH_LOSS: i32 = 100;
+export const PASS_WITH_LOSS: i32 = 120;
 /** 1 when a gradient pass keeps the Hessian row weights in CURVATURE. */
-export const PASS_KEEP_CURVATURE: i32 = 104;
+export const PASS_KEEP_CURVATURE: i32 = 124;
 
 /** Bytes of the record. */
-export const PROBLEM_BYTES: i32 = 112;
+export const PROBLEM_BYTES: i32 = 128;
 
 let RECORD: usize = 0;
 

@@ -1,8 +1,14 @@
-import { element } from '../objective/layout';
+import { columnAt, rowStart } from '../objective/csr';
+import { element, isSparse, storedValue } from '../objective/layout';
 import {
   blockCount,
   colCount,
+  columnRows,
+  columnStarts,
+  columnValues,
   curvatureBuffer,
+  dataIndices,
+  dataIndptr,
   dataLayout,
   dataX,
   fitsIntercept,
@@ -178,6 +184,9 @@ function hessianDiagonal(diag: usize, cross: usize): void {
   const x = dataX();
   const layout = dataLayout();
   const weights = weightsAddress();
+  const sparse = isSparse(layout);
+  const indptr = dataIndptr();
+  const indices = dataIndices();
   zero(diag, blocks * stride);
   zero(cross, blocks * stride);
   for (let i = 0; i < rows; i++) {
@@ -190,10 +199,20 @@ function hessianDiagonal(diag: usize, cross: usize): void {
         h = (weights == 0 ? 1.0 : at(weights, i)) * p * (1 - p);
       }
       const base = k * stride;
-      for (let j = 0; j < cols; j++) {
-        const xij = element(x, cols, layout, i, j);
-        put(diag, base + j, at(diag, base + j) + h * xij * xij);
-        put(cross, base + j, at(cross, base + j) + h * xij);
+      if (sparse) {
+        const end = rowStart(indptr, i + 1);
+        for (let e = rowStart(indptr, i); e < end; e++) {
+          const j = base + columnAt(indices, e);
+          const xij = storedValue(layout, x, e);
+          put(diag, j, at(diag, j) + h * xij * xij);
+          put(cross, j, at(cross, j) + h * xij);
+        }
+      } else {
+        for (let j = 0; j < cols; j++) {
+          const xij = element(x, cols, layout, i, j);
+          put(diag, base + j, at(diag, base + j) + h * xij * xij);
+          put(cross, base + j, at(cross, base + j) + h * xij);
+        }
       }
       put(diag, base + cols, at(diag, base + cols) + h);
     }
@@ -215,6 +234,8 @@ function hessianDiagonal(diag: usize, cross: usize): void {
  * (c = cross/diag of the intercept): the step along column j − c, the column centred by
  * its curvature-weighted mean, which is what makes coordinate descent fast on columns
  * far from zero mean (the intercept would otherwise absorb each step slowly).
+ * Over sparse X the steps are not coupled (c = 0): centring a column would touch every
+ * row, and a weight's step then costs only its column's entries, read by columns.
  * Returns the largest optimality violation of q met before each coordinate's step
  * (the minimum-norm subgradient of q along it; for a weight, along its coupled direction).
  */
@@ -227,9 +248,13 @@ function coordinateSweep(params: usize, g: usize, diag: usize, cross: usize, act
   const inverse = 1.0 / weightSum();
   const l1 = l1Strength();
   const l2 = l2Strength();
-  const coupled = fitsIntercept();
   const x = dataX();
   const layout = dataLayout();
+  const sparse = isSparse(layout);
+  const coupled = fitsIntercept() && !sparse;
+  const starts = columnStarts();
+  const entryRows = columnRows();
+  const entryValues = columnValues();
   const weights = weightsAddress();
   let violation = 0.0;
   for (let k = 0; k < blocks; k++) {
@@ -245,7 +270,21 @@ function coordinateSweep(params: usize, g: usize, diag: usize, cross: usize, act
       // Σᵢ hᵢ x_ij uᵢ (binary), Σᵢ sᵢ x_ij p_ik (u_ik − mᵢ) (softmax); x = 1 at the intercept.
       let hdj = 0.0;
       let hdb = 0.0;
-      if (blocks == 1) {
+      const byColumn = sparse && !intercept;
+      const first = byColumn ? load<i32>(starts + (<usize>j << 2)) : 0;
+      const last = byColumn ? load<i32>(starts + (<usize>(j + 1) << 2)) : 0;
+      if (byColumn && blocks == 1) {
+        for (let e = first; e < last; e++) {
+          const i = load<i32>(entryRows + (<usize>e << 2));
+          hdj += at(entryValues, e) * at(curvature, i) * at(u, i);
+        }
+      } else if (byColumn) {
+        for (let e = first; e < last; e++) {
+          const i = load<i32>(entryRows + (<usize>e << 2));
+          const slot = i * blocks + k;
+          hdj += at(entryValues, e) * (weights == 0 ? 1.0 : at(weights, i)) * at(curvature, slot) * (at(u, slot) - at(m, i));
+        }
+      } else if (blocks == 1) {
         for (let i = 0; i < rows; i++) {
           const t = at(curvature, i) * at(u, i);
           hdj += (intercept ? 1.0 : element(x, cols, layout, i, j)) * t;
@@ -286,7 +325,19 @@ function coordinateSweep(params: usize, g: usize, diag: usize, cross: usize, act
       // Landing on zero: d = −w exactly, so the full step gives an exact 0.
       put(d, index, toZero ? -at(params, index) : dj + z);
       if (c != 0) put(d, b, at(d, b) - c * z);
-      if (blocks == 1) {
+      if (byColumn) {
+        for (let e = first; e < last; e++) {
+          const i = load<i32>(entryRows + (<usize>e << 2));
+          const change = z * at(entryValues, e);
+          if (blocks == 1) {
+            put(u, i, at(u, i) + change);
+          } else {
+            const slot = i * blocks + k;
+            put(u, slot, at(u, slot) + change);
+            put(m, i, at(m, i) + at(curvature, slot) * change);
+          }
+        }
+      } else if (blocks == 1) {
         for (let i = 0; i < rows; i++) put(u, i, at(u, i) + z * ((intercept ? 1.0 : element(x, cols, layout, i, j)) - c));
       } else {
         for (let i = 0; i < rows; i++) {
@@ -404,12 +455,20 @@ function productWithX(d: usize, u: usize, m: usize): void {
   const curvature = curvatureBuffer();
   const x = dataX();
   const layout = dataLayout();
+  const sparse = isSparse(layout);
+  const indptr = dataIndptr();
+  const indices = dataIndices();
   for (let i = 0; i < rows; i++) {
     let mean = 0.0;
     for (let k = 0; k < blocks; k++) {
       const base = k * stride;
       let z = at(d, base + cols);
-      for (let j = 0; j < cols; j++) z += element(x, cols, layout, i, j) * at(d, base + j);
+      if (sparse) {
+        const end = rowStart(indptr, i + 1);
+        for (let e = rowStart(indptr, i); e < end; e++) z += storedValue(layout, x, e) * at(d, base + columnAt(indices, e));
+      } else {
+        for (let j = 0; j < cols; j++) z += element(x, cols, layout, i, j) * at(d, base + j);
+      }
       put(u, i * blocks + k, z);
       if (blocks > 1) mean += at(curvature, i * blocks + k) * z;
     }

@@ -1,14 +1,21 @@
-import { LAYOUT_DENSE_F32 } from '../objective/layout';
+import { LAYOUT_CSR_F32, LAYOUT_DENSE_F32, isSparse } from '../objective/layout';
 import { partialsLength } from '../objective/chunks';
+import { transposeToColumns } from '../objective/csr';
 import {
   COARSE,
+  COLUMN_ROWS,
+  COLUMN_STARTS,
+  COLUMN_VALUES,
   CURVATURE,
   PARTIALS,
   PROBLEM_BLOCKS,
   PROBLEM_COLS,
+  PROBLEM_INDICES,
+  PROBLEM_INDPTR,
   PROBLEM_LAYOUT,
   PROBLEM_ROWS,
   PROBLEM_WORK,
+  PROBLEM_X,
   ROUNDED,
   ROW_SCRATCH,
   SOLVER_WORK,
@@ -26,8 +33,8 @@ import { sgdWorkLength } from './sgd';
 // The scratch of one solve. TypeScript allocates one block of `workLength(solver)`
 // float64 values and writes its address to the record's PROBLEM_WORK; `prepareProblem`
 // carves it into the buffers of the passes (chunk slots, per-row curvature, float32
-// weights, one row's scratch) and the solver's own workspace, whose layout only the
-// solver knows. A new solver is a SOLVER_* constant, its `…WorkLength` beside it, and a
+// weights, one row's scratch, sparse X by columns for newton-cd) and the solver's own
+// workspace, whose layout only the solver knows. A new solver is a SOLVER_* constant, its `…WorkLength` beside it, and a
 // case in `solverWorkLength`.
 
 /** Solvers, as src/core/solve.ts names them to the core. */
@@ -68,6 +75,20 @@ function even(length: f64): f64 {
   return Math.ceil(length / 2) * 2;
 }
 
+/** Whether the solve keeps a copy of sparse X by columns: newton-cd's sweeps go column by column. */
+// @ts-ignore: decorator
+@inline
+function needsColumns(solver: i32): bool {
+  return solver == SOLVER_NEWTON_CD && isSparse(field(PROBLEM_LAYOUT));
+}
+
+/** Stored entries of sparse X. */
+// @ts-ignore: decorator
+@inline
+function storedEntries(): i32 {
+  return load<i32>(address(PROBLEM_INDPTR) + (<usize>field(PROBLEM_ROWS) << 2));
+}
+
 /**
  * float64 values of scratch a solve with `solver` needs for the record's problem (its
  * rows, cols, blocks and layout must be set): the size of the block PROBLEM_WORK names.
@@ -77,16 +98,21 @@ export function workLength(solver: i32): f64 {
   const rows = <f64>field(PROBLEM_ROWS);
   const cols = <f64>field(PROBLEM_COLS);
   const blocks = field(PROBLEM_BLOCKS);
-  let length = even(partialsLength(field(PROBLEM_ROWS), field(PROBLEM_COLS), blocks));
+  let length = even(partialsLength());
   if (needsCurvature(solver, blocks)) length += even(rows * <f64>blocks);
   if (field(PROBLEM_LAYOUT) == LAYOUT_DENSE_F32) length += even(Math.ceil(cols / 2) + 2);
+  if (needsColumns(solver)) {
+    const nnz = <f64>storedEntries();
+    length += even(Math.ceil((cols + 1) / 2)) + even(Math.ceil(nnz / 2)) + even(nnz);
+  }
   length += even(<f64>blocks);
   return length + solverWorkLength(solver, rows, cols, <f64>blocks);
 }
 
 /**
- * Carves the record's work block (of `workLength(solver)` values) and starts the passes
- * over float32 X in float32 arithmetic. Call after writing the inputs, before the solver.
+ * Carves the record's work block (of `workLength(solver)` values), starts the passes
+ * over float32 X in float32 arithmetic, and for newton-cd over sparse X copies X by
+ * columns. Call after writing the inputs, before the solver.
  */
 export function prepareProblem(solver: i32): void {
   const rows = field(PROBLEM_ROWS);
@@ -95,7 +121,7 @@ export function prepareProblem(solver: i32): void {
   const float32 = field(PROBLEM_LAYOUT) == LAYOUT_DENSE_F32;
   let next = address(PROBLEM_WORK);
   setAddress(PARTIALS, next);
-  next += <usize>even(partialsLength(rows, cols, blocks)) << 3;
+  next += <usize>even(partialsLength()) << 3;
   if (needsCurvature(solver, blocks)) {
     setAddress(CURVATURE, next);
     next += <usize>even(<f64>rows * <f64>blocks) << 3;
@@ -110,6 +136,25 @@ export function prepareProblem(solver: i32): void {
   }
   setAddress(ROW_SCRATCH, next);
   next += <usize>even(<f64>blocks) << 3;
+  if (needsColumns(solver)) {
+    const nnz = <f64>storedEntries();
+    const starts = next;
+    const columnRows = starts + (<usize>even(Math.ceil((<f64>cols + 1) / 2)) << 3);
+    const columnValues = columnRows + (<usize>even(Math.ceil(nnz / 2)) << 3);
+    next = columnValues + (<usize>even(nnz) << 3);
+    setAddress(COLUMN_STARTS, starts);
+    setAddress(COLUMN_ROWS, columnRows);
+    setAddress(COLUMN_VALUES, columnValues);
+    const indptr = address(PROBLEM_INDPTR);
+    const indices = address(PROBLEM_INDICES);
+    const x = address(PROBLEM_X);
+    if (field(PROBLEM_LAYOUT) == LAYOUT_CSR_F32) transposeToColumns<f32>(indptr, indices, x, rows, cols, starts, columnRows, columnValues);
+    else transposeToColumns<f64>(indptr, indices, x, rows, cols, starts, columnRows, columnValues);
+  } else {
+    setAddress(COLUMN_STARTS, 0);
+    setAddress(COLUMN_ROWS, 0);
+    setAddress(COLUMN_VALUES, 0);
+  }
   setAddress(SOLVER_WORK, next);
   setField(COARSE, float32 ? 1 : 0);
 }

@@ -52,7 +52,8 @@ export function linearScores(X: StagedMatrix, stored: StoredParameters, blocks: 
   const length = X.rows * width;
   const outPtr = allocF64(length);
   try {
-    core.decisionFunction(X.ptr, X.rows, X.cols, blocks, stored.ptr, outPtr);
+    if (X.sparse === null) core.decisionFunction(X.ptr, X.rows, X.cols, blocks, stored.ptr, outPtr);
+    else core.sparseDecisionFunction(X.sparse.indptr, X.sparse.indices, X.ptr, X.dtype === 'float32' ? 1 : 0, X.rows, X.cols, blocks, stored.ptr, outPtr);
     if (link === 'softmaxOfPairs') {
       // Spread d into (−d, d) in place, from the last row, so each d is read before its
       // slot is overwritten.

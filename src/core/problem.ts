@@ -17,10 +17,12 @@ export type RecordExports = Pick<CoreExports, 'memory' | 'problemAddress'> & Rec
 
 /** The inputs of one problem, as {@link ProblemRecord.write} takes them. */
 export interface ProblemFields {
-  /** Byte offset of X (rows × cols, row-major). */
+  /** Byte offset of X's values (dense: rows × cols, row-major; sparse: the stored values). */
   readonly x: number;
-  /** How X is stored. */
+  /** How X's values are stored. */
   readonly dtype: Dtype;
+  /** Sparse X: byte offsets of its row starts and column indices; null for dense X. */
+  readonly sparse: { readonly indptr: number; readonly indices: number } | null;
   /** Byte offset of `rows` float64 targets (0/1, or class indices when blocks ≥ 2). */
   readonly y: number;
   /** Byte offset of `rows` float64 sample weights, or 0 for ones. */
@@ -45,13 +47,18 @@ export function exported(exports: Record<string, unknown>, name: string): number
   return value.value as number;
 }
 
-/** Per dtype, the name of the core's constant for that layout of X. */
-const LAYOUTS: Record<Dtype, string> = { float64: 'LAYOUT_DENSE_F64', float32: 'LAYOUT_DENSE_F32' };
+/** Per storage and dtype, the name of the core's constant for that layout of X. */
+const LAYOUTS: Record<'dense' | 'sparse', Record<Dtype, string>> = {
+  dense: { float64: 'LAYOUT_DENSE_F64', float32: 'LAYOUT_DENSE_F32' },
+  sparse: { float64: 'LAYOUT_CSR_F64', float32: 'LAYOUT_CSR_F32' },
+};
 
 /** Each input field and the name of the core's export holding its offset. */
 const FIELDS = {
   x: 'PROBLEM_X',
   layout: 'PROBLEM_LAYOUT',
+  indptr: 'PROBLEM_INDPTR',
+  indices: 'PROBLEM_INDICES',
   y: 'PROBLEM_Y',
   weights: 'PROBLEM_WEIGHTS',
   rows: 'PROBLEM_ROWS',
@@ -71,7 +78,7 @@ export class ProblemRecord {
   readonly #exports: RecordExports;
   /** Byte offset of the record. */
   readonly #address: number;
-  readonly #layouts: Record<Dtype, number>;
+  readonly #layouts: Record<'dense' | 'sparse', Record<Dtype, number>>;
   readonly #offset: Record<Field, number>;
   /** Offsets from here on hold f64 values, below it u32. */
   readonly #reals: number;
@@ -79,7 +86,8 @@ export class ProblemRecord {
   constructor(core: RecordExports) {
     this.#exports = core;
     this.#address = core.problemAddress() >>> 0;
-    this.#layouts = { float64: exported(core, LAYOUTS.float64), float32: exported(core, LAYOUTS.float32) };
+    const layout = (names: Record<Dtype, string>): Record<Dtype, number> => ({ float64: exported(core, names.float64), float32: exported(core, names.float32) });
+    this.#layouts = { dense: layout(LAYOUTS.dense), sparse: layout(LAYOUTS.sparse) };
     this.#reals = exported(core, 'PROBLEM_REALS');
     const end = exported(core, 'PROBLEM_INPUTS_END');
     const offset = {} as Record<Field, number>;
@@ -93,8 +101,15 @@ export class ProblemRecord {
   /** Writes the problem's inputs (the scratch block comes later, through {@link ProblemRecord.setWork}). */
   write(fields: ProblemFields): void {
     const view = new DataView(this.#exports.memory.buffer, this.#address);
-    const { dtype, fitIntercept, ...numbers } = fields;
-    const values: Record<Field, number> = { ...numbers, layout: this.#layouts[dtype], fitIntercept: fitIntercept ? 1 : 0, work: 0 };
+    const { dtype, fitIntercept, sparse, ...numbers } = fields;
+    const values: Record<Field, number> = {
+      ...numbers,
+      layout: this.#layouts[sparse === null ? 'dense' : 'sparse'][dtype],
+      indptr: sparse?.indptr ?? 0,
+      indices: sparse?.indices ?? 0,
+      fitIntercept: fitIntercept ? 1 : 0,
+      work: 0,
+    };
     for (const field of Object.keys(FIELDS) as Field[]) this.#set(view, field, values[field]);
   }
 

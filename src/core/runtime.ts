@@ -33,6 +33,17 @@ export interface CoreExports extends Record<string, unknown> {
   firstNonFinite(ptr: number, length: number): number;
   firstNonFinite32(ptr: number, length: number): number;
   decisionFunction(xPtr: number, rows: number, cols: number, blocks: number, paramsPtr: number, outPtr: number): void;
+  sparseDecisionFunction(
+    indptrPtr: number,
+    indicesPtr: number,
+    valuesPtr: number,
+    float32: number,
+    rows: number,
+    cols: number,
+    blocks: number,
+    paramsPtr: number,
+    outPtr: number,
+  ): void;
   sigmoidInPlace(ptr: number, length: number): void;
   softmaxRows(ptr: number, rows: number, blocks: number): void;
   twoLaneInPlace(ptr: number, length: number, which: number): void;

@@ -120,6 +120,7 @@ export function solve(problem: CoreProblem, run: CoreRun, start: Float64Array): 
     record.write({
       x: X.ptr,
       dtype: X.dtype,
+      sparse: X.sparse,
       y,
       weights,
       rows: X.rows,
@@ -222,11 +223,29 @@ function runSgd(
  * with {@link releaseCopy}.
  */
 export function copyStaged(X: StagedMatrix, target: Core): StagedMatrix {
-  const bytes = X.rows * X.cols * (X.dtype === 'float32' ? 4 : 8);
-  return { ...X, ptr: target.copyFrom(defaultCore, X.ptr, bytes), owned: true, pinned: null };
+  const valueBytes = X.dtype === 'float32' ? 4 : 8;
+  if (X.sparse === null) {
+    return { ...X, ptr: target.copyFrom(defaultCore, X.ptr, X.rows * X.cols * valueBytes), owned: true, pinned: null };
+  }
+  const { indptr, indices, nnz } = X.sparse;
+  const copied: number[] = [];
+  try {
+    for (const [ptr, bytes] of [[indptr, (X.rows + 1) * 4], [indices, nnz * 4], [X.ptr, nnz * valueBytes]] as const) {
+      copied.push(target.copyFrom(defaultCore, ptr, bytes));
+    }
+  } catch (error) {
+    for (const ptr of copied) target.free(ptr);
+    throw error;
+  }
+  const [indptrCopy, indicesCopy, valuesCopy] = copied as [number, number, number];
+  return { ...X, ptr: valuesCopy, owned: true, pinned: null, sparse: { indptr: indptrCopy, indices: indicesCopy, nnz } };
 }
 
 /** Frees a copy made by {@link copyStaged}. */
 export function releaseCopy(X: StagedMatrix, target: Core): void {
   target.free(X.ptr);
+  if (X.sparse !== null) {
+    target.free(X.sparse.indptr);
+    target.free(X.sparse.indices);
+  }
 }

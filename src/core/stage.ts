@@ -6,27 +6,45 @@
  * what was found, and where.
  *
  * Each staging function yields one layout of X: {@link stageMatrix} dense float64,
- * {@link stageMatrix32} dense float32. src/core/problem.ts names the layout to the core
- * (its LAYOUT_* constants, assembly/objective/layout.ts), where each pass dispatches on
- * it; a new layout (e.g. sparse CSR) is a staging function here plus its row kernels and
- * a case in layout.ts.
+ * {@link stageMatrix32} dense float32, and both a {@link CsrMatrix} as it is (compressed
+ * sparse rows, float64 or float32 values; see {@link stageCsr}). src/core/problem.ts names
+ * the layout to the core (its LAYOUT_* constants, assembly/objective/layout.ts), where
+ * each pass dispatches on it; a new layout is a staging function here plus its row
+ * kernels and a case in layout.ts.
  * @module
  */
 import { checkNotDisposed, type Dtype, float32RangeError, Matrix, pinMatrix, unpinMatrix } from '../matrix.js';
+import { checkCsrNotDisposed, CsrMatrix, pinCsrMatrix, unpinCsrMatrix } from '../sparse/csr-matrix.js';
 import { copyRows, nonFiniteError, shapeOfRows } from '../validate/rows.js';
 import { allocF64, core, free, memoryF64, viewF32, viewF64 } from './runtime.js';
 
 export type { Dtype } from '../matrix.js';
 
 /**
- * A feature matrix: a {@link Matrix} of either dtype, or an array of equal-length rows
- * of numbers.
+ * A dense matrix: a {@link Matrix} of either dtype, or an array of equal-length rows of
+ * numbers.
  */
 export type MatrixLike = Matrix<Dtype> | ArrayLike<ArrayLike<number>>;
 
+/**
+ * A feature matrix X, dense or sparse: a {@link MatrixLike}, or a {@link CsrMatrix} (read
+ * in place).
+ */
+export type FeatureMatrix = MatrixLike | CsrMatrix<Dtype>;
+
+/** Where the index arrays of a sparse X are (see {@link StagedMatrix.sparse}). */
+export interface StagedCsr {
+  /** Byte offset of the rows + 1 int32 row starts. */
+  readonly indptr: number;
+  /** Byte offset of the nnz int32 column indices, increasing within each row. */
+  readonly indices: number;
+  /** Stored entries. */
+  readonly nnz: number;
+}
+
 /** A matrix in WebAssembly memory, ready for a kernel. */
 export interface StagedMatrix {
-  /** Byte offset of the row-major values. */
+  /** Byte offset of the values: rows × cols row-major (dense), or the nnz stored values (sparse). */
   readonly ptr: number;
   readonly rows: number;
   readonly cols: number;
@@ -38,7 +56,9 @@ export interface StagedMatrix {
    * The Matrix read in place, pinned until {@link release} so that a `dispose()` during the
    * call (from a callback) cannot free its memory under the call; null for a copy.
    */
-  readonly pinned: Matrix<Dtype> | null;
+  readonly pinned: Matrix<Dtype> | CsrMatrix<Dtype> | null;
+  /** The index arrays of compressed sparse rows; null for a dense X. */
+  readonly sparse: StagedCsr | null;
 }
 
 /** Values per `TypedArray.set` when both arrays are views of WebAssembly memory (see {@link copyValues}). */
@@ -49,9 +69,11 @@ const COPY_CHUNK = 1 << 16;
  * is used in place; any other input is copied once (a float32 Matrix, wherever it lives,
  * is widened as it is copied). The result is finite and has at least one row and column.
  * @throws TypeError for the wrong kind of X; RangeError for an empty X, ragged rows or a
- * non-finite value (with its row and column); Error for a disposed Matrix.
+ * non-finite value (with its row and column); Error for a disposed Matrix. A CsrMatrix is
+ * staged by {@link stageCsr}.
  */
-export function stageMatrix(X: MatrixLike, name: string): StagedMatrix {
+export function stageMatrix(X: FeatureMatrix, name: string): StagedMatrix {
+  if (X instanceof CsrMatrix) return stageCsr(X, name);
   if (X instanceof Matrix) {
     checkNotDisposed(X, name);
     const { rows, cols } = X;
@@ -61,7 +83,7 @@ export function stageMatrix(X: MatrixLike, name: string): StagedMatrix {
       return inPlace(X);
     }
     const ptr = allocF64(rows * cols);
-    const staged: StagedMatrix = { ptr, rows, cols, owned: true, dtype: 'float64', pinned: null };
+    const staged: StagedMatrix = { ptr, rows, cols, owned: true, dtype: 'float64', pinned: null, sparse: null };
     guarded(staged, () => {
       copyValues(viewF64(ptr, rows * cols), X.data); // X.data after the allocation: it may have moved the memory
       checkFinite(ptr, rows, cols, name);
@@ -71,7 +93,7 @@ export function stageMatrix(X: MatrixLike, name: string): StagedMatrix {
   const { rows, cols } = shapeOfRows(X, name);
   checkNotEmpty(name, rows, cols);
   const ptr = allocF64(rows * cols);
-  const staged: StagedMatrix = { ptr, rows, cols, owned: true, dtype: 'float64', pinned: null };
+  const staged: StagedMatrix = { ptr, rows, cols, owned: true, dtype: 'float64', pinned: null, sparse: null };
   guarded(staged, () => copyRows(X, cols, memoryF64(), ptr / 8, name, true));
   return staged;
 }
@@ -82,7 +104,8 @@ export function stageMatrix(X: MatrixLike, name: string): StagedMatrix {
  * it is written, with no float64 copy on the way.
  * @throws as {@link stageMatrix}, and RangeError for a value too large for float32.
  */
-export function stageMatrix32(X: MatrixLike, name: string): StagedMatrix {
+export function stageMatrix32(X: FeatureMatrix, name: string): StagedMatrix {
+  if (X instanceof CsrMatrix) return stageCsr(X, name);
   if (X instanceof Matrix) checkNotDisposed(X, name);
   const source = X instanceof Matrix ? null : X;
   const { rows, cols } = X instanceof Matrix ? X : shapeOfRows(X, name);
@@ -93,7 +116,7 @@ export function stageMatrix32(X: MatrixLike, name: string): StagedMatrix {
     return inPlace(X);
   }
   const ptr = allocF64(Math.ceil((rows * cols) / 2));
-  const staged: StagedMatrix = { ptr, rows, cols, owned: true, dtype: 'float32', pinned: null };
+  const staged: StagedMatrix = { ptr, rows, cols, owned: true, dtype: 'float32', pinned: null, sparse: null };
   guarded(staged, () => {
     if (source === null) copyValues(viewF32(ptr, rows * cols), (X as Matrix<Dtype>).data);
     else copyRows(source, cols, viewF32(ptr, rows * cols), 0, name, true);
@@ -106,6 +129,28 @@ export function stageMatrix32(X: MatrixLike, name: string): StagedMatrix {
     throw float32RangeError(name, original, row, col);
   });
   return staged;
+}
+
+/**
+ * A CsrMatrix as it is, read in place with its own dtype (float32 values widen exactly in
+ * the kernels, whose arithmetic is float64) and pinned until {@link release}. Its values
+ * are finite and its indices canonical by construction, so staging checks only that it
+ * is live and not empty: O(1), nothing allocated.
+ * @throws RangeError for 0 rows or 0 columns; Error for a disposed CsrMatrix.
+ */
+export function stageCsr(X: CsrMatrix<Dtype>, name: string): StagedMatrix {
+  checkCsrNotDisposed(X, name);
+  checkNotEmpty(name, X.rows, X.cols);
+  pinCsrMatrix(X);
+  return {
+    ptr: X.valuesByteOffset,
+    rows: X.rows,
+    cols: X.cols,
+    owned: false,
+    dtype: X.dtype,
+    pinned: X,
+    sparse: { indptr: X.indptrByteOffset, indices: X.indicesByteOffset, nnz: X.nnz },
+  };
 }
 
 /**
@@ -125,13 +170,14 @@ function copyValues(target: Float64Array | Float32Array, source: Float64Array | 
 /** A Matrix in WebAssembly memory, staged as it is and pinned until {@link release}. */
 function inPlace(X: Matrix<Dtype>): StagedMatrix {
   pinMatrix(X);
-  return { ptr: X.byteOffset, rows: X.rows, cols: X.cols, owned: false, dtype: X.dtype, pinned: X };
+  return { ptr: X.byteOffset, rows: X.rows, cols: X.cols, owned: false, dtype: X.dtype, pinned: X, sparse: null };
 }
 
 /** Ends the call's use of a staged matrix: frees a block allocated for it, or unpins the Matrix read in place. */
 export function release(staged: StagedMatrix | undefined): void {
   if (staged === undefined) return;
   if (staged.owned) free(staged.ptr);
+  else if (staged.pinned instanceof CsrMatrix) unpinCsrMatrix(staged.pinned);
   else if (staged.pinned !== null) unpinMatrix(staged.pinned);
 }
 

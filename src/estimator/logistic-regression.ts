@@ -8,7 +8,7 @@
  */
 import { type RandomState, checkRandomState } from '../datasets/random-state.js';
 import { NotFittedError } from '../errors.js';
-import { type MatrixLike, release, stageMatrix, stageMatrix32, type StagedMatrix } from '../core/stage.js';
+import { type FeatureMatrix, release, stageMatrix, stageMatrix32, type StagedMatrix } from '../core/stage.js';
 import { type Label, encodeAgainst, encodeLabels, formatLabel } from '../validate/labels.js';
 import type { Matrix } from '../matrix.js';
 import { type ModelDocument, type ModelParameters, readParameters } from './model-json.js';
@@ -93,7 +93,7 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
    * ragged rows, NaN/±Infinity (with row and column), a length mismatch, a single class,
    * bad sample weights or a class weight for an unknown label.
    */
-  fit<T extends L>(X: MatrixLike, y: ArrayLike<T>, options: FitOptions = {}): LogisticRegression<T> {
+  fit<T extends L>(X: FeatureMatrix, y: ArrayLike<T>, options: FitOptions = {}): LogisticRegression<T> {
     checkOptionNames(`${NAME}.fit`, options, ['sampleWeight']);
     warnIgnoredOptions(this.#options);
     let staged: StagedMatrix | undefined;
@@ -141,7 +141,7 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
    * for await (const { X, y } of chunks) model.partialFit(X, y, { classes: [0, 1] });
    * ```
    */
-  partialFit<T extends L>(X: MatrixLike, y: ArrayLike<T>, options: PartialFitOptions<T> = {}): LogisticRegression<T> {
+  partialFit<T extends L>(X: FeatureMatrix, y: ArrayLike<T>, options: PartialFitOptions<T> = {}): LogisticRegression<T> {
     checkOptionNames(`${NAME}.partialFit`, options, ['classes', 'sampleWeight']);
     if (this.solver !== 'sgd') {
       throw new RangeError(`${NAME}.partialFit: needs solver 'sgd'; this model uses '${this.solver}'`);
@@ -203,7 +203,7 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
    * @throws NotFittedError before `fit`; RangeError when X has the wrong number of columns
    * (or is empty or non-finite); TypeError for the wrong kind of X.
    */
-  decisionFunction(X: MatrixLike): Float64Array {
+  decisionFunction(X: FeatureMatrix): Float64Array {
     return scores(this.#state('decisionFunction'), X, 'decisionFunction', false).values;
   }
 
@@ -214,7 +214,7 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
    * scikit-learn does.
    * @throws as {@link LogisticRegression.decisionFunction}.
    */
-  predictProba(X: MatrixLike): Matrix {
+  predictProba(X: FeatureMatrix): Matrix {
     const fitted = this.#state('predictProba');
     return probabilityMatrix(fitted, scores(fitted, X, 'predictProba', true));
   }
@@ -223,7 +223,7 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
    * Natural log of {@link LogisticRegression.predictProba}, n×K.
    * @throws as {@link LogisticRegression.decisionFunction}.
    */
-  predictLogProba(X: MatrixLike): Matrix {
+  predictLogProba(X: FeatureMatrix): Matrix {
     const fitted = this.#state('predictLogProba');
     return logProbabilityMatrix(fitted, scores(fitted, X, 'predictLogProba', false));
   }
@@ -234,11 +234,11 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
    * @returns an array of n labels from `classes`.
    * @throws as {@link LogisticRegression.decisionFunction}.
    */
-  predict(X: MatrixLike): L[] {
+  predict(X: FeatureMatrix): L[] {
     return this.#predict(X, 'predict') as L[];
   }
 
-  #predict(X: MatrixLike, what: string): Label[] {
+  #predict(X: FeatureMatrix, what: string): Label[] {
     const fitted = this.#state(what);
     return mostProbableLabels(fitted, scores(fitted, X, what, true));
   }
@@ -247,7 +247,7 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
    * Mean accuracy of `predict(X)` against y.
    * @throws as {@link LogisticRegression.predict}, and RangeError when y's length differs from X's rows.
    */
-  score(X: MatrixLike, y: ArrayLike<Label>): number {
+  score(X: FeatureMatrix, y: ArrayLike<Label>): number {
     return accuracy(y, this.#predict(X, 'score'));
   }
 

@@ -7,7 +7,7 @@
  * @module
  */
 import { type Link, linearScores } from '../core/predict.js';
-import { type MatrixLike, release, stageMatrix, type StagedMatrix } from '../core/stage.js';
+import { type FeatureMatrix, release, stageMatrix, type StagedMatrix } from '../core/stage.js';
 import { Matrix } from '../matrix.js';
 import type { Label } from '../validate/labels.js';
 import type { FittedState } from './fitted.js';
@@ -29,7 +29,7 @@ export interface Scores {
  * @throws RangeError when X has the wrong number of columns, is empty or non-finite, or
  * a row's decision value overflows; TypeError for the wrong kind of X.
  */
-export function scores(fitted: FittedState, X: MatrixLike, what: string, probability: boolean): Scores {
+export function scores(fitted: FittedState, X: FeatureMatrix, what: string, probability: boolean): Scores {
   const { nFeatures, blocks, mode } = fitted;
   let staged: StagedMatrix | undefined;
   try {

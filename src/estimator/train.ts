@@ -50,6 +50,11 @@ export function startingPoint(previous: FittedState | null, mode: ModelMode, cla
   return start;
 }
 
+/** Values a pass over X reads: rows × cols dense, the stored entries sparse. */
+function storedValues(X: StagedMatrix): number {
+  return X.sparse === null ? X.rows * X.cols : X.sparse.nnz;
+}
+
 /** Everything one training run needs. */
 export interface TrainRequest {
   /** The estimator's options (penalty, solver, tolerances, callbacks…). */
@@ -108,7 +113,7 @@ function trainIn(core: Core, X: StagedMatrix, request: TrainRequest): TrainedPar
     recordLoss: options.recordLoss,
     batchSize: options.batchSize,
     shuffle: random,
-    threads: options.threads === 'auto' ? (X.rows * X.cols >= THREADS_BREAK_EVEN ? availableCpus() : 1) : options.threads,
+    threads: options.threads === 'auto' ? (storedValues(X) >= THREADS_BREAK_EVEN ? availableCpus() : 1) : options.threads,
     core,
     warn: (message) => options.onWarning?.(message),
     onProgress:

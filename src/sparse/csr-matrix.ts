@@ -48,7 +48,7 @@ export interface SparseRowsOptions<D extends Dtype = Dtype> extends MatrixOption
 }
 
 /** See {@link pinCsrMatrix}; set by CsrMatrix's static block, which can reach its private fields. */
-let internals: { pin(matrix: CsrMatrix<Dtype>): void; unpin(matrix: CsrMatrix<Dtype>): void };
+let internals: { pin(matrix: CsrMatrix<Dtype>): void; unpin(matrix: CsrMatrix<Dtype>): void; disposed(matrix: CsrMatrix<Dtype>): boolean };
 
 /**
  * A sparse matrix in compressed sparse row (CSR) form, scipy's `csr_matrix`: only the
@@ -105,6 +105,7 @@ export class CsrMatrix<D extends Dtype = 'float64'> {
         matrix.#pins--;
         if (matrix.#pins === 0 && matrix.#indptr === 0) matrix.#freeBlocks();
       },
+      disposed: (matrix) => matrix.#indptr === 0,
     };
   }
 
@@ -210,6 +211,23 @@ export class CsrMatrix<D extends Dtype = 'float64'> {
       }
     }
     return dense as Matrix<D>;
+  }
+
+  /**
+   * The matrix as its three arrays, copied into JS memory: the inverse of
+   * {@link CsrMatrix.from} (canonical: columns increase within each row). Values are a
+   * Float32Array for dtype `'float32'`.
+   * @throws Error when this matrix has been disposed.
+   * @example
+   * ```ts
+   * CsrMatrix.fromRows([{ 1: 2 }, {}]).toData();
+   * // { rows: 2, cols: 2, indptr: Int32Array [0, 1, 1], indices: Int32Array [1], values: Float64Array [2] }
+   * ```
+   */
+  toData(): CsrData<ArrayOfDtype<D>> & { readonly indptr: Int32Array; readonly indices: Int32Array } {
+    this.#live();
+    const { indptr, indices, values } = this.#views();
+    return { rows: this.rows, cols: this.cols, indptr: indptr.slice(), indices: indices.slice(), values: values.slice() as ArrayOfDtype<D> };
   }
 
   /** @internal Byte offset of indptr (`rows + 1` int32) in the default core's memory. */
@@ -341,4 +359,14 @@ function copyInValues(owner: object, blocks: number[], values: Float64Array, dty
   if (dtype === 'float32') viewF32(ptr, values.length).set(values);
   else viewF64(ptr, values.length).set(values);
   return ptr;
+}
+
+/**
+ * Throws when `matrix` (the argument `name`) has been disposed: what every library call
+ * that reads a CsrMatrix checks first.
+ */
+export function checkCsrNotDisposed(matrix: CsrMatrix<Dtype>, name: string): void {
+  if (internals.disposed(matrix)) {
+    throw new Error(`${name} is a CsrMatrix that has been disposed (dispose() released its memory); pass one that is still allocated`);
+  }
 }

@@ -4,7 +4,7 @@
  * at a time. Library code: no Node-only imports.
  * @module
  */
-import type { MatrixLike } from '../core/stage.js';
+import type { FeatureMatrix } from '../core/stage.js';
 import type { Label } from '../validate/labels.js';
 import { LogisticRegression } from '../estimator/logistic-regression.js';
 import type { LogisticRegressionOptions } from '../estimator/options.js';
@@ -12,7 +12,7 @@ import type { LogisticRegressionOptions } from '../estimator/options.js';
 /** One chunk of rows for {@link fitStream}; `L` is the label type. */
 export interface StreamChunk<L extends Label = Label> {
   /** The chunk's rows (n×d); d must be the same in every chunk. */
-  X: MatrixLike;
+  X: FeatureMatrix;
   /** One label per row, each among `classes`. */
   y: ArrayLike<L>;
   /** Optional weight per row. */

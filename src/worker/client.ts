@@ -4,12 +4,13 @@
  * @module
  */
 import {
+  CsrMatrix,
+  type FeatureMatrix,
   type IterationInfo,
   type Label,
   LogisticRegression,
   type LogisticRegressionOptions,
   Matrix,
-  type MatrixLike,
 } from '../index.js';
 import type { FitRequest, WorkerParams, WorkerReply, WorkerX } from './protocol.js';
 
@@ -70,11 +71,11 @@ export interface WorkerHandle {
 const KNOWN = ['params', 'sampleWeight', 'onProgress', 'progressInterval', 'signal'];
 
 /** The signature of `fitInWorker`. */
-export type FitInWorker = <L extends Label>(X: MatrixLike, y: ArrayLike<L>, options?: FitInWorkerOptions) => Promise<FitInWorkerResult<L>>;
+export type FitInWorker = <L extends Label>(X: FeatureMatrix, y: ArrayLike<L>, options?: FitInWorkerOptions) => Promise<FitInWorkerResult<L>>;
 
 /** Builds `fitInWorker` for an environment, given how to start a worker there. */
 export function makeFitInWorker(spawn: () => WorkerHandle): FitInWorker {
-  return function fitInWorker<L extends Label>(X: MatrixLike, y: ArrayLike<L>, options: FitInWorkerOptions = {}): Promise<FitInWorkerResult<L>> {
+  return function fitInWorker<L extends Label>(X: FeatureMatrix, y: ArrayLike<L>, options: FitInWorkerOptions = {}): Promise<FitInWorkerResult<L>> {
     return new Promise((resolve, reject) => {
       // Check what can be checked here, so mistakes fail without starting a worker.
       if (options === null || typeof options !== 'object') {
@@ -171,11 +172,18 @@ export function makeFitInWorker(spawn: () => WorkerHandle): FitInWorker {
   };
 }
 
-/** X for the worker: a Matrix becomes a flat copy whose buffer is transferred; rows go as they are. */
-function packX(X: MatrixLike): [WorkerX, ArrayBuffer[]] {
+/**
+ * X for the worker: a Matrix becomes a flat copy, a CsrMatrix copies of its three arrays,
+ * their buffers transferred; rows go as they are.
+ */
+function packX(X: FeatureMatrix): [WorkerX, ArrayBuffer[]] {
   if (X instanceof Matrix) {
     const data = X.data.slice();
     return [{ kind: 'matrix', data, rows: X.rows, cols: X.cols }, [data.buffer]];
+  }
+  if (X instanceof CsrMatrix) {
+    const { indptr, indices, values } = X.toData();
+    return [{ kind: 'csr', rows: X.rows, cols: X.cols, indptr, indices, values }, [indptr.buffer as ArrayBuffer, indices.buffer as ArrayBuffer, values.buffer as ArrayBuffer]];
   }
   return [{ kind: 'rows', rows: X }, []];
 }

@@ -9,9 +9,17 @@ import type { IterationInfo, Label, LogisticRegressionOptions } from '../index.j
 /** Estimator options that can cross to a worker (the callbacks stay on the calling side). */
 export type WorkerParams = Omit<LogisticRegressionOptions, 'onIteration' | 'onWarning'>;
 
-/** X as sent: a flat row-major copy of a Matrix, or the caller's rows as given. */
+/** X as sent: a flat row-major copy of a Matrix, copies of a CsrMatrix's arrays, or the caller's rows as given. */
 export type WorkerX =
   | { readonly kind: 'matrix'; readonly data: Float64Array | Float32Array; readonly rows: number; readonly cols: number }
+  | {
+      readonly kind: 'csr';
+      readonly rows: number;
+      readonly cols: number;
+      readonly indptr: Int32Array;
+      readonly indices: Int32Array;
+      readonly values: Float64Array | Float32Array;
+    }
   | { readonly kind: 'rows'; readonly rows: ArrayLike<ArrayLike<number>> };
 
 export interface FitRequest {

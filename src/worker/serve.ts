@@ -3,8 +3,8 @@
  * library loaded in this worker, and replies with progress, warnings and the model as JSON.
  * @module
  */
-import { type IterationInfo, LogisticRegression, Matrix, type MatrixLike } from '../index.js';
-import type { FitRequest, WorkerReply } from './protocol.js';
+import { CsrMatrix, type FeatureMatrix, type IterationInfo, LogisticRegression, Matrix } from '../index.js';
+import type { FitRequest, WorkerReply, WorkerX } from './protocol.js';
 
 /** The two things a worker needs from its host: send a message, and receive them. */
 export interface WorkerPort {
@@ -74,10 +74,15 @@ function runFit(request: FitRequest, port: WorkerPort): WorkerReply {
     onWarning: request.warnings ? (text) => port.post({ type: 'warning', message: text }) : null,
     onIteration: request.progress ? report : null,
   });
-  const X: MatrixLike = request.X.kind === 'matrix' ? Matrix.from(request.X.data, request.X.rows, request.X.cols) : request.X.rows;
-  const start = performance.now();
-  model.fit(X, request.y, { sampleWeight: request.sampleWeight });
-  const fitTime = performance.now() - start;
+  const X = unpackX(request.X);
+  let fitTime: number;
+  try {
+    const start = performance.now();
+    model.fit(X, request.y, { sampleWeight: request.sampleWeight });
+    fitTime = performance.now() - start;
+  } finally {
+    if (X instanceof CsrMatrix) X.dispose();
+  }
   // The last iteration always reaches the caller, however short the fit.
   if (pending !== null) port.post({ type: 'progress', ...(pending as IterationInfo) });
   // Without progress reports, the history is what recordLoss kept (gd), if anything.
@@ -85,4 +90,16 @@ function runFit(request: FitRequest, port: WorkerPort): WorkerReply {
   const reply: WorkerReply = { type: 'done', model: model.toJSON(), fitTime, lossHistory };
   model.dispose();
   return reply;
+}
+
+/** X as the worker's fit takes it: a CsrMatrix arrives as its arrays and is rebuilt (in this worker's memory). */
+function unpackX(X: WorkerX): FeatureMatrix {
+  switch (X.kind) {
+    case 'matrix':
+      return Matrix.from(X.data, X.rows, X.cols);
+    case 'csr':
+      return CsrMatrix.from({ rows: X.rows, cols: X.cols, indptr: X.indptr, indices: X.indices, values: X.values });
+    default:
+      return X.rows;
+  }
 }

@@ -22,7 +22,7 @@ function checkProblem(seed: number, rows: number, cols: number, blocks: number):
   const v = allocF64(P);
   const hv = allocF64(P);
   const record = problemRecord(defaultCore);
-  record.write({ x, dtype: 'float64', y, weights, rows, cols, blocks, fitIntercept: true, weightSum: rows, l2: 0.3, l1: 0 });
+  record.write({ x, dtype: 'float64', sparse: null, y, weights, rows, cols, blocks, fitIntercept: true, weightSum: rows, l2: 0.3, l1: 0 });
   // The Newton-CG solver's scratch includes the per-row curvature the Hessian product reads.
   const work = allocF64(core.workLength(NEWTON_CG));
   record.setWork(work);

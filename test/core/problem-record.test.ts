@@ -39,7 +39,7 @@ describe('the problem record (assembly/objective/record.ts, src/core/problem.ts)
 
 describe('workLength(solver)', () => {
   const lengthFor = (solver: string, rows: number, cols: number, blocks: number, dtype: 'float64' | 'float32' = 'float64'): number => {
-    problemRecord(defaultCore).write({ x: 0, dtype, y: 0, weights: 0, rows, cols, blocks, fitIntercept: true, weightSum: rows, l2: 0, l1: 0 });
+    problemRecord(defaultCore).write({ x: 0, dtype, sparse: null, y: 0, weights: 0, rows, cols, blocks, fitIntercept: true, weightSum: rows, l2: 0, l1: 0 });
     return core.workLength(exported(core, solver));
   };
 
