@@ -72,24 +72,36 @@ export function tfidfFitTransform(X: CsrData, options: TfidfOptions = {}): Tfidf
   const where = 'tfidfFitTransform';
   const params = resolveTextOptions(where, options, TFIDF_OPTION_NAMES);
   const csr = readCsr(where, X);
-  const idf = learnIdf(csr, params);
+  const idf = learnIdf(where, csr, params);
   return { idf, X: weigh(csr, idf, params) };
 }
 
 /**
  * The idf of canonical counts, ln((n + s) / (df + s)) + 1 with s = 1 for `smoothIdf`, or
  * null without `useIdf` (`TfidfTransformer.fit`).
+ * @param where - the caller's name, the prefix of messages.
+ * @throws RangeError without `smoothIdf` when a column is in none of the rows: its idf,
+ *   ln(n / 0) + 1, is infinite (scikit-learn stores inf with a divide-by-zero warning,
+ *   and a later transform gives infinite or NaN values).
  * @example
  * ```ts
- * learnIdf({ rows: 2, cols: 1, indptr: Int32Array.of(0, 1, 1), indices: Int32Array.of(0), values: Float64Array.of(3) },
+ * learnIdf('demo', { rows: 2, cols: 1, indptr: Int32Array.of(0, 1, 1), indices: Int32Array.of(0), values: Float64Array.of(3) },
  *   { norm: 'l2', useIdf: true, smoothIdf: true, sublinearTf: false }); // Float64Array [1.4054651081081644]
  * ```
  */
-export function learnIdf(csr: HashedCsr, params: TfidfParams): Float64Array | null {
+export function learnIdf(where: string, csr: HashedCsr, params: TfidfParams): Float64Array | null {
   if (!params.useIdf) return null;
   const df = new Float64Array(csr.cols);
   for (let k = 0; k < csr.indices.length; k++) df[csr.indices[k]!]!++;
   const smooth = params.smoothIdf ? 1 : 0;
+  if (smooth === 0) {
+    const j = df.indexOf(0);
+    if (j >= 0) {
+      throw new RangeError(
+        `${where}: column ${j} is in none of the ${csr.rows} rows, so its idf ln(n / 0) + 1 is infinite without smoothing; use smoothIdf: true, or drop the column`,
+      );
+    }
+  }
   return Float64Array.from(df, (d) => Math.log((csr.rows + smooth) / (d + smooth)) + 1);
 }
 
@@ -120,7 +132,12 @@ export function tfidfTransform(X: CsrData, idf: Float64Array | null, options: Tf
   return weigh(csr, read.useIdf ? idf : null, read);
 }
 
-function readCsr(where: string, X: CsrData): HashedCsr {
+/**
+ * A count matrix given as CSR arrays, checked as `CsrMatrix.from` checks them, in
+ * canonical form with float64 values.
+ * @throws TypeError / RangeError as `CsrMatrix.from`.
+ */
+export function readCsr(where: string, X: CsrData): HashedCsr {
   if (typeof X !== 'object' || X === null) throw new TypeError(`${where}: X must be CSR arrays { rows, cols, indptr, indices, values }, got ${describeKind(X)}`);
   const rows = checkInteger(where, 'X.rows', X.rows, 0, INT32_MAX);
   const cols = checkInteger(where, 'X.cols', X.cols, 1, INT32_MAX);
