@@ -17,6 +17,9 @@ export type {
 export { registerRelaxedSimd, relaxedSimdAvailable } from './core/relaxed-registry.js';
 export { Matrix, type MatrixOptions } from './matrix.js';
 export { CsrMatrix, type CsrData, type SparseRow, type SparseRowsOptions } from './sparse/csr-matrix.js';
+export { parseSvmlight, parseSvmlightStream, SvmlightParser, type SvmlightData, type SvmlightOptions } from './sparse/svmlight.js';
+export { formatSvmlight, type FormatSvmlightArgs, type SvmlightMatrix } from './sparse/svmlight-format.js';
+export * from './text/index.js';
 export type { Dtype, FeatureMatrix, MatrixLike } from './core/stage.js';
 export { NotFittedError } from './errors.js';
 export type { Label } from './validate/labels.js';
