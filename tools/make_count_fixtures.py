@@ -15,7 +15,12 @@ the same). Counts are integers, so they are exact. Running again rewrites the sa
 
 It also writes test/fixtures/text/count-tfidf.json: TfidfTransformer fit_transform on the
 corpus's counts (canonical CSR) and transform of the unseen documents' counts, for every
-combination of norm, use_idf, smooth_idf and sublinear_tf, with idf_.
+combination of norm, use_idf, smooth_idf and sublinear_tf, with idf_; and
+test/fixtures/text/tfidf-vectorizer.json: TfidfVectorizer fit_transform (feature names, idf_,
+CSR) and transform of unseen documents for varied options on the corpus with JavaScript
+object names (__proto__, constructor) as words. count.json's vectorizerCases are the
+CountVectorizer options only the class takes (a fixed vocabulary as a list or a dict), token
+patterns and stop lists, on that corpus.
 
     /usr/bin/python3 tools/make_count_fixtures.py
 """
@@ -28,7 +33,7 @@ import random
 
 import numpy as np
 import sklearn
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, TfidfVectorizer
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 FIXTURES = os.path.join(ROOT, "test", "fixtures", "text")
@@ -56,6 +61,17 @@ UNSEEN = [
 ]
 
 
+# Terms that are special names on JavaScript objects: a vocabulary kept in an object would
+# confuse them with inherited properties.
+OBJECT_NAME_DOCS = [
+    "__proto__ constructor hasOwnProperty toString valueOf __defineGetter__",
+    "constructor prototype __proto__ __proto__ isPrototypeOf",
+]
+
+# Stop words of one's own (compared with the lowercased tokens as they are).
+STOP_LIST = ["the", "The", "and", "__proto__", "constructor", "мир", "world"]
+
+
 def tie_corpus():
     """Documents drawn from a small word list so hundreds of terms share a count."""
     rng = random.Random(13)
@@ -76,10 +92,11 @@ def argsort_cases():
 def sk_options(options):
     out = {}
     for key, value in options.items():
-        if isinstance(value, dict):
+        if isinstance(value, dict) and "proportion" in value:
             value = float(value["proportion"])
         name = {"minDf": "min_df", "maxDf": "max_df", "maxFeatures": "max_features", "ngramRange": "ngram_range",
-                "stopWords": "stop_words"}.get(key, key)
+                "stopWords": "stop_words", "tokenPattern": "token_pattern", "useIdf": "use_idf",
+                "smoothIdf": "smooth_idf", "sublinearTf": "sublinear_tf"}.get(key, key)
         out[name] = tuple(value) if name == "ngram_range" else value
     return out
 
@@ -99,6 +116,20 @@ def run(docs, options):
     names = vectorizer.get_feature_names_out().tolist()
     assert names == sorted(names)
     return {"options": options, "featureNames": names, **csr(X), "unseen": csr(vectorizer.transform(UNSEEN))}
+
+
+def vectorizer_case(vectorizer_class, docs, options):
+    """fit_transform of a vectorizer class with its feature names, idf_ (for tf-idf), and
+    transform of the unseen documents; or the ValueError it raises."""
+    vectorizer = vectorizer_class(**sk_options(options))
+    try:
+        X = vectorizer.fit_transform(docs)
+    except ValueError as e:
+        return {"options": options, "error": str(e)}
+    case = {"options": options, "featureNames": vectorizer.get_feature_names_out().tolist()}
+    if hasattr(vectorizer, "idf_"):
+        case["idf"] = vectorizer.idf_.tolist()
+    return {**case, **csr(X), "unseen": csr(vectorizer.transform(UNSEEN + OBJECT_NAME_DOCS[:1]))}
 
 
 def main():
@@ -150,6 +181,21 @@ def main():
         "surrogateOrder": {"docs": SURROGATE_DOCS, **run(SURROGATE_DOCS, {"analyzer": "char", "ngramRange": [1, 2]})},
         "argsort": argsort_cases(),
     }
+    # Options only the CountVectorizer class reads (a fixed vocabulary), and the token
+    # patterns and stop lists, on the corpus with JavaScript object names added.
+    vectorizer_docs = corpus + OBJECT_NAME_DOCS
+    data["vectorizerDocs"] = vectorizer_docs
+    data["vectorizerUnseenDocs"] = UNSEEN + OBJECT_NAME_DOCS[:1]
+    data["vectorizerCases"] = [vectorizer_case(CountVectorizer, vectorizer_docs, o) for o in [
+        {},
+        {"tokenPattern": r"(?u)\b\w+\b"},
+        {"tokenPattern": r"\b\w+\b", "ngramRange": [1, 2], "lowercase": False},
+        {"stopWords": STOP_LIST},
+        {"stopWords": STOP_LIST, "ngramRange": [1, 3], "binary": True},
+        {"vocabulary": ["__proto__", "constructor", "fox", "toString", "tostring", "never-a-token", "мир", "😀"]},
+        {"vocabulary": {"constructor": 2, "__proto__": 0, "the": 1}, "binary": True},
+        {"vocabulary": ["fox", "the quick", "quick brown fox"], "ngramRange": [1, 3], "minDf": 5, "maxFeatures": 1},
+    ]]
     os.makedirs(FIXTURES, exist_ok=True)
     with open(os.path.join(FIXTURES, "count.json"), "w", encoding="utf-8") as f:
         json.dump({"sklearn": sklearn.__version__, **data}, f, ensure_ascii=True, separators=(",", ":"))
@@ -174,6 +220,29 @@ def main():
              "unseenCounts": {"rows": unseen.shape[0], "cols": unseen.shape[1], **csr(unseen)}, "cases": tfidf_cases}
     with open(os.path.join(FIXTURES, "count-tfidf.json"), "w", encoding="utf-8") as f:
         json.dump({"sklearn": sklearn.__version__, **tfidf}, f, ensure_ascii=True, separators=(",", ":"))
+        f.write("\n")
+
+    vectorizer_docs = corpus + OBJECT_NAME_DOCS
+    tfidf_vectorizer = {
+        "docs": vectorizer_docs,
+        "unseenDocs": UNSEEN + OBJECT_NAME_DOCS[:1],
+        "cases": [vectorizer_case(TfidfVectorizer, vectorizer_docs, o) for o in [
+            {},
+            {"norm": "l1", "sublinearTf": True},
+            {"norm": None, "smoothIdf": False},
+            {"useIdf": False},
+            {"ngramRange": [1, 2], "minDf": 2, "maxDf": 0.5},
+            {"analyzer": "char_wb", "ngramRange": [2, 3], "maxFeatures": 150},
+            {"analyzer": "char", "ngramRange": [1, 2], "lowercase": False, "sublinearTf": True},
+            {"tokenPattern": r"(?u)\b\w+\b", "stopWords": STOP_LIST, "binary": True},
+            {"stopWords": "english", "ngramRange": [1, 2], "maxFeatures": 40},
+            {"vocabulary": ["__proto__", "constructor", "fox", "the", "мир", "😀"], "smoothIdf": True},
+            {"vocabulary": {"dog": 1, "fox": 0}, "smoothIdf": False},
+            {"minDf": 40},
+        ]],
+    }
+    with open(os.path.join(FIXTURES, "tfidf-vectorizer.json"), "w", encoding="utf-8") as f:
+        json.dump({"sklearn": sklearn.__version__, **tfidf_vectorizer}, f, ensure_ascii=True, separators=(",", ":"))
         f.write("\n")
 
 

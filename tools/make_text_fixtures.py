@@ -30,6 +30,7 @@ import random
 import re
 import string
 
+import numpy as np
 import sklearn
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
 from sklearn.utils import murmurhash3_32
@@ -294,8 +295,21 @@ def token_with_hash(target, length=8):
 def camel_options(o):
     names = {"n_features": "nFeatures", "alternate_sign": "alternateSign", "norm": "norm",
              "binary": "binary", "lowercase": "lowercase", "ngram_range": "ngramRange",
-             "stop_words": "stopWords", "analyzer": "analyzer"}
-    return {names[k]: (list(v) if isinstance(v, tuple) else v) for k, v in o.items()}
+             "stop_words": "stopWords", "analyzer": "analyzer", "token_pattern": "tokenPattern",
+             "dtype": "dtype"}
+    out = {}
+    for k, v in o.items():
+        if isinstance(v, tuple):
+            v = list(v)
+        elif isinstance(v, type):
+            v = v.__name__
+        out[names[k]] = v
+    return out
+
+
+# Stop words of one's own: compared with the lowercased tokens as they are (so "The"
+# never matches), names that are special to JavaScript objects, and a non-ASCII word.
+STOP_LIST = ["the", "The", "and", "__proto__", "constructor", "toString", "мир", "world"]
 
 
 ANALYZER_OPTIONS = [
@@ -307,6 +321,9 @@ ANALYZER_OPTIONS = [
     {"stop_words": "english"},
     {"stop_words": "english", "lowercase": False},
     {"ngram_range": (3, 3)},
+    {"token_pattern": r"(?u)\b\w+\b"},
+    {"token_pattern": r"\b\w+\b", "ngram_range": (1, 2), "lowercase": False},
+    {"stop_words": STOP_LIST, "ngram_range": (1, 2)},
     {"analyzer": "char"},
     {"analyzer": "char", "ngram_range": (2, 4)},
     {"analyzer": "char", "ngram_range": (1, 3), "lowercase": False},
@@ -339,6 +356,18 @@ HASHING_OPTIONS = [
     {"analyzer": "char", "ngram_range": (2, 2), "n_features": 64, "norm": None},
     {"analyzer": "char_wb", "ngram_range": (2, 4)},
     {"analyzer": "char_wb", "ngram_range": (3, 5), "norm": "l1", "binary": True},
+    {"token_pattern": r"(?u)\b\w+\b", "n_features": 64},
+    {"token_pattern": r"\b\w+\b", "ngram_range": (1, 3), "stop_words": STOP_LIST},
+    {"stop_words": STOP_LIST, "n_features": 32, "norm": None},
+]
+
+# Options only the HashingVectorizer class takes (the output dtype): float32 values are
+# scikit-learn's float64 quotients rounded once, which the class reproduces bit for bit.
+VECTORIZER_OPTIONS = [
+    {"dtype": np.float32},
+    {"dtype": np.float32, "norm": "l1", "n_features": 64},
+    {"dtype": np.float32, "analyzer": "char_wb", "ngram_range": (2, 4), "alternate_sign": False},
+    {"dtype": np.float64, "ngram_range": (1, 2)},
 ]
 
 
@@ -374,6 +403,7 @@ def random_docs(count=120, seed=2023):
 
 RANDOM_OPTIONS = [
     {},
+    {"token_pattern": r"(?u)\b\w+\b", "ngram_range": (1, 2)},
     {"lowercase": False, "ngram_range": (1, 2)},
     {"analyzer": "char", "ngram_range": (1, 2)},
     {"analyzer": "char_wb", "ngram_range": (2, 3)},
@@ -429,7 +459,14 @@ def hashing_cases():
         X = HashingVectorizer(**o).transform(min_hash["docs"])
         min_hash["cases"].append({"options": camel_options(o), "indptr": X.indptr.tolist(),
                                   "indices": X.indices.tolist(), "values": X.data.tolist()})
-    return {"docs": CORPUS, "cases": cases, "surrogates": surrogates, "minHash": min_hash}
+    vectorizer_cases = []
+    for o in VECTORIZER_OPTIONS:
+        X = HashingVectorizer(**o).transform(CORPUS)
+        assert X.has_canonical_format and X.dtype == o["dtype"]
+        vectorizer_cases.append({"options": camel_options(o), "indptr": X.indptr.tolist(),
+                                 "indices": X.indices.tolist(), "values": X.data.tolist()})
+    return {"docs": CORPUS, "cases": cases, "surrogates": surrogates, "minHash": min_hash,
+            "vectorizerCases": vectorizer_cases}
 
 
 def dump(name, data):

@@ -2,12 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type TfidfOptions, tfidfFitTransform, tfidfTransform } from '../../src/text/tfidf.js';
 import { expectError } from '../assertions.js';
+import { type Csr, expectUlps, IDF_ULPS, VALUE_ULPS } from './csr-arrays.js';
 
-interface Csr {
-  indptr: number[];
-  indices: number[];
-  values: number[];
-}
 interface Counts extends Csr {
   rows: number;
   cols: number;
@@ -18,26 +14,6 @@ const fixture = JSON.parse(readFileSync(new URL('../fixtures/text/count-tfidf.js
   cases: (Csr & { options: TfidfOptions; idf: number[] | null; unseen: Csr })[];
 };
 
-/** Distance in units in the last place between two doubles of the same sign. */
-function ulps(a: number, b: number): number {
-  const bits = new BigInt64Array(new Float64Array([a, b]).buffer);
-  return Number(bits[0]! > bits[1]! ? bits[0]! - bits[1]! : bits[1]! - bits[0]!);
-}
-
-/**
- * numpy's vectorised log (on AVX-512) and Math.log each err by under 1 ulp, so an idf
- * differs by at most 1 ulp; the product with a count and the norm can carry that further
- * (the fixtures' worst is 2 ulps, in 126 of 5,040 values).
- */
-const IDF_ULPS = 1;
-const VALUE_ULPS = 4;
-
-function expectClose(actual: ArrayLike<number>, expected: readonly number[], maxUlps: number): void {
-  expect(actual.length).toBe(expected.length);
-  const worst = Math.max(0, ...expected.map((e, k) => ulps(actual[k]!, e)));
-  expect(worst).toBeLessThanOrEqual(maxUlps);
-}
-
 describe('tfidfFitTransform(X, options) equals TfidfTransformer(**options).fit_transform(X) of scikit-learn 1.2.1', () => {
   for (const c of fixture.cases) {
     const exact = !c.options.useIdf && !c.options.sublinearTf;
@@ -46,15 +22,15 @@ describe('tfidfFitTransform(X, options) equals TfidfTransformer(**options).fit_t
     it(`learns the same idf (to 1 ulp) and entries, values ${precision}, with ${JSON.stringify(c.options)}`, () => {
       const { idf, X } = tfidfFitTransform(fixture.counts, c.options);
       if (c.idf === null) expect(idf).toBeNull();
-      else expectClose(idf!, c.idf, IDF_ULPS);
+      else expectUlps(idf!, c.idf, IDF_ULPS);
       expect({ indptr: Array.from(X.indptr), indices: Array.from(X.indices) }).toEqual({ indptr: c.indptr, indices: c.indices });
-      expectClose(X.values, c.values, maxUlps);
+      expectUlps(X.values, c.values, maxUlps);
     });
     it(`transforms unseen counts as the fitted transformer does, values ${precision}, with ${JSON.stringify(c.options)}`, () => {
       const { idf } = tfidfFitTransform(fixture.counts, c.options);
       const X = tfidfTransform(fixture.unseenCounts, idf, c.options);
       expect({ indptr: Array.from(X.indptr), indices: Array.from(X.indices) }).toEqual({ indptr: c.unseen.indptr, indices: c.unseen.indices });
-      expectClose(X.values, c.unseen.values, maxUlps);
+      expectUlps(X.values, c.unseen.values, maxUlps);
     });
   }
 });

@@ -1,0 +1,47 @@
+/**
+ * Helpers of the text tests: a CsrMatrix's arrays as plain numbers (as the fixtures store
+ * them), and comparison to a number of units in the last place.
+ */
+import { expect } from 'vitest';
+import type { Dtype } from '../../src/matrix.js';
+import type { CsrMatrix } from '../../src/sparse/csr-matrix.js';
+
+/** CSR arrays as plain numbers, as the fixtures write scipy's `indptr`, `indices`, `data`. */
+export interface Csr {
+  indptr: number[];
+  indices: number[];
+  values: number[];
+}
+
+/** The arrays of `X` (canonical, explicit zeros kept); disposes X when `dispose` is set. */
+export function arraysOf(X: CsrMatrix<Dtype>, dispose = true): Csr {
+  try {
+    const { indptr, indices, values } = X.toData();
+    return { indptr: Array.from(indptr), indices: Array.from(indices), values: Array.from(values) };
+  } finally {
+    if (dispose) X.dispose();
+  }
+}
+
+/** Distance in units in the last place between two doubles of the same sign. */
+export function ulps(a: number, b: number): number {
+  const bits = new BigInt64Array(new Float64Array([a, b]).buffer);
+  return Number(bits[0]! > bits[1]! ? bits[0]! - bits[1]! : bits[1]! - bits[0]!);
+}
+
+/** Every actual[k] within `maxUlps` of expected[k], and as many of them. */
+export function expectUlps(actual: ArrayLike<number>, expected: readonly number[], maxUlps: number): void {
+  expect(actual.length).toBe(expected.length);
+  const worst = expected.reduce((most, e, k) => Math.max(most, ulps(actual[k]!, e)), 0);
+  expect(worst).toBeLessThanOrEqual(maxUlps);
+}
+
+/**
+ * How far tf-idf values may be from scikit-learn's: numpy's vectorised log (on AVX-512) and
+ * Math.log each err by under 1 ulp, so an idf differs by at most 1 ulp; the product with a
+ * count and the norm can carry that further (the fixtures' worst is 2 ulps, in 126 of 5,040
+ * values). Without a logarithm (no idf, no sublinearTf) values are bit-identical.
+ */
+export const IDF_ULPS = 1;
+/** See {@link IDF_ULPS}. */
+export const VALUE_ULPS = 4;
