@@ -85,8 +85,10 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
   }
 
   /**
-   * Trains on X (n×d) and y (n labels). A failed call throws and leaves the model as it
-   * was (including a previous fit).
+   * Trains on X (n×d) and y (n labels). X is dense (a Matrix or rows of numbers) or a
+   * {@link CsrMatrix}, read in place with its own dtype whatever the `dtype` option (its
+   * float32 values widen exactly; every mode and solver takes it). A failed call throws
+   * and leaves the model as it was (including a previous fit).
    * @returns this model, typed by the labels of y (`LogisticRegression<number>` for
    * numeric y).
    * @throws TypeError for the wrong kind of X, y or option; RangeError for an empty X,
@@ -109,7 +111,8 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
       const sampleWeight = sampleWeights(options.sampleWeight ?? null, staged.rows);
       classWeights(this.classWeight, labels, labels.counts); // reject unknown labels before any work
       const mode = modeFor(this.multiClass, K);
-      if (mode === 'multinomial' && this.dtype === 'float32') {
+      // Dense float32 X has binary kernels only; a CsrMatrix is read as it is, by kernels for every mode.
+      if (mode === 'multinomial' && staged.dtype === 'float32' && staged.sparse === null) {
         throw new RangeError(
           K === 2
             ? `${NAME}: dtype 'float32' serves binary and one-vs-rest models, not the two-class softmax of multiClass 'multinomial'; use multiClass 'auto' or dtype 'float64'`

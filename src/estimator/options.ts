@@ -171,8 +171,9 @@ export interface LogisticRegressionOptions {
   randomState?: number | RandomState | null;
   /**
    * Threads for the passes over the data (every solver but 'sgd'): an integer from 1 to
-   * 64, or `'auto'` — one thread below {@link THREADS_BREAK_EVEN} values of X (where
-   * waking workers costs more than it saves), else every available CPU. A number above
+   * 64, or `'auto'` — one thread below {@link THREADS_BREAK_EVEN} values of X (stored
+   * entries of a CsrMatrix; where waking workers costs more than it saves), else every
+   * available CPU. A number above
    * the CPUs available is lowered to that count, with a warning (more threads than CPUs
    * only wait for one another); the `threads` property holds the value used. Results are
    * bit-identical for any value. Needs SharedArrayBuffer (Node; in browsers a
@@ -185,8 +186,9 @@ export interface LogisticRegressionOptions {
    * half the memory and bandwidth; dot products in f32x4, gradients summed in float64
    * every 32 rows (see README for the accuracy cost). `'float32'` serves binary and
    * one-vs-rest models with the full-batch solvers (not 'sgd', not multinomial). A
-   * float32 `Matrix.alloc` matrix is read in place; any other X is converted into a float32
-   * copy for the fit.
+   * float32 `Matrix.alloc` matrix is read in place; any other dense X is converted into a
+   * float32 copy for the fit. A CsrMatrix is always read in place with its own dtype,
+   * whatever this option says.
    * @default 'float64'
    */
   dtype?: Dtype;

@@ -84,6 +84,14 @@ describe('fit(CsrMatrix, y)', () => {
     expect(parameters(a)).toEqual(parameters(b));
   });
 
+  it("reads a CsrMatrix with its own dtype whatever the dtype option, so dtype 'float32' trains a softmax on it", () => {
+    const { X: dense, y } = threeClass(14);
+    const X = sparsified(dense);
+    const a = new LogisticRegression({ ...exact, dtype: 'float32' }).fit(X, y);
+    const b = new LogisticRegression(exact).fit(X, y);
+    expect(parameters(a)).toEqual(parameters(b));
+  });
+
   it('reads a CsrMatrix in place: nothing the size of X is allocated', () => {
     const { X: dense, y } = binary(8);
     const X = sparsified(dense);
