@@ -10,7 +10,10 @@ Writes, under test/fixtures/svmlight/:
                   True / False, query_id False / True, some n_features), what
                   scikit-learn's load_svmlight_file returns (CSR arrays, shape, y,
                   qid) or the exception it raises (type and message); and "dumps":
-                  matrices with what dump_svmlight_file writes for them; and
+                  matrices with what dump_svmlight_file writes for them and what
+                  load_svmlight_file reads back from that text ("readBack"); "gzip":
+                  .svm.gz files (gzip, mtime 0) with what load_svmlight_file reads
+                  from each path (it decompresses by the name's extension); and
                   "g16": doubles with Python's "%.16g" of each, the number format
                   of every value the writer prints.
 
@@ -21,6 +24,7 @@ is random: running the script again rewrites the same files.
     /usr/bin/python3 tools/make_svmlight_fixtures.py
 """
 
+import gzip
 import io
 import json
 import math
@@ -139,6 +143,9 @@ def dump(name, X, y, **kw):
     dump_svmlight_file(X, y, f, **kw)
     case = {"name": name, "X": csr_args(X), "y": enc(y), "text": f.getvalue().decode("utf-8")}
     case["zeroBased"] = kw.get("zero_based", True)
+    back = load_svmlight_file(io.BytesIO(f.getvalue()), zero_based=case["zeroBased"], n_features=X.shape[1],
+                              query_id="query_id" in kw)
+    case["readBack"] = {**csr_args(back[0]), "y": enc(back[1]), "qid": back[2].tolist() if "query_id" in kw else None}
     if "comment" in kw:
         case["comment"] = kw["comment"]
     if "query_id" in kw:
@@ -173,6 +180,18 @@ def dump_cases():
     ]
 
 
+def gzip_cases():
+    """Gzipped texts, read by load_svmlight_file from their path (it opens *.gz with gzip)."""
+    cases = []
+    for name in ("basic_one_based", "many_features", "qid"):
+        file = name + ".svm.gz"
+        with open(os.path.join(OUT, file), "wb") as f:
+            f.write(gzip.compress(TEXTS[name].encode("utf-8"), mtime=0))
+        r = load_svmlight_file(os.path.join(OUT, file), query_id=True)
+        cases.append({"name": name, "file": file, **csr_args(r[0]), "y": enc(r[1]), "qid": r[2].tolist()})
+    return cases
+
+
 def g16_cases():
     """Doubles and Python's "%.16g" of each: random bit patterns (every exponent), short
     decimals, integers near 2**53 and exact ties at the 17th digit (k + 0.5 for 16-digit
@@ -196,6 +215,7 @@ def main():
         "note": "written by tools/make_svmlight_fixtures.py; do not edit",
         "parse": parse_cases(),
         "dumps": dump_cases(),
+        "gzip": gzip_cases(),
         "g16": g16_cases(),
     }
     with open(os.path.join(OUT, "expected.json"), "w", encoding="utf-8") as f:

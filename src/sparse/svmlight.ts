@@ -46,6 +46,22 @@ export interface SvmlightOptions {
   queryId?: boolean;
 }
 
+/** How a {@link SvmlightParser} reports and what it accepts beyond scikit-learn's rules: the third argument of its constructor. */
+export interface SvmlightReading {
+  /**
+   * Where the text comes from, such as a file name: messages about the text read
+   * `where: source: line 3, column 5: …` (messages about options stay `where: …`).
+   * @default undefined (messages read `where: line 3, …`)
+   */
+  source?: string;
+  /**
+   * Refuse NaN and ±Infinity feature values, with their line and column. scikit-learn reads
+   * them; a `CsrMatrix` cannot hold them, so a loader that builds one asks for this.
+   * @default false
+   */
+  finiteValues?: boolean;
+}
+
 /** A parsed svmlight text: X as compressed sparse rows, the labels and the query ids. */
 export interface SvmlightData {
   /** Row starts into `indices`/`values`, length `rows + 1`, non-decreasing, ending at the number of stored entries. */
@@ -62,6 +78,12 @@ export interface SvmlightData {
   y: Float64Array;
   /** The `qid:` values when `queryId` is true (one per line that has one), else null. */
   qid: Int32Array | null;
+  /**
+   * Whether the indices were read as zero-based: the `zeroBased` option, with `'auto'`
+   * resolved (false when every index was lowered by 1). A model trained on this text reads
+   * other texts with the same base.
+   */
+  zeroBased: boolean;
 }
 
 const INT32_MAX = 2147483647n;
@@ -120,14 +142,20 @@ export class SvmlightParser {
   private maxIndexLine = 0;
   private ended = false;
   private failed = false;
+  /** The prefix of messages about the text: `where`, or `where: source`. */
+  private readonly at: string;
+  private readonly finiteValues: boolean;
 
   /**
    * @param options See {@link SvmlightOptions}.
    * @param where The prefix of messages: a file loader passes the file's name, so an error
    * reads `data.svm: line 3, column 5: …` (default `'SvmlightParser'`).
+   * @param reading See {@link SvmlightReading}.
    */
-  constructor(options: SvmlightOptions = {}, private readonly where = 'SvmlightParser') {
+  constructor(options: SvmlightOptions = {}, private readonly where = 'SvmlightParser', reading: SvmlightReading = {}) {
     checkOptionNames(where, options, OPTION_NAMES);
+    this.at = reading.source === undefined ? where : `${where}: ${reading.source}`;
+    this.finiteValues = reading.finiteValues === true;
     const { nFeatures = null, zeroBased = 'auto', queryId = false } = options;
     if (nFeatures !== null) {
       if (typeof nFeatures !== 'number') throw new TypeError(`${where}: nFeatures must be a number or null, got ${describeKind(nFeatures)}`);
@@ -171,11 +199,11 @@ export class SvmlightParser {
     const needed = (indices.length > 0 ? this.maxIndex - (shift ? 1 : 0) : 0) + 1;
     if (this.nFeatures !== null && this.nFeatures < needed && indices.length === 0) {
       // scikit-learn's shape for a text without features has 1 column.
-      throw new RangeError(`${this.where}: nFeatures is ${this.nFeatures}, but a text without features has 1 column, as in scikit-learn`);
+      throw new RangeError(`${this.at}: nFeatures is ${this.nFeatures}, but a text without features has 1 column, as in scikit-learn`);
     }
     if (this.nFeatures !== null && this.nFeatures < needed) {
       throw new RangeError(
-        `${this.where}: nFeatures is ${this.nFeatures}, but line ${this.maxIndexLine} has index ${this.maxIndex} (${shift ? 'one' : 'zero'}-based), which needs ${needed} features`,
+        `${this.at}: nFeatures is ${this.nFeatures}, but line ${this.maxIndexLine} has index ${this.maxIndex} (${shift ? 'one' : 'zero'}-based), which needs ${needed} features`,
       );
     }
     return {
@@ -186,18 +214,19 @@ export class SvmlightParser {
       cols: this.nFeatures ?? needed,
       y: this.y.view(),
       qid: this.queryId ? this.qid.view() : null,
+      zeroBased: !shift,
     };
   }
 
   /** A parser that returned or threw holds a result or half a line: it takes no more text. */
   private checkOpen(call: string): void {
-    if (this.failed) throw new RangeError(`${this.where}: ${call} after an error; start a new parser`);
-    if (this.ended) throw new RangeError(`${this.where}: ${call} after end()`);
+    if (this.failed) throw new RangeError(`${this.at}: ${call} after an error; start a new parser`);
+    if (this.ended) throw new RangeError(`${this.at}: ${call} after end()`);
   }
 
   private fail(column: number, problem: string): never {
     this.failed = true;
-    throw new RangeError(`${this.where}: line ${this.line}, column ${column}: ${problem}`);
+    throw new RangeError(`${this.at}: line ${this.line}, column ${column}: ${problem}`);
   }
 
   private parseLine(raw: string): void {
@@ -234,6 +263,9 @@ export class SvmlightParser {
       }
       const value = pythonFloat(token.slice(colon + 1));
       if (value === null) this.fail(column, `the feature value must be a number, got ${quoted(token)}`);
+      if (this.finiteValues && !Number.isFinite(value)) {
+        this.fail(column, `the feature value is ${String(value)}, in ${quoted(token)}; a CsrMatrix holds finite values only`);
+      }
       this.indices.push(index);
       this.values.push(value);
       if (index < this.minIndex) this.minIndex = index;

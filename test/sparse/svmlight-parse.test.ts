@@ -57,6 +57,18 @@ describe('parseSvmlight(text) defaults', () => {
     expect([data.rows, data.cols, Array.from(data.indptr)]).toEqual([0, 1, [0]]);
   });
 
+  it('reports zeroBased false when auto lowered one-based indices by 1', () => {
+    expect(parseSvmlight('1 1:1 3:1\n').zeroBased).toBe(false);
+  });
+
+  it('reports zeroBased true when auto found an index 0, or no feature at all', () => {
+    expect([parseSvmlight('1 1:1\n2 0:1\n').zeroBased, parseSvmlight('1\n').zeroBased]).toEqual([true, true]);
+  });
+
+  it('reports zeroBased as given when it is not auto', () => {
+    expect([parseSvmlight('1 1:1\n', { zeroBased: true }).zeroBased, parseSvmlight('1 1:1\n', { zeroBased: false }).zeroBased]).toEqual([true, false]);
+  });
+
   it('returns the nFeatures it was given as cols', () => {
     expect(parseSvmlight('1 1:1\n', { nFeatures: 7 }).cols).toBe(7);
   });
@@ -83,6 +95,17 @@ describe('SvmlightParser write(chunk) / end()', () => {
 
   it('prefixes messages with the name it was given, such as a file name', () => {
     expect(() => new SvmlightParser({}, 'data.svm').write('1 x\n')).toThrow("data.svm: line 1, column 3: expected index:value, got 'x'");
+  });
+
+  it('puts the source after the name in messages about the text, not in those about options', () => {
+    expect(() => new SvmlightParser({}, 'load', { source: 'a.svm' }).write('1 x\n')).toThrow("load: a.svm: line 1, column 3: expected index:value, got 'x'");
+    expect(() => new SvmlightParser({ zeroBased: 'x' as 'auto' }, 'load', { source: 'a.svm' })).toThrow("load: zeroBased must be true, false or 'auto', got 'x'");
+  });
+
+  it('refuses NaN and ±Infinity values with finiteValues, which scikit-learn reads', () => {
+    const parser = new SvmlightParser({}, 'load', { finiteValues: true });
+    expect(() => parser.write('1 1:1 2:-inf\n')).toThrow("load: line 1, column 7: the feature value is -Infinity, in '2:-inf'; a CsrMatrix holds finite values only");
+    expect(parseSvmlight('nan 1:inf\n').values[0]).toBe(Infinity);
   });
 
   it('refuses write() after end()', () => {
