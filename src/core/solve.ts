@@ -131,7 +131,7 @@ export function solve(problem: CoreProblem, run: CoreRun, start: Float64Array): 
       l2: problem.l2,
       l1: problem.l1,
     });
-    record.setWork(take(run.core.allocF64(core.workLength(solver))));
+    record.setWork(take(allocWork(run.core, core.workLength(solver), problem, run.solver)));
     core.prepareProblem(solver);
     const outcome = run.solver === 'sgd' ? runSgd(X.rows, paramsPtr, run, take) : runBatch(paramsPtr, run, take);
     return { ...outcome, params: run.core.viewF64(paramsPtr, parameters).slice() };
@@ -140,6 +140,26 @@ export function solve(problem: CoreProblem, run: CoreRun, start: Float64Array): 
     setProgressListener(null, core);
     running = false;
     for (const ptr of owned) run.core.free(ptr);
+  }
+}
+
+/**
+ * The solve's scratch block. Over sparse X the scratch, not X, is what grows with the
+ * columns (a few vectors of blocks × (cols + 1) values), so when it cannot be had the
+ * message says so and what needs less, instead of the dense advice of `allocF64`.
+ */
+function allocWork(target: Core, length: number, problem: CoreProblem, solver: CoreSolver): number {
+  try {
+    return target.allocF64(length);
+  } catch (error) {
+    if (!(error instanceof RangeError) || problem.X.sparse === null) throw error;
+    const { cols } = problem.X;
+    const parameters = problem.blocks * (cols + 1);
+    const shape = problem.blocks === 1 ? `${cols} columns + 1` : `${problem.blocks} blocks × (${cols} columns + 1)`;
+    throw new RangeError(
+      `LogisticRegression.fit: solver '${solver}' needs ${length} float64 values of scratch (${length * 8} bytes) for ${parameters} parameters (${shape}), more than WebAssembly memory can hold; fewer columns (e.g. a smaller nFeatures of HashingVectorizer) or solver 'sgd' need less`,
+      { cause: error },
+    );
   }
 }
 

@@ -188,3 +188,18 @@ describe('partialFit and fitStream over CsrMatrix chunks', () => {
     expect(model.score(X, y)).toBeGreaterThan(0.7);
   });
 });
+
+describe('fit(CsrMatrix, y) beyond WebAssembly memory', () => {
+  it('says when the scratch for a very wide CsrMatrix cannot be had, and stays usable', () => {
+    const X = CsrMatrix.fromRows([{ 0: 1 }, { 40_000_000: 1 }, { 3: 2 }], { cols: 50_000_000 });
+    const model = new LogisticRegression({ onWarning: null });
+    expect(() => model.fit(X, [0, 1, 1])).toThrow(
+      new RangeError(
+        "LogisticRegression.fit: solver 'lbfgs' needs 1300000051 float64 values of scratch (10400000408 bytes) for 50000001 parameters (50000000 columns + 1), more than WebAssembly memory can hold; fewer columns (e.g. a smaller nFeatures of HashingVectorizer) or solver 'sgd' need less",
+      ),
+    );
+    const narrow = CsrMatrix.fromRows([{ 0: 1 }, { 1: 1 }, { 0: 2 }]);
+    expect(model.fit(narrow, [0, 1, 1]).nIter).toBeGreaterThan(0);
+    X.dispose();
+  });
+});
