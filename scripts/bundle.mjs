@@ -1,8 +1,9 @@
 // Bundles dist/: the library (dist/index.js, loader and wasm inlined), the worker API
-// (dist/worker/*.js) and the opt-in relaxed-SIMD build (dist/relaxed-simd/index.js). The
-// latter two import the library from '../index.js' rather than carry a second copy, so a
-// model fitted in a worker comes back as the caller's LogisticRegression and the relaxed
-// build registers with the library the application uses.
+// (dist/worker/*.js), the opt-in relaxed-SIMD build (dist/relaxed-simd/index.js) and the
+// Node-only file functions (dist/node/index.js). The latter three import the library from
+// '../index.js' rather than carry a second copy, so a model fitted in a worker comes back
+// as the caller's LogisticRegression, the relaxed build registers with the library the
+// application uses, and a CsrMatrix loaded from a file lives in the application's core.
 import { build } from 'esbuild';
 
 // keepNames: esbuild emits `class Matrix` as `var Matrix = class _Matrix` (an inner name for
@@ -21,7 +22,7 @@ const libraryExternal = {
   name: 'library-external',
   setup(b) {
     b.onResolve({ filter: /^\.\.\/(index|relaxed-simd\/index)\.js$/ }, (args) =>
-      /\/src\/(worker|relaxed-simd)\//.test(args.importer) ? { path: args.path, external: true } : undefined,
+      /\/src\/(worker|relaxed-simd|node)\//.test(args.importer) ? { path: args.path, external: true } : undefined,
     );
   },
 };
@@ -33,10 +34,11 @@ await build({
     'worker/node': 'src/worker/node.ts',
     'worker/entry-node': 'src/worker/entry-node.ts',
     'relaxed-simd/index': 'src/relaxed-simd/index.ts',
+    'node/index': 'src/node/index.ts',
   },
   outdir: 'dist',
   platform: 'neutral',
   external: ['node:*'],
   plugins: [libraryExternal],
 });
-console.log('bundled dist/index.js, dist/worker/{index,entry,node,entry-node}.js and dist/relaxed-simd/index.js');
+console.log('bundled dist/index.js, dist/worker/{index,entry,node,entry-node}.js, dist/relaxed-simd/index.js and dist/node/index.js');

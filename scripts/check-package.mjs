@@ -34,6 +34,7 @@ const BUDGET = {
   // measured 2026-12-02). Base64 gzips to about 1.3× the core's own gzip size, so 29 KB is
   // the entry of a core at its 22 KB budget (raised from 25 KB with the cores above).
   'dist/relaxed-simd/index.js': 29_000,
+  'dist/node/index.js': 6_000,
 };
 
 let failed = false;
