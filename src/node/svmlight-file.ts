@@ -11,12 +11,9 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createGunzip, createGzip } from 'node:zlib';
 // CsrMatrix, the parser and the writer must be the application's (one CsrMatrix class, one
-// core memory): the bundle of this entry takes them from '../index.js'. Until src/index.ts
-// exports them, the source modules (the same modules when run from source).
-import type { Dtype, MatrixLike } from '../core/stage.js';
-import { CsrMatrix } from '../sparse/csr-matrix.js';
-import { formatSvmlightChunks, type SvmlightMatrix } from '../sparse/svmlight-format.js';
-import { SvmlightParser, type SvmlightOptions } from '../sparse/svmlight.js';
+// core memory): the bundle of this entry keeps '../index.js' external.
+import { CsrMatrix, type Dtype, type MatrixLike, SvmlightParser, type SvmlightMatrix, type SvmlightOptions } from '../index.js';
+import { formatSvmlightChunks } from '../sparse/svmlight-format.js';
 import { describeKind } from '../validate/describe.js';
 import { checkChoice, checkOptionNames } from '../validate/options.js';
 

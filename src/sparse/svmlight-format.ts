@@ -164,7 +164,9 @@ function readArgs(args: FormatSvmlightArgs, where: string): Checked {
 function readX(X: FormatSvmlightArgs['X'], where: string): CsrArrays & { rows: number } {
   if (X instanceof CsrMatrix) {
     checkSize(where, X.rows, X.cols);
-    return { ...csrData(X), rows: X.rows };
+    const { indptr, indices, values } = X.toData();
+    // The arrays of a CsrMatrix are canonical and finite; float32 values widen exactly.
+    return { indptr, indices, values: values instanceof Float64Array ? values : Float64Array.from(values), rows: X.rows };
   }
   if (X instanceof Matrix || Array.isArray(X)) {
     const { data, rows, cols } = readMatrix(`${where}: X`, X as MatrixLike);
@@ -231,17 +233,6 @@ function* pieces(c: Checked, where: string): IterableIterator<string> {
     }
   }
   if (out !== '') yield out;
-}
-
-/**
- * A CsrMatrix's arrays, read through `toDense()` — which drops explicit zeros and costs
- * rows × cols — because CsrMatrix has no public accessor for its arrays yet; to be
- * `X.toData()` (requested of csr-matrix.ts), a drop-in replacement.
- * @internal
- */
-export function csrData(X: CsrMatrix<Dtype>): CsrArrays {
-  const dense = X.toDense();
-  return denseToCsr(Float64Array.from(dense.data), X.rows, X.cols);
 }
 
 /** Positions start…end-1 ordered by column, ties kept in stored order (scikit-learn writes sorted rows). */

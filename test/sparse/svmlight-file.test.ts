@@ -4,11 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Matrix } from '../../src/index.js';
+import { CsrMatrix, Matrix } from '../../src/index.js';
 import { dumpSvmlightFile, loadSvmlightFile, type SvmlightFileData } from '../../src/node/index.js';
-import { defaultCore, viewF32, viewF64 } from '../../src/core/runtime.js';
-import { CsrMatrix } from '../../src/sparse/csr-matrix.js';
-import { parseSvmlight } from '../../src/sparse/svmlight.js';
+import { parseSvmlight } from '../../src/index.js';
 import { fixture, fixturePath, floats, type Loaded } from './svmlight-fixture.js';
 
 let dir = '';
@@ -30,13 +28,10 @@ async function expectRejection(promise: Promise<unknown>, kind: ErrorConstructor
   return error as Error;
 }
 
-/** A CsrMatrix's three arrays, read in the core's memory (CsrMatrix has no public accessor for them). */
+/** A CsrMatrix's three arrays as plain arrays. */
 function arrays(X: CsrMatrix<'float64' | 'float32'>) {
-  return {
-    indptr: Array.from(defaultCore.viewI32(X.indptrByteOffset, X.rows + 1)),
-    indices: Array.from(defaultCore.viewI32(X.indicesByteOffset, X.nnz)),
-    values: Array.from(X.dtype === 'float32' ? viewF32(X.valuesByteOffset, X.nnz) : viewF64(X.valuesByteOffset, X.nnz)),
-  };
+  const { indptr, indices, values } = X.toData();
+  return { indptr: Array.from(indptr), indices: Array.from(indices), values: Array.from(values) };
 }
 
 /** A loaded file as plain arrays (explicit zeros are stored entries); X is disposed. */
@@ -154,18 +149,26 @@ describe('dumpSvmlightFile(X, y, path, options) writes what scikit-learn 1.2.1 d
     }
   }
 
+  for (const c of fixture.dumps) {
+    it(`writes ${c.name} from a CsrMatrix as from its CSR arrays, explicit zeros included`, async () => {
+      const sparse = CsrMatrix.from(csrOf(c));
+      const file = join(dir, `${c.name}.csr.svm`);
+      await dumpSvmlightFile(sparse, floats(c.y), file, { zeroBased: c.zeroBased, comment: c.comment ?? null, queryId: c.queryId ?? null });
+      sparse.dispose();
+      expect(withoutWriterLine(readFileSync(file, 'utf8'))).toBe(withoutWriterLine(c.text));
+    });
+  }
+
   // A dense X has no stored zeros; scikit-learn writes its entries that are not 0, which is
   // the sparse text of every case without an explicit zero.
   for (const c of fixture.dumps.filter((d) => !floats(d.X.values).includes(0))) {
-    it(`writes ${c.name} from a dense Matrix and from a CsrMatrix, as from its CSR arrays`, async () => {
-      const options = { zeroBased: c.zeroBased, comment: c.comment ?? null, queryId: c.queryId ?? null };
+    it(`writes ${c.name} from a dense Matrix as from its CSR arrays`, async () => {
       const sparse = CsrMatrix.from(csrOf(c));
-      await dumpSvmlightFile(sparse, floats(c.y), join(dir, `${c.name}.csr.svm`), options);
-      await dumpSvmlightFile(sparse.toDense(), floats(c.y), join(dir, `${c.name}.dense.svm`), options);
+      const dense = sparse.toDense();
       sparse.dispose();
-      const text = withoutWriterLine(c.text);
-      expect(withoutWriterLine(readFileSync(join(dir, `${c.name}.csr.svm`), 'utf8'))).toBe(text);
-      expect(withoutWriterLine(readFileSync(join(dir, `${c.name}.dense.svm`), 'utf8'))).toBe(text);
+      const file = join(dir, `${c.name}.dense.svm`);
+      await dumpSvmlightFile(dense, floats(c.y), file, { zeroBased: c.zeroBased, comment: c.comment ?? null, queryId: c.queryId ?? null });
+      expect(withoutWriterLine(readFileSync(file, 'utf8'))).toBe(withoutWriterLine(c.text));
     });
   }
 
