@@ -38,10 +38,13 @@ export function expectUlps(actual: ArrayLike<number>, expected: readonly number[
 
 /**
  * How far tf-idf values may be from scikit-learn's: numpy's vectorised log (on AVX-512) and
- * Math.log each err by under 1 ulp, so an idf differs by at most 1 ulp; the product with a
- * count and the norm can carry that further (the fixtures' worst is 2 ulps, in 126 of 5,040
- * values). Without a logarithm (no idf, no sublinearTf) values are bit-identical.
+ * Math.log each err by under 1 ulp, so an idf differs by at most 1 ulp; a value multiplies
+ * that by ln(v) + 1 (a second logarithm with sublinearTf) and is divided by the row's norm,
+ * a sum over the row of such products, so the differences add up. In the fixtures most
+ * values are equal or 1 ulp apart and the worst is 5 ulps, in 1 of 2,031 values (sublinear
+ * character n-grams, rows of about a hundred entries). Without a logarithm (no idf, no
+ * sublinearTf) values are bit-identical.
  */
 export const IDF_ULPS = 1;
 /** See {@link IDF_ULPS}. */
-export const VALUE_ULPS = 4;
+export const VALUE_ULPS = 6;
