@@ -32,6 +32,9 @@ export type MatrixLike = Matrix<Dtype> | ArrayLike<ArrayLike<number>>;
  */
 export type FeatureMatrix = MatrixLike | CsrMatrix<Dtype>;
 
+/** The kinds a {@link FeatureMatrix} may be, as messages name them. */
+const FEATURE_MATRIX_KINDS = 'a Matrix, a CsrMatrix or an array of rows';
+
 /** Where the index arrays of a sparse X are (see {@link StagedMatrix.sparse}). */
 export interface StagedCsr {
   /** Byte offset of the rows + 1 int32 row starts. */
@@ -90,7 +93,7 @@ export function stageMatrix(X: FeatureMatrix, name: string): StagedMatrix {
     });
     return staged;
   }
-  const { rows, cols } = shapeOfRows(X, name);
+  const { rows, cols } = shapeOfRows(X, name, FEATURE_MATRIX_KINDS);
   checkNotEmpty(name, rows, cols);
   const ptr = allocF64(rows * cols);
   const staged: StagedMatrix = { ptr, rows, cols, owned: true, dtype: 'float64', pinned: null, sparse: null };
@@ -108,7 +111,7 @@ export function stageMatrix32(X: FeatureMatrix, name: string): StagedMatrix {
   if (X instanceof CsrMatrix) return stageCsr(X, name);
   if (X instanceof Matrix) checkNotDisposed(X, name);
   const source = X instanceof Matrix ? null : X;
-  const { rows, cols } = X instanceof Matrix ? X : shapeOfRows(X, name);
+  const { rows, cols } = X instanceof Matrix ? X : shapeOfRows(X, name, FEATURE_MATRIX_KINDS);
   checkNotEmpty(name, rows, cols);
   if (X instanceof Matrix && X.dtype === 'float32' && X.inWasmMemory) {
     const at = core.firstNonFinite32(X.byteOffset, rows * cols);

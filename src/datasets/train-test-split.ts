@@ -7,7 +7,8 @@
  */
 
 import { isArrayLike } from '../validate/array-like.js';
-import { checkNotDisposed, Matrix } from '../matrix.js';
+import { checkNotDisposed, type Dtype, Matrix } from '../matrix.js';
+import { CsrMatrix } from '../sparse/csr-matrix.js';
 import { describeLiteral } from '../validate/describe.js';
 import { STRATIFY_LABELS, encodeLabels } from '../validate/labels.js';
 import { DATASET_WORDING, checkBoolean, checkOptionNames } from '../validate/options.js';
@@ -70,12 +71,15 @@ type AnyTypedArray =
 /** The type of `yTrain`/`yTest`: the input's typed-array type, or a plain array of its elements. */
 export type SplitLabels<T> = T extends AnyTypedArray ? T : T extends ArrayLike<infer E> ? E[] : never;
 
-/** Result of {@link trainTestSplit}. */
-export interface TrainTestSplit<T> {
+/**
+ * Result of {@link trainTestSplit}.
+ * @typeParam M - the kind of `XTrain`/`XTest`: a Matrix, or a CsrMatrix for a CsrMatrix X.
+ */
+export interface TrainTestSplit<T, M = Matrix> {
   /** Rows of X at the train indices. */
-  XTrain: Matrix;
+  XTrain: M;
   /** Rows of X at the test indices. */
-  XTest: Matrix;
+  XTest: M;
   /** Labels at the train indices. */
   yTrain: SplitLabels<T>;
   /** Labels at the test indices. */
@@ -315,11 +319,12 @@ function isTypedArray(value: unknown): value is AnyTypedArray {
  * `randomState` the rows land in the same sets, in the same order (see
  * {@link trainTestSplitIndices} for how the indices are chosen).
  *
- * @param X - samples, a {@link Matrix} or an array of equal-length rows
+ * @param X - samples, a {@link Matrix}, a {@link CsrMatrix} or an array of equal-length rows
  * @param y - one label per sample (plain array or typed array)
  * @param options - see {@link TrainTestSplitOptions}; `stratify: y` keeps the
  *   class proportions of `y`.
- * @returns `XTrain`/`XTest` (new matrices) and `yTrain`/`yTest` (the same
+ * @returns `XTrain`/`XTest` (new float64 matrices; for a CsrMatrix X, new CsrMatrix
+ *   objects of its dtype, which the caller disposes) and `yTrain`/`yTest` (the same
  *   typed-array type as `y`, or plain arrays when `y` is not a typed array).
  * @throws TypeError for an unknown option, an option or argument of the wrong
  *   type, or `stratify` with `shuffle: false`.
@@ -334,21 +339,33 @@ function isTypedArray(value: unknown): value is AnyTypedArray {
  * yTest.length; // 200 (an Int32Array, like y)
  * ```
  */
+export function trainTestSplit<T extends ArrayLike<unknown>, D extends Dtype>(
+  X: CsrMatrix<D>,
+  y: T,
+  options?: TrainTestSplitOptions,
+): TrainTestSplit<T, CsrMatrix<D>>;
 export function trainTestSplit<T extends ArrayLike<unknown>>(
   X: Matrix | ArrayLike<ArrayLike<number>>,
   y: T,
+  options?: TrainTestSplitOptions,
+): TrainTestSplit<T>;
+export function trainTestSplit<T extends ArrayLike<unknown>>(
+  X: Matrix | CsrMatrix<Dtype> | ArrayLike<ArrayLike<number>>,
+  y: T,
   options: TrainTestSplitOptions = {},
-): TrainTestSplit<T> {
+): TrainTestSplit<T, Matrix | CsrMatrix<Dtype>> {
   const fn = 'trainTestSplit';
   checkOptionNames(fn, options, [...OPTION_NAMES]);
-  let matrix: Matrix;
+  let matrix: Matrix | CsrMatrix<Dtype>;
   if (X instanceof Matrix) {
     checkNotDisposed(X, `${fn}: X`);
+    matrix = X;
+  } else if (X instanceof CsrMatrix) {
     matrix = X;
   } else if (isArrayLike(X)) {
     matrix = Matrix.fromRows(X);
   } else {
-    throw new TypeError(`${fn}: X must be a Matrix or an array of rows; got ${describeLiteral(X)}`);
+    throw new TypeError(`${fn}: X must be a Matrix, a CsrMatrix or an array of rows; got ${describeLiteral(X)}`);
   }
   if (!isArrayLike(y)) {
     throw new TypeError(`${fn}: y must be an array or typed array of labels; got ${describeLiteral(y)}`);
@@ -358,6 +375,16 @@ export function trainTestSplit<T extends ArrayLike<unknown>>(
     throw new RangeError(`${fn}: X has ${n} rows but y has ${y.length} labels`);
   }
   const { train, test } = splitIndices(n, options, fn);
+  if (matrix instanceof CsrMatrix) {
+    const csr = matrix.toData(); // throws for a disposed CsrMatrix, before anything is made
+    const XTrain = takeCsrRows(csr, train, matrix.dtype);
+    try {
+      return { XTrain, XTest: takeCsrRows(csr, test, matrix.dtype), yTrain: takeLabels(y, train), yTest: takeLabels(y, test) };
+    } catch (error) {
+      XTrain.dispose();
+      throw error;
+    }
+  }
   const cols = matrix.cols;
   const data = matrix.data;
   const take = (idx: Int32Array): Matrix => {
@@ -368,16 +395,41 @@ export function trainTestSplit<T extends ArrayLike<unknown>>(
     }
     return Matrix.from(out, idx.length, cols);
   };
-  const takeLabels = (idx: Int32Array): SplitLabels<T> => {
-    if (isTypedArray(y)) {
-      const Ctor = y.constructor as new (length: number) => AnyTypedArray;
-      const out = new Ctor(idx.length) as unknown as { [i: number]: unknown };
-      for (let i = 0; i < idx.length; i++) out[i] = (y as unknown as { [i: number]: unknown })[idx[i]!];
-      return out as SplitLabels<T>;
-    }
-    const out: unknown[] = new Array(idx.length);
-    for (let i = 0; i < idx.length; i++) out[i] = y[idx[i]!];
+  return { XTrain: take(train), XTest: take(test), yTrain: takeLabels(y, train), yTest: takeLabels(y, test) };
+}
+
+/** The labels of `y` at `idx`, as `y`'s typed-array type or a plain array. */
+function takeLabels<T extends ArrayLike<unknown>>(y: T, idx: Int32Array): SplitLabels<T> {
+  if (isTypedArray(y)) {
+    const Ctor = y.constructor as new (length: number) => AnyTypedArray;
+    const out = new Ctor(idx.length) as unknown as { [i: number]: unknown };
+    for (let i = 0; i < idx.length; i++) out[i] = (y as unknown as { [i: number]: unknown })[idx[i]!];
     return out as SplitLabels<T>;
-  };
-  return { XTrain: take(train), XTest: take(test), yTrain: takeLabels(train), yTest: takeLabels(test) };
+  }
+  const out: unknown[] = new Array(idx.length);
+  for (let i = 0; i < idx.length; i++) out[i] = y[idx[i]!];
+  return out as SplitLabels<T>;
+}
+
+/** Rows `idx` of a CSR matrix's arrays, in that order, as a new CsrMatrix of `dtype`. */
+function takeCsrRows(
+  csr: { cols: number; indptr: Int32Array; indices: Int32Array; values: Float64Array | Float32Array },
+  idx: Int32Array,
+  dtype: Dtype,
+): CsrMatrix<Dtype> {
+  const indptr = new Int32Array(idx.length + 1);
+  for (let i = 0; i < idx.length; i++) {
+    const row = idx[i]!;
+    indptr[i + 1] = indptr[i]! + (csr.indptr[row + 1]! - csr.indptr[row]!);
+  }
+  const nnz = indptr[idx.length]!;
+  const indices = new Int32Array(nnz);
+  const values = dtype === 'float32' ? new Float32Array(nnz) : new Float64Array(nnz);
+  for (let i = 0; i < idx.length; i++) {
+    const from = csr.indptr[idx[i]!]!;
+    const to = csr.indptr[idx[i]! + 1]!;
+    indices.set(csr.indices.subarray(from, to), indptr[i]!);
+    values.set(csr.values.subarray(from, to), indptr[i]!);
+  }
+  return CsrMatrix.from({ rows: idx.length, cols: csr.cols, indptr, indices, values }, { dtype });
 }

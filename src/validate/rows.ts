@@ -7,12 +7,13 @@ import { isArrayLike } from './array-like.js';
 import { describeKind } from './describe.js';
 
 /**
- * The shape of an array of rows, checked for raggedness and element kind.
+ * The shape of an array of rows, checked for raggedness and element kind. `accepted`
+ * names every kind the caller takes, for the message when `rows` is none of them.
  * @throws TypeError when `rows` or a row is not array-like; RangeError for ragged rows.
  */
-export function shapeOfRows(rows: unknown, name: string): { rows: number; cols: number } {
+export function shapeOfRows(rows: unknown, name: string, accepted = 'a Matrix or an array of rows'): { rows: number; cols: number } {
   if (!isArrayLike(rows)) {
-    throw new TypeError(`${name} must be a Matrix or an array of rows, got ${describeKind(rows)}`);
+    throw new TypeError(`${name} must be ${accepted}, got ${describeKind(rows)}`);
   }
   const list = rows as ArrayLike<unknown>;
   let cols = 0;

@@ -7,6 +7,7 @@ import {
   type TrainTestSplitOptions,
 } from '../../src/datasets/train-test-split.js';
 import { Matrix } from '../../src/matrix.js';
+import { CsrMatrix } from '../../src/sparse/csr-matrix.js';
 
 interface SplitFixture {
   testSize?: number;
@@ -94,6 +95,33 @@ describe('trainTestSplit', () => {
   it('uses a test size of 0.25 when neither size is given', () => {
     const { train, test } = trainTestSplitIndices(10, { randomState: 0 });
     expect([train.length, test.length]).toEqual([7, 3]);
+  });
+});
+
+describe('trainTestSplit(CsrMatrix, y)', () => {
+  const rows = [{ 0: 1 }, {}, { 2: -3, 4: 5 }, { 1: 2 }, { 3: 0.5 }, { 0: 7, 4: 1 }, {}, { 2: 9 }];
+  const y = Int32Array.from([0, 1, 0, 1, 0, 1, 0, 1]);
+
+  it('takes the rows the dense split takes, as CsrMatrix objects', () => {
+    const X = CsrMatrix.fromRows(rows, { cols: 5 });
+    const sparse = trainTestSplit(X, y, { testSize: 0.25, randomState: 3 });
+    const dense = trainTestSplit(X.toDense(), y, { testSize: 0.25, randomState: 3 });
+    expect(sparse.XTrain).toBeInstanceOf(CsrMatrix);
+    expect(sparse.XTrain.toDense().toArray()).toEqual(dense.XTrain.toArray());
+    expect(sparse.XTest.toDense().toArray()).toEqual(dense.XTest.toArray());
+    expect(sparse.yTest).toEqual(dense.yTest);
+  });
+
+  it('keeps the dtype of the CsrMatrix', () => {
+    const X = CsrMatrix.fromRows(rows, { cols: 5, dtype: 'float32' });
+    const { XTrain, XTest } = trainTestSplit(X, y, { testSize: 2, randomState: 0 });
+    expect([XTrain.dtype, XTest.dtype, XTrain.rows, XTest.rows]).toEqual(['float32', 'float32', 6, 2]);
+  });
+
+  it('rejects a disposed CsrMatrix', () => {
+    const X = CsrMatrix.fromRows(rows, { cols: 5 });
+    X.dispose();
+    expect(() => trainTestSplit(X, y)).toThrow('CsrMatrix: this matrix has been disposed');
   });
 });
 

@@ -193,7 +193,7 @@ describe('LogisticRegression#fit(X, y) rejects bad X and y with a message that s
     ['empty X', [], [], RangeError, 'X has 0 rows; at least one sample is required'],
     ['an empty Matrix', Matrix.zeros(0, 3), [], RangeError, 'X has 0 rows; at least one sample is required'],
     ['zero columns', [[], []], [0, 1], RangeError, 'X has 0 columns; at least one feature is required'],
-    ['X that is not a matrix', 'abc', [0], TypeError, 'X must be a Matrix or an array of rows, got a string'],
+    ['X that is not a matrix', 'abc', [0], TypeError, 'X must be a Matrix, a CsrMatrix or an array of rows, got a string'],
     ['a row that is not an array', [[0], 5], [0, 1], TypeError, 'X row 1 is a number; expected an array of numbers'],
     ['a string cell', [[0, 'a']], [0], TypeError, 'X has a string at row 0, column 1; expected a number'],
     ['y that is not an array', [[0]], 1, TypeError, 'y must be an array of labels, got a number'],
