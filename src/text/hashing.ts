@@ -163,16 +163,19 @@ export class CsrBuilder {
 
   /** Appends an entry to the current row (columns must increase within a row). */
   push(column: number, value: number): void {
-    if (this.length === this.indices.length) {
-      const indices = new Int32Array(2 * this.length);
-      indices.set(this.indices);
-      this.indices = indices;
-      const values = new Float64Array(2 * this.length);
-      values.set(this.values);
-      this.values = values;
-    }
+    if (this.length === this.indices.length) this.#grow();
     this.indices[this.length] = column;
     this.values[this.length++] = value;
+  }
+
+  /** Doubles the capacity (kept out of `push`, so the engine inlines the common path). */
+  #grow(): void {
+    const indices = new Int32Array(2 * this.length);
+    indices.set(this.indices);
+    this.indices = indices;
+    const values = new Float64Array(2 * this.length);
+    values.set(this.values);
+    this.values = values;
   }
 
   /** Closes row `r`. */
