@@ -47,26 +47,37 @@ export function murmurhash3_32(key: string | Uint8Array, seed = 0): number {
 export function murmurhashBytes(bytes: Uint8Array, seed: number, length = bytes.length): number {
   const blocks = length & ~3;
   let h = seed | 0;
-  for (let i = 0; i < blocks; i += 4) {
-    let k = bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24);
-    k = Math.imul(k, C1);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, C2);
-    h ^= k;
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  }
-  // The 1–3 tail bytes, little-endian, mixed without the h rotation.
+  for (let i = 0; i < blocks; i += 4) h = mixBlock(h, bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24));
   const tail = length & 3;
   if (tail > 0) {
     let k = bytes[blocks]!;
     if (tail > 1) k |= bytes[blocks + 1]! << 8;
     if (tail > 2) k |= bytes[blocks + 2]! << 16;
-    k = Math.imul(k, C1);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, C2);
-    h ^= k;
+    h = mixTail(h, k);
   }
+  return finish(h, length);
+}
+
+/** One 4-byte block `k` (little-endian) mixed into the state `h`. */
+function mixBlock(h: number, k: number): number {
+  k = Math.imul(k, C1);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, C2);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/** The 1–3 tail bytes `k` (little-endian), mixed without the rotation of `h`. */
+function mixTail(h: number, k: number): number {
+  k = Math.imul(k, C1);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, C2);
+  return h ^ k;
+}
+
+/** The final avalanche of the state `h` after `length` bytes, as a signed 32-bit integer. */
+function finish(h: number, length: number): number {
   h ^= length;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -102,13 +113,7 @@ export function murmurhashString(text: string, start: number, end: number, where
     const c2 = text.charCodeAt(i + 2);
     const c3 = text.charCodeAt(i + 3);
     if ((c0 | c1 | c2 | c3) >= 0x80) return murmurhashEncoded(text, start, end, where);
-    let k = c0 | (c1 << 8) | (c2 << 16) | (c3 << 24);
-    k = Math.imul(k, C1);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, C2);
-    h ^= k;
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+    h = mixBlock(h, c0 | (c1 << 8) | (c2 << 16) | (c3 << 24));
   }
   const tail = length & 3;
   if (tail > 0) {
@@ -116,19 +121,9 @@ export function murmurhashString(text: string, start: number, end: number, where
     const c1 = tail > 1 ? text.charCodeAt(i + 1) : 0;
     const c2 = tail > 2 ? text.charCodeAt(i + 2) : 0;
     if ((c0 | c1 | c2) >= 0x80) return murmurhashEncoded(text, start, end, where);
-    let k = c0 | (c1 << 8) | (c2 << 16);
-    k = Math.imul(k, C1);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, C2);
-    h ^= k;
+    h = mixTail(h, c0 | (c1 << 8) | (c2 << 16));
   }
-  h ^= length;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h | 0;
+  return finish(h, length);
 }
 
 /** {@link murmurhashString} of text that is not all ASCII: its UTF-8 bytes, hashed. */

@@ -1,18 +1,12 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NotFittedError } from '../../src/errors.js';
 import { CountVectorizer, type CountVectorizerOptions } from '../../src/text/index.js';
 import { expectError } from '../assertions.js';
-import { arraysOf, type Csr } from './csr-arrays.js';
+import { arraysOf, readTextFixture, type VocabularyCase } from './text-fixtures.js';
 
-interface Case extends Partial<Csr> {
-  options: CountVectorizerOptions;
-  featureNames?: string[];
-  unseen?: Csr;
-  error?: string;
-}
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/text/count.json', import.meta.url), 'utf8')) as {
+type Case = VocabularyCase<CountVectorizerOptions>;
+const fixture = readTextFixture<{
   docs: string[];
   unseenDocs: string[];
   cases: Case[];
@@ -21,7 +15,7 @@ const fixture = JSON.parse(readFileSync(new URL('../fixtures/text/count.json', i
   vectorizerDocs: string[];
   vectorizerUnseenDocs: string[];
   vectorizerCases: Case[];
-};
+}>('count.json');
 
 function describeCases(docs: string[], unseenDocs: string[], cases: Case[]): void {
   for (const c of cases.filter((k) => k.error === undefined)) {

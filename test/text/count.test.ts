@@ -1,20 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type CountOptions, countFitTransform, countTransform, numpyArgsort } from '../../src/text/count.js';
 import { expectError } from '../assertions.js';
+import { type Csr, readTextFixture, type VocabularyCase } from './text-fixtures.js';
 
-interface Csr {
-  indptr: number[];
-  indices: number[];
-  values: number[];
-}
-interface Case extends Partial<Csr> {
-  options: CountOptions;
-  featureNames?: string[];
-  unseen?: Csr;
-  error?: string;
-}
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/text/count.json', import.meta.url), 'utf8')) as {
+type Case = VocabularyCase<CountOptions>;
+const fixture = readTextFixture<{
   docs: string[];
   unseenDocs: string[];
   cases: Case[];
@@ -23,7 +13,7 @@ const fixture = JSON.parse(readFileSync(new URL('../fixtures/text/count.json', i
   stopWordsOnly: Case;
   argsort: { keys: number[]; order: number[] }[];
   surrogateOrder: Case & { docs: string[] };
-};
+}>('count.json');
 
 const arrays = (X: { indptr: Int32Array; indices: Int32Array; values: Float64Array }): Csr => ({
   indptr: Array.from(X.indptr),

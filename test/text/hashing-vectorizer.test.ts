@@ -1,16 +1,15 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HashingVectorizer, type HashingVectorizerOptions } from '../../src/text/index.js';
 import { expectError } from '../assertions.js';
-import { arraysOf, type Csr } from './csr-arrays.js';
+import { arraysOf, type Csr, readTextFixture } from './text-fixtures.js';
 
 type Case = Csr & { options: HashingVectorizerOptions };
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/text/hashing.json', import.meta.url), 'utf8')) as {
+const fixture = readTextFixture<{
   docs: string[];
   cases: Case[];
   vectorizerCases: Case[];
-};
+}>('hashing.json');
 
 describe('HashingVectorizer(options).transform(docs) equals scikit-learn 1.2.1 entry for entry', () => {
   for (const c of fixture.cases) {

@@ -1,21 +1,16 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NotFittedError } from '../../src/errors.js';
 import { CsrMatrix } from '../../src/sparse/csr-matrix.js';
 import { TfidfTransformer, type TfidfTransformerOptions } from '../../src/text/index.js';
 import { expectError } from '../assertions.js';
-import { arraysOf, type Csr, expectUlps, IDF_ULPS, VALUE_ULPS } from './csr-arrays.js';
+import { arraysOf, type Counts, type Csr, expectUlps, IDF_ULPS, readTextFixture, VALUE_ULPS } from './text-fixtures.js';
 
-interface Counts extends Csr {
-  rows: number;
-  cols: number;
-}
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/text/count-tfidf.json', import.meta.url), 'utf8')) as {
+const fixture = readTextFixture<{
   counts: Counts;
   unseenCounts: Counts;
   cases: (Csr & { options: TfidfTransformerOptions; idf: number[] | null; unseen: Csr })[];
-};
+}>('count-tfidf.json');
 
 const matrix = (counts: Counts, dtype: 'float64' | 'float32' = 'float64') => CsrMatrix.from(counts, { dtype });
 

@@ -1,23 +1,15 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NotFittedError } from '../../src/errors.js';
 import { CountVectorizer, TfidfTransformer, TfidfVectorizer, type TfidfVectorizerOptions } from '../../src/text/index.js';
 import { expectError } from '../assertions.js';
-import { arraysOf, type Csr, expectUlps, IDF_ULPS, VALUE_ULPS } from './csr-arrays.js';
+import { arraysOf, expectUlps, IDF_ULPS, readTextFixture, VALUE_ULPS, type VocabularyCase } from './text-fixtures.js';
 
-interface Case extends Partial<Csr> {
-  options: TfidfVectorizerOptions;
-  featureNames?: string[];
-  idf?: number[];
-  unseen?: Csr;
-  error?: string;
-}
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/text/tfidf-vectorizer.json', import.meta.url), 'utf8')) as {
+const fixture = readTextFixture<{
   docs: string[];
   unseenDocs: string[];
-  cases: Case[];
-};
+  cases: (VocabularyCase<TfidfVectorizerOptions> & { idf?: number[] })[];
+}>('tfidf-vectorizer.json');
 
 describe('TfidfVectorizer(options) equals scikit-learn 1.2.1 on varied Unicode text', () => {
   for (const c of fixture.cases.filter((k) => k.error === undefined)) {

@@ -1,18 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type TfidfOptions, tfidfFitTransform, tfidfTransform } from '../../src/text/tfidf.js';
 import { expectError } from '../assertions.js';
-import { type Csr, expectUlps, IDF_ULPS, VALUE_ULPS } from './csr-arrays.js';
+import { type Counts, type Csr, expectUlps, IDF_ULPS, readTextFixture, VALUE_ULPS } from './text-fixtures.js';
 
-interface Counts extends Csr {
-  rows: number;
-  cols: number;
-}
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/text/count-tfidf.json', import.meta.url), 'utf8')) as {
+const fixture = readTextFixture<{
   counts: Counts;
   unseenCounts: Counts;
   cases: (Csr & { options: TfidfOptions; idf: number[] | null; unseen: Csr })[];
-};
+}>('count-tfidf.json');
 
 describe('tfidfFitTransform(X, options) equals TfidfTransformer(**options).fit_transform(X) of scikit-learn 1.2.1', () => {
   for (const c of fixture.cases) {

@@ -1,7 +1,9 @@
 /**
- * Helpers of the text tests: a CsrMatrix's arrays as plain numbers (as the fixtures store
- * them), and comparison to a number of units in the last place.
+ * Helpers of the text tests: the scikit-learn fixtures of test/fixtures/text/ and their
+ * shapes, a CsrMatrix's arrays as plain numbers (as the fixtures store them), and
+ * comparison to a number of units in the last place.
  */
+import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { Dtype } from '../../src/matrix.js';
 import type { CsrMatrix } from '../../src/sparse/csr-matrix.js';
@@ -11,6 +13,28 @@ export interface Csr {
   indptr: number[];
   indices: number[];
   values: number[];
+}
+
+/** A count matrix as the fixtures store it. */
+export interface Counts extends Csr {
+  rows: number;
+  cols: number;
+}
+
+/**
+ * One fitted vocabulary of a fixture: the options, scikit-learn's feature names, CSR
+ * arrays and transform of unseen documents, or the ValueError it raised.
+ */
+export interface VocabularyCase<O> extends Partial<Csr> {
+  options: O;
+  featureNames?: string[];
+  unseen?: Csr;
+  error?: string;
+}
+
+/** test/fixtures/text/`name`, parsed. */
+export function readTextFixture<T>(name: string): T {
+  return JSON.parse(readFileSync(new URL(`../fixtures/text/${name}`, import.meta.url), 'utf8')) as T;
 }
 
 /** The arrays of `X` (canonical, explicit zeros kept); disposes X when `dispose` is set. */
