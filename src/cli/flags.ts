@@ -12,8 +12,8 @@ import { nearest, quoted } from './text.js';
 
 /** parseArgs's description of one command's flags. */
 export type Options = NonNullable<ParseArgsConfig['options']>;
-/** The flags every command that reads a CSV file takes. */
-const COMMON: Options = { help: { type: 'boolean', short: 'h' }, delimiter: { type: 'string' } };
+/** The flags every command that reads a data file takes. */
+const COMMON: Options = { help: { type: 'boolean', short: 'h' }, delimiter: { type: 'string' }, format: { type: 'string' } };
 /** Each command's flags (its own keys are the commands). */
 export const OPTIONS: Record<string, Options> = {
   train: {
@@ -42,6 +42,17 @@ export const OPTIONS: Record<string, Options> = {
     epochs: { type: 'string' },
     'chunk-size': { type: 'string' },
     'max-classes': { type: 'string' },
+    text: { type: 'string' },
+    hashing: { type: 'string' },
+    tfidf: { type: 'boolean' },
+    ngram: { type: 'string' },
+    analyzer: { type: 'string' },
+    'stop-words': { type: 'string' },
+    binary: { type: 'boolean' },
+    'min-df': { type: 'string' },
+    'max-df': { type: 'string' },
+    'max-features': { type: 'string' },
+    'sublinear-tf': { type: 'boolean' },
     out: { type: 'string', short: 'o' },
     json: { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
@@ -82,6 +93,7 @@ export const NUMBERS: Record<string, { check: (x: number) => boolean; expected: 
   'chunk-size': integer(1),
   threads: { check: (x) => Number.isInteger(x) && x >= 1, expected: "an integer ≥ 1 or 'auto'" },
   'max-classes': integer(2),
+  'max-features': integer(1),
 };
 
 function integer(min: number) {

@@ -1,30 +1,49 @@
 /**
  * The CLI's model file: the estimator's own JSON document (`LogisticRegression.toJSON`)
- * wrapped with what the CLI needs to apply it to a CSV file: the target column's name and
- * the preprocessing (features, imputation, one-hot categories, standardisation).
+ * wrapped with what the CLI needs to apply it to a data file: the target column's name and
+ * how the file's rows become features, one of three (the model's input):
+ * - `preprocessing`: CSV columns (features, imputation, one-hot categories, standardisation);
+ * - `text` (version 2): a CSV column of text and the fitted vectorizer;
+ * - `svmlight` (version 2): the width and index base of svmlight files.
+ * A file is written with the lowest version that holds it (a model of CSV columns is a
+ * version 1 file, as before), and every version up to {@link CLI_MODEL_VERSION} is read.
  * @module
  */
 import { chmod, lstat, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { LogisticRegression } from '../index.js';
 import { CliError } from './errors.js';
 import { own, record, type Preprocessing } from './preprocess.js';
+import type { SvmlightInput } from './svmlight-data.js';
 import { quoted } from './text.js';
+import { readTextInput, textInputJson, textInputWidth, type TextInput } from './text-features.js';
 
 /** The `format` field of a CLI model file. */
 export const CLI_MODEL_FORMAT = 'logreg-wasm/cli-model';
 /** The newest CLI model file version this CLI writes and reads. */
-export const CLI_MODEL_VERSION = 1;
+export const CLI_MODEL_VERSION = 2;
+
+/** How a model's data file becomes its features: exactly one of the three is set. */
+export type ModelInput =
+  | { preprocessing: Preprocessing; text: null; svmlight: null }
+  | { preprocessing: null; text: TextInput; svmlight: null }
+  | { preprocessing: null; text: null; svmlight: SvmlightInput };
 
 /** A model file, as loaded. */
-export interface CliModel {
+export type CliModel = ModelInput & {
+  /** The label column's name (`label` for a model of svmlight data, whose labels have no name). */
   target: string;
-  preprocessing: Preprocessing;
   model: LogisticRegression;
-}
+};
 
-/** Serialises a model file's text. */
-export function modelFileText(target: string, preprocessing: Preprocessing, model: LogisticRegression): string {
-  return `${JSON.stringify({ format: CLI_MODEL_FORMAT, version: CLI_MODEL_VERSION, target, preprocessing, estimator: model.toJSON() }, null, 1)}\n`;
+/** Serialises a model file's text: version 1 for CSV columns, 2 for text and svmlight. */
+export function modelFileText(target: string, input: ModelInput, model: LogisticRegression): string {
+  const body =
+    input.preprocessing !== null
+      ? { version: 1, target, preprocessing: input.preprocessing }
+      : input.text !== null
+        ? { version: 2, target, text: textInputJson(input.text) }
+        : { version: 2, target, svmlight: input.svmlight };
+  return `${JSON.stringify({ format: CLI_MODEL_FORMAT, ...body, estimator: model.toJSON() }, null, 1)}\n`;
 }
 
 /**
@@ -212,7 +231,7 @@ export async function readModelFile(file: string): Promise<CliModel> {
     );
   }
   if (typeof doc['target'] !== 'string') throw new CliError(`${file}: the model file is damaged (target must be a column name)`);
-  const preprocessing = checkPreprocessing(file, doc['preprocessing']);
+  const input = checkInput(file, doc, version);
   let model: LogisticRegression;
   try {
     model = LogisticRegression.fromJSON(doc['estimator']);
@@ -225,9 +244,38 @@ export async function readModelFile(file: string): Promise<CliModel> {
     }
     throw new CliError(`${file}: the model file is damaged (${message})`);
   }
-  const width = preprocessing.features.reduce((n, f) => n + (own(preprocessing.oneHot, f)?.length ?? 1), 0);
+  const [width, source] =
+    input.preprocessing !== null
+      ? [input.preprocessing.features.reduce((n, f) => n + (own(input.preprocessing.oneHot, f)?.length ?? 1), 0), 'the preprocessing gives']
+      : input.text !== null
+        ? [textInputWidth(input.text), 'the vectorizer gives']
+        : [input.svmlight.nFeatures, 'svmlight.nFeatures is'];
   if (model.nFeaturesIn !== width) {
-    throw new CliError(`${file}: the model file is damaged (the model has ${model.nFeaturesIn} features; the preprocessing gives ${width})`);
+    throw new CliError(`${file}: the model file is damaged (the model has ${model.nFeaturesIn} features; ${source} ${width})`);
   }
-  return { target: doc['target'], preprocessing, model };
+  return { ...input, target: doc['target'], model };
+}
+
+/** The model's input: `preprocessing` in version 1; exactly one of `preprocessing`, `text` and `svmlight` from version 2. */
+function checkInput(file: string, doc: Record<string, unknown>, version: number): ModelInput {
+  const keys = version === 1 ? ['preprocessing'] : ['preprocessing', 'text', 'svmlight'];
+  const present = keys.filter((k) => Object.hasOwn(doc, k));
+  if (present.length !== 1) {
+    const what = version === 1 ? 'preprocessing is missing' : `it must hold one of preprocessing, text and svmlight; it holds ${present.length === 0 ? 'none' : present.join(' and ')}`;
+    throw new CliError(`${file}: the model file is damaged (${what})`);
+  }
+  if (present[0] === 'preprocessing') return { preprocessing: checkPreprocessing(file, doc['preprocessing']), text: null, svmlight: null };
+  if (present[0] === 'text') return { preprocessing: null, text: readTextInput(file, doc['text']), svmlight: null };
+  return { preprocessing: null, text: null, svmlight: checkSvmlight(file, doc['svmlight']) };
+}
+
+function checkSvmlight(file: string, value: unknown): SvmlightInput {
+  const ok =
+    isRecord(value) &&
+    Number.isInteger(value['nFeatures']) &&
+    (value['nFeatures'] as number) >= 1 &&
+    (value['nFeatures'] as number) <= 2 ** 31 &&
+    typeof value['zeroBased'] === 'boolean';
+  if (!ok) throw new CliError(`${file}: the model file is damaged (svmlight must hold nFeatures, an integer from 1 to 2147483648, and zeroBased, true or false)`);
+  return { nFeatures: value['nFeatures'] as number, zeroBased: value['zeroBased'] as boolean };
 }

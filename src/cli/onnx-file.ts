@@ -13,10 +13,12 @@ import { readOnnx } from '../onnx/import.js';
 import { CliError } from './errors.js';
 import type { CliModel } from './model-file.js';
 import { expandedFeatureNames, type Preprocessing } from './preprocess.js';
+import type { SvmlightInput } from './svmlight-data.js';
 
 const META_TARGET = 'logreg-wasm:target';
 const META_PREPROCESSING = 'logreg-wasm:preprocessing';
 const META_FEATURES = 'logreg-wasm:features';
+const META_SVMLIGHT = 'logreg-wasm:svmlight';
 
 /** A model file's name says ONNX. */
 export function isOnnxPath(file: string): boolean {
@@ -25,9 +27,17 @@ export function isOnnxPath(file: string): boolean {
 
 /**
  * The ONNX bytes of a CLI model: standardisation (x − mean) / scale folded into
- * w' = w / scale, b' = b − Σ w·mean / scale.
+ * w' = w / scale, b' = b − Σ w·mean / scale; a model of svmlight data keeps its width and
+ * index base in metadata.
+ * @throws CliError for a model of text, whose vectorizer an ONNX LinearClassifier cannot hold.
  */
-export function cliModelToOnnx({ target, preprocessing, model }: CliModel): Uint8Array {
+export function cliModelToOnnx(file: string, { target, preprocessing, svmlight, model }: CliModel): Uint8Array {
+  if (svmlight !== null) {
+    return model.toOnnx({ metadata: { [META_TARGET]: target, [META_SVMLIGHT]: JSON.stringify(svmlight) } });
+  }
+  if (preprocessing === null) {
+    throw new CliError(`${file}: the model turns a text column into features with its vectorizer, which an ONNX LinearClassifier cannot hold; predict and evaluate read ${file} itself`);
+  }
   const doc = model.toJSON();
   const p = doc.model;
   const std = preprocessing.standardize;
@@ -51,10 +61,15 @@ export function cliModelToOnnx({ target, preprocessing, model }: CliModel): Uint
   });
 }
 
-/** A loaded ONNX model; `preprocessing` is null for a file without logreg-wasm metadata. */
+/**
+ * A loaded ONNX model: its input from logreg-wasm's metadata, CSV columns (`preprocessing`)
+ * or svmlight; both null for a file without it (from skl2onnx, say), which reads either.
+ */
 export interface OnnxCliModel {
   target: string | null;
   preprocessing: Preprocessing | null;
+  svmlight: SvmlightInput | null;
+  text: null;
   model: LogisticRegression;
 }
 
@@ -110,7 +125,19 @@ export async function readOnnxFile(file: string): Promise<OnnxCliModel> {
       throw new CliError(`${file}: the model has ${model.nFeaturesIn} features; its preprocessing metadata gives ${width}`);
     }
   }
-  return { target: metadata[META_TARGET] ?? null, preprocessing, model };
+  let svmlight: SvmlightInput | null = null;
+  const svm = metadata[META_SVMLIGHT];
+  if (svm !== undefined) {
+    try {
+      svmlight = JSON.parse(svm) as SvmlightInput;
+    } catch {
+      throw new CliError(`${file}: metadata '${META_SVMLIGHT}' is not JSON`);
+    }
+    const ok = svmlight !== null && typeof svmlight === 'object' && svmlight.nFeatures === model.nFeaturesIn && typeof svmlight.zeroBased === 'boolean';
+    if (!ok) throw new CliError(`${file}: metadata '${META_SVMLIGHT}' is damaged`);
+    svmlight = { nFeatures: svmlight.nFeatures, zeroBased: svmlight.zeroBased };
+  }
+  return { target: metadata[META_TARGET] ?? null, preprocessing, svmlight, text: null, model };
 }
 
 /** Preprocessing for an ONNX file without metadata: every column but the target, as numbers. */

@@ -10,6 +10,8 @@ import {
   rocAuc,
   type Label,
   type LogisticRegression,
+  type CsrMatrix,
+  type Dtype,
   type Matrix,
 } from '../index.js';
 import { display } from './text.js';
@@ -30,8 +32,8 @@ export interface Scores {
   support: number[];
 }
 
-/** Scores a fitted model on X and its true labels y. */
-export function score(model: LogisticRegression, X: Matrix, y: readonly Label[]): Scores {
+/** Scores a fitted model on X (dense or sparse rows) and its true labels y. */
+export function score(model: LogisticRegression, X: Matrix | CsrMatrix<Dtype>, y: readonly Label[]): Scores {
   return scoreProba(model.classes, y, model.predictProba(X));
 }
 

@@ -12,6 +12,7 @@ export const USAGE: Record<string, string> = {
 
 Commands:
   train <data.csv> --target COLUMN [options]   fit a model, print a report, save it with --out
+  train <data.svm> [options]                   the same from an svmlight/LIBSVM file
   predict <model.json> <data.csv> [options]    predicted label (and probabilities) per row
   evaluate <model.json> <data.csv> [options]   the report of a saved model on labelled rows
   demo                                         the reference experiment: accuracy, weights, fit time
@@ -19,9 +20,14 @@ Commands:
 
 Run 'logreg-wasm help <command>' (or '<command> --help') for a command's options.`,
   train: `Usage: logreg-wasm train <data.csv> --target COLUMN [options]
+       logreg-wasm train <data.svm> [options]
 
 Data:
-  --target COLUMN          the column to predict (required)
+  --format csv|svmlight    the data file's format (default: svmlight for a name ending in
+                           .svm, .svmlight or .libsvm, or one of those and .gz (read
+                           gzip-compressed); else CSV, a .txt file too)
+  --target COLUMN          the column to predict (required for CSV; svmlight labels are
+                           the first token of each line)
   --features a,b,c         feature columns (default: every other column); a name with a
                            comma in double quotes: --features '"Income, USD",age'
   --one-hot a,b            categorical columns to one-hot encode (repeatable)
@@ -33,6 +39,21 @@ Data:
   --stratify               keep the class proportions in the split
   --max-classes N          the most distinct target values taken as classes (default ${MAX_CLASSES});
                            more look like an ID or a measurement, not classes
+svmlight (LIBSVM) data:    read as scikit-learn's load_svmlight_file: indices one-based
+                           when the file has no index 0; the model keeps the file's width
+                           and index base (predict refuses a larger index, pads a smaller)
+Text (a CSV column of text as the only features; other columns but --target are not read):
+  --text COLUMN            the column of text
+  --hashing N              hashed term counts in N columns (N or 2^K, e.g. 2^20); else
+  --tfidf                  tf-idf over a learnt vocabulary; neither: counts of a vocabulary
+  --ngram MIN,MAX          n-gram lengths (default 1,1)
+  --analyzer word|char|char_wb           (default word)
+  --stop-words english     drop scikit-learn's English stop words (word analyzer)
+  --binary                 1 for each term present instead of its count
+  --min-df N|F  --max-df N|F             drop terms in fewer / more documents than N, or
+                           than a fraction F of them (with a decimal point: 0.5, 1.0)
+  --max-features N         keep the N most frequent terms
+  --sublinear-tf           1 + log(count) for --tfidf
 Model:
   --solver lbfgs|newton|newton-cd|owlqn|gd|sgd
                            (default lbfgs; newton-cd for l1 and elasticnet)
@@ -49,9 +70,11 @@ Output:
   --out model.json         write the model file (with the preprocessing); not the data file
   --json                   print the report as JSON
   --quiet                  no progress output`,
-  predict: `Usage: logreg-wasm predict <model.json|model.onnx> <data.csv> [options]
+  predict: `Usage: logreg-wasm predict <model.json|model.onnx> <data.csv|data.svm> [options]
 
   --proba                  add one probability column per class
+  --format csv|svmlight    the data file's format (default: by its name, as for train);
+                           it must be the format the model was trained on
   --out preds.csv          write to a file (default: stdout; never one of the input files)
   --delimiter , ; tab      the CSV delimiter (default: detected from the header)
   --raw-cells              write text cells as they are; by default a text cell that
@@ -63,11 +86,15 @@ Output:
 Writes the model as an ONNX-ML LinearClassifier (input X: the feature vector after
 imputation and one-hot encoding, float, N×d; outputs label and probabilities), with
 standardisation folded into the coefficients and the preprocessing in metadata_props.
+A model of svmlight data keeps its width and index base there; a model of --text is
+refused (its vectorizer has no ONNX form here).
 
   --onnx model.onnx        the file to write (required; not the model file itself)`,
-  evaluate: `Usage: logreg-wasm evaluate <model.json|model.onnx> <data.csv> [options]
+  evaluate: `Usage: logreg-wasm evaluate <model.json|model.onnx> <data.csv|data.svm> [options]
 
-  --target COLUMN          the column with the true labels (default: the model's target)
+  --target COLUMN          the column with the true labels (default: the model's target;
+                           svmlight labels are the first token of each line)
+  --format csv|svmlight    the data file's format (default: by its name, as for train)
   --json                   print the report as JSON
   --delimiter , ; tab      the CSV delimiter (default: detected from the header)`,
   demo: `Usage: logreg-wasm demo

@@ -23,7 +23,7 @@ export async function exportModel(values: Values, positionals: string[], io: Io)
   if (!isOnnxPath(out)) {
     throw new UsageError(`--onnx needs a file name ending in .onnx (predict and evaluate tell ONNX from JSON by the name); got ${quoted(out)}`, 'export');
   }
-  const bytes = cliModelToOnnx(await readModelFile(modelFile));
+  const bytes = cliModelToOnnx(modelFile, await readModelFile(modelFile));
   await writeFileAtomic(out, bytes);
   io.stderr.write(`${safeLine(`Wrote ${out} (${bytes.length} bytes, ONNX LinearClassifier)`)}\n`);
 }

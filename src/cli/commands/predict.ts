@@ -1,15 +1,14 @@
 /**
  * `logreg-wasm predict`: the predicted label (and with `--proba` the probabilities) of
- * each row of a CSV file, as CSV.
+ * each row of a CSV or svmlight file, as CSV.
  * @module
  */
-import { readCsv } from '../csv.js';
+import { dataFormat } from '../data-format.js';
 import { delimiterOf, str, type Values } from '../flags.js';
 import type { Io } from '../io.js';
 import { loadModel } from '../load-model.js';
+import { readModelData } from '../model-data.js';
 import { checkNotInput, writeFileAtomic } from '../model-file.js';
-import { plainPreprocessing } from '../onnx-file.js';
-import { transform } from '../preprocess.js';
 import { neutraliseCell, safeLine } from '../text.js';
 
 /**
@@ -19,15 +18,21 @@ import { neutraliseCell, safeLine } from '../text.js';
 export async function predict(values: Values, positionals: string[], io: Io): Promise<void> {
   const [modelFile, file] = positionals as [string, string];
   const out = str(values, 'out');
-  const delimiter = delimiterOf(values);
+  // Flags are checked before any file is read.
+  dataFormat(values, file);
+  delimiterOf(values);
   if (out !== undefined) await checkNotInput(out, '--out', [modelFile, file]);
   const loaded = await loadModel(modelFile);
   const { model } = loaded;
   const target = loaded.target ?? 'prediction';
-  const table = await readCsv(file, { delimiter });
-  const preprocessing = loaded.preprocessing ?? plainPreprocessing(file, table.header, loaded.target, model.nFeaturesIn);
-  const X = transform(file, table, preprocessing);
-  const labels = model.predict(X);
+  const { X } = await readModelData(loaded, modelFile, file, values, 'predict');
+  let labels, proba;
+  try {
+    labels = model.predict(X);
+    proba = values['proba'] ? model.predictProba(X) : null;
+  } finally {
+    X.dispose();
+  }
   const classes = model.classes;
   // Text cells are data for spreadsheets too: neutralised unless --raw-cells (see the usage).
   const safe = values['raw-cells'] ? (s: string) => s : neutraliseCell;
@@ -37,7 +42,6 @@ export async function predict(values: Values, positionals: string[], io: Io): Pr
   };
   const header = [target, ...(values['proba'] ? classes.map((c) => `P(${String(c)})`) : [])];
   const lines = [header.map(quote).join(',')];
-  const proba = values['proba'] ? model.predictProba(X) : null;
   const K = classes.length;
   for (let i = 0; i < labels.length; i++) {
     const row = [quote(String(labels[i]))];

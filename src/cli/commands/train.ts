@@ -1,41 +1,63 @@
 /**
  * `logreg-wasm train`: fits a model on a CSV file (in memory, or chunk by chunk with
- * `--stream`), prints its report and writes the model file with `--out`.
+ * `--stream`), a CSV column of text (`--text`) or an svmlight file, prints its report and
+ * writes the model file with `--out`.
  * @module
  */
-import { Matrix, trainTestSplit, type Label } from '../../index.js';
-import { describeColumn, readCsv, type CsvTable } from '../csv.js';
+import { Matrix, trainTestSplit, type CsrMatrix, type Dtype, type Label } from '../../index.js';
+import { dataFormat } from '../data-format.js';
 import { CliError, UsageError } from '../errors.js';
 import { choice, delimiterOf, list, num, str, type Values } from '../flags.js';
 import { writeReport, type Io } from '../io.js';
 import { checkNotInput, modelFileText, writeFileAtomic } from '../model-file.js';
 import { inFlagTerms, makeModel, modelOptions } from '../model-options.js';
 import { isOnnxPath } from '../onnx-file.js';
-import {
-  MAX_CLASSES,
-  checkClasses,
-  columnIndices,
-  expandedFeatureNames,
-  fitPreprocessing,
-  readLabels,
-  selectFeatures,
-  transform,
-  type ImputeStrategy,
-} from '../preprocess.js';
+import { MAX_CLASSES, checkClasses, expandedFeatureNames, type ImputeStrategy } from '../preprocess.js';
 import { Progress } from '../progress.js';
 import { classCounts, countsLine, formatScores, score, type Scores } from '../report.js';
 import { trainStream } from '../stream-train.js';
-import { display, jsonText, quoted, quotedCell, safeLine } from '../text.js';
+import { jsonText, quoted, quotedCell, safeLine } from '../text.js';
+import { columnsDataset, svmlightDataset, textDataset } from '../train-data.js';
+import { makeVectorizer, type Vectorizer } from '../text-features.js';
+import { textRequest } from '../text-options.js';
+
+/** Flags that read CSV columns, refused for svmlight data (which has none), with why. */
+const NOT_SVMLIGHT: Record<string, string> = {
+  target: 'its labels are the first token of each line',
+  features: 'it has no named columns',
+  'one-hot': 'it has no named columns',
+  impute: 'it has no missing values (an absent index is a 0)',
+  standardize: 'centring would fill in every 0 (scikit-learn refuses to centre sparse data too)',
+  delimiter: 'it is not CSV',
+  text: 'it is not CSV',
+  stream: 'an svmlight file is read whole',
+};
+
+/** Flags of CSV columns that --text does not combine with, with why. */
+const NOT_TEXT: Record<string, string> = {
+  features: 'the text column is the only source of features',
+  'one-hot': 'the text column is the only source of features',
+  impute: 'text has no missing values (an empty cell is an empty document)',
+  standardize: 'centring would fill in every 0 of the sparse text features',
+  stream: 'the vectorizer is fitted on every training row at once',
+};
 
 /**
- * Runs `train <data.csv> --target COLUMN [options]`.
+ * Runs `train <data.csv> --target COLUMN [options]` or `train <data.svm> [options]`.
  * @throws UsageError for bad flags (checked before the data is read), CliError for bad data.
  */
 export async function train(values: Values, positionals: string[], io: Io): Promise<void> {
   const file = positionals[0] as string;
+  const format = dataFormat(values, file);
+  const text = format === 'csv' ? textRequest(values) : null;
+  const refused = format === 'svmlight' ? NOT_SVMLIGHT : text !== null ? NOT_TEXT : {};
+  for (const [flag, why] of Object.entries(refused)) {
+    if (values[flag] === undefined) continue;
+    throw new UsageError(format === 'svmlight' ? `--${flag} does not apply to svmlight data: ${why}` : `--${flag} does not combine with --text: ${why}`, 'train');
+  }
   // Header names are trimmed when read, so the name given is too.
   const target = str(values, 'target')?.trim();
-  if (target === undefined) throw new UsageError('train needs --target COLUMN, the column to predict', 'train');
+  if (target === undefined && format === 'csv') throw new UsageError('train needs --target COLUMN, the column to predict', 'train');
   const testSize = num(values, 'test-size') ?? 0.2;
   const maxClasses = num(values, 'max-classes') ?? MAX_CLASSES;
   const impute = choice(values, 'impute', ['mean', 'median'] as const) ?? null;
@@ -50,7 +72,7 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
   const delimiter = delimiterOf(values);
   const featureList = list(str(values, 'features'));
   const request = { oneHot: (values['one-hot'] as string[] | undefined ?? []).flatMap((s) => list(s, 'one-hot')), impute: impute as ImputeStrategy | null, standardize };
-  if (values['stream']) {
+  if (values['stream'] && target !== undefined) {
     if (impute === 'median') throw new UsageError('--stream supports --impute mean only (a median needs every value in memory)', 'train');
     const epochs = num(values, 'epochs') ?? 5;
     const chunkRows = num(values, 'chunk-size') ?? 10_000;
@@ -72,7 +94,7 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
     const progress = values['quiet'] ? null : new Progress(io.stderr, epochs, 'epoch');
     const result = await trainStream({ file, target, features: featureList, request, delimiter, epochs, chunkRows, testSize, maxClasses, options, progress });
     for (const w of warnings) io.stderr.write(`warning: ${safeLine(w)}\n`);
-    if (out !== undefined) await writeFileAtomic(out, modelFileText(target, result.preprocessing, result.model));
+    if (out !== undefined) await writeFileAtomic(out, modelFileText(target, { preprocessing: result.preprocessing, text: null, svmlight: null }, result.model));
     const report = {
       data: { file, rows: result.rows, target, features: expandedFeatureNames(result.preprocessing) },
       classes: result.model.classes,
@@ -110,86 +132,90 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
   const progress = values['quiet'] ? null : new Progress(io.stderr, num(values, 'max-iter') ?? 100);
   const options = modelOptions(values, onWarning, progress === null ? null : (info) => progress.update(info));
   const model = makeModel(options, 'train');
+  const vectorizer = text === null ? null : makeVectorizer(text);
   if (out !== undefined) await checkNotInput(out, '--out', [file]);
 
-  const table = await readCsv(file, { delimiter });
-  const [targetIndex] = columnIndices(file, table, [target], 'target') as [number];
-  const features = selectFeatures(file, table, target, featureList, request.oneHot);
-  const labels = readLabels(file, table, targetIndex);
-  checkClasses(file, describeColumn(table.header, targetIndex), [...new Set(labels)], labels.length, maxClasses);
-  const { trainRows, testRows } = split(file, table, labels, testSize, values);
-  const preprocessing = fitPreprocessing(file, table, trainRows, { ...request, features });
-  const XTrain = transform(file, table, preprocessing, trainRows);
-  const yTrain = trainRows.map((i) => labels[i] as Label);
-  // After the cells are checked (a bad cell is the first thing to fix).
-  const trainClasses = new Set(trainRows.map((i) => labels[i] as Label));
-  if (trainClasses.size < 2) {
-    const [only] = trainClasses as Set<Label>;
-    throw new CliError(
-      `${file}: the ${trainRows.length} training ${trainRows.length === 1 ? 'row holds' : 'rows hold'} one class (${typeof only === 'string' ? quotedCell(only) : String(only)}) after --test-size ${testSize} held out ${testRows.length}; lower --test-size or pass --stratify`,
-    );
-  }
-  const start = performance.now();
+  const data =
+    format === 'svmlight'
+      ? await svmlightDataset(file)
+      : text !== null
+        ? await textDataset(file, delimiter, target as string, text, vectorizer as Vectorizer)
+        : await columnsDataset(file, delimiter, target as string, featureList, request);
+  const { labels } = data;
+  checkClasses(file, data.labelColumn, [...new Set(labels)], labels.length, maxClasses);
+  const { trainRows, testRows } = split(file, data.rows, labels, testSize, values);
+  const features = data.fit(trainRows);
+  const { XTrain } = features;
+  let XTest: Matrix | CsrMatrix<Dtype> | null = null;
   try {
-    model.fit(XTrain, yTrain);
-  } catch (error) {
-    throw new CliError(`${file}: training failed: ${inFlagTerms((error as Error).message, standardize)}`);
-  } finally {
-    progress?.done();
-  }
-  const fitMs = performance.now() - start;
-  for (const w of warnings) io.stderr.write(`warning: ${safeLine(w)}\n`);
-  const trainScores = score(model, XTrain, yTrain);
-  let testScores: Scores | null = null;
-  if (testRows.length > 0) {
-    const XTest = transform(file, table, preprocessing, testRows);
-    testScores = score(model, XTest, testRows.map((i) => labels[i] as Label));
-  }
-  if (out !== undefined) await writeFileAtomic(out, modelFileText(target, preprocessing, model));
-  const classes = model.classes;
-  const counts = classCounts(classes, labels);
-  const names = expandedFeatureNames(preprocessing);
-  if (values['json']) {
-    const report = {
-      data: { file, rows: table.rows.length, target, features: names },
-      classes,
-      counts,
-      split: { train: trainRows.length, test: testRows.length, testSize, randomState: options.randomState },
-      // JSON has no Infinity: --C inf is reported as the string 'Infinity'.
-      fit: { solver: model.solver, penalty: model.penalty, C: Number.isFinite(model.C) ? model.C : String(model.C), nIter: model.nIter, converged: model.converged, fitMs },
-      train: trainScores,
-      test: testScores,
-      out: out ?? null,
-    };
-    io.stdout.write(`${jsonText(report)}\n`);
-    return;
-  }
-  const steps = [
-    preprocessing.impute ? `impute ${preprocessing.impute.strategy}` : null,
-    Object.keys(preprocessing.oneHot).length > 0 ? `one-hot ${Object.keys(preprocessing.oneHot).map((name) => display(name)).join(', ')}` : null,
-    preprocessing.standardize ? 'standardize' : null,
-  ].filter((s) => s !== null);
-  const sets: [string, Scores][] = [['train', trainScores]];
-  if (testScores !== null) sets.push(['test', testScores]);
-  writeReport(
+    const yTrain = trainRows.map((i) => labels[i] as Label);
+    // After the cells are checked (a bad cell is the first thing to fix).
+    const trainClasses = new Set(yTrain);
+    if (trainClasses.size < 2) {
+      const [only] = trainClasses as Set<Label>;
+      throw new CliError(
+        `${file}: the ${trainRows.length} training ${trainRows.length === 1 ? 'row holds' : 'rows hold'} one class (${typeof only === 'string' ? quotedCell(only) : String(only)}) after --test-size ${testSize} held out ${testRows.length}; lower --test-size or pass --stratify`,
+      );
+    }
+    const start = performance.now();
+    try {
+      model.fit(XTrain, yTrain);
+    } catch (error) {
+      throw new CliError(`${file}: training failed: ${inFlagTerms((error as Error).message, standardize)}`);
+    } finally {
+      progress?.done();
+    }
+    const fitMs = performance.now() - start;
+    for (const w of warnings) io.stderr.write(`warning: ${safeLine(w)}\n`);
+    const trainScores = score(model, XTrain, yTrain);
+    let testScores: Scores | null = null;
+    if (testRows.length > 0) {
+      XTest = features.transform(testRows);
+      testScores = score(model, XTest, testRows.map((i) => labels[i] as Label));
+    }
+    if (out !== undefined) await writeFileAtomic(out, modelFileText(data.target, features.input, model));
+    const classes = model.classes;
+    const counts = classCounts(classes, labels);
+    if (values['json']) {
+      const report = {
+        data: { file, rows: data.rows, ...features.json },
+        classes,
+        counts,
+        split: { train: trainRows.length, test: testRows.length, testSize, randomState: options.randomState },
+        // JSON has no Infinity: --C inf is reported as the string 'Infinity'.
+        fit: { solver: model.solver, penalty: model.penalty, C: Number.isFinite(model.C) ? model.C : String(model.C), nIter: model.nIter, converged: model.converged, fitMs },
+        train: trainScores,
+        test: testScores,
+        out: out ?? null,
+      };
+      io.stdout.write(`${jsonText(report)}\n`);
+      return;
+    }
+    const sets: [string, Scores][] = [['train', trainScores]];
+    if (testScores !== null) sets.push(['test', testScores]);
+    writeReport(
       io,
-    [
-      `Data: ${file}: ${table.rows.length} rows, ${names.length} features; target ${quoted(target)}${steps.length > 0 ? `; ${steps.join(', ')}` : ''}`,
-      `Classes: ${countsLine(classes, counts)}`,
-      `Split: ${trainRows.length} train, ${testRows.length} test (test size ${testSize}, random state ${options.randomState})`,
-      `Fit: ${model.solver}, penalty ${model.penalty}, C ${model.C}: ${model.nIter} iterations, ${model.converged ? 'converged' : 'not converged'}, ${fitMs.toFixed(1)} ms`,
-      '',
-      formatScores(classes, sets),
-      '',
-      out === undefined ? 'Model not saved (pass --out model.json to save it).' : `Model written to ${out}`,
-      '',
-    ].join('\n'),
-  );
+      [
+        `Data: ${file}: ${data.rows} rows, ${features.summary}`,
+        `Classes: ${countsLine(classes, counts)}`,
+        `Split: ${trainRows.length} train, ${testRows.length} test (test size ${testSize}, random state ${options.randomState})`,
+        `Fit: ${model.solver}, penalty ${model.penalty}, C ${model.C}: ${model.nIter} iterations, ${model.converged ? 'converged' : 'not converged'}, ${fitMs.toFixed(1)} ms`,
+        '',
+        formatScores(classes, sets),
+        '',
+        out === undefined ? 'Model not saved (pass --out model.json to save it).' : `Model written to ${out}`,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    // Sparse rows live in the core's memory: released here, not when the process ends (tests run many trains in one).
+    XTrain.dispose();
+    XTest?.dispose();
+  }
 }
 
 /** The rows held out for testing and those trained on, by trainTestSplit (stratified with --stratify). */
-function split(file: string, table: CsvTable, labels: Label[], testSize: number, values: Values) {
-  const n = table.rows.length;
+function split(file: string, n: number, labels: Label[], testSize: number, values: Values) {
   const all = Array.from({ length: n }, (_, i) => i);
   if (testSize === 0) return { trainRows: all, testRows: [] as number[] };
   // trainTestSplit holds out ceil(testSize · n) rows, as scikit-learn does.

@@ -1,0 +1,52 @@
+/**
+ * Reading a data file as a loaded model reads it, for `predict` and `evaluate`: CSV
+ * columns through the saved preprocessing, a CSV column of text through the saved
+ * vectorizer, or an svmlight file with the model's width and index base. The file's format
+ * (`--format`, else its name) must be the one the model was trained on.
+ * @module
+ */
+import type { CsrMatrix, Dtype, Matrix } from '../index.js';
+import { readCsv, type CsvTable } from './csv.js';
+import { checkDataFormat, dataFormat } from './data-format.js';
+import { UsageError } from './errors.js';
+import { delimiterOf, type Values } from './flags.js';
+import type { CliModel } from './model-file.js';
+import { plainPreprocessing, type OnnxCliModel } from './onnx-file.js';
+import { transform } from './preprocess.js';
+import { readSvmlightFile, type SvmlightFile } from './svmlight-data.js';
+import { documents, transformText } from './text-features.js';
+
+/** A data file's rows as a model's features, with what they were read from. */
+export interface ModelData {
+  X: Matrix | CsrMatrix<Dtype>;
+  rows: number;
+  /** The CSV file, for a model of CSV columns or text; null for svmlight. */
+  table: CsvTable | null;
+  /** The svmlight file, for a model of svmlight data; null for CSV. */
+  svm: SvmlightFile | null;
+}
+
+/**
+ * Reads `file` as `loaded` reads data.
+ * @throws UsageError for `--delimiter` with svmlight data; CliError for a file in the other
+ * format, and as the readers do (a missing column, a bad cell, an index beyond the model's width).
+ */
+export async function readModelData(loaded: CliModel | OnnxCliModel, modelFile: string, file: string, values: Values, command: string): Promise<ModelData> {
+  const format = dataFormat(values, file);
+  const delimiter = delimiterOf(values);
+  // An ONNX file without logreg-wasm metadata reads either format.
+  const modelFormat = loaded.svmlight !== null ? 'svmlight' : loaded.preprocessing !== null || loaded.text !== null ? 'csv' : format;
+  checkDataFormat(modelFile, modelFormat, file, format, values);
+  if (format === 'svmlight') {
+    if (delimiter !== null) throw new UsageError('--delimiter does not apply to svmlight data: it is not CSV', command);
+    const svm = await readSvmlightFile(file, loaded.svmlight ?? { nFeatures: loaded.model.nFeaturesIn, zeroBased: 'auto' });
+    return { X: svm.X, rows: svm.X.rows, table: null, svm };
+  }
+  const table = await readCsv(file, { delimiter });
+  if (loaded.text !== null) {
+    const X = transformText(file, loaded.text.vectorizer, documents(file, table, loaded.text.column));
+    return { X, rows: table.rows.length, table, svm: null };
+  }
+  const preprocessing = loaded.preprocessing ?? plainPreprocessing(file, table.header, loaded.target, loaded.model.nFeaturesIn);
+  return { X: transform(file, table, preprocessing), rows: table.rows.length, table, svm: null };
+}

@@ -1,0 +1,121 @@
+/**
+ * The labelled rows `train` fits on, one reader per input: CSV columns (preprocess.ts), a
+ * CSV column of text (text-features.ts) or an svmlight file (svmlight-data.ts). Each gives
+ * the labels, then, fitted on the training rows, the features of any rows, the model's
+ * input to save and the report's words for the data; the split, the fit and the report are
+ * one path for all three (commands/train.ts).
+ * @module
+ */
+import type { CsrMatrix, Dtype, Label, Matrix } from '../index.js';
+import { describeColumn, readCsv } from './csv.js';
+import { UsageError } from './errors.js';
+import type { ModelInput } from './model-file.js';
+import { columnIndices, expandedFeatureNames, fitPreprocessing, readLabels, selectFeatures, transform, type PreprocessingRequest } from './preprocess.js';
+import { csrRows, readSvmlightFile, svmlightLabels } from './svmlight-data.js';
+import { documents, fitText, transformText, type Vectorizer } from './text-features.js';
+import type { TextRequest } from './text-options.js';
+import { display, quoted } from './text.js';
+
+/** Features fitted on the training rows. */
+export interface Features {
+  XTrain: Matrix | CsrMatrix<Dtype>;
+  /** The features of other rows (the test rows), with what was fitted. */
+  transform(rows: readonly number[]): Matrix | CsrMatrix<Dtype>;
+  input: ModelInput;
+  /** The report's words after `N rows, `: the features and where they come from. */
+  summary: string;
+  /** The JSON report's `data` fields after `file` and `rows`. */
+  json: Record<string, unknown>;
+}
+
+/** A file's labelled rows, before the split. */
+export interface Dataset {
+  rows: number;
+  labels: Label[];
+  /** The labels' column in messages: `column 'y' (3)`. */
+  labelColumn: string;
+  /** The target's name saved in the model file (predict's header). */
+  target: string;
+  /** Fits the features on the training rows (the row indices, 0-based). */
+  fit(trainRows: readonly number[]): Features;
+}
+
+/** CSV columns, each a feature (imputed, one-hot encoded, standardised as asked). */
+export async function columnsDataset(file: string, delimiter: string | null, target: string, featureList: readonly string[], request: Omit<PreprocessingRequest, 'features'>): Promise<Dataset> {
+  const table = await readCsv(file, { delimiter });
+  const [targetIndex] = columnIndices(file, table, [target], 'target') as [number];
+  const features = selectFeatures(file, table, target, featureList, request.oneHot);
+  return {
+    rows: table.rows.length,
+    labels: readLabels(file, table, targetIndex),
+    labelColumn: describeColumn(table.header, targetIndex),
+    target,
+    fit(trainRows) {
+      const preprocessing = fitPreprocessing(file, table, trainRows, { ...request, features });
+      const names = expandedFeatureNames(preprocessing);
+      const steps = [
+        preprocessing.impute ? `impute ${preprocessing.impute.strategy}` : null,
+        Object.keys(preprocessing.oneHot).length > 0 ? `one-hot ${Object.keys(preprocessing.oneHot).map((name) => display(name)).join(', ')}` : null,
+        preprocessing.standardize ? 'standardize' : null,
+      ].filter((s) => s !== null);
+      return {
+        XTrain: transform(file, table, preprocessing, trainRows),
+        transform: (rows) => transform(file, table, preprocessing, rows),
+        input: { preprocessing, text: null, svmlight: null },
+        summary: `${names.length} features; target ${quoted(target)}${steps.length > 0 ? `; ${steps.join(', ')}` : ''}`,
+        json: { target, features: names },
+      };
+    },
+  };
+}
+
+/** What the report calls each vectorizer. */
+const VECTORIZER_WORDS = { hashing: 'hashed', count: 'counts', tfidf: 'tf-idf' } as const;
+
+/** A CSV column of text, vectorized; the file's other columns but the target are not read. */
+export async function textDataset(file: string, delimiter: string | null, target: string, request: TextRequest, vectorizer: Vectorizer): Promise<Dataset> {
+  const table = await readCsv(file, { delimiter });
+  const [targetIndex, textIndex] = columnIndices(file, table, [target], 'target').concat(columnIndices(file, table, [request.column], 'text')) as [number, number];
+  if (textIndex === targetIndex) throw new UsageError(`--text column ${quoted(request.column)} is the target; the text must be another column`, 'train');
+  return {
+    rows: table.rows.length,
+    labels: readLabels(file, table, targetIndex),
+    labelColumn: describeColumn(table.header, targetIndex),
+    target,
+    fit(trainRows) {
+      const XTrain = fitText(file, table, textIndex, vectorizer, documents(file, table, request.column, trainRows));
+      const words = VECTORIZER_WORDS[request.kind];
+      return {
+        XTrain,
+        transform: (rows) => transformText(file, vectorizer, documents(file, table, request.column, rows)),
+        input: { preprocessing: null, text: { column: request.column, kind: request.kind, vectorizer }, svmlight: null },
+        summary: `${XTrain.cols} features (${words}) from text ${describeColumn(table.header, textIndex)}; target ${quoted(target)}`,
+        json: { target, text: request.column, vectorizer: request.kind, nFeatures: XTrain.cols },
+      };
+    },
+  };
+}
+
+/** An svmlight file: labels from each line's first token, the features as written. */
+export async function svmlightDataset(file: string): Promise<Dataset> {
+  const svm = await readSvmlightFile(file);
+  const { nFeatures, zeroBased } = svm;
+  // The rows are copied out once, then taken as the split asks.
+  const csr = svm.X.toData();
+  svm.X.dispose();
+  return {
+    rows: csr.rows,
+    labels: svmlightLabels(svm),
+    labelColumn: 'the label column',
+    target: 'label',
+    fit(trainRows) {
+      return {
+        XTrain: csrRows(csr, trainRows),
+        transform: (rows) => csrRows(csr, rows),
+        input: { preprocessing: null, text: null, svmlight: { nFeatures, zeroBased } },
+        summary: `${nFeatures} features (svmlight, indices from ${zeroBased ? 0 : 1}); labels from the first column`,
+        json: { format: 'svmlight', nFeatures, zeroBased },
+      };
+    },
+  };
+}
