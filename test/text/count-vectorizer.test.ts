@@ -3,19 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { NotFittedError } from '../../src/errors.js';
 import { CountVectorizer, type CountVectorizerOptions } from '../../src/text/index.js';
 import { expectError } from '../assertions.js';
-import { arraysOf, readTextFixture, type VocabularyCase } from './text-fixtures.js';
+import { arraysOf, type CountFixture, readTextFixture, type VocabularyCase } from './text-fixtures.js';
 
 type Case = VocabularyCase<CountVectorizerOptions>;
-const fixture = readTextFixture<{
-  docs: string[];
-  unseenDocs: string[];
-  cases: Case[];
-  tieDocs: string[];
-  tieCases: Case[];
-  vectorizerDocs: string[];
-  vectorizerUnseenDocs: string[];
-  vectorizerCases: Case[];
-}>('count.json');
+const fixture = readTextFixture<CountFixture<CountVectorizerOptions>>('count.json');
 
 function describeCases(docs: string[], unseenDocs: string[], cases: Case[]): void {
   for (const c of cases.filter((k) => k.error === undefined)) {

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type CountOptions, countFitTransform, countTransform, numpyArgsort } from '../../src/text/count.js';
 import { expectError } from '../assertions.js';
-import { type Csr, readTextFixture, type VocabularyCase } from './text-fixtures.js';
+import { type CountFixture, type Csr, readTextFixture, type VocabularyCase } from './text-fixtures.js';
 
 type Case = VocabularyCase<CountOptions>;
-const fixture = readTextFixture<{
-  docs: string[];
-  unseenDocs: string[];
-  cases: Case[];
-  tieDocs: string[];
-  tieCases: Case[];
-  stopWordsOnly: Case;
-  argsort: { keys: number[]; order: number[] }[];
-  surrogateOrder: Case & { docs: string[] };
-}>('count.json');
+const fixture = readTextFixture<CountFixture<CountOptions>>('count.json');
 
 const arrays = (X: { indptr: Int32Array; indices: Int32Array; values: Float64Array }): Csr => ({
   indptr: Array.from(X.indptr),

@@ -32,6 +32,21 @@ export interface VocabularyCase<O> extends Partial<Csr> {
   error?: string;
 }
 
+/** test/fixtures/text/count.json (tools/make_count_fixtures.py), its cases' options of type `O`. */
+export interface CountFixture<O> {
+  docs: string[];
+  unseenDocs: string[];
+  cases: VocabularyCase<O>[];
+  tieDocs: string[];
+  tieCases: VocabularyCase<O>[];
+  stopWordsOnly: VocabularyCase<O>;
+  argsort: { keys: number[]; order: number[] }[];
+  surrogateOrder: VocabularyCase<O> & { docs: string[] };
+  vectorizerDocs: string[];
+  vectorizerUnseenDocs: string[];
+  vectorizerCases: VocabularyCase<O>[];
+}
+
 /** test/fixtures/text/`name`, parsed. */
 export function readTextFixture<T>(name: string): T {
   return JSON.parse(readFileSync(new URL(`../fixtures/text/${name}`, import.meta.url), 'utf8')) as T;
