@@ -8,6 +8,9 @@
  *   npm run bench -- --quick      smoke run for CI (a few seconds; numbers not meaningful, so
  *                                 the targets are not judged)
  *   npm run bench -- --json FILE  also write the results as JSON (for bench/chart.ts)
+ *   npm run bench -- --only dense|sparse
+ *                                 one of the two sections (the sparse one alone: about N minutes;
+ *                                 its sets are generated once and cached, see bench/sparse/cache.ts)
  *
  * Per shape, every implementation trains on the same deterministic data with the same
  * update for a fixed number of steps (see impls.ts); before any timing its weights are
@@ -27,6 +30,10 @@
  * latency samples from all rounds. Time to convergence (convergence.ts) and the bandwidth
  * ceiling (bandwidth.ts) are timed with tinybench too; the numpy and scikit-learn rows are
  * timed inside their Python process (python_peers.py).
+ *
+ * Then the sparse section (bench/sparse/section.ts): CSR sets shaped like RCV1 and like
+ * hashed features, time to the optimum against LIBLINEAR 2.3 and scikit-learn 1.2.1,
+ * gradient-pass throughput and peak memory against the CSR bytes.
  * @module
  */
 import os from 'node:os';
@@ -41,6 +48,9 @@ import { peakRss, probeMemory, runLimited } from './memory.js';
 import { type RoundTask, median, timeInRounds } from './timing.js';
 import { describeBlas, droppedOverrides, pythonGd, pythonUnavailable } from './python.js';
 import { Matrix } from '../src/index.js';
+import { type SparseResults, benchSparse } from './sparse/section.js';
+import { SKLEARN, ensurePackage } from './sparse/debian.js';
+import { sparseTargets } from './sparse/targets.js';
 
 type Mode = 'quick' | 'default' | 'full';
 
@@ -102,9 +112,11 @@ const SYNTHETIC_GD_LR = 4;
 // ---------------------------------------------------------------------------------------
 // Command line
 
-const USAGE = 'usage: npm run bench [-- --quick | --full] [--json FILE]';
+const USAGE = 'usage: npm run bench [-- --quick | --full] [--only dense|sparse] [--json FILE]';
 
-function parseCommandLine(): { mode: Mode; json: string | null } {
+type Section = 'dense' | 'sparse';
+
+function parseCommandLine(): { mode: Mode; json: string | null; sections: readonly Section[] } {
   try {
     const { values } = parseArgs({
       args: process.argv.slice(2),
@@ -112,17 +124,22 @@ function parseCommandLine(): { mode: Mode; json: string | null } {
         quick: { type: 'boolean', default: false },
         full: { type: 'boolean', default: false },
         json: { type: 'string' },
+        only: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
       allowPositionals: false,
     });
     if (values.help) {
-      console.log(`${USAGE}\n  --quick      smoke run (CI)\n  --full       adds 2,000,000×32 and more runs\n  --json FILE  write the results as JSON`);
+      console.log(
+        `${USAGE}\n  --quick      smoke run (CI)\n  --full       adds 2,000,000×32 and more runs\n  --only S     only section S: dense (gradient descent, time to convergence) or sparse\n  --json FILE  write the results as JSON`,
+      );
       process.exit(0);
     }
     if (values.quick && values.full) throw new Error('--quick and --full exclude each other');
-    return { mode: values.quick ? 'quick' : values.full ? 'full' : 'default', json: values.json ?? null };
+    if (values.only !== undefined && values.only !== 'dense' && values.only !== 'sparse') throw new Error(`--only takes dense or sparse, got '${values.only}'`);
+    const sections: readonly Section[] = values.only === undefined ? ['dense', 'sparse'] : [values.only];
+    return { mode: values.quick ? 'quick' : values.full ? 'full' : 'default', json: values.json ?? null, sections };
   } catch (error) {
     console.error(`bench: ${(error as Error).message}\n${USAGE}`);
     process.exit(2);
@@ -182,11 +199,14 @@ export interface Results {
   node: string;
   mode: Mode;
   load: { start: string; end: string };
-  tfjs: string;
+  /** null when the dense section did not run (`--only sparse`). */
+  tfjs: string | null;
   blas: string | null;
-  bandwidth: BandwidthResult;
+  bandwidth: BandwidthResult | null;
   shapes: ShapeResult[];
   convergence: ConvergenceResult[];
+  /** The sparse section, or null when it did not run (`--only dense`). */
+  sparse: SparseResults | null;
   targets: Target[];
   seconds: number;
 }
@@ -430,19 +450,62 @@ async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, 
 // Main
 
 async function main(): Promise<void> {
-  const { mode, json } = parseCommandLine();
+  const { mode, json, sections } = parseCommandLine();
   const started = performance.now();
   const loadAtStart = loadAverage();
   const cpus = os.cpus();
   const cpu = `${cpus[0]?.model ?? 'unknown'} (${cpus.length} logical cores)`;
   const date = new Date().toISOString();
-  console.log('# logreg-wasm benchmark: gradient descent side by side, then time to convergence');
+  console.log('# logreg-wasm benchmark: gradient descent side by side, time to convergence, then sparse data against LIBLINEAR and scikit-learn');
   console.log(`Date:  ${date}`);
   console.log(`CPU:   ${cpu}`);
   console.log(`Node:  ${process.version}`);
   console.log(`Mode:  ${mode}${mode === 'quick' ? ' (smoke run; numbers are not meaningful)' : ''}`);
   console.log(`Load:  ${loadAtStart} (1, 5, 15 min) at the start; the machine's other work is noise in every row`);
+  // Before anything asks whether Python can run: installs python3-sklearn when absent (as root).
+  const sklearnMissing = ensurePackage(SKLEARN);
+  if (sklearnMissing !== null) console.log(`python3-sklearn: ${sklearnMissing}`);
 
+  const dense = sections.includes('dense') ? await benchDense(mode) : null;
+  const sparse = sections.includes('sparse') ? await benchSparse(mode, ALL_THREADS) : null;
+
+  const targets = printSummary(dense, sparse, mode);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`\nPeak RSS of this process (VmHWM): ${formatMiB(peakRss())}`);
+  console.log(`Load average at the end: ${loadAverage()}`);
+  console.log(`Total bench time: ${seconds.toFixed(1)} s`);
+  if (json !== null) {
+    const results: Results = {
+      date,
+      cpu,
+      cores: cpus.length,
+      node: process.version,
+      mode,
+      load: { start: loadAtStart, end: loadAverage() },
+      tfjs: dense?.tfjs ?? null,
+      blas: dense?.blas ?? null,
+      bandwidth: dense?.bandwidth ?? null,
+      shapes: dense?.shapes ?? [],
+      convergence: dense?.convergence ?? [],
+      sparse,
+      targets,
+      seconds,
+    };
+    writeFileSync(json, `${JSON.stringify(results, null, 1)}\n`);
+    console.log(`Results written to ${json}`);
+  }
+}
+
+interface DenseResults {
+  tfjs: string;
+  blas: string | null;
+  bandwidth: BandwidthResult;
+  shapes: ShapeResult[];
+  convergence: ConvergenceResult[];
+}
+
+/** The dense section: gradient descent side by side, then time to convergence. */
+async function benchDense(mode: Mode): Promise<DenseResults> {
   const bw = BANDWIDTH[mode];
   const bandwidth = await measureBandwidth(ALL_THREADS, bw.megabytes, bw.passes);
   console.log(
@@ -514,21 +577,30 @@ async function main(): Promise<void> {
       X.dispose();
     }
   }
-
-  const targets = printSummary(shapes, convergence, bandwidth, mode);
-  const seconds = (performance.now() - started) / 1000;
-  console.log(`\nPeak RSS of this process (VmHWM): ${formatMiB(peakRss())}`);
-  console.log(`Load average at the end: ${loadAverage()}`);
-  console.log(`Total bench time: ${seconds.toFixed(1)} s`);
-  if (json !== null) {
-    const results: Results = { date, cpu, cores: cpus.length, node: process.version, mode, load: { start: loadAtStart, end: loadAverage() }, tfjs, blas, bandwidth, shapes, convergence, targets, seconds };
-    writeFileSync(json, `${JSON.stringify(results, null, 1)}\n`);
-    console.log(`Results written to ${json}`);
-  }
+  return { tfjs, blas, bandwidth, shapes, convergence };
 }
 
 /** Prints the speed-up table and, except in a smoke run, the targets with their verdicts (returned). */
-function printSummary(shapes: readonly ShapeResult[], convergence: readonly ConvergenceResult[], bandwidth: BandwidthResult, mode: Mode): Target[] {
+function printSummary(dense: DenseResults | null, sparse: SparseResults | null, mode: Mode): Target[] {
+  if (dense !== null) printSpeedups(dense.shapes);
+  if (mode === 'quick') {
+    // A smoke run's numbers come from a few steps with no warm-up: a verdict on them would mislead.
+    console.log('\nTargets: not judged in a smoke run (npm run bench judges them).');
+    return [];
+  }
+  console.log('\n## Targets\n');
+  const targets = [...(dense === null ? [] : checkTargets(dense.shapes, dense.convergence, dense.bandwidth)), ...(sparse === null ? [] : sparseTargets(sparse))];
+  console.log(
+    renderTable(
+      ['target', 'needed', 'measured', 'met'],
+      targets.map((t) => [t.target, t.needed, t.measured, t.met === null ? 'not run' : t.met ? 'yes' : 'NO']),
+    ),
+  );
+  return targets;
+}
+
+/** The dense summary: speed-up over the plain-JS baseline per step, one column per shape. */
+function printSpeedups(shapes: readonly ShapeResult[]): void {
   console.log('\n## Summary: speed-up over the plain-JS baseline, per gradient step\n');
   const keys = [...new Set(shapes.flatMap((s) => s.table.map((r) => r.label)))];
   console.log(
@@ -543,21 +615,6 @@ function printSummary(shapes: readonly ShapeResult[], convergence: readonly Conv
       ]),
     ),
   );
-
-  if (mode === 'quick') {
-    // A smoke run's numbers come from a few steps with no warm-up: a verdict on them would mislead.
-    console.log('\nTargets: not judged in a smoke run (npm run bench judges them).');
-    return [];
-  }
-  console.log('\n## Targets\n');
-  const targets = checkTargets(shapes, convergence, bandwidth);
-  console.log(
-    renderTable(
-      ['target', 'needed', 'measured', 'met'],
-      targets.map((t) => [t.target, t.needed, t.measured, t.met === null ? 'not run' : t.met ? 'yes' : 'NO']),
-    ),
-  );
-  return targets;
 }
 
 export interface Target {

@@ -5,6 +5,11 @@ Prints one JSON object on stdout.
 
   python_peers.py gd    X Y ROWS COLS LR STEPS WARMUP RUNS
   python_peers.py lbfgs X Y ROWS COLS C TARGET_F REL RUNS
+  python_peers.py sparse SVMLIGHT_FILE COLS
+
+The sparse mode is a server for bench/sparse/anchors.ts: it loads the svmlight file once
+(scikit-learn's load_svmlight_file), prints one JSON line, then answers one JSON line per
+request line on stdin (see bench/sparse/python_sparse.py).
 """
 import json
 import resource
@@ -65,6 +70,14 @@ def blas():
 
 def main():
     mode = sys.argv[1]
+    if mode == "sparse":
+        import os
+
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "sparse"))
+        from python_sparse import serve
+
+        serve(sys.argv[2], int(sys.argv[3]), peak_rss)
+        return
     X, y = load(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]))
     out = {"mode": mode, "numpy": np.__version__}
     if mode == "gd":
