@@ -105,12 +105,24 @@ export function analyzerFor(params: AnalyzerParams): Analyze {
   };
 }
 
-/** The fewest word characters in a token of `params.tokenPattern`. */
+/**
+ * The fewest word characters in a token of `params.tokenPattern`.
+ * @example
+ * ```ts
+ * tokenMinLength({ tokenPattern: '(?u)\\b\\w+\\b' }); // 1
+ * ```
+ */
 export function tokenMinLength(params: Pick<AnalyzerParams, 'tokenPattern'>): number {
   return TOKEN_PATTERNS.get(params.tokenPattern)!;
 }
 
-/** The stop words the 'word' analyzer drops, or null for none. */
+/**
+ * The stop words the 'word' analyzer drops, or null for none.
+ * @example
+ * ```ts
+ * stopWordSet({ stopWords: ['the', 'a'] })?.has('the'); // true
+ * ```
+ */
 export function stopWordSet(params: Pick<AnalyzerParams, 'stopWords'>): ReadonlySet<string> | null {
   const { stopWords } = params;
   if (stopWords === null) return null;

@@ -90,6 +90,11 @@ export function countFitTransform(docs: readonly string[], options: CountOptions
  * (`CountVectorizer.fit`).
  * @param where - the caller's name, the prefix of messages.
  * @throws RangeError as {@link countFitTransform} does for the vocabulary and pruning.
+ * @example
+ * ```ts
+ * const params = resolveTextOptions('demo', {}, COUNT_FIT_OPTION_NAMES);
+ * countFit('demo', ['the cat', 'the dog'], params).featureNames; // ['cat', 'dog', 'the']
+ * ```
  */
 export function countFit(where: string, docs: readonly string[], params: CountParams): CountFit {
   const { binary, minDf, maxDf, maxFeatures } = params;
@@ -175,7 +180,13 @@ export function countTransform(docs: readonly string[], vocabulary: FixedVocabul
   return countDocuments(docs, analyzerFor(params), vocabularyMap(terms), params.binary);
 }
 
-/** Each term of `terms` to its column, its index. */
+/**
+ * Each term of `terms` to its column, its index.
+ * @example
+ * ```ts
+ * vocabularyMap(['cat', '__proto__']); // Map { 'cat' => 0, '__proto__' => 1 }
+ * ```
+ */
 export function vocabularyMap(terms: readonly string[]): Map<string, number> {
   return new Map(terms.map((term, j) => [term, j]));
 }
@@ -183,6 +194,11 @@ export function vocabularyMap(terms: readonly string[]): Map<string, number> {
 /**
  * Each checked document's counts of the terms of `vocabulary` (columns 0…size − 1), as
  * canonical CSR: {@link countTransform} with everything checked.
+ * @example
+ * ```ts
+ * const analyze = buildAnalyzer('demo', {});
+ * countDocuments(['a cat, a cat'], analyze, new Map([['cat', 0]]), false).values; // Float64Array [2]
+ * ```
  */
 export function countDocuments(docs: readonly string[], analyze: Analyze, vocabulary: ReadonlyMap<string, number>, binary: boolean): HashedCsr {
   const rows = countRows(docs, analyze, (term) => vocabulary.get(term) ?? -1);

@@ -84,6 +84,11 @@ const SPANS: TokenSpans = { data: new Int32Array(512), count: 0 };
  * {@link hashingTransform} with options already checked (`HashingVectorizer.transform`).
  * @param where - the caller's name, the prefix of messages about `docs`.
  * @throws as {@link hashingTransform} does for docs.
+ * @example
+ * ```ts
+ * const params = resolveTextOptions('demo', { nFeatures: 16 }, HASHING_OPTION_NAMES);
+ * hashDocuments('demo', ['the cat sat'], params).indices.length; // 3, or fewer if columns collide
+ * ```
  */
 export function hashDocuments(where: string, docs: unknown, params: HashingParams): HashedCsr {
   checkDocuments(where, docs);
@@ -149,7 +154,17 @@ export function hashDocuments(where: string, docs: unknown, params: HashingParam
   return out.build(nFeatures);
 }
 
-/** Canonical CSR arrays, row by row, in typed arrays that grow by doubling. */
+/**
+ * Canonical CSR arrays, row by row, in typed arrays that grow by doubling.
+ * @example
+ * ```ts
+ * const out = new CsrBuilder(2);
+ * out.push(3, 1.5);
+ * out.endRow(0);
+ * out.endRow(1); // an empty row
+ * out.build(4); // { rows: 2, cols: 4, indptr: [0, 1, 1], indices: [3], values: [1.5] }
+ * ```
+ */
 export class CsrBuilder {
   readonly indptr: Int32Array;
   indices = new Int32Array(1024);

@@ -35,6 +35,11 @@ export interface TextModelDocument<F extends string, M> {
  * @param where - `'CountVectorizer.fromJSON'`, the prefix of messages.
  * @throws TypeError for text that is not JSON or a field of the wrong kind; RangeError for
  *   another format or a newer version.
+ * @example
+ * ```ts
+ * const doc = '{"format":"logreg-wasm/hashing-vectorizer","version":1,"options":{},"model":null}';
+ * readTextDocument('demo', doc, 'logreg-wasm/hashing-vectorizer'); // { options: {}, model: null }
+ * ```
  */
 export function readTextDocument(where: string, input: unknown, format: string): { options: Record<string, unknown>; model: unknown } {
   let parsed = input;
@@ -58,7 +63,13 @@ export function readTextDocument(where: string, input: unknown, format: string):
   return { options: jsonObject(where, field(where, doc, 'options', 'the document'), 'options'), model: field(where, doc, 'model', 'the document') };
 }
 
-/** `value` as an object (not an array, not null), or a TypeError naming `path`. */
+/**
+ * `value` as an object (not an array, not null), or a TypeError naming `path`.
+ * @example
+ * ```ts
+ * jsonObject('demo', [], 'model'); // TypeError: demo: model must be an object, got an array of length 0
+ * ```
+ */
 export function jsonObject(where: string, value: unknown, path: string): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new TypeError(`${where}: ${path} must be an object, got ${describeKind(value)}`);
@@ -66,7 +77,13 @@ export function jsonObject(where: string, value: unknown, path: string): Record<
   return value as Record<string, unknown>;
 }
 
-/** An own property of `object` (never one inherited through `__proto__` or `constructor`). */
+/**
+ * An own property of `object` (never one inherited through `__proto__` or `constructor`).
+ * @example
+ * ```ts
+ * field('demo', {}, 'constructor', 'model'); // TypeError: demo: model has no 'constructor' field
+ * ```
+ */
 export function field(where: string, object: Record<string, unknown>, key: string, path: string): unknown {
   if (!Object.hasOwn(object, key)) throw new TypeError(`${where}: ${path} has no '${key}' field`);
   return object[key];
@@ -76,6 +93,10 @@ export function field(where: string, object: Record<string, unknown>, key: strin
  * The stored feature names: an array of distinct strings, at least one.
  * @throws TypeError for a non-array or a non-string entry; RangeError for an empty array
  *   or a repeated name.
+ * @example
+ * ```ts
+ * readFeatureNames('demo', ['a', 'a'], 'model.featureNames'); // RangeError: … got 'a' again at 1
+ * ```
  */
 export function readFeatureNames(where: string, value: unknown, path: string): string[] {
   if (!Array.isArray(value)) throw new TypeError(`${where}: ${path} must be an array of strings, got ${describeKind(value)}`);
@@ -94,6 +115,10 @@ export function readFeatureNames(where: string, value: unknown, path: string): s
  * The stored idf: null (fitted without `useIdf`), or `length` finite numbers ≥ 1 (every
  * idf, ln(n / df) + 1 with df ≤ n, is at least 1).
  * @throws TypeError for a wrong kind; RangeError for a wrong length or a value out of range.
+ * @example
+ * ```ts
+ * readIdf('demo', [1, 1.5], 'model.idf', 2); // Float64Array [1, 1.5]
+ * ```
  */
 export function readIdf(where: string, value: unknown, path: string, length: number): Float64Array | null {
   if (value === null) return null;

@@ -173,6 +173,10 @@ export class TfidfTransformer {
 /**
  * The stored idf: `length` numbers ≥ 1 with `useIdf`, null without.
  * @throws TypeError / RangeError naming `model.idf`.
+ * @example
+ * ```ts
+ * readStoredIdf('demo', null, 3, false); // null
+ * ```
  */
 export function readStoredIdf(where: string, value: unknown, length: number, useIdf: boolean): Float64Array | null {
   if (!useIdf && value !== null) throw new RangeError(`${where}: model.idf must be null when options.useIdf is false, got ${describeKind(value)}`);

@@ -136,6 +136,10 @@ export function tfidfTransform(X: CsrData, idf: Float64Array | null, options: Tf
  * A count matrix given as CSR arrays, checked as `CsrMatrix.from` checks them, in
  * canonical form with float64 values.
  * @throws TypeError / RangeError as `CsrMatrix.from`.
+ * @example
+ * ```ts
+ * readCsr('demo', { rows: 1, cols: 3, indptr: [0, 2], indices: [2, 0], values: [1, 4] }).indices; // Int32Array [0, 2]
+ * ```
  */
 export function readCsr(where: string, X: CsrData): HashedCsr {
   if (typeof X !== 'object' || X === null) throw new TypeError(`${where}: X must be CSR arrays { rows, cols, indptr, indices, values }, got ${describeKind(X)}`);

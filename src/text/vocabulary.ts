@@ -15,6 +15,12 @@ export type VocabularyParams = CountParams & { readonly vocabulary: readonly str
  * A vocabulary: its terms in column order (`get_feature_names_out()`) and each term's
  * column (`vocabulary_`), kept in a Map so that any string — `__proto__`, `constructor` —
  * is a term like any other.
+ * @example
+ * ```ts
+ * const { vocabulary, X } = Vocabulary.fit('demo', ['the cat', 'the dog'], params);
+ * vocabulary.terms; // ['cat', 'dog', 'the']
+ * vocabulary.toMap().get('the'); // 2
+ * ```
  */
 export class Vocabulary {
   /** The terms; column j is terms[j]. Frozen. */
