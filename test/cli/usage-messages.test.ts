@@ -2,6 +2,8 @@
 // column to a misspelt one; what a flag expects when its value starts with '-'; the usage
 // of the command at hand; the estimator's warnings in flag terms.
 import { afterAll, describe, expect, it } from 'vitest';
+import { OPTIONS } from '../../src/cli/flags.js';
+import { USAGE } from '../../src/cli/usage.js';
 import { BREAST_CANCER, cli, scratch } from './helpers.js';
 
 const tmp = scratch();
@@ -133,5 +135,14 @@ describe('help <command>', () => {
     const r = await cli(['help', 'trian']);
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe("logreg-wasm: no help for 'trian': not a command (did you mean train?)");
+  });
+});
+
+describe('each command\'s usage', () => {
+  it('names every flag the command takes', () => {
+    for (const [command, options] of Object.entries(OPTIONS)) {
+      const missing = Object.keys(options).filter((name) => name !== 'help' && !new RegExp(`--${name}\\b`).test(USAGE[command] as string));
+      expect({ command, missing }).toEqual({ command, missing: [] });
+    }
   });
 });
