@@ -3,11 +3,13 @@
  * @module
  */
 import { NotFittedError } from '../errors.js';
-import type { MatrixLike } from '../core/stage.js';
-import { Matrix } from '../matrix.js';
+import type { FeatureMatrix, MatrixLike } from '../core/stage.js';
+import { type Dtype, Matrix } from '../matrix.js';
+import { CsrMatrix } from '../sparse/csr-matrix.js';
 import { readMatrix, type DenseRows } from '../validate/numeric.js';
 import { columnSums } from '../metrics/numpy-sum.js';
 import { checkBoolean, checkOptionNames } from '../validate/options.js';
+import { type ColumnMoments, combineSparse, csrMoments } from './sparse-moments.js';
 
 /** Options of {@link StandardScaler}; every field is optional. */
 export interface StandardScalerOptions {
@@ -63,6 +65,15 @@ class ScalerNotFittedError extends NotFittedError {
  * columns take this path; every other result is unchanged. `transform` and
  * `inverseTransform` likewise return a finite value whenever the exact one is in range.
  *
+ * A {@link CsrMatrix} is accepted wherever X is when `withMean` is false: its statistics
+ * count the implicit zeros (the variance is over all rows) and follow scikit-learn's sparse
+ * algorithm, and `transform` returns a new CsrMatrix with the same stored entries, each
+ * multiplied by 1 / scale (as scikit-learn does). Centring is refused, as scikit-learn
+ * refuses it: subtracting the mean would turn every implicit zero into a stored value.
+ * `partialFit` updates the statistics batch by batch (dense and sparse batches may be
+ * mixed) with scikit-learn's incremental formulas; the overflow-free path for values near
+ * the float64 limit applies to `fit` and a first `partialFit`, not to the updates.
+ *
  * @example
  * ```ts
  * const scaler = new StandardScaler();
@@ -71,6 +82,9 @@ class ScalerNotFittedError extends NotFittedError {
  * scaler.scale; // Float64Array [0.5, 0.5]
  * Z.toArray();  // [[-1, -1], [-1, -1], [1, 1], [1, 1]]
  * scaler.transform([[2, 2]]).toArray(); // [[3, 3]]
+ *
+ * const sparse = new StandardScaler({ withMean: false }).fit(CsrMatrix.fromRows([{ 0: 2 }, {}, { 1: 4 }, {}]));
+ * sparse.scale; // Float64Array [0.866…, 1.732…]: the zeros count
  * ```
  */
 export class StandardScaler {
@@ -93,12 +107,49 @@ export class StandardScaler {
   /**
    * Computes each column's mean and variance over the rows of X (n×d, n ≥ 1, d ≥ 1),
    * replacing any earlier fit. A failed call throws and leaves the scaler as it was.
+   * @param X dense rows, a {@link Matrix}, or a {@link CsrMatrix} (with `withMean: false`).
    * @returns this scaler.
-   * @throws TypeError for the wrong kind of X or a non-number in it; RangeError for an
-   * empty X, ragged rows, or NaN/±Infinity (with its row and column).
+   * @throws TypeError for the wrong kind of X or a non-number in it, or a CsrMatrix while
+   * `withMean` is true; RangeError for an empty X, ragged rows, or NaN/±Infinity (with its
+   * row and column); Error for a disposed CsrMatrix.
    */
-  fit(X: MatrixLike): this {
-    const { data, rows: n, cols: d } = read(`${NAME}.fit: X`, X);
+  fit(X: FeatureMatrix): this {
+    this.#fitted = this.#update('fit', X, null);
+    return this;
+  }
+
+  /**
+   * Updates the statistics with the rows of X, as if they had been part of every earlier
+   * `fit`/`partialFit` call's X (scikit-learn's `partial_fit`: Chan, Golub and LeVeque's
+   * pairwise update); on an unfitted scaler, the same as `fit`. Batches may be dense or
+   * sparse, in any mix. A failed call leaves the scaler as it was.
+   * @param X as in {@link StandardScaler.fit}; after the first call, with the same number
+   * of columns.
+   * @returns this scaler.
+   * @throws as {@link StandardScaler.fit}; RangeError when X's column count differs from
+   * the earlier calls'.
+   * @example
+   * ```ts
+   * const scaler = new StandardScaler();
+   * for (const batch of [[[1], [2]], [[3], [4]]]) scaler.partialFit(batch);
+   * scaler.mean; // Float64Array [2.5], as fit([[1], [2], [3], [4]])
+   * ```
+   */
+  partialFit(X: FeatureMatrix): this {
+    this.#fitted = this.#update('partialFit', X, this.#fitted);
+    return this;
+  }
+
+  /** The state after adding X's rows to `last` (null: a fresh fit). */
+  #update(what: string, X: FeatureMatrix, last: FittedState | null): FittedState {
+    const label = `${NAME}.${what}: X`;
+    if (X instanceof CsrMatrix) {
+      this.#refuseCentring(what, 'centring');
+      return this.#updateSparse(what, X, last);
+    }
+    const { data, rows: n, cols: d } = read(label, X);
+    if (last !== null) checkColumns(what, d, last);
+    if (last !== null) return this.#updateDense(data, n, d, last);
     let mean: Float64Array | null = null;
     let variance: Float64Array | null = null;
     let scale: Float64Array | null = null;
@@ -111,18 +162,73 @@ export class StandardScaler {
       if (shifts !== null) stats = columnMoments(data, n, d, this.withStd, shifts);
       ({ mean, variance, scale } = stats);
     }
-    this.#fitted = { mean, variance, scale, nFeatures: d, nSamples: n };
-    return this;
+    return { mean, variance, scale, nFeatures: d, nSamples: n };
+  }
+
+  /** scikit-learn's `_incremental_mean_and_var` for a dense batch after earlier rows. */
+  #updateDense(data: Float64Array, n: number, d: number, last: FittedState): FittedState {
+    const total = last.nSamples + n;
+    if (last.mean === null) return { ...last, nSamples: total };
+    const sums = columnSums(data, n, d);
+    const mean = new Float64Array(d);
+    for (let j = 0; j < d; j++) mean[j] = ((last.mean[j] as number) * last.nSamples + (sums[j] as number)) / total;
+    if (last.variance === null) return { ...last, mean, nSamples: total };
+    const temp = new Float64Array(n * d);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < d; j++) temp[i * d + j] = (data[i * d + j] as number) - (sums[j] as number) / n;
+    }
+    const correction = columnSums(temp, n, d);
+    for (let k = 0; k < temp.length; k++) temp[k] = (temp[k] as number) ** 2;
+    const squares = columnSums(temp, n, d);
+    const variance = new Float64Array(d);
+    const lastOverNew = last.nSamples / n;
+    for (let j = 0; j < d; j++) {
+      const c = correction[j] as number;
+      const fresh = (squares[j] as number) - c ** 2 / n;
+      const lastSum = (last.mean[j] as number) * last.nSamples;
+      const gap = lastSum / lastOverNew - (sums[j] as number);
+      variance[j] = ((last.variance[j] as number) * last.nSamples + fresh + (lastOverNew / total) * gap ** 2) / total;
+    }
+    return { mean, variance, scale: scales(variance, mean, total), nFeatures: d, nSamples: total };
+  }
+
+  /** scikit-learn's sparse `partial_fit`: `mean_variance_axis`, then `incr_mean_variance_axis`. */
+  #updateSparse(what: string, X: CsrMatrix<Dtype>, last: FittedState | null): FittedState {
+    const data = X.toData();
+    checkSize(`${NAME}.${what}: X`, data.rows, data.cols);
+    if (last !== null) checkColumns(what, data.cols, last);
+    const total = (last?.nSamples ?? 0) + data.rows;
+    if (!this.withStd) return { mean: null, variance: null, scale: null, nFeatures: data.cols, nSamples: total };
+    const fresh = csrMoments(data, X.dtype);
+    const previous: ColumnMoments | null =
+      last === null ? null : { mean: last.mean as Float64Array, variance: last.variance as Float64Array, count: last.nSamples };
+    const { mean, variance, count } = previous === null ? fresh : combineSparse(previous, fresh, X.dtype);
+    return { mean, variance, scale: scales(variance, mean, count), nFeatures: data.cols, nSamples: count };
+  }
+
+  /** scikit-learn's refusal to centre (or un-centre) sparse data. */
+  #refuseCentring(what: string, verb: 'centring' | 'un-centring'): void {
+    if (!this.withMean) return;
+    throw new TypeError(
+      `${NAME}.${what}: X is a CsrMatrix, and ${verb} it would make it dense (every implicit zero would become a stored value); ` +
+        `create the scaler with withMean: false to scale sparse data without centring it, as scikit-learn requires`,
+    );
   }
 
   /**
    * Standardises X (n×d, d as in `fit`): (x − mean) / scale column by column, skipping
    * the centring when `withMean` is false and the division when `withStd` is false.
-   * @returns a new n×d {@link Matrix}; X is not modified.
+   * A {@link CsrMatrix} (with `withMean: false`) gives a new CsrMatrix of its dtype with the
+   * same stored entries, each multiplied by 1 / scale[j] (scikit-learn's sparse transform).
+   * @returns a new n×d {@link Matrix} (a {@link CsrMatrix} for a CsrMatrix); X is not modified.
    * @throws NotFittedError before `fit`; RangeError when X's column count differs from
-   * fit's, X is empty or ragged, or holds NaN/±Infinity; TypeError for the wrong kind of X.
+   * fit's, X is empty or ragged, or holds NaN/±Infinity; TypeError for the wrong kind of X
+   * or a CsrMatrix while `withMean` is true.
    */
-  transform(X: MatrixLike): Matrix {
+  transform<D extends Dtype>(X: CsrMatrix<D>): CsrMatrix<D>;
+  transform(X: MatrixLike): Matrix;
+  transform(X: FeatureMatrix): Matrix | CsrMatrix<Dtype> {
+    if (X instanceof CsrMatrix) return this.#scaleSparse('transform', X, (x, s) => x * (1 / s));
     const { withMean, withStd } = this;
     const standardize = withStd ? (withMean ? standardizeValue : divide) : withMean ? subtract : identity;
     return this.#columnwise('transform', X, standardize);
@@ -132,17 +238,23 @@ export class StandardScaler {
    * Fits on X, then standardises it: the same as `fit(X).transform(X)`.
    * @throws as {@link StandardScaler.fit}.
    */
-  fitTransform(X: MatrixLike): Matrix {
-    return this.fit(X).transform(X);
+  fitTransform<D extends Dtype>(X: CsrMatrix<D>): CsrMatrix<D>;
+  fitTransform(X: MatrixLike): Matrix;
+  fitTransform(X: FeatureMatrix): Matrix | CsrMatrix<Dtype> {
+    return X instanceof CsrMatrix ? this.fit(X).transform(X) : this.fit(X).transform(X);
   }
 
   /**
    * Undoes {@link StandardScaler.transform}: x · scale + mean, column by column (each
    * step only when the matching option is on).
-   * @returns a new n×d {@link Matrix}.
+   * A {@link CsrMatrix} gives a new CsrMatrix with each stored entry multiplied by scale[j].
+   * @returns a new n×d {@link Matrix} (a {@link CsrMatrix} for a CsrMatrix).
    * @throws as {@link StandardScaler.transform}.
    */
-  inverseTransform(X: MatrixLike): Matrix {
+  inverseTransform<D extends Dtype>(X: CsrMatrix<D>): CsrMatrix<D>;
+  inverseTransform(X: MatrixLike): Matrix;
+  inverseTransform(X: FeatureMatrix): Matrix | CsrMatrix<Dtype> {
+    if (X instanceof CsrMatrix) return this.#scaleSparse('inverseTransform', X, (x, s) => x * s);
     const { withMean, withStd } = this;
     const unstandardize = withStd ? (withMean ? unstandardizeValue : multiply) : withMean ? add : identity;
     return this.#columnwise('inverseTransform', X, unstandardize);
@@ -205,20 +317,47 @@ export class StandardScaler {
     return Matrix.from(out, rows, cols);
   }
 
+  /** A new CsrMatrix with X's pattern and dtype, each stored value x in column j as `f(x, scale[j])`. */
+  #scaleSparse(what: string, X: CsrMatrix<Dtype>, f: (x: number, s: number) => number): CsrMatrix<Dtype> {
+    const state = this.#state(what);
+    this.#refuseCentring(what, what === 'transform' ? 'centring' : 'un-centring');
+    const data = X.toData();
+    checkColumns(what, data.cols, state);
+    const values = Float64Array.from(data.values);
+    const { scale } = state;
+    if (scale !== null) {
+      for (let k = 0; k < values.length; k++) values[k] = f(values[k] as number, scale[data.indices[k] as number] as number);
+    }
+    return CsrMatrix.from({ ...data, values }, { dtype: X.dtype });
+  }
+
   #readFor(what: string, X: MatrixLike, state: FittedState): DenseRows {
     const rows = read(`${NAME}.${what}: X`, X);
-    if (rows.cols !== state.nFeatures) {
-      throw new RangeError(`${NAME}.${what}: X has ${rows.cols} columns; the scaler was fit with ${state.nFeatures}`);
-    }
+    checkColumns(what, rows.cols, state);
     return rows;
   }
 }
 
+function checkColumns(what: string, cols: number, state: FittedState): void {
+  if (cols !== state.nFeatures) {
+    throw new RangeError(`${NAME}.${what}: X has ${cols} columns; the scaler was fit with ${state.nFeatures}`);
+  }
+}
+
+/** Each column's scale: √variance, or 1 for a column scikit-learn takes for constant. */
+function scales(variance: Float64Array, mean: Float64Array, n: number): Float64Array {
+  return variance.map((v, j) => (isNearConstant(v, mean[j] as number, n) ? 1 : Math.sqrt(v)));
+}
+
 function read(label: string, X: MatrixLike): DenseRows {
   const rows = readMatrix(label, X);
-  if (rows.rows === 0) throw new RangeError(`${label} has 0 rows; at least one sample is required`);
-  if (rows.cols === 0) throw new RangeError(`${label} has 0 columns; at least one feature is required`);
+  checkSize(label, rows.rows, rows.cols);
   return rows;
+}
+
+function checkSize(label: string, rows: number, cols: number): void {
+  if (rows === 0) throw new RangeError(`${label} has 0 rows; at least one sample is required`);
+  if (cols === 0) throw new RangeError(`${label} has 0 columns; at least one feature is required`);
 }
 
 const identity = (x: number): number => x;
