@@ -6,7 +6,9 @@ import { NotFittedError } from '../errors.js';
 import type { FeatureMatrix, MatrixLike } from '../core/stage.js';
 import { type Dtype, Matrix } from '../matrix.js';
 import { CsrMatrix } from '../sparse/csr-matrix.js';
+import { isArrayLike } from '../validate/array-like.js';
 import { readMatrix, type DenseRows } from '../validate/numeric.js';
+import { shapeOfRows } from '../validate/rows.js';
 import { columnSums } from '../metrics/numpy-sum.js';
 import { checkBoolean, checkOptionNames } from '../validate/options.js';
 import { type ColumnMoments, combineSparse, csrMoments } from './sparse-moments.js';
@@ -349,7 +351,12 @@ function scales(variance: Float64Array, mean: Float64Array, n: number): Float64A
   return variance.map((v, j) => (isNearConstant(v, mean[j] as number, n) ? 1 : Math.sqrt(v)));
 }
 
+/** What X may be, as messages name it. */
+const KINDS = 'a Matrix, a CsrMatrix or an array of rows';
+
 function read(label: string, X: MatrixLike): DenseRows {
+  // readMatrix's message names only the dense kinds; shapeOfRows names ours.
+  if (!(X instanceof Matrix) && !isArrayLike(X)) shapeOfRows(X, label, KINDS);
   const rows = readMatrix(label, X);
   checkSize(label, rows.rows, rows.cols);
   return rows;

@@ -142,7 +142,7 @@ describe('StandardScaler rejects bad input with a message that says what and whe
     ['X without columns', () => new StandardScaler().fit([[], []]), RangeError, 'StandardScaler.fit: X has 0 columns; at least one feature is required'],
     ['ragged rows', () => new StandardScaler().fit([[1, 2], [3]]), RangeError, 'StandardScaler.fit: X row 1 has 1 columns; row 0 has 2'],
     ['a string in X', () => new StandardScaler().fit([[1, '2']] as never), TypeError, 'StandardScaler.fit: X has a string at row 0, column 1; expected a number'],
-    ['X that is not a matrix', () => new StandardScaler().fit('X' as never), TypeError, 'StandardScaler.fit: X must be a Matrix or an array of rows, got a string'],
+    ['X that is not a matrix', () => new StandardScaler().fit('X' as never), TypeError, 'StandardScaler.fit: X must be a Matrix, a CsrMatrix or an array of rows, got a string'],
     ['an option that is not a boolean', () => new StandardScaler({ withMean: 0 as never }), TypeError, 'StandardScaler: withMean must be a boolean, got a number'],
     ['a snake_case option', () => new StandardScaler({ with_std: false } as never), TypeError, "StandardScaler: unknown option 'with_std'; did you mean 'withStd'? (known options: withMean, withStd)"],
   ];
