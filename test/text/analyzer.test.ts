@@ -48,6 +48,10 @@ describe("wordTokens(text) follows Python's \\w and \\b", () => {
     expect(wordTokens('\u{11f04}\u{11f05} ok')).toEqual(['ok']);
   });
 
+  it("keeps single word characters with minLength 1, as the token pattern '\\b\\w+\\b' does", () => {
+    expect(wordTokens("I'm café-bound, 2 x_1", 1)).toEqual(['I', 'm', 'café', 'bound', '2', 'x_1']);
+  });
+
   it('splits at apostrophes, hyphens and emoji', () => {
     expect(wordTokens("don't co-op ok👍ok")).toEqual(['don', 'co', 'op', 'ok', 'ok']);
   });
@@ -73,6 +77,19 @@ describe('buildAnalyzer refuses bad options', () => {
   it('throws a RangeError for an ngramRange with minN above maxN or below 1', () => {
     expectError(() => buildAnalyzer('f', { ngramRange: [2, 1] }), RangeError, 'f: ngramRange must be integers with 1 ≤ minN ≤ maxN, got [2, 1]');
     expectError(() => buildAnalyzer('f', { ngramRange: [0, 1] }), RangeError, 'f: ngramRange must be integers with 1 ≤ minN ≤ maxN, got [0, 1]');
+  });
+
+  it('throws a RangeError for a token pattern it does not implement, listing those it does', () => {
+    expectError(
+      () => buildAnalyzer('f', { tokenPattern: '(?u)\\b\\w\\w\\w+\\b' }),
+      RangeError,
+      "f: tokenPattern must be one of '(?u)\\b\\w\\w+\\b', '\\b\\w\\w+\\b', '(?u)\\b\\w+\\b', '\\b\\w+\\b' (patterns with Python's exact \\w semantics), got '(?u)\\b\\w\\w\\w+\\b'",
+    );
+  });
+
+  it('drops the words of a stop-word list as they are, after lowercasing the document', () => {
+    expect(buildAnalyzer('t', { stopWords: ['the', 'The', '__proto__'] })('The __proto__ THE cat')).toEqual(['cat']);
+    expect(buildAnalyzer('t', { stopWords: ['The'], lowercase: false })('The the')).toEqual(['the']);
   });
 
   it("throws a RangeError for a stop-word list other than 'english'", () => {
