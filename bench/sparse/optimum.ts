@@ -77,6 +77,8 @@ const SGD_TOLS = [1e-3, 1e-4, 1e-5];
 
 export interface OptimumOptions {
   readonly C: number;
+  /** Whether LIBLINEAR can run (its package is there); scikit-learn's sides need only `anchors`. */
+  readonly liblinear: boolean;
   /** Our threads for the multi-thread rows. */
   readonly threads: number;
   /** Timed rounds after the ladders; 0: the ladder's fit is the time (smoke run). */
@@ -134,7 +136,9 @@ export async function benchOptimum(data: SparseData, X: CsrMatrix<'float64'> | n
     }
   }
   if (anchors !== null) {
-    for (const side of ['liblinear', 'sklearn-liblinear', 'sklearn-sgd'] as const) sides.push(anchorSide(anchors, side, C, options));
+    for (const side of ['liblinear', 'sklearn-liblinear', 'sklearn-sgd'] as const) {
+      if (side !== 'liblinear' || options.liblinear) sides.push(anchorSide(anchors, side, C, options));
+    }
   }
 
   let best = Number.POSITIVE_INFINITY;
@@ -148,7 +152,7 @@ export async function benchOptimum(data: SparseData, X: CsrMatrix<'float64'> | n
   if (X !== null) {
     const { w } = fitOurs(X, y, oursOptions(C, { solver: 'newton', tol: 1e-10, maxIter: 1000, threads: options.threads }));
     consider(sparseObjective(data, w, C), 'logreg-wasm newton, tol 1e-10 (reference)');
-  } else if (anchors !== null) {
+  } else if (anchors !== null && options.liblinear) {
     const { w } = await anchors.fit('liblinear', C, 1e-8, 1000);
     consider(sparseObjective(data, w, C), 'LIBLINEAR 2.3 -s 0, -e 1e-8 (reference)');
   }

@@ -15,6 +15,7 @@ import { Anchors } from './anchors.js';
 import { cachedSet } from './cache.js';
 import { LIBLINEAR, SKLEARN, ensurePackage } from './debian.js';
 import { type SparseStats, csrBytes } from './generate.js';
+import { type HashingResult, benchHashing } from './hashing.js';
 import { type SparseMemory, probeSparseMemory } from './memory.js';
 import { type OptimumResult, REL, benchOptimum } from './optimum.js';
 import { csrFitUnavailable, toCsrMatrix } from './ours.js';
@@ -33,12 +34,15 @@ interface ModeSettings {
   sgdMaxIter: number;
   /** ms. */
   sgdBudget: number;
+  /** HashingVectorizer: MB of text and timed runs. */
+  textMegabytes: number;
+  textRuns: number;
 }
 
 const SETTINGS: Record<SparseMode, ModeSettings> = {
-  quick: { rounds: 0, passes: 3, passRounds: 1, sgdMaxIter: 20, sgdBudget: 10_000 },
-  default: { rounds: 3, passes: 10, passRounds: 3, sgdMaxIter: 50, sgdBudget: 240_000 },
-  full: { rounds: 5, passes: 20, passRounds: 5, sgdMaxIter: 100, sgdBudget: 600_000 },
+  quick: { rounds: 0, passes: 3, passRounds: 1, sgdMaxIter: 20, sgdBudget: 10_000, textMegabytes: 1, textRuns: 2 },
+  default: { rounds: 3, passes: 10, passRounds: 3, sgdMaxIter: 50, sgdBudget: 240_000, textMegabytes: 10, textRuns: 7 },
+  full: { rounds: 5, passes: 20, passRounds: 5, sgdMaxIter: 100, sgdBudget: 600_000, textMegabytes: 10, textRuns: 11 },
 };
 
 export interface SparseSetResult {
@@ -66,6 +70,7 @@ export interface SparseResults {
   /** Notices for what did not run. */
   skipped: string[];
   sets: SparseSetResult[];
+  hashing: HashingResult | null;
 }
 
 const formatMiB = (bytes: number): string => `${Math.round(bytes / 2 ** 20).toLocaleString('en-US')} MiB`;
@@ -110,11 +115,11 @@ export async function benchSparse(mode: SparseMode, threads: number): Promise<Sp
   console.log(
     `Objective F(w) = C·Σ log(1 + e^(−ỹ·x·w)) + ½‖w‖², C = ${SPARSE_C}, no intercept (LIBLINEAR -s 0 -B -1; scikit-learn fit_intercept=False; ` +
       `SGDClassifier alpha = 1/(C·n), whose objective is F/(C·n), as ours). F* = the lowest F any fit reached, each w judged by the bench's own ` +
-      `float64 evaluator. Each side walks down its tolerance ladder until a fit lands within ${REL} of F*; time = median of ` +
+      `float64 evaluator. Each side walks down its tolerance ladder until a fit lands within ${REL.toExponential(0)} of F*; time = median of ` +
       `${settings.rounds === 0 ? 'that one fit (smoke run)' : `${settings.rounds} fits at that tolerance, the sides taking turns`}.`,
   );
 
-  const results: SparseResults = { C: SPARSE_C, rel: REL, threads, sklearn: null, liblinear: null, skipped, sets: [] };
+  const results: SparseResults = { C: SPARSE_C, rel: REL, threads, sklearn: null, liblinear: null, skipped, sets: [], hashing: null };
   for (const spec of SPARSE_SETS[mode]) {
     const started = performance.now();
     const set = cachedSet(spec);
@@ -136,19 +141,20 @@ export async function benchSparse(mode: SparseMode, threads: number): Promise<Sp
       if (sklearnMissing === null) {
         anchors = await Anchors.start(files, data);
         results.sklearn = `scikit-learn ${anchors.sklearn} (numpy ${anchors.numpy})`;
-        if (liblinearMissing === null) {
-          liblinearCheck = await checkLiblinearCommand(files.svmlight, anchors, SPARSE_C, spec.cols);
-          results.liblinear = `LIBLINEAR ${anchors.liblinearVersion} (Debian liblinear4, liblinear.so.4)`;
-        }
+        // liblinear-train re-reads the text (a minute or more for the large sets): every set in a
+        // smoke run and a full run, which between them cover both kinds of set.
+        if (liblinearMissing === null && mode !== 'default') liblinearCheck = await checkLiblinearCommand(files.svmlight, anchors, SPARSE_C, spec.cols);
       }
       if (oursMissing === null) X = toCsrMatrix(data);
       const optimum = await benchOptimum(data, X, anchors, {
+        liblinear: liblinearMissing === null,
         C: SPARSE_C,
         threads,
         rounds: settings.rounds,
         sgdMaxIter: settings.sgdMaxIter,
         sgdBudget: settings.sgdBudget,
       });
+      if (anchors?.liblinearVersion != null) results.liblinear = `LIBLINEAR ${anchors.liblinearVersion} (Debian's liblinear4: liblinear.so.4, which liblinear-train runs)`;
       const throughput = X === null ? [] : await benchThroughput(X, data.y, SPARSE_C, threads > 1 ? [1, threads] : [1], settings.passes, settings.passRounds);
       terminateWorkers();
       X?.dispose();
@@ -179,6 +185,14 @@ export async function benchSparse(mode: SparseMode, threads: number): Promise<Sp
     }
     console.log(`(set done in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
   }
+
+  const hashing = await benchHashing(settings.textMegabytes, settings.textRuns);
+  results.hashing = hashing;
+  console.log(
+    `\n### HashingVectorizer\n\nDefault options (word unigrams, 2^20 columns, l2), transform of ${hashing.documents.toLocaleString('en-US')} Brown-corpus passages ` +
+      `(${(hashing.bytes / 1e6).toFixed(1)} MB of UTF-8) into a CsrMatrix, one core, median of ${hashing.runs} runs after a warm-up: ` +
+      `${formatMs(hashing.median)} wall-clock, ${hashing.mbPerSecond.toFixed(1)} MB/s (CPU time ${formatMs(hashing.cpu)}, ${hashing.mbPerCpuSecond.toFixed(1)} MB/s).`,
+  );
   return results;
 }
 
