@@ -140,6 +140,22 @@ describe('LogisticRegression.fit(CsrMatrix) equals the fit of its toDense()', ()
   }
 });
 
+describe('LogisticRegression.fit(CsrMatrix) with float32 values (the all-ones datasets)', () => {
+  // Values of 1 are exact in float32, so a float32 CsrMatrix holds the same problem.
+  const onesFits = fits.filter((f) => f.dataset.includes('_ones'));
+  for (const fit of onesFits) {
+    const solver = solversFor(fit)[0] as Solver;
+    it(`${fit.id} with solver '${solver}' lands on the same optimum`, () => {
+      const raw = JSON.parse(readFileSync(new URL(`datasets/${fit.dataset}.json`, fixtures), 'utf8')) as SparseDataset;
+      const X = CsrMatrix.from(raw.X, { dtype: 'float32' });
+      const model = new LogisticRegression(options(fit, solver, TIGHT)).fit(X, raw.y, { sampleWeight: fit.sampleWeight });
+      if (fit.identifiable) expect(relativeError(model.coef.data, fit.optimum.coef.flat())).toBeLessThan(OPTIMUM);
+      else expect(relativeError(model.predictProba(X).data, fit.probaOptimum.flat())).toBeLessThan(PROBA);
+      X.dispose();
+    });
+  }
+});
+
 describe('the sparse-fit fixtures', () => {
   it('certify every optimum to 1e-8 relative, so the 1e-6 comparison is meaningful', () => {
     expect(fits.filter((f) => !(f.optimum.newtonStepRelative <= 1e-8)).map((f) => f.id)).toEqual([]);
