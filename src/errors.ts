@@ -1,6 +1,6 @@
 /**
- * Thrown when a method that needs a fitted model (`predict`, `coef`, …) is called
- * before `fit`, or after `dispose()`.
+ * Thrown when a method that needs a fitted model (`predict`, `coef`, `transform`, …) is
+ * called before `fit`, or after `dispose()`.
  *
  * @example
  * ```ts
@@ -9,8 +9,13 @@
  * ```
  */
 export class NotFittedError extends Error {
-  constructor(what: string) {
-    super(`${what}: this LogisticRegression is not fitted yet; call fit(X, y) first`);
+  /**
+   * @param what - the method or property called, e.g. `'predict'`.
+   * @param estimator - the class, as the message names it.
+   * @param fitCall - how to fit it, as the message says.
+   */
+  constructor(what: string, estimator = 'LogisticRegression', fitCall = 'fit(X, y)') {
+    super(`${what}: this ${estimator} is not fitted yet; call ${fitCall} first`);
     this.name = 'NotFittedError';
   }
 }
