@@ -9,7 +9,7 @@
  * @module
  */
 import { stat } from 'node:fs/promises';
-import { CsrMatrix, type CsrData, type Label } from '../index.js';
+import { CsrMatrix, type CsrData, type Dtype, type Label } from '../index.js';
 import { loadSvmlightFile } from '../node/index.js';
 import { CliError } from './errors.js';
 
@@ -78,8 +78,8 @@ export function svmlightLabels(svm: Pick<SvmlightFile, 'file' | 'y'>): Label[] {
   return labels;
 }
 
-/** Rows of a CSR matrix's arrays, in the order given, as a new CsrMatrix. */
-export function csrRows(data: CsrData & { readonly indptr: Int32Array; readonly indices: Int32Array }, rows: readonly number[]): CsrMatrix {
+/** Rows of a CSR matrix's arrays, in the order given, as a new CsrMatrix whose values are stored as `dtype`. */
+export function csrRows(data: CsrData & { readonly indptr: Int32Array; readonly indices: Int32Array }, rows: readonly number[], dtype: Dtype): CsrMatrix<Dtype> {
   const { indptr, indices, values } = data;
   let nnz = 0;
   for (const i of rows) nnz += (indptr[i + 1] as number) - (indptr[i] as number);
@@ -95,5 +95,5 @@ export function csrRows(data: CsrData & { readonly indptr: Int32Array; readonly 
     at += end - start;
     outIndptr[r + 1] = at;
   });
-  return CsrMatrix.from({ rows: rows.length, cols: data.cols, indptr: outIndptr, indices: outIndices, values: outValues });
+  return CsrMatrix.from({ rows: rows.length, cols: data.cols, indptr: outIndptr, indices: outIndices, values: outValues }, { dtype });
 }

@@ -96,8 +96,8 @@ export async function textDataset(file: string, delimiter: string | null, target
   };
 }
 
-/** An svmlight file: labels from each line's first token, the features as written. */
-export async function svmlightDataset(file: string): Promise<Dataset> {
+/** An svmlight file: labels from each line's first token, the features as written, stored as `dtype` (`--dtype`). */
+export async function svmlightDataset(file: string, dtype: Dtype): Promise<Dataset> {
   const svm = await readSvmlightFile(file);
   const { nFeatures, zeroBased } = svm;
   // The rows are copied out once, then taken as the split asks.
@@ -110,8 +110,8 @@ export async function svmlightDataset(file: string): Promise<Dataset> {
     target: 'label',
     fit(trainRows) {
       return {
-        XTrain: csrRows(csr, trainRows),
-        transform: (rows) => csrRows(csr, rows),
+        XTrain: csrRows(csr, trainRows, dtype),
+        transform: (rows) => csrRows(csr, rows, dtype),
         input: { preprocessing: null, text: null, svmlight: { nFeatures, zeroBased } },
         summary: `${nFeatures} features (svmlight, indices from ${zeroBased ? 0 : 1}); labels from the first column`,
         json: { format: 'svmlight', nFeatures, zeroBased },

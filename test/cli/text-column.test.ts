@@ -86,6 +86,17 @@ describe('train reviews.csv --text review', () => {
     expect(r.stdout.split('\n')[0]).toBe(`Data: ${REVIEWS}: 82 rows, 40 features (counts) from text column 'review' (2); target 'label'`);
   });
 
+  it('reports the text column, the vectorizer and the width in --json', async () => {
+    const r = await train('--text', 'review', '--test-size', '0', '--json');
+    expect(JSON.parse(r.stdout).data).toEqual({ file: REVIEWS, rows: 82, target: 'label', text: 'review', vectorizer: 'count', nFeatures: 40 });
+  });
+
+  it('with --dtype float32 saves a vectorizer that stores float32 values', async () => {
+    const out = tmp.path('float32.json');
+    expect((await train('--text', 'review', '--dtype', 'float32', '--out', out)).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).text.vectorizer.options.dtype).toBe('float32');
+  });
+
   it('saves the column and the fitted vectorizer in a version 2 model file', () => {
     expect(tfidf.version).toBe(2);
     expect(tfidf.text.column).toBe('review');
@@ -215,6 +226,10 @@ describe('text flags', () => {
 
   it('--text refuses --features: the text column is the only source of features', async () => {
     failure(await train('--text', 'review', '--features', 'id'), '--features does not combine with --text: the text column is the only source of features', 2);
+  });
+
+  it('--text refuses --stream: the vectorizer is fitted on every training row at once', async () => {
+    failure(await train('--text', 'review', '--stream'), '--stream does not combine with --text: the vectorizer is fitted on every training row at once', 2);
   });
 
   it('--text refuses the target column', async () => {

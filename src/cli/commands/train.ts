@@ -132,12 +132,14 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
   const progress = values['quiet'] ? null : new Progress(io.stderr, num(values, 'max-iter') ?? 100);
   const options = modelOptions(values, onWarning, progress === null ? null : (info) => progress.update(info));
   const model = makeModel(options, 'train');
-  const vectorizer = text === null ? null : makeVectorizer(text);
+  // A CsrMatrix is fitted in its own dtype (the estimator's dtype option converts dense X only), so --dtype float32 stores the sparse features so.
+  const dtype = options.dtype ?? 'float64';
+  const vectorizer = text === null ? null : makeVectorizer(dtype === 'float32' ? { ...text, options: { ...text.options, dtype } } : text);
   if (out !== undefined) await checkNotInput(out, '--out', [file]);
 
   const data =
     format === 'svmlight'
-      ? await svmlightDataset(file)
+      ? await svmlightDataset(file, dtype)
       : text !== null
         ? await textDataset(file, delimiter, target as string, text, vectorizer as Vectorizer)
         : await columnsDataset(file, delimiter, target as string, featureList, request);
