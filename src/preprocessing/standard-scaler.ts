@@ -39,14 +39,6 @@ const NAME = 'StandardScaler';
 const OPTION_NAMES = ['withMean', 'withStd'] as const;
 const EPS = Number.EPSILON;
 
-/** A {@link NotFittedError} whose message names the scaler. */
-class ScalerNotFittedError extends NotFittedError {
-  constructor(what: string) {
-    super(what);
-    this.message = `${what}: this StandardScaler is not fitted yet; call fit(X) first`;
-  }
-}
-
 /**
  * Standardises features: `transform` maps each value x of column j to
  * (x − mean[j]) / scale[j], where mean and scale are column j's mean and population
@@ -301,7 +293,7 @@ export class StandardScaler {
   }
 
   #state(what: string): FittedState {
-    if (this.#fitted === null) throw new ScalerNotFittedError(what);
+    if (this.#fitted === null) throw new NotFittedError(what, NAME, 'fit(X)');
     return this.#fitted;
   }
 
