@@ -105,6 +105,7 @@ export function countFit(where: string, docs: readonly string[], params: CountPa
     if (column === undefined) seen.set(term, (column = seen.size));
     return column;
   });
+  const { indices, values } = rows;
   if (seen.size === 0) {
     throw new RangeError(`${where}: docs must hold at least one term, got none (scikit-learn: "empty vocabulary; perhaps the documents only contain stop words")`);
   }
@@ -118,17 +119,15 @@ export function countFit(where: string, docs: readonly string[], params: CountPa
   // Sorting the terms first and pruning after gives scikit-learn's result in both of its
   // orders: pruning keeps the relative order of the kept columns, and maxFeatures' argsort
   // runs, as in scikit-learn, over the sorted columns.
-  const names = [...seen.keys()].sort(compareCodePoints);
+  const names = sortByCodePoint([...seen.keys()]);
   const sortedColumn = new Int32Array(names.length);
   for (let j = 0; j < names.length; j++) sortedColumn[seen.get(names[j]!)!] = j;
   const df = new Float64Array(names.length);
   const tf = new Float64Array(names.length);
-  for (const row of rows) {
-    for (const [column, count] of row) {
-      const j = sortedColumn[column]!;
-      df[j]!++;
-      tf[j]! += binary ? 1 : count;
-    }
+  for (let k = 0; k < indices.length; k++) {
+    const j = sortedColumn[indices[k]!]!;
+    df[j]!++;
+    tf[j]! += binary ? 1 : values[k]!;
   }
   let keep = Array.from(df, (d) => d <= maxCount && d >= minCount);
   const kept = keep.filter(Boolean).length;
@@ -149,7 +148,7 @@ export function countFit(where: string, docs: readonly string[], params: CountPa
   if (featureNames.length === 0) {
     throw new RangeError(`${where}: minDf and maxDf must keep at least one term, got none left of ${names.length} after pruning`);
   }
-  const X = assemble(rows, featureNames.length, binary, (column) => finalColumn[sortedColumn[column]!]!);
+  const X = renumber(rows, featureNames.length, binary, (column) => finalColumn[sortedColumn[column]!]!);
   return { featureNames, vocabulary: vocabularyMap(featureNames), X };
 }
 
@@ -201,35 +200,77 @@ export function vocabularyMap(terms: readonly string[]): Map<string, number> {
  * ```
  */
 export function countDocuments(docs: readonly string[], analyze: Analyze, vocabulary: ReadonlyMap<string, number>, binary: boolean): HashedCsr {
-  const rows = countRows(docs, analyze, (term) => vocabulary.get(term) ?? -1);
-  return assemble(rows, vocabulary.size, binary, (column) => column);
+  const X = countRows(docs, analyze, (term) => vocabulary.get(term) ?? -1, vocabulary.size);
+  if (binary) X.values.fill(1);
+  return X;
 }
 
-/** Each document's terms counted by column (`columnOf` gives −1 for a term to skip). */
-function countRows(docs: readonly string[], analyze: Analyze, columnOf: (term: string) => number): Map<number, number>[] {
-  return docs.map((doc) => {
-    const counts = new Map<number, number>();
-    for (const term of analyze(doc)) {
+/**
+ * Each document's terms counted by column, as canonical CSR: `columnOf` numbers each term
+ * (−1 skips it), and `cols` is the number of columns (by default one past the largest
+ * column, for a numbering `columnOf` grows as it goes).
+ */
+function countRows(docs: readonly string[], analyze: Analyze, columnOf: (term: string) => number, cols = -1): HashedCsr {
+  const out = new CsrBuilder(docs.length);
+  let keys = new Int32Array(256);
+  let largest = -1;
+  for (let r = 0; r < docs.length; r++) {
+    const terms = analyze(docs[r]!);
+    if (keys.length < terms.length) keys = new Int32Array(2 * terms.length);
+    let n = 0;
+    for (const term of terms) {
       const column = columnOf(term);
-      if (column >= 0) counts.set(column, (counts.get(column) ?? 0) + 1);
+      if (column >= 0) keys[n++] = column;
     }
-    return counts;
-  });
+    // A native numeric sort groups each column's occurrences; their number is the count.
+    const sorted = keys.subarray(0, n).sort();
+    for (let k = 0; k < n; ) {
+      const column = sorted[k]!;
+      const start = k;
+      while (k < n && sorted[k] === column) k++;
+      out.push(column, k - start);
+      if (column > largest) largest = column;
+    }
+    out.endRow(r);
+  }
+  return out.build(cols >= 0 ? cols : largest + 1);
 }
 
-/** The rows as canonical CSR over `cols` columns, each entry moved to `columnOf(column)` (dropped when −1). */
-function assemble(rows: Map<number, number>[], cols: number, binary: boolean, columnOf: (column: number) => number): HashedCsr {
-  const out = new CsrBuilder(rows.length);
-  rows.forEach((row, r) => {
-    const byColumn = new Map<number, number>();
-    for (const [column, count] of row) {
-      const j = columnOf(column);
-      if (j >= 0) byColumn.set(j, binary ? 1 : count);
+/**
+ * `X` with each entry moved to column `columnOf(column)` (dropped when −1), as canonical
+ * CSR over `cols` columns; with `binary`, every kept value 1.
+ */
+function renumber(X: HashedCsr, cols: number, binary: boolean, columnOf: (column: number) => number): HashedCsr {
+  const out = new CsrBuilder(X.rows);
+  // Each row's kept entries by new column: distinct within a row, so a sort of the columns
+  // and a lookup of their values (valueAt, written and read per row) order them.
+  const valueAt = new Float64Array(cols);
+  let columns = new Int32Array(256);
+  for (let r = 0; r < X.rows; r++) {
+    const start = X.indptr[r]!;
+    const end = X.indptr[r + 1]!;
+    if (columns.length < end - start) columns = new Int32Array(2 * (end - start));
+    let n = 0;
+    for (let k = start; k < end; k++) {
+      const j = columnOf(X.indices[k]!);
+      if (j < 0) continue;
+      columns[n++] = j;
+      valueAt[j] = binary ? 1 : X.values[k]!;
     }
-    for (const j of Int32Array.from(byColumn.keys()).sort()) out.push(j, byColumn.get(j)!);
+    for (const j of columns.subarray(0, n).sort()) out.push(j, valueAt[j]!);
     out.endRow(r);
-  });
+  }
   return out.build(cols);
+}
+
+/**
+ * `terms` sorted as Python sorts str, by code point. The engine's default sort compares
+ * UTF-16 units, which is the same order unless a string holds a surrogate (an astral
+ * character, or a lone surrogate); only then is the slower comparison needed.
+ */
+function sortByCodePoint(terms: string[]): string[] {
+  const surrogate = /[\ud800-\udfff]/;
+  return terms.some((term) => surrogate.test(term)) ? terms.sort(compareCodePoints) : terms.sort();
 }
 
 /**

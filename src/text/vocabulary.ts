@@ -27,10 +27,13 @@ export class Vocabulary {
   readonly terms: readonly string[];
   readonly #columns: ReadonlyMap<string, number>;
 
-  /** @param terms - distinct strings, already checked. */
-  constructor(terms: readonly string[]) {
+  /**
+   * @param terms - distinct strings, already checked.
+   * @param columns - each term's column, when the caller has it already.
+   */
+  constructor(terms: readonly string[], columns: ReadonlyMap<string, number> = vocabularyMap(terms)) {
     this.terms = Object.isFrozen(terms) ? terms : Object.freeze([...terms]);
-    this.#columns = vocabularyMap(this.terms);
+    this.#columns = columns;
   }
 
   /** Each term's column, as a new Map (the caller may keep or change it). */
@@ -52,8 +55,8 @@ export class Vocabulary {
       const vocabulary = new Vocabulary(params.vocabulary);
       return { vocabulary, X: vocabulary.count(where, docs, params) };
     }
-    const { featureNames, X } = countFit(where, docs, params);
-    return { vocabulary: new Vocabulary(featureNames), X };
+    const { featureNames, vocabulary, X } = countFit(where, docs, params);
+    return { vocabulary: new Vocabulary(featureNames, vocabulary), X };
   }
 
   /**
