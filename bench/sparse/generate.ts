@@ -22,6 +22,7 @@
  * @module
  */
 import { mulberry32 } from '../data.js';
+import { normalStream } from '../normal.js';
 
 /** What to generate. */
 export interface SparseSpec {
@@ -99,18 +100,7 @@ export function zipfWeights(cols: number, exponent: number, offset: number): Flo
 export function generateSparse(spec: SparseSpec): SparseData {
   const { rows, cols, nnzPerRow, signed } = spec;
   const uniform = mulberry32(spec.seed);
-  let spare = Number.NaN;
-  const gauss = (): number => {
-    if (!Number.isNaN(spare)) {
-      const s = spare;
-      spare = Number.NaN;
-      return s;
-    }
-    const r = Math.sqrt(-2 * Math.log(1 - uniform()));
-    const theta = 2 * Math.PI * uniform();
-    spare = r * Math.sin(theta);
-    return r * Math.cos(theta);
-  };
+  const gauss = normalStream(uniform);
 
   // rank → column: a seeded permutation (Fisher–Yates).
   const columnOf = Int32Array.from({ length: cols }, (_, i) => i);

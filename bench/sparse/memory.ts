@@ -4,8 +4,8 @@
  * included, against the bytes of the matrix.
  * @module
  */
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runProbe } from '../probe.js';
 import type { SparseSpec } from './generate.js';
 
 const PROBE = fileURLToPath(new URL('./memory-probe.ts', import.meta.url));
@@ -25,31 +25,22 @@ export interface SparseMemory {
   memoryGrowth: number;
 }
 
-export function probeSparseMemory(spec: SparseSpec, solver: 'lbfgs' | 'newton', tol: number, threads: number): Promise<SparseMemory> {
-  const v8Flags = process.execArgv.filter((flag) => flag.startsWith('--experimental-wasm-'));
-  const args = [...v8Flags, '--import', 'tsx', PROBE, JSON.stringify(spec), solver, String(tol), String(threads)];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) {
-        reject(new Error(`sparse memory probe exited with ${code}:\n${stderr}`));
-        return;
-      }
-      const m = JSON.parse(stdout.trim().split('\n').pop() ?? '') as { before: number; withX: number; peak: number; memoryBefore: number; memoryAfter: number; csrBytes: number };
-      resolve({
-        solver,
-        threads,
-        csrBytes: m.csrBytes,
-        xBytes: m.withX - m.before,
-        fitBytes: m.peak - m.withX,
-        ratio: (m.peak - m.before) / m.csrBytes,
-        memoryGrowth: m.memoryAfter - m.memoryBefore,
-      });
-    });
-  });
+export async function probeSparseMemory(spec: SparseSpec, solver: 'lbfgs' | 'newton', tol: number, threads: number): Promise<SparseMemory> {
+  const m = (await runProbe(PROBE, [JSON.stringify(spec), solver, String(tol), String(threads)])) as {
+    before: number;
+    withX: number;
+    peak: number;
+    memoryBefore: number;
+    memoryAfter: number;
+    csrBytes: number;
+  };
+  return {
+    solver,
+    threads,
+    csrBytes: m.csrBytes,
+    xBytes: m.withX - m.before,
+    fitBytes: m.peak - m.withX,
+    ratio: (m.peak - m.before) / m.csrBytes,
+    memoryGrowth: m.memoryAfter - m.memoryBefore,
+  };
 }
