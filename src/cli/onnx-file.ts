@@ -101,14 +101,8 @@ export async function readOnnxFile(file: string): Promise<OnnxCliModel> {
   } catch (error) {
     throw new CliError(`${file}: ${(error as Error).message.replace(/^LogisticRegression\.fromOnnx: /, '')}`);
   }
-  let preprocessing: Preprocessing | null = null;
-  const text = metadata[META_PREPROCESSING];
-  if (text !== undefined) {
-    try {
-      preprocessing = JSON.parse(text) as Preprocessing;
-    } catch {
-      throw new CliError(`${file}: metadata '${META_PREPROCESSING}' is not JSON`);
-    }
+  let preprocessing = metadataJson(file, metadata, META_PREPROCESSING) as Preprocessing | undefined | null;
+  if (preprocessing !== undefined) {
     const ok =
       preprocessing !== null &&
       typeof preprocessing === 'object' &&
@@ -125,19 +119,27 @@ export async function readOnnxFile(file: string): Promise<OnnxCliModel> {
       throw new CliError(`${file}: the model has ${model.nFeaturesIn} features; its preprocessing metadata gives ${width}`);
     }
   }
+  const svm = metadataJson(file, metadata, META_SVMLIGHT) as Partial<SvmlightInput> | undefined | null;
   let svmlight: SvmlightInput | null = null;
-  const svm = metadata[META_SVMLIGHT];
   if (svm !== undefined) {
-    try {
-      svmlight = JSON.parse(svm) as SvmlightInput;
-    } catch {
-      throw new CliError(`${file}: metadata '${META_SVMLIGHT}' is not JSON`);
+    if (!(typeof svm === 'object' && svm !== null && svm.nFeatures === model.nFeaturesIn && typeof svm.zeroBased === 'boolean')) {
+      throw new CliError(`${file}: metadata '${META_SVMLIGHT}' is damaged`);
     }
-    const ok = svmlight !== null && typeof svmlight === 'object' && svmlight.nFeatures === model.nFeaturesIn && typeof svmlight.zeroBased === 'boolean';
-    if (!ok) throw new CliError(`${file}: metadata '${META_SVMLIGHT}' is damaged`);
-    svmlight = { nFeatures: svmlight.nFeatures, zeroBased: svmlight.zeroBased };
+    svmlight = { nFeatures: svm.nFeatures, zeroBased: svm.zeroBased };
   }
-  return { target: metadata[META_TARGET] ?? null, preprocessing, svmlight, text: null, model };
+  return { target: metadata[META_TARGET] ?? null, preprocessing: preprocessing ?? null, svmlight, text: null, model };
+}
+
+/** A metadata entry's JSON value, undefined when the entry is absent. @throws CliError for text that is not JSON. */
+function metadataJson(file: string, metadata: Record<string, string>, key: string): unknown {
+  const text = metadata[key];
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new CliError(`${file}: metadata '${key}' is not JSON`);
+  }
+
 }
 
 /** Preprocessing for an ONNX file without metadata: every column but the target, as numbers. */

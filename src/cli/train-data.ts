@@ -7,7 +7,7 @@
  * @module
  */
 import type { CsrMatrix, Dtype, Label, Matrix } from '../index.js';
-import { describeColumn, readCsv } from './csv.js';
+import { describeColumn, readCsv, type CsvTable } from './csv.js';
 import { UsageError } from './errors.js';
 import type { ModelInput } from './model-file.js';
 import { columnIndices, expandedFeatureNames, fitPreprocessing, readLabels, selectFeatures, transform, type PreprocessingRequest } from './preprocess.js';
@@ -40,16 +40,18 @@ export interface Dataset {
   fit(trainRows: readonly number[]): Features;
 }
 
+/** A CSV file's rows labelled by its target column: the fields of a {@link Dataset} but `fit`. */
+function labelledRows(file: string, table: CsvTable, target: string, targetIndex: number): Omit<Dataset, 'fit'> {
+  return { rows: table.rows.length, labels: readLabels(file, table, targetIndex), labelColumn: describeColumn(table.header, targetIndex), target };
+}
+
 /** CSV columns, each a feature (imputed, one-hot encoded, standardised as asked). */
 export async function columnsDataset(file: string, delimiter: string | null, target: string, featureList: readonly string[], request: Omit<PreprocessingRequest, 'features'>): Promise<Dataset> {
   const table = await readCsv(file, { delimiter });
   const [targetIndex] = columnIndices(file, table, [target], 'target') as [number];
   const features = selectFeatures(file, table, target, featureList, request.oneHot);
   return {
-    rows: table.rows.length,
-    labels: readLabels(file, table, targetIndex),
-    labelColumn: describeColumn(table.header, targetIndex),
-    target,
+    ...labelledRows(file, table, target, targetIndex),
     fit(trainRows) {
       const preprocessing = fitPreprocessing(file, table, trainRows, { ...request, features });
       const names = expandedFeatureNames(preprocessing);
@@ -78,10 +80,7 @@ export async function textDataset(file: string, delimiter: string | null, target
   const [targetIndex, textIndex] = columnIndices(file, table, [target], 'target').concat(columnIndices(file, table, [request.column], 'text')) as [number, number];
   if (textIndex === targetIndex) throw new UsageError(`--text column ${quoted(request.column)} is the target; the text must be another column`, 'train');
   return {
-    rows: table.rows.length,
-    labels: readLabels(file, table, targetIndex),
-    labelColumn: describeColumn(table.header, targetIndex),
-    target,
+    ...labelledRows(file, table, target, targetIndex),
     fit(trainRows) {
       const XTrain = fitText(file, table, textIndex, vectorizer, documents(file, table, request.column, trainRows));
       const words = VECTORIZER_WORDS[request.kind];

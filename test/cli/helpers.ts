@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { run } from '../../src/cli/main.js';
 
 /** The committed real dataset (tools/make_cli_fixtures.py). */
@@ -38,4 +39,17 @@ export function scratch() {
     files: () => readdirSync(dir).sort(),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** A failed run: `code` (1 bad input, 2 bad usage), nothing on stdout, `message` as stderr's first line. */
+export function expectFailure(r: CliResult, message: string, code = 1): void {
+  expect(r.code).toBe(code);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.split('\n')[0]).toBe(`logreg-wasm: ${message}`);
+}
+
+/** Entry by entry, |actual − expected| ≤ 1e-6 · max(1, |expected|): the bound a fit to tol 1e-10 meets against scikit-learn's optimum. */
+export function expectClose(actual: readonly number[], expected: readonly number[]): void {
+  expect(actual.length).toBe(expected.length);
+  actual.forEach((a, i) => expect(Math.abs(a - (expected[i] as number))).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(expected[i] as number))));
 }

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, scratch, type CliResult } from './helpers.js';
+import { cli, expectClose, expectFailure, scratch, type CliResult } from './helpers.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/cli');
 const REVIEWS = join(FIXTURES, 'reviews.csv');
@@ -36,18 +36,6 @@ beforeAll(async () => {
   await cli(['train', REVIEWS, '--target', 'label', '--text', 'review', '--hashing', '2^10', ...EXACT, '--out', HASHED_MODEL]);
   hashed = JSON.parse(readFileSync(HASHED_MODEL, 'utf8'));
 });
-
-function failure(r: CliResult, message: string, code = 1): void {
-  expect(r.code).toBe(code);
-  expect(r.stdout).toBe('');
-  expect(r.stderr.split('\n')[0]).toBe(`logreg-wasm: ${message}`);
-}
-
-/** |a − b| ≤ 1e-6 · max(1, |b|), entry by entry. */
-function expectClose(actual: readonly number[], expected: readonly number[]): void {
-  expect(actual.length).toBe(expected.length);
-  actual.forEach((a, i) => expect(Math.abs(a - (expected[i] as number))).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(expected[i] as number))));
-}
 
 /** predict's labels and probabilities, as numbers per row. */
 function predictions(r: CliResult): { labels: string[]; proba: number[] } {
@@ -111,7 +99,7 @@ describe('train reviews.csv --text review', () => {
   });
 
   it('names the file and column when pruning leaves no term, in the flags\' terms', async () => {
-    failure(
+    expectFailure(
       await train('--text', 'review', '--min-df', '1000'),
       `${REVIEWS}: column 'review' (2): --max-df must allow at least as many documents as --min-df, got --max-df 65 < --min-df 1000 documents`,
     );
@@ -136,7 +124,7 @@ describe('predict with a model of text', () => {
 
   it('refuses a file without the text column, naming the columns it has', async () => {
     const file = tmp.file('no-text.csv', 'id,body\n1,great\n');
-    failure(await cli(['predict', TFIDF_MODEL, file]), `${file}: no text column 'review'; the columns are 'id', 'body'`);
+    expectFailure(await cli(['predict', TFIDF_MODEL, file]), `${file}: no text column 'review'; the columns are 'id', 'body'`);
   });
 });
 
@@ -150,7 +138,7 @@ describe('evaluate with a model of text', () => {
 
 describe('export of a model of text', () => {
   it('is refused: an ONNX LinearClassifier cannot hold the vectorizer', async () => {
-    failure(
+    expectFailure(
       await cli(['export', TFIDF_MODEL, '--onnx', tmp.path('text.onnx')]),
       `${TFIDF_MODEL}: the model turns a text column into features with its vectorizer, which an ONNX LinearClassifier cannot hold; predict and evaluate read ${TFIDF_MODEL} itself`,
     );
@@ -165,18 +153,18 @@ describe('the text field of a model file', () => {
   }
 
   it("is refused when the vectorizer's own document is damaged, with its reader's words", async () => {
-    failure(
+    expectFailure(
       await predictWith('idf.json', (d) => d.text.vectorizer.model.featureNames.pop()),
       `${tmp.path('idf.json')}: the model file is damaged (text.vectorizer: model.idf has 428 values; expected 427, one per feature)`,
     );
   });
 
   it('is refused with a vectorizer kind it does not know', async () => {
-    failure(await predictWith('kind.json', (d) => (d.text.kind = 'bag')), `${tmp.path('kind.json')}: the model file is damaged (text.kind must be 'hashing', 'count', 'tfidf'; got 'bag')`);
+    expectFailure(await predictWith('kind.json', (d) => (d.text.kind = 'bag')), `${tmp.path('kind.json')}: the model file is damaged (text.kind must be 'hashing', 'count', 'tfidf'; got 'bag')`);
   });
 
   it("is refused when the vectorizer's width is not the model's", async () => {
-    failure(
+    expectFailure(
       await predictWith('width.json', (d) => (d.text.vectorizer.options.nFeatures = 512), hashed),
       `${tmp.path('width.json')}: the model file is damaged (the model has 1024 features; the vectorizer gives 512)`,
     );
@@ -185,19 +173,19 @@ describe('the text field of a model file', () => {
 
 describe('text flags', () => {
   it('--hashing refuses 2^31, beyond a column index', async () => {
-    failure(await train('--text', 'review', '--hashing', '2^31'), "--hashing: expected an integer from 1 to 2147483647, or 2^K with K from 0 to 30, got '2^31'", 2);
+    expectFailure(await train('--text', 'review', '--hashing', '2^31'), "--hashing: expected an integer from 1 to 2147483647, or 2^K with K from 0 to 30, got '2^31'", 2);
   });
 
   it('--hashing refuses what is neither an integer nor 2^K', async () => {
-    failure(await train('--text', 'review', '--hashing', '1e6'), "--hashing: expected an integer from 1 to 2147483647, or 2^K with K from 0 to 30, got '1e6'", 2);
+    expectFailure(await train('--text', 'review', '--hashing', '1e6'), "--hashing: expected an integer from 1 to 2147483647, or 2^K with K from 0 to 30, got '1e6'", 2);
   });
 
   it('--ngram refuses MIN above MAX', async () => {
-    failure(await train('--text', 'review', '--ngram', '2,1'), "--ngram: expected MIN,MAX with integers 1 ≤ MIN ≤ MAX (or N for N,N), got '2,1'", 2);
+    expectFailure(await train('--text', 'review', '--ngram', '2,1'), "--ngram: expected MIN,MAX with integers 1 ≤ MIN ≤ MAX (or N for N,N), got '2,1'", 2);
   });
 
   it('--min-df refuses a proportion above 1', async () => {
-    failure(
+    expectFailure(
       await train('--text', 'review', '--min-df', '1.5'),
       "--min-df: expected a number of documents (an integer ≥ 0) or a proportion from 0.0 to 1.0 (written with a decimal point), got '1.5'",
       2,
@@ -205,38 +193,38 @@ describe('text flags', () => {
   });
 
   it('--hashing and --tfidf together are refused', async () => {
-    failure(await train('--text', 'review', '--hashing', '16', '--tfidf'), '--hashing and --tfidf do not combine: --hashing hashes terms into N columns, --tfidf weights a learnt vocabulary; choose one', 2);
+    expectFailure(await train('--text', 'review', '--hashing', '16', '--tfidf'), '--hashing and --tfidf do not combine: --hashing hashes terms into N columns, --tfidf weights a learnt vocabulary; choose one', 2);
   });
 
   it('--min-df is refused with --hashing, which learns no vocabulary', async () => {
-    failure(await train('--text', 'review', '--hashing', '16', '--min-df', '2'), '--min-df needs a learnt vocabulary (counts or --tfidf); the vectorizer is --hashing', 2);
+    expectFailure(await train('--text', 'review', '--hashing', '16', '--min-df', '2'), '--min-df needs a learnt vocabulary (counts or --tfidf); the vectorizer is --hashing', 2);
   });
 
   it('--sublinear-tf is refused without --tfidf', async () => {
-    failure(await train('--text', 'review', '--sublinear-tf'), '--sublinear-tf needs --tfidf; the vectorizer is counts (neither --hashing nor --tfidf)', 2);
+    expectFailure(await train('--text', 'review', '--sublinear-tf'), '--sublinear-tf needs --tfidf; the vectorizer is counts (neither --hashing nor --tfidf)', 2);
   });
 
   it('--stop-words is refused with a character analyzer', async () => {
-    failure(await train('--text', 'review', '--analyzer', 'char', '--stop-words', 'english'), '--stop-words applies to --analyzer word only; got --analyzer char', 2);
+    expectFailure(await train('--text', 'review', '--analyzer', 'char', '--stop-words', 'english'), '--stop-words applies to --analyzer word only; got --analyzer char', 2);
   });
 
   it('a vectorizer flag is refused without --text', async () => {
-    failure(await train('--ngram', '1,2'), '--ngram needs --text COLUMN, the column of text to learn from', 2);
+    expectFailure(await train('--ngram', '1,2'), '--ngram needs --text COLUMN, the column of text to learn from', 2);
   });
 
   it('--text refuses --features: the text column is the only source of features', async () => {
-    failure(await train('--text', 'review', '--features', 'id'), '--features does not combine with --text: the text column is the only source of features', 2);
+    expectFailure(await train('--text', 'review', '--features', 'id'), '--features does not combine with --text: the text column is the only source of features', 2);
   });
 
   it('--text refuses --stream: the vectorizer is fitted on every training row at once', async () => {
-    failure(await train('--text', 'review', '--stream'), '--stream does not combine with --text: the vectorizer is fitted on every training row at once', 2);
+    expectFailure(await train('--text', 'review', '--stream'), '--stream does not combine with --text: the vectorizer is fitted on every training row at once', 2);
   });
 
   it('--text refuses the target column', async () => {
-    failure(await train('--text', 'label'), "--text column 'label' is the target; the text must be another column", 2);
+    expectFailure(await train('--text', 'label'), "--text column 'label' is the target; the text must be another column", 2);
   });
 
   it('--text names a column the file does not have, with the nearest one', async () => {
-    failure(await train('--text', 'reviews'), `${REVIEWS}: no text column 'reviews' (did you mean 'review'?); the columns are 'id', 'review', 'label'`);
+    expectFailure(await train('--text', 'reviews'), `${REVIEWS}: no text column 'reviews' (did you mean 'review'?); the columns are 'id', 'review', 'label'`);
   });
 });
