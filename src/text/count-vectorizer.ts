@@ -6,7 +6,7 @@
 import type { Dtype } from '../matrix.js';
 import { CsrMatrix } from '../sparse/csr-matrix.js';
 import { COUNT_FIT_OPTION_NAMES, type CountOptions } from './count.js';
-import { notFittedError } from './not-fitted.js';
+import { NotFittedError } from '../errors.js';
 import { type FixedVocabulary, resolveTextOptions, type TextParams } from './options.js';
 import { jsonObject, field, readFeatureNames, readTextDocument, TEXT_MODEL_VERSION, type TextModelDocument } from './text-json.js';
 import { Vocabulary } from './vocabulary.js';
@@ -181,7 +181,7 @@ export class CountVectorizer<D extends Dtype = 'float64'> {
   }
 
   #state(what: string): Vocabulary {
-    if (this.#vocabulary === null) throw notFittedError(what, NAME, 'fit(docs)');
+    if (this.#vocabulary === null) throw new NotFittedError(what, NAME, 'fit(docs)');
     return this.#vocabulary;
   }
 }

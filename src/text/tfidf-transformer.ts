@@ -8,7 +8,7 @@ import { type CsrData, CsrMatrix } from '../sparse/csr-matrix.js';
 import { describeKind } from '../validate/describe.js';
 import { checkInteger } from '../validate/options.js';
 import type { HashedCsr } from './hashing.js';
-import { notFittedError } from './not-fitted.js';
+import { NotFittedError } from '../errors.js';
 import { resolveTextOptions } from './options.js';
 import { jsonObject, field, readIdf, readTextDocument, TEXT_MODEL_VERSION, type TextModelDocument } from './text-json.js';
 import { learnIdf, readCsr, TFIDF_OPTION_NAMES, type TfidfOptions, type TfidfParams, weigh } from './tfidf.js';
@@ -165,7 +165,7 @@ export class TfidfTransformer {
   }
 
   #state(what: string): Fitted {
-    if (this.#fitted === null) throw notFittedError(what, NAME, 'fit(X)');
+    if (this.#fitted === null) throw new NotFittedError(what, NAME, 'fit(X)');
     return this.#fitted;
   }
 }

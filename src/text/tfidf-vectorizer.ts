@@ -7,7 +7,7 @@
 import type { Dtype } from '../matrix.js';
 import { CsrMatrix } from '../sparse/csr-matrix.js';
 import { COUNT_VECTORIZER_OPTION_NAMES, readVocabularyModel, type VocabularyOptions } from './count-vectorizer.js';
-import { notFittedError } from './not-fitted.js';
+import { NotFittedError } from '../errors.js';
 import { resolveTextOptions, type TextParams } from './options.js';
 import { field, jsonObject, readTextDocument, TEXT_MODEL_VERSION, type TextModelDocument } from './text-json.js';
 import { learnIdf, TFIDF_OPTION_NAMES, type TfidfOptions, weigh } from './tfidf.js';
@@ -190,7 +190,7 @@ export class TfidfVectorizer<D extends Dtype = 'float64'> {
   }
 
   #state(what: string): Fitted {
-    if (this.#fitted === null) throw notFittedError(what, NAME, 'fit(docs)');
+    if (this.#fitted === null) throw new NotFittedError(what, NAME, 'fit(docs)');
     return this.#fitted;
   }
 }
