@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NotFittedError } from '../../src/errors.js';
-import { CountVectorizer, type CountVectorizerOptions } from '../../src/text/index.js';
+import { CountVectorizer, type CountVectorizerOptions, NotFittedError } from '../../src/index.js';
 import { expectError } from '../assertions.js';
 import { arraysOf, type CountFixture, readTextFixture, type VocabularyCase } from './text-fixtures.js';
 

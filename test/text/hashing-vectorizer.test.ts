@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HashingVectorizer, type HashingVectorizerOptions } from '../../src/text/index.js';
+import { HashingVectorizer, type HashingVectorizerOptions } from '../../src/index.js';
 import { expectError } from '../assertions.js';
 import { arraysOf, type Csr, readTextFixture } from './text-fixtures.js';
 

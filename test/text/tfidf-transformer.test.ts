@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NotFittedError } from '../../src/errors.js';
-import { CsrMatrix } from '../../src/sparse/csr-matrix.js';
-import { TfidfTransformer, type TfidfTransformerOptions } from '../../src/text/index.js';
+import { CsrMatrix, NotFittedError, TfidfTransformer, type TfidfTransformerOptions } from '../../src/index.js';
 import { expectError } from '../assertions.js';
 import { arraysOf, type Counts, type Csr, expectUlps, IDF_ULPS, readTextFixture, VALUE_ULPS } from './text-fixtures.js';
 

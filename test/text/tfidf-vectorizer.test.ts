@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NotFittedError } from '../../src/errors.js';
-import { CountVectorizer, TfidfTransformer, TfidfVectorizer, type TfidfVectorizerOptions } from '../../src/text/index.js';
+import { CountVectorizer, NotFittedError, TfidfTransformer, TfidfVectorizer, type TfidfVectorizerOptions } from '../../src/index.js';
 import { expectError } from '../assertions.js';
 import { arraysOf, expectUlps, IDF_ULPS, readTextFixture, VALUE_ULPS, type VocabularyCase } from './text-fixtures.js';
 
