@@ -152,6 +152,7 @@ export async function benchOptimum(data: SparseData, X: CsrMatrix<'float64'> | n
   if (X !== null) {
     const { w } = fitOurs(X, y, oursOptions(C, { solver: 'newton', tol: 1e-10, maxIter: 1000, threads: options.threads }));
     consider(sparseObjective(data, w, C), 'logreg-wasm newton, tol 1e-10 (reference)');
+    console.log(`  reference: logreg-wasm newton at tol 1e-10, F = ${best.toPrecision(17)}`);
   } else if (anchors !== null && options.liblinear) {
     const { w } = await anchors.fit('liblinear', C, 1e-8, 1000);
     consider(sparseObjective(data, w, C), 'LIBLINEAR 2.3 -s 0, -e 1e-8 (reference)');
@@ -166,6 +167,8 @@ export async function benchOptimum(data: SparseData, X: CsrMatrix<'float64'> | n
       const objective = sparseObjective(data, fit.w, C);
       consider(objective, `${side.label}${side.threads > 1 ? ` (${side.threads} threads)` : ''}, tol ${tol}`);
       ladder.push({ tol, ms: fit.ms, nIter: fit.nIter, objective });
+      // Progress, for runs that take minutes: the tables come at the end of the set.
+      console.log(`  ${side.label} (${side.threads} thread${side.threads > 1 ? 's' : ''}), tol ${tol}: ${(fit.ms / 1000).toFixed(2)} s, ${fit.nIter} iterations, gap ${gapOf(objective, best).toExponential(1)}`);
       spent += fit.ms;
       if (gapOf(objective, best) <= REL || spent >= side.budget) break;
     }
