@@ -12,10 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createGunzip, createGzip } from 'node:zlib';
 // CsrMatrix, the parser and the writer must be the application's (one CsrMatrix class, one
 // core memory): the bundle of this entry keeps '../index.js' external.
-import { CsrMatrix, type Dtype, type MatrixLike, SvmlightParser, type SvmlightMatrix, type SvmlightOptions } from '../index.js';
-import { formatSvmlightChunks } from '../sparse/svmlight-format.js';
-import { describeKind } from '../validate/describe.js';
-import { checkChoice, checkOptionNames } from '../validate/options.js';
+import { CsrMatrix, type Dtype, type MatrixLike, SvmlightParser, type SvmlightMatrix, type SvmlightOptions, svmlightFileArgs } from '../index.js';
 
 /** Options of {@link loadSvmlightFile}: scikit-learn's, camelCased. */
 export interface LoadSvmlightFileOptions extends SvmlightOptions {
@@ -88,10 +85,8 @@ const DUMP = 'dumpSvmlightFile';
 export async function loadSvmlightFile(path: string | URL, options?: LoadSvmlightFileOptions & { dtype?: 'float64' }): Promise<SvmlightFileData>;
 export async function loadSvmlightFile<D extends Dtype>(path: string | URL, options: LoadSvmlightFileOptions & { dtype: D }): Promise<SvmlightFileData<D>>;
 export async function loadSvmlightFile(path: string | URL, options: LoadSvmlightFileOptions = {}): Promise<SvmlightFileData<Dtype>> {
-  const file = readPath(LOAD, path);
-  checkOptionNames(LOAD, options, ['nFeatures', 'zeroBased', 'queryId', 'dtype']);
-  const { dtype = 'float64', ...parserOptions } = options;
-  checkChoice(LOAD, 'dtype', dtype, ['float64', 'float32'] as const);
+  const file = fileName(LOAD, svmlightFileArgs.path(LOAD, path));
+  const { parserOptions, dtype } = svmlightFileArgs.load(LOAD, options);
   const parser = new SvmlightParser(parserOptions, LOAD, { source: file, finiteValues: true });
   if (file.endsWith('.bz2')) {
     throw new RangeError(`${LOAD}: ${file}: bzip2 files cannot be read (Node has no bzip2 decoder); decompress it first, e.g. with bunzip2`);
@@ -150,9 +145,8 @@ export async function dumpSvmlightFile(
   path: string | URL,
   options: DumpSvmlightFileOptions = {},
 ): Promise<void> {
-  const file = readPath(DUMP, path);
-  checkOptionNames(DUMP, options, ['zeroBased', 'comment', 'queryId']);
-  const pieces = formatSvmlightChunks({ X, y, ...options }, DUMP);
+  const file = fileName(DUMP, svmlightFileArgs.path(DUMP, path));
+  const pieces = svmlightFileArgs.dump(DUMP, X, y, options);
   const text = Readable.from(pieces, { objectMode: false });
   const out = createWriteStream(file);
   try {
@@ -163,12 +157,11 @@ export async function dumpSvmlightFile(
   }
 }
 
-/** A path given as a non-empty string or a `file:` URL, as a string for messages and fs. */
-function readPath(where: string, path: unknown): string {
-  if (path instanceof URL) return fileURLToPath(path);
-  if (typeof path !== 'string') throw new TypeError(`${where}: path must be a string or a file: URL, got ${describeKind(path)}`);
-  if (path === '') throw new RangeError(`${where}: path must not be empty`);
-  return path;
+/** A checked path as a string for messages and fs (a `file:` URL converted). */
+function fileName(where: string, path: string | URL): string {
+  if (!(path instanceof URL)) return path;
+  if (path.protocol !== 'file:') throw new TypeError(`${where}: path must be a string or a file: URL, got a ${path.protocol} URL`);
+  return fileURLToPath(path);
 }
 
 /** An Error naming the call, the file and the system's reason, keeping `code` and the cause. */

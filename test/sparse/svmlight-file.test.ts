@@ -238,6 +238,10 @@ describe('loadSvmlightFile refusals', () => {
     await expectRejection(loadSvmlightFile(3 as unknown as string), TypeError, 'loadSvmlightFile: path must be a string or a file: URL, got a number');
   });
 
+  it('refuses a URL that is not a file: URL', async () => {
+    await expectRejection(loadSvmlightFile(new URL('https://example.com/a.svm')), TypeError, 'loadSvmlightFile: path must be a string or a file: URL, got a https: URL');
+  });
+
   it('refuses an empty path', async () => {
     await expectRejection(loadSvmlightFile(''), RangeError, 'loadSvmlightFile: path must not be empty');
   });
