@@ -41,8 +41,9 @@ export interface TextAnalyzerOptions {
    * What a token is, for the 'word' analyzer, as a Python regular expression: the default
    * `(?u)\b\w\w+\b` (runs of two or more word characters) or `(?u)\b\w+\b` (runs of
    * one or more), with or without `(?u)`; `\w` is Python's (letters and numbers by
-   * `str.isalnum()`, and `_`; not combining marks). Other patterns are refused: see
-   * {@link TOKEN_PATTERNS}.
+   * `str.isalnum()`, and `_`; not combining marks). Other patterns are refused with a
+   * RangeError: they would need Python's regular-expression engine and Unicode tables,
+   * which JavaScript's `RegExp` does not reproduce.
    * @default '(?u)\\b\\w\\w+\\b'
    */
   tokenPattern?: string | undefined;
