@@ -91,6 +91,10 @@ const INT32_MIN = -2147483648n;
 const OPTION_NAMES = ['nFeatures', 'zeroBased', 'queryId'] as const;
 // bytes.split()'s whitespace: the six ASCII characters, nothing else (not U+00A0).
 const TOKEN = /[^ \t\n\r\v\f]+/g;
+// The common forms, read by Number() exactly as Python's int() and float() read them (most
+// tokens); every other form goes through pythonInt / pythonFloat. At most 9 digits: below 2³¹.
+const PLAIN_INDEX = /^\d{1,9}$/;
+const PLAIN_FLOAT = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** A typed array that doubles when full; `view()` is the filled part. */
 class Growable<T extends Int32Array | Float64Array> {
@@ -250,10 +254,8 @@ export class SvmlightParser {
       const column = match.index + 1;
       const colon = token.indexOf(':');
       if (colon < 0) this.fail(column, `expected index:value, got ${quoted(token)}`);
-      const big = pythonInt(token.slice(0, colon));
-      if (big === null) this.fail(column, `the feature index must be an integer, got ${quoted(token)}`);
-      if (big > INT32_MAX) this.fail(column, `the feature index ${big} is larger than 2147483647, in ${quoted(token)}`);
-      const index = Number(big);
+      const indexText = token.slice(0, colon);
+      const index = PLAIN_INDEX.test(indexText) ? Number(indexText) : this.readIndex(indexText, token, column);
       if (index < 0) this.fail(column, `the feature index ${index} is negative, in ${quoted(token)}`);
       if (index === 0 && this.zeroBased === false) {
         this.fail(column, `the feature index is 0, but indices start at 1 (zeroBased: false), in ${quoted(token)}`);
@@ -261,7 +263,8 @@ export class SvmlightParser {
       if (index <= previous) {
         this.fail(column, `feature indices must increase within a line (as in scikit-learn, unsorted or repeated indices are refused), got ${index} after ${previous}`);
       }
-      const value = pythonFloat(token.slice(colon + 1));
+      const valueText = token.slice(colon + 1);
+      const value = PLAIN_FLOAT.test(valueText) ? Number(valueText) : pythonFloat(valueText);
       if (value === null) this.fail(column, `the feature value must be a number, got ${quoted(token)}`);
       if (this.finiteValues && !Number.isFinite(value)) {
         this.fail(column, `the feature value is ${String(value)}, in ${quoted(token)}; a CsrMatrix holds finite values only`);
@@ -276,6 +279,14 @@ export class SvmlightParser {
       previous = index;
     }
     this.indptr.push(this.indices.length);
+  }
+
+  /** An index in any of Python's `int()` forms (signs, underscores, leading zeros, large). */
+  private readIndex(text: string, token: string, column: number): number {
+    const big = pythonInt(text);
+    if (big === null) this.fail(column, `the feature index must be an integer, got ${quoted(token)}`);
+    if (big > INT32_MAX) this.fail(column, `the feature index ${big} is larger than 2147483647, in ${quoted(token)}`);
+    return Number(big);
   }
 
   private readQid(token: string, column: number): void {
