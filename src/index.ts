@@ -19,6 +19,8 @@ export { Matrix, type MatrixOptions } from './matrix.js';
 export { CsrMatrix, type CsrData, type SparseRow, type SparseRowsOptions } from './sparse/csr-matrix.js';
 export { parseSvmlight, parseSvmlightStream, SvmlightParser, type SvmlightData, type SvmlightOptions } from './sparse/svmlight.js';
 export { formatSvmlight, type FormatSvmlightArgs, type SvmlightMatrix } from './sparse/svmlight-format.js';
+/** @internal The argument checks of logreg-wasm/node's svmlight file functions (that entry imports only this one). */
+export { svmlightFileArgs } from './sparse/svmlight-file-args.js';
 export * from './text/index.js';
 export type { Dtype, FeatureMatrix, MatrixLike } from './core/stage.js';
 export { NotFittedError } from './errors.js';
