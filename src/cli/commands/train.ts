@@ -72,6 +72,7 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
   const delimiter = delimiterOf(values);
   const featureList = list(str(values, 'features'));
   const request = { oneHot: (values['one-hot'] as string[] | undefined ?? []).flatMap((s) => list(s, 'one-hot')), impute: impute as ImputeStrategy | null, standardize };
+  // --stream reads CSV columns (refused above for svmlight and --text, so a target is given).
   if (values['stream'] && target !== undefined) {
     if (impute === 'median') throw new UsageError('--stream supports --impute mean only (a median needs every value in memory)', 'train');
     const epochs = num(values, 'epochs') ?? 5;
