@@ -1,22 +1,30 @@
 // Bundles the CLI (src/cli/bin.ts) into dist/cli.js: its dependencies (csv-parse) are
-// inlined, so the published package keeps zero runtime dependencies; the library is
-// imported from ./index.js (dist/index.js) rather than carried a second time.
+// inlined, so the published package keeps zero runtime dependencies; the library and its
+// Node entry are imported from ./index.js and ./node/index.js (dist/) rather than carried a
+// second time.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const cliDir = fileURLToPath(new URL('../src/cli/', import.meta.url));
-const libraryEntry = fileURLToPath(new URL('../src/index.js', import.meta.url));
+/** Each entry the CLI imports, and what dist/cli.js imports instead. */
+const entries = new Map([
+  [fileURLToPath(new URL('../src/index.js', import.meta.url)), './index.js'],
+  [fileURLToPath(new URL('../src/node/index.js', import.meta.url)), './node/index.js'],
+]);
 
 // Any CLI module's import of src/index.js (`../index.js`, `../../index.js` from
-// src/cli/commands/) becomes dist/cli.js's import of ./index.js. The CLI's other imports
-// of src/ (the CSV rules' pure helpers, the estimator's option lists) are bundled.
+// src/cli/commands/) becomes dist/cli.js's import of ./index.js, and of src/node/index.js
+// its import of ./node/index.js (which imports ../index.js: one library). The CLI's other
+// imports of src/ (the CSV rules' pure helpers, the estimator's option lists) are bundled.
 const libraryExternal = {
   name: 'library-external',
   setup(b) {
-    b.onResolve({ filter: /(^|\/)index\.js$/ }, (args) =>
-      args.importer.startsWith(cliDir) && resolve(args.resolveDir, args.path) === libraryEntry ? { path: './index.js', external: true } : undefined,
-    );
+    b.onResolve({ filter: /(^|\/)index\.js$/ }, (args) => {
+      if (!args.importer.startsWith(cliDir)) return undefined;
+      const path = entries.get(resolve(args.resolveDir, args.path));
+      return path === undefined ? undefined : { path, external: true };
+    });
   },
 };
 await build({

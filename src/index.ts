@@ -34,6 +34,7 @@ export {
   RandomState,
   makeClassification,
   trainTestSplit,
+  trainTestSplitIndices,
   type MakeClassificationOptions,
   type TrainTestSplitOptions,
 } from './datasets/index.js';

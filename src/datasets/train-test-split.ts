@@ -376,10 +376,9 @@ export function trainTestSplit<T extends ArrayLike<unknown>>(
   }
   const { train, test } = splitIndices(n, options, fn);
   if (matrix instanceof CsrMatrix) {
-    const csr = matrix.toData(); // throws for a disposed CsrMatrix, before anything is made
-    const XTrain = takeCsrRows(csr, train, matrix.dtype);
+    const XTrain = matrix.takeRows(train); // throws for a disposed CsrMatrix, before anything is made
     try {
-      return { XTrain, XTest: takeCsrRows(csr, test, matrix.dtype), yTrain: takeLabels(y, train), yTest: takeLabels(y, test) };
+      return { XTrain, XTest: matrix.takeRows(test), yTrain: takeLabels(y, train), yTest: takeLabels(y, test) };
     } catch (error) {
       XTrain.dispose();
       throw error;
@@ -409,27 +408,4 @@ function takeLabels<T extends ArrayLike<unknown>>(y: T, idx: Int32Array): SplitL
   const out: unknown[] = new Array(idx.length);
   for (let i = 0; i < idx.length; i++) out[i] = y[idx[i]!];
   return out as SplitLabels<T>;
-}
-
-/** Rows `idx` of a CSR matrix's arrays, in that order, as a new CsrMatrix of `dtype`. */
-function takeCsrRows(
-  csr: { cols: number; indptr: Int32Array; indices: Int32Array; values: Float64Array | Float32Array },
-  idx: Int32Array,
-  dtype: Dtype,
-): CsrMatrix<Dtype> {
-  const indptr = new Int32Array(idx.length + 1);
-  for (let i = 0; i < idx.length; i++) {
-    const row = idx[i]!;
-    indptr[i + 1] = indptr[i]! + (csr.indptr[row + 1]! - csr.indptr[row]!);
-  }
-  const nnz = indptr[idx.length]!;
-  const indices = new Int32Array(nnz);
-  const values = dtype === 'float32' ? new Float32Array(nnz) : new Float64Array(nnz);
-  for (let i = 0; i < idx.length; i++) {
-    const from = csr.indptr[idx[i]!]!;
-    const to = csr.indptr[idx[i]! + 1]!;
-    indices.set(csr.indices.subarray(from, to), indptr[i]!);
-    values.set(csr.values.subarray(from, to), indptr[i]!);
-  }
-  return CsrMatrix.from({ rows: idx.length, cols: csr.cols, indptr, indices, values }, { dtype });
 }

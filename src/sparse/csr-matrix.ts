@@ -1,4 +1,5 @@
 import { checkChoice, checkInteger, checkOptionNames } from '../validate/options.js';
+import { isArrayLike } from '../validate/array-like.js';
 import { describeKind } from '../validate/describe.js';
 import { adoptBlock, defaultCore, free, viewF32, viewF64 } from '../core/runtime.js';
 import { type ArrayOfDtype, DTYPES, type Dtype, formatValue, Matrix, type MatrixOptions } from '../matrix.js';
@@ -228,6 +229,45 @@ export class CsrMatrix<D extends Dtype = 'float64'> {
     this.#live();
     const { indptr, indices, values } = this.#views();
     return { rows: this.rows, cols: this.cols, indptr: indptr.slice(), indices: indices.slice(), values: values.slice() as ArrayOfDtype<D> };
+  }
+
+  /**
+   * The rows at `rows`, in that order (repeats allowed), as a new CsrMatrix of the same
+   * dtype and columns: scipy's `X[rows]` for a list of row numbers. The result is
+   * canonical as this matrix is; the caller disposes it.
+   * @param rows - row numbers, integers in [0, this.rows).
+   * @throws TypeError when `rows` is not an array of numbers; RangeError for a row number
+   * that is not an integer in range (naming `rows[i]`); Error when this matrix has been
+   * disposed.
+   * @example
+   * ```ts
+   * const X = CsrMatrix.fromRows([{ 0: 1 }, { 2: 5 }, {}], { cols: 3 });
+   * X.takeRows([1, 1, 0]).toDense().toArray(); // [[0, 0, 5], [0, 0, 5], [1, 0, 0]]
+   * ```
+   */
+  takeRows(rows: ArrayLike<number>): CsrMatrix<D> {
+    const where = 'CsrMatrix.takeRows';
+    this.#live();
+    if (!isArrayLike(rows)) throw new TypeError(`${where}: rows must be an array of row numbers, got ${describeKind(rows)}`);
+    const picked = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) picked[i] = checkInteger(where, `rows[${i}]`, rows[i], 0, this.rows - 1);
+    const { indptr, indices, values } = this.#views();
+    const outIndptr = new Int32Array(picked.length + 1);
+    for (let i = 0; i < picked.length; i++) {
+      const row = picked[i] as number;
+      outIndptr[i + 1] = (outIndptr[i] as number) + (indptr[row + 1] as number) - (indptr[row] as number);
+    }
+    const nnz = outIndptr[picked.length] as number;
+    const outIndices = new Int32Array(nnz);
+    const outValues = new Float64Array(nnz);
+    for (let i = 0; i < picked.length; i++) {
+      const row = picked[i] as number;
+      const from = indptr[row] as number;
+      const to = indptr[row + 1] as number;
+      outIndices.set(indices.subarray(from, to), outIndptr[i] as number);
+      for (let k = from; k < to; k++) outValues[(outIndptr[i] as number) + k - from] = values[k] as number;
+    }
+    return new CsrMatrix<D>(this.dtype, picked.length, this.cols, { indptr: outIndptr, indices: outIndices, values: outValues });
   }
 
   /** @internal Byte offset of indptr (`rows + 1` int32) in the default core's memory. */

@@ -307,3 +307,50 @@ describe('CsrMatrix#toDense()', () => {
     X.dispose();
   });
 });
+
+describe('CsrMatrix#takeRows(rows)', () => {
+  const X = CsrMatrix.fromRows([{ 0: 1 }, { 2: 5, 1: -2 }, {}], { cols: 3 });
+
+  it('returns the rows asked for, in that order, repeats included', () => {
+    expect(X.takeRows([1, 1, 2, 0]).toDense().toArray()).toEqual([
+      [0, -2, 5],
+      [0, -2, 5],
+      [0, 0, 0],
+      [1, 0, 0],
+    ]);
+  });
+
+  it('keeps the dtype and the columns, and may take no rows', () => {
+    const X32 = CsrMatrix.fromRows([{ 0: 0.1 }], { cols: 4, dtype: 'float32' });
+    const taken = X32.takeRows([0]);
+    expect([taken.dtype, taken.cols, taken.toDense().data[0]]).toEqual(['float32', 4, Math.fround(0.1)]);
+    expect([X.takeRows([]).rows, X.takeRows([]).cols]).toEqual([0, 3]);
+  });
+
+  it('rejects a row number out of range, naming it', () => {
+    expect(() => X.takeRows([0, 3])).toThrow(new RangeError('CsrMatrix.takeRows: rows[1] must be an integer from 0 to 2, got 3'));
+    expect(() => X.takeRows([0.5])).toThrow(new RangeError('CsrMatrix.takeRows: rows[0] must be an integer from 0 to 2, got 0.5'));
+  });
+
+  it('rejects rows that are not an array', () => {
+    expect(() => X.takeRows(1 as never)).toThrow(new TypeError('CsrMatrix.takeRows: rows must be an array of row numbers, got a number'));
+  });
+});
+
+describe('CsrMatrix#toData()', () => {
+  it('returns copies of the canonical arrays that CsrMatrix.from takes back', () => {
+    const X = CsrMatrix.from({ rows: 2, cols: 3, indptr: [0, 2, 3], indices: [2, 0, 1], values: [4, 5, 6] });
+    const data = X.toData();
+    expect(data).toEqual({ rows: 2, cols: 3, indptr: Int32Array.from([0, 2, 3]), indices: Int32Array.from([0, 2, 1]), values: Float64Array.from([5, 4, 6]) });
+    data.values[0] = 99;
+    expect(X.toDense().toArray()[0]).toEqual([5, 0, 4]);
+    expect(CsrMatrix.from(X.toData()).toDense().toArray()).toEqual(X.toDense().toArray());
+  });
+
+  it('gives a Float32Array for dtype float32, and throws once disposed', () => {
+    const X = CsrMatrix.fromRows([{ 1: 0.1 }], { dtype: 'float32' });
+    expect(X.toData().values).toBeInstanceOf(Float32Array);
+    X.dispose();
+    expect(() => X.toData()).toThrow('CsrMatrix: this matrix has been disposed');
+  });
+});
