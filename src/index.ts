@@ -36,6 +36,7 @@ export {
   trainTestSplit,
   trainTestSplitIndices,
   type MakeClassificationOptions,
+  type SplitIndices,
   type TrainTestSplitOptions,
 } from './datasets/index.js';
 export { fitStream, type ChunkSource, type EpochInfo, type FitStreamOptions, type StreamChunk } from './stream/fit-stream.js';
