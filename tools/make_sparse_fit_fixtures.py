@@ -183,6 +183,7 @@ def configs():
     add("multi4_ones", multiClass="ovr", classWeight="balanced")
     add("multi4_ones", multiClass="ovr", penalty="elasticnet", l1Ratio=0.5, fitIntercept=False)
     add("multi4_ones", multiClass="ovr", penalty="none")
+    add("multi3_f64", multiClass="ovr", penalty="none", sampleWeight=True)
     return out
 
 
