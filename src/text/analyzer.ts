@@ -95,8 +95,13 @@ export function buildAnalyzer(where: string, options: TextAnalyzerOptions): Anal
 export function analyzerFor(params: AnalyzerParams): Analyze {
   const { analyzer, lowercase } = params;
   const [minN, maxN] = params.ngramRange;
-  if (analyzer === 'char') return (doc) => charNgrams(collapseSpaces(lowercase ? pythonLower(doc) : doc), minN, maxN);
-  if (analyzer === 'char_wb') return (doc) => charWbNgrams(lowercase ? pythonLower(doc) : doc, minN, maxN);
+  if (analyzer !== 'word') {
+    return (doc) => {
+      const out: string[] = [];
+      visitCharNgrams(params, doc, (text, start, end) => out.push(text.slice(start, end)));
+      return out;
+    };
+  }
   const minLength = tokenMinLength(params);
   const stop = stopWordSet(params);
   return (doc) => {
@@ -225,38 +230,95 @@ function wordNgrams(tokens: string[], minN: number, maxN: number): string[] {
   if (maxN === 1) return tokens;
   const out = minN === 1 ? tokens.slice() : [];
   for (let n = Math.max(minN, 2); n <= Math.min(maxN, tokens.length); n++) {
-    for (let i = 0; i + n <= tokens.length; i++) out.push(tokens.slice(i, i + n).join(' '));
-  }
-  return out;
-}
-
-/**
- * The code points of `text` with each run of two or more whitespace code points replaced
- * by one space (`re.sub(r"\s\s+", " ", text)`); a single whitespace code point is kept.
- */
-function collapseSpaces(text: string): string[] {
-  const out: string[] = [];
-  let run = 0;
-  for (const ch of text) {
-    if (isSpaceCodePoint(ch.codePointAt(0)!)) {
-      run++;
-      if (run === 1) out.push(ch);
-      else if (run === 2) out[out.length - 1] = ' ';
-    } else {
-      run = 0;
-      out.push(ch);
+    for (let i = 0; i + n <= tokens.length; i++) {
+      let gram = tokens[i]!;
+      for (let k = 1; k < n; k++) gram += ' ' + tokens[i + k]!;
+      out.push(gram);
     }
   }
   return out;
 }
 
-/** scikit-learn's `_char_ngrams` on code points: single characters first, then each n in order. */
-function charNgrams(chars: string[], minN: number, maxN: number): string[] {
-  const out = minN === 1 ? chars.slice() : [];
-  for (let n = Math.max(minN, 2); n <= Math.min(maxN, chars.length); n++) {
-    for (let i = 0; i + n <= chars.length; i++) out.push(chars.slice(i, i + n).join(''));
+/**
+ * `text` with each run of two or more whitespace code points replaced by one space
+ * (`re.sub(r"\s\s+", " ", text)`); a single whitespace code point is kept. Whitespace is
+ * all in the BMP, so the scan needs no surrogate pairs.
+ */
+function collapseSpaces(text: string): string {
+  let out = '';
+  let copied = 0; // text[copied, …) is not in out yet
+  let run = 0;
+  let runStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && isSpaceCodePoint(text.charCodeAt(i))) {
+      if (run++ === 0) runStart = i;
+      continue;
+    }
+    if (run >= 2) {
+      out += text.slice(copied, runStart) + ' ';
+      copied = i;
+    }
+    run = 0;
   }
-  return out;
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** UTF-16 offsets of code points: code point i of the text is `text.slice(at[i], at[i + 1])`, for i < count. */
+interface CodePointOffsets {
+  at: Int32Array;
+  count: number;
+}
+
+/** The buffer {@link codePointOffsets} writes into (grown as needed; read before the next call). */
+const OFFSETS: CodePointOffsets = { at: new Int32Array(256), count: 0 };
+
+/** Where each code point of `text` starts, and its length last (a lone surrogate is one code point, as in Python). */
+function codePointOffsets(text: string): CodePointOffsets {
+  if (OFFSETS.at.length < text.length + 1) OFFSETS.at = new Int32Array(2 * text.length + 1);
+  const at = OFFSETS.at;
+  let count = 0;
+  for (let i = 0; i < text.length; count++) {
+    at[count] = i;
+    const c = text.charCodeAt(i);
+    const low = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    i += low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+  }
+  at[count] = text.length;
+  OFFSETS.count = count;
+  return OFFSETS;
+}
+
+/**
+ * Where a feature is: `text.slice(start, end)`. The character analyzers report their
+ * n-grams this way, so hashing reads them in place and only a caller that keeps a feature
+ * makes its string.
+ */
+export type VisitFeature = (text: string, start: number, end: number) => void;
+
+/**
+ * The character n-grams of `params.analyzer` ('char' or 'char_wb') for `doc`, in
+ * scikit-learn's order, each reported to `visit` as a range of a string (see
+ * {@link VisitFeature}); the same features {@link analyzerFor} lists.
+ * @example
+ * ```ts
+ * const grams: string[] = [];
+ * visitCharNgrams({ analyzer: 'char_wb', lowercase: true, ngramRange: [2, 2] }, 'Ab', (t, s, e) => grams.push(t.slice(s, e)));
+ * grams; // [' a', 'ab', 'b ']
+ * ```
+ */
+export function visitCharNgrams(params: Pick<AnalyzerParams, 'analyzer' | 'lowercase' | 'ngramRange'>, doc: string, visit: VisitFeature): void {
+  const text = params.lowercase ? pythonLower(doc) : doc;
+  const [minN, maxN] = params.ngramRange;
+  if (params.analyzer === 'char') charNgrams(collapseSpaces(text), minN, maxN, visit);
+  else charWbNgrams(text, minN, maxN, visit);
+}
+
+/** scikit-learn's `_char_ngrams` on code points: single characters first, then each n in order. */
+function charNgrams(text: string, minN: number, maxN: number, visit: VisitFeature): void {
+  const { at, count } = codePointOffsets(text);
+  for (let n = minN; n <= Math.min(maxN, count); n++) {
+    for (let i = 0; i + n <= count; i++) visit(text, at[i]!, at[i + n]!);
+  }
 }
 
 /**
@@ -264,35 +326,24 @@ function charNgrams(chars: string[], minN: number, maxN: number): string[] {
  * each side, its n-grams for each n; a padded word no longer than n is taken whole, once,
  * and ends that word's loop (so it is not repeated for larger n).
  */
-function charWbNgrams(text: string, minN: number, maxN: number): string[] {
-  const out: string[] = [];
-  for (const word of splitOnSpaces(text)) {
-    const w = [' ', ...word, ' '];
+function charWbNgrams(text: string, minN: number, maxN: number, visit: VisitFeature): void {
+  for (let start = 0; start < text.length; ) {
+    // A maximal run of non-whitespace (all whitespace is in the BMP, one UTF-16 unit).
+    while (start < text.length && isSpaceCodePoint(text.charCodeAt(start))) start++;
+    let end = start;
+    while (end < text.length && !isSpaceCodePoint(text.charCodeAt(end))) end++;
+    if (end === start) break;
+    const padded = ' ' + text.slice(start, end) + ' ';
+    const { at, count } = codePointOffsets(padded);
     for (let n = minN; n <= maxN; n++) {
       let offset = 0;
-      out.push(w.slice(offset, offset + n).join(''));
-      while (offset + n < w.length) {
+      visit(padded, at[0]!, at[Math.min(n, count)]!);
+      while (offset + n < count) {
         offset++;
-        out.push(w.slice(offset, offset + n).join(''));
+        visit(padded, at[offset]!, at[Math.min(offset + n, count)]!);
       }
       if (offset === 0) break;
     }
+    start = end;
   }
-  return out;
-}
-
-/** `text.split()`: the code points of each maximal run of non-whitespace. */
-function splitOnSpaces(text: string): string[][] {
-  const words: string[][] = [];
-  let word: string[] = [];
-  for (const ch of text) {
-    if (isSpaceCodePoint(ch.codePointAt(0)!)) {
-      if (word.length > 0) words.push(word);
-      word = [];
-    } else {
-      word.push(ch);
-    }
-  }
-  if (word.length > 0) words.push(word);
-  return words;
 }

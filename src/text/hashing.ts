@@ -5,7 +5,7 @@
  */
 
 import type { CsrData } from '../sparse/csr-matrix.js';
-import { analyzerFor, ANALYZER_OPTION_NAMES, scanWordTokens, stopWordSet, type TextAnalyzerOptions, tokenMinLength, type TokenSpans } from './analyzer.js';
+import { analyzerFor, ANALYZER_OPTION_NAMES, scanWordTokens, stopWordSet, type TextAnalyzerOptions, tokenMinLength, type TokenSpans, visitCharNgrams } from './analyzer.js';
 import { checkDocuments } from './documents.js';
 import { murmurhashString } from './murmurhash3.js';
 import { resolveTextOptions, type TextNorm, type TextParams } from './options.js';
@@ -108,15 +108,16 @@ export function hashDocuments(where: string, docs: unknown, params: HashingParam
     }
   }
   // Word unigrams, the common case, are hashed from their positions in the lowercased
-  // document, without a string per token; every other analyzer lists its features.
+  // document, and character n-grams from theirs, without a string per feature; word
+  // n-grams are listed by the analyzer.
   const wordsOnly = analyzer === 'word' && params.ngramRange[1] === 1;
-  const analyze = wordsOnly ? null : analyzerFor(params);
+  const analyze = wordsOnly || analyzer !== 'word' ? null : analyzerFor(params);
   const minLength = tokenMinLength(params);
   const stop = stopWordSet(params);
   const out = new CsrBuilder(docs.length);
   // One row's features as column·2 + (sign > 0), below 2^32 since nFeatures < 2^31: a
   // native numeric sort groups each column's entries, and summing ±1 in any order is exact.
-  let keys = new Uint32Array(256);
+  let keys: Uint32Array = new Uint32Array(256);
   const keyOf = (h: number): number => {
     // abs(-2^31) overflows int32 in scikit-learn's _hashing_transform, which therefore
     // takes (2^31 - 1 - (nFeatures - 1)) % nFeatures for that hash; 2^31 - nFeatures is
@@ -125,7 +126,12 @@ export function hashDocuments(where: string, docs: unknown, params: HashingParam
   };
   for (let r = 0; r < docs.length; r++) {
     let n = 0;
-    if (analyze === null) {
+    if (analyzer !== 'word') {
+      visitCharNgrams(params, docs[r]!, (text, start, end) => {
+        if (n === keys.length) keys = grow(keys);
+        keys[n++] = keyOf(murmurhashString(text, start, end, where));
+      });
+    } else if (analyze === null) {
       const text = lowercase ? pythonLower(docs[r]!) : docs[r]!;
       const spans = scanWordTokens(text, minLength, SPANS);
       if (keys.length < spans.count) keys = new Uint32Array(2 * spans.count);
@@ -152,6 +158,13 @@ export function hashDocuments(where: string, docs: unknown, params: HashingParam
     out.endRow(r);
   }
   return out.build(nFeatures);
+}
+
+/** `keys` in an array twice as long. */
+function grow(keys: Uint32Array): Uint32Array {
+  const grown = new Uint32Array(2 * keys.length);
+  grown.set(keys);
+  return grown;
 }
 
 /**
