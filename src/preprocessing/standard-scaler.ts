@@ -216,8 +216,9 @@ export class StandardScaler {
    * same stored entries, each multiplied by 1 / scale[j] (scikit-learn's sparse transform).
    * @returns a new n×d {@link Matrix} (a {@link CsrMatrix} for a CsrMatrix); X is not modified.
    * @throws NotFittedError before `fit`; RangeError when X's column count differs from
-   * fit's, X is empty or ragged, or holds NaN/±Infinity; TypeError for the wrong kind of X
-   * or a CsrMatrix while `withMean` is true.
+   * fit's, X is empty or ragged, or holds NaN/±Infinity, or a CsrMatrix's result overflows
+   * its dtype (a dense result would be ±Infinity); TypeError for the wrong kind of X or a
+   * CsrMatrix while `withMean` is true.
    */
   transform<D extends Dtype>(X: CsrMatrix<D>): CsrMatrix<D>;
   transform(X: MatrixLike): Matrix;
@@ -319,8 +320,19 @@ export class StandardScaler {
     checkColumns(what, data.cols, state);
     const values = Float64Array.from(data.values);
     const { scale } = state;
-    if (scale !== null) {
-      for (let k = 0; k < values.length; k++) values[k] = f(values[k] as number, scale[data.indices[k] as number] as number);
+    const round = X.dtype === 'float32' ? Math.fround : (v: number) => v;
+    for (let i = 0; scale !== null && i < data.rows; i++) {
+      for (let k = data.indptr[i] as number; k < (data.indptr[i + 1] as number); k++) {
+        const j = data.indices[k] as number;
+        const v = f(values[k] as number, scale[j] as number);
+        // A dense result may be ±Infinity; a CsrMatrix holds finite values only.
+        if (!Number.isFinite(round(v))) {
+          throw new RangeError(
+            `${NAME}.${what}: X at row ${i}, column ${j} is ${String(values[k])}, which with scale ${String(scale[j])} gives ${String(v)}, beyond the range of ${X.dtype}; a CsrMatrix holds finite values only`,
+          );
+        }
+        values[k] = v;
+      }
     }
     return CsrMatrix.from({ ...data, values }, { dtype: X.dtype });
   }

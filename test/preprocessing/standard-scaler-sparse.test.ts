@@ -195,6 +195,20 @@ describe('StandardScaler with a CsrMatrix rejects bad input', () => {
     expectError(() => new StandardScaler({ withMean: false }).fit(X), Error, 'CsrMatrix: this matrix has been disposed');
   });
 
+  it('rejects a result beyond float64, which a CsrMatrix cannot hold, naming the entry', () => {
+    const s = new StandardScaler({ withMean: false }).fit(CsrMatrix.fromRows([{ 0: 1e-5 }, { 0: -1e-5 }]));
+    expectError(
+      () => s.transform(CsrMatrix.fromRows([{}, { 0: 1e305 }])),
+      RangeError,
+      'StandardScaler.transform: X at row 1, column 0 is 1e+305, which with scale 0.00001 gives Infinity, beyond the range of float64; a CsrMatrix holds finite values only',
+    );
+  });
+
+  it('rejects a float32 result beyond float32\'s range', () => {
+    const s = new StandardScaler({ withMean: false }).fit(CsrMatrix.fromRows([{ 0: 1e-5 }, { 0: -1e-5 }]));
+    expect(() => s.transform(CsrMatrix.fromRows([{ 0: 1e35 }], { dtype: 'float32' }))).toThrow(/gives 1\.0\d*e\+40, beyond the range of float32/);
+  });
+
   it('keeps its statistics when a partialFit fails', () => {
     const s = scaler();
     const before = stats(s);
