@@ -27,11 +27,12 @@ export interface ModelData {
 }
 
 /**
- * Reads `file` as `loaded` reads data.
+ * Reads `file` as `loaded` reads data. `target` is the label column (evaluate's `--target`,
+ * else the model's), left out of the features of an ONNX file without logreg-wasm metadata.
  * @throws UsageError for `--delimiter` with svmlight data; CliError for a file in the other
  * format, and as the readers do (a missing column, a bad cell, an index beyond the model's width).
  */
-export async function readModelData(loaded: CliModel | OnnxCliModel, modelFile: string, file: string, values: Values, command: string): Promise<ModelData> {
+export async function readModelData(loaded: CliModel | OnnxCliModel, modelFile: string, file: string, target: string | null, values: Values, command: string): Promise<ModelData> {
   const format = dataFormat(values, file);
   const delimiter = delimiterOf(values);
   // An ONNX file without logreg-wasm metadata reads either format.
@@ -47,6 +48,6 @@ export async function readModelData(loaded: CliModel | OnnxCliModel, modelFile: 
     const X = transformText(file, loaded.text.vectorizer, documents(file, table, loaded.text.column));
     return { X, rows: table.rows.length, table, svm: null };
   }
-  const preprocessing = loaded.preprocessing ?? plainPreprocessing(file, table.header, loaded.target, loaded.model.nFeaturesIn);
+  const preprocessing = loaded.preprocessing ?? plainPreprocessing(file, table.header, target, loaded.model.nFeaturesIn);
   return { X: transform(file, table, preprocessing), rows: table.rows.length, table, svm: null };
 }

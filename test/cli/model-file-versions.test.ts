@@ -1,6 +1,7 @@
 // Model file versions: a model of CSV columns is still written as version 1 (so a
 // logreg-wasm that reads only version 1 keeps reading it), models of text and svmlight
-// data are version 2, and a version 1 file written before version 2 existed still loads.
+// data are version 2, and a version 1 file written before version 2 existed still loads;
+// an ONNX file from elsewhere reads every column but the target.
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, scratch } from './helpers.js';
@@ -43,5 +44,17 @@ describe('model file versions', () => {
     expect(rows.map((row) => row[0])).toEqual(['0', '1']);
     expect(Number(rows[0]?.[2])).toBeCloseTo(1 / (1 + Math.exp(0.25)), 15);
     expect(Number(rows[1]?.[2])).toBeCloseTo(1 / (1 + Math.exp(-2.75)), 15);
+  });
+});
+
+describe('an ONNX file without logreg-wasm metadata', () => {
+  it('evaluate --target leaves that column out of its features (every other column, in order)', async () => {
+    const doc = JSON.parse(readFileSync(new URL('../fixtures/onnx/ovr.json', import.meta.url), 'utf8')) as { X: number[][]; predict: number[] };
+    const rows = doc.X.map((x, i) => [...x, doc.predict[i]].join(','));
+    const csv = tmp.file('iris.csv', `a,b,c,d,species\n${rows.join('\n')}\n`);
+    const model = tmp.file('iris.onnx', readFileSync(new URL('../fixtures/onnx/ovr.onnx', import.meta.url)));
+    const r = await cli(['evaluate', model, csv, '--target', 'species', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).scores.accuracy).toBe(1);
   });
 });

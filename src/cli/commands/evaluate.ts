@@ -31,7 +31,7 @@ export async function evaluate(values: Values, positionals: string[], io: Io): P
   const { model } = loaded;
   const target = svmlightData ? 'label' : (str(values, 'target')?.trim() ?? loaded.target);
   if (target === null) throw new UsageError(`${modelFile} does not name its target column; give --target COLUMN`, 'evaluate');
-  const data = await readModelData(loaded, modelFile, file, values, 'evaluate');
+  const data = await readModelData(loaded, modelFile, file, target, values, 'evaluate');
   const { X, table } = data;
   let scores, y: Label[];
   try {

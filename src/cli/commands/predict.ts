@@ -25,7 +25,7 @@ export async function predict(values: Values, positionals: string[], io: Io): Pr
   const loaded = await loadModel(modelFile);
   const { model } = loaded;
   const target = loaded.target ?? 'prediction';
-  const { X } = await readModelData(loaded, modelFile, file, values, 'predict');
+  const { X } = await readModelData(loaded, modelFile, file, loaded.target, values, 'predict');
   let labels, proba;
   try {
     labels = model.predict(X);
