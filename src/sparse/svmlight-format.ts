@@ -1,8 +1,9 @@
 /**
  * Writing the svmlight / LIBSVM text format exactly as scikit-learn 1.2's
- * `dump_svmlight_file` writes it for a float64 CSR X and float64 y: numbers by Python's
- * `"%.16g"`, each row `label[ qid:q] i:v i:v…\n` with its entries in column order (an
- * empty row keeps the space after its label), explicit zeros written as stored.
+ * `dump_svmlight_file` writes it for a float64 X and y: numbers by Python's `"%.16g"`, each
+ * row `label[ qid:q] i:v i:v…\n` with its entries in column order (an empty row keeps the
+ * space after its label); a sparse X's explicit zeros written as stored, a dense X's zeros
+ * skipped. Whole ({@link formatSvmlight}) or in pieces ({@link formatSvmlightChunks}).
  * @module
  */
 import type { MatrixLike } from '../core/stage.js';
