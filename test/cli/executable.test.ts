@@ -1,4 +1,4 @@
-// The executable as a shell meets it: --version, and a pipeline whose reader stops early.
+// The executable as a shell meets it: --version, a pipeline whose reader stops early, and sparse input through the bundle.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,5 +40,23 @@ describe('--version', () => {
     const r = await cli(['--version']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`logreg-wasm ${version}\n`);
+  });
+});
+
+describe('the bundled executable on sparse input', () => {
+  const fixtures = join(import.meta.dirname, '../fixtures/cli');
+  // dist/cli.js imports dist/index.js and dist/node/index.js: a CsrMatrix loaded from a file
+  // or made by a vectorizer lives in the core the estimator fits in.
+  it.each([
+    ['an svmlight file', ['sparse.svm'], 'sparse-new.svm'],
+    ['a text column', ['reviews.csv', '--target', 'label', '--text', 'review', '--tfidf'], 'reviews-new.csv'],
+  ])('trains on %s and predicts as the CLI run in process does', async (_, [data, ...flags], newData) => {
+    const model = tmp.path(`${data}.json`);
+    const trained = spawnSync(process.execPath, [bin, 'train', join(fixtures, data as string), ...flags, '--quiet', '--out', model], { encoding: 'utf8' });
+    expect(trained.stderr).toBe('');
+    expect(trained.status).toBe(0);
+    const predicted = spawnSync(process.execPath, [bin, 'predict', model, join(fixtures, newData), '--proba'], { encoding: 'utf8' });
+    expect(predicted.status).toBe(0);
+    expect(predicted.stdout).toBe((await cli(['predict', model, join(fixtures, newData), '--proba'])).stdout);
   });
 });
