@@ -10,12 +10,12 @@ import { CliError } from './errors.js';
 import { choice, type Values } from './flags.js';
 
 /** The formats a data file may be in. */
-export const DATA_FORMATS = ['csv', 'svmlight'] as const;
+const DATA_FORMATS = ['csv', 'svmlight'] as const;
 /** A data file's format. */
 export type DataFormat = (typeof DATA_FORMATS)[number];
 
 /** File name endings read as svmlight without `--format` (any case). */
-export const SVMLIGHT_EXTENSIONS = ['.svm', '.svmlight', '.libsvm'] as const;
+const SVMLIGHT_EXTENSIONS = ['.svm', '.svmlight', '.libsvm'] as const;
 
 /** The svmlight extension a file's name ends in (before a `.gz`), or undefined. */
 function svmlightExtension(file: string): string | undefined {

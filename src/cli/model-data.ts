@@ -19,7 +19,6 @@ import { documents, transformText } from './text-features.js';
 /** A data file's rows as a model's features, with what they were read from. */
 export interface ModelData {
   X: Matrix | CsrMatrix<Dtype>;
-  rows: number;
   /** The CSV file, for a model of CSV columns or text; null for svmlight. */
   table: CsvTable | null;
   /** The svmlight file, for a model of svmlight data; null for CSV. */
@@ -41,13 +40,13 @@ export async function readModelData(loaded: CliModel | OnnxCliModel, modelFile: 
   if (format === 'svmlight') {
     if (delimiter !== null) throw new UsageError('--delimiter does not apply to svmlight data: it is not CSV', command);
     const svm = await readSvmlightFile(file, loaded.svmlight ?? { nFeatures: loaded.model.nFeaturesIn, zeroBased: 'auto' });
-    return { X: svm.X, rows: svm.X.rows, table: null, svm };
+    return { X: svm.X, table: null, svm };
   }
   const table = await readCsv(file, { delimiter });
   if (loaded.text !== null) {
     const X = transformText(file, loaded.text.vectorizer, documents(file, table, loaded.text.column));
-    return { X, rows: table.rows.length, table, svm: null };
+    return { X, table, svm: null };
   }
   const preprocessing = loaded.preprocessing ?? plainPreprocessing(file, table.header, target, loaded.model.nFeaturesIn);
-  return { X: transform(file, table, preprocessing), rows: table.rows.length, table, svm: null };
+  return { X: transform(file, table, preprocessing), table, svm: null };
 }

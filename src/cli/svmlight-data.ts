@@ -21,12 +21,6 @@ export interface SvmlightInput {
   zeroBased: boolean;
 }
 
-/** How a file is read: a model's input, or `'auto'` for the base of a file read for a model without one (an ONNX file from elsewhere). */
-export interface SvmlightReading {
-  nFeatures: number;
-  zeroBased: boolean | 'auto';
-}
-
 /** An svmlight file as read: X in the core's memory (the caller disposes it), the labels, and the input a model trained on it reads. */
 export interface SvmlightFile extends SvmlightInput {
   file: string;
@@ -35,13 +29,15 @@ export interface SvmlightFile extends SvmlightInput {
 }
 
 /**
- * Reads an svmlight file. Without `reading` (training), the width is the file's and the base
- * is scikit-learn's 'auto': one-based when the file has a feature and no index 0.
+ * Reads an svmlight file. `reading` is a model's input, or its width with the base `'auto'`
+ * for a model that has none (an ONNX file from elsewhere). Without it (training), the width
+ * is the file's and the base is scikit-learn's 'auto': one-based when the file has a
+ * feature and no index 0.
  * @throws CliError for a missing file, a line that does not parse or a value that is not
  * finite (file, line, column), an index beyond `reading.nFeatures` (file and line), an
  * index 0 in a one-based model's file, or a file without rows.
  */
-export async function readSvmlightFile(file: string, reading?: SvmlightReading): Promise<SvmlightFile> {
+export async function readSvmlightFile(file: string, reading?: { nFeatures: number; zeroBased: boolean | 'auto' }): Promise<SvmlightFile> {
   if ((await stat(file).catch(() => null))?.isDirectory()) throw new CliError(`${file}: is a directory, not an svmlight file`);
   let loaded;
   try {

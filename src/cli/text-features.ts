@@ -31,7 +31,7 @@ const CLASSES = {
 } as const;
 
 /** A vectorizer's messages in the flags' terms: `minDf` → `--min-df`, the class's name dropped. */
-function inFlagTerms(message: string): string {
+function inTextFlagTerms(message: string): string {
   let text = message.replace(/^(Hashing|Count|Tfidf)Vectorizer(\.\w+)?: /, '');
   for (const [option, flag] of TEXT_RENAMED) text = text.replace(new RegExp(`\\b${option}\\b`, 'g'), flag);
   return text;
@@ -42,7 +42,7 @@ export function makeVectorizer(request: TextRequest): Vectorizer {
   try {
     return new CLASSES[request.kind](request.options as never);
   } catch (error) {
-    throw new UsageError(inFlagTerms((error as Error).message), 'train');
+    throw new UsageError(inTextFlagTerms((error as Error).message), 'train');
   }
 }
 
@@ -65,7 +65,7 @@ export function fitText(file: string, table: Pick<CsvTable, 'header'>, column: n
   try {
     return vectorizer.fitTransform(docs);
   } catch (error) {
-    throw new CliError(`${file}: ${describeColumn(table.header, column)}: ${inFlagTerms((error as Error).message)}`);
+    throw new CliError(`${file}: ${describeColumn(table.header, column)}: ${inTextFlagTerms((error as Error).message)}`);
   }
 }
 
@@ -74,7 +74,7 @@ export function transformText(file: string, vectorizer: Vectorizer, docs: readon
   try {
     return vectorizer.transform(docs);
   } catch (error) {
-    throw new CliError(`${file}: ${inFlagTerms((error as Error).message)}`);
+    throw new CliError(`${file}: ${inTextFlagTerms((error as Error).message)}`);
   }
 }
 

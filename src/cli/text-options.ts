@@ -57,10 +57,10 @@ const TEXT_FLAGS: readonly TextFlag[] = [
 ];
 
 /** The flags that need `--text`: the table's and `--tfidf`. */
-export const TEXT_FLAG_NAMES: readonly string[] = ['tfidf', ...TEXT_FLAGS.map((f) => f.flag)];
+const TEXT_FLAG_NAMES: readonly string[] = ['tfidf', ...TEXT_FLAGS.map((f) => f.flag)];
 
-/** What each kind is called in messages and reports. */
-export const VECTORIZER_FLAGS: Record<VectorizerKind, string> = { hashing: '--hashing', count: 'counts (neither --hashing nor --tfidf)', tfidf: '--tfidf' };
+/** What each kind is called in messages. */
+const VECTORIZER_FLAGS: Record<VectorizerKind, string> = { hashing: '--hashing', count: 'counts (neither --hashing nor --tfidf)', tfidf: '--tfidf' };
 
 /**
  * Reads `--text` and the vectorizer flags; null when `--text` is not given.
