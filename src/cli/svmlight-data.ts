@@ -9,7 +9,7 @@
  * @module
  */
 import { stat } from 'node:fs/promises';
-import { CsrMatrix, type CsrData, type Dtype, type Label } from '../index.js';
+import type { CsrMatrix, Dtype, Label } from '../index.js';
 import { loadSvmlightFile } from '../node/index.js';
 import { CliError } from './errors.js';
 
@@ -24,12 +24,12 @@ export interface SvmlightInput {
 /** An svmlight file as read: X in the core's memory (the caller disposes it), the labels, and the input a model trained on it reads. */
 export interface SvmlightFile extends SvmlightInput {
   file: string;
-  X: CsrMatrix;
+  X: CsrMatrix<Dtype>;
   y: Float64Array;
 }
 
 /**
- * Reads an svmlight file. `reading` is a model's input, or its width with the base `'auto'`
+ * Reads an svmlight file, its values stored as `dtype`. `reading` is a model's input, or its width with the base `'auto'`
  * for a model that has none (an ONNX file from elsewhere). Without it (training), the width
  * is the file's and the base is scikit-learn's 'auto': one-based when the file has a
  * feature and no index 0.
@@ -37,11 +37,11 @@ export interface SvmlightFile extends SvmlightInput {
  * finite (file, line, column), an index beyond `reading.nFeatures` (file and line), an
  * index 0 in a one-based model's file, or a file without rows.
  */
-export async function readSvmlightFile(file: string, reading?: { nFeatures: number; zeroBased: boolean | 'auto' }): Promise<SvmlightFile> {
+export async function readSvmlightFile(file: string, reading?: { nFeatures: number; zeroBased: boolean | 'auto' }, dtype: Dtype = 'float64'): Promise<SvmlightFile> {
   if ((await stat(file).catch(() => null))?.isDirectory()) throw new CliError(`${file}: is a directory, not an svmlight file`);
   let loaded;
   try {
-    loaded = await loadSvmlightFile(file, reading ?? {});
+    loaded = await loadSvmlightFile(file, { ...reading, dtype });
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
     if (error instanceof RangeError) throw new CliError(inCliTerms(message.replace(/^loadSvmlightFile: /, '')));
@@ -72,24 +72,4 @@ export function svmlightLabels(svm: Pick<SvmlightFile, 'file' | 'y'>): Label[] {
     labels[i] = v === 0 ? 0 : v;
   }
   return labels;
-}
-
-/** Rows of a CSR matrix's arrays, in the order given, as a new CsrMatrix whose values are stored as `dtype`. */
-export function csrRows(data: CsrData & { readonly indptr: Int32Array; readonly indices: Int32Array }, rows: readonly number[], dtype: Dtype): CsrMatrix<Dtype> {
-  const { indptr, indices, values } = data;
-  let nnz = 0;
-  for (const i of rows) nnz += (indptr[i + 1] as number) - (indptr[i] as number);
-  const outIndptr = new Int32Array(rows.length + 1);
-  const outIndices = new Int32Array(nnz);
-  const outValues = new Float64Array(nnz);
-  let at = 0;
-  rows.forEach((i, r) => {
-    const start = indptr[i] as number;
-    const end = indptr[i + 1] as number;
-    outIndices.set(indices.subarray(start, end), at);
-    for (let k = start; k < end; k++) outValues[at + k - start] = values[k] as number;
-    at += end - start;
-    outIndptr[r + 1] = at;
-  });
-  return CsrMatrix.from({ rows: rows.length, cols: data.cols, indptr: outIndptr, indices: outIndices, values: outValues }, { dtype });
 }

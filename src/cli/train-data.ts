@@ -11,7 +11,7 @@ import { describeColumn, readCsv, type CsvTable } from './csv.js';
 import { UsageError } from './errors.js';
 import type { ModelInput } from './model-file.js';
 import { columnIndices, expandedFeatureNames, fitPreprocessing, readLabels, selectFeatures, transform, type PreprocessingRequest } from './preprocess.js';
-import { csrRows, readSvmlightFile, svmlightLabels } from './svmlight-data.js';
+import { readSvmlightFile, svmlightLabels } from './svmlight-data.js';
 import { documents, fitText, transformText, type Vectorizer } from './text-features.js';
 import type { TextRequest } from './text-options.js';
 import { display, quoted } from './text.js';
@@ -38,11 +38,15 @@ export interface Dataset {
   target: string;
   /** Fits the features on the training rows (the row indices, 0-based). */
   fit(trainRows: readonly number[]): Features;
+  /** Releases what the rows hold in the core's memory (the loaded svmlight matrix). */
+  release(): void;
 }
 
 /** A CSV file's rows labelled by its target column: the fields of a {@link Dataset} but `fit`. */
 function labelledRows(file: string, table: CsvTable, target: string, targetIndex: number): Omit<Dataset, 'fit'> {
-  return { rows: table.rows.length, labels: readLabels(file, table, targetIndex), labelColumn: describeColumn(table.header, targetIndex), target };
+  // A CSV file's rows are JS memory.
+  const release = () => {};
+  return { rows: table.rows.length, labels: readLabels(file, table, targetIndex), labelColumn: describeColumn(table.header, targetIndex), target, release };
 }
 
 /** CSV columns, each a feature (imputed, one-hot encoded, standardised as asked). */
@@ -97,24 +101,29 @@ export async function textDataset(file: string, delimiter: string | null, target
 
 /** An svmlight file: labels from each line's first token, the features as written, stored as `dtype` (`--dtype`). */
 export async function svmlightDataset(file: string, dtype: Dtype): Promise<Dataset> {
-  const svm = await readSvmlightFile(file);
-  const { nFeatures, zeroBased } = svm;
-  // The rows are copied out once, then taken as the split asks.
-  const csr = svm.X.toData();
-  svm.X.dispose();
+  const svm = await readSvmlightFile(file, undefined, dtype);
+  const { X, nFeatures, zeroBased } = svm;
+  let labels: Label[];
+  try {
+    labels = svmlightLabels(svm);
+  } catch (error) {
+    X.dispose();
+    throw error;
+  }
   return {
-    rows: csr.rows,
-    labels: svmlightLabels(svm),
+    rows: X.rows,
+    labels,
     labelColumn: 'the label column',
     target: 'label',
     fit(trainRows) {
       return {
-        XTrain: csrRows(csr, trainRows, dtype),
-        transform: (rows) => csrRows(csr, rows, dtype),
+        XTrain: X.takeRows(trainRows),
+        transform: (rows) => X.takeRows(rows),
         input: { preprocessing: null, text: null, svmlight: { nFeatures, zeroBased } },
         summary: `${nFeatures} features (svmlight, indices from ${zeroBased ? 0 : 1}); labels from the first column`,
         json: { format: 'svmlight', nFeatures, zeroBased },
       };
     },
+    release: () => X.dispose(),
   };
 }

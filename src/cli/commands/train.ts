@@ -4,7 +4,7 @@
  * writes the model file with `--out`.
  * @module
  */
-import { Matrix, trainTestSplit, type CsrMatrix, type Dtype, type Label } from '../../index.js';
+import { trainTestSplitIndices, type CsrMatrix, type Dtype, type Label, type Matrix } from '../../index.js';
 import { dataFormat } from '../data-format.js';
 import { CliError, UsageError } from '../errors.js';
 import { choice, delimiterOf, list, num, str, type Values } from '../flags.js';
@@ -144,13 +144,14 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
       : text !== null
         ? await textDataset(file, delimiter, target as string, text, vectorizer as Vectorizer)
         : await columnsDataset(file, delimiter, target as string, featureList, request);
-  const { labels } = data;
-  checkClasses(file, data.labelColumn, [...new Set(labels)], labels.length, maxClasses);
-  const { trainRows, testRows } = split(file, data.rows, labels, testSize, values);
-  const features = data.fit(trainRows);
-  const { XTrain } = features;
+  let XTrain: Matrix | CsrMatrix<Dtype> | null = null;
   let XTest: Matrix | CsrMatrix<Dtype> | null = null;
   try {
+    const { labels } = data;
+    checkClasses(file, data.labelColumn, [...new Set(labels)], labels.length, maxClasses);
+    const { trainRows, testRows } = split(file, data.rows, labels, testSize, values);
+    const features = data.fit(trainRows);
+    XTrain = features.XTrain;
     const yTrain = trainRows.map((i) => labels[i] as Label);
     // After the cells are checked (a bad cell is the first thing to fix).
     const trainClasses = new Set(yTrain);
@@ -212,28 +213,27 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
     );
   } finally {
     // Sparse rows live in the core's memory: released here, not when the process ends (tests run many trains in one).
-    XTrain.dispose();
+    data.release();
+    XTrain?.dispose();
     XTest?.dispose();
   }
 }
 
-/** The rows held out for testing and those trained on, by trainTestSplit (stratified with --stratify). */
+/** The rows held out for testing and those trained on, by trainTestSplitIndices (stratified with --stratify). */
 function split(file: string, n: number, labels: Label[], testSize: number, values: Values) {
-  const all = Array.from({ length: n }, (_, i) => i);
-  if (testSize === 0) return { trainRows: all, testRows: [] as number[] };
+  if (testSize === 0) return { trainRows: Array.from({ length: n }, (_, i) => i), testRows: [] as number[] };
   // trainTestSplit holds out ceil(testSize · n) rows, as scikit-learn does.
   if (Math.ceil(testSize * n) >= n) {
     throw new CliError(`${file}: --test-size ${testSize} holds out all ${n} rows, leaving none to train on; lower --test-size`);
   }
   try {
-    const index = Matrix.from(Float64Array.from(all), n, 1);
-    const s = trainTestSplit(index, labels, {
+    const s = trainTestSplitIndices(n, {
       testSize,
       randomState: num(values, 'random-state') ?? 42,
       stratify: values['stratify'] ? labels : null,
     });
-    return { trainRows: Array.from(s.XTrain.data), testRows: Array.from(s.XTest.data) };
+    return { trainRows: Array.from(s.train), testRows: Array.from(s.test) };
   } catch (error) {
-    throw new CliError(`${file}: cannot split ${n} rows with --test-size ${testSize}: ${(error as Error).message.replace(/^trainTestSplit: /, '')}`);
+    throw new CliError(`${file}: cannot split ${n} rows with --test-size ${testSize}: ${(error as Error).message.replace(/^trainTestSplit(Indices)?: /, '')}`);
   }
 }
