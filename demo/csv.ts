@@ -1,6 +1,6 @@
 /**
- * The demo's CSV reader: numeric feature columns and one target column, read by csv-parse's
- * browser build under the CLI's rules (src/cli/csv-rules.ts: the delimiter detected from
+ * The demo's CSV readers: numeric feature columns and one target column, or a label column
+ * and a text column (labelled text), read by csv-parse's browser build under the CLI's rules (src/cli/csv-rules.ts: the delimiter detected from
  * the first line, a header row, the missing-value spellings, decimal numbers, how target
  * cells become labels), so a file means the same to the page as to `logreg-wasm train`.
  * The messages are the page's own, each naming the row (the file's line, as a spreadsheet
@@ -68,6 +68,11 @@ function records(text: string): { cells: string[]; row: number }[] {
   }
 }
 
+/** Whether text read from a file is binary data: a NUL near the start, or many undecodable bytes. */
+function isBinary(text: string): boolean {
+  return /\u0000/.test(text.slice(0, 65536)) || (text.match(/\uFFFD/g)?.length ?? 0) > 8;
+}
+
 /** "Abc." from the rules' "abc": a problem from csv-rules.ts as a sentence of the page. */
 function sentence(problem: string): string {
   return `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`;
@@ -80,9 +85,7 @@ function sentence(problem: string): string {
  * non-numeric feature cells, a missing target, an unknown target column.
  */
 export function parseCsv(text: string, options: CsvOptions = {}): CsvData {
-  if (/\u0000/.test(text.slice(0, 65536)) || (text.match(/\uFFFD/g)?.length ?? 0) > 8) {
-    throw new CsvError('This file is not CSV text: it contains binary data. Choose a .csv file of numbers.');
-  }
+  if (isBinary(text)) throw new CsvError('This file is not CSV text: it contains binary data. Choose a .csv file of numbers.');
   const all = records(text);
   const first = all[0];
   if (first === undefined) throw new CsvError('The CSV is empty.');
@@ -158,4 +161,56 @@ export function previewColumns(text: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** Labelled text: one document and its label per data row. */
+export interface LabelledText {
+  /** The header's names of the two columns. */
+  labelName: string;
+  textName: string;
+  /** The documents, each cell as it is (text has no missing values: `NA` is the word "na"). */
+  texts: string[];
+  /** One label per document: numbers when every label cell is a number, else the trimmed text. */
+  labels: (number | string)[];
+}
+
+/**
+ * Parses labelled text: a header row naming two columns, then one row per document, its
+ * label first and its text second (`label<TAB>text` or `label,text`; the delimiter is
+ * detected from the header line, and a text holding the delimiter or a `"` is put in
+ * double quotes, as in any CSV).
+ * @throws CsvError naming the row (and column) of the first problem: not text, empty, a
+ *   header that is not two distinct names, no data rows, a row that is not two cells, a
+ *   missing label.
+ */
+export function parseLabelledText(text: string): LabelledText {
+  if (isBinary(text)) throw new CsvError('This is not text: it contains binary data.');
+  const all = records(text);
+  const first = all[0];
+  if (first === undefined) throw new CsvError('The text is empty.');
+  const read = readHeader(first.cells);
+  if (!read.ok) throw new CsvError(sentence(read.problem), first.row, read.column);
+  if (read.header.length !== 2) {
+    throw new CsvError(
+      `Row ${first.row} has ${read.header.length} ${read.header.length === 1 ? 'column' : 'columns'}; labelled text needs two, a label and a text (a header such as label<TAB>text, then one example per row).`,
+      first.row,
+    );
+  }
+  const body = all.slice(1);
+  if (body.length === 0) throw new CsvError('The text has a header but no examples.', first.row);
+  const texts: string[] = [];
+  const labels: string[] = [];
+  for (const { cells, row } of body) {
+    if (cells.length !== 2) {
+      throw new CsvError(
+        `Row ${row} has ${cells.length} ${cells.length === 1 ? 'cell' : 'cells'}; every row needs a label and a text. A text holding the delimiter goes in double quotes.`,
+        row,
+      );
+    }
+    const [label, doc] = cells as [string, string];
+    if (isMissing(label)) throw new CsvError(`Missing label at row ${row}, column 1 (${read.header[0]}).`, row, 1);
+    labels.push(label);
+    texts.push(doc);
+  }
+  return { labelName: read.header[0] as string, textName: read.header[1] as string, texts, labels: toLabels(labels) as (number | string)[] };
 }

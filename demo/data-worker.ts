@@ -1,5 +1,5 @@
 /** The demo's data worker: see data.ts. */
-import { type DataRequest, prepareReply } from './data.js';
+import { type DataRequest, buffersOf, prepareReply } from './data.js';
 
 declare const self: {
   postMessage(message: unknown, transfer: Transferable[]): void;
@@ -8,5 +8,5 @@ declare const self: {
 
 self.addEventListener('message', (event) => {
   const reply = prepareReply(event.data);
-  self.postMessage(reply, reply.ok ? [reply.data.XTrain.buffer, reply.data.XTest.buffer] : []);
+  self.postMessage(reply, reply.ok ? buffersOf(reply.data) : []);
 });

@@ -1,13 +1,15 @@
 /**
- * The demo page: data → split (in a data worker) → fit (in a worker, via fitInWorker) →
- * metrics and plots (on this thread). User text only ever reaches the page through
+ * The demo page: data → split (in a data worker; text also becomes features there) → fit
+ * (in a worker, via fitInWorker) → metrics and plots, or for text a box that classifies
+ * what the user types (on this thread). User text only ever reaches the page through
  * `textContent`, `value` and attributes, never as markup.
  * @module
  */
-import { type Label, LogisticRegression, Matrix, logLoss, rocAuc } from 'logreg-wasm';
+import { CsrMatrix, type Label, LogisticRegression, Matrix, logLoss, rocAuc } from 'logreg-wasm';
 import { fitInWorker } from 'logreg-wasm/worker';
 import { previewColumns } from './csv.js';
-import type { DataReply, DataRequest, PreparedData } from './data.js';
+import { classify, renderProbabilities, type TextVectorizer, vectorizerOf } from './classify.js';
+import type { DataReply, DataRequest, Prepared, PreparedData, TextFeatureSettings } from './data.js';
 import { clipLine, type Point } from '../viz/clip.js';
 import { classFill, classStroke } from '../viz/colors.js';
 import { type Domain, paddedDomain } from '../viz/domain.js';
@@ -26,6 +28,8 @@ const trainButton = $<HTMLButtonElement>('train');
 const cancelButton = $<HTMLButtonElement>('cancel');
 const resetButton = $<HTMLButtonElement>('reset-settings');
 const downloadButton = $<HTMLButtonElement>('download');
+const downloadVectorizerButton = $<HTMLButtonElement>('download-vectorizer');
+const sentenceInput = $<HTMLInputElement>('sentence');
 const messageBox = $<HTMLDivElement>('message');
 const statusText = $<HTMLSpanElement>('status');
 const progressBar = $<HTMLProgressElement>('progress');
@@ -118,7 +122,17 @@ function readDataRequest(): DataRequest {
     testSize: readNumber('testSize', { min: 0.05, max: 0.95 }),
     randomState: readNumber('splitSeed', { integer: true, min: 0, max: 2 ** 32 - 1 }),
   };
-  if ((form.elements.namedItem('source') as RadioNodeList).value === 'csv') {
+  const source = (form.elements.namedItem('source') as RadioNodeList).value;
+  if (source === 'text') {
+    const text = field('textData').value;
+    if (text.trim() === '') throw new FieldError('Text: paste labelled text (a header, then label and text on each line) or load the sample.', 'textData');
+    const features: TextFeatureSettings = {
+      vectorizer: field('vectorizer').value === 'hashing' ? 'hashing' : 'tfidf',
+      maxN: field('ngram').value === '2' ? 2 : 1,
+    };
+    return { kind: 'text', text, features, split };
+  }
+  if (source === 'csv') {
     const text = csvFile?.text ?? field('csvText').value;
     if (text.trim() === '') throw new FieldError('CSV: paste some CSV text or choose a file.', 'csvText');
     return { kind: 'csv', text, target: field('target').value, split };
@@ -182,10 +196,11 @@ function readModelSettings(): ModelSettings {
 }
 
 function syncEnabled(): void {
-  const csv = (form.elements.namedItem('source') as RadioNodeList).value === 'csv';
-  $('generate-fields').hidden = csv;
-  $('csv-fields').hidden = !csv;
-  for (const node of $('generate-fields').querySelectorAll('input')) node.disabled = csv;
+  const source = (form.elements.namedItem('source') as RadioNodeList).value;
+  $('generate-fields').hidden = source !== 'generate';
+  $('csv-fields').hidden = source !== 'csv';
+  $('text-fields').hidden = source !== 'text';
+  for (const node of $('generate-fields').querySelectorAll('input')) node.disabled = source !== 'generate';
   const penalty = field('penalty').value;
   field('C').disabled = penalty === 'none';
   field('l1Ratio').disabled = penalty !== 'elasticnet';
@@ -205,9 +220,9 @@ function syncTargetOptions(): void {
 // ---------------------------------------------------------------- the data worker
 
 let dataWorker: Worker | null = null;
-let cached: { key: string; data: PreparedData } | null = null;
+let cached: { key: string; data: Prepared } | null = null;
 
-function prepareData(request: DataRequest, signal: AbortSignal): Promise<PreparedData> {
+function prepareData(request: DataRequest, signal: AbortSignal): Promise<Prepared> {
   const key = JSON.stringify(request);
   if (cached !== null && cached.key === key) return Promise.resolve(cached.data);
   dataWorker ??= new Worker(new URL('./data-worker.js', import.meta.url), { type: 'module', name: 'demo data' });
@@ -251,7 +266,9 @@ function prepareData(request: DataRequest, signal: AbortSignal): Promise<Prepare
 
 let controller: AbortController | null = null;
 let model: LogisticRegression | null = null;
-let current: { data: PreparedData; settings: ModelSettings } | null = null;
+let current: { data: Prepared; settings: ModelSettings } | null = null;
+/** For text: the fitted vectorizer, which turns what the user types into the model's features. */
+let vectorizer: TextVectorizer | null = null;
 let liveIters: number[] = [];
 let liveLosses: number[] = [];
 let lossAxisMax = 1000;
@@ -288,7 +305,7 @@ async function train(): Promise<void> {
   // On a narrow screen the results are below the form: bring the progress bar into view.
   if (window.innerWidth <= 860) document.querySelector('.results')?.scrollIntoView({ block: 'start' });
   progressBar.removeAttribute('value');
-  let data: PreparedData;
+  let data: Prepared;
   try {
     data = await prepareData(request, signal);
   } catch (error) {
@@ -296,7 +313,8 @@ async function train(): Promise<void> {
     setState('error');
     progressBar.value = 0;
     statusText.textContent = 'The data could not be used.';
-    showMessage((error as Error).message, request.kind === 'csv' ? (csvFile === null ? 'csvText' : 'csvFile') : undefined);
+    const source = request.kind === 'csv' ? (csvFile === null ? 'csvText' : 'csvFile') : request.kind === 'text' ? 'textData' : undefined;
+    showMessage((error as Error).message, source);
     return;
   }
   lossAxisMax = settings.maxIter;
@@ -311,7 +329,8 @@ async function train(): Promise<void> {
   statusText.textContent = `Training on ${data.nTrain.toLocaleString('en')} × ${data.cols}…`;
   drawLoss();
   try {
-    const { model: fitted, fitTime, lossHistory } = await fitInWorker(Matrix.from(data.XTrain, data.nTrain, data.cols), data.yTrain, {
+    const XTrain = data.kind === 'dense' ? Matrix.from(data.XTrain, data.nTrain, data.cols) : CsrMatrix.from(data.XTrain);
+    const fitting = fitInWorker(XTrain, data.yTrain, {
       params: { ...settings, onWarning: null },
       progressInterval: 40,
       signal,
@@ -328,9 +347,12 @@ async function train(): Promise<void> {
         queueLossRedraw();
       },
     });
+    if (XTrain instanceof CsrMatrix) void fitting.finally(() => XTrain.dispose()); // copied to the worker at once
+    const { model: fitted, fitTime, lossHistory } = await fitting;
     model?.dispose();
     model = fitted;
     current = { data, settings };
+    vectorizer = data.kind === 'text' ? vectorizerOf(data.vectorizer) : null;
     liveIters = Array.from(lossHistory, (_, i) => i + 1);
     liveLosses = Array.from(lossHistory);
     lossAxisMax = Math.max(liveIters.length, 1);
@@ -375,9 +397,10 @@ function setMetric(id: string, text: string, exact?: number, title?: string): vo
 function showResults(fitTime: number): void {
   if (model === null || current === null) return;
   const { data } = current;
-  const XTest = Matrix.from(data.XTest, data.nTest, data.cols);
+  const XTest = data.kind === 'dense' ? Matrix.from(data.XTest, data.nTest, data.cols) : CsrMatrix.from(data.XTest);
   const accuracy = model.score(XTest, data.yTest);
   const proba = model.predictProba(XTest);
+  if (XTest instanceof CsrMatrix) XTest.dispose();
   const classes = model.classes as (number | string)[];
   setMetric('m-accuracy', fmt(accuracy), accuracy);
   try {
@@ -411,7 +434,9 @@ function showResults(fitTime: number): void {
   statusText.textContent = `Trained in a worker: ${model.nIter.toLocaleString('en')} iterations, ${ending}.`;
   $('data-source').textContent = `Data: ${data.source}; ${data.nTrain} training and ${data.nTest} test rows.`;
   downloadButton.disabled = false;
+  downloadVectorizerButton.hidden = vectorizer === null;
   drawAll();
+  if (vectorizer !== null) classifySentence();
 }
 
 function drawAll(): void {
@@ -430,6 +455,10 @@ function drawLoss(): void {
 }
 
 function drawScatter(): void {
+  const text = current?.data.kind === 'text';
+  $('scatter-figure').hidden = text;
+  $('classify-figure').hidden = !text;
+  if (text) return;
   const box = $('scatter-box');
   const desktop = window.innerWidth > 860;
   const size = chartSize(box, 0.82, desktop ? Math.max(320, window.innerHeight - 260) : 440);
@@ -449,7 +478,7 @@ function drawScatter(): void {
     });
     return;
   }
-  const { data } = current;
+  const data = current.data as PreparedData;
   const d = data.cols;
   const n = data.nTest;
   const classes = model.classes as (number | string)[];
@@ -575,6 +604,57 @@ function download(): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+function downloadVectorizer(): void {
+  if (vectorizer === null) return;
+  const blob = new Blob([`${JSON.stringify(vectorizer, null, 2)}\n`], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = 'logreg-vectorizer.json';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// ---------------------------------------------------------------- text
+
+function classifySentence(): void {
+  const list = $('sentence-proba');
+  if (model === null || vectorizer === null) {
+    list.replaceChildren();
+    return;
+  }
+  renderProbabilities(list, classify(model, vectorizer, sentenceInput.value));
+}
+
+/**
+ * Text trains best with scikit-learn's defaults, not the reference experiment's
+ * unpenalised gradient descent: switch to them when the model settings are still the
+ * reference's (settings the user chose are left alone).
+ */
+function useTextDefaults(): void {
+  const reference = { solver: 'gd', penalty: 'none', maxIter: '1000', tol: '0' };
+  const now = { solver: field('solver').value, penalty: field('penalty').value, maxIter: field('maxIter').value, tol: field('tol').value };
+  if (JSON.stringify(now) !== JSON.stringify(reference)) return;
+  field('solver').value = 'lbfgs';
+  field('penalty').value = 'l2';
+  field('C').value = '1';
+  field('maxIter').value = '100';
+  field('tol').value = '0.0001';
+}
+
+async function loadSample(): Promise<void> {
+  clearMessage();
+  try {
+    const response = await fetch(new URL('./brown-sample.tsv', import.meta.url));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    field('textData').value = await response.text();
+  } catch (error) {
+    showMessage(`The sample could not be loaded (${(error as Error).message}).`, 'textData');
+  }
+}
+
 // ---------------------------------------------------------------- wiring
 
 form.addEventListener('submit', (event) => {
@@ -604,13 +684,33 @@ resetButton.addEventListener('click', () => {
   }
 });
 downloadButton.addEventListener('click', download);
+downloadVectorizerButton.addEventListener('click', downloadVectorizer);
+$('load-sample').addEventListener('click', () => void loadSample());
+let classifyQueued = false;
+sentenceInput.addEventListener('input', () => {
+  if (classifyQueued) return;
+  classifyQueued = true;
+  requestAnimationFrame(() => {
+    classifyQueued = false;
+    classifySentence();
+  });
+});
+/**
+ * Clears a field's error mark and note once it is edited. On 'input' as well as 'change':
+ * a text field fires 'change' only when it loses focus, which a click on Train causes, and
+ * the note vanishing then moves the button from under the pointer, losing the click.
+ */
+function clearFieldError(target: HTMLElement): void {
+  if (target.getAttribute('aria-invalid') !== 'true') return;
+  target.removeAttribute('aria-invalid');
+  const note = target.closest('label')?.nextElementSibling;
+  if (note?.classList.contains('field-error')) note.remove();
+}
+form.addEventListener('input', (event) => clearFieldError(event.target as HTMLElement));
 form.addEventListener('change', (event) => {
   const target = event.target as HTMLElement;
-  if (target.getAttribute('aria-invalid') === 'true') {
-    target.removeAttribute('aria-invalid');
-    const note = target.closest('label')?.nextElementSibling;
-    if (note?.classList.contains('field-error')) note.remove();
-  }
+  if (target instanceof HTMLInputElement && target.name === 'source' && target.value === 'text') useTextDefaults();
+  clearFieldError(target);
   syncEnabled();
 });
 field('csvText').addEventListener('input', () => {
