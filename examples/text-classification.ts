@@ -300,8 +300,9 @@ export function textClassificationReport(result: TextClassificationResult, featu
     lines.push('scikit-learn: no reference for these settings (run tools/text_classification_reference.py)');
   } else {
     const agree = result.predicted.filter((label, i) => label === ref.classes[ref.predicted[i]!]).length;
+    const difference = result.accuracy - ref.accuracy;
     lines.push(
-      `scikit-learn 1.2.1:  ${ref.accuracy.toFixed(4)} (difference ${(result.accuracy - ref.accuracy).toPrecision(2)}; same genre for ${n(agree)} of ${n(test.texts.length)} test passages)`,
+      `scikit-learn 1.2.1:  ${ref.accuracy.toFixed(4)} (difference ${difference === 0 ? '0' : difference.toExponential(1)}; the same genre for ${n(agree)} of ${n(test.texts.length)} test passages)`,
       `Coefficients: largest difference from scikit-learn's ${coefficientGap(model, ref).toExponential(1)} of its largest |coef|`,
     );
   }
