@@ -18,6 +18,7 @@ import {
   readHeader,
   toLabels,
   type CsvRecord,
+  type Header,
 } from '../src/cli/csv-rules.js';
 import { quotedCell } from '../src/cli/text.js';
 
@@ -51,8 +52,14 @@ export class CsvError extends Error {
   }
 }
 
+/** A record and its row (the file's line where it ends, as a spreadsheet numbers it). */
+interface Row {
+  cells: string[];
+  row: number;
+}
+
 /** The records of CSV text with their rows. @throws CsvError for text csv-parse cannot read. */
-function records(text: string): { cells: string[]; row: number }[] {
+function records(text: string): Row[] {
   try {
     const parsed = parse(text, csvParseOptions(detectDelimiter(firstLine(text)))) as unknown as CsvRecord[];
     return parsed.map(({ record, info }) => ({ cells: record, row: info.lines }));
@@ -73,6 +80,19 @@ function isBinary(text: string): boolean {
   return /\u0000/.test(text.slice(0, 65536)) || (text.match(/\uFFFD/g)?.length ?? 0) > 8;
 }
 
+/**
+ * The records of CSV text split into its header (read under the rules) and the rows below it.
+ * @throws CsvError with `emptyMessage` for text without a record, or naming the header's problem.
+ */
+function headedRecords(text: string, emptyMessage: string): { first: Row; read: Header; body: Row[] } {
+  const all = records(text);
+  const first = all[0];
+  if (first === undefined) throw new CsvError(emptyMessage);
+  const read = readHeader(first.cells);
+  if (!read.ok) throw new CsvError(sentence(read.problem), first.row, read.column);
+  return { first, read, body: all.slice(1) };
+}
+
 /** "Abc." from the rules' "abc": a problem from csv-rules.ts as a sentence of the page. */
 function sentence(problem: string): string {
   return `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`;
@@ -86,11 +106,7 @@ function sentence(problem: string): string {
  */
 export function parseCsv(text: string, options: CsvOptions = {}): CsvData {
   if (isBinary(text)) throw new CsvError('This file is not CSV text: it contains binary data. Choose a .csv file of numbers.');
-  const all = records(text);
-  const first = all[0];
-  if (first === undefined) throw new CsvError('The CSV is empty.');
-  const read = readHeader(first.cells);
-  if (!read.ok) throw new CsvError(sentence(read.problem), first.row, read.column);
+  const { first, read, body } = headedRecords(text, 'The CSV is empty.');
   const names = read.header;
   const width = names.length;
   if (width < 2) {
@@ -99,7 +115,6 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvData {
       first.row,
     );
   }
-  const body = all.slice(1);
   if (body.length === 0) throw new CsvError('The CSV has a header but no data rows.', first.row);
 
   const target = resolveTarget(options.target ?? 'last', names, read.columns);
@@ -185,18 +200,13 @@ export interface LabelledText {
  */
 export function parseLabelledText(text: string): LabelledText {
   if (isBinary(text)) throw new CsvError('This is not text: it contains binary data.');
-  const all = records(text);
-  const first = all[0];
-  if (first === undefined) throw new CsvError('The text is empty.');
-  const read = readHeader(first.cells);
-  if (!read.ok) throw new CsvError(sentence(read.problem), first.row, read.column);
+  const { first, read, body } = headedRecords(text, 'The text is empty.');
   if (read.header.length !== 2) {
     throw new CsvError(
       `Row ${first.row} has ${read.header.length} ${read.header.length === 1 ? 'column' : 'columns'}; labelled text needs two, a label and a text (a header such as label<TAB>text, then one example per row).`,
       first.row,
     );
   }
-  const body = all.slice(1);
   if (body.length === 0) throw new CsvError('The text has a header but no examples.', first.row);
   const texts: string[] = [];
   const labels: string[] = [];

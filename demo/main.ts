@@ -591,26 +591,13 @@ function hexRgb(hex: string): [number, number, number] {
   return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
 }
 
-function download(): void {
-  if (model === null) return;
-  const blob = new Blob([`${JSON.stringify(model, null, 2)}\n`], { type: 'application/json' });
+/** Offers `value`'s JSON as a file download. */
+function downloadJson(value: unknown, fileName: string): void {
+  const blob = new Blob([`${JSON.stringify(value, null, 2)}\n`], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = 'logreg-model.json';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-function downloadVectorizer(): void {
-  if (vectorizer === null) return;
-  const blob = new Blob([`${JSON.stringify(vectorizer, null, 2)}\n`], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = 'logreg-vectorizer.json';
+  link.download = fileName;
   document.body.append(link);
   link.click();
   link.remove();
@@ -683,8 +670,8 @@ resetButton.addEventListener('click', () => {
     statusText.textContent = 'Ready.';
   }
 });
-downloadButton.addEventListener('click', download);
-downloadVectorizerButton.addEventListener('click', downloadVectorizer);
+downloadButton.addEventListener('click', () => model !== null && downloadJson(model, 'logreg-model.json'));
+downloadVectorizerButton.addEventListener('click', () => vectorizer !== null && downloadJson(vectorizer, 'logreg-vectorizer.json'));
 $('load-sample').addEventListener('click', () => void loadSample());
 let classifyQueued = false;
 sentenceInput.addEventListener('input', () => {
