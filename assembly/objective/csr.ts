@@ -1,5 +1,6 @@
 import { logLoss, sigmoid } from '../math';
 import { at, put, zero } from '../vector';
+import { softmaxInPlace } from './multinomial';
 
 // The passes over X stored as compressed sparse rows (CSR): row i's entries are k =
 // indptr[i] … indptr[i + 1] − 1, entry k holding the value values[k] in column
@@ -157,7 +158,7 @@ export function sparseBinaryHessianProduct<T>(
 /**
  * One row of the softmax gradient pass, entries a … b − 1: writes the row's probabilities
  * to p (blocks values), adds s·(p_k − [label = k])·[x, 1] to each block of grad, and returns
- * s·(log Σ_k e^(z_k) − z_label), as multinomial.ts's dense row does. Also SGD's row step.
+ * s·(log Σ_k e^(z_k) − z_label), as multinomial.ts's dense row does (the same softmax). Also SGD's row step.
  */
 // @ts-ignore: decorator
 @inline
@@ -175,30 +176,18 @@ export function sparseMultinomialRow<T>(
   p: usize,
 ): f64 {
   const blockBytes = <usize>(cols + 1) << 3;
-  let largest = -Infinity;
   for (let k = 0; k < blocks; k++) {
     const block = params + <usize>k * blockBytes;
-    const z = sparseDot<T>(indices, values, a, b, block) + at(block, cols);
-    put(p, k, z);
-    largest = Math.max(largest, z);
+    put(p, k, sparseDot<T>(indices, values, a, b, block) + at(block, cols));
   }
-  const zLabel = at(p, label);
-  let total = 0.0;
+  const loss = softmaxInPlace(p, blocks, label);
   for (let k = 0; k < blocks; k++) {
-    const e = Math.exp(at(p, k) - largest);
-    put(p, k, e);
-    total += e;
-  }
-  const inverse = 1.0 / total;
-  for (let k = 0; k < blocks; k++) {
-    const pk = at(p, k) * inverse;
-    put(p, k, pk);
-    const r = s * (pk - (k == label ? 1.0 : 0.0));
+    const r = s * (at(p, k) - (k == label ? 1.0 : 0.0));
     const block = grad + <usize>k * blockBytes;
     sparseAxpy<T>(r, indices, values, a, b, block);
     put(block, cols, at(block, cols) + r);
   }
-  return s * (Math.log(total) + largest - zLabel);
+  return s * loss;
 }
 
 /**

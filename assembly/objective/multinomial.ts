@@ -56,13 +56,30 @@ export function multinomialRow(
   p: usize,
 ): f64 {
   const stride = cols + 1;
-  let largest = -Infinity;
   for (let k = 0; k < blocks; k++) {
     const block = params + <usize>(k * stride) * 8;
-    const z = dot(row, block, cols) + at(block, cols);
-    put(p, k, z);
-    largest = Math.max(largest, z);
+    put(p, k, dot(row, block, cols) + at(block, cols));
   }
+  const loss = softmaxInPlace(p, blocks, label);
+  for (let k = 0; k < blocks; k++) {
+    const r = s * (at(p, k) - (k == label ? 1.0 : 0.0));
+    const block = grad + <usize>(k * stride) * 8;
+    axpy(r, row, block, cols);
+    put(block, cols, at(block, cols) + r);
+  }
+  return s * loss;
+}
+
+/**
+ * Turns the decision values z_k at p (blocks values) into their softmax, in place, and
+ * returns log Σ_k e^(z_k) − z_label. Subtracting max_k z_k before exponentiating keeps
+ * every finite z from overflowing. Every softmax row (dense and sparse X) goes through here.
+ */
+// @ts-ignore: decorator
+@inline
+export function softmaxInPlace(p: usize, blocks: i32, label: i32): f64 {
+  let largest = -Infinity;
+  for (let k = 0; k < blocks; k++) largest = Math.max(largest, at(p, k));
   const zLabel = at(p, label);
   let total = 0.0;
   for (let k = 0; k < blocks; k++) {
@@ -71,15 +88,8 @@ export function multinomialRow(
     total += e;
   }
   const inverse = 1.0 / total;
-  for (let k = 0; k < blocks; k++) {
-    const pk = at(p, k) * inverse;
-    put(p, k, pk);
-    const r = s * (pk - (k == label ? 1.0 : 0.0));
-    const block = grad + <usize>(k * stride) * 8;
-    axpy(r, row, block, cols);
-    put(block, cols, at(block, cols) + r);
-  }
-  return s * (Math.log(total) + largest - zLabel);
+  for (let k = 0; k < blocks; k++) put(p, k, at(p, k) * inverse);
+  return Math.log(total) + largest - zLabel;
 }
 
 /**
