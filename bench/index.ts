@@ -577,12 +577,12 @@ async function benchDense(mode: Mode): Promise<DenseResults> {
       X.dispose();
     }
   }
+  printSpeedups(shapes);
   return { tfjs, blas, bandwidth, shapes, convergence };
 }
 
-/** Prints the speed-up table and, except in a smoke run, the targets with their verdicts (returned). */
+/** Except in a smoke run, prints the targets of both sections with their verdicts (returned). */
 function printSummary(dense: DenseResults | null, sparse: SparseResults | null, mode: Mode): Target[] {
-  if (dense !== null) printSpeedups(dense.shapes);
   if (mode === 'quick') {
     // A smoke run's numbers come from a few steps with no warm-up: a verdict on them would mislead.
     console.log('\nTargets: not judged in a smoke run (npm run bench judges them).');

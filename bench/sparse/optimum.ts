@@ -87,6 +87,8 @@ export interface OptimumOptions {
   readonly sgdMaxIter: number;
   /** Time budget of the SGDClassifier ladder, ms. */
   readonly sgdBudget: number;
+  /** Awaited before each timed round (e.g. a probe of the free cores). */
+  readonly beforeRound?: () => Promise<void>;
 }
 
 function ourSide(X: CsrMatrix<'float64'>, y: Float64Array, C: number, solver: 'lbfgs' | 'newton', threads: number): Side {
@@ -191,6 +193,7 @@ export async function benchOptimum(data: SparseData, X: CsrMatrix<'float64'> | n
       {
         warmup: 0,
         beforeRound: async () => {
+          await options.beforeRound?.();
           for (const side of anchorsTimed) times.get(side)!.push((await side.fit(chosen.get(side)!.tol)).ms);
         },
       },

@@ -9,7 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { terminateWorkers } from '../../src/index.js';
+import { ParallelProbe } from '../bandwidth.js';
 import { scratchDir } from '../data.js';
+import { median } from '../timing.js';
 import { formatDuration, renderTable } from '../format.js';
 import { Anchors } from './anchors.js';
 import { cachedSet } from './cache.js';
@@ -59,6 +61,8 @@ export interface SparseSetResult {
   memory: SparseMemory | null;
   /** max |Δw| between liblinear-train's model file and the library call the bench times, at -e 0.1. */
   liblinearCheck: number | null;
+  /** Median cores free before the timed rounds (ParallelProbe; 2.00 = both free), or null when not probed. */
+  freeCores: number | null;
 }
 
 export interface SparseResults {
@@ -146,6 +150,10 @@ export async function benchSparse(mode: SparseMode, threads: number): Promise<Sp
         if (liblinearMissing === null && mode !== 'default') liblinearCheck = await checkLiblinearCommand(files.svmlight, anchors, SPARSE_C, spec.cols);
       }
       if (oursMissing === null) X = toCsrMatrix(data);
+      // Cores free before each timed round: a 2-thread row means little when another process holds a core.
+      const probe = mode === 'quick' || threads < 2 ? null : new ParallelProbe(threads);
+      const cores: number[] = [];
+      const beforeRound = probe === null ? undefined : async (): Promise<void> => void cores.push(await probe.measure());
       const optimum = await benchOptimum(data, X, anchors, {
         liblinear: liblinearMissing === null,
         C: SPARSE_C,
@@ -153,9 +161,11 @@ export async function benchSparse(mode: SparseMode, threads: number): Promise<Sp
         rounds: settings.rounds,
         sgdMaxIter: settings.sgdMaxIter,
         sgdBudget: settings.sgdBudget,
+        ...(beforeRound === undefined ? {} : { beforeRound }),
       });
       if (anchors?.liblinearVersion != null) results.liblinear = `LIBLINEAR ${anchors.liblinearVersion} (Debian's liblinear4: liblinear.so.4, which liblinear-train runs)`;
-      const throughput = X === null ? [] : await benchThroughput(X, data.y, SPARSE_C, threads > 1 ? [1, threads] : [1], settings.passes, settings.passRounds);
+      const throughput = X === null ? [] : await benchThroughput(X, data.y, SPARSE_C, threads > 1 ? [1, threads] : [1], settings.passes, settings.passRounds, beforeRound);
+      await probe?.close();
       terminateWorkers();
       X?.dispose();
       X = null;
@@ -176,6 +186,7 @@ export async function benchSparse(mode: SparseMode, threads: number): Promise<Sp
         throughput,
         memory,
         liblinearCheck,
+        freeCores: cores.length === 0 ? null : median(cores),
       };
       printSet(result);
       results.sets.push(result);
@@ -237,6 +248,7 @@ function printSet(result: SparseSetResult): void {
       ),
     );
   }
+  if (result.freeCores !== null) console.log(`\nCores free before the timed rounds: ${result.freeCores.toFixed(2)} (median; ParallelProbe, 2.00 = both free).`);
   if (result.memory !== null) {
     const m = result.memory;
     console.log(

@@ -23,14 +23,22 @@ export interface ThroughputRow {
   nnzPerSecond: number | null;
 }
 
-export async function benchThroughput(X: CsrMatrix<'float64'>, y: Float64Array, C: number, threadCounts: readonly number[], passes: number, rounds: number): Promise<ThroughputRow[]> {
+export async function benchThroughput(
+  X: CsrMatrix<'float64'>,
+  y: Float64Array,
+  C: number,
+  threadCounts: readonly number[],
+  passes: number,
+  rounds: number,
+  beforeRound?: () => Promise<void>,
+): Promise<ThroughputRow[]> {
   // The step size does not matter to a pass's cost; 1 keeps the iterates finite.
   const run = (threads: number, maxIter: number) => () => void fitOurs(X, y, oursOptions(C, { solver: 'gd', learningRate: 1, tol: 0, maxIter, threads }));
   const tasks: RoundTask[] = threadCounts.flatMap((threads) => [
     { name: `${threads}:${passes}`, fn: run(threads, passes), runs: rounds },
     { name: `${threads}:1`, fn: run(threads, 1), runs: rounds },
   ]);
-  const samples = await timeInRounds(tasks, { warmup: 1 });
+  const samples = await timeInRounds(tasks, { warmup: 1, ...(beforeRound === undefined ? {} : { beforeRound }) });
   return threadCounts.map((threads) => {
     const marginal = (median(samples.get(`${threads}:${passes}`)!) - median(samples.get(`${threads}:1`)!)) / (passes - 1);
     const perPass = marginal > 0 ? marginal : null;
