@@ -13,6 +13,7 @@ import {
   TfidfVectorizer,
   makeClassification,
   trainTestSplit,
+  trainTestSplitIndices,
 } from 'logreg-wasm';
 import { CsvError, parseCsv, parseLabelledText } from './csv.js';
 
@@ -138,14 +139,12 @@ function prepareText(text: string, settings: TextFeatureSettings, split: SplitSe
   const n = parsed.texts.length;
   checkTwoClasses(parsed.labels, `The label column "${parsed.labelName}"`);
   if (n < 4) throw new CsvError(`The text has ${n} examples; training and testing need at least 4.`);
-  const rows = trainTestSplit(Matrix.from(Float64Array.from({ length: n }, (_, i) => i), n, 1), parsed.labels, split);
-  const trainRows = Array.from(rows.XTrain.data);
-  const testRows = Array.from(rows.XTest.data);
+  const { train: trainRows, test: testRows } = trainTestSplitIndices(n, split);
   const ngramRange: [number, number] = [1, settings.maxN];
   const vectorizer =
     settings.vectorizer === 'tfidf' ? new TfidfVectorizer({ ngramRange }) : new HashingVectorizer({ nFeatures: HASHING_FEATURES, ngramRange });
-  const trainTexts = trainRows.map((i) => parsed.texts[i] as string);
-  const testTexts = testRows.map((i) => parsed.texts[i] as string);
+  const trainTexts = Array.from(trainRows, (i) => parsed.texts[i] as string);
+  const testTexts = Array.from(testRows, (i) => parsed.texts[i] as string);
   let train;
   try {
     train = vectorizer instanceof TfidfVectorizer ? vectorizer.fitTransform(trainTexts) : vectorizer.transform(trainTexts);
@@ -168,8 +167,8 @@ function prepareText(text: string, settings: TextFeatureSettings, split: SplitSe
     XTest,
     nTrain: trainRows.length,
     nTest: testRows.length,
-    yTrain: trainRows.map((i) => parsed.labels[i] as number | string),
-    yTest: testRows.map((i) => parsed.labels[i] as number | string),
+    yTrain: Array.from(trainRows, (i) => parsed.labels[i] as number | string),
+    yTest: Array.from(testRows, (i) => parsed.labels[i] as number | string),
     vectorizer: { kind: settings.vectorizer, json: vectorizer.toJSON() },
     source: `labelled text (${n.toLocaleString('en')} examples of "${parsed.textName}" labelled by "${parsed.labelName}"; ${described}${settings.maxN === 2 ? ', words and word pairs' : ''})`,
   };

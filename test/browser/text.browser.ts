@@ -51,15 +51,14 @@ async function trainAndWait(page: Page): Promise<string> {
 /** The page's fit, in Node: the same rows, split, features and model settings. */
 function nodeFit(text: string): { accuracy: number; proba: Map<string, number> } {
   const rows = text.trim().split('\n').slice(1).map((line) => line.split('\t') as [string, string]);
-  const labels = rows.map(([label]) => label);
-  const n = rows.length;
-  const split = lib.trainTestSplit(lib.Matrix.from(Float64Array.from({ length: n }, (_, i) => i), n, 1), labels, { testSize: 0.2, randomState: 42 });
-  const docs = (X: Library.Matrix): string[] => Array.from(X.data, (i) => rows[i]![1]);
+  const split = lib.trainTestSplitIndices(rows.length, { testSize: 0.2, randomState: 42 });
+  const docs = (indices: Int32Array): string[] => Array.from(indices, (i) => rows[i]![1]);
+  const genres = (indices: Int32Array): string[] => Array.from(indices, (i) => rows[i]![0]);
   const vectorizer = new lib.TfidfVectorizer();
-  const XTrain = vectorizer.fitTransform(docs(split.XTrain));
-  const XTest = vectorizer.transform(docs(split.XTest));
-  const model = new lib.LogisticRegression({ solver: 'lbfgs', penalty: 'l2', C: 1, maxIter: 100, tol: 1e-4 }).fit(XTrain, split.yTrain);
-  const accuracy = model.score(XTest, split.yTest);
+  const XTrain = vectorizer.fitTransform(docs(split.train));
+  const XTest = vectorizer.transform(docs(split.test));
+  const model = new lib.LogisticRegression({ solver: 'lbfgs', penalty: 'l2', C: 1, maxIter: 100, tol: 1e-4 }).fit(XTrain, genres(split.train));
+  const accuracy = model.score(XTest, genres(split.test));
   const X = vectorizer.transform([SENTENCE]);
   const p = model.predictProba(X);
   const proba = new Map(model.classes.map((label, k) => [label, p.get(0, k)]));
