@@ -4,7 +4,7 @@
  * @module
  */
 import type { Dtype } from '../matrix.js';
-import { CsrMatrix } from '../sparse/csr-matrix.js';
+import { CsrMatrix, csrFromCanonical } from '../sparse/csr-matrix.js';
 import { COUNT_FIT_OPTION_NAMES, type CountOptions } from './count.js';
 import { NotFittedError } from '../errors.js';
 import { type FixedVocabulary, resolveTextOptions, type TextParams } from './options.js';
@@ -112,7 +112,7 @@ export class CountVectorizer<D extends Dtype = 'float64'> {
    */
   fitTransform(docs: readonly string[]): CsrMatrix<D> {
     const { vocabulary, X } = Vocabulary.fit(`${NAME}.fitTransform`, docs, this.#params);
-    const matrix = CsrMatrix.from(X, { dtype: this.#params.dtype as D });
+    const matrix = csrFromCanonical(X, this.#params.dtype as D);
     this.#vocabulary = vocabulary;
     return matrix;
   }
@@ -128,7 +128,7 @@ export class CountVectorizer<D extends Dtype = 'float64'> {
   transform(docs: readonly string[]): CsrMatrix<D> {
     const where = `${NAME}.transform`;
     const X = this.#state(where).count(where, docs, this.#params);
-    return CsrMatrix.from(X, { dtype: this.#params.dtype as D });
+    return csrFromCanonical(X, this.#params.dtype as D);
   }
 
   /**

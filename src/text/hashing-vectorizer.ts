@@ -3,7 +3,7 @@
  * @module
  */
 import type { Dtype } from '../matrix.js';
-import { CsrMatrix } from '../sparse/csr-matrix.js';
+import { CsrMatrix, csrFromCanonical } from '../sparse/csr-matrix.js';
 import { describeKind } from '../validate/describe.js';
 import { checkDocuments } from './documents.js';
 import { hashDocuments, HASHING_OPTION_NAMES, type HashingOptions } from './hashing.js';
@@ -100,7 +100,7 @@ export class HashingVectorizer<D extends Dtype = 'float64'> {
    */
   transform(docs: readonly string[]): CsrMatrix<D> {
     const csr = hashDocuments(`${NAME}.transform`, docs, this.#params);
-    return CsrMatrix.from(csr, { dtype: this.#params.dtype as D });
+    return csrFromCanonical(csr, this.#params.dtype as D);
   }
 
   /**

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Dtype } from '../matrix.js';
-import { type CsrData, CsrMatrix } from '../sparse/csr-matrix.js';
+import { type CsrData, CsrMatrix, csrFromCanonical } from '../sparse/csr-matrix.js';
 import { describeKind } from '../validate/describe.js';
 import { checkInteger } from '../validate/options.js';
 import type { HashedCsr } from './hashing.js';
@@ -103,7 +103,7 @@ export class TfidfTransformer {
     if (counts.cols !== fitted.nFeatures) {
       throw new RangeError(`${where}: X has ${counts.cols} columns; the transformer was fitted with ${fitted.nFeatures}`);
     }
-    return CsrMatrix.from(weigh(counts, fitted.idf, this.#params), { dtype: dtypeOf(X) });
+    return csrFromCanonical(weigh(counts, fitted.idf, this.#params), dtypeOf(X));
   }
 
   /**
@@ -112,7 +112,7 @@ export class TfidfTransformer {
    */
   fitTransform(X: CsrMatrix<Dtype> | CsrData): CsrMatrix<Dtype> {
     const counts = this.#fit(`${NAME}.fitTransform`, X);
-    return CsrMatrix.from(weigh(counts, this.#fitted!.idf, this.#params), { dtype: dtypeOf(X) });
+    return csrFromCanonical(weigh(counts, this.#fitted!.idf, this.#params), dtypeOf(X));
   }
 
   /**

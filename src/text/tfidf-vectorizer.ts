@@ -5,7 +5,7 @@
  * @module
  */
 import type { Dtype } from '../matrix.js';
-import { CsrMatrix } from '../sparse/csr-matrix.js';
+import { CsrMatrix, csrFromCanonical } from '../sparse/csr-matrix.js';
 import { COUNT_VECTORIZER_OPTION_NAMES, readVocabularyModel, type VocabularyOptions } from './count-vectorizer.js';
 import { NotFittedError } from '../errors.js';
 import { resolveTextOptions, type TextParams } from './options.js';
@@ -104,7 +104,7 @@ export class TfidfVectorizer<D extends Dtype = 'float64'> {
    */
   fitTransform(docs: readonly string[]): CsrMatrix<D> {
     const counts = this.#fit(`${NAME}.fitTransform`, docs);
-    return CsrMatrix.from(weigh(counts, this.#fitted!.idf, this.#params), { dtype: this.#params.dtype as D });
+    return csrFromCanonical(weigh(counts, this.#fitted!.idf, this.#params), this.#params.dtype as D);
   }
 
   /**
@@ -119,7 +119,7 @@ export class TfidfVectorizer<D extends Dtype = 'float64'> {
     const where = `${NAME}.transform`;
     const { vocabulary, idf } = this.#state(where);
     const counts = vocabulary.count(where, docs, this.#params);
-    return CsrMatrix.from(weigh(counts, idf, this.#params), { dtype: this.#params.dtype as D });
+    return csrFromCanonical(weigh(counts, idf, this.#params), this.#params.dtype as D);
   }
 
   /**
