@@ -3,14 +3,17 @@
  * plain-JS baseline and every peer, side by side in one process run, then time to
  * convergence against scikit-learn.
  *
- *   npm run bench                 800×2, 100,000×50, 1,000,000×20 (about 2 minutes)
+ *   npm run bench                 800×2, 100,000×50, 1,000,000×20 (about 2 minutes), then the
+ *                                 sparse sets (see --only)
  *   npm run bench -- --full       the same plus 2,000,000×32 (out of cache) and more runs
  *   npm run bench -- --quick      smoke run for CI (a few seconds; numbers not meaningful, so
  *                                 the targets are not judged)
  *   npm run bench -- --json FILE  also write the results as JSON (for bench/chart.ts)
  *   npm run bench -- --only dense|sparse
- *                                 one of the two sections (the sparse one alone: about N minutes;
- *                                 its sets are generated once and cached, see bench/sparse/cache.ts)
+ *                                 one of the two sections; the sparse one takes 20–45 minutes
+ *                                 on this shared 2-core machine, plus, on the first run, about
+ *                                 25 minutes to generate its sets and write them as svmlight
+ *                                 text (cached afterwards, see bench/sparse/cache.ts)
  *
  * Per shape, every implementation trains on the same deterministic data with the same
  * update for a fixed number of steps (see impls.ts); before any timing its weights are
