@@ -57,3 +57,40 @@ export function renderProbabilities(list: HTMLElement, rows: readonly ClassProba
     }),
   );
 }
+
+/** A class and the terms whose weights favour it most. */
+export interface ClassWords {
+  label: number | string;
+  words: string[];
+}
+
+/**
+ * The `count` terms that weigh most for each class: its row's largest coefficients; for a
+ * binary model (one row w, the positive class second), the largest of w for the second class
+ * and the largest of −w for the first.
+ */
+export function topWords(model: LogisticRegression, featureNames: readonly string[], count: number): ClassWords[] {
+  const coef = model.coef;
+  const classes = model.classes as (number | string)[];
+  const columns = Array.from({ length: coef.cols }, (_, j) => j);
+  const best = (row: number, sign: number): string[] =>
+    [...columns]
+      .sort((a, b) => sign * (coef.get(row, b) - coef.get(row, a)) || a - b)
+      .slice(0, count)
+      .map((j) => featureNames[j] as string);
+  if (coef.rows === 1) return [{ label: classes[0]!, words: best(0, -1) }, { label: classes[1]!, words: best(0, 1) }];
+  return classes.map((label, k) => ({ label, words: best(k, 1) }));
+}
+
+/** Draws the top words as a definition list: each class, then its words. */
+export function renderTopWords(list: HTMLElement, rows: readonly ClassWords[]): void {
+  list.replaceChildren(
+    ...rows.flatMap(({ label, words }) => {
+      const term = document.createElement('dt');
+      term.textContent = String(label);
+      const description = document.createElement('dd');
+      description.textContent = words.join(', ');
+      return [term, description];
+    }),
+  );
+}

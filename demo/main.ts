@@ -5,10 +5,10 @@
  * `textContent`, `value` and attributes, never as markup.
  * @module
  */
-import { CsrMatrix, type Label, LogisticRegression, Matrix, logLoss, rocAuc } from 'logreg-wasm';
+import { CsrMatrix, type Label, LogisticRegression, Matrix, TfidfVectorizer, logLoss, rocAuc } from 'logreg-wasm';
 import { fitInWorker } from 'logreg-wasm/worker';
 import { previewColumns } from './csv.js';
-import { classify, renderProbabilities, type TextVectorizer, vectorizerOf } from './classify.js';
+import { classify, renderProbabilities, renderTopWords, type TextVectorizer, topWords, vectorizerOf } from './classify.js';
 import type { DataReply, DataRequest, Prepared, PreparedData, TextFeatureSettings } from './data.js';
 import { clipLine, type Point } from '../viz/clip.js';
 import { classFill, classStroke } from '../viz/colors.js';
@@ -437,6 +437,10 @@ function showResults(fitTime: number): void {
   downloadVectorizerButton.hidden = vectorizer === null;
   drawAll();
   if (vectorizer !== null) classifySentence();
+  // Hashed features have no names to show.
+  const names = vectorizer instanceof TfidfVectorizer ? vectorizer.getFeatureNamesOut() : null;
+  $('top-words-box').hidden = names === null;
+  if (names !== null) renderTopWords($('top-words'), topWords(model, names, 8));
 }
 
 function drawAll(): void {

@@ -94,6 +94,8 @@ describe('the demo page with labelled text', () => {
     // tol 1e-4 carry that 1e-16 to about 1e-11.
     for (const [label, p] of shown) expect(Math.abs(p - node.proba.get(label!)!)).toBeLessThan(1e-9);
     expect(await page.textContent('#sentence-proba li.top .name')).toBe('news');
+    expect(await page.locator('#top-words dt').allTextContents()).toEqual(['learned', 'news', 'romance']);
+    expect((await page.textContent('#top-words dt:text-is("news") + dd'))?.split(', ')).toContain('president');
 
     // The downloaded vectorizer is the page's: it rebuilds and gives Node's features.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-vectorizer')]);
@@ -111,6 +113,7 @@ describe('the demo page with labelled text', () => {
     expect(await trainAndWait(page)).toBe('done');
     expect(Number(await page.getAttribute('#m-accuracy', 'data-value'))).toBeGreaterThan(0.5);
     expect(await page.textContent('#data-source')).toContain('hashed into 65,536 columns, words and word pairs');
+    expect(await page.isHidden('#top-words-box')).toBe(true); // hashed columns have no names
     await page.fill('#sentence', 'the results of the experiment');
     await page.waitForFunction(() => document.querySelectorAll('#sentence-proba li').length === 3);
     expect(page.errors).toEqual([]);
@@ -148,5 +151,7 @@ describe('bad labelled text shows a readable message and the page stays usable',
     await page.fill('textarea[name=textData]', 'label,text\nspam,"win money, now"\nham,see you at lunch\nspam,free cruise today\nham,the meeting moved\nspam,act now and win\n');
     expect(await trainAndWait(page)).toBe('done');
     expect(await page.isHidden('#message')).toBe(true);
+    // A binary model has one row of weights: its most negative ones speak for the first class.
+    expect(await page.locator('#top-words dt').allTextContents()).toEqual(['ham', 'spam']);
   });
 });
