@@ -41,8 +41,8 @@ interface Fitted {
  * (ln(n / df) + 1 without `smoothIdf`); `transform` replaces each count v by v · idf (by
  * (ln(v) + 1) · idf with `sublinearTf`) and scales each row to unit norm. Entries equal
  * scikit-learn's; where a logarithm is taken they agree to a few units in the last place
- * (JavaScript's `Math.log` and numpy's vectorised log differ in the last bit for some
- * inputs), and otherwise bit for bit.
+ * (the library takes glibc's logarithm, the same in every JavaScript engine, and numpy's
+ * vectorised log differs from it in the last bit for some inputs), and otherwise bit for bit.
  *
  * X is a {@link CsrMatrix} (as `CountVectorizer` returns) or its arrays ({@link CsrData});
  * its values are read as float64 and the output has X's dtype (for float32, each value is

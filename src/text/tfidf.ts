@@ -4,6 +4,7 @@
  * @module
  */
 
+import { glibcLog } from '../datasets/libm-log.js';
 import type { CsrData } from '../sparse/csr-matrix.js';
 import { canonicalise } from '../sparse/canonical.js';
 import { INT32_MAX, readCsrParts } from '../sparse/csr-input.js';
@@ -53,11 +54,12 @@ export type TfidfParams = Pick<TextParams, (typeof TFIDF_OPTION_NAMES)[number]>;
 
 /**
  * `TfidfTransformer(**options).fit_transform(X)` of scikit-learn 1.2.1 on a canonical CSR
- * count matrix (as {@link countFitTransform} returns). Logarithms are JavaScript's
- * `Math.log`; numpy's vectorised log on AVX-512 machines differs from it (and from glibc's)
- * in the last bit for some inputs, so idf and values equal scikit-learn's to a few ulps,
- * not bit for bit (without `useIdf` and `sublinearTf` no log is taken and they are
- * bit-identical). Norms are summed in the order scipy stores the entries.
+ * count matrix (as {@link countFitTransform} returns). Logarithms are glibc's, emulated
+ * bit for bit (`glibcLog`), so the values are the same in every JavaScript engine
+ * (engines' `Math.log` differ in the last bit for some inputs); numpy's vectorised log on
+ * AVX-512 machines differs from glibc's in the last bit for some inputs, so idf and values
+ * equal scikit-learn's to a few ulps, not bit for bit (without `useIdf` and `sublinearTf`
+ * no log is taken and they are bit-identical). Norms are summed in the order scipy stores the entries.
  *
  * @param X - the counts, `{ rows, cols, indptr, indices, values }` with finite values.
  * @param options - see {@link TfidfOptions}.
@@ -102,7 +104,7 @@ export function learnIdf(where: string, csr: HashedCsr, params: TfidfParams): Fl
       );
     }
   }
-  return Float64Array.from(df, (d) => Math.log((csr.rows + smooth) / (d + smooth)) + 1);
+  return Float64Array.from(df, (d) => glibcLog((csr.rows + smooth) / (d + smooth)) + 1);
 }
 
 /**
@@ -171,7 +173,7 @@ export function weigh(X: HashedCsr, idf: Float64Array | null, options: TfidfPara
     for (let k = start; k < end; k++) {
       const k2 = idf === null ? k : start + end - 1 - k;
       let v = X.values[k2]!;
-      if (options.sublinearTf) v = Math.log(v) + 1;
+      if (options.sublinearTf) v = glibcLog(v) + 1;
       if (idf !== null) {
         v *= idf[X.indices[k2]!]!;
         if (v === 0) continue;
