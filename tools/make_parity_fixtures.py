@@ -707,6 +707,22 @@ def run_fit(cfg, ds):
 # ------------------------------------------------------------------- configs
 
 
+def fit_id(cfg, with_solver=True):
+    """A fit's id: its dataset, penalty, C (and solver), then each option off its default."""
+    bits = [cfg["dataset"], cfg["penalty"], "C=%g" % cfg["C"]] + ([cfg["solver"]] if with_solver else [])
+    if cfg["multiClass"] != "auto":
+        bits.append(cfg["multiClass"])
+    if cfg["l1Ratio"] is not None:
+        bits.append("l1Ratio=%g" % cfg["l1Ratio"])
+    if not cfg["fitIntercept"]:
+        bits.append("noIntercept")
+    if cfg["classWeight"]:
+        bits.append(cfg["classWeight"])
+    if cfg["sampleWeight"]:
+        bits.append("sampleWeight")
+    return "/".join(bits)
+
+
 def configs():
     out = []
 
@@ -717,20 +733,7 @@ def configs():
         cfg.update(kw)
         if cfg["penalty"] == "none":
             cfg["C"] = 1.0
-        bits = [dataset, cfg["penalty"], "C=%g" % cfg["C"], cfg["solver"]]
-        if cfg["multiClass"] != "auto":
-            bits.append(cfg["multiClass"])
-        if cfg["l1Ratio"] is not None:
-            bits.append("l1Ratio=%g" % cfg["l1Ratio"])
-        if not cfg["fitIntercept"]:
-            bits.append("noIntercept")
-        if cfg["classWeight"]:
-            bits.append(cfg["classWeight"])
-        if cfg["sampleWeight"]:
-            bits.append("sampleWeight")
-        if cfg.get("isDefault"):
-            bits = [dataset, "default"]
-        cfg["id"] = "/".join(bits)
+        cfg["id"] = "/".join([dataset, "default"]) if cfg.get("isDefault") else fit_id(cfg)
         out.append(cfg)
 
     for name in ("breast_cancer", "breast_cancer_str", "iris", "iris_str", "wine",
