@@ -2,21 +2,8 @@
  * `fitInWorker` with a CsrMatrix, on the bundled files in dist/ (`npm test` bundles them
  * first).
  */
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type * as source from '../../src/index.js';
-import type * as WorkerApi from '../../src/worker/node.js';
-
-const distIndex = new URL('../../dist/index.js', import.meta.url);
-const distWorker = new URL('../../dist/worker/node.js', import.meta.url);
-if (!existsSync(distWorker)) throw new Error('dist/worker/node.js is missing: run `npm run build` (npm test bundles it in pretest)');
-const lib = (await import(distIndex.href)) as typeof source;
-const { fitInWorker } = (await import(distWorker.href)) as typeof WorkerApi;
-
-/** The float64 bit patterns of the parameters, as hex. */
-function bits(model: source.LogisticRegression): string {
-  return Buffer.from(Float64Array.from([...model.coef.data, ...model.intercept]).buffer).toString('hex');
-}
+import { bits, fitInWorker, lib } from './dist.js';
 
 describe('fitInWorker with a CsrMatrix', () => {
   it('fits a CsrMatrix of either dtype to the same bits as on this thread, and leaves it usable', async () => {
