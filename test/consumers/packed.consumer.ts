@@ -200,6 +200,19 @@ console.log(JSON.stringify({ available: relaxedSimdAvailable(), accuracy: model.
     expect(JSON.parse(await sh('node', [...RELAXED_SIMD_FLAGS, 'app.mjs'], dir))).toEqual({ available: true, accuracy: 0.895 });
   });
 
+  it("(f) Node ESM: 'logreg-wasm/node' writes and reads svmlight files into the main entry's CsrMatrix, which fit takes", async () => {
+    const script = `
+import { CsrMatrix, LogisticRegression } from 'logreg-wasm';
+import { dumpSvmlightFile, loadSvmlightFile } from 'logreg-wasm/node';
+const X0 = CsrMatrix.fromRows([{ 0: 1, 3: 2 }, { 1: 1 }, { 2: 3 }, { 0: -1, 1: 2 }]);
+await dumpSvmlightFile(X0, [0, 1, 0, 1], 'x.svm.gz');
+const { X, y } = await loadSvmlightFile('x.svm.gz', { zeroBased: true });
+console.log(JSON.stringify({ same: X instanceof CsrMatrix, nnz: X.nnz, predict: new LogisticRegression().fit(X, y).predict(X) }));
+`;
+    const dir = await project('node-entry-app', { 'app.mjs': script });
+    expect(JSON.parse(await sh('node', ['app.mjs'], dir))).toEqual({ same: true, nnz: 6, predict: [0, 1, 0, 1] });
+  });
+
   it('(d) TypeScript consumers type-check (NodeNext and bundler resolution, skipLibCheck off)', async () => {
     const source = `
 import { LogisticRegression, makeClassification, trainTestSplit, type IterationInfo } from 'logreg-wasm';
