@@ -596,7 +596,7 @@ function printSummary(dense: DenseResults | null, sparse: SparseResults | null, 
   console.log(
     renderTable(
       ['target', 'needed', 'measured', 'met'],
-      targets.map((t) => [t.target, t.needed, t.measured, t.met === null ? 'not run' : t.met ? 'yes' : 'NO']),
+      targets.map((t) => [t.target, t.needed, t.measured, t.met === null ? 'not judged' : t.met ? 'yes' : 'NO']),
     ),
   );
   return targets;
