@@ -1,6 +1,7 @@
 /**
  * The sparse sets on disk, made once per machine: generating the RCV1-shaped set takes
- * about half a minute and its svmlight text about a minute more, so both are kept in
+ * about half a minute and writing its 980 MB of svmlight text ten minutes or more on this
+ * shared 2-core machine (formatSvmlight's exact `%.16g`), so both are kept in
  * `node_modules/.cache/logreg-wasm-bench/sparse/` (node_modules is ignored by git and
  * `npm ci` starts it afresh). Each set has a directory named by its spec and a hash of it,
  * holding the svmlight text that LIBLINEAR and scikit-learn read (`X.svm`, one-based
