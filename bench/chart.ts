@@ -1,5 +1,5 @@
 /**
- * Draws the benchmark charts (viz/bench-chart.ts; the sparse one, bench/sparse/sparse-chart.ts)
+ * Draws the benchmark charts (viz/bench-chart.ts; the sparse one, viz/sparse-bench-chart.ts)
  * from the JSON that `npm run bench -- --json FILE` writes.
  *
  *   npx tsx bench/chart.ts [RESULTS_JSON] [OUT_SVG] [SPARSE_OUT_SVG]
@@ -11,7 +11,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { renderBenchChart } from '../viz/bench-chart.js';
 import type { Results } from './index.js';
-import { renderSparseBenchChart } from './sparse/sparse-chart.js';
+import { renderSparseBenchChart } from '../viz/sparse-bench-chart.js';
 
 const input = process.argv[2] ?? 'docs/bench-results.json';
 const output = process.argv[3] ?? 'docs/bench-chart.svg';

@@ -6,6 +6,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { normalStream } from './normal.js';
 
 /** mulberry32: a small, fast 32-bit seeded PRNG returning uniforms in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -29,19 +30,7 @@ export function mulberry32(seed: number): () => number {
  */
 export function makeData(rows: number, cols: number, seed: number, into?: Float64Array): { x: Float64Array; y: Float64Array } {
   const uniform = mulberry32(seed);
-  let spare = Number.NaN;
-  const gauss = (): number => {
-    // Box–Muller, both deviates of each pair used.
-    if (!Number.isNaN(spare)) {
-      const s = spare;
-      spare = Number.NaN;
-      return s;
-    }
-    const r = Math.sqrt(-2 * Math.log(1 - uniform())); // 1 − u ∈ (0, 1]: the log is finite
-    const theta = 2 * Math.PI * uniform();
-    spare = r * Math.sin(theta);
-    return r * Math.cos(theta);
-  };
+  const gauss = normalStream(uniform);
   const trueWeights = Float64Array.from({ length: cols }, () => 2 * uniform() - 1);
   const norm = Math.hypot(...trueWeights);
   for (let j = 0; j < cols; j++) trueWeights[j]! /= norm;

@@ -8,11 +8,11 @@
  * bench's own RSS at the time. VmHWM belongs to the address space exec creates.
  * @module
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DataFiles } from './data.js';
 import type { ImplKey } from './impls.js';
+import { runProbe } from './probe.js';
 
 const PROBE = fileURLToPath(new URL('./memory-probe.ts', import.meta.url));
 
@@ -24,30 +24,10 @@ export interface MemoryUse {
 }
 
 /** Runs the probe for one implementation; `steps` gradient steps after loading X. */
-export function probeMemory(key: ImplKey, files: DataFiles, steps: number, learningRate: number): Promise<MemoryUse> {
-  // The probe runs with the V8 flags this process has (e.g. relaxed SIMD on Node 20).
-  const v8Flags = process.execArgv.filter((flag) => flag.startsWith('--experimental-wasm-'));
-  const args = [...v8Flags, '--import', 'tsx', PROBE, key, files.x, files.y, String(files.rows), String(files.cols), String(steps), String(learningRate)];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) {
-        reject(new Error(`memory probe '${key}' exited with ${code}:\n${stderr}`));
-        return;
-      }
-      try {
-        const parsed = JSON.parse(stdout.trim().split('\n').pop() ?? '') as { idle: number; peak: number };
-        resolve({ peak: parsed.peak, idle: parsed.idle });
-      } catch (error) {
-        reject(error);
-      }
-    });
-  });
+export async function probeMemory(key: ImplKey, files: DataFiles, steps: number, learningRate: number): Promise<MemoryUse> {
+  const args = [key, files.x, files.y, String(files.rows), String(files.cols), String(steps), String(learningRate)];
+  const parsed = (await runProbe(PROBE, args)) as { idle: number; peak: number };
+  return { peak: parsed.peak, idle: parsed.idle };
 }
 
 /** Runs `tasks` with at most `limit` at a time (the probes only measure memory, so they may share the cores). */

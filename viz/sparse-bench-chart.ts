@@ -5,14 +5,11 @@
  * labelled with the gap it reached — and beside it, our gradient-pass
  * throughput per thread count against the 150 M non-zeros/s target. A standalone SVG
  * string, drawn by bench/chart.ts from the JSON of `npm run bench -- --json FILE`.
- *
- * (Meant for viz/ — the one plotting module — as viz/sparse-bench-chart.ts; it uses only
- * viz/'s scales, ticks and SVG writer.)
  * @module
  */
-import { linearScale } from '../../viz/scale.js';
-import { group, num, tag } from '../../viz/svg.js';
-import { linearTicks } from '../../viz/ticks.js';
+import { linearScale } from './scale.js';
+import { group, num, tag } from './svg.js';
+import { linearTicks } from './ticks.js';
 
 /** What {@link renderSparseBenchChart} reads of a run (a subset of bench/index.ts's `Results`). */
 export interface SparseChartInput {
