@@ -1,0 +1,111 @@
+"""Reference data for src/model-selection/: scikit-learn 1.2.1's KFold and StratifiedKFold.
+
+Writes test/fixtures/splits.json: for each case the splitter's options (the TypeScript
+API's names), the number of samples, the labels for StratifiedKFold, and the test indices
+of every fold as scikit-learn's split returns them. The train indices are not written:
+this script asserts that each is the ascending complement of its test fold, which is
+what the tests compare against. Cases marked "repeat" split twice with one
+np.random.RandomState(seed) shared by both calls (the second call draws on from where the
+first stopped); "warning" holds scikit-learn's UserWarning text when it warns. Running
+again rewrites the same file.
+
+    /usr/bin/python3 tools/make_split_fixtures.py
+"""
+
+import json
+import os
+import warnings
+
+import numpy as np
+import sklearn
+from sklearn.model_selection import KFold, StratifiedKFold
+
+assert sklearn.__version__ == "1.2.1", sklearn.__version__
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+OUT = os.path.join(ROOT, "test", "fixtures", "splits.json")
+
+SEEDS = [0, 42, 12345]
+
+
+def folds(splitter, n, y):
+    out = []
+    X = np.zeros((n, 1))
+    for train, test in splitter.split(X, y):
+        assert np.array_equal(train, np.setdiff1d(np.arange(n), test)), "train is not the complement"
+        assert np.all(np.diff(test) > 0)
+        out.append([int(i) for i in test])
+    return out
+
+
+def case(kind, n, n_splits, shuffle, seed, y=None, repeat=False):
+    cls = KFold if kind == "KFold" else StratifiedKFold
+    state = np.random.RandomState(seed) if repeat else seed
+    splitter = cls(n_splits=n_splits, shuffle=shuffle, random_state=state)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        runs = [folds(splitter, n, y) for _ in range(2 if repeat else 1)]
+    options = {"nSplits": n_splits, "shuffle": shuffle}
+    if seed is not None:
+        options["randomState"] = seed
+    c = {"kind": kind, "options": options, "n": n, "testIndex": runs[0]}
+    if y is not None:
+        c["y"] = [v.item() if hasattr(v, "item") else v for v in y]
+    if repeat:
+        c["repeat"] = True
+        c["secondTestIndex"] = runs[1]
+    messages = [str(w.message) for w in caught]
+    if messages:
+        c["warning"] = messages
+    return c
+
+
+def label_sets():
+    rng = np.random.RandomState(7)
+    sets = []
+    # Balanced and unbalanced binary, integer classes not starting at 0.
+    sets.append(np.array([0, 1] * 5))
+    sets.append(np.array([1] * 17 + [0] * 6))
+    sets.append(rng.randint(0, 2, size=23))
+    # Three and four classes, first appearance unlike sorted order.
+    sets.append(rng.choice([3, -1, 7], size=40, p=[0.6, 0.3, 0.1]))
+    sets.append(rng.randint(0, 4, size=100))
+    sets.append(np.array([5] * 50 + [2] * 30 + [9] * 15 + [1] * 5))
+    # Strings, and booleans.
+    sets.append(np.array(list("cabbcacbbbcaabcbbbcc")))
+    sets.append(rng.choice(["spam", "ham", "eggs", "toast"], size=37, p=[0.5, 0.3, 0.15, 0.05]))
+    sets.append(rng.rand(15) < 0.4)
+    return sets
+
+
+def main():
+    cases = []
+    for n in [2, 3, 5, 7, 10, 23, 100]:
+        for n_splits in [2, 3, 5, 10]:
+            if n_splits > n:
+                continue
+            cases.append(case("KFold", n, n_splits, False, None))
+            for seed in SEEDS:
+                cases.append(case("KFold", n, n_splits, True, seed))
+    cases.append(case("KFold", 23, 5, True, 42, repeat=True))
+
+    for y in label_sets():
+        n = len(y)
+        for n_splits in [2, 3, 5, 10]:
+            counts = np.unique(y, return_counts=True)[1]
+            if n_splits > n or np.all(counts < n_splits):
+                continue
+            cases.append(case("StratifiedKFold", n, n_splits, False, None, y=y))
+            for seed in SEEDS:
+                cases.append(case("StratifiedKFold", n, n_splits, True, seed, y=y))
+    y = label_sets()[3]
+    cases.append(case("StratifiedKFold", len(y), 3, True, 12345, y=y, repeat=True))
+
+    with open(OUT, "w") as f:
+        json.dump({"sklearn": sklearn.__version__, "cases": cases}, f, separators=(",", ":"))
+        f.write("\n")
+    print(f"{len(cases)} cases -> {os.path.relpath(OUT, ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
