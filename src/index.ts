@@ -39,4 +39,12 @@ export {
   type SplitIndices,
   type TrainTestSplitOptions,
 } from './datasets/index.js';
+export {
+  KFold,
+  StratifiedKFold,
+  type Fold,
+  type KFoldOptions,
+  type SplitSamples,
+  type StratifiedKFoldOptions,
+} from './model-selection/index.js';
 export { fitStream, type ChunkSource, type EpochInfo, type FitStreamOptions, type StreamChunk } from './stream/fit-stream.js';
