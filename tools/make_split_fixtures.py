@@ -1,4 +1,4 @@
-"""Reference data for src/model-selection/: scikit-learn 1.2.1's KFold and StratifiedKFold.
+"""Reference data for src/model-selection/: scikit-learn 1.2.1's KFold, StratifiedKFold and GroupKFold.
 
 Writes test/fixtures/splits.json: for each case the splitter's options (the TypeScript
 API's names), the number of samples, the labels for StratifiedKFold, and the test indices
@@ -6,8 +6,11 @@ of every fold as scikit-learn's split returns them. The train indices are not wr
 this script asserts that each is the ascending complement of its test fold, which is
 what the tests compare against. Cases marked "repeat" split twice with one
 np.random.RandomState(seed) shared by both calls (the second call draws on from where the
-first stopped); "warning" holds scikit-learn's UserWarning text when it warns. Running
-again rewrites the same file.
+first stopped); "warning" holds scikit-learn's UserWarning text when it warns. GroupKFold
+cases hold the group of each sample ("groups"); how GroupKFold orders groups of equal size
+is how numpy's argsort orders equal keys, so the numpy is pinned too (Debian's 1.24.2,
+whose argsort has no SIMD path: numpy 1.26+ built with AVX-512 orders ties by hardware).
+Running again rewrites the same file.
 
     /usr/bin/python3 tools/make_split_fixtures.py
 """
@@ -18,9 +21,10 @@ import warnings
 
 import numpy as np
 import sklearn
-from sklearn.model_selection import KFold, StratifiedKFold
+from sklearn.model_selection import GroupKFold, KFold, StratifiedKFold
 
 assert sklearn.__version__ == "1.2.1", sklearn.__version__
+assert np.__version__ == "1.24.2", np.__version__
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 OUT = os.path.join(ROOT, "test", "fixtures", "splits.json")
@@ -28,10 +32,10 @@ OUT = os.path.join(ROOT, "test", "fixtures", "splits.json")
 SEEDS = [0, 42, 12345]
 
 
-def folds(splitter, n, y):
+def folds(splitter, n, y, groups=None):
     out = []
     X = np.zeros((n, 1))
-    for train, test in splitter.split(X, y):
+    for train, test in splitter.split(X, y, groups):
         assert np.array_equal(train, np.setdiff1d(np.arange(n), test)), "train is not the complement"
         assert np.all(np.diff(test) > 0)
         out.append([int(i) for i in test])
@@ -58,6 +62,34 @@ def case(kind, n, n_splits, shuffle, seed, y=None, repeat=False):
     if messages:
         c["warning"] = messages
     return c
+
+
+def group_case(n_splits, groups):
+    groups = np.asarray(groups)
+    n = len(groups)
+    test = folds(GroupKFold(n_splits=n_splits), n, None, groups)
+    plain = [v.item() if hasattr(v, "item") else v for v in groups]
+    return {"kind": "GroupKFold", "options": {"nSplits": n_splits}, "n": n, "groups": plain, "testIndex": test}
+
+
+def group_sets():
+    rng = np.random.RandomState(11)
+    sets = []
+    # Distinct sizes: the folds do not depend on how ties are broken.
+    sets.append(np.repeat([4, 0, 2, 9, 7], [1, 2, 3, 4, 5]))
+    sets.append(rng.permutation(np.repeat(np.arange(12), np.arange(1, 13))))
+    # Ties: up to 16 groups (numpy insertion-sorts them, keeping ties in order) and more
+    # (its quicksort partitions them, reordering ties).
+    sets.append(np.array([1, 1, 2, 2, 3, 3, 4, 4]))
+    sets.append(rng.randint(0, 6, size=30))
+    sets.append(rng.randint(-3, 13, size=100))
+    sets.append(rng.randint(0, 40, size=120))
+    sets.append(rng.randint(0, 300, size=700))
+    # Strings, booleans and floats as group labels.
+    sets.append(rng.choice(["north", "south", "east", "west", "centre"], size=41))
+    sets.append(rng.rand(9) < 0.5)
+    sets.append(rng.choice([0.5, -2.25, 3.0], size=17))
+    return sets
 
 
 def label_sets():
@@ -100,6 +132,12 @@ def main():
                 cases.append(case("StratifiedKFold", n, n_splits, True, seed, y=y))
     y = label_sets()[3]
     cases.append(case("StratifiedKFold", len(y), 3, True, 12345, y=y, repeat=True))
+
+    for groups in group_sets():
+        n_groups = len(np.unique(groups))
+        for n_splits in [2, 3, 5, 10]:
+            if n_splits <= n_groups:
+                cases.append(group_case(n_splits, groups))
 
     with open(OUT, "w") as f:
         json.dump({"sklearn": sklearn.__version__, "cases": cases}, f, separators=(",", ":"))

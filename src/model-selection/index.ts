@@ -12,6 +12,7 @@
  */
 
 export { KFold } from './k-fold.js';
+export { GroupKFold, type GroupKFoldOptions } from './group-k-fold.js';
 export { StratifiedKFold, type StratifiedKFoldOptions } from './stratified-k-fold.js';
 export { type KFoldOptions } from './k-fold-options.js';
 export { type Fold, type SplitSamples } from './fold.js';
