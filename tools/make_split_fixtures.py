@@ -1,4 +1,5 @@
-"""Reference data for src/model-selection/: scikit-learn 1.2.1's KFold, StratifiedKFold and GroupKFold.
+"""Reference data for src/model-selection/: scikit-learn 1.2.1's KFold, StratifiedKFold, GroupKFold,
+ShuffleSplit and StratifiedShuffleSplit.
 
 Writes test/fixtures/splits.json: for each case the splitter's options (the TypeScript
 API's names), the number of samples, the labels for StratifiedKFold, and the test indices
@@ -10,7 +11,10 @@ first stopped); "warning" holds scikit-learn's UserWarning text when it warns. G
 cases hold the group of each sample ("groups"); how GroupKFold orders groups of equal size
 is how numpy's argsort orders equal keys, so the numpy is pinned too (Debian's 1.24.2,
 whose argsort has no SIMD path: numpy 1.26+ built with AVX-512 orders ties by hardware).
-Running again rewrites the same file.
+ShuffleSplit and
+StratifiedShuffleSplit cases hold both index arrays of every split ("trainIndex" too), in
+scikit-learn's drawn order, since neither is sorted or a complement. Running again
+rewrites the same file.
 
     /usr/bin/python3 tools/make_split_fixtures.py
 """
@@ -21,7 +25,13 @@ import warnings
 
 import numpy as np
 import sklearn
-from sklearn.model_selection import GroupKFold, KFold, StratifiedKFold
+from sklearn.model_selection import (
+    GroupKFold,
+    KFold,
+    ShuffleSplit,
+    StratifiedKFold,
+    StratifiedShuffleSplit,
+)
 
 assert sklearn.__version__ == "1.2.1", sklearn.__version__
 assert np.__version__ == "1.24.2", np.__version__
@@ -70,6 +80,28 @@ def group_case(n_splits, groups):
     test = folds(GroupKFold(n_splits=n_splits), n, None, groups)
     plain = [v.item() if hasattr(v, "item") else v for v in groups]
     return {"kind": "GroupKFold", "options": {"nSplits": n_splits}, "n": n, "groups": plain, "testIndex": test}
+
+
+def shuffle_case(kind, n, n_splits, test_size, train_size, seed, y=None, repeat=False):
+    cls = ShuffleSplit if kind == "ShuffleSplit" else StratifiedShuffleSplit
+    state = np.random.RandomState(seed) if repeat else seed
+    splitter = cls(n_splits=n_splits, test_size=test_size, train_size=train_size, random_state=state)
+    X = np.zeros((n, 1))
+    runs = []
+    for _ in range(2 if repeat else 1):
+        runs.append([[[int(i) for i in train], [int(i) for i in test]] for train, test in splitter.split(X, y)])
+    options = {"nSplits": n_splits, "randomState": seed}
+    if test_size is not None:
+        options["testSize"] = test_size
+    if train_size is not None:
+        options["trainSize"] = train_size
+    c = {"kind": kind, "options": options, "n": n, "splits": runs[0]}
+    if y is not None:
+        c["y"] = [v.item() if hasattr(v, "item") else v for v in y]
+    if repeat:
+        c["repeat"] = True
+        c["secondSplits"] = runs[1]
+    return c
 
 
 def group_sets():
@@ -138,6 +170,26 @@ def main():
         for n_splits in [2, 3, 5, 10]:
             if n_splits <= n_groups:
                 cases.append(group_case(n_splits, groups))
+
+    sizes = [(None, None), (0.2, None), (None, 0.5), (0.3, 0.4), (3, None), (None, 4), (2, 5)]
+    for n in [10, 23, 100]:
+        for test_size, train_size in sizes:
+            for seed in SEEDS:
+                cases.append(shuffle_case("ShuffleSplit", n, 4, test_size, train_size, seed))
+    cases.append(shuffle_case("ShuffleSplit", 23, 3, 0.25, None, 42, repeat=True))
+
+    for y in label_sets():
+        n = len(y)
+        for test_size, train_size in [(None, None), (0.25, None), (None, 0.5), (0.3, 0.4), (8, None)]:
+            counts = np.unique(y, return_counts=True)[1]
+            n_test = test_size if isinstance(test_size, int) else int(np.ceil((test_size or (0.1 if train_size is None else 1 - train_size)) * n))
+            n_train = n - n_test if train_size is None else int(np.floor(train_size * n))
+            if np.min(counts) < 2 or min(n_test, n_train) < len(counts) or n_test >= n:
+                continue
+            for seed in SEEDS:
+                cases.append(shuffle_case("StratifiedShuffleSplit", n, 3, test_size, train_size, seed, y=y))
+    y = label_sets()[4]
+    cases.append(shuffle_case("StratifiedShuffleSplit", len(y), 3, 0.25, None, 12345, y=y, repeat=True))
 
     with open(OUT, "w") as f:
         json.dump({"sklearn": sklearn.__version__, "cases": cases}, f, separators=(",", ":"))

@@ -10,8 +10,8 @@ import { isArrayLike } from '../validate/array-like.js';
 import { checkNotDisposed, type Dtype, Matrix } from '../matrix.js';
 import { CsrMatrix } from '../sparse/csr-matrix.js';
 import { describeLiteral } from '../validate/describe.js';
-import { STRATIFY_LABELS, encodeLabels } from '../validate/labels.js';
 import { DATASET_WORDING, checkBoolean, checkOptionNames } from '../validate/options.js';
+import { drawShuffleSplit, drawStratifiedSplit, readStrata, shuffleSplitSizes } from '../model-selection/shuffle-split-draw.js';
 import { RandomState, checkRandomState } from './random-state.js';
 
 /** Options of {@link trainTestSplit} and {@link trainTestSplitIndices}. */
@@ -88,110 +88,6 @@ export interface TrainTestSplit<T, M = Matrix> {
 
 const OPTION_NAMES = new Set(['testSize', 'trainSize', 'randomState', 'shuffle', 'stratify']);
 
-/** A size option: null, an integer count or a fraction. */
-type Size = { kind: 'none' } | { kind: 'count'; value: number } | { kind: 'fraction'; value: number };
-
-function parseSize(value: unknown, name: string, nSamples: number, fn: string): Size {
-  if (value === undefined || value === null) return { kind: 'none' };
-  if (typeof value !== 'number') {
-    throw new TypeError(
-      `${fn}: ${name} must be a fraction in (0, 1) or an integer count; got ${describeLiteral(value)}`,
-    );
-  }
-  if (Number.isInteger(value)) {
-    if (value <= 0 || value >= nSamples) {
-      throw new RangeError(
-        `${fn}: ${name} = ${value} must be a count in [1, nSamples − 1] = [1, ${nSamples - 1}] or a fraction in (0, 1)`,
-      );
-    }
-    return { kind: 'count', value };
-  }
-  if (!(value > 0 && value < 1)) {
-    throw new RangeError(
-      `${fn}: ${name} = ${value} must be a fraction in (0, 1) or a count in [1, nSamples − 1] = [1, ${nSamples - 1}]`,
-    );
-  }
-  return { kind: 'fraction', value };
-}
-
-function sizeText(size: Size): string {
-  return size.kind === 'none' ? 'null' : String(size.value);
-}
-
-/**
- * scikit-learn's `_validate_shuffle_split`: the number of train and test
- * samples for the given sizes.
- */
-function validateShuffleSplit(
-  nSamples: number,
-  testSizeOpt: unknown,
-  trainSizeOpt: unknown,
-  fn: string,
-): { nTrain: number; nTest: number } {
-  let test = parseSize(testSizeOpt, 'testSize', nSamples, fn);
-  const train = parseSize(trainSizeOpt, 'trainSize', nSamples, fn);
-  if (test.kind === 'none' && train.kind === 'none') {
-    test = { kind: 'fraction', value: 0.25 };
-  }
-  if (test.kind === 'fraction' && train.kind === 'fraction' && train.value + test.value > 1) {
-    throw new RangeError(
-      `${fn}: testSize + trainSize = ${train.value + test.value} must be ≤ 1 (testSize = ${test.value}, trainSize = ${train.value})`,
-    );
-  }
-  let nTest = test.kind === 'fraction' ? Math.ceil(test.value * nSamples) : test.kind === 'count' ? test.value : 0;
-  let nTrain =
-    train.kind === 'fraction' ? Math.floor(train.value * nSamples) : train.kind === 'count' ? train.value : 0;
-  if (train.kind === 'none') nTrain = nSamples - nTest;
-  else if (test.kind === 'none') nTest = nSamples - nTrain;
-  if (nTrain + nTest > nSamples) {
-    throw new RangeError(
-      `${fn}: trainSize + testSize = ${nTrain} + ${nTest} = ${nTrain + nTest} samples must be ≤ nSamples = ${nSamples}`,
-    );
-  }
-  if (nTrain === 0) {
-    throw new RangeError(
-      `${fn}: with nSamples = ${nSamples}, testSize = ${sizeText(test)} and trainSize = ${sizeText(train)} the train set would be empty`,
-    );
-  }
-  return { nTrain, nTest };
-}
-
-/**
- * scikit-learn's `_approximate_mode`: how many of `nDraws` draws fall in each
- * class — floor of the proportional share, then one more for the classes with
- * the largest remainders, ties broken with `rng.choice` (which shuffles the
- * tied classes).
- */
-function approximateMode(classCounts: Int32Array, nDraws: number, rng: RandomState): Int32Array {
-  let total = 0;
-  for (const c of classCounts) total += c;
-  const nClasses = classCounts.length;
-  const continuous = new Float64Array(nClasses);
-  const floored = new Float64Array(nClasses);
-  let flooredSum = 0;
-  for (let i = 0; i < nClasses; i++) {
-    continuous[i] = (classCounts[i]! / total) * nDraws;
-    floored[i] = Math.floor(continuous[i]!);
-    flooredSum += floored[i]!;
-  }
-  let needToAdd = Math.trunc(nDraws - flooredSum);
-  if (needToAdd > 0) {
-    const remainder = new Float64Array(nClasses);
-    for (let i = 0; i < nClasses; i++) remainder[i] = continuous[i]! - floored[i]!;
-    const values = [...new Set(remainder)].sort((a, b) => b - a);
-    for (const value of values) {
-      const inds: number[] = [];
-      for (let i = 0; i < nClasses; i++) if (remainder[i] === value) inds.push(i);
-      const addNow = Math.min(inds.length, needToAdd);
-      const picked = rng.choice(inds.length, addNow);
-      for (const p of picked) floored[inds[p]!]! += 1;
-      needToAdd -= addNow;
-      if (needToAdd === 0) break;
-    }
-  }
-  return Int32Array.from(floored);
-}
-
 /**
  * The train and test indices scikit-learn 1.2's `train_test_split` would use
  * for `nSamples` samples: with `shuffle` (default) a `ShuffleSplit` (test =
@@ -233,7 +129,7 @@ function splitIndices(nSamples: number, options: TrainTestSplitOptions, fn: stri
       throw new TypeError(`${fn}: stratify must be an array of labels or null; got ${describeLiteral(stratify)}`);
     }
   }
-  const { nTrain, nTest } = validateShuffleSplit(nSamples, options.testSize, options.trainSize, fn);
+  const { nTrain, nTest } = shuffleSplitSizes(nSamples, options.testSize, options.trainSize, 0.25, fn);
 
   if (!shuffle) {
     if (stratify !== null) {
@@ -246,67 +142,14 @@ function splitIndices(nSamples: number, options: TrainTestSplitOptions, fn: stri
     return { train, test };
   }
 
-  if (stratify === null) {
-    const rng = checkRandomState(options.randomState);
-    const permutation = rng.permutation(nSamples);
-    return {
-      test: permutation.slice(0, nTest),
-      train: permutation.slice(nTest, nTest + nTrain),
-    };
-  }
-
+  if (stratify === null) return drawShuffleSplit(checkRandomState(options.randomState), nSamples, nTrain, nTest);
   if (stratify.length !== nSamples) {
     throw new RangeError(
       `${fn}: stratify has ${stratify.length} labels but there are ${nSamples} samples`,
     );
   }
-  const { classes, indices: codes, counts: classCounts } = encodeLabels(stratify, nSamples, `${fn}: stratify`, STRATIFY_LABELS);
-  const nClasses = classes.length;
-  for (let c = 0; c < nClasses; c++) {
-    if (classCounts[c]! < 2) {
-      throw new RangeError(
-        `${fn}: the least populated class in stratify (${String(classes[c])}) has only ${classCounts[c]} member; every class needs at least 2`,
-      );
-    }
-  }
-  if (nTrain < nClasses) {
-    throw new RangeError(
-      `${fn}: the train set has ${nTrain} samples, fewer than the ${nClasses} classes in stratify`,
-    );
-  }
-  if (nTest < nClasses) {
-    throw new RangeError(
-      `${fn}: the test set has ${nTest} samples, fewer than the ${nClasses} classes in stratify`,
-    );
-  }
-  // Sample indices of each class, ascending (a stable argsort of the codes).
-  const classIndices: Int32Array[] = [];
-  const fill = new Int32Array(nClasses);
-  for (let c = 0; c < nClasses; c++) classIndices.push(new Int32Array(classCounts[c]!));
-  for (let i = 0; i < nSamples; i++) {
-    const c = codes[i]!;
-    classIndices[c]![fill[c]!++] = i;
-  }
-
-  const rng = checkRandomState(options.randomState);
-  const nI = approximateMode(classCounts, nTrain, rng);
-  const remaining = new Int32Array(nClasses);
-  for (let c = 0; c < nClasses; c++) remaining[c] = classCounts[c]! - nI[c]!;
-  const tI = approximateMode(remaining, nTest, rng);
-
-  const train = new Int32Array(nTrain);
-  const test = new Int32Array(nTest);
-  let nTr = 0;
-  let nTe = 0;
-  for (let c = 0; c < nClasses; c++) {
-    const permutation = rng.permutation(classCounts[c]!);
-    const members = classIndices[c]!;
-    for (let p = 0; p < nI[c]!; p++) train[nTr++] = members[permutation[p]!]!;
-    for (let p = nI[c]!; p < nI[c]! + tI[c]!; p++) test[nTe++] = members[permutation[p]!]!;
-  }
-  rng.shuffle(train);
-  rng.shuffle(test);
-  return { train, test };
+  const strata = readStrata(stratify, nSamples, nTrain, nTest, fn, 'stratify');
+  return drawStratifiedSplit(checkRandomState(options.randomState), strata, nTrain, nTest);
 }
 
 function isTypedArray(value: unknown): value is AnyTypedArray {

@@ -9,11 +9,15 @@ import { CsrMatrix } from '../sparse/csr-matrix.js';
 import { isArrayLike } from '../validate/array-like.js';
 import { describeKind } from '../validate/describe.js';
 
-/** One train/test split: sample indices, each array ascending, together every sample once. */
+/**
+ * One train/test split: sample indices, no sample in both. From the k-fold splitters
+ * each array is ascending and together they hold every sample once; from the shuffle
+ * splitters they are in scikit-learn's drawn order and may leave samples out.
+ */
 export interface Fold {
-  /** Indices of the samples to fit on, ascending. */
+  /** Indices of the samples to fit on. */
   trainIndex: Int32Array;
-  /** Indices of the held-out samples, ascending. */
+  /** Indices of the held-out samples. */
   testIndex: Int32Array;
 }
 

@@ -14,5 +14,8 @@
 export { KFold } from './k-fold.js';
 export { GroupKFold, type GroupKFoldOptions } from './group-k-fold.js';
 export { StratifiedKFold, type StratifiedKFoldOptions } from './stratified-k-fold.js';
+export { ShuffleSplit } from './shuffle-split.js';
+export { StratifiedShuffleSplit } from './stratified-shuffle-split.js';
+export { type ShuffleSplitOptions } from './shuffle-split-options.js';
 export { type KFoldOptions } from './k-fold-options.js';
 export { type Fold, type SplitSamples } from './fold.js';

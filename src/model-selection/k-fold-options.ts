@@ -52,17 +52,27 @@ export function readKFoldOptions(where: string, options: KFoldOptions, known: re
         `${where}: setting randomState has no effect since shuffle is false; leave randomState at its default (null), or set shuffle: true`,
       );
     }
-    if (typeof randomState === 'number') {
-      try {
-        checkRandomState(randomState);
-      } catch (error) {
-        if (error instanceof RangeError) throw new RangeError(`${where}: ${error.message}`);
-        throw error;
-      }
-    } else if (!(randomState instanceof RandomState)) {
-      throw new TypeError(`${where}: randomState must be an integer in [0, 4294967295], a RandomState or null; got ${typeof randomState}`);
-    }
+    checkSplitterRandomState(where, randomState);
   }
   return { nSplits, shuffle, randomState };
+}
+
+/**
+ * Checks a splitter's `randomState` option: null, a seed in [0, 2^32 − 1] or a
+ * {@link RandomState}.
+ * @throws RangeError for a seed out of range; TypeError for any other kind.
+ */
+export function checkSplitterRandomState(where: string, randomState: unknown): asserts randomState is number | RandomState | null {
+  if (randomState === null) return;
+  if (typeof randomState === 'number') {
+    try {
+      checkRandomState(randomState);
+    } catch (error) {
+      if (error instanceof RangeError) throw new RangeError(`${where}: ${error.message}`);
+      throw error;
+    }
+  } else if (!(randomState instanceof RandomState)) {
+    throw new TypeError(`${where}: randomState must be an integer in [0, 4294967295], a RandomState or null; got ${typeof randomState}`);
+  }
 }
 
