@@ -10,11 +10,10 @@ np.random.RandomState(seed) shared by both calls (the second call draws on from 
 first stopped); "warning" holds scikit-learn's UserWarning text when it warns. GroupKFold
 cases hold the group of each sample ("groups"); how GroupKFold orders groups of equal size
 is how numpy's argsort orders equal keys, so the numpy is pinned too (Debian's 1.24.2,
-whose argsort has no SIMD path: numpy 1.26+ built with AVX-512 orders ties by hardware).
-ShuffleSplit and
-StratifiedShuffleSplit cases hold both index arrays of every split ("trainIndex" too), in
-scikit-learn's drawn order, since neither is sorted or a complement. Running again
-rewrites the same file.
+whose argsort has no SIMD path; newer numpy built with AVX-512 sorting, 2.4 checked,
+orders ties by the hardware). ShuffleSplit and StratifiedShuffleSplit cases hold both
+index arrays of every split ("splits": [train, test] pairs), in scikit-learn's drawn
+order, since neither is sorted or a complement. Running again rewrites the same file.
 
     /usr/bin/python3 tools/make_split_fixtures.py
 """

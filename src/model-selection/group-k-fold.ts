@@ -3,10 +3,10 @@
  * indices as scikit-learn for the same groups.
  * @module
  */
+import { numpyArgsort } from '../text/count.js';
 import { STRATIFY_LABELS, encodeLabels } from '../validate/labels.js';
 import { checkInteger, checkOptionNames } from '../validate/options.js';
 import { type Fold, type SplitSamples, checkPerSample, checkSplitCount, countSamples, foldsFromAssignment } from './fold.js';
-import { numpyArgsort } from './numpy-argsort.js';
 
 const OPTION_NAMES = ['nSplits'] as const;
 
@@ -23,10 +23,10 @@ export interface GroupKFoldOptions {
  * fold on a tie), which keeps the folds' sizes close. There is no randomness.
  *
  * Groups of equal size are taken in the order numpy 1.24's argsort leaves them (reversed),
- * so ties are broken as in scikit-learn 1.2.1 on numpy 1.24. numpy 1.26 and later built
- * with AVX-512 order equal keys by the hardware, so there scikit-learn's own folds for
- * equal-sized groups depend on the machine; groups of distinct sizes give the same folds
- * everywhere.
+ * so ties are broken as in scikit-learn 1.2.1 on numpy 1.24. Newer numpy built with
+ * AVX-512 sorting (2.4 checked) orders equal keys by the hardware, so there
+ * scikit-learn's own folds for equal-sized groups depend on the machine; groups of
+ * distinct sizes give the same folds everywhere.
  *
  * @example
  * ```ts
@@ -81,7 +81,7 @@ export class GroupKFold {
       throw new RangeError(`${where}: cannot have nSplits = ${nSplits} greater than the number of groups: ${nGroups}`);
     }
     // Largest first, ties as scikit-learn's argsort(counts)[::-1] leaves them.
-    const order = numpyArgsort(counts).reverse();
+    const order = numpyArgsort(Float64Array.from(counts)).reverse();
     const foldSize = new Float64Array(nSplits);
     const foldOf = new Int32Array(nGroups);
     for (const g of order) {
