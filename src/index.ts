@@ -40,10 +40,15 @@ export {
   type TrainTestSplitOptions,
 } from './datasets/index.js';
 export {
+  GroupKFold,
   KFold,
+  ShuffleSplit,
   StratifiedKFold,
+  StratifiedShuffleSplit,
   type Fold,
+  type GroupKFoldOptions,
   type KFoldOptions,
+  type ShuffleSplitOptions,
   type SplitSamples,
   type StratifiedKFoldOptions,
 } from './model-selection/index.js';
