@@ -1,5 +1,6 @@
 import { describeKind } from './validate/describe.js';
-import { checkChoice, checkOptionNames } from './validate/options.js';
+import { isArrayLike } from './validate/array-like.js';
+import { checkChoice, checkInteger, checkOptionNames } from './validate/options.js';
 import { copyRows, shapeOfRows } from './validate/rows.js';
 import { MAX_BLOCK_BYTES, adoptBlock, allocF64, free, viewF32, viewF64 } from './core/runtime.js';
 
@@ -248,6 +249,40 @@ export class Matrix<D extends Dtype = 'float64'> {
   /** A view of row `i` (no copy). */
   row(i: number): ArrayOfDtype<D> {
     return this.data.subarray(i * this.cols, (i + 1) * this.cols) as ArrayOfDtype<D>;
+  }
+
+  /**
+   * A new matrix of the given rows of this one, in that order (a row may repeat), with
+   * this matrix's dtype and in the same memory: WebAssembly memory (as
+   * {@link Matrix.alloc} makes; the caller disposes it) when this matrix lives there, a
+   * JS array otherwise.
+   * @param rows - row numbers, integers in [0, this.rows).
+   * @throws TypeError when `rows` is not an array of numbers; RangeError for a row number
+   * that is not an integer in range (naming `rows[i]`); Error when this matrix has been
+   * disposed.
+   * @example
+   * ```ts
+   * Matrix.fromRows([[1, 2], [3, 4], [5, 6]]).takeRows([2, 0]).toArray(); // [[5, 6], [1, 2]]
+   * ```
+   */
+  takeRows(rows: ArrayLike<number>): Matrix<D> {
+    const where = 'Matrix.takeRows';
+    checkNotDisposed(this, where);
+    if (!isArrayLike(rows)) throw new TypeError(`${where}: rows must be an array of row numbers, got ${describeKind(rows)}`);
+    const picked = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) picked[i] = checkInteger(where, `rows[${i}]`, rows[i], 0, this.rows - 1);
+    const cols = this.cols;
+    const out: Matrix<Dtype> = this.inWasmMemory
+      ? Matrix.alloc(picked.length, cols, { dtype: this.dtype })
+      : Matrix.from(this.dtype === 'float32' ? new Float32Array(picked.length * cols) : new Float64Array(picked.length * cols), picked.length, cols);
+    // Read both views after the allocation: growing the memory detaches earlier views.
+    const source = this.data;
+    const target = out.data;
+    for (let i = 0; i < picked.length; i++) {
+      const from = (picked[i] as number) * cols;
+      target.set(source.subarray(from, from + cols), i * cols);
+    }
+    return out as Matrix<D>;
   }
 
   /** The rows as plain arrays. */

@@ -166,8 +166,9 @@ function isTypedArray(value: unknown): value is AnyTypedArray {
  * @param y - one label per sample (plain array or typed array)
  * @param options - see {@link TrainTestSplitOptions}; `stratify: y` keeps the
  *   class proportions of `y`.
- * @returns `XTrain`/`XTest` (new float64 matrices; for a CsrMatrix X, new CsrMatrix
- *   objects of its dtype, which the caller disposes) and `yTrain`/`yTest` (the same
+ * @returns `XTrain`/`XTest`: new matrices of X's kind and dtype, made by `takeRows`
+ *   (in WebAssembly memory, which the caller disposes, for a CsrMatrix or a
+ *   {@link Matrix.alloc} X) and `yTrain`/`yTest` (the same
  *   typed-array type as `y`, or plain arrays when `y` is not a typed array).
  * @throws TypeError for an unknown option, an option or argument of the wrong
  *   type, or `stratify` with `shuffle: false`.
@@ -218,26 +219,13 @@ export function trainTestSplit<T extends ArrayLike<unknown>>(
     throw new RangeError(`${fn}: X has ${n} rows but y has ${y.length} labels`);
   }
   const { train, test } = splitIndices(n, options, fn);
-  if (matrix instanceof CsrMatrix) {
-    const XTrain = matrix.takeRows(train); // throws for a disposed CsrMatrix, before anything is made
-    try {
-      return { XTrain, XTest: matrix.takeRows(test), yTrain: takeLabels(y, train), yTest: takeLabels(y, test) };
-    } catch (error) {
-      XTrain.dispose();
-      throw error;
-    }
+  const XTrain: Matrix | CsrMatrix<Dtype> = matrix.takeRows(train); // throws for a disposed matrix, before anything is made
+  try {
+    return { XTrain, XTest: matrix.takeRows(test), yTrain: takeLabels(y, train), yTest: takeLabels(y, test) };
+  } catch (error) {
+    XTrain.dispose();
+    throw error;
   }
-  const cols = matrix.cols;
-  const data = matrix.data;
-  const take = (idx: Int32Array): Matrix => {
-    const out = new Float64Array(idx.length * cols);
-    for (let i = 0; i < idx.length; i++) {
-      const src = idx[i]! * cols;
-      for (let j = 0; j < cols; j++) out[i * cols + j] = data[src + j]!;
-    }
-    return Matrix.from(out, idx.length, cols);
-  };
-  return { XTrain: take(train), XTest: take(test), yTrain: takeLabels(y, train), yTest: takeLabels(y, test) };
 }
 
 /** The labels of `y` at `idx`, as `y`'s typed-array type or a plain array. */

@@ -85,6 +85,21 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
   }
 
   /**
+   * The options this model was built with, checked and with defaults filled in (callbacks
+   * included; `C` only when it was given, so that a model of penalty 'none' does not
+   * warn about it): `new LogisticRegression(model.getParams())` is an unfitted copy, as
+   * scikit-learn's `clone` makes.
+   * @example
+   * ```ts
+   * const copy = new LogisticRegression({ ...model.getParams(), C: 10 });
+   * ```
+   */
+  getParams(): LogisticRegressionOptions {
+    const { C, ...rest } = this.#options.values;
+    return this.#options.cGiven ? { C, ...rest } : rest;
+  }
+
+  /**
    * Trains on X (n×d) and y (n labels). X is dense (a Matrix or rows of numbers) or a
    * {@link CsrMatrix}, read in place with its own dtype whatever the `dtype` option (its
    * float32 values widen exactly; every mode and solver takes it). A failed call throws
