@@ -8,6 +8,8 @@
 import { QUOTE_MAX, escapeControl, head, quoted } from '../validate/quote.js';
 
 export { QUOTE_MAX, escapeControl, quoted };
+// The nearest-name suggestions live with the argument readers (library code may not import cli/).
+export { editDistance, nearest } from '../validate/nearest.js';
 
 /** The most characters of a whole message line (a last guard; quotes are cut first). */
 export const MESSAGE_MAX = 2000;
@@ -41,54 +43,6 @@ export function listShort(items: readonly string[], max: number, show: (s: strin
 export function safeLine(message: string): string {
   const line = escapeControl(message.length > MESSAGE_MAX * 2 ? message.slice(0, MESSAGE_MAX * 2) : message);
   return line.length > MESSAGE_MAX ? `${line.slice(0, MESSAGE_MAX)}… (message cut at ${MESSAGE_MAX} characters)` : line;
-}
-
-/**
- * The optimal-string-alignment distance (Levenshtein with adjacent transpositions), or
- * `limit + 1` as soon as it must exceed `limit` (so comparing a long name costs little).
- */
-export function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let before = new Array<number>(b.length + 1).fill(0);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let current = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (before[j - 2] as number) + 1);
-      current[j] = d;
-      if (d < best) best = d;
-    }
-    if (best > limit) return limit + 1;
-    [before, previous, current] = [previous, current, before];
-  }
-  return previous[b.length] as number;
-}
-
-/**
- * The candidate nearest to a misspelt `word`, or null when none is close: within an edit
- * distance of a third of the word's length (at least 1, and less than the whole word;
- * case is ignored), or else the only candidate that starts with the word (of 3
- * characters or more).
- */
-export function nearest(word: string, candidates: Iterable<string>): string | null {
-  const w = word.toLowerCase();
-  const limit = Math.max(1, Math.floor(w.length / 3));
-  let best: string | null = null;
-  let bestDistance = limit + 1;
-  const prefixed: string[] = [];
-  for (const c of candidates) {
-    const lc = c.toLowerCase();
-    if (w.length >= 3 && lc.startsWith(w) && lc !== w) prefixed.push(c);
-    const d = lc === w ? (c === word ? 0 : 0.5) : editDistance(w, lc, limit);
-    // A change of every character (`b` for `a`) is no resemblance.
-    if (d < bestDistance && d < w.length) [best, bestDistance] = [c, d];
-  }
-  if (best !== null && bestDistance > 0) return best;
-  return prefixed.length === 1 ? (prefixed[0] as string) : null;
 }
 
 /** Whether a cell of a CSV file the CLI writes is read as a number (then it is left as it is). */
