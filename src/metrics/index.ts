@@ -22,6 +22,7 @@
 export type { Label } from '../validate/labels.js';
 export { logLoss, type LogLossOptions } from './log-loss.js';
 export { rocAuc, type RocAucOptions, type RocAucMultiClass, type RocAucAverage } from './roc-auc.js';
+export { balancedAccuracy, type BalancedAccuracyOptions } from './balanced-accuracy.js';
 export { confusionMatrix, type ConfusionMatrix, type ConfusionMatrixOptions } from './confusion-matrix.js';
 export {
   precisionRecallF1,
