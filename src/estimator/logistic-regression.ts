@@ -11,6 +11,7 @@ import { NotFittedError } from '../errors.js';
 import { type FeatureMatrix, release, stageMatrix, stageMatrix32, type StagedMatrix } from '../core/stage.js';
 import { type Label, encodeAgainst, encodeLabels, formatLabel } from '../validate/labels.js';
 import type { Matrix } from '../matrix.js';
+import { readFitInput } from './fit-input.js';
 import { type ModelDocument, type ModelParameters, readParameters } from './model-json.js';
 import { accuracy } from '../metrics/accuracy.js';
 import { parametersToOnnx, type OnnxExportOptions } from '../onnx/export.js';
@@ -113,33 +114,15 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
   fit<T extends L>(X: FeatureMatrix, y: ArrayLike<T>, options: FitOptions = {}): LogisticRegression<T> {
     checkOptionNames(`${NAME}.fit`, options, ['sampleWeight']);
     warnIgnoredOptions(this.#options);
-    let staged: StagedMatrix | undefined;
+    const input = readFitInput(this.#options.values, X, y, options.sampleWeight ?? null);
     try {
-      staged = this.dtype === 'float32' ? stageMatrix32(X, 'X') : stageMatrix(X, 'X');
-      const labels = encodeLabels(y, staged.rows, 'y');
-      const K = labels.classes.length;
-      if (K < 2) {
-        throw new RangeError(
-          `y has a single class (${formatLabel(labels.classes[0] as Label)}); at least two classes are needed to fit`,
-        );
-      }
-      const sampleWeight = sampleWeights(options.sampleWeight ?? null, staged.rows);
-      classWeights(this.classWeight, labels, labels.counts); // reject unknown labels before any work
-      const mode = modeFor(this.multiClass, K);
-      // Dense float32 X has binary kernels only; a CsrMatrix is read as it is, by kernels for every mode.
-      if (mode === 'multinomial' && staged.dtype === 'float32' && staged.sparse === null) {
-        throw new RangeError(
-          K === 2
-            ? `${NAME}: dtype 'float32' serves binary and one-vs-rest models, not the two-class softmax of multiClass 'multinomial'; use multiClass 'auto' or dtype 'float64'`
-            : `${NAME}: dtype 'float32' serves binary and one-vs-rest models; y has ${K} classes, so use multiClass 'ovr' or dtype 'float64'`,
-        );
-      }
-      const start = startingPoint(this.#fitted, mode, labels.classes, staged.cols, this.warmStart);
+      const { labels, mode } = input;
+      const start = startingPoint(this.#fitted, mode, labels.classes, input.X.cols, this.warmStart);
       this.#random = null;
-      this.#train({ X: staged, labels, sampleWeight, mode, start, maxIter: this.maxIter, warnUnconverged: true }, labels.classes);
+      this.#train({ ...input, start, maxIter: this.maxIter, warnUnconverged: true }, labels.classes);
       return this as unknown as LogisticRegression<T>;
     } finally {
-      release(staged);
+      release(input.X);
     }
   }
 
