@@ -6,7 +6,8 @@ import { checkBoolean, checkFunction, checkOptionNames } from '../validate/optio
 import { type Label, formatLabels } from '../validate/labels.js';
 import { METRIC_WEIGHTS, readSampleWeight } from '../validate/weights.js';
 import { confusionMatrix } from './confusion-matrix.js';
-import { numpyAverage } from './numpy-sum.js';
+import { checkSameKind, readLabels } from './labels.js';
+import { numpyAverage, pairwiseSum } from './numpy-sum.js';
 
 /** Options of {@link balancedAccuracy}; every field is optional. */
 export interface BalancedAccuracyOptions {
@@ -24,8 +25,8 @@ export interface BalancedAccuracyOptions {
    */
   adjusted?: boolean | undefined;
   /**
-   * Receives the warning given when yPred holds a label that yTrue does not (that class
-   * has no recall and is left out of the mean).
+   * Receives the warning given when yPred holds a label that yTrue does not, or holds
+   * only with weight 0 (that class has no recall and is left out of the mean).
    * @default console.warn
    */
   onWarning?: ((message: string) => void) | undefined;
@@ -53,9 +54,9 @@ const OPTION_NAMES = ['sampleWeight', 'adjusted', 'onWarning'] as const;
  * no class of yTrue any weight.
  * @example
  * ```ts
- * balancedAccuracy([0, 1, 0, 0, 1, 0], [0, 1, 0, 0, 0, 1]); // 0.625: recalls 0.75 and 0.5
- * balancedAccuracy([0, 1, 0, 0, 1, 0], [0, 1, 0, 0, 0, 1], { adjusted: true }); // 0.25
- * balancedAccuracy(['a', 'b', 'b'], ['a', 'b', 'a'], { sampleWeight: [1, 1, 3] }); // 0.625
+ * balancedAccuracy([1, 1, 1, 1, 0, 0], [1, 1, 1, 0, 0, 1]); // 0.625: recalls 0.5 and 0.75
+ * balancedAccuracy([1, 1, 1, 1, 0, 0], [1, 1, 1, 0, 0, 1], { adjusted: true }); // 0.25
+ * balancedAccuracy(['a', 'b', 'b'], ['a', 'b', 'a'], { sampleWeight: [1, 1, 3] }); // 0.625: recalls 1 and 0.25
  * ```
  */
 export function balancedAccuracy<L extends Label>(
@@ -70,20 +71,27 @@ export function balancedAccuracy<L extends Label>(
     'onWarning',
     options.onWarning ?? ((message: string) => console.warn(message)),
   );
-  // The confusion matrix checks the labels; the weights are counted against yTrue's length.
+  // Checked here, so that messages name this function rather than confusionMatrix.
+  const t = readLabels(WHERE, 'yTrue', yTrue);
+  const p = readLabels(WHERE, 'yPred', yPred);
+  if (t.values.length !== p.values.length) {
+    throw new RangeError(`${WHERE}: yTrue has ${t.values.length} labels but yPred has ${p.values.length}`);
+  }
+  checkSameKind(WHERE, 'yPred', p.kind, 'yTrue', t.kind);
   const weights =
-    options.sampleWeight === undefined ? undefined : readSampleWeight(options.sampleWeight, yTrue.length, `${WHERE}: sampleWeight`, METRIC_WEIGHTS);
+    options.sampleWeight === undefined
+      ? undefined
+      : readSampleWeight(options.sampleWeight, t.values.length, `${WHERE}: sampleWeight`, METRIC_WEIGHTS);
   // TODO(H1): pass the weights to confusionMatrix once it takes sampleWeight (H1-requests.md).
   if (weights !== undefined) throw new RangeError(`${WHERE}: sampleWeight is not supported yet`);
-  const { labels, matrix } = confusionMatrix(yTrue, yPred);
+  const { labels, matrix } = confusionMatrix(t.values, p.values);
 
   const recalls: number[] = [];
   const unscored: L[] = [];
   labels.forEach((label, k) => {
     const row = matrix[k] as number[];
-    // Summed in column order, as numpy sums one short row.
-    let total = 0;
-    for (const count of row) total += count;
+    // numpy's order of summation, so weighted totals agree to the last bit.
+    const total = pairwiseSum(row);
     if (total === 0) unscored.push(label);
     else recalls.push((row[k] as number) / total);
   });
@@ -91,7 +99,9 @@ export function balancedAccuracy<L extends Label>(
     throw new RangeError(`${WHERE}: sampleWeight gives every class of yTrue a total weight of 0; the score is undefined`);
   }
   if (unscored.length > 0) {
-    onWarning(`${WHERE}: yPred contains classes not in yTrue (${formatLabels(unscored)}); they have no recall and are left out of the mean`);
+    onWarning(
+      `${WHERE}: yPred contains classes that yTrue does not (or only with weight 0): ${formatLabels(unscored)}; they have no recall and are left out of the mean`,
+    );
   }
   const score = numpyAverage(recalls);
   if (!adjusted) return score;

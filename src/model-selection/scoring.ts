@@ -98,11 +98,6 @@ function readY(where: string, y: ArrayLike<Label>): Label[] {
   return readLabels(where, 'y', y).values;
 }
 
-/** What a weighted call needs that the metric does not take yet. */
-function weightsNotYet(where: string): RangeError {
-  return new RangeError(`${where}: sample weights are not supported by this scorer yet`);
-}
-
 /**
  * The probabilities as scikit-learn's probability scorers pass them: for a two-class
  * model and a y of at most two distinct labels (scikit-learn's "binary" target), the
@@ -117,16 +112,104 @@ function scoredProbabilities(model: ScoredClassifier, X: FeatureMatrix, yValues:
   return positive;
 }
 
-function accuracyScorer(model: ScoredClassifier, X: FeatureMatrix, y: ArrayLike<Label>, sampleWeight: Float64Array | null): number {
-  const where = "scoring 'accuracy'";
-  const yValues = readY(where, y);
-  if (sampleWeight !== null) throw weightsNotYet(where);
-  return accuracy(yValues, model.predict(X));
+/** The scorers that compare predicted labels with true ones. */
+export type LabelScoringName = 'accuracy' | 'balanced_accuracy' | 'f1' | 'f1_macro' | 'precision' | 'recall';
+
+/** The names of {@link LabelScoringName}, in the order of {@link SCORING_NAMES}. */
+export const LABEL_SCORING_NAMES: readonly LabelScoringName[] = ['accuracy', 'balanced_accuracy', 'f1', 'f1_macro', 'precision', 'recall'];
+
+/**
+ * The metric behind a label scorer: of true labels, predicted labels (the same kind and
+ * count) and the rows' weights (or null). Greater is better.
+ */
+export type LabelMetric = (yTrue: readonly Label[], yPred: readonly Label[], sampleWeight: Float64Array | null) => number;
+
+/** Whether a label is scikit-learn's pos_label: equal, or a boolean equal to the number as numpy compares them (1 == True). */
+function isPositive(label: Label, posLabel: Label): boolean {
+  if (label === posLabel) return true;
+  if (typeof label === 'boolean' && typeof posLabel === 'number') return Number(label) === posLabel;
+  return false;
 }
 
-function balancedAccuracyScorer(model: ScoredClassifier, X: FeatureMatrix, y: ArrayLike<Label>, sampleWeight: Float64Array | null): number {
-  const yValues = readY("scoring 'balanced_accuracy'", y);
-  return balancedAccuracy(yValues, model.predict(X), sampleWeight === null ? {} : { sampleWeight });
+/** What a weighted call needs that the metric does not take yet. */
+function weightsNotYet(where: string): RangeError {
+  return new RangeError(`${where}: sample weights are not supported by this scorer yet`);
+}
+
+/** F1, precision or recall of `posLabel` against the rest (scikit-learn's average 'binary'). */
+function positiveClassMetric(name: 'f1' | 'precision' | 'recall', posLabel: Label): LabelMetric {
+  const where = `scoring '${name}'`;
+  return (yTrue, yPred, sampleWeight) => {
+    const present = uniqueSorted(yTrue, yPred);
+    if (present.length > 2) {
+      throw new RangeError(
+        `${where}: y and the predictions hold ${present.length} classes (${formatLabels(present)}); '${name}' scores the positive label ${formatLabel(posLabel)} against one other class, use 'f1_macro' or a scoring function for more classes`,
+      );
+    }
+    const positive = present.find((label) => isPositive(label, posLabel));
+    if (positive === undefined && present.length === 2) {
+      throw new RangeError(
+        `${where}: the positive label ${formatLabel(posLabel)} is not among the labels of y and the predictions (${formatLabels(present)}); '${name}' scores it against the rest (scikit-learn's pos_label=${formatLabel(posLabel)}), use 'f1_macro' or a scoring function`,
+      );
+    }
+    if (sampleWeight !== null) throw weightsNotYet(where);
+    // One label, not the positive one: no sample is positive, so every count is 0 and so
+    // is the score (scikit-learn also warns that it is ill-defined).
+    if (positive === undefined) return 0;
+    return precisionRecallF1(yTrue, yPred, { average: 'binary', posLabel: positive, zeroDivision: 0 })[name];
+  };
+}
+
+/**
+ * The metric behind a label scorer, as scikit-learn 1.2.1's score function of that
+ * scorer: `accuracy_score`, `balanced_accuracy_score`, and `f1_score`,
+ * `precision_score`, `recall_score` with average 'binary' and `pos_label` (or, for
+ * `'f1_macro'`, average 'macro'). A score whose denominator is 0 is 0, without a warning.
+ *
+ * @param name the scorer's name.
+ * @param posLabel the class that `'f1'`, `'precision'` and `'recall'` score against the
+ * rest (scikit-learn's `pos_label`; the named scorers use 1, which also matches `true`);
+ * ignored by the other names.
+ * @returns the metric; it throws RangeError for `'f1'`, `'precision'` or `'recall'` when
+ * the labels and predictions hold more than two classes or two classes without
+ * `posLabel`, and as the metric it calls for bad labels.
+ * @throws RangeError for an unknown name.
+ * @example
+ * ```ts
+ * labelMetric('f1', 'spam')(['spam', 'ham', 'spam'], ['spam', 'spam', 'ham'], null); // 0.5
+ * labelMetric('balanced_accuracy', 1)([0, 0, 1], [0, 1, 1], null);                   // 0.75
+ * ```
+ */
+export function labelMetric(name: LabelScoringName, posLabel: Label): LabelMetric {
+  switch (name) {
+    case 'accuracy':
+      return (yTrue, yPred, sampleWeight) => {
+        if (sampleWeight !== null) throw weightsNotYet("scoring 'accuracy'");
+        return accuracy(yTrue, yPred);
+      };
+    case 'balanced_accuracy':
+      return (yTrue, yPred, sampleWeight) => balancedAccuracy(yTrue, yPred, sampleWeight === null ? {} : { sampleWeight });
+    case 'f1_macro':
+      return (yTrue, yPred, sampleWeight) => {
+        if (sampleWeight !== null) throw weightsNotYet("scoring 'f1_macro'");
+        return precisionRecallF1(yTrue, yPred, { average: 'macro', zeroDivision: 0 }).f1;
+      };
+    case 'f1':
+    case 'precision':
+    case 'recall':
+      return positiveClassMetric(name, posLabel);
+    default:
+      throw new RangeError(
+        `labelMetric: name must be one of ${LABEL_SCORING_NAMES.map((s) => `'${s}'`).join(', ')}, got ${formatLabel(String(name))}`,
+      );
+  }
+}
+
+/** A scorer of predicted labels: the metric of `predict(X)` against y, scikit-learn's pos_label 1. */
+function labelScorer(name: LabelScoringName): ScoringFunction {
+  const where = `scoring '${name}'`;
+  const metric = labelMetric(name, 1);
+  return (model, X, y, sampleWeight) => metric(readY(where, y), model.predict(X), sampleWeight);
 }
 
 function negLogLossScorer(model: ScoredClassifier, X: FeatureMatrix, y: ArrayLike<Label>, sampleWeight: Float64Array | null): number {
@@ -161,53 +244,16 @@ function rocAucOvrScorer(model: ScoredClassifier, X: FeatureMatrix, y: ArrayLike
   return rocAuc(yValues, scoredProbabilities(model, X, yValues), { multiClass: 'ovr', average: 'macro' });
 }
 
-type PrfScore = 'f1' | 'precision' | 'recall';
-
-/** A scorer of one class, 1, against the rest: scikit-learn's pos_label=1 with average 'binary'. */
-function positiveClassScorer(name: PrfScore): ScoringFunction {
-  const where = `scoring '${name}'`;
-  return (model, X, y, sampleWeight) => {
-    const yValues = readY(where, y);
-    const predicted = model.predict(X);
-    const present = uniqueSorted(yValues, predicted);
-    if (present.length > 2) {
-      throw new RangeError(
-        `${where}: y and the predictions hold ${present.length} classes (${formatLabels(present)}); '${name}' scores class 1 against the rest of a binary problem, use '${name === 'f1' ? 'f1_macro' : name}' with two classes or 'f1_macro'`,
-      );
-    }
-    // scikit-learn's positive label is the number 1, which is also true for boolean labels.
-    const positive = present.find((label) => label === 1 || label === true);
-    if (positive === undefined && present.length === 2) {
-      throw new RangeError(
-        `${where}: the positive label 1 is not among the labels of y and the predictions (${formatLabels(present)}); '${name}' scores class 1 against the rest (scikit-learn's pos_label=1), use 'f1_macro' or a scoring function`,
-      );
-    }
-    if (sampleWeight !== null) throw weightsNotYet(where);
-    if (positive === undefined) {
-      // One label, not 1: scikit-learn scores the absent class 1, whose every count is 0.
-      return 0;
-    }
-    return precisionRecallF1(yValues, predicted, { average: 'binary', posLabel: positive, zeroDivision: 0 })[name];
-  };
-}
-
-function f1MacroScorer(model: ScoredClassifier, X: FeatureMatrix, y: ArrayLike<Label>, sampleWeight: Float64Array | null): number {
-  const where = "scoring 'f1_macro'";
-  const yValues = readY(where, y);
-  if (sampleWeight !== null) throw weightsNotYet(where);
-  return precisionRecallF1(yValues, model.predict(X), { average: 'macro', zeroDivision: 0 }).f1;
-}
-
 const SCORERS: Readonly<Record<ScoringName, ScoringFunction>> = {
-  accuracy: accuracyScorer,
-  balanced_accuracy: balancedAccuracyScorer,
+  accuracy: labelScorer('accuracy'),
+  balanced_accuracy: labelScorer('balanced_accuracy'),
   neg_log_loss: negLogLossScorer,
   roc_auc: rocAucScorer,
   roc_auc_ovr: rocAucOvrScorer,
-  f1: positiveClassScorer('f1'),
-  f1_macro: f1MacroScorer,
-  precision: positiveClassScorer('precision'),
-  recall: positiveClassScorer('recall'),
+  f1: labelScorer('f1'),
+  f1_macro: labelScorer('f1_macro'),
+  precision: labelScorer('precision'),
+  recall: labelScorer('recall'),
 };
 
 /**
