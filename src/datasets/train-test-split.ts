@@ -229,7 +229,7 @@ export function trainTestSplit<T extends ArrayLike<unknown>>(
 }
 
 /** The labels of `y` at `idx`, as `y`'s typed-array type or a plain array. */
-function takeLabels<T extends ArrayLike<unknown>>(y: T, idx: Int32Array): SplitLabels<T> {
+export function takeLabels<T extends ArrayLike<unknown>>(y: T, idx: Int32Array): SplitLabels<T> {
   if (isTypedArray(y)) {
     const Ctor = y.constructor as new (length: number) => AnyTypedArray;
     const out = new Ctor(idx.length) as unknown as { [i: number]: unknown };

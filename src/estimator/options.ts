@@ -341,8 +341,8 @@ const OPTION_RULES: { readonly [K in keyof EstimatorOptions]: OptionRule<Estimat
   onWarning: { default: defaultWarning, nullable: true, check: (value) => checkFunction(NAME, 'onWarning', value, true), unstored: true, phase: 'first' },
 };
 
-/** Every option name, in table order. */
-const OPTION_NAMES = Object.keys(OPTION_RULES) as (keyof EstimatorOptions)[];
+/** @internal Every option name, in table order. */
+export const OPTION_NAMES = Object.keys(OPTION_RULES) as (keyof EstimatorOptions)[];
 
 /** The options a constructor call accepted. */
 export interface ResolvedOptions {
