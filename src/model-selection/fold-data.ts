@@ -18,13 +18,13 @@ export interface FoldRows {
 
 /**
  * Checks X as a fit with `dtype` would (shape, finite values, a live matrix) and returns
- * its number of rows. Costs one copy for X outside WebAssembly memory.
+ * its shape. Costs one copy for X outside WebAssembly memory.
  * @throws as `LogisticRegression.fit` does for a bad X.
  */
-export function checkSamples(X: FeatureMatrix, dtype: Dtype): number {
+export function checkSamples(X: FeatureMatrix, dtype: Dtype): { rows: number; cols: number } {
   const staged = dtype === 'float32' ? stageMatrix32(X, 'X') : stageMatrix(X, 'X');
   release(staged);
-  return staged.rows;
+  return { rows: staged.rows, cols: staged.cols };
 }
 
 /** The rows `index` of a checked X: a Matrix or CsrMatrix by `takeRows`, rows of numbers by reference. */
