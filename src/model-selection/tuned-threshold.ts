@@ -19,7 +19,7 @@ import { checkBoolean, checkChoice, checkFunction, checkInteger, checkOptionName
 import { FIT_WEIGHTS, readSampleWeight } from '../validate/weights.js';
 import type { RandomState } from '../datasets/random-state.js';
 import { type CrossValidator, readFolds } from './cv.js';
-import type { Fold } from './fold.js';
+import { type Fold, countSamples } from './fold.js';
 import { checkSamples, takeFeatureRows } from './fold-data.js';
 import { LABEL_SCORING_NAMES, type LabelScoringName, labelMetric } from './scoring.js';
 import { StratifiedShuffleSplit } from './stratified-shuffle-split.js';
@@ -294,7 +294,8 @@ export function tunedThreshold<L extends Label>(
     throw new TypeError(`${WHERE}: model must be a LogisticRegression, got ${describeKind(model)}`);
   }
   checkOptionNames(WHERE, options, OPTION_NAMES);
-  const rows = checkSamples(X, model.dtype);
+  checkSamples(X, model.dtype);
+  const rows = countSamples(WHERE, X);
   const labels = encodeLabels(y, rows, `${WHERE}: y`);
   if (labels.classes.length !== 2) {
     throw new RangeError(
