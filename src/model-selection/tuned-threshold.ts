@@ -55,7 +55,8 @@ export interface TunedThresholdOptions<L extends Label = Label> {
    * The metric to maximise, of the held-out labels and the labels predicted at a
    * threshold: a name (see {@link ThresholdScoringName}; `'f1'`, `'precision'` and
    * `'recall'` score `posLabel`, `'f1_macro'` averages both classes' F1) or a
-   * {@link ThresholdMetric}. Scores whose denominator is 0 count 0, silently.
+   * {@link ThresholdMetric}. A name is computed as the scorer of that name computes it
+   * from labels (scoring.ts's `labelMetric`: a score whose denominator is 0 counts 0).
    * @default 'balanced_accuracy'
    */
   scoring?: ThresholdScoringName | ThresholdMetric<L> | undefined;

@@ -195,6 +195,20 @@ describe('tunedThreshold(model, X, y, options) choices', () => {
     csr.dispose();
   });
 
+  it('takes the folds themselves', () => {
+    const folds = new StratifiedKFold({ nSplits: 3 }).split(X, yLabels);
+    const given = tunedThreshold(new LogisticRegression(), X, yLabels, { cv: folds, thresholds: 10 });
+    const made = tunedThreshold(new LogisticRegression(), X, yLabels, { cv: 3, thresholds: 10 });
+    expect(given.cvResults.scores).toEqual(made.cvResults.scores);
+  });
+
+  it('passes the stratified splitter’s warning to onWarning', () => {
+    const warnings: string[] = [];
+    const few = yLabels.map((_, i) => (i < 4 ? 1 : 0));
+    tunedThreshold(new LogisticRegression(), X, few, { scoring: 'accuracy', thresholds: 5, onWarning: (m) => warnings.push(m) });
+    expect(warnings).toEqual(['StratifiedKFold.split: the least populated class in y has only 4 members, which is less than nSplits = 5']);
+  });
+
   it('takes a splitter with groups', () => {
     const groups = yLabels.map((_, i) => i % 6);
     const tuned = tunedThreshold(new LogisticRegression(), X, yLabels, { cv: new GroupKFold({ nSplits: 3 }), groups, thresholds: 10 });
