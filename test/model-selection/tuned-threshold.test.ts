@@ -195,6 +195,19 @@ describe('tunedThreshold(model, X, y, options) choices', () => {
     csr.dispose();
   });
 
+  it('tunes a float32 model and a two-class softmax model, whose decision value is one per row', () => {
+    const f32 = tunedThreshold(new LogisticRegression({ dtype: 'float32' }), X, yLabels, { cv: 3, thresholds: 10 });
+    expect(f32.estimator.dtype).toBe('float32');
+    const softmax = tunedThreshold(new LogisticRegression({ multiClass: 'multinomial' }), X, yLabels, {
+      cv: 3,
+      thresholds: 10,
+      responseMethod: 'decisionFunction',
+    });
+    const d = softmax.decisionFunction(X);
+    expect(d.length).toBe(X.rows);
+    expect(softmax.predict(X)).toEqual(Array.from(d, (v) => (v >= softmax.bestThreshold ? 1 : 0)));
+  });
+
   it('takes the folds themselves', () => {
     const folds = new StratifiedKFold({ nSplits: 3 }).split(X, yLabels);
     const given = tunedThreshold(new LogisticRegression(), X, yLabels, { cv: folds, thresholds: 10 });
