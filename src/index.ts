@@ -52,4 +52,24 @@ export {
   type SplitSamples,
   type StratifiedKFoldOptions,
 } from './model-selection/index.js';
+export { crossValidate, crossValScore, type CrossValidatable, type CrossValidateOptions, type CrossValidateResult, type CrossValScoreOptions } from './model-selection/cross-validate.js';
+export { type CrossValidator, type Cv } from './model-selection/cv.js';
+export { logisticRegressionPath, type LogisticRegressionPath, type LogisticRegressionPathOptions } from './model-selection/path.js';
+export {
+  LogisticRegressionCV,
+  type CvGrid,
+  type CvModelDocument,
+  type LogisticRegressionCVFitOptions,
+  type LogisticRegressionCVOptions,
+} from './model-selection/logistic-regression-cv.js';
+export { SCORING_NAMES, type ScoredClassifier, type Scoring, type ScoringFunction, type ScoringName } from './model-selection/scoring.js';
+export {
+  tunedThreshold,
+  TunedThresholdClassifier,
+  type ResponseMethod,
+  type ThresholdCvResults,
+  type ThresholdMetric,
+  type ThresholdScoringName,
+  type TunedThresholdOptions,
+} from './model-selection/tuned-threshold.js';
 export { fitStream, type ChunkSource, type EpochInfo, type FitStreamOptions, type StreamChunk } from './stream/fit-stream.js';
