@@ -12,6 +12,10 @@ were made):
                     class and message) instead of "value"; warnings it emitted are kept.
   balancedAccuracy  sklearn.metrics.balanced_accuracy_score on label arrays, adjusted
                     or not, weighted or not, with the warnings it emitted.
+  weightedMetrics   the metrics behind the scorers with sample_weight: accuracy_score,
+                    confusion_matrix, precision_recall_fscore_support (every average)
+                    and roc_auc_score (binary with tied scores and zero weights; ovr
+                    macro, weighted and micro; ovo, which scikit-learn refuses).
 
 neg_log_loss: scikit-learn names the columns of predict_proba after the labels of y, so
 it refuses a y that lacks one of the model's classes; the library names them after the
@@ -35,7 +39,15 @@ import numpy as np
 import scipy
 import sklearn
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import balanced_accuracy_score, get_scorer, log_loss
+from sklearn.metrics import (
+    accuracy_score,
+    balanced_accuracy_score,
+    confusion_matrix,
+    get_scorer,
+    log_loss,
+    precision_recall_fscore_support,
+    roc_auc_score,
+)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "test", "fixtures", "scorers.json")
@@ -264,6 +276,61 @@ def balanced_cases():
     return cases
 
 
+def weighted_metric_cases():
+    cases = []
+    rng = np.random.RandomState(1414)
+
+    def weights(n, zeros=True):
+        w = rng.uniform(0.0, 3.0, size=n)
+        if zeros:
+            w[::7] = 0.0
+        return w
+
+    # Labels and predictions: accuracy, confusion matrix, precision/recall/F1.
+    for k, n, names in ((2, 30, None), (3, 50, None), (4, 80, ["ant", "bee", "cat", "dog"]), (9, 150, None)):
+        t = rng.randint(k, size=n)
+        pr = np.where(rng.uniform(size=n) < 0.55, t, rng.randint(k, size=n))
+        if names is not None:
+            t = np.array(names)[t]
+            pr = np.array(names)[pr]
+        w = weights(n)
+        case = {"name": "%d classes, n=%d" % (k, n), "yTrue": t, "yPred": pr, "sampleWeight": w}
+        case["accuracy"] = run(lambda: accuracy_score(t, pr, sample_weight=w))
+        case["confusionMatrix"] = confusion_matrix(t, pr, sample_weight=w)
+        prf = {}
+        for average in ("micro", "macro", "weighted", None):
+            p_, r_, f_, s_ = precision_recall_fscore_support(t, pr, average=average, sample_weight=w, zero_division=0)
+            prf["none" if average is None else average] = {"precision": p_, "recall": r_, "f1": f_, "support": s_}
+        if k == 2:
+            p_, r_, f_, _ = precision_recall_fscore_support(t, pr, average="binary", sample_weight=w, zero_division=0)
+            prf["binary"] = {"precision": p_, "recall": r_, "f1": f_}
+        case["precisionRecallF1"] = prf
+        cases.append(case)
+
+    # Scores: ROC AUC.
+    for n, ties in ((40, False), (60, True), (200, True)):
+        y = rng.randint(2, size=n)
+        s = rng.normal(size=n) + y
+        if ties:
+            s = np.round(s * 2) / 2  # many equal scores, whose weights are added in numpy's order
+        w = weights(n)
+        cases.append({"name": "binary ROC AUC, n=%d%s" % (n, ", tied scores" if ties else ""), "yTrue": y, "score": s,
+                      "sampleWeight": w, "rocAuc": {"binary": run(lambda: roc_auc_score(y, s, sample_weight=w))}})
+    for k, n in ((3, 60), (5, 120)):
+        y = rng.randint(k, size=n)
+        y[:k] = np.arange(k)
+        P = rng.dirichlet(np.ones(k), size=n)
+        P = np.round(P * 8) / 8
+        P = P / P.sum(axis=1, keepdims=True)
+        w = weights(n)
+        results = {}
+        for average in ("macro", "weighted", "micro"):
+            results["ovr " + average] = run(lambda: roc_auc_score(y, P, multi_class="ovr", average=average, sample_weight=w))
+        results["ovo macro"] = run(lambda: roc_auc_score(y, P, multi_class="ovo", sample_weight=w))
+        cases.append({"name": "%d classes ROC AUC, n=%d" % (k, n), "yTrue": y, "score": P, "sampleWeight": w, "rocAuc": results})
+    return cases
+
+
 def main():
     data = {
         "generatedBy": {
@@ -274,6 +341,7 @@ def main():
         },
         "scorers": scorer_cases(),
         "balancedAccuracy": balanced_cases(),
+        "weightedMetrics": weighted_metric_cases(),
     }
     data = py(data)
 
