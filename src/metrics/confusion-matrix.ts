@@ -4,6 +4,7 @@
  */
 import { checkOptionNames } from '../validate/options.js';
 import { type Label, formatLabels, uniqueSorted } from '../validate/labels.js';
+import { METRIC_WEIGHTS, readSampleWeight } from '../validate/weights.js';
 import { checkSameKind, indexOfLabels, readLabels, readLabelsOption } from './labels.js';
 
 /** Options of {@link confusionMatrix}. */
@@ -16,6 +17,12 @@ export interface ConfusionMatrixOptions<L extends Label = Label> {
    * @default the sorted distinct labels of yTrue and yPred together
    */
   labels?: ArrayLike<L> | undefined;
+  /**
+   * One weight ≥ 0 per sample: each entry is then the sum of the weights of its samples
+   * (added in sample order, as scikit-learn does) instead of their count.
+   * @default every weight 1
+   */
+  sampleWeight?: ArrayLike<number> | undefined;
 }
 
 /** The result of {@link confusionMatrix}. */
@@ -30,7 +37,7 @@ export interface ConfusionMatrix<L extends Label = Label> {
 }
 
 const WHERE = 'confusionMatrix';
-const OPTION_NAMES = ['labels'] as const;
+const OPTION_NAMES = ['labels', 'sampleWeight'] as const;
 
 /**
  * Counts of (true label, predicted label) pairs: rows are true labels, columns predicted
@@ -40,11 +47,13 @@ const OPTION_NAMES = ['labels'] as const;
  * @param yTrue true labels, n ≥ 1 of them: integers, strings or booleans, one kind.
  * @param yPred predicted labels, n of them, of the same kind.
  * @param options see {@link ConfusionMatrixOptions}.
- * @returns `{ labels, matrix }`: the K labels used and the K×K matrix of counts, whose
- * entries sum to n (less any samples left out by `options.labels`).
+ * @returns `{ labels, matrix }`: the K labels used and the K×K matrix of counts (sums of
+ * weights, with `sampleWeight`), whose entries sum to n (less any samples left out by
+ * `options.labels`).
  * @throws TypeError for the wrong kind of argument or label, or mixed label kinds;
  * RangeError for an empty yTrue, different lengths, a non-integer numeric label, a
- * repeated label in `labels`, or `labels` none of which occurs in yTrue.
+ * repeated label in `labels`, `labels` none of which occurs in yTrue, or a sample weight
+ * that is negative, non-finite or of the wrong count.
  * @example
  * ```ts
  * confusionMatrix([2, 0, 2, 2, 0, 1], [0, 0, 2, 2, 0, 2]);
@@ -67,6 +76,10 @@ export function confusionMatrix<L extends Label>(
     throw new RangeError(`${WHERE}: yTrue has ${t.values.length} labels but yPred has ${p.values.length}`);
   }
   checkSameKind(WHERE, 'yPred', p.kind, 'yTrue', t.kind);
+  const weights =
+    options.sampleWeight === undefined
+      ? undefined
+      : readSampleWeight(options.sampleWeight, t.values.length, `${WHERE}: sampleWeight`, METRIC_WEIGHTS);
   let labels: L[];
   if (options.labels !== undefined) {
     labels = readLabelsOption(WHERE, options.labels, t.kind, 'yTrue');
@@ -85,7 +98,7 @@ export function confusionMatrix<L extends Label>(
     const col = index.get(p.values[i] as L);
     if (row === undefined || col === undefined) continue;
     const counts = matrix[row] as number[];
-    counts[col] = (counts[col] as number) + 1;
+    counts[col] = (counts[col] as number) + (weights === undefined ? 1 : (weights[i] as number));
   }
   return { labels, matrix };
 }

@@ -8,6 +8,7 @@ import { checkFunction, checkOptionNames } from '../validate/options.js';
 import { type Label, formatLabel, formatLabels, uniqueSorted } from '../validate/labels.js';
 import { checkLabelValue, checkSameKind, indexOfLabels, readLabels, readLabelsOption } from './labels.js';
 import { numpyAverage, pairwiseSum } from './numpy-sum.js';
+import { METRIC_WEIGHTS, readSampleWeight } from '../validate/weights.js';
 
 /**
  * How {@link precisionRecallF1} combines classes. `'binary'`: only the class `posLabel`.
@@ -58,6 +59,13 @@ export interface PrecisionRecallF1Options<L extends Label = Label> {
    * @default console.warn
    */
   onWarning?: ((message: string) => void) | undefined;
+  /**
+   * One weight ≥ 0 per sample: the true-positive, predicted and true counts become sums
+   * of weights (added in sample order, as scikit-learn does); `support` then holds the
+   * weight of each class in yTrue.
+   * @default every weight 1
+   */
+  sampleWeight?: ArrayLike<number> | undefined;
 }
 
 /** The scores, averaged as requested: one number each. */
@@ -80,12 +88,12 @@ export interface PrfPerClass<L extends Label = Label> {
   recall: number[];
   /** F1 of each class. */
   f1: number[];
-  /** The number of samples of each class in yTrue. */
+  /** The number of samples of each class in yTrue (their total weight, with `sampleWeight`). */
   support: number[];
 }
 
 const WHERE = 'precisionRecallF1';
-const OPTION_NAMES = ['average', 'posLabel', 'zeroDivision', 'labels', 'onWarning'] as const;
+const OPTION_NAMES = ['average', 'posLabel', 'zeroDivision', 'labels', 'onWarning', 'sampleWeight'] as const;
 const AVERAGES = ['binary', 'macro', 'micro', 'weighted'] as const;
 
 /**
@@ -102,7 +110,8 @@ const AVERAGES = ['binary', 'macro', 'micro', 'weighted'] as const;
  * kinds. RangeError for an empty yTrue, different lengths, a non-integer numeric label,
  * an unknown `average` or `zeroDivision`, `average: 'binary'` with more than two classes
  * or (for string labels) without `posLabel`, a `posLabel` that is not one of two present
- * labels, or a repeated label in `labels`.
+ * labels, a repeated label in `labels`, or a sample weight that is negative, non-finite
+ * or of the wrong count.
  * @example
  * ```ts
  * precisionRecallF1([0, 1, 1, 0, 1], [0, 1, 0, 1, 1]);
@@ -142,6 +151,10 @@ export function precisionRecallF1<L extends Label>(
     throw new RangeError(`${WHERE}: yTrue has ${t.values.length} labels but yPred has ${p.values.length}`);
   }
   checkSameKind(WHERE, 'yPred', p.kind, 'yTrue', t.kind);
+  const weights =
+    options.sampleWeight === undefined
+      ? undefined
+      : readSampleWeight(options.sampleWeight, t.values.length, `${WHERE}: sampleWeight`, METRIC_WEIGHTS);
   const posLabel = options.posLabel === undefined ? undefined : checkLabelValue<L>(WHERE, 'posLabel', options.posLabel, t.kind, 'yTrue');
   const labelsOption = options.labels === undefined ? undefined : readLabelsOption(WHERE, options.labels, t.kind, 'yTrue');
   const present = uniqueSorted(t.values, p.values);
@@ -186,9 +199,10 @@ export function precisionRecallF1<L extends Label>(
   for (let i = 0; i < t.values.length; i++) {
     const a = index.get(t.values[i] as L);
     const b = index.get(p.values[i] as L);
-    if (a !== undefined) trueSum[a] = (trueSum[a] as number) + 1;
-    if (b !== undefined) predSum[b] = (predSum[b] as number) + 1;
-    if (a !== undefined && a === b) tpSum[a] = (tpSum[a] as number) + 1;
+    const w = weights === undefined ? 1 : (weights[i] as number);
+    if (a !== undefined) trueSum[a] = (trueSum[a] as number) + w;
+    if (b !== undefined) predSum[b] = (predSum[b] as number) + w;
+    if (a !== undefined && a === b) tpSum[a] = (tpSum[a] as number) + w;
   }
   if (average === 'micro') {
     tpSum = Float64Array.of(pairwiseSum(tpSum));

@@ -9,6 +9,7 @@ import { type Label, formatLabel, formatLabels, isStrictlySorted, uniqueSorted }
 import { indexOfLabels, readLabels, readLabelsOption } from './labels.js';
 import { readPerSample } from '../validate/numeric.js';
 import { numpyAverage, pairwiseSum } from './numpy-sum.js';
+import { METRIC_WEIGHTS, readSampleWeight } from '../validate/weights.js';
 
 /** How {@link rocAuc} reduces a multiclass problem to binary ones. */
 export type RocAucMultiClass = 'ovr' | 'ovo';
@@ -42,10 +43,18 @@ export interface RocAucOptions<L extends Label = Label> {
    * @default the sorted distinct labels of yTrue
    */
   labels?: ArrayLike<L> | undefined;
+  /**
+   * One weight ≥ 0 per sample: the ROC curve counts weights instead of samples (samples
+   * of weight 0 are left out). With `'ovr'`, every class's AUC is weighted so, and
+   * `average: 'weighted'` weighs classes by their total weight. Not available with
+   * `'ovo'`, as in scikit-learn.
+   * @default every weight 1
+   */
+  sampleWeight?: ArrayLike<number> | undefined;
 }
 
 const WHERE = 'rocAuc';
-const OPTION_NAMES = ['multiClass', 'average', 'labels'] as const;
+const OPTION_NAMES = ['multiClass', 'average', 'labels', 'sampleWeight'] as const;
 
 /**
  * Area under the receiver operating characteristic (ROC) curve: for a binary problem,
@@ -100,8 +109,10 @@ export function rocAuc<L extends Label>(
     }
   }
   const present = uniqueSorted(y.values);
+  const weights =
+    options.sampleWeight === undefined ? undefined : readSampleWeight(options.sampleWeight, n, `${WHERE}: sampleWeight`, METRIC_WEIGHTS);
 
-  if (S.cols === 1) return binaryCase(y.values, S.data, present, labels);
+  if (S.cols === 1) return binaryCase(y.values, S.data, present, labels, weights);
   if (S.cols === 2) {
     throw new RangeError(
       `${WHERE}: score has 2 columns; for a binary problem pass the positive class's scores (column 1) as a 1-D array`,
@@ -112,6 +123,9 @@ export function rocAuc<L extends Label>(
   const K = S.cols;
   if (multiClass === undefined) {
     throw new RangeError(`${WHERE}: multiclass scores (${K} columns) need the option multiClass: 'ovr' or 'ovo'`);
+  }
+  if (weights !== undefined && multiClass === 'ovo') {
+    throw new RangeError(`${WHERE}: sampleWeight is not available with multiClass 'ovo'`);
   }
   if (average === 'micro' && multiClass === 'ovo') {
     throw new RangeError(`${WHERE}: average 'micro' is only available with multiClass 'ovr'`);
@@ -134,10 +148,10 @@ export function rocAuc<L extends Label>(
   }
   const encoded = encode(y.values, classes);
   if (present.length < 2) throw onlyOneClass(present);
-  return multiClass === 'ovo' ? oneVsOne(encoded, S.data, K, average) : oneVsRest(encoded, S.data, K, classes, average);
+  return multiClass === 'ovo' ? oneVsOne(encoded, S.data, K, average) : oneVsRest(encoded, S.data, K, classes, average, weights);
 }
 
-function binaryCase<L extends Label>(y: L[], scores: Float64Array, present: L[], labels: L[] | undefined): number {
+function binaryCase<L extends Label>(y: L[], scores: Float64Array, present: L[], labels: L[] | undefined, weights: Float64Array | undefined): number {
   if (labels !== undefined && labels.length !== 2) {
     throw new RangeError(
       `${WHERE}: score is 1-D (the positive class's scores), which needs 2 classes; labels has ${labels.length} labels`,
@@ -154,7 +168,7 @@ function binaryCase<L extends Label>(y: L[], scores: Float64Array, present: L[],
   const positive = classes[1] as L;
   const isPositive = new Uint8Array(y.length);
   for (let i = 0; i < y.length; i++) isPositive[i] = y[i] === positive ? 1 : 0;
-  return binaryRocAuc(isPositive, scores);
+  return binaryRocAuc(isPositive, scores, weights);
 }
 
 /** Class indices of y in `classes`; throws for a label not among them. */
@@ -176,15 +190,32 @@ function onlyOneClass(present: readonly Label[]): RangeError {
 }
 
 /** One-vs-rest: a binary AUC per class, then averaged. */
-function oneVsRest(encoded: Int32Array, scores: Float64Array, K: number, classes: readonly Label[], average: RocAucAverage): number {
+function oneVsRest(
+  encoded: Int32Array,
+  scores: Float64Array,
+  K: number,
+  classes: readonly Label[],
+  average: RocAucAverage,
+  weights: Float64Array | undefined,
+): number {
   const n = encoded.length;
   if (average === 'micro') {
     const isPositive = new Uint8Array(n * K);
     for (let i = 0; i < n; i++) isPositive[i * K + (encoded[i] as number)] = 1;
-    return binaryRocAuc(isPositive, scores);
+    let repeated: Float64Array | undefined;
+    if (weights !== undefined) {
+      // Each sample's weight for each of its K entries.
+      repeated = new Float64Array(n * K);
+      for (let i = 0; i < n; i++) repeated.fill(weights[i] as number, i * K, (i + 1) * K);
+    }
+    return binaryRocAuc(isPositive, scores, repeated);
   }
   const counts = new Float64Array(K);
-  for (const k of encoded) counts[k] = (counts[k] as number) + 1;
+  const support = new Float64Array(K);
+  encoded.forEach((k, i) => {
+    counts[k] = (counts[k] as number) + 1;
+    support[k] = (support[k] as number) + (weights === undefined ? 1 : (weights[i] as number));
+  });
   const aucs = new Float64Array(K);
   const column = new Float64Array(n);
   const isPositive = new Uint8Array(n);
@@ -198,9 +229,9 @@ function oneVsRest(encoded: Int32Array, scores: Float64Array, K: number, classes
       column[i] = scores[i * K + c] as number;
       isPositive[i] = encoded[i] === c ? 1 : 0;
     }
-    aucs[c] = binaryRocAuc(isPositive, column);
+    aucs[c] = binaryRocAuc(isPositive, column, weights);
   }
-  return average === 'weighted' ? numpyAverage(aucs, counts) : numpyAverage(aucs);
+  return average === 'weighted' ? numpyAverage(aucs, support) : numpyAverage(aucs);
 }
 
 /** One-vs-one (Hand & Till): every pair of classes present in yTrue. */
@@ -240,21 +271,39 @@ function oneVsOne(encoded: Int32Array, scores: Float64Array, K: number, average:
  * The binary AUC as scikit-learn computes it (`roc_curve` with `drop_intermediate`,
  * then `auc`'s trapezoidal rule). Both classes must be present.
  */
-function binaryRocAuc(isPositive: Uint8Array, scores: Float64Array): number {
+function binaryRocAuc(isPositive: Uint8Array, allScores: Float64Array, allWeights?: Float64Array): number {
+  // Samples of weight 0 are left out, as scikit-learn does: they would add points that
+  // change nothing but the order of the area's sum.
+  let scores = allScores;
+  let positives = isPositive;
+  let weights = allWeights;
+  if (allWeights !== undefined && allWeights.includes(0)) {
+    const kept: number[] = [];
+    for (let i = 0; i < allWeights.length; i++) if (allWeights[i] !== 0) kept.push(i);
+    scores = Float64Array.from(kept, (i) => allScores[i] as number);
+    positives = Uint8Array.from(kept, (i) => isPositive[i] as number);
+    weights = Float64Array.from(kept, (i) => allWeights[i] as number);
+  }
   const n = scores.length;
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((i, j) => (scores[j] as number) - (scores[i] as number));
+  // Descending scores, equal scores last index first: numpy's stable ascending sort
+  // reversed, so that weights of tied samples are added in scikit-learn's order.
+  order.sort((i, j) => (scores[j] as number) - (scores[i] as number) || j - i);
 
-  // Cumulative true and false positives at the last index of each distinct score.
+  // Cumulative true and false positives (counts or weights) at the last index of each distinct score.
   const tps: number[] = [];
   const fps: number[] = [];
   let tp = 0;
+  let fp = 0;
   for (let r = 0; r < n; r++) {
-    tp += isPositive[order[r] as number] as number;
-    if (r === n - 1 || scores[order[r] as number] !== scores[order[r + 1] as number]) {
+    const i = order[r] as number;
+    const w = weights === undefined ? 1 : (weights[i] as number);
+    if (positives[i] === 1) tp += w;
+    else fp += w;
+    if (r === n - 1 || scores[i] !== scores[order[r + 1] as number]) {
       tps.push(tp);
-      fps.push(1 + r - tp);
+      fps.push(weights === undefined ? 1 + r - tp : fp);
     }
   }
   // Drop points collinear with their neighbours; they do not change the area.

@@ -55,7 +55,7 @@ describe('confusionMatrix rejects bad input with a message that says what and wh
     ['booleans against numbers', () => confusionMatrix([true, false], [1, 0] as never), TypeError, 'confusionMatrix: yPred holds numbers but yTrue holds booleans; all labels must be of one kind'],
     ['scores passed as predictions', () => confusionMatrix([0, 1], [0.2, 0.8]), RangeError, 'confusionMatrix: yPred has 0.2 at index 0; numeric labels must be integers (probabilities or scores are not labels)'],
     ['yPred that is not an array', () => confusionMatrix([0, 1], null as never), TypeError, 'confusionMatrix: yPred must be an array of labels, got null'],
-    ['an unknown option', () => confusionMatrix([0, 1], [0, 1], { normalize: 'true' } as never), TypeError, "confusionMatrix: unknown option 'normalize' (known options: labels)"],
+    ['an unknown option', () => confusionMatrix([0, 1], [0, 1], { normalize: 'true' } as never), TypeError, "confusionMatrix: unknown option 'normalize' (known options: labels, sampleWeight)"],
   ];
   for (const [what, run, kind, message] of cases) {
     it(`rejects ${what}`, () => expectError(run, kind, message));

@@ -130,7 +130,7 @@ describe('precisionRecallF1 rejects bad input with a message that says what and 
     ['a repeated label in labels', () => precisionRecallF1([0, 1], [0, 1], { average: 'macro', labels: [0, 0] }), RangeError, 'precisionRecallF1: labels has 0 more than once (at index 1)'],
     ['labels of another kind', () => precisionRecallF1([0, 1], [0, 1], { average: 'macro', labels: ['0'] as never }), TypeError, 'precisionRecallF1: labels holds strings but yTrue holds numbers; all labels must be of one kind'],
     ['probabilities passed as predictions', () => precisionRecallF1([0, 1], [0.3, 0.7]), RangeError, 'precisionRecallF1: yPred has 0.3 at index 0; numeric labels must be integers (probabilities or scores are not labels)'],
-    ['a snake_case option', () => precisionRecallF1([0, 1], [0, 1], { pos_label: 1 } as never), TypeError, "precisionRecallF1: unknown option 'pos_label'; did you mean 'posLabel'? (known options: average, posLabel, zeroDivision, labels, onWarning)"],
+    ['a snake_case option', () => precisionRecallF1([0, 1], [0, 1], { pos_label: 1 } as never), TypeError, "precisionRecallF1: unknown option 'pos_label'; did you mean 'posLabel'? (known options: average, posLabel, zeroDivision, labels, onWarning, sampleWeight)"],
   ];
   for (const [what, runIt, kind, message] of cases) {
     it(`rejects ${what}`, () => expectError(runIt, kind, message));
