@@ -82,9 +82,7 @@ export function balancedAccuracy<L extends Label>(
     options.sampleWeight === undefined
       ? undefined
       : readSampleWeight(options.sampleWeight, t.values.length, `${WHERE}: sampleWeight`, METRIC_WEIGHTS);
-  // TODO(H1): pass the weights to confusionMatrix once it takes sampleWeight (H1-requests.md).
-  if (weights !== undefined) throw new RangeError(`${WHERE}: sampleWeight is not supported yet`);
-  const { labels, matrix } = confusionMatrix(t.values, p.values);
+  const { labels, matrix } = confusionMatrix(t.values, p.values, weights === undefined ? {} : { sampleWeight: weights });
 
   const recalls: number[] = [];
   const unscored: L[] = [];

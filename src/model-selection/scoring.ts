@@ -93,6 +93,11 @@ export const SCORING_NAMES: readonly ScoringName[] = [
   'recall',
 ];
 
+/** The `sampleWeight` option of a metric: absent when the scorer has no weights. */
+function weighted(sampleWeight: Float64Array | null): { sampleWeight?: Float64Array } {
+  return sampleWeight === null ? {} : { sampleWeight };
+}
+
 /** The labels of y, checked; `where` names the scorer in messages. */
 function readY(where: string, y: ArrayLike<Label>): Label[] {
   return readLabels(where, 'y', y).values;
@@ -131,11 +136,6 @@ function isPositive(label: Label, posLabel: Label): boolean {
   return false;
 }
 
-/** What a weighted call needs that the metric does not take yet. */
-function weightsNotYet(where: string): RangeError {
-  return new RangeError(`${where}: sample weights are not supported by this scorer yet`);
-}
-
 /** F1, precision or recall of `posLabel` against the rest (scikit-learn's average 'binary'). */
 function positiveClassMetric(name: 'f1' | 'precision' | 'recall', posLabel: Label): LabelMetric {
   const where = `scoring '${name}'`;
@@ -152,11 +152,10 @@ function positiveClassMetric(name: 'f1' | 'precision' | 'recall', posLabel: Labe
         `${where}: the positive label ${formatLabel(posLabel)} is not among the labels of y and the predictions (${formatLabels(present)}); '${name}' scores it against the rest (scikit-learn's pos_label=${formatLabel(posLabel)}), use 'f1_macro' or a scoring function`,
       );
     }
-    if (sampleWeight !== null) throw weightsNotYet(where);
     // One label, not the positive one: no sample is positive, so every count is 0 and so
     // is the score (scikit-learn also warns that it is ill-defined).
     if (positive === undefined) return 0;
-    return precisionRecallF1(yTrue, yPred, { average: 'binary', posLabel: positive, zeroDivision: 0 })[name];
+    return precisionRecallF1(yTrue, yPred, { average: 'binary', posLabel: positive, zeroDivision: 0, ...weighted(sampleWeight) })[name];
   };
 }
 
@@ -183,17 +182,11 @@ function positiveClassMetric(name: 'f1' | 'precision' | 'recall', posLabel: Labe
 export function labelMetric(name: LabelScoringName, posLabel: Label): LabelMetric {
   switch (name) {
     case 'accuracy':
-      return (yTrue, yPred, sampleWeight) => {
-        if (sampleWeight !== null) throw weightsNotYet("scoring 'accuracy'");
-        return accuracy(yTrue, yPred);
-      };
+      return (yTrue, yPred, sampleWeight) => accuracy(yTrue, yPred, weighted(sampleWeight));
     case 'balanced_accuracy':
-      return (yTrue, yPred, sampleWeight) => balancedAccuracy(yTrue, yPred, sampleWeight === null ? {} : { sampleWeight });
+      return (yTrue, yPred, sampleWeight) => balancedAccuracy(yTrue, yPred, weighted(sampleWeight));
     case 'f1_macro':
-      return (yTrue, yPred, sampleWeight) => {
-        if (sampleWeight !== null) throw weightsNotYet("scoring 'f1_macro'");
-        return precisionRecallF1(yTrue, yPred, { average: 'macro', zeroDivision: 0 }).f1;
-      };
+      return (yTrue, yPred, sampleWeight) => precisionRecallF1(yTrue, yPred, { average: 'macro', zeroDivision: 0, ...weighted(sampleWeight) }).f1;
     case 'f1':
     case 'precision':
     case 'recall':
@@ -216,7 +209,7 @@ function negLogLossScorer(model: ScoredClassifier, X: FeatureMatrix, y: ArrayLik
   const yValues = readY("scoring 'neg_log_loss'", y);
   const proba = scoredProbabilities(model, X, yValues);
   const labels = model.classes;
-  return -logLoss(yValues, proba, sampleWeight === null ? { labels } : { labels, sampleWeight });
+  return -logLoss(yValues, proba, { labels, ...weighted(sampleWeight) });
 }
 
 function rocAucScorer(model: ScoredClassifier, X: FeatureMatrix, y: ArrayLike<Label>, sampleWeight: Float64Array | null): number {
@@ -233,15 +226,13 @@ function rocAucScorer(model: ScoredClassifier, X: FeatureMatrix, y: ArrayLike<La
       `${where}: the model has ${model.classes.length} classes (${formatLabels(model.classes)}); 'roc_auc' needs a binary model's decision values, use 'roc_auc_ovr'`,
     );
   }
-  if (sampleWeight !== null) throw weightsNotYet(where);
-  return rocAuc(yValues, model.decisionFunction(X));
+  return rocAuc(yValues, model.decisionFunction(X), weighted(sampleWeight));
 }
 
 function rocAucOvrScorer(model: ScoredClassifier, X: FeatureMatrix, y: ArrayLike<Label>, sampleWeight: Float64Array | null): number {
   const where = "scoring 'roc_auc_ovr'";
   const yValues = readY(where, y);
-  if (sampleWeight !== null) throw weightsNotYet(where);
-  return rocAuc(yValues, scoredProbabilities(model, X, yValues), { multiClass: 'ovr', average: 'macro' });
+  return rocAuc(yValues, scoredProbabilities(model, X, yValues), { multiClass: 'ovr', average: 'macro', ...weighted(sampleWeight) });
 }
 
 const SCORERS: Readonly<Record<ScoringName, ScoringFunction>> = {

@@ -42,7 +42,8 @@ function run(c: BalancedCase, r: Result, onWarning: (message: string) => void): 
 }
 
 describe('balancedAccuracy(yTrue, yPred) matches scikit-learn 1.2.1', () => {
-  for (const c of fixture.balancedAccuracy.filter((x) => x.sampleWeight === null)) {
+  // scikit-learn's NaN for weights that are all 0 is a refusal here (see below).
+  for (const c of fixture.balancedAccuracy.filter((x) => x.name !== 'every weight 0')) {
     for (const r of c.results) {
       it(`agrees on ${c.name}${r.adjusted ? ', adjusted' : ''}`, () => {
         const expected = expectedValue(r);
@@ -91,6 +92,19 @@ describe('balancedAccuracy(yTrue, yPred)', () => {
   });
 });
 
+describe('balancedAccuracy(yTrue, yPred, { sampleWeight })', () => {
+  it('weighs each sample in its class recall', () => {
+    // Class 'a': 1 of weight 1 right; class 'b': weight 1 right of 1 + 3.
+    expect(balancedAccuracy(['a', 'b', 'b'], ['a', 'b', 'a'], { sampleWeight: [1, 1, 3] })).toBe((1 + 0.25) / 2);
+  });
+
+  it('leaves out, with the warning, a class of yTrue whose weights are all 0', () => {
+    const warnings: string[] = [];
+    expect(balancedAccuracy([0, 1, 1], [0, 1, 0], { sampleWeight: [1, 0, 0], onWarning: (m) => warnings.push(m) })).toBe(1);
+    expect(warnings).toHaveLength(1);
+  });
+});
+
 describe('balancedAccuracy(yTrue, yPred, { adjusted: true })', () => {
   it('maps chance to 0 and a perfect prediction to 1', () => {
     expect(balancedAccuracy([0, 1, 2, 0, 1, 2], [0, 0, 0, 1, 1, 1], { adjusted: true })).toBeCloseTo(0, 15);
@@ -125,6 +139,12 @@ describe('balancedAccuracy rejects bad input with a message that says what and w
       () => balancedAccuracy([0, 1], [0, 1], { sampleWeight: [1] }),
       RangeError,
       'balancedAccuracy: sampleWeight has 1 values; yTrue has 2 labels',
+    ],
+    [
+      'weights that are all 0 (scikit-learn gives NaN)',
+      () => balancedAccuracy([0, 1, 1], [0, 1, 0], { sampleWeight: [0, 0, 0] }),
+      RangeError,
+      'balancedAccuracy: sampleWeight gives every class of yTrue a total weight of 0; the score is undefined',
     ],
     [
       'a negative weight',
