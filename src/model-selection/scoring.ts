@@ -59,7 +59,9 @@ export type Scoring = ScoringName | ScoringFunction;
  *
  * - `'accuracy'`: the fraction of rows predicted right (weighted: the weight of those rows
  *   over the total weight).
- * - `'balanced_accuracy'`: the mean recall of the classes in y ({@link balancedAccuracy}).
+ * - `'balanced_accuracy'`: the mean recall of the classes in y ({@link balancedAccuracy});
+ *   a predicted class that y lacks is left out with a warning (console.warn), as
+ *   scikit-learn warns.
  * - `'neg_log_loss'`: minus the log loss of `predictProba` ({@link logLoss}); for a
  *   two-class model and y of at most two labels, the positive class's column, as
  *   scikit-learn passes it. The columns are named by `model.classes`, so a y that lacks a
@@ -75,6 +77,9 @@ export type Scoring = ScoringName | ScoringFunction;
  *   or more than two labels. A score whose denominator is 0 is 0 (scikit-learn also
  *   warns; no warning is given here).
  * - `'f1_macro'`: the plain mean of the F1 of every label of y and the predictions.
+ *
+ * A non-null `sampleWeight` weighs the rows in every scorer, as scikit-learn's metrics do
+ * (`'roc_auc'` and `'roc_auc_ovr'` leave out rows of weight 0).
  *
  * @example
  * ```ts
