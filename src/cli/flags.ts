@@ -14,49 +14,65 @@ import { nearest, quoted } from './text.js';
 export type Options = NonNullable<ParseArgsConfig['options']>;
 /** The flags every command that reads a data file takes. */
 const COMMON: Options = { help: { type: 'boolean', short: 'h' }, delimiter: { type: 'string' }, format: { type: 'string' } };
+/** train's flags. */
+const TRAIN: Options = {
+  ...COMMON,
+  target: { type: 'string' },
+  features: { type: 'string' },
+  'one-hot': { type: 'string', multiple: true },
+  impute: { type: 'string' },
+  standardize: { type: 'boolean' },
+  'test-size': { type: 'string' },
+  'random-state': { type: 'string' },
+  stratify: { type: 'boolean' },
+  solver: { type: 'string' },
+  penalty: { type: 'string' },
+  C: { type: 'string' },
+  'l1-ratio': { type: 'string' },
+  'max-iter': { type: 'string' },
+  tol: { type: 'string' },
+  'learning-rate': { type: 'string' },
+  'batch-size': { type: 'string' },
+  'class-weight': { type: 'string' },
+  threads: { type: 'string' },
+  dtype: { type: 'string' },
+  'multi-class': { type: 'string' },
+  cv: { type: 'string' },
+  Cs: { type: 'string' },
+  'l1-ratios': { type: 'string' },
+  scoring: { type: 'string' },
+  stream: { type: 'boolean' },
+  epochs: { type: 'string' },
+  'chunk-size': { type: 'string' },
+  'max-classes': { type: 'string' },
+  text: { type: 'string' },
+  hashing: { type: 'string' },
+  tfidf: { type: 'boolean' },
+  ngram: { type: 'string' },
+  analyzer: { type: 'string' },
+  'stop-words': { type: 'string' },
+  binary: { type: 'boolean' },
+  'min-df': { type: 'string' },
+  'max-df': { type: 'string' },
+  'max-features': { type: 'string' },
+  'sublinear-tf': { type: 'boolean' },
+  out: { type: 'string', short: 'o' },
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+};
+
+/**
+ * train's flags that `cv` does not take: the hold-out split (cv scores every row in turn),
+ * streaming, the search over C (cv scores one configured model), the model file and
+ * --quiet (cv shows no progress).
+ */
+const NOT_CV = new Set(['test-size', 'stratify', 'stream', 'epochs', 'chunk-size', 'Cs', 'l1-ratios', 'out', 'quiet']);
+
 /** Each command's flags (its own keys are the commands). */
 export const OPTIONS: Record<string, Options> = {
-  train: {
-    ...COMMON,
-    target: { type: 'string' },
-    features: { type: 'string' },
-    'one-hot': { type: 'string', multiple: true },
-    impute: { type: 'string' },
-    standardize: { type: 'boolean' },
-    'test-size': { type: 'string' },
-    'random-state': { type: 'string' },
-    stratify: { type: 'boolean' },
-    solver: { type: 'string' },
-    penalty: { type: 'string' },
-    C: { type: 'string' },
-    'l1-ratio': { type: 'string' },
-    'max-iter': { type: 'string' },
-    tol: { type: 'string' },
-    'learning-rate': { type: 'string' },
-    'batch-size': { type: 'string' },
-    'class-weight': { type: 'string' },
-    threads: { type: 'string' },
-    dtype: { type: 'string' },
-    'multi-class': { type: 'string' },
-    stream: { type: 'boolean' },
-    epochs: { type: 'string' },
-    'chunk-size': { type: 'string' },
-    'max-classes': { type: 'string' },
-    text: { type: 'string' },
-    hashing: { type: 'string' },
-    tfidf: { type: 'boolean' },
-    ngram: { type: 'string' },
-    analyzer: { type: 'string' },
-    'stop-words': { type: 'string' },
-    binary: { type: 'boolean' },
-    'min-df': { type: 'string' },
-    'max-df': { type: 'string' },
-    'max-features': { type: 'string' },
-    'sublinear-tf': { type: 'boolean' },
-    out: { type: 'string', short: 'o' },
-    json: { type: 'boolean' },
-    quiet: { type: 'boolean', short: 'q' },
-  },
+  train: TRAIN,
+  // train's other flags, in train's order (which the nearest-flag suggestions follow).
+  cv: Object.fromEntries(Object.entries(TRAIN).filter(([name]) => !NOT_CV.has(name))),
   predict: { ...COMMON, proba: { type: 'boolean' }, out: { type: 'string', short: 'o' }, 'raw-cells': { type: 'boolean' } },
   evaluate: { ...COMMON, target: { type: 'string' }, json: { type: 'boolean' } },
   export: { help: { type: 'boolean', short: 'h' }, onnx: { type: 'string' } },
@@ -69,6 +85,7 @@ export const POSITIONALS: Record<string, string[]> = {
   evaluate: ['model.json', 'data.csv'],
   export: ['model.json'],
   demo: [],
+  cv: ['data.csv'],
 };
 
 /** The flag values parseArgs returns, by flag name. */
@@ -94,6 +111,7 @@ export const NUMBERS: Record<string, { check: (x: number) => boolean; expected: 
   threads: { check: (x) => Number.isInteger(x) && x >= 1, expected: "an integer ≥ 1 or 'auto'" },
   'max-classes': integer(2),
   'max-features': integer(1),
+  cv: integer(2),
 };
 
 function integer(min: number) {

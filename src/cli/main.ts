@@ -1,5 +1,5 @@
 /**
- * `logreg-wasm`: train, apply and evaluate logistic regression models on CSV files.
+ * `logreg-wasm`: train, cross-validate, apply and evaluate logistic regression models on CSV files.
  *
  * `run(argv, io)` is the whole program, without `process.exit`, so tests call it in
  * process; `bin.ts` is the executable's entry.
@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { isCommand, parseCommand } from './args.js';
+import { cv } from './commands/cv.js';
 import { demo } from './commands/demo.js';
 import { evaluate } from './commands/evaluate.js';
 import { exportModel } from './commands/export.js';
@@ -74,6 +75,7 @@ export async function run(argv: readonly string[], io: Io = { stdout: process.st
       return 0;
     }
     if (command === 'train') await train(parsed.values, parsed.positionals, io);
+    else if (command === 'cv') await cv(parsed.values, parsed.positionals, io);
     else if (command === 'predict') await predict(parsed.values, parsed.positionals, io);
     else if (command === 'evaluate') await evaluate(parsed.values, parsed.positionals, io);
     else if (command === 'export') await exportModel(parsed.values, parsed.positionals, io);

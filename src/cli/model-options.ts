@@ -3,10 +3,12 @@
  * the flags' terms.
  * @module
  */
-import { LogisticRegression, type LogisticRegressionOptions } from '../index.js';
+import { LogisticRegression, LogisticRegressionCV, SCORING_NAMES, type LogisticRegressionCVOptions, type LogisticRegressionOptions, type ScoringName } from '../index.js';
 import { PENALTIES, SOLVERS } from '../estimator/options.js';
+import { cellNumber } from './csv-rules.js';
 import { UsageError } from './errors.js';
 import { choice, num, str, type Values } from './flags.js';
+import { quoted } from './text.js';
 
 /** One of train's flags that sets an estimator option. */
 interface ModelFlag {
@@ -87,4 +89,131 @@ export function inFlagTerms(message: string, standardized: boolean): string {
     text = text.replace(/scale the features( \(StandardScaler\))?/g, 'pass --standardize').replace(/\(StandardScaler helps\)/g, '(--standardize helps)');
   }
   return text;
+}
+
+/** `--scoring`: a scorer's name as scikit-learn spells it, or undefined when not given. @throws UsageError naming the scorers and the nearest one. */
+export function scoringFlag(values: Values): ScoringName | undefined {
+  return choice(values, 'scoring', SCORING_NAMES);
+}
+
+/** The values of a comma-separated flag, each read by `cellNumber` (null for an item that is not a number). */
+function numberItems(text: string): (number | null)[] {
+  return text.split(',').map((item) => cellNumber(item.trim()));
+}
+
+const CS_EXPECTED = 'a count N ≥ 1 (N values log-spaced from 1e-4 to 1e4) or values > 0 separated by commas (a single value with a decimal point: 1.0)';
+
+/**
+ * `--Cs`: a count (`10`) or the grid itself (`0.01,0.1,1`); one value given as a grid is
+ * written with a decimal point or an exponent (`1.0`, `1e-2`), so `--Cs 1` stays a count.
+ * @throws UsageError for anything else.
+ */
+function csFlag(values: Values, flag: string): number | number[] | undefined {
+  const text = str(values, flag);
+  if (text === undefined) return undefined;
+  const t = text.trim();
+  if (/^\d+$/.test(t)) {
+    const count = Number(t);
+    // readCs's limit, checked here to say it in the flag's words.
+    if (count >= 1 && count <= 100_000) return count;
+  } else {
+    const items = numberItems(t);
+    if (items.every((x) => x !== null && x > 0)) return items as number[];
+  }
+  throw new UsageError(`--${flag}: expected ${CS_EXPECTED}; got ${quoted(text)}`);
+}
+
+/** `--l1-ratios`: numbers from 0 to 1 separated by commas. @throws UsageError for anything else. */
+function l1RatiosFlag(values: Values, flag: string): number[] | undefined {
+  const text = str(values, flag);
+  if (text === undefined) return undefined;
+  const items = numberItems(text.trim());
+  if (items.every((x) => x !== null && x >= 0 && x <= 1)) return items as number[];
+  throw new UsageError(`--${flag}: expected numbers from 0 to 1 separated by commas; got ${quoted(text)}`);
+}
+
+/** One of train's flags that sets an option of the search (LogisticRegressionCV), read only with `--cv`. */
+interface SearchFlag {
+  flag: string;
+  option: 'cv' | 'Cs' | 'l1Ratios' | 'scoring';
+  read(values: Values, flag: string): LogisticRegressionCVOptions['cv' | 'Cs' | 'l1Ratios' | 'scoring'] | undefined;
+}
+
+/** train's flags of the search over C, in the order their values are checked. */
+const SEARCH_FLAGS: readonly SearchFlag[] = [
+  { flag: 'cv', option: 'cv', read: num },
+  { flag: 'Cs', option: 'Cs', read: csFlag },
+  { flag: 'l1-ratios', option: 'l1Ratios', read: l1RatiosFlag },
+  { flag: 'scoring', option: 'scoring', read: (values) => scoringFlag(values) },
+];
+
+/** What the search reports and saves besides the estimator's options: its folds and scorer, as given. */
+export interface SearchRequest {
+  /** The options of LogisticRegressionCV (`scoring` always named: accuracy by default). */
+  options: LogisticRegressionCVOptions;
+  folds: number;
+  scoring: ScoringName;
+}
+
+/**
+ * The search over C that `train --cv K` runs in place of one fit, or null without `--cv`:
+ * LogisticRegressionCV with the model flags (`options`, from {@link modelOptions}) and
+ * the search flags. Folds are stratified, unshuffled (scikit-learn's `cv=K`); scoring
+ * defaults to accuracy.
+ * @throws UsageError for a search flag without `--cv`, `--C` or `--l1-ratio` with it (the
+ * search chooses them), `--penalty none` (no C to choose), `--l1-ratios` without
+ * `--penalty elasticnet` or elasticnet without them, or a bad value.
+ */
+export function searchRequest(values: Values, options: LogisticRegressionOptions): SearchRequest | null {
+  const read = new Map(SEARCH_FLAGS.map(({ flag, option, read: reader }) => [option, reader(values, flag)] as const));
+  const folds = read.get('cv') as number | undefined;
+  if (folds === undefined) {
+    const given = SEARCH_FLAGS.find(({ flag }) => values[flag] !== undefined);
+    if (given !== undefined) throw new UsageError(`--${given.flag} needs --cv K, the number of folds of the search over C`, 'train');
+    return null;
+  }
+  if (values['C'] !== undefined) throw new UsageError('--C does not combine with --cv: the search chooses C among --Cs', 'train');
+  if (values['l1-ratio'] !== undefined) throw new UsageError('--l1-ratio does not combine with --cv: the search chooses the l1 ratio among --l1-ratios', 'train');
+  const penalty = options.penalty ?? 'l2';
+  if (penalty === 'none') throw new UsageError('--penalty none has no C to choose; --cv searches C for --penalty l2, l1 or elasticnet', 'train');
+  const l1Ratios = (read.get('l1Ratios') as number[] | undefined) ?? null;
+  if (l1Ratios !== null && penalty !== 'elasticnet') throw new UsageError(`--l1-ratios needs --penalty elasticnet; the penalty is ${penalty}`, 'train');
+  if (l1Ratios === null && penalty === 'elasticnet') {
+    throw new UsageError('--penalty elasticnet with --cv needs --l1-ratios, the l1 ratios to search (e.g. --l1-ratios 0.2,0.5,0.8)', 'train');
+  }
+  const scoring = (read.get('scoring') as ScoringName | undefined) ?? 'accuracy';
+  // The search sets C and the l1 ratio, and warm-starts its paths itself; no progress across its many fits.
+  const { C: _C, l1Ratio: _l1Ratio, warmStart: _warmStart, onIteration: _onIteration, ...shared } = options;
+  return { options: { ...shared, cv: folds, Cs: (read.get('Cs') as number | number[] | undefined) ?? 10, l1Ratios, scoring }, folds, scoring };
+}
+
+/** The search for `request`. @throws UsageError with the estimator's refusal in the flags' terms. */
+export function makeSearch(request: SearchRequest, command: string): LogisticRegressionCV {
+  try {
+    return new LogisticRegressionCV(request.options);
+  } catch (error) {
+    throw new UsageError(searchInFlagTerms((error as Error).message, false), command);
+  }
+}
+
+/**
+ * Messages of cross-validation (LogisticRegressionCV, crossValidate, the stratified
+ * splitter, the scorers) in the CLI's terms: {@link inFlagTerms}, with the callers' names
+ * dropped, `nSplits = 5` as `--cv 5`, `l1Ratios` as `--l1-ratios`, folds counted from 1
+ * as the CLI's reports count them (the library counts from 0), and no advice to pass a
+ * scoring function (the CLI takes names).
+ */
+export function searchInFlagTerms(message: string, standardized: boolean): string {
+  let text = message;
+  for (let before = ''; before !== text; ) {
+    before = text;
+    text = text.replace(/^(LogisticRegressionCV|StratifiedKFold|crossValidate)(\.\w+)?: /, '');
+  }
+  text = text
+    .replace(/\bnSplits = (\d+)/g, '--cv $1')
+    .replace(/\bl1Ratios\b/g, '--l1-ratios')
+    .replace(/\bfold (\d+)\b/g, (_, k: string) => `fold ${Number(k) + 1}`)
+    // The CLI takes scorers by name only.
+    .replace(/ or a scoring function\b/g, '');
+  return inFlagTerms(text, standardized);
 }

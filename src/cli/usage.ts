@@ -13,6 +13,7 @@ export const USAGE: Record<string, string> = {
 Commands:
   train <data.csv> --target COLUMN [options]   fit a model, print a report, save it with --out
   train <data.svm> [options]                   the same from an svmlight/LIBSVM file
+  cv <data.csv> --target COLUMN [options]      cross-validated scores of the configured model
   predict <model.json> <data.csv> [options]    predicted label (and probabilities) per row
   evaluate <model.json> <data.csv> [options]   the report of a saved model on labelled rows
   demo                                         the reference experiment: accuracy, weights, fit time
@@ -62,6 +63,14 @@ Model:
   --class-weight balanced  --threads N|auto  --dtype float64|float32
   --multi-class auto|ovr|multinomial    (default auto: one softmax over 3+ classes)
   (a value that starts with '-' is written --flag=VALUE)
+Choosing C (LogisticRegressionCV on the training rows, then refitted on all of them):
+  --cv K                   search C over K stratified folds (K ≥ 2); the report gives each
+                           C's mean score ± its standard error and the chosen C
+  --Cs N|C1,C2,…           N values log-spaced from 1e-4 to 1e4 (default 10), or the
+                           values themselves (one value alone with a decimal point: 1.0)
+  --l1-ratios R1,R2,…      the l1 ratios to search, with --penalty elasticnet (required then)
+  --scoring NAME           what chooses C: accuracy (default), balanced_accuracy,
+                           neg_log_loss, roc_auc, roc_auc_ovr, f1, f1_macro, precision, recall
 Streaming (data larger than memory):
   --stream                 read the file chunk by chunk; mini-batch SGD for --epochs
   --epochs N               passes over the file (default 5)
@@ -90,6 +99,26 @@ A model of svmlight data keeps its width and index base there; a model of --text
 refused (its vectorizer has no ONNX form here).
 
   --onnx model.onnx        the file to write (required; not the model file itself)`,
+  cv: `Usage: logreg-wasm cv <data.csv> --target COLUMN [options]
+       logreg-wasm cv <data.svm> [options]
+
+Scores the model train's flags configure on K stratified folds (unshuffled, as
+scikit-learn's cross_val_score with cv=K): each fold fits the features (--impute,
+--standardize, the --text vocabulary) and the model on its training rows and scores its
+test rows (--one-hot categories are the whole file's, as for train). Prints each fold's score, their mean, their standard deviation
+(ddof 1) and its standard error (std / √K).
+
+  --cv K                   the number of folds, K ≥ 2 (default 5)
+  --scoring NAME           accuracy (default), balanced_accuracy, neg_log_loss, roc_auc,
+                           roc_auc_ovr, f1, f1_macro, precision, recall
+  --json                   print the report as JSON
+Data, as for train: --format csv|svmlight  --target COLUMN  --features a,b,c
+  --one-hot a,b  --impute mean|median  --standardize  --delimiter , ; tab  --max-classes N
+Text, as for train: --text COLUMN  --hashing N  --tfidf  --ngram MIN,MAX  --analyzer A
+  --stop-words english  --binary  --min-df N|F  --max-df N|F  --max-features N  --sublinear-tf
+Model, as for train: --solver S  --penalty P  --C X  --l1-ratio X  --max-iter N  --tol X
+  --learning-rate X  --batch-size N  --class-weight balanced  --threads N|auto
+  --dtype float64|float32  --multi-class M  --random-state N (the seed of sgd)`,
   evaluate: `Usage: logreg-wasm evaluate <model.json|model.onnx> <data.csv|data.svm> [options]
 
   --target COLUMN          the column with the true labels (default: the model's target;

@@ -1,25 +1,30 @@
 /**
  * `logreg-wasm train`: fits a model on a CSV file (in memory, or chunk by chunk with
  * `--stream`), a CSV column of text (`--text`) or an svmlight file, prints its report and
- * writes the model file with `--out`.
+ * writes the model file with `--out`. With `--cv K` the fit is a search over C
+ * (LogisticRegressionCV) on the training rows: the report adds its path (cv-report.ts),
+ * and the model file holds the refitted model as a LogisticRegression with the path
+ * beside it.
  * @module
  */
-import { trainTestSplitIndices, type CsrMatrix, type Dtype, type Label, type Matrix } from '../../index.js';
-import { dataFormat } from '../data-format.js';
+import { LogisticRegression, trainTestSplitIndices, type CsrMatrix, type Dtype, type Label, type LogisticRegressionCV, type Matrix } from '../../index.js';
+import { MODEL_FORMAT, MODEL_VERSION } from '../../estimator/model-json.js';
+import { chosenWords, counted, formatPath, pathReport, type PathReport } from '../cv-report.js';
+import { dataFormat, type DataFormat } from '../data-format.js';
 import { CliError, UsageError } from '../errors.js';
 import { choice, delimiterOf, list, num, str, type Values } from '../flags.js';
 import { writeReport, type Io } from '../io.js';
 import { checkNotInput, modelFileText, writeFileAtomic } from '../model-file.js';
-import { inFlagTerms, makeModel, modelOptions } from '../model-options.js';
+import { inFlagTerms, makeModel, makeSearch, modelOptions, searchInFlagTerms, searchRequest } from '../model-options.js';
 import { isOnnxPath } from '../onnx-file.js';
-import { MAX_CLASSES, checkClasses, expandedFeatureNames, type ImputeStrategy } from '../preprocess.js';
+import { MAX_CLASSES, checkClasses, expandedFeatureNames, type ImputeStrategy, type PreprocessingRequest } from '../preprocess.js';
 import { Progress } from '../progress.js';
 import { classCounts, countsLine, formatScores, score, type Scores } from '../report.js';
 import { trainStream } from '../stream-train.js';
 import { jsonText, quoted, quotedCell, safeLine } from '../text.js';
-import { columnsDataset, svmlightDataset, textDataset } from '../train-data.js';
+import { columnsDataset, svmlightDataset, textDataset, type Dataset } from '../train-data.js';
 import { makeVectorizer, type Vectorizer } from '../text-features.js';
-import { textRequest } from '../text-options.js';
+import { textRequest, type TextRequest } from '../text-options.js';
 
 /** Flags that read CSV columns, refused for svmlight data (which has none), with why. */
 const NOT_SVMLIGHT: Record<string, string> = {
@@ -43,18 +48,53 @@ const NOT_TEXT: Record<string, string> = {
 };
 
 /**
- * Runs `train <data.csv> --target COLUMN [options]` or `train <data.svm> [options]`.
+ * Refuses the flags that do not apply to the input: CSV column flags for svmlight data,
+ * and those --text does not combine with.
+ * @param command the command whose usage a refusal shows (`train` or `cv`).
+ * @throws UsageError naming the flag and why.
+ */
+export function refuseInputFlags(values: Values, format: DataFormat, text: TextRequest | null, command: string): void {
+  const refused = format === 'svmlight' ? NOT_SVMLIGHT : text !== null ? NOT_TEXT : {};
+  for (const [flag, why] of Object.entries(refused)) {
+    if (values[flag] === undefined) continue;
+    throw new UsageError(format === 'svmlight' ? `--${flag} does not apply to svmlight data: ${why}` : `--${flag} does not combine with --text: ${why}`, command);
+  }
+}
+
+/** What {@link readDataset} reads: the file, its format, and the flags that say how its rows become features. */
+export interface DatasetRequest {
+  file: string;
+  format: DataFormat;
+  /** The CSV delimiter, null to detect it. */
+  delimiter: string | null;
+  /** The target column (CSV); undefined for svmlight. */
+  target: string | undefined;
+  featureList: readonly string[];
+  request: Omit<PreprocessingRequest, 'features'>;
+  /** The text column's vectorizer (--text), or null. */
+  text: TextRequest | null;
+  vectorizer: Vectorizer | null;
+  /** The dtype svmlight features are stored in. */
+  dtype: Dtype;
+}
+
+/** The labelled rows of the file, by the one reader of its input (train-data.ts): svmlight, a text column or CSV columns. */
+export async function readDataset(d: DatasetRequest): Promise<Dataset> {
+  if (d.format === 'svmlight') return svmlightDataset(d.file, d.dtype);
+  if (d.text !== null) return textDataset(d.file, d.delimiter, d.target as string, d.text, d.vectorizer as Vectorizer);
+  return columnsDataset(d.file, d.delimiter, d.target as string, d.featureList, d.request);
+}
+
+/**
+ * Runs `train <data.csv> --target COLUMN [options]` or `train <data.svm> [options]`; with
+ * `--cv K`, a search over C (LogisticRegressionCV) on the training rows in place of one fit.
  * @throws UsageError for bad flags (checked before the data is read), CliError for bad data.
  */
 export async function train(values: Values, positionals: string[], io: Io): Promise<void> {
   const file = positionals[0] as string;
   const format = dataFormat(values, file);
   const text = format === 'csv' ? textRequest(values) : null;
-  const refused = format === 'svmlight' ? NOT_SVMLIGHT : text !== null ? NOT_TEXT : {};
-  for (const [flag, why] of Object.entries(refused)) {
-    if (values[flag] === undefined) continue;
-    throw new UsageError(format === 'svmlight' ? `--${flag} does not apply to svmlight data: ${why}` : `--${flag} does not combine with --text: ${why}`, 'train');
-  }
+  refuseInputFlags(values, format, text, 'train');
   // Header names are trimmed when read, so the name given is too.
   const target = str(values, 'target')?.trim();
   if (target === undefined && format === 'csv') throw new UsageError('train needs --target COLUMN, the column to predict', 'train');
@@ -68,7 +108,9 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
   }
   const standardize = values['standardize'] === true;
   const warnings: string[] = [];
-  const onWarning = (m: string) => warnings.push(inFlagTerms(m, standardize));
+  // The search's warnings name its folds and splitter too.
+  const terms = values['cv'] === undefined ? inFlagTerms : searchInFlagTerms;
+  const onWarning = (m: string) => warnings.push(terms(m, standardize));
   const delimiter = delimiterOf(values);
   const featureList = list(str(values, 'features'));
   const request = { oneHot: (values['one-hot'] as string[] | undefined ?? []).flatMap((s) => list(s, 'one-hot')), impute: impute as ImputeStrategy | null, standardize };
@@ -82,6 +124,10 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
     // Flags of the in-memory path that --stream cannot honour: refused, never ignored.
     const unused: Record<string, string> = {
       stratify: 'its test rows are drawn row by row as the file streams past',
+      cv: 'it fits one model in one pass per epoch; run cv or train --cv without --stream',
+      Cs: 'it fits one model at one C',
+      'l1-ratios': 'it fits one model at one l1 ratio',
+      scoring: 'it fits one model and reports every score',
       'max-iter': 'it makes --epochs passes over the file',
       tol: 'it makes --epochs passes over the file',
     };
@@ -130,20 +176,19 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
   }
   for (const flag of ['epochs', 'chunk-size']) if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --stream`, 'train');
   // Check every option before reading the data, so usage errors come first.
-  const progress = values['quiet'] ? null : new Progress(io.stderr, num(values, 'max-iter') ?? 100);
+  // A search makes many fits: no progress bar across them.
+  const progress = values['quiet'] || values['cv'] !== undefined ? null : new Progress(io.stderr, num(values, 'max-iter') ?? 100);
   const options = modelOptions(values, onWarning, progress === null ? null : (info) => progress.update(info));
-  const model = makeModel(options, 'train');
+  const search = searchRequest(values, options);
+  const searcher = search === null ? null : makeSearch(search, 'train');
+  const single = search === null ? makeModel(options, 'train') : null;
   // A CsrMatrix is fitted in its own dtype (the estimator's dtype option converts dense X only), so --dtype float32 stores the sparse features so.
   const dtype = options.dtype ?? 'float64';
   const vectorizer = text === null ? null : makeVectorizer(dtype === 'float32' ? { ...text, options: { ...text.options, dtype } } : text);
   if (out !== undefined) await checkNotInput(out, '--out', [file]);
 
-  const data =
-    format === 'svmlight'
-      ? await svmlightDataset(file, dtype)
-      : text !== null
-        ? await textDataset(file, delimiter, target as string, text, vectorizer as Vectorizer)
-        : await columnsDataset(file, delimiter, target as string, featureList, request);
+  const data = await readDataset({ file, format, delimiter, target, featureList, request, text, vectorizer, dtype });
+  let searched: LogisticRegression | null = null;
   let XTrain: Matrix | CsrMatrix<Dtype> | null = null;
   let XTest: Matrix | CsrMatrix<Dtype> | null = null;
   try {
@@ -163,21 +208,25 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
     }
     const start = performance.now();
     try {
-      model.fit(XTrain, yTrain);
+      if (searcher !== null) searcher.fit(XTrain, yTrain);
+      else single?.fit(XTrain, yTrain);
     } catch (error) {
-      throw new CliError(`${file}: training failed: ${inFlagTerms((error as Error).message, standardize)}`);
+      throw new CliError(`${file}: training failed: ${terms((error as Error).message, standardize)}`);
     } finally {
       progress?.done();
     }
     const fitMs = performance.now() - start;
-    for (const w of warnings) io.stderr.write(`warning: ${safeLine(w)}\n`);
+    // A search warns alike for many fits: each message once, with how often.
+    for (const w of searcher === null ? warnings : counted(warnings)) io.stderr.write(`warning: ${safeLine(w)}\n`);
+    const model = searcher === null ? (single as LogisticRegression) : (searched = refitted(searcher));
+    const path = searcher === null || search === null ? null : pathReport(searcher, model.toJSON().model.mode, trainRows.length, search.folds, search.scoring);
     const trainScores = score(model, XTrain, yTrain);
     let testScores: Scores | null = null;
     if (testRows.length > 0) {
       XTest = features.transform(testRows);
       testScores = score(model, XTest, testRows.map((i) => labels[i] as Label));
     }
-    if (out !== undefined) await writeFileAtomic(out, modelFileText(data.target, features.input, model));
+    if (out !== undefined) await writeFileAtomic(out, withSearch(modelFileText(data.target, features.input, model), path));
     const classes = model.classes;
     const counts = classCounts(classes, labels);
     if (values['json']) {
@@ -187,7 +236,11 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
         counts,
         split: { train: trainRows.length, test: testRows.length, testSize, randomState: options.randomState },
         // JSON has no Infinity: --C inf is reported as the string 'Infinity'.
-        fit: { solver: model.solver, penalty: model.penalty, C: Number.isFinite(model.C) ? model.C : String(model.C), nIter: model.nIter, converged: model.converged, fitMs },
+        fit:
+          path === null
+            ? { solver: model.solver, penalty: model.penalty, C: Number.isFinite(model.C) ? model.C : String(model.C), nIter: model.nIter, converged: model.converged, fitMs }
+            : { solver: model.solver, penalty: model.penalty, ...chosen(path), fitMs },
+        ...(path === null ? {} : { crossValidation: path }),
         train: trainScores,
         test: testScores,
         out: out ?? null,
@@ -203,7 +256,13 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
         `Data: ${file}: ${data.rows} rows, ${features.summary}`,
         `Classes: ${countsLine(classes, counts)}`,
         `Split: ${trainRows.length} train, ${testRows.length} test (test size ${testSize}, random state ${options.randomState})`,
-        `Fit: ${model.solver}, penalty ${model.penalty}, C ${model.C}: ${model.nIter} iterations, ${model.converged ? 'converged' : 'not converged'}, ${fitMs.toFixed(1)} ms`,
+        ...(path === null
+          ? [`Fit: ${model.solver}, penalty ${model.penalty}, C ${model.C}: ${model.nIter} iterations, ${model.converged ? 'converged' : 'not converged'}, ${fitMs.toFixed(1)} ms`]
+          : [
+              `Search: ${path.Cs.length} values of C${path.l1Ratios === null ? '' : ` × ${path.l1Ratios.length} l1 ratios`} over ${path.folds} stratified folds of the ${path.rows} training rows; ${model.solver}, penalty ${model.penalty}; scoring ${path.scoring}`,
+              formatPath(path),
+              `Fit: refitted on the ${path.rows} training rows at ${chosenWords(path)}; search and refit ${fitMs.toFixed(1)} ms`,
+            ]),
         '',
         formatScores(classes, sets),
         '',
@@ -216,7 +275,42 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
     data.release();
     XTrain?.dispose();
     XTest?.dispose();
+    searcher?.dispose();
+    searched?.dispose();
   }
+}
+
+/**
+ * The model a search refitted, as the LogisticRegression the model file stores (so
+ * predict, evaluate and export read it as any other): the search's final parameters, and
+ * its options with the chosen C and l1 ratio. A one-vs-rest model whose classes chose
+ * different values keeps them in the file's crossValidation; its options then hold the
+ * default C and the first class's l1 ratio.
+ */
+function refitted(search: LogisticRegressionCV): LogisticRegression {
+  const doc = search.toJSON();
+  const { Cs: _Cs, cv: _cv, l1Ratios: _l1Ratios, scoring: _scoring, refit: _refit, ...shared } = doc.options;
+  const C = search.C;
+  const l1Ratio = search.l1Ratio;
+  const options = { ...shared, ...(C.every((c) => c === C[0]) ? { C: C[0] } : {}), ...(l1Ratio === null ? {} : { l1Ratio: l1Ratio[0] }) };
+  return LogisticRegression.fromJSON({ format: MODEL_FORMAT, version: MODEL_VERSION, options, model: doc.model });
+}
+
+/** The JSON report's chosen C and l1 ratio: numbers for one problem, per class (in classes order) for one-vs-rest. */
+function chosen(path: PathReport): { C: number | number[]; l1Ratio: number | number[] | null } {
+  const one = path.problems.length === 1;
+  const C = path.problems.map((p) => p.C);
+  const l1Ratio = path.l1Ratios === null ? null : path.problems.map((p) => p.l1Ratio as number);
+  return { C: one ? (C[0] as number) : C, l1Ratio: l1Ratio === null || !one ? l1Ratio : (l1Ratio[0] as number) };
+}
+
+/**
+ * A model file's text with the search's path added as `crossValidation` (null: the text
+ * as it is). Readers of the file ignore the field; it records how C was chosen.
+ */
+function withSearch(text: string, path: PathReport | null): string {
+  if (path === null) return text;
+  return `${JSON.stringify({ ...(JSON.parse(text) as object), crossValidation: path }, null, 1)}\n`;
 }
 
 /** The rows held out for testing and those trained on, by trainTestSplitIndices (stratified with --stratify). */
