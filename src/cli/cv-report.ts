@@ -65,6 +65,13 @@ export interface PathReport {
 /**
  * The path of a fitted search: one problem for a binary or softmax model, one per class
  * for one-vs-rest (`mode`, as its model's parameters say).
+ * @param rows the rows the folds were cut from; `folds` and `scoring` as the search was given them.
+ * @example
+ * ```ts
+ * const search = new LogisticRegressionCV({ Cs: 5, cv: 5 }).fit(X, y);
+ * pathReport(search, 'binary', X.length, 5, 'accuracy').problems[0].points[2];
+ * // { C: 1, l1Ratio: null, scores: [5 fold scores], mean, std, standardError }
+ * ```
  */
 export function pathReport(search: LogisticRegressionCV, mode: 'binary' | 'multinomial' | 'ovr', rows: number, folds: number, scoring: ScoringName): PathReport {
   const Cs = Array.from(search.Cs);
@@ -87,7 +94,14 @@ export function pathReport(search: LogisticRegressionCV, mode: 'binary' | 'multi
   return { folds, rows, scoring, ddof: DDOF, Cs, l1Ratios, problems };
 }
 
-/** A C for a table: 4 significant digits, no trailing zeros (`0.0007743`, `2.783`, `10000`). */
+/**
+ * A C for a table: 4 significant digits, no trailing zeros.
+ * @example
+ * ```ts
+ * shortNumber(0.000774263682681127); // '0.0007743'
+ * shortNumber(10000);                // '10000'
+ * ```
+ */
 export function shortNumber(x: number): string {
   return String(Number(x.toPrecision(4)));
 }
@@ -97,7 +111,13 @@ function meanCell({ mean, standardError }: FoldStats): string {
   return `${mean.toFixed(4)} ± ${standardError.toFixed(4)}`;
 }
 
-/** Rows of cells as aligned text: the first `alignLeft` columns padded right, the others left. */
+/**
+ * Rows of cells as aligned text: the first `alignLeft` columns padded right, the others left.
+ * @example
+ * ```ts
+ * table([['C', 'score'], ['0.01', '0.5']]); // 'C     score\n0.01    0.5'
+ * ```
+ */
 export function table(rows: readonly string[][], alignLeft = 1): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, j) => (widths[j] = Math.max(widths[j] ?? 0, cell.length)));
@@ -109,6 +129,14 @@ export function table(rows: readonly string[][], alignLeft = 1): string {
 /**
  * The path as text: one row per grid point, one column per problem holding the mean
  * score ± its standard error, `*` after the chosen point; then what the columns mean.
+ * @example
+ * ```ts
+ * formatPath(pathReport(search, 'binary', 48, 5, 'accuracy'));
+ * // C       accuracy
+ * // 0.0001  0.6267 ± 0.0163
+ * // 1       0.9156 ± 0.0411 *
+ * // …
+ * ```
  */
 export function formatPath(report: PathReport): string {
   const elastic = report.l1Ratios !== null;
@@ -135,7 +163,14 @@ function columnName(report: PathReport, problem: PathProblem): string {
   return report.problems.length === 1 ? report.scoring : `class ${display(String(problem.class))}`;
 }
 
-/** The chosen C (and l1 ratio) in full precision, for the report's fit line: `C 0.3593813663804626`, or per class for one-vs-rest. */
+/**
+ * The chosen C (and l1 ratio) in full precision, for the report's fit line.
+ * @example
+ * ```ts
+ * chosenWords(binaryPath); // 'C 0.3593813663804626'
+ * chosenWords(ovrPath);    // 'a: C 21.54434690031882; b: C 0.0001; c: C 21.54434690031882'
+ * ```
+ */
 export function chosenWords(report: PathReport): string {
   const one = (p: PathProblem) => `C ${p.C}${p.l1Ratio === null ? '' : `, l1 ratio ${p.l1Ratio}`}`;
   if (report.problems.length === 1) return one(report.problems[0] as PathProblem);
@@ -154,7 +189,18 @@ export interface CvScoresReport {
   standardError: number;
 }
 
-/** The fold scores as text: one row per fold (counted from 1), then their mean, std and standard error. */
+/**
+ * The fold scores as text: one row per fold (counted from 1), then their mean, std and standard error.
+ * @example
+ * ```ts
+ * formatCvScores(report);
+ * // fold  train  test  features  accuracy
+ * // 1        48    12         2    0.9167
+ * // …
+ * //
+ * // accuracy: mean 0.8833, std 0.0456 (over folds, ddof 1), standard error 0.0204 (std / √5)
+ * ```
+ */
 export function formatCvScores(report: CvScoresReport): string {
   const k = report.folds.length;
   return [

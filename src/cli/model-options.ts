@@ -91,7 +91,14 @@ export function inFlagTerms(message: string, standardized: boolean): string {
   return text;
 }
 
-/** `--scoring`: a scorer's name as scikit-learn spells it, or undefined when not given. @throws UsageError naming the scorers and the nearest one. */
+/**
+ * `--scoring`: a scorer's name as scikit-learn spells it, or undefined when not given.
+ * @throws UsageError naming the scorers and the nearest one.
+ * @example
+ * ```ts
+ * scoringFlag({ scoring: 'roc-auc' }); // UsageError: --scoring: expected accuracy, …; got 'roc-auc' (did you mean roc_auc?)
+ * ```
+ */
 export function scoringFlag(values: Values): ScoringName | undefined {
   return choice(values, 'scoring', SCORING_NAMES);
 }
@@ -163,6 +170,11 @@ export interface SearchRequest {
  * @throws UsageError for a search flag without `--cv`, `--C` or `--l1-ratio` with it (the
  * search chooses them), `--penalty none` (no C to choose), `--l1-ratios` without
  * `--penalty elasticnet` or elasticnet without them, or a bad value.
+ * @example
+ * ```ts
+ * searchRequest({ cv: '5', Cs: '0.1,1,10' }, { penalty: 'l2' });
+ * // { options: { penalty: 'l2', cv: 5, Cs: [0.1, 1, 10], l1Ratios: null, scoring: 'accuracy' }, folds: 5, scoring: 'accuracy' }
+ * ```
  */
 export function searchRequest(values: Values, options: LogisticRegressionOptions): SearchRequest | null {
   const read = new Map(SEARCH_FLAGS.map(({ flag, option, read: reader }) => [option, reader(values, flag)] as const));
@@ -202,6 +214,11 @@ export function makeSearch(request: SearchRequest, command: string): LogisticReg
  * dropped, `nSplits = 5` as `--cv 5`, `l1Ratios` as `--l1-ratios`, folds counted from 1
  * as the CLI's reports count them (the library counts from 0), and no advice to pass a
  * scoring function (the CLI takes names).
+ * @example
+ * ```ts
+ * searchInFlagTerms('StratifiedKFold.split: the least populated class in y has only 3 members, which is less than nSplits = 5', false);
+ * // 'the least populated class in y has only 3 members, which is less than --cv 5'
+ * ```
  */
 export function searchInFlagTerms(message: string, standardized: boolean): string {
   let text = message;
