@@ -58,9 +58,10 @@ export const ROW_SCRATCH: i32 = 88;
 /** The solver's own workspace (its `…WorkLength` values). */
 export const SOLVER_WORK: i32 = 92;
 /**
- * CSR layouts under newton-cd, whose sweeps go column by column: X by columns (CSC), as
- * cols + 1 i32 column starts, nnz i32 rows (increasing within each column) and nnz float64
- * values; 0 otherwise.
+ * X by columns under newton-cd, whose sweeps go column by column; 0 for other solvers.
+ * CSR layouts: CSC, as cols + 1 i32 column starts, nnz i32 rows (increasing within each
+ * column) and nnz float64 values. Dense layouts: COLUMN_VALUES only, cols runs of rows
+ * float64 values (column j at j·rows); COLUMN_STARTS and COLUMN_ROWS are 0.
  */
 export const COLUMN_STARTS: i32 = 96;
 export const COLUMN_ROWS: i32 = 100;

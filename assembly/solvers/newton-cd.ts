@@ -38,15 +38,18 @@ const MAX_TRIALS = 40;
  * hundreds of sweeps would (measured: elastic-net on 100,000×20 with two collinear
  * columns, 100 iterations unconverged with CD alone, 7 with CG).
  */
-const MAX_SWEEPS = 10;
+const MAX_SWEEPS = 3;
 /** Rounds (of CG, then sweeps) per Newton step at most; the first round is sweeps only. */
-const MAX_ROUNDS = 6;
+const MAX_ROUNDS = 3;
 /**
  * A Newton step's subproblem is solved until its largest optimality violation is at
  * most this fraction of the outer one (an inexact Newton method: enough for fast local
- * convergence without solving each quadratic model to the end).
+ * convergence without solving each quadratic model to the end). Measured on l1 fits of
+ * 100,000×50 with collinear columns (C from 0.001 to 1): against 0.01 with up to 10 sweeps
+ * in 6 rounds, this and 3 × 3 take 1–3 more Newton steps but half the sweeps and CG steps,
+ * each of which costs about a pass over X, while a Newton step costs about three.
  */
-const INNER_FRACTION = 0.01;
+const INNER_FRACTION = 0.1;
 const EPSILON = 2.220446049250313e-16;
 const NOISE_ULPS = 8;
 
@@ -248,9 +251,7 @@ function coordinateSweep(params: usize, g: usize, diag: usize, cross: usize, act
   const inverse = 1.0 / weightSum();
   const l1 = l1Strength();
   const l2 = l2Strength();
-  const x = dataX();
-  const layout = dataLayout();
-  const sparse = isSparse(layout);
+  const sparse = isSparse(dataLayout());
   const coupled = fitsIntercept() && !sparse;
   const starts = columnStarts();
   const entryRows = columnRows();
@@ -271,6 +272,8 @@ function coordinateSweep(params: usize, g: usize, diag: usize, cross: usize, act
       let hdj = 0.0;
       let hdb = 0.0;
       const byColumn = sparse && !intercept;
+      // Dense X: column j of the column-major copy (unused for an intercept).
+      const column = entryValues + ((<usize>j * <usize>rows) << 3);
       const first = byColumn ? load<i32>(starts + (<usize>j << 2)) : 0;
       const last = byColumn ? load<i32>(starts + (<usize>(j + 1) << 2)) : 0;
       if (byColumn && blocks == 1) {
@@ -287,14 +290,14 @@ function coordinateSweep(params: usize, g: usize, diag: usize, cross: usize, act
       } else if (blocks == 1) {
         for (let i = 0; i < rows; i++) {
           const t = at(curvature, i) * at(u, i);
-          hdj += (intercept ? 1.0 : element(x, cols, layout, i, j)) * t;
+          hdj += (intercept ? 1.0 : at(column, i)) * t;
           hdb += t;
         }
       } else {
         for (let i = 0; i < rows; i++) {
           const slot = i * blocks + k;
           const t = (weights == 0 ? 1.0 : at(weights, i)) * at(curvature, slot) * (at(u, slot) - at(m, i));
-          hdj += (intercept ? 1.0 : element(x, cols, layout, i, j)) * t;
+          hdj += (intercept ? 1.0 : at(column, i)) * t;
           hdb += t;
         }
       }
@@ -338,10 +341,10 @@ function coordinateSweep(params: usize, g: usize, diag: usize, cross: usize, act
           }
         }
       } else if (blocks == 1) {
-        for (let i = 0; i < rows; i++) put(u, i, at(u, i) + z * ((intercept ? 1.0 : element(x, cols, layout, i, j)) - c));
+        for (let i = 0; i < rows; i++) put(u, i, at(u, i) + z * ((intercept ? 1.0 : at(column, i)) - c));
       } else {
         for (let i = 0; i < rows; i++) {
-          const change = z * ((intercept ? 1.0 : element(x, cols, layout, i, j)) - c);
+          const change = z * ((intercept ? 1.0 : at(column, i)) - c);
           const slot = i * blocks + k;
           put(u, slot, at(u, slot) + change);
           put(m, i, at(m, i) + at(curvature, slot) * change);

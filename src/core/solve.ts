@@ -145,14 +145,22 @@ export function solve(problem: CoreProblem, run: CoreRun, start: Float64Array): 
 
 /**
  * The solve's scratch block. Over sparse X the scratch, not X, is what grows with the
- * columns (a few vectors of blocks × (cols + 1) values), so when it cannot be had the
- * message says so and what needs less, instead of the dense advice of `allocF64`.
+ * columns (a few vectors of blocks × (cols + 1) values), and newton-cd keeps a copy of
+ * dense X by columns, so when it cannot be had the message says so and what needs less,
+ * instead of the dense advice of `allocF64`.
  */
 function allocWork(target: Core, length: number, problem: CoreProblem, solver: CoreSolver): number {
   try {
     return target.allocF64(length);
   } catch (error) {
-    if (!(error instanceof RangeError) || problem.X.sparse === null) throw error;
+    if (!(error instanceof RangeError)) throw error;
+    if (problem.X.sparse === null && solver === 'newton-cd') {
+      throw new RangeError(
+        `LogisticRegression.fit: solver 'newton-cd' keeps a copy of X by columns, ${length} float64 values of scratch (${length * 8} bytes) in all, more than WebAssembly memory can hold beside X; solver 'owlqn' minimises the same l1 or elastic-net objective without the copy`,
+        { cause: error },
+      );
+    }
+    if (problem.X.sparse === null) throw error;
     const { cols } = problem.X;
     const parameters = problem.blocks * (cols + 1);
     const shape = problem.blocks === 1 ? `${cols} columns + 1` : `${problem.blocks} blocks × (${cols} columns + 1)`;
