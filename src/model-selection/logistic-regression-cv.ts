@@ -207,7 +207,7 @@ export class LogisticRegressionCV<L extends Label = Label> {
     const model = finalModel<T>(results, labels.classes as T[], mode, d, this.#options.fitIntercept);
     this.#model?.dispose();
     this.#model = model as unknown as LogisticRegression<L>;
-    this.#search = searchState(results, labels.classes, mode, this.#l1Ratios !== null);
+    this.#search = searchState(results, labels.classes, mode, this.#l1Ratios !== null, this.#options.fitIntercept);
     return this as unknown as LogisticRegressionCV<T>;
   }
 
@@ -247,8 +247,8 @@ export class LogisticRegressionCV<L extends Label = Label> {
 
   /**
    * The path of every fold per class label: folds × Cs × (d + 1) values (the weights,
-   * then the intercept), with an l1Ratios axis before the last for elastic-net; for a
-   * softmax model, each class's row. Null for a model read by `fromJSON` (not stored).
+   * then the intercept; d values without `fitIntercept`), with an l1Ratios axis before
+   * the last for elastic-net; for a softmax model, each class's row. Null for a model read by `fromJSON` (not stored).
    * @throws NotFittedError before `fit`.
    */
   get coefsPaths(): Map<Label, number[][][] | number[][][][]> | null {
@@ -487,7 +487,7 @@ function finalModel<T extends Label>(results: ProblemResult[], classes: T[], mod
 }
 
 /** The attributes of the search, shaped as scikit-learn shapes them. */
-function searchState(results: ProblemResult[], classes: readonly Label[], mode: 'binary' | 'multinomial' | 'ovr', elasticnet: boolean): SearchState {
+function searchState(results: ProblemResult[], classes: readonly Label[], mode: 'binary' | 'multinomial' | 'ovr', elasticnet: boolean, fitIntercept: boolean): SearchState {
   const keys = mode === 'binary' ? [classes[1] as Label] : [...classes];
   const grid = (perFold: ArrayLike<number>[][]): CvGrid =>
     perFold.map((byRatio) =>
@@ -500,11 +500,12 @@ function searchState(results: ProblemResult[], classes: readonly Label[], mode: 
   keys.forEach((key, k) => {
     const result = (mode === 'ovr' ? results[k] : results[0]) as ProblemResult;
     scores.set(key, grid(result.scores));
-    // A softmax problem's paths hold every class's row; each class gets its own.
+    // A softmax problem's paths hold every class's row; each class gets its own, with
+    // its intercept last when there is one (scikit-learn's layout).
     const rowOf = (params: Float64Array): number[] => {
       const stride = params.length / (mode === 'multinomial' && classes.length > 2 ? classes.length : 1);
       const row = mode === 'multinomial' && classes.length > 2 ? k : 0;
-      return Array.from(params.subarray(row * stride, (row + 1) * stride));
+      return Array.from(params.subarray(row * stride, (row + 1) * stride - (fitIntercept ? 0 : 1)));
     };
     coefsPaths.set(
       key,
