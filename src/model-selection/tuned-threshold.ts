@@ -319,9 +319,6 @@ export function tunedThreshold<L extends Label>(
     options.sampleWeight === undefined || options.sampleWeight === null
       ? null
       : readSampleWeight(options.sampleWeight, rows, `${WHERE}: sampleWeight`, FIT_WEIGHTS);
-  // A named metric that cannot weigh rows (some cannot yet) refuses here, before any fit,
-  // on two rows of its own.
-  if (weights !== null && custom === null) metric([posLabel, negLabel], [posLabel, negLabel], Float64Array.of(1, 1));
   const onWarning =
     options.onWarning === undefined ? undefined : checkFunction<((message: string) => void) | null>(WHERE, 'onWarning', options.onWarning, true);
   const cv = options.cv === undefined ? 5 : options.cv;

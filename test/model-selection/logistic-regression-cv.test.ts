@@ -48,7 +48,7 @@ describe('new LogisticRegressionCV(options).fit(X, y): attributes', () => {
 describe('new LogisticRegressionCV(options).fit(X, y): the model', () => {
   it('refits at the chosen C: the coefficients of LogisticRegression at that C', () => {
     const model = new LogisticRegressionCV({ Cs: 5, ...tight }).fit(binary.X, binary.y);
-    const direct = new LogisticRegression({ C: model.C[0], ...tight }).fit(binary.X, binary.y);
+    const direct = new LogisticRegression({ C: model.C[0]!, ...tight }).fit(binary.X, binary.y);
     model.coef.data.forEach((v, j) => expect(v).toBeCloseTo(direct.coef.data[j]!, 7));
     expect(model.intercept[0]).toBeCloseTo(direct.intercept[0]!, 7);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsrMatrix, GroupKFold, LogisticRegression, Matrix, NotFittedError, StratifiedKFold, StratifiedShuffleSplit } from '../../src/index.js';
+import { CsrMatrix, GroupKFold, LogisticRegression, Matrix, makeClassification, NotFittedError, StratifiedKFold, StratifiedShuffleSplit } from '../../src/index.js';
 import { tunedThreshold } from '../../src/model-selection/tuned-threshold.js';
 import { expectError } from '../assertions.js';
 import { linearProblem } from '../helpers.js';
@@ -295,7 +295,6 @@ describe('tunedThreshold refuses, with a message that says what and where', () =
     ['an unknown responseMethod', () => tunedThreshold(model, X, yLabels, { responseMethod: 'predict_proba' as never }), RangeError, "tunedThreshold: responseMethod must be one of 'auto', 'predictProba', 'decisionFunction', got 'predict_proba'"],
     ['a split with no held-out rows', () => tunedThreshold(model, X, yLabels, { cv: [{ trainIndex: Int32Array.of(0, 1), testIndex: new Int32Array(0) }], refit: false }), RangeError, 'tunedThreshold: cv fold 0: testIndex is empty; every fold needs at least one sample on each side'],
     ['a split row number out of range', () => tunedThreshold(model, X, yLabels, { cv: { split: () => [{ trainIndex: Int32Array.of(0, 1), testIndex: Int32Array.of(150) }] }, refit: false }), RangeError, 'tunedThreshold: cv fold 0: testIndex[0] must be an integer from 0 to 149, got 150'],
-    ['a named metric that cannot weigh rows yet, before any fit', () => tunedThreshold(model, X, yLabels, { scoring: 'accuracy', sampleWeight: yLabels.map(() => 1) }), RangeError, "scoring 'accuracy': sample weights are not supported by this scorer yet"],
     ['a model that predicts a constant', () => tunedThreshold(LogisticRegression.fromSklearn({ coef: [[0]], intercept: [0.3], classes: [0, 1] }), handX, handY, { cv: 'prefit' }), RangeError, "tunedThreshold: the model's responses on the held-out rows of split 0 are all equal (0.574442516811659 to 0.574442516811659): it predicts a constant, so no threshold can be tuned"],
     ['a metric function that returns NaN', () => tunedThreshold(identityModel(), handX, handY, { cv: 'prefit', thresholds: 3, responseMethod: 'decisionFunction', scoring: () => NaN }), RangeError, 'tunedThreshold: scoring returned NaN at threshold -2 of split 0; it must return a number'],
     ['a metric function that returns no number', () => tunedThreshold(identityModel(), handX, handY, { cv: 'prefit', thresholds: 3, responseMethod: 'decisionFunction', scoring: (() => '1') as never }), TypeError, 'tunedThreshold: scoring returned a string at threshold -2 of split 0; it must return a number'],
@@ -338,5 +337,14 @@ describe('a Matrix.alloc X', () => {
     a.dispose();
     expect(a.estimator.isFitted).toBe(false);
     wasm.dispose();
+  });
+});
+
+describe('tunedThreshold(model, X, y, { sampleWeight })', () => {
+  it('weighs the rows of a named metric: unit weights give the unweighted choice', () => {
+    const { X, y } = makeClassification({ nSamples: 150, nFeatures: 4, nRedundant: 0, randomState: 11 });
+    const plain = tunedThreshold(new LogisticRegression(), X, y, { scoring: 'f1', cv: 3, thresholds: 20 });
+    const weighted = tunedThreshold(new LogisticRegression(), X, y, { scoring: 'f1', cv: 3, thresholds: 20, sampleWeight: Array.from(y, () => 1) });
+    expect([weighted.bestThreshold, weighted.bestScore]).toEqual([plain.bestThreshold, plain.bestScore]);
   });
 });
