@@ -25,7 +25,7 @@ export * from './text/index.js';
 export type { Dtype, FeatureMatrix, MatrixLike } from './core/stage.js';
 export { NotFittedError } from './errors.js';
 export type { Label } from './validate/labels.js';
-export { accuracy } from './metrics/accuracy.js';
+export { accuracy, type AccuracyOptions } from './metrics/accuracy.js';
 export { startWorkers, terminateWorkers } from './core/threads.js';
 export * from './metrics/index.js';
 export { StandardScaler, type StandardScalerOptions } from './preprocessing/standard-scaler.js';

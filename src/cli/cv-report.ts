@@ -8,6 +8,7 @@
  */
 import type { Label, LogisticRegressionCV, ScoringName } from '../index.js';
 import { display } from './text.js';
+import { table } from './report.js';
 
 /** The delta degrees of freedom of every standard deviation over folds reported here. */
 export const DDOF = 1;
@@ -109,21 +110,6 @@ export function shortNumber(x: number): string {
 /** A mean ± standard error, to 4 decimals. */
 function meanCell({ mean, standardError }: FoldStats): string {
   return `${mean.toFixed(4)} ± ${standardError.toFixed(4)}`;
-}
-
-/**
- * Rows of cells as aligned text: the first `alignLeft` columns padded right, the others left.
- * @example
- * ```ts
- * table([['C', 'score'], ['0.01', '0.5']]); // 'C     score\n0.01    0.5'
- * ```
- */
-export function table(rows: readonly string[][], alignLeft = 1): string {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, j) => (widths[j] = Math.max(widths[j] ?? 0, cell.length)));
-  return rows
-    .map((row) => row.map((cell, j) => (j < alignLeft ? cell.padEnd(widths[j] as number) : cell.padStart(widths[j] as number))).join('  ').trimEnd())
-    .join('\n');
 }
 
 /**

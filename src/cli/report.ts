@@ -89,7 +89,14 @@ export function classCounts(classes: readonly Label[], y: readonly Label[]): num
 
 const fmt = (x: number | null): string => (x === null ? 'n/a' : x.toFixed(4));
 
-function table(rows: string[][], alignLeft = 1): string {
+/**
+ * Rows of cells as aligned text: the first `alignLeft` columns padded right, the others left.
+ * @example
+ * ```ts
+ * table([['C', 'score'], ['0.01', '0.5']]); // 'C     score\n0.01    0.5'
+ * ```
+ */
+export function table(rows: readonly string[][], alignLeft = 1): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, j) => (widths[j] = Math.max(widths[j] ?? 0, cell.length)));
   return rows

@@ -99,7 +99,9 @@ export function runSearch(request: SearchRequest): ProblemResult[] {
           points.forEach((point, c) => {
             params[p]![f]![l]!.push(point.params);
             nIter[p]![f]![l]![c] = point.nIterPerProblem[0] as number;
-            scores[p]![f]![l]![c] = scorePoint(request.scorer, point.params, positive === null ? K : null, staged!.cols, testRows.X, yTest);
+            scores[p]![f]![l]![c] = scoreOrExplain(classes, positive, f, () =>
+              scorePoint(request.scorer, point.params, positive === null ? K : null, staged!.cols, testRows.X, yTest),
+            );
           });
         });
       });
@@ -157,6 +159,24 @@ function scorePoint(scorer: ScoringFunction, params: Float64Array, softmaxClasse
     return scorer(model, X, y, null);
   } finally {
     model.dispose();
+  }
+}
+
+/**
+ * Runs a scorer on a path point; its error, which can only name the encoded labels it
+ * saw, says which fold and what they stand for (keeping its class).
+ */
+function scoreOrExplain(classes: readonly Label[], positive: number | null, fold: number, score: () => number): number {
+  try {
+    return score();
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    const legend =
+      positive === null
+        ? classes.map((label, k) => `${k} = ${formatLabel(label)}`).join(', ')
+        : `1 = ${formatLabel(classes[positive] as Label)}, −1 = the other classes`;
+    const Kind = error.constructor as new (message: string, options?: { cause?: unknown }) => Error;
+    throw new Kind(`LogisticRegressionCV: scoring fold ${fold}, whose labels are encoded as scikit-learn encodes them (${legend}): ${error.message}`, { cause: error });
   }
 }
 
