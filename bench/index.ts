@@ -9,8 +9,8 @@
  *   npm run bench -- --quick      smoke run for CI (a few seconds; numbers not meaningful, so
  *                                 the targets are not judged)
  *   npm run bench -- --json FILE  also write the results as JSON (for bench/chart.ts)
- *   npm run bench -- --only dense|sparse
- *                                 one of the two sections; the sparse one takes 20–45 minutes
+ *   npm run bench -- --only dense|sparse|model-selection
+ *                                 one of the sections; the sparse one takes 20–45 minutes
  *                                 on this shared 2-core machine, plus, on the first run, about
  *                                 25 minutes to generate its sets and write them as svmlight
  *                                 text (cached afterwards, see bench/sparse/cache.ts)
@@ -37,6 +37,10 @@
  * Then the sparse section (bench/sparse/section.ts): CSR sets shaped like RCV1 and like
  * hashed features, time to the optimum against LIBLINEAR 2.3 and scikit-learn 1.2.1,
  * gradient-pass throughput and peak memory against the CSR bytes.
+ *
+ * Then the model-selection section (bench/model-selection/section.ts): LogisticRegressionCV
+ * against scikit-learn on the same folds, a fold's path against a cold fit, and the l1 path
+ * against LIBLINEAR 2.3 `-s 6` and scikit-learn's saga.
  * @module
  */
 import os from 'node:os';
@@ -54,6 +58,8 @@ import { Matrix } from '../src/index.js';
 import { type SparseResults, benchSparse } from './sparse/section.js';
 import { SKLEARN, ensurePackage } from './sparse/debian.js';
 import { sparseTargets } from './sparse/targets.js';
+import { type ModelSelectionResults, benchModelSelection } from './model-selection/section.js';
+import { modelSelectionTargets } from './model-selection/targets.js';
 
 type Mode = 'quick' | 'default' | 'full';
 
@@ -115,9 +121,10 @@ const SYNTHETIC_GD_LR = 4;
 // ---------------------------------------------------------------------------------------
 // Command line
 
-const USAGE = 'usage: npm run bench [-- --quick | --full] [--only dense|sparse] [--json FILE]';
+const USAGE = 'usage: npm run bench [-- --quick | --full] [--only dense|sparse|model-selection] [--json FILE]';
 
-type Section = 'dense' | 'sparse';
+const SECTIONS = ['dense', 'sparse', 'model-selection'] as const;
+type Section = (typeof SECTIONS)[number];
 
 function parseCommandLine(): { mode: Mode; json: string | null; sections: readonly Section[] } {
   try {
@@ -135,13 +142,13 @@ function parseCommandLine(): { mode: Mode; json: string | null; sections: readon
     });
     if (values.help) {
       console.log(
-        `${USAGE}\n  --quick      smoke run (CI)\n  --full       adds 2,000,000×32 and more runs\n  --only S     only section S: dense (gradient descent, time to convergence) or sparse\n  --json FILE  write the results as JSON`,
+        `${USAGE}\n  --quick      smoke run (CI)\n  --full       adds 2,000,000×32 and more runs\n  --only S     only section S: dense (gradient descent, time to convergence), sparse or model-selection\n  --json FILE  write the results as JSON`,
       );
       process.exit(0);
     }
     if (values.quick && values.full) throw new Error('--quick and --full exclude each other');
-    if (values.only !== undefined && values.only !== 'dense' && values.only !== 'sparse') throw new Error(`--only takes dense or sparse, got '${values.only}'`);
-    const sections: readonly Section[] = values.only === undefined ? ['dense', 'sparse'] : [values.only];
+    if (values.only !== undefined && !(SECTIONS as readonly string[]).includes(values.only)) throw new Error(`--only takes ${SECTIONS.join(', ')}, got '${values.only}'`);
+    const sections: readonly Section[] = values.only === undefined ? SECTIONS : [values.only as Section];
     return { mode: values.quick ? 'quick' : values.full ? 'full' : 'default', json: values.json ?? null, sections };
   } catch (error) {
     console.error(`bench: ${(error as Error).message}\n${USAGE}`);
@@ -210,6 +217,8 @@ export interface Results {
   convergence: ConvergenceResult[];
   /** The sparse section, or null when it did not run (`--only dense`). */
   sparse: SparseResults | null;
+  /** The model-selection section, or null when it did not run. */
+  modelSelection: ModelSelectionResults | null;
   targets: Target[];
   seconds: number;
 }
@@ -471,8 +480,9 @@ async function main(): Promise<void> {
 
   const dense = sections.includes('dense') ? await benchDense(mode) : null;
   const sparse = sections.includes('sparse') ? await benchSparse(mode, ALL_THREADS) : null;
+  const modelSelection = sections.includes('model-selection') ? await benchModelSelection(mode, ALL_THREADS) : null;
 
-  const targets = printSummary(dense, sparse, mode);
+  const targets = printSummary(dense, sparse, modelSelection, mode);
   const seconds = (performance.now() - started) / 1000;
   console.log(`\nPeak RSS of this process (VmHWM): ${formatMiB(peakRss())}`);
   console.log(`Load average at the end: ${loadAverage()}`);
@@ -491,6 +501,7 @@ async function main(): Promise<void> {
       shapes: dense?.shapes ?? [],
       convergence: dense?.convergence ?? [],
       sparse,
+      modelSelection,
       targets,
       seconds,
     };
@@ -584,15 +595,19 @@ async function benchDense(mode: Mode): Promise<DenseResults> {
   return { tfjs, blas, bandwidth, shapes, convergence };
 }
 
-/** Except in a smoke run, prints the targets of both sections with their verdicts (returned). */
-function printSummary(dense: DenseResults | null, sparse: SparseResults | null, mode: Mode): Target[] {
+/** Except in a smoke run, prints the targets of every section that ran with their verdicts (returned). */
+function printSummary(dense: DenseResults | null, sparse: SparseResults | null, modelSelection: ModelSelectionResults | null, mode: Mode): Target[] {
   if (mode === 'quick') {
     // A smoke run's numbers come from a few steps with no warm-up: a verdict on them would mislead.
     console.log('\nTargets: not judged in a smoke run (npm run bench judges them).');
     return [];
   }
   console.log('\n## Targets\n');
-  const targets = [...(dense === null ? [] : checkTargets(dense.shapes, dense.convergence, dense.bandwidth)), ...(sparse === null ? [] : sparseTargets(sparse))];
+  const targets = [
+    ...(dense === null ? [] : checkTargets(dense.shapes, dense.convergence, dense.bandwidth)),
+    ...(sparse === null ? [] : sparseTargets(sparse)),
+    ...(modelSelection === null ? [] : modelSelectionTargets(modelSelection.cv, modelSelection.l1)),
+  ];
   console.log(
     renderTable(
       ['target', 'needed', 'measured', 'met'],
