@@ -24,6 +24,7 @@ import {
   weightSum,
   weightsAddress,
 } from '../objective/problem';
+import { madd64 } from '../simd';
 import { at, axpy, copy, dot, maxAbs, put, scale, zero } from '../vector';
 import { acceptStep, cgBudget, currentF, currentGradNorm, descending, endDescent, noStep, startDescent } from './descent';
 
@@ -288,10 +289,12 @@ function coordinateSweep(params: usize, g: usize, diag: usize, cross: usize, act
           hdj += at(entryValues, e) * (weights == 0 ? 1.0 : at(weights, i)) * at(curvature, slot) * (at(u, slot) - at(m, i));
         }
       } else if (blocks == 1) {
-        for (let i = 0; i < rows; i++) {
-          const t = at(curvature, i) * at(u, i);
-          hdj += (intercept ? 1.0 : at(column, i)) * t;
-          hdb += t;
+        if (intercept) {
+          hdb = curvatureSum(curvature, u, rows);
+          hdj = hdb;
+        } else {
+          hdj = columnCurvatureDot(column, curvature, u, rows);
+          hdb = lastCurvatureSum;
         }
       } else {
         for (let i = 0; i < rows; i++) {
@@ -341,7 +344,8 @@ function coordinateSweep(params: usize, g: usize, diag: usize, cross: usize, act
           }
         }
       } else if (blocks == 1) {
-        for (let i = 0; i < rows; i++) put(u, i, at(u, i) + z * ((intercept ? 1.0 : at(column, i)) - c));
+        if (intercept) addConstant(z, u, rows);
+        else addShiftedColumn(z, column, c, u, rows);
       } else {
         for (let i = 0; i < rows; i++) {
           const change = z * ((intercept ? 1.0 : at(column, i)) - c);
@@ -353,6 +357,71 @@ function coordinateSweep(params: usize, g: usize, diag: usize, cross: usize, act
     }
   }
   return violation;
+}
+
+// The dense binary sweep's row loops, two rows per f64x2 (the even and odd rows summed in
+// their own lanes, then lane 0 + lane 1 + the odd last row): each coordinate step reads
+// one contiguous column, the curvature and u.
+
+/** Σᵢ hᵢuᵢ over `rows` rows. */
+function curvatureSum(curvature: usize, u: usize, rows: i32): f64 {
+  let acc = f64x2.splat(0);
+  let i = 0;
+  for (; i + 1 < rows; i += 2) {
+    const at2 = <usize>i << 3;
+    acc = madd64(v128.load(curvature + at2), v128.load(u + at2), acc);
+  }
+  let sum = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+  if (i < rows) sum += at(curvature, i) * at(u, i);
+  return sum;
+}
+
+/** {@link columnCurvatureDot}'s Σᵢ hᵢuᵢ, from the same pass. */
+let lastCurvatureSum: f64 = 0;
+
+/** Σᵢ x_ij·(hᵢuᵢ) over `rows` rows of column j (`column`, column-major float64); Σᵢ hᵢuᵢ into lastCurvatureSum. */
+function columnCurvatureDot(column: usize, curvature: usize, u: usize, rows: i32): f64 {
+  let acc = f64x2.splat(0);
+  let accT = f64x2.splat(0);
+  let i = 0;
+  for (; i + 1 < rows; i += 2) {
+    const at2 = <usize>i << 3;
+    const t = f64x2.mul(v128.load(curvature + at2), v128.load(u + at2));
+    acc = madd64(v128.load(column + at2), t, acc);
+    accT = f64x2.add(accT, t);
+  }
+  let sum = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+  let sumT = f64x2.extract_lane(accT, 0) + f64x2.extract_lane(accT, 1);
+  if (i < rows) {
+    const t = at(curvature, i) * at(u, i);
+    sum += at(column, i) * t;
+    sumT += t;
+  }
+  lastCurvatureSum = sumT;
+  return sum;
+}
+
+/** uᵢ += z over `rows` rows (an intercept's step). */
+function addConstant(z: f64, u: usize, rows: i32): void {
+  const step = f64x2.splat(z);
+  let i = 0;
+  for (; i + 1 < rows; i += 2) {
+    const at2 = <usize>i << 3;
+    v128.store(u + at2, f64x2.add(v128.load(u + at2), step));
+  }
+  if (i < rows) put(u, i, at(u, i) + z);
+}
+
+/** uᵢ += z·(x_ij − c) over `rows` rows of column j (a weight's step, coupled to the intercept by c). */
+function addShiftedColumn(z: f64, column: usize, c: f64, u: usize, rows: i32): void {
+  const step = f64x2.splat(z);
+  const shift = f64x2.splat(c);
+  let i = 0;
+  for (; i + 1 < rows; i += 2) {
+    const at2 = <usize>i << 3;
+    v128.store(u + at2, madd64(step, f64x2.sub(v128.load(column + at2), shift), v128.load(u + at2)));
+  }
+  if (i < rows) put(u, i, at(u, i) + z * (at(column, i) - c));
 }
 
 /**
