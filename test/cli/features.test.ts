@@ -95,7 +95,7 @@ describe('help and demo', () => {
   it('--help lists the commands and exits 0', async () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/train .*\n.*predict .*\n.*evaluate .*\n.*demo/);
+    expect(r.stdout).toMatch(/train .*\n.*cv .*\n.*predict .*\n.*evaluate .*\n.*demo/);
   });
 
   it('train --help lists the preprocessing flags', async () => {
