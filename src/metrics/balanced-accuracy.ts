@@ -4,9 +4,8 @@
  */
 import { checkBoolean, checkFunction, checkOptionNames } from '../validate/options.js';
 import { type Label, formatLabels } from '../validate/labels.js';
-import { METRIC_WEIGHTS, readSampleWeight } from '../validate/weights.js';
 import { confusionMatrix } from './confusion-matrix.js';
-import { checkSameKind, readLabels } from './labels.js';
+import { readLabelPair } from './labels.js';
 import { numpyAverage, pairwiseSum } from './numpy-sum.js';
 
 /** Options of {@link balancedAccuracy}; every field is optional. */
@@ -72,16 +71,7 @@ export function balancedAccuracy<L extends Label>(
     options.onWarning ?? ((message: string) => console.warn(message)),
   );
   // Checked here, so that messages name this function rather than confusionMatrix.
-  const t = readLabels(WHERE, 'yTrue', yTrue);
-  const p = readLabels(WHERE, 'yPred', yPred);
-  if (t.values.length !== p.values.length) {
-    throw new RangeError(`${WHERE}: yTrue has ${t.values.length} labels but yPred has ${p.values.length}`);
-  }
-  checkSameKind(WHERE, 'yPred', p.kind, 'yTrue', t.kind);
-  const weights =
-    options.sampleWeight === undefined
-      ? undefined
-      : readSampleWeight(options.sampleWeight, t.values.length, `${WHERE}: sampleWeight`, METRIC_WEIGHTS);
+  const { t, p, weights } = readLabelPair(WHERE, yTrue, yPred, options.sampleWeight);
   const { labels, matrix } = confusionMatrix(t.values, p.values, weights === undefined ? {} : { sampleWeight: weights });
 
   const recalls: number[] = [];

@@ -4,8 +4,7 @@
  */
 import { checkOptionNames } from '../validate/options.js';
 import { type Label, formatLabels, uniqueSorted } from '../validate/labels.js';
-import { METRIC_WEIGHTS, readSampleWeight } from '../validate/weights.js';
-import { checkSameKind, indexOfLabels, readLabels, readLabelsOption } from './labels.js';
+import { indexOfLabels, readLabelPair, readLabelsOption } from './labels.js';
 
 /** Options of {@link confusionMatrix}. */
 export interface ConfusionMatrixOptions<L extends Label = Label> {
@@ -70,16 +69,7 @@ export function confusionMatrix<L extends Label>(
   options: ConfusionMatrixOptions<L> = {},
 ): ConfusionMatrix<L> {
   checkOptionNames(WHERE, options, OPTION_NAMES);
-  const t = readLabels(WHERE, 'yTrue', yTrue);
-  const p = readLabels(WHERE, 'yPred', yPred);
-  if (t.values.length !== p.values.length) {
-    throw new RangeError(`${WHERE}: yTrue has ${t.values.length} labels but yPred has ${p.values.length}`);
-  }
-  checkSameKind(WHERE, 'yPred', p.kind, 'yTrue', t.kind);
-  const weights =
-    options.sampleWeight === undefined
-      ? undefined
-      : readSampleWeight(options.sampleWeight, t.values.length, `${WHERE}: sampleWeight`, METRIC_WEIGHTS);
+  const { t, p, weights } = readLabelPair(WHERE, yTrue, yPred, options.sampleWeight);
   let labels: L[];
   if (options.labels !== undefined) {
     labels = readLabelsOption(WHERE, options.labels, t.kind, 'yTrue');

@@ -9,6 +9,7 @@
  * @module
  */
 import { describeKind } from '../validate/describe.js';
+import { METRIC_WEIGHTS, readSampleWeight } from '../validate/weights.js';
 import {
   type Label,
   type LabelKind,
@@ -43,6 +44,37 @@ export function readLabels<L extends Label>(where: string, name: string, values:
   if (list.length === 0) throw new RangeError(`${where}: ${name} is empty; at least one label is required`);
   const kind = scanLabels(list, `${where}: ${name}`, METRIC_LABELS) as LabelKind;
   return { values: Array.from(list) as L[], kind };
+}
+
+/** True and predicted labels read by {@link readLabelPair}, with the checked sample weights. */
+export interface LabelPair<L extends Label> {
+  readonly t: LabelList<L>;
+  readonly p: LabelList<L>;
+  /** The `sampleWeight` option checked against the labels' count; undefined when absent. */
+  readonly weights: Float64Array | undefined;
+}
+
+/**
+ * Reads the `yTrue`/`yPred` arguments of a metric of predicted labels and its
+ * `sampleWeight` option: each as {@link readLabels}, the two of one length and one kind,
+ * the weights as the metrics read them (METRIC_WEIGHTS).
+ * @throws as {@link readLabels}; RangeError for lengths that differ or bad weights;
+ * TypeError for kinds that differ.
+ */
+export function readLabelPair<L extends Label>(
+  where: string,
+  yTrue: ArrayLike<L>,
+  yPred: ArrayLike<L>,
+  sampleWeight: ArrayLike<number> | undefined,
+): LabelPair<L> {
+  const t = readLabels(where, 'yTrue', yTrue);
+  const p = readLabels(where, 'yPred', yPred);
+  if (t.values.length !== p.values.length) {
+    throw new RangeError(`${where}: yTrue has ${t.values.length} labels but yPred has ${p.values.length}`);
+  }
+  checkSameKind(where, 'yPred', p.kind, 'yTrue', t.kind);
+  const weights = sampleWeight === undefined ? undefined : readSampleWeight(sampleWeight, t.values.length, `${where}: sampleWeight`, METRIC_WEIGHTS);
+  return { t, p, weights };
 }
 
 /**

@@ -6,9 +6,8 @@
 import { describeString, describeValue } from '../validate/describe.js';
 import { checkFunction, checkOptionNames } from '../validate/options.js';
 import { type Label, formatLabel, formatLabels, uniqueSorted } from '../validate/labels.js';
-import { checkLabelValue, checkSameKind, indexOfLabels, readLabels, readLabelsOption } from './labels.js';
+import { checkLabelValue, indexOfLabels, readLabelPair, readLabelsOption } from './labels.js';
 import { numpyAverage, pairwiseSum } from './numpy-sum.js';
-import { METRIC_WEIGHTS, readSampleWeight } from '../validate/weights.js';
 
 /**
  * How {@link precisionRecallF1} combines classes. `'binary'`: only the class `posLabel`.
@@ -145,16 +144,7 @@ export function precisionRecallF1<L extends Label>(
   const average = readAverage(options.average);
   const zeroDivision = readZeroDivision(options.zeroDivision);
   const onWarning = checkFunction<(message: string) => void>(WHERE, 'onWarning', options.onWarning ?? ((message: string) => console.warn(message)));
-  const t = readLabels(WHERE, 'yTrue', yTrue);
-  const p = readLabels(WHERE, 'yPred', yPred);
-  if (t.values.length !== p.values.length) {
-    throw new RangeError(`${WHERE}: yTrue has ${t.values.length} labels but yPred has ${p.values.length}`);
-  }
-  checkSameKind(WHERE, 'yPred', p.kind, 'yTrue', t.kind);
-  const weights =
-    options.sampleWeight === undefined
-      ? undefined
-      : readSampleWeight(options.sampleWeight, t.values.length, `${WHERE}: sampleWeight`, METRIC_WEIGHTS);
+  const { t, p, weights } = readLabelPair(WHERE, yTrue, yPred, options.sampleWeight);
   const posLabel = options.posLabel === undefined ? undefined : checkLabelValue<L>(WHERE, 'posLabel', options.posLabel, t.kind, 'yTrue');
   const labelsOption = options.labels === undefined ? undefined : readLabelsOption(WHERE, options.labels, t.kind, 'yTrue');
   const present = uniqueSorted(t.values, p.values);
