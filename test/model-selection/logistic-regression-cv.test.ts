@@ -167,3 +167,17 @@ describe('new LogisticRegressionCV(options): bad input, before any fit', () => {
     expect(warnings.some((m) => m.includes('least populated class'))).toBe(true);
   });
 });
+
+describe('LogisticRegressionCV.fit and crossValidate: bad input is refused before any fit runs', () => {
+  it.each([
+    ['more folds than samples', { cv: 151 }, {}],
+    ['groups of the wrong length', { cv: { split: () => [] } as never }, { groups: [1, 2] }],
+    ['a fold index out of range', { cv: [{ trainIndex: Int32Array.of(0, 1), testIndex: Int32Array.of(999) }] }, {}],
+    ['a bad sample weight', {}, { sampleWeight: Array.from({ length: 150 }, (_, i) => (i === 3 ? -1 : 1)) }],
+  ] as const)('%s', (_, options, fitOptions) => {
+    let iterations = 0;
+    const model = new LogisticRegressionCV({ Cs: 2, ...options, onIteration: () => void (iterations += 1) } as never);
+    expect(() => model.fit(binary.X, binary.y, fitOptions as never)).toThrow(RangeError);
+    expect(iterations).toBe(0);
+  });
+});
