@@ -40,17 +40,24 @@ export function readFitInput(options: EstimatorOptions, X: FeatureMatrix, y: unk
     const weights = sampleWeight === null ? null : readSampleWeight(sampleWeight, staged.rows, 'sampleWeight', FIT_WEIGHTS);
     classWeights(options.classWeight, labels, labels.counts); // reject unknown labels before any work
     const mode = modeFor(options.multiClass, K);
-    // Dense float32 X has binary kernels only; a CsrMatrix is read as it is, by kernels for every mode.
-    if (mode === 'multinomial' && staged.dtype === 'float32' && staged.sparse === null) {
-      throw new RangeError(
-        K === 2
-          ? `${NAME}: dtype 'float32' serves binary and one-vs-rest models, not the two-class softmax of multiClass 'multinomial'; use multiClass 'auto' or dtype 'float64'`
-          : `${NAME}: dtype 'float32' serves binary and one-vs-rest models; y has ${K} classes, so use multiClass 'ovr' or dtype 'float64'`,
-      );
-    }
+    checkDtypeServesMode(NAME, staged.dtype, staged.sparse !== null, mode, K);
     return { X: staged, labels, sampleWeight: weights, mode };
   } catch (error) {
     release(staged);
     throw error;
   }
+}
+
+/**
+ * Dense float32 X has binary kernels only (a CsrMatrix is read as it is, by kernels for
+ * every mode): a softmax model over it is refused.
+ * @throws RangeError naming `where` for dense float32 X with mode 'multinomial'.
+ */
+export function checkDtypeServesMode(where: string, dtype: 'float64' | 'float32', sparse: boolean, mode: ModelMode, K: number): void {
+  if (mode !== 'multinomial' || dtype !== 'float32' || sparse) return;
+  throw new RangeError(
+    K === 2
+      ? `${where}: dtype 'float32' serves binary and one-vs-rest models, not the two-class softmax of multiClass 'multinomial'; use multiClass 'auto' or dtype 'float64'`
+      : `${where}: dtype 'float32' serves binary and one-vs-rest models; y has ${K} classes, so use multiClass 'ovr' or dtype 'float64'`,
+  );
 }

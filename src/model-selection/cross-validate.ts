@@ -13,7 +13,7 @@ import { checkBoolean, checkFunction, checkOptionNames } from '../validate/optio
 import { FIT_WEIGHTS, readSampleWeight } from '../validate/weights.js';
 import { type Cv, readFolds } from './cv.js';
 import { checkPerSample } from './fold.js';
-import { checkSamples, takeFeatureRows, takeSamples } from './fold-data.js';
+import { checkSamples, inFold, takeFeatureRows, takeSamples } from './fold-data.js';
 import { readScoring, type ScoredClassifier, type Scoring, type ScoringFunction } from './scoring.js';
 
 /**
@@ -217,16 +217,4 @@ function checkEstimator(where: string, estimator: unknown): void {
 function ownScore(estimator: CrossValidatable): ScoringFunction {
   if (typeof estimator.score === 'function') return (model, X, y) => (model as CrossValidatable).score!(X, y);
   return readScoring('crossValidate', 'scoring', 'accuracy');
-}
-
-/** Runs one fold's work; an error thrown there says which fold, keeping its class. */
-function inFold(where: string, k: number, count: number, work: () => void): void {
-  try {
-    work();
-  } catch (error) {
-    if (!(error instanceof Error)) throw error;
-    const Kind = error.constructor as new (message: string, options?: { cause?: unknown }) => Error;
-    const wrapped = new Kind(`${where}: fold ${k} of ${count}: ${error.message}`, { cause: error });
-    throw wrapped.message === `${where}: fold ${k} of ${count}: ${error.message}` ? wrapped : error;
-  }
 }

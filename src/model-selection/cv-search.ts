@@ -19,7 +19,7 @@ import type { EstimatorOptions } from '../estimator/options.js';
 import type { EncodedLabels, Label } from '../validate/labels.js';
 import { formatLabel } from '../validate/labels.js';
 import type { Fold } from './fold.js';
-import { takeFeatureRows } from './fold-data.js';
+import { inFold, takeFeatureRows } from './fold-data.js';
 import { fitPath, startFrom } from './path.js';
 import type { ScoringFunction } from './scoring.js';
 
@@ -79,10 +79,10 @@ export function runSearch(request: SearchRequest): ProblemResult[] {
   const scores = problems.map(() => folds.map(() => l1Ratios.map(() => new Float64Array(Cs.length))));
   const params = problems.map(() => folds.map(() => l1Ratios.map(() => [] as Float64Array[])));
   const nIter = problems.map(() => folds.map(() => l1Ratios.map(() => new Int32Array(Cs.length))));
-  folds.forEach((fold, f) => {
+  folds.forEach((fold, f) => inFold('LogisticRegressionCV.fit', f, folds.length, () => {
     const trainIndex = fold.trainIndex;
     const trainClasses = Int32Array.from(trainIndex, (i) => request.classIndex[i] as number);
-    checkFoldClasses(trainClasses, classes, f);
+    checkFoldClasses(trainClasses, classes);
     const trainRows = takeFeatureRows(request.X, trainIndex);
     const testRows = takeFeatureRows(request.X, fold.testIndex);
     let staged: StagedMatrix | undefined;
@@ -99,7 +99,7 @@ export function runSearch(request: SearchRequest): ProblemResult[] {
           points.forEach((point, c) => {
             params[p]![f]![l]!.push(point.params);
             nIter[p]![f]![l]![c] = point.nIterPerProblem[0] as number;
-            scores[p]![f]![l]![c] = scoreOrExplain(classes, positive, f, () =>
+            scores[p]![f]![l]![c] = scoreOrExplain(classes, positive, () =>
               scorePoint(request.scorer, point.params, positive === null ? K : null, staged!.cols, testRows.X, yTest),
             );
           });
@@ -110,7 +110,7 @@ export function runSearch(request: SearchRequest): ProblemResult[] {
       trainRows.dispose();
       testRows.dispose();
     }
-  });
+  }));
   return problems.map(({ positive }, p) => choose(request, positive, scores[p]!, params[p]!, nIter[p]!));
 }
 
@@ -131,13 +131,13 @@ function problemMode(mode: ModelMode, positive: number | null): ModelMode {
 }
 
 /** Every class must be among a fold's training rows: scikit-learn's search assumes it, and a path without a class has no row for it. */
-function checkFoldClasses(trainClasses: Int32Array, classes: readonly Label[], fold: number): void {
+function checkFoldClasses(trainClasses: Int32Array, classes: readonly Label[]): void {
   const seen = new Uint8Array(classes.length);
   for (const c of trainClasses) seen[c] = 1;
   const missing = classes.filter((_, k) => seen[k] === 0);
   if (missing.length > 0) {
     throw new RangeError(
-      `LogisticRegressionCV: the training rows of fold ${fold} have no sample of class ${missing.map(formatLabel).join(', ')}; every class must be in every training fold (use stratified folds, or fewer folds)`,
+      `the training rows have no sample of class ${missing.map(formatLabel).join(', ')}; every class must be in every training fold (use stratified folds, or fewer folds)`,
     );
   }
 }
@@ -164,9 +164,9 @@ function scorePoint(scorer: ScoringFunction, params: Float64Array, softmaxClasse
 
 /**
  * Runs a scorer on a path point; its error, which can only name the encoded labels it
- * saw, says which fold and what they stand for (keeping its class).
+ * saw, says what they stand for (keeping its class).
  */
-function scoreOrExplain(classes: readonly Label[], positive: number | null, fold: number, score: () => number): number {
+function scoreOrExplain(classes: readonly Label[], positive: number | null, score: () => number): number {
   try {
     return score();
   } catch (error) {
@@ -176,7 +176,7 @@ function scoreOrExplain(classes: readonly Label[], positive: number | null, fold
         ? classes.map((label, k) => `${k} = ${formatLabel(label)}`).join(', ')
         : `1 = ${formatLabel(classes[positive] as Label)}, −1 = the other classes`;
     const Kind = error.constructor as new (message: string, options?: { cause?: unknown }) => Error;
-    throw new Kind(`LogisticRegressionCV: scoring fold ${fold}, whose labels are encoded as scikit-learn encodes them (${legend}): ${error.message}`, { cause: error });
+    throw new Kind(`scoring the held-out rows, whose labels are encoded as scikit-learn encodes them (${legend}): ${error.message}`, { cause: error });
   }
 }
 

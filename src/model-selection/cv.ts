@@ -46,7 +46,11 @@ export function readFolds(
     const nSplits = checkInteger(where, 'cv', cv, 2, MAX_FOLDS);
     folds = new StratifiedKFold({ nSplits, ...(onWarning === undefined ? {} : { onWarning }) }).split(n, y);
   } else if (cv !== null && typeof cv === 'object' && typeof (cv as CrossValidator).split === 'function') {
-    folds = (cv as CrossValidator).split(n, y, groups);
+    const made: unknown = (cv as CrossValidator).split(n, y, groups);
+    if (made === null || typeof made !== 'object' || typeof (made as Iterable<unknown>)[Symbol.iterator] !== 'function') {
+      throw new TypeError(`${where}: cv.split() must return an array (or iterable) of folds, got ${describeKind(made)}`);
+    }
+    folds = made as Iterable<unknown>;
   } else if (isArrayLike(cv)) {
     folds = Array.from(cv);
   } else {

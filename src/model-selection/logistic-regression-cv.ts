@@ -8,6 +8,7 @@
  */
 import type { FeatureMatrix } from '../core/stage.js';
 import { NotFittedError } from '../errors.js';
+import { checkDtypeServesMode } from '../estimator/fit-input.js';
 import { LogisticRegression } from '../estimator/logistic-regression.js';
 import { MODEL_FORMAT, MODEL_VERSION, type ModelParameters, readParameters } from '../estimator/model-json.js';
 import {
@@ -22,6 +23,7 @@ import {
 import { classWeights } from '../estimator/scaling.js';
 import { modeFor } from '../estimator/train.js';
 import type { Matrix } from '../matrix.js';
+import { CsrMatrix } from '../sparse/csr-matrix.js';
 import { isArrayLike } from '../validate/array-like.js';
 import { describeKind, describeValue } from '../validate/describe.js';
 import { type Label, encodeLabels, formatLabel } from '../validate/labels.js';
@@ -161,7 +163,12 @@ export class LogisticRegressionCV<L extends Label = Label> {
     this.#scoringName = typeof scoring === 'string' ? (scoring as ScoringName) : null;
     this.#scoring = readScoring(NAME, 'scoring', scoring ?? 'accuracy');
     this.#refit = checkBoolean(NAME, 'refit', refit);
-    this.#given = { ...options };
+    // A copy, so that later changes to the caller's arrays reach neither this model nor its copies.
+    this.#given = {
+      ...options,
+      ...(typeof Cs === 'number' ? {} : { Cs: Array.from(this.#Cs) }),
+      ...(this.#l1Ratios === null || options.l1Ratios == null ? {} : { l1Ratios: Array.from(this.#l1Ratios) }),
+    };
   }
 
   /** The options as given to the constructor: `new LogisticRegressionCV(model.getParams())` is an unfitted copy. */
@@ -189,6 +196,7 @@ export class LogisticRegressionCV<L extends Label = Label> {
     const perClass = classWeights(this.#options.classWeight, labels, labels.counts);
     const weights = rowWeights(sampleWeight, perClass, labels.indices);
     const mode = modeFor(this.#options.multiClass, K);
+    checkDtypeServesMode(NAME, this.#options.dtype, X instanceof CsrMatrix, mode, K);
     const folds = readFolds(`${NAME}.fit`, this.#cv, n, y, groups, this.#options.onWarning);
     const l1Ratios = this.#l1Ratios === null ? [null] : Array.from(this.#l1Ratios);
     const results = runSearch({
@@ -399,10 +407,10 @@ export class LogisticRegressionCV<L extends Label = Label> {
     });
     const parameters: ModelParameters = readParameters(objectField(record, 'model', where), 'model');
     const problems = parameters.mode === 'ovr' ? parameters.classes.length : 1;
-    const C = numberList(search['C'], `${where}: search.C`, parameters.mode === 'binary' ? 1 : parameters.classes.length);
+    const C = numberList(search['C'], `${where}: search.C`, parameters.classes.length === 2 ? 1 : parameters.classes.length);
     const l1Ratio = search['l1Ratio'] === null ? null : numberList(search['l1Ratio'], `${where}: search.l1Ratio`, C.length);
     if ((l1Ratio === null) !== (estimator.#l1Ratios === null)) throw new RangeError(`${where}: search.l1Ratio must be ${estimator.#l1Ratios === null ? 'null' : 'an array'} for penalty '${estimator.#options.penalty}'`);
-    const scores = scoreEntries(search['scores'], `${where}: search.scores`, parameters.classes, parameters.mode);
+    const scores = scoreEntries(search['scores'], `${where}: search.scores`, parameters.classes);
     const nIter = search['nIter'];
     if (!Array.isArray(nIter) || nIter.length !== problems) throw new RangeError(`${where}: search.nIter must be an array of ${problems} entries`);
     estimator.#model = model;
@@ -488,7 +496,8 @@ function finalModel<T extends Label>(results: ProblemResult[], classes: T[], mod
 
 /** The attributes of the search, shaped as scikit-learn shapes them. */
 function searchState(results: ProblemResult[], classes: readonly Label[], mode: 'binary' | 'multinomial' | 'ovr', elasticnet: boolean, fitIntercept: boolean): SearchState {
-  const keys = mode === 'binary' ? [classes[1] as Label] : [...classes];
+  // Two classes are one problem for scikit-learn (its n_classes = 1), softmax or not: one key, the second class.
+  const keys = classes.length === 2 ? [classes[1] as Label] : [...classes];
   const grid = (perFold: ArrayLike<number>[][]): CvGrid =>
     perFold.map((byRatio) =>
       Array.from({ length: (byRatio[0] as ArrayLike<number>).length }, (_, c) =>
@@ -544,8 +553,8 @@ function storedClassWeight(value: unknown, where: string): ClassWeight | null {
 }
 
 /** The stored scores: one [label, grid] entry per key, numbers (or NaN-free nulls) only. */
-function scoreEntries(value: unknown, name: string, classes: readonly Label[], mode: 'binary' | 'multinomial' | 'ovr'): Map<Label, CvGrid> {
-  const keys = mode === 'binary' ? [classes[1] as Label] : [...classes];
+function scoreEntries(value: unknown, name: string, classes: readonly Label[]): Map<Label, CvGrid> {
+  const keys = classes.length === 2 ? [classes[1] as Label] : [...classes];
   if (!Array.isArray(value) || value.length !== keys.length) throw new RangeError(`${name} must hold ${keys.length} [label, grid] entries`);
   const out = new Map<Label, CvGrid>();
   value.forEach((entry, i) => {

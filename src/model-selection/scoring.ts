@@ -271,7 +271,16 @@ const SCORERS: Readonly<Record<ScoringName, ScoringFunction>> = {
  * ```
  */
 export function readScoring(where: string, name: string, value: unknown): ScoringFunction {
-  if (typeof value === 'function') return value as ScoringFunction;
+  if (typeof value === 'function') {
+    // A function of the caller's: its result is checked, so that a string or an object
+    // is not stored as a score (NaN stays a number, as scikit-learn keeps it).
+    const custom = value as ScoringFunction;
+    return (model, X, y, sampleWeight) => {
+      const score: unknown = custom(model, X, y, sampleWeight);
+      if (typeof score !== 'number') throw new TypeError(`${where}: ${name} returned ${describeKind(score)}; it must return a number`);
+      return score;
+    };
+  }
   if (typeof value !== 'string') {
     throw new TypeError(`${where}: ${name} must be a scorer's name or a function, got ${describeKind(value)}`);
   }

@@ -156,7 +156,7 @@ describe('new LogisticRegressionCV(options): bad input, before any fit', () => {
   it('rejects a fold whose training rows lack a class', () => {
     const folds = [{ trainIndex: Int32Array.from(Array.from(binary.y).flatMap((v, i) => (v === 0 ? [i] : []))), testIndex: Int32Array.of(0) }];
     expect(() => new LogisticRegressionCV({ cv: folds }).fit(binary.X, binary.y)).toThrow(
-      'LogisticRegressionCV: the training rows of fold 0 have no sample of class 1; every class must be in every training fold (use stratified folds, or fewer folds)',
+      'LogisticRegressionCV.fit: fold 0 of 1: the training rows have no sample of class 1; every class must be in every training fold (use stratified folds, or fewer folds)',
     );
   });
 
@@ -179,5 +179,42 @@ describe('LogisticRegressionCV.fit and crossValidate: bad input is refused befor
     const model = new LogisticRegressionCV({ Cs: 2, ...options, onIteration: () => void (iterations += 1) } as never);
     expect(() => model.fit(binary.X, binary.y, fitOptions as never)).toThrow(RangeError);
     expect(iterations).toBe(0);
+  });
+});
+
+describe('LogisticRegressionCV: found by attacking it', () => {
+  it('refuses dense float32 X with a softmax model, as LogisticRegression does', () => {
+    expect(() => new LogisticRegressionCV({ Cs: 2, dtype: 'float32' }).fit(three.X, three.y)).toThrow(
+      "LogisticRegressionCV: dtype 'float32' serves binary and one-vs-rest models; y has 3 classes, so use multiClass 'ovr' or dtype 'float64'",
+    );
+  });
+
+  it('has one key and one C for two classes with multiClass multinomial, as scikit-learn', () => {
+    const model = new LogisticRegressionCV({ Cs: 3, cv: 3, multiClass: 'multinomial' }).fit(binary.X, binary.y);
+    expect([model.C.length, [...model.scores.keys()], [...model.coefsPaths!.keys()], model.coef.rows]).toEqual([1, [1], [1], 1]);
+    expect(LogisticRegressionCV.fromJSON(JSON.stringify(model)).C).toEqual(model.C);
+  });
+
+  it('refuses a scoring function that returns no number', () => {
+    const fit = (): unknown => new LogisticRegressionCV({ Cs: 2, scoring: (() => 'high') as never }).fit(binary.X, binary.y);
+    expect(fit).toThrow(TypeError);
+    expect(fit).toThrow(/^LogisticRegressionCV\.fit: fold 0 of 5: .*LogisticRegressionCV: scoring returned a string; it must return a number$/);
+  });
+
+  it('refuses a splitter whose split() returns no folds', () => {
+    expect(() => new LogisticRegressionCV({ cv: { split: () => 3 } as never }).fit(binary.X, binary.y)).toThrow(
+      new TypeError('LogisticRegressionCV.fit: cv.split() must return an array (or iterable) of folds, got a number'),
+    );
+  });
+
+  it('refuses an array-like Cs with a negative length', () => {
+    expect(() => new LogisticRegressionCV({ Cs: { length: -1 } as never })).toThrow(TypeError);
+  });
+
+  it('keeps its own copy of the grid given', () => {
+    const Cs = [0.5, 2];
+    const model = new LogisticRegressionCV({ Cs });
+    Cs[0] = 100;
+    expect([Array.from(model.Cs), model.getParams().Cs]).toEqual([[0.5, 2], [0.5, 2]]);
   });
 });

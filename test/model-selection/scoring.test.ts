@@ -142,9 +142,17 @@ describe('readScoring(where, name, value): the refusals of the named scorers', (
 });
 
 describe('readScoring(where, name, value): reading the argument', () => {
-  it('returns a scoring function as it is', () => {
-    const mine: ScoringFunction = () => 0.5;
-    expect(readScoring('crossValScore', 'scoring', mine)).toBe(mine);
+  it('returns what a scoring function returns, NaN included', () => {
+    const model = LogisticRegression.fromSklearn({ coef: [[1]], intercept: [0], classes: [0, 1] });
+    expect(readScoring('crossValScore', 'scoring', (() => 0.5) as ScoringFunction)(model, [[1]], [1], null)).toBe(0.5);
+    expect(readScoring('crossValScore', 'scoring', (() => NaN) as ScoringFunction)(model, [[1]], [1], null)).toBeNaN();
+  });
+
+  it('refuses what a scoring function returns when it is no number', () => {
+    const model = LogisticRegression.fromSklearn({ coef: [[1]], intercept: [0], classes: [0, 1] });
+    expect(() => readScoring('crossValScore', 'scoring', (() => '0.5') as never)(model, [[1]], [1], null)).toThrow(
+      new TypeError('crossValScore: scoring returned a string; it must return a number'),
+    );
   });
 
   it('returns one function per name, the same at every call', () => {
