@@ -407,14 +407,17 @@ export class LogisticRegressionCV<L extends Label = Label> {
     });
     const parameters: ModelParameters = readParameters(objectField(record, 'model', where), 'model');
     const problems = parameters.mode === 'ovr' ? parameters.classes.length : 1;
-    const C = numberList(search['C'], `${where}: search.C`, parameters.classes.length === 2 ? 1 : parameters.classes.length);
-    const l1Ratio = search['l1Ratio'] === null ? null : numberList(search['l1Ratio'], `${where}: search.l1Ratio`, C.length);
+    const C = numberList(search['C'], `${where}: search.C`, parameters.classes.length === 2 ? 1 : parameters.classes.length, (v) => v > 0);
+    const l1Ratio = search['l1Ratio'] === null ? null : numberList(search['l1Ratio'], `${where}: search.l1Ratio`, C.length, (v) => v >= 0 && v <= 1);
     if ((l1Ratio === null) !== (estimator.#l1Ratios === null)) throw new RangeError(`${where}: search.l1Ratio must be ${estimator.#l1Ratios === null ? 'null' : 'an array'} for penalty '${estimator.#options.penalty}'`);
-    const scores = scoreEntries(search['scores'], `${where}: search.scores`, parameters.classes);
-    const nIter = search['nIter'];
-    if (!Array.isArray(nIter) || nIter.length !== problems) throw new RangeError(`${where}: search.nIter must be an array of ${problems} entries`);
+    const shape = { Cs: estimator.#Cs.length, l1Ratios: estimator.#l1Ratios?.length ?? null };
+    const scores = scoreEntries(search['scores'], `${where}: search.scores`, parameters.classes, shape);
+    const folds = (scores.values().next().value as unknown[]).length;
+    const nIterValue = search['nIter'];
+    if (!Array.isArray(nIterValue) || nIterValue.length !== problems) throw new RangeError(`${where}: search.nIter must be an array of ${problems} grids`);
+    const nIter = nIterValue.map((grid, k) => readGrid(grid, `${where}: search.nIter[${k}]`, { ...shape, folds }, 'count')) as number[][][] | number[][][][];
     estimator.#model = model;
-    estimator.#search = { C, l1Ratio, scores, coefsPaths: null, nIter: nIter as number[][][] };
+    estimator.#search = { C, l1Ratio, scores, coefsPaths: null, nIter };
     return estimator;
   }
 
@@ -536,10 +539,10 @@ function objectField(record: Record<string, unknown>, name: string, where: strin
   return value as Record<string, unknown>;
 }
 
-function numberList(value: unknown, name: string, length: number): Float64Array {
-  if (!Array.isArray(value) || value.length !== length || !value.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-    throw new RangeError(`${name} must be an array of ${length} finite numbers, got ${describeValue(value)}`);
-  }
+function numberList(value: unknown, name: string, length: number, valid: (v: number) => boolean): Float64Array {
+  if (!Array.isArray(value) || value.length !== length) throw new RangeError(`${name} must be an array of ${length} numbers, got ${describeValue(value)}`);
+  const bad = value.findIndex((v) => !(typeof v === 'number' && Number.isFinite(v) && valid(v)));
+  if (bad >= 0) throw new RangeError(`${name}[${bad}] is out of range, got ${describeValue(value[bad])}`);
   return Float64Array.from(value as number[]);
 }
 
@@ -552,23 +555,54 @@ function storedClassWeight(value: unknown, where: string): ClassWeight | null {
   return new Map(value as [Label, number][]);
 }
 
-/** The stored scores: one [label, grid] entry per key, numbers (or NaN-free nulls) only. */
-function scoreEntries(value: unknown, name: string, classes: readonly Label[]): Map<Label, CvGrid> {
+/** The shape of a stored grid: folds (unknown for the first grid read) × Cs [× l1Ratios]. */
+interface GridShape {
+  readonly folds?: number;
+  readonly Cs: number;
+  readonly l1Ratios: number | null;
+}
+
+/** The stored scores: one [label, grid] entry per key, each grid folds × Cs [× l1Ratios], all of one shape. */
+function scoreEntries(value: unknown, name: string, classes: readonly Label[], shape: GridShape): Map<Label, CvGrid> {
   const keys = classes.length === 2 ? [classes[1] as Label] : [...classes];
   if (!Array.isArray(value) || value.length !== keys.length) throw new RangeError(`${name} must hold ${keys.length} [label, grid] entries`);
   const out = new Map<Label, CvGrid>();
+  let folds = shape.folds;
   value.forEach((entry, i) => {
     if (!Array.isArray(entry) || entry.length !== 2 || entry[0] !== keys[i]) {
       throw new RangeError(`${name}[${i}] must be [${formatLabel(keys[i] as Label)}, grid], got ${describeValue(entry)}`);
     }
-    if (!isNumberGrid(entry[1])) throw new TypeError(`${name}[${i}] must be a grid of numbers (nested arrays)`);
-    out.set(keys[i] as Label, entry[1] as CvGrid);
+    const grid = readGrid(entry[1], `${name}[${i}][1]`, folds === undefined ? shape : { ...shape, folds }, 'score');
+    folds = grid.length;
+    out.set(keys[i] as Label, grid);
   });
   return out;
 }
 
-function isNumberGrid(value: unknown): boolean {
-  if (typeof value === 'number') return Number.isFinite(value);
-  return Array.isArray(value) && value.length < 1e7 && value.every(isNumberGrid);
+/**
+ * A stored grid of the given shape: scores (numbers; null, as JSON writes NaN, is read
+ * as NaN) or iteration counts (integers ≥ 0). Its depth is fixed by the shape, so no
+ * nesting can run deeper than that.
+ * @throws RangeError naming the first entry that is not of the shape or kind.
+ */
+function readGrid(value: unknown, name: string, shape: GridShape, kind: 'score' | 'count'): CvGrid {
+  const cell = (v: unknown, at: string): number => {
+    if (kind === 'score' && v === null) return NaN;
+    if (typeof v === 'number' && (kind === 'score' ? !Number.isNaN(v) : Number.isInteger(v) && v >= 0)) return v;
+    throw new RangeError(`${at} must be ${kind === 'score' ? 'a score (a number, or null for NaN)' : 'an iteration count'}, got ${describeValue(v)}`);
+  };
+  const row = (v: unknown, at: string, length: number): unknown[] => {
+    if (!Array.isArray(v) || v.length !== length) throw new RangeError(`${at} must be an array of ${length} entries, got ${describeValue(v)}`);
+    return v;
+  };
+  if (!Array.isArray(value) || value.length === 0 || (shape.folds !== undefined && value.length !== shape.folds)) {
+    throw new RangeError(`${name} must be an array of ${shape.folds ?? 'one or more'} folds, got ${describeValue(value)}`);
+  }
+  return value.map((fold, f) =>
+    row(fold, `${name}[${f}]`, shape.Cs).map((point, c) =>
+      shape.l1Ratios === null
+        ? cell(point, `${name}[${f}][${c}]`)
+        : row(point, `${name}[${f}][${c}]`, shape.l1Ratios).map((v, l) => cell(v, `${name}[${f}][${c}][${l}]`)),
+    ),
+  ) as CvGrid;
 }
-

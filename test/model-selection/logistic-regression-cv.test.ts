@@ -218,3 +218,40 @@ describe('LogisticRegressionCV: found by attacking it', () => {
     expect([Array.from(model.Cs), model.getParams().Cs]).toEqual([[0.5, 2], [0.5, 2]]);
   });
 });
+
+describe('LogisticRegressionCV.fromJSON(document): untrusted input', () => {
+  const doc = (): ReturnType<LogisticRegressionCV['toJSON']> =>
+    JSON.parse(JSON.stringify(new LogisticRegressionCV({ Cs: 3, cv: 3, scoring: 'neg_log_loss' }).fit(binary.X, binary.y)));
+
+  it('refuses a chosen C that is not > 0', () => {
+    const bad = doc();
+    bad.search.C = [-1];
+    expect(() => LogisticRegressionCV.fromJSON(bad)).toThrow('LogisticRegressionCV.fromJSON: search.C[0] is out of range, got -1');
+  });
+
+  it('refuses a score grid of the wrong shape, naming the entry', () => {
+    const bad = doc();
+    (bad.search.scores[0]![1] as number[][])[1] = [1, 2];
+    expect(() => LogisticRegressionCV.fromJSON(bad)).toThrow(/search\.scores\[0\]\[1\]\[1\] must be an array of 3 entries/);
+  });
+
+  it('refuses deep nesting where a score belongs without overflowing the stack', () => {
+    const bad = doc();
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    (bad.search.scores[0]![1] as unknown[][])[0]![0] = deep;
+    expect(() => LogisticRegressionCV.fromJSON(bad)).toThrow(RangeError);
+  });
+
+  it('refuses iteration counts that are not integers ≥ 0', () => {
+    const bad = doc();
+    (bad.search.nIter as number[][][])[0]![0]![0] = -3;
+    expect(() => LogisticRegressionCV.fromJSON(bad)).toThrow(/search\.nIter\[0\]\[0\]\[0\] must be an iteration count, got -3/);
+  });
+
+  it('reads a NaN score (written as null) back as NaN', () => {
+    const good = doc();
+    (good.search.scores[0]![1] as (number | null)[][])[0]![0] = null;
+    expect((LogisticRegressionCV.fromJSON(good).scores.get(1) as number[][])[0]![0]).toBeNaN();
+  });
+});
