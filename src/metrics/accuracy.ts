@@ -1,3 +1,8 @@
+/**
+ * Accuracy: the fraction of predicted labels equal to the true ones (weighted by
+ * `sampleWeight` when given), as scikit-learn's `accuracy_score`.
+ * @module
+ */
 import { labelArray } from '../validate/labels.js';
 import { checkOptionNames } from '../validate/options.js';
 import { METRIC_WEIGHTS, readSampleWeight } from '../validate/weights.js';

@@ -156,7 +156,7 @@ function run<E extends CrossValidatable>(where: string, estimator: E, X: Feature
   const weightedScoring = checkBoolean(where, 'weightedScoring', options.weightedScoring ?? false);
   const onWarning = options.onWarning === undefined ? undefined : checkFunction<(message: string) => void>(where, 'onWarning', options.onWarning, true);
   const n = checkSamples(X, estimator.dtype ?? 'float64').rows;
-  if (!isArrayLike(y) || typeof y === 'string') throw new TypeError(`${where}: y must be an array of labels, got ${describeKind(y)}`);
+  if (!isArrayLike(y)) throw new TypeError(`${where}: y must be an array of labels, got ${describeKind(y)}`);
   checkPerSample(where, 'y', y, n);
   const sampleWeight = options.sampleWeight == null ? null : readSampleWeight(options.sampleWeight, n, 'sampleWeight', FIT_WEIGHTS);
   const groups = options.groups ?? null;

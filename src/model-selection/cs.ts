@@ -14,6 +14,9 @@ const MAX_CS = 100_000;
 /**
  * numpy's `logspace(start, stop, n)` for n ≥ 1: 10 raised to `start + i·step`, step =
  * (stop − start)/(n − 1), with the last exponent exactly `stop`, as `linspace` forms it.
+ * The exponents are numpy's to the bit; the powers are the engine's `**`, within an ulp or
+ * two of numpy's (whose own last bit depends on the CPU: an AVX-512 routine or the C
+ * library's `pow`).
  */
 export function logspace(start: number, stop: number, n: number): Float64Array {
   const step = n > 1 ? (stop - start) / (n - 1) : 0;
@@ -28,9 +31,10 @@ export function logspace(start: number, stop: number, n: number): Float64Array {
  */
 export function readCs(where: string, value: unknown): Float64Array {
   if (typeof value === 'number') return logspace(-4, 4, checkInteger(where, 'Cs', value, 1, MAX_CS));
-  if (!isArrayLike(value) || typeof value === 'string') {
+  if (!isArrayLike(value)) {
     throw new TypeError(`${where}: Cs must be a count of values or an array of numbers, got ${describeKind(value)}`);
   }
   if (value.length === 0) throw new RangeError(`${where}: Cs must hold at least one value, got an empty array`);
+  if (value.length > MAX_CS) throw new RangeError(`${where}: Cs must hold at most ${MAX_CS} values, got ${value.length}`);
   return Float64Array.from({ length: value.length }, (_, i) => checkPositive(where, `Cs[${i}]`, value[i]));
 }

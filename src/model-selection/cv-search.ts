@@ -27,6 +27,7 @@ import type { ScoringFunction } from './scoring.js';
 export interface SearchProblem {
   /** Training labels: for a binary problem classes [−1, 1] with indices 0/1, else the classes 0…K−1. */
   readonly labels: EncodedLabels;
+  /** 'binary' for a problem of one class against the rest, else the model's softmax mode. */
   readonly mode: ModelMode;
 }
 
@@ -38,8 +39,9 @@ export interface ProblemResult {
   readonly params: Float64Array[][][];
   /** nIter[fold][l1 index][C index]. */
   readonly nIter: Int32Array[][];
-  /** The chosen C and l1 ratio (means over folds without refit). */
+  /** The chosen C (without refit, the mean over folds of each fold's best). */
   readonly C: number;
+  /** The chosen l1 ratio, null without elastic-net (a mean over folds without refit). */
   readonly l1Ratio: number | null;
   /** The final parameters: blocks × (d + 1). */
   readonly final: Float64Array;
@@ -47,18 +49,25 @@ export interface ProblemResult {
 
 /** Everything the search needs. */
 export interface SearchRequest {
+  /** The checked X, all rows (folds are cut from it). */
   readonly X: FeatureMatrix;
   /** Class index of every row (into the model's classes). */
   readonly classIndex: Int32Array;
+  /** The sorted labels of y. */
   readonly classes: readonly Label[];
   /** Per-row weights (sample × class weights), or null for ones. */
   readonly weights: Float64Array | null;
+  /** The model's mode: 'binary', 'multinomial' or 'ovr'. */
   readonly mode: ModelMode;
+  /** The checked folds. */
   readonly folds: readonly Fold[];
+  /** The grid of C, in the order each path visits it. */
   readonly Cs: Float64Array;
   /** [null] without elastic-net. */
   readonly l1Ratios: readonly (number | null)[];
+  /** Scores a point on held-out rows (greater is better). */
   readonly scorer: ScoringFunction;
+  /** Refit on all rows at the best point, or average the folds' best points. */
   readonly refit: boolean;
   /** The estimator options every fit uses (C and l1Ratio are set per point). */
   readonly options: EstimatorOptions;

@@ -44,6 +44,7 @@ export function readFolds(
   let folds: Iterable<unknown>;
   if (typeof cv === 'number') {
     const nSplits = checkInteger(where, 'cv', cv, 2, MAX_FOLDS);
+    if (nSplits > n) throw new RangeError(`${where}: cv = ${nSplits} is more folds than the ${n} samples`);
     folds = new StratifiedKFold({ nSplits, ...(onWarning === undefined ? {} : { onWarning }) }).split(n, y);
   } else if (cv !== null && typeof cv === 'object' && typeof (cv as CrossValidator).split === 'function') {
     const made: unknown = (cv as CrossValidator).split(n, y, groups);
@@ -69,7 +70,7 @@ function readFold(where: string, name: string, fold: unknown, n: number): Fold {
 }
 
 function readIndices(where: string, name: string, values: unknown, n: number): Int32Array {
-  if (!isArrayLike(values) || typeof values === 'string') throw new TypeError(`${where}: ${name} must be an array of sample indices, got ${describeKind(values)}`);
+  if (!isArrayLike(values)) throw new TypeError(`${where}: ${name} must be an array of sample indices, got ${describeKind(values)}`);
   if (values.length === 0) throw new RangeError(`${where}: ${name} is empty; every fold needs at least one sample on each side`);
   const out = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) out[i] = checkInteger(where, `${name}[${i}]`, values[i], 0, n - 1);

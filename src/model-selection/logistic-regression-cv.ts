@@ -153,7 +153,8 @@ export class LogisticRegressionCV<L extends Label = Label> {
    */
   constructor(options: LogisticRegressionCVOptions = {}) {
     checkOptionNames(NAME, options, [...OWN_OPTIONS, ...SHARED_OPTIONS]);
-    const { Cs = 10, cv = 5, l1Ratios = null, scoring = null, refit = true, ...shared } = options;
+    const { Cs = 10, cv: cvGiven, l1Ratios = null, scoring = null, refit = true, ...shared } = options;
+    const cv = cvGiven ?? 5;
     this.#Cs = readCs(NAME, Cs);
     const penalty = shared.penalty ?? 'l2';
     if (penalty === 'none') throw new RangeError(`${NAME}: penalty 'none' has no C to choose; use LogisticRegression, or penalty 'l2', 'l1' or 'elasticnet'`);
@@ -434,10 +435,15 @@ export class LogisticRegressionCV<L extends Label = Label> {
 
 /** {@link LogisticRegressionCV.toJSON}'s document. */
 export interface CvModelDocument {
+  /** Always {@link CV_MODEL_FORMAT}. */
   format: typeof CV_MODEL_FORMAT;
+  /** The version of this layout (1). */
   version: number;
+  /** The options that have a JSON form (not callbacks, a splitter `cv` or a scoring function). */
   options: Record<string, unknown>;
+  /** The search's results: chosen C and l1 ratio, the score grids per class label (NaN as null), the iteration counts. */
   search: { C: number[]; l1Ratio: number[] | null; scores: [Label, CvGrid][]; nIter: number[][][] | number[][][][] };
+  /** The final model's parameters, as LogisticRegression's document holds them. */
   model: ModelParameters;
 }
 
@@ -452,10 +458,10 @@ function renamed<T>(make: () => T): T {
   }
 }
 
-/** A `cv` option: a count of folds ≥ 2, a splitter or an array of folds (the folds themselves are checked by fit). */
+/** A `cv` option's kind and count, checked when the model is built; the folds themselves are read by `readFolds` in fit. */
 function checkCv(cv: unknown): Cv {
   if (typeof cv === 'number') return checkInteger(NAME, 'cv', cv, 2, 0x7fffffff);
-  if (cv !== null && typeof cv === 'object' && (typeof (cv as { split?: unknown }).split === 'function' || Array.isArray(cv))) return cv as Cv;
+  if (cv !== null && typeof cv === 'object' && (typeof (cv as { split?: unknown }).split === 'function' || isArrayLike(cv))) return cv as Cv;
   throw new TypeError(`${NAME}: cv must be a number of folds, a splitter (an object with split()) or an array of folds, got ${describeKind(cv)}`);
 }
 
@@ -466,7 +472,7 @@ function readL1Ratios(value: unknown, penalty: unknown): Float64Array | null {
     return null;
   }
   if (value === null) throw new RangeError(`${NAME}: penalty 'elasticnet' needs l1Ratios, an array of numbers in [0, 1]`);
-  if (!isArrayLike(value) || typeof value === 'string') throw new TypeError(`${NAME}: l1Ratios must be an array of numbers, got ${describeKind(value)}`);
+  if (!isArrayLike(value)) throw new TypeError(`${NAME}: l1Ratios must be an array of numbers, got ${describeKind(value)}`);
   if (value.length === 0) throw new RangeError(`${NAME}: l1Ratios must hold at least one value, got an empty array`);
   return Float64Array.from({ length: value.length }, (_, i) => {
     const v = value[i];

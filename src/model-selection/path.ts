@@ -52,8 +52,11 @@ export interface LogisticRegressionPath<L extends Label = Label> {
 
 /** One fitted point of a path: blocks × (d + 1) parameters and iterations per problem. */
 export interface PathPoint {
+  /** blocks × (d + 1) parameters: per block the weights, then the intercept. */
   readonly params: Float64Array;
+  /** The solver's iterations for each problem (one per class for one-vs-rest). */
   readonly nIterPerProblem: readonly number[];
+  /** Whether every problem met tol. */
   readonly converged: boolean;
 }
 
