@@ -15,7 +15,9 @@ were made):
   weightedMetrics   the metrics behind the scorers with sample_weight: accuracy_score,
                     confusion_matrix, precision_recall_fscore_support (every average)
                     and roc_auc_score (binary with tied scores and zero weights; ovr
-                    macro, weighted and micro; ovo, which scikit-learn refuses).
+                    macro, weighted and micro; ovo, which scikit-learn refuses; and
+                    weights that leave a class, a side of a curve or everything
+                    with weight 0: NaN with warnings, 0, or a refusal).
 
 neg_log_loss: scikit-learn names the columns of predict_proba after the labels of y, so
 it refuses a y that lacks one of the model's classes; the library names them after the
@@ -328,6 +330,26 @@ def weighted_metric_cases():
             results["ovr " + average] = run(lambda: roc_auc_score(y, P, multi_class="ovr", average=average, sample_weight=w))
         results["ovo macro"] = run(lambda: roc_auc_score(y, P, multi_class="ovo", sample_weight=w))
         cases.append({"name": "%d classes ROC AUC, n=%d" % (k, n), "yTrue": y, "score": P, "sampleWeight": w, "rocAuc": results})
+
+    # Weights that empty a class or a side of a curve: NaN with a warning, 0 for a
+    # 'weighted' average of classes that all weigh (about) 0, or a refusal.
+    y3 = [0, 1, 2, 0, 1, 2]
+    P3 = [[0.8, 0.1, 0.1], [0.1, 0.8, 0.1], [0.1, 0.1, 0.8], [0.6, 0.2, 0.2], [0.2, 0.6, 0.2], [0.2, 0.2, 0.6]]
+    for name, w in (("class 2 weighs 0", [1, 1, 0, 1, 1, 0]),
+                    ("only class 0 weighs", [1, 0, 0, 1, 0, 0]),
+                    ("every weight 0", [0.0] * 6),
+                    ("total weight 2e-9", [1e-9, 0, 0, 1e-9, 0, 0])):
+        results = {}
+        for average in ("macro", "weighted", "micro"):
+            results["ovr " + average] = run(lambda: roc_auc_score(y3, P3, multi_class="ovr", average=average, sample_weight=w))
+        cases.append({"name": "3 classes ROC AUC, " + name, "yTrue": y3, "score": P3, "sampleWeight": w, "rocAuc": results})
+    yb = [0, 1, 1, 0, 1]
+    sb = [0.1, 0.9, 0.4, 0.3, 0.8]
+    for name, w in (("every weight 0", [0.0] * 5),
+                    ("every positive weighs 0", [1, 0, 0, 1, 0]),
+                    ("every negative weighs 0", [0, 1, 1, 0, 1])):
+        cases.append({"name": "binary ROC AUC, " + name, "yTrue": yb, "score": sb, "sampleWeight": w,
+                      "rocAuc": {"binary": run(lambda: roc_auc_score(yb, sb, sample_weight=w))}})
     return cases
 
 

@@ -4,7 +4,7 @@
  * @module
  */
 import type { MatrixLike } from '../core/stage.js';
-import { checkChoice, checkOptionNames } from '../validate/options.js';
+import { checkChoice, checkFunction, checkOptionNames } from '../validate/options.js';
 import { type Label, formatLabel, formatLabels, isStrictlySorted, uniqueSorted } from '../validate/labels.js';
 import { indexOfLabels, readLabels, readLabelsOption } from './labels.js';
 import { readPerSample } from '../validate/numeric.js';
@@ -48,13 +48,27 @@ export interface RocAucOptions<L extends Label = Label> {
    * of weight 0 are left out). With `'ovr'`, every class's AUC is weighted so, and
    * `average: 'weighted'` weighs classes by their total weight. Not available with
    * `'ovo'`, as in scikit-learn.
+   *
+   * Weights can empty a side of a ROC curve, and then scikit-learn's results follow:
+   * - a binary AUC (the whole problem, or one class against the rest) whose positive or
+   *   negative samples all weigh 0 is NaN, with a warning (`onWarning`);
+   * - `average: 'weighted'` counts a class of total weight 0 as 0 with weight 0, so its
+   *   NaN does not reach the mean; when all the classes together weigh 0 (within numpy's
+   *   `isclose`, 1e-8) the result is 0;
+   * - otherwise, every weight 0 is refused (RangeError): there is no curve at all.
    * @default every weight 1
    */
   sampleWeight?: ArrayLike<number> | undefined;
+  /**
+   * Receives each warning: a binary AUC that sample weights make undefined (NaN), once
+   * per call for each side (no positive, no negative samples), naming the classes.
+   * @default console.warn
+   */
+  onWarning?: ((message: string) => void) | undefined;
 }
 
 const WHERE = 'rocAuc';
-const OPTION_NAMES = ['multiClass', 'average', 'labels', 'sampleWeight'] as const;
+const OPTION_NAMES = ['multiClass', 'average', 'labels', 'sampleWeight', 'onWarning'] as const;
 
 /**
  * Area under the receiver operating characteristic (ROC) curve: for a binary problem,
@@ -72,9 +86,12 @@ const OPTION_NAMES = ['multiClass', 'average', 'labels', 'sampleWeight'] as cons
  * probabilities, column k for the k-th class in sorted order, each row summing to 1
  * (within 1e-8 + 1e-5·sum).
  * @param options see {@link RocAucOptions}; `multiClass` is required for multiclass scores.
- * @returns the AUC, in [0, 1].
+ * @returns the AUC, in [0, 1]; NaN when sample weights leave a binary AUC without
+ * positive or negative weight (with a warning), and 0 for `average: 'weighted'` when every
+ * class weighs 0, as scikit-learn 1.2.1 (see {@link RocAucOptions.sampleWeight}).
  * @throws RangeError when yTrue contains a single class (the AUC is undefined), when
- * one-vs-rest meets a class with no samples, for mismatched lengths or column counts,
+ * one-vs-rest meets a class with no samples, when every sample weight is 0 (except with
+ * `average: 'weighted'` one-vs-rest), for mismatched lengths or column counts,
  * NaN/±Infinity scores, multiclass rows that do not sum to 1, an n×2 score (pass the
  * positive column as 1-D), a missing `multiClass` for multiclass scores, `average:
  * 'micro'` with `'ovo'`, a label of yTrue not in `labels`, or unsorted or repeated
@@ -85,6 +102,7 @@ const OPTION_NAMES = ['multiClass', 'average', 'labels', 'sampleWeight'] as cons
  * rocAuc([0, 1, 0, 1], [0.5, 0.5, 0.2, 0.9]); // 0.875: the tie counts one half
  * rocAuc(['a', 'b', 'c', 'a'], [[0.6, 0.3, 0.1], [0.2, 0.5, 0.3], [0.1, 0.2, 0.7], [0.4, 0.4, 0.2]],
  *   { multiClass: 'ovr', average: 'weighted' }); // 1
+ * rocAuc([0, 1, 1, 0], [0.1, 0.9, 0.4, 0.3], { sampleWeight: [1, 0, 0, 1] }); // NaN, and a warning
  * ```
  */
 export function rocAuc<L extends Label>(
@@ -111,8 +129,13 @@ export function rocAuc<L extends Label>(
   const present = uniqueSorted(y.values);
   const weights =
     options.sampleWeight === undefined ? undefined : readSampleWeight(options.sampleWeight, n, `${WHERE}: sampleWeight`, METRIC_WEIGHTS);
+  const onWarning = checkFunction<(message: string) => void>(
+    WHERE,
+    'onWarning',
+    options.onWarning ?? ((message: string) => console.warn(message)),
+  );
 
-  if (S.cols === 1) return binaryCase(y.values, S.data, present, labels, weights);
+  if (S.cols === 1) return binaryCase(y.values, S.data, present, labels, weights, onWarning);
   if (S.cols === 2) {
     throw new RangeError(
       `${WHERE}: score has 2 columns; for a binary problem pass the positive class's scores (column 1) as a 1-D array`,
@@ -148,10 +171,19 @@ export function rocAuc<L extends Label>(
   }
   const encoded = encode(y.values, classes);
   if (present.length < 2) throw onlyOneClass(present);
-  return multiClass === 'ovo' ? oneVsOne(encoded, S.data, K, average) : oneVsRest(encoded, S.data, K, classes, average, weights);
+  return multiClass === 'ovo'
+    ? oneVsOne(encoded, S.data, K, average)
+    : oneVsRest(encoded, S.data, K, classes, average, weights, onWarning);
 }
 
-function binaryCase<L extends Label>(y: L[], scores: Float64Array, present: L[], labels: L[] | undefined, weights: Float64Array | undefined): number {
+function binaryCase<L extends Label>(
+  y: L[],
+  scores: Float64Array,
+  present: L[],
+  labels: L[] | undefined,
+  weights: Float64Array | undefined,
+  onWarning: (message: string) => void,
+): number {
   if (labels !== undefined && labels.length !== 2) {
     throw new RangeError(
       `${WHERE}: score is 1-D (the positive class's scores), which needs 2 classes; labels has ${labels.length} labels`,
@@ -168,7 +200,17 @@ function binaryCase<L extends Label>(y: L[], scores: Float64Array, present: L[],
   const positive = classes[1] as L;
   const isPositive = new Uint8Array(y.length);
   for (let i = 0; i < y.length; i++) isPositive[i] = y[i] === positive ? 1 : 0;
-  return binaryRocAuc(isPositive, scores, weights);
+  const auc = binaryRocAuc(isPositive, scores, weights);
+  if (typeof auc === 'number') return auc;
+  const negative = classes[0] as L;
+  // scikit-learn's order: the negative side is checked first.
+  if (!auc.negatives) {
+    onWarning(`${WHERE}: sampleWeight gives the negative class ${formatLabel(negative)} a total weight of 0 (no negative samples), so the AUC is NaN`);
+  }
+  if (!auc.positives) {
+    onWarning(`${WHERE}: sampleWeight gives the positive class ${formatLabel(positive)} a total weight of 0 (no positive samples), so the AUC is NaN`);
+  }
+  return NaN;
 }
 
 /** Class indices of y in `classes`; throws for a label not among them. */
@@ -185,6 +227,11 @@ function encode<L extends Label>(y: L[], classes: L[]): Int32Array {
   return out;
 }
 
+/** Every sample weighs 0: scikit-learn's roc_curve has no sample left and raises. */
+function allWeightsZero(): RangeError {
+  return new RangeError(`${WHERE}: sampleWeight is 0 for every sample, which leaves no ROC curve`);
+}
+
 function onlyOneClass(present: readonly Label[]): RangeError {
   return new RangeError(`${WHERE}: yTrue contains only one class (${formatLabel(present[0] as Label)}); ROC AUC is undefined`);
 }
@@ -197,6 +244,7 @@ function oneVsRest(
   classes: readonly Label[],
   average: RocAucAverage,
   weights: Float64Array | undefined,
+  onWarning: (message: string) => void,
 ): number {
   const n = encoded.length;
   if (average === 'micro') {
@@ -208,7 +256,9 @@ function oneVsRest(
       repeated = new Float64Array(n * K);
       for (let i = 0; i < n; i++) repeated.fill(weights[i] as number, i * K, (i + 1) * K);
     }
-    return binaryRocAuc(isPositive, scores, repeated);
+    // Every sample is positive for one class and negative for the others, so only
+    // all-zero weights can empty a side, and binaryRocAuc refuses those.
+    return binaryRocAuc(isPositive, scores, repeated) as number;
   }
   const counts = new Float64Array(K);
   const support = new Float64Array(K);
@@ -216,9 +266,14 @@ function oneVsRest(
     counts[k] = (counts[k] as number) + 1;
     support[k] = (support[k] as number) + (weights === undefined ? 1 : (weights[i] as number));
   });
+  // scikit-learn's 'weighted' gives up (0) before any class's AUC when the classes'
+  // total weight is close to 0 (numpy's isclose against 0: within 1e-8).
+  if (average === 'weighted' && Math.abs(support.reduce((a, b) => a + b, 0)) <= 1e-8) return 0;
   const aucs = new Float64Array(K);
   const column = new Float64Array(n);
   const isPositive = new Uint8Array(n);
+  const noPositives: Label[] = [];
+  const noNegatives: Label[] = [];
   for (let c = 0; c < K; c++) {
     if (counts[c] === 0) {
       throw new RangeError(
@@ -229,9 +284,32 @@ function oneVsRest(
       column[i] = scores[i * K + c] as number;
       isPositive[i] = encoded[i] === c ? 1 : 0;
     }
-    aucs[c] = binaryRocAuc(isPositive, column, weights);
+    const auc = binaryRocAuc(isPositive, column, weights);
+    if (typeof auc === 'number') {
+      aucs[c] = auc;
+    } else {
+      aucs[c] = NaN;
+      if (!auc.negatives) noNegatives.push(classes[c] as Label);
+      if (!auc.positives) noPositives.push(classes[c] as Label);
+    }
   }
-  return average === 'weighted' ? numpyAverage(aucs, support) : numpyAverage(aucs);
+  // At most one class can lack negatives: then it alone has weight.
+  for (const c of noNegatives) {
+    onWarning(
+      `${WHERE}: sampleWeight gives every class but ${formatLabel(c)} a total weight of 0 (no negative samples), so the one-vs-rest AUC of ${formatLabel(c)} is NaN`,
+    );
+  }
+  if (noPositives.length > 0) {
+    const one = noPositives.length === 1;
+    onWarning(
+      `${WHERE}: sampleWeight gives ${one ? 'class' : 'classes'} ${formatLabels(noPositives)} a total weight of 0 (no positive samples), so ${one ? 'its one-vs-rest AUC is' : 'their one-vs-rest AUCs are'} NaN` +
+        (average === 'weighted' ? `; ${one ? 'it weighs' : 'they weigh'} 0 in the weighted average, which counts ${one ? 'it' : 'them'} as 0` : ''),
+    );
+  }
+  if (average !== 'weighted') return numpyAverage(aucs);
+  // A class of weight 0 counts as 0, so that its NaN does not reach the mean.
+  for (let c = 0; c < K; c++) if (support[c] === 0) aucs[c] = 0;
+  return numpyAverage(aucs, support);
 }
 
 /** One-vs-one (Hand & Till): every pair of classes present in yTrue. */
@@ -260,7 +338,8 @@ function oneVsOne(encoded: Int32Array, scores: Float64Array, K: number, average:
         scoreA[r] = scores[i * K + a] as number;
         scoreB[r] = scores[i * K + b] as number;
       });
-      pairScores.push((binaryRocAuc(isA, scoreA) + binaryRocAuc(isB, scoreB)) / 2);
+      // Unweighted, both sides of both curves hold samples, so both AUCs are numbers.
+      pairScores.push(((binaryRocAuc(isA, scoreA) as number) + (binaryRocAuc(isB, scoreB) as number)) / 2);
       prevalence.push(m / n);
     }
   }
@@ -268,10 +347,20 @@ function oneVsOne(encoded: Int32Array, scores: Float64Array, K: number, average:
 }
 
 /**
- * The binary AUC as scikit-learn computes it (`roc_curve` with `drop_intermediate`,
- * then `auc`'s trapezoidal rule). Both classes must be present.
+ * Which sides of a weighted ROC curve hold some weight, when one of them holds none (the
+ * AUC is then NaN, as scikit-learn's rates are).
  */
-function binaryRocAuc(isPositive: Uint8Array, allScores: Float64Array, allWeights?: Float64Array): number {
+interface EmptySide {
+  readonly positives: boolean;
+  readonly negatives: boolean;
+}
+
+/**
+ * The binary AUC as scikit-learn computes it (`roc_curve` with `drop_intermediate`,
+ * then `auc`'s trapezoidal rule). Both classes must be present; weights may still leave a
+ * side empty, which is reported instead of an AUC. Throws when every weight is 0.
+ */
+function binaryRocAuc(isPositive: Uint8Array, allScores: Float64Array, allWeights?: Float64Array): number | EmptySide {
   // Samples of weight 0 are left out, as scikit-learn does: they would add points that
   // change nothing but the order of the area's sum.
   let scores = allScores;
@@ -285,6 +374,7 @@ function binaryRocAuc(isPositive: Uint8Array, allScores: Float64Array, allWeight
     weights = Float64Array.from(kept, (i) => allWeights[i] as number);
   }
   const n = scores.length;
+  if (n === 0) throw allWeightsZero();
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   // Descending scores, equal scores last index first: numpy's stable ascending sort
@@ -329,6 +419,7 @@ function binaryRocAuc(isPositive: Uint8Array, allScores: Float64Array, allWeight
   const tpr = new Float64Array(m);
   const fpTotal = keptFps[keptFps.length - 1] as number;
   const tpTotal = keptTps[keptTps.length - 1] as number;
+  if (!(fpTotal > 0) || !(tpTotal > 0)) return { positives: tpTotal > 0, negatives: fpTotal > 0 };
   for (let i = 1; i < m; i++) {
     fpr[i] = (keptFps[i - 1] as number) / fpTotal;
     tpr[i] = (keptTps[i - 1] as number) / tpTotal;
