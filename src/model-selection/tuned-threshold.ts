@@ -11,6 +11,7 @@ import type { FeatureMatrix } from '../core/stage.js';
 import { LogisticRegression } from '../estimator/logistic-regression.js';
 import type { Matrix } from '../matrix.js';
 import { accuracy } from '../metrics/accuracy.js';
+import { balancedAccuracy } from '../metrics/balanced-accuracy.js';
 import { isArrayLike } from '../validate/array-like.js';
 import { describeKind, describeString } from '../validate/describe.js';
 import { type Label, encodeLabels, formatLabel, formatLabels } from '../validate/labels.js';
@@ -118,7 +119,11 @@ export interface TunedThresholdOptions<L extends Label = Label> {
   randomState?: number | RandomState | null | undefined;
   /**
    * Receives the warning of the stratified splitter a number `cv` makes (a class with
-   * fewer rows than folds); null silences it.
+   * fewer rows than folds), and the warnings of a named metric (`'balanced_accuracy'`:
+   * predictions of a class that the held-out rows lack, or hold only with weight 0). A
+   * metric's warning would come at many thresholds of a split; each distinct one is given
+   * once per call instead, when the call returns, naming the splits and counting the
+   * thresholds it came at. A metric function's own warnings are its own. null silences all.
    * @default console.warn
    */
   onWarning?: ((message: string) => void) | null | undefined;
@@ -312,7 +317,8 @@ export function tunedThreshold<L extends Label>(
   const custom = typeof options.scoring === 'function' ? options.scoring : null;
   const posLabel = readPosLabel(options.posLabel, classes, scoringName);
   const negLabel = classes[0] === posLabel ? (classes[1] as L) : (classes[0] as L);
-  const metric: ThresholdMetric<L> = custom ?? labelMetric(scoringName as ThresholdScoringName, posLabel);
+  const metricWarnings = new MetricWarnings();
+  const metric: ThresholdMetric<L> = custom ?? namedMetric(scoringName as ThresholdScoringName, posLabel, metricWarnings);
   const responseMethod = readResponseMethod(options.responseMethod);
   const thresholds = readThresholds(options.thresholds);
   const weights =
@@ -321,6 +327,7 @@ export function tunedThreshold<L extends Label>(
       : readSampleWeight(options.sampleWeight, rows, `${WHERE}: sampleWeight`, FIT_WEIGHTS);
   const onWarning =
     options.onWarning === undefined ? undefined : checkFunction<((message: string) => void) | null>(WHERE, 'onWarning', options.onWarning, true);
+  const warn = onWarning === undefined ? (message: string) => console.warn(message) : onWarning;
   const cv = options.cv === undefined ? 5 : options.cv;
   const prefit = cv === 'prefit';
   const refit = options.refit === undefined ? !prefit : checkBoolean(WHERE, 'refit', options.refit);
@@ -332,7 +339,9 @@ export function tunedThreshold<L extends Label>(
     if (!model.isFitted) throw new NotFittedError(`${WHERE} with cv 'prefit'`);
     checkPrefitClasses(model, classes);
     const score = response(model, X, responseMethod, posLabel);
+    metricWarnings.split = null;
     const curve = foldCurve(score, yValues, weights, thresholds, metric, posLabel, negLabel, 0);
+    metricWarnings.report(warn);
     return finish([curve], thresholds, model as LogisticRegression<L>, false, posLabel, negLabel, responseMethod);
   }
 
@@ -359,6 +368,7 @@ export function tunedThreshold<L extends Label>(
           const score = response(foldModel, held.X, responseMethod, posLabel);
           const yHeld = Array.from(fold.testIndex, (i) => yValues[i] as L);
           const wHeld = weights === null ? null : Float64Array.from(fold.testIndex, (i) => weights[i] as number);
+          metricWarnings.split = k;
           curves.push(foldCurve(score, yHeld, wHeld, thresholds, metric, posLabel, negLabel, k));
         } finally {
           held.dispose();
@@ -372,6 +382,7 @@ export function tunedThreshold<L extends Label>(
         if (!keep) foldModel.dispose();
       }
     }
+    metricWarnings.report(warn);
     const result = finish(curves, thresholds, estimator as LogisticRegression<L>, true, posLabel, negLabel, responseMethod);
     estimator = null;
     return result;
@@ -473,6 +484,50 @@ function foldCurve<L extends Label>(
     scores[t] = value;
   }
   return { thresholds: candidates, scores };
+}
+
+/**
+ * The metric of a scoring name. balanced_accuracy is built here rather than taken from
+ * labelMetric, whose balancedAccuracy warns on console.warn, so that its warnings reach
+ * `warnings` (and through it tunedThreshold's onWarning). The other names never warn.
+ */
+function namedMetric<L extends Label>(name: ThresholdScoringName, posLabel: L, warnings: MetricWarnings): ThresholdMetric<L> {
+  if (name !== 'balanced_accuracy') return labelMetric(name, posLabel);
+  const onWarning = (message: string): void => warnings.add(message);
+  return (yTrue, yPred, sampleWeight) =>
+    balancedAccuracy(yTrue, yPred, sampleWeight === null ? { onWarning } : { sampleWeight, onWarning });
+}
+
+/**
+ * A named metric's warnings over one call: each distinct message with the splits it came
+ * in and how many thresholds gave it, so that it is said once and not at every threshold.
+ */
+class MetricWarnings {
+  /** The split being scored, or null for the rows of a prefit model. */
+  split: number | null = null;
+  readonly #seen = new Map<string, { splits: Set<number>; count: number }>();
+
+  add(message: string): void {
+    let entry = this.#seen.get(message);
+    if (entry === undefined) {
+      entry = { splits: new Set(), count: 0 };
+      this.#seen.set(message, entry);
+    }
+    if (this.split !== null) entry.splits.add(this.split);
+    entry.count += 1;
+  }
+
+  /** Says each message once to `warn` (null: not at all), in the order first seen. */
+  report(warn: ((message: string) => void) | null): void {
+    if (warn === null) return;
+    for (const [message, { splits, count }] of this.#seen) {
+      const where =
+        splits.size === 0
+          ? 'on the given rows'
+          : `on the held-out rows of split${splits.size === 1 ? '' : 's'} ${[...splits].join(', ')}`;
+      warn(`${WHERE}: ${where}, at ${count} threshold${count === 1 ? '' : 's'}: ${message}`);
+    }
+  }
 }
 
 /** `posLabel` where the response is ≥ the threshold, else `negLabel` (scikit-learn's `_threshold_scores_to_class_labels`). */

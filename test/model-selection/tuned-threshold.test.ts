@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CsrMatrix, GroupKFold, LogisticRegression, Matrix, makeClassification, NotFittedError, StratifiedKFold, StratifiedShuffleSplit } from '../../src/index.js';
 import { tunedThreshold } from '../../src/model-selection/tuned-threshold.js';
 import { expectError } from '../assertions.js';
@@ -220,6 +220,58 @@ describe('tunedThreshold(model, X, y, options) choices', () => {
     const few = yLabels.map((_, i) => (i < 4 ? 1 : 0));
     tunedThreshold(new LogisticRegression(), X, few, { scoring: 'accuracy', thresholds: 5, onWarning: (m) => warnings.push(m) });
     expect(warnings).toEqual(['StratifiedKFold.split: the least populated class in y has only 4 members, which is less than nSplits = 5']);
+  });
+
+  it('says a named metric’s warning once per call through onWarning, with its splits and threshold count', () => {
+    const folds = new StratifiedKFold({ nSplits: 3 }).split(X, yLabels);
+    const held = new Set(folds[0]!.testIndex);
+    // Class 1 weighs 0 among split 0's held-out rows, so balanced accuracy has no recall for it there.
+    const sampleWeight = yLabels.map((label, i) => (held.has(i) && label === 1 ? 0 : 1));
+    const warnings: string[] = [];
+    const spy = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      tunedThreshold(new LogisticRegression(), X, yLabels, { cv: folds, thresholds: 10, sampleWeight, onWarning: (m) => warnings.push(m) });
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(warnings).toEqual([
+      'tunedThreshold: on the held-out rows of split 0, at 10 thresholds: balancedAccuracy: yPred contains classes that yTrue does not (or only with weight 0): 1; they have no recall and are left out of the mean',
+    ]);
+  });
+
+  it('says a named metric’s warning once for a prefit model, on the given rows', () => {
+    const warnings: string[] = [];
+    tunedThreshold(identityModel(), handX, [0, 0, 1, 1, 1], { cv: 'prefit', thresholds: 3, sampleWeight: [1, 1, 0, 0, 0], onWarning: (m) => warnings.push(m) });
+    expect(warnings).toEqual([
+      'tunedThreshold: on the given rows, at 3 thresholds: balancedAccuracy: yPred contains classes that yTrue does not (or only with weight 0): 1; they have no recall and are left out of the mean',
+    ]);
+  });
+
+  it('silences a named metric’s warnings with onWarning null', () => {
+    const folds = new StratifiedKFold({ nSplits: 3 }).split(X, yLabels);
+    const held = new Set(folds[0]!.testIndex);
+    const sampleWeight = yLabels.map((label, i) => (held.has(i) && label === 1 ? 0 : 1));
+    const spy = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      tunedThreshold(new LogisticRegression(), X, yLabels, { cv: folds, thresholds: 10, sampleWeight, onWarning: null });
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('says a named metric’s warning once on console.warn when no onWarning is given', () => {
+    const folds = new StratifiedKFold({ nSplits: 3 }).split(X, yLabels);
+    const held = new Set(folds[0]!.testIndex);
+    const sampleWeight = yLabels.map((label, i) => (held.has(i) && label === 1 ? 0 : 1));
+    const spy = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      tunedThreshold(new LogisticRegression(), X, yLabels, { cv: folds, thresholds: 10, sampleWeight });
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('takes a splitter with groups', () => {
