@@ -268,7 +268,7 @@ function oneVsRest(
   });
   // scikit-learn's 'weighted' gives up (0) before any class's AUC when the classes'
   // total weight is close to 0 (numpy's isclose against 0: within 1e-8).
-  if (average === 'weighted' && Math.abs(support.reduce((a, b) => a + b, 0)) <= 1e-8) return 0;
+  if (average === 'weighted' && Math.abs(pairwiseSum(support)) <= 1e-8) return 0;
   const aucs = new Float64Array(K);
   const column = new Float64Array(n);
   const isPositive = new Uint8Array(n);
