@@ -272,7 +272,7 @@ export class TunedThresholdClassifier<L extends Label = Label> {
  *   thresholds below 2, thresholds that are empty, not finite or not strictly increasing,
  *   a `posLabel` that is not a class of y (or none given for 'f1', 'precision', 'recall'
  *   when 1 is not a class), `refit: false` with several splits or `refit: true` with
- *   'prefit', bad sample weights or weights a named metric cannot take, or a split with an
+ *   'prefit', bad sample weights, or a split with an
  *   empty side or a row number out of range; after the fits, when a count of thresholds
  *   meets a split whose responses are all equal (within numpy's `isclose`: the model
  *   predicts a constant there) or a metric function returns NaN (TypeError: a non-number).

@@ -119,7 +119,7 @@ describe('rocAuc rejects bad input with a message that says what and where', () 
     ['NaN in score', () => rocAuc([0, 1], [NaN, 0.5]), RangeError, 'rocAuc: score contains NaN at index 0; all values must be finite'],
     ['-Infinity in a score row', () => rocAuc([0, 1, 2], [[0.2, 0.3, 0.5], [0.5, 0.3, -Infinity], [0.1, 0.8, 0.1]], { multiClass: 'ovr' }), RangeError, 'rocAuc: score contains -Infinity at row 1, column 2; all values must be finite'],
     ['probabilities passed as labels', () => rocAuc([0.2, 0.9], [0, 1]), RangeError, 'rocAuc: yTrue has 0.2 at index 0; numeric labels must be integers (probabilities or scores are not labels)'],
-    ['an unknown option', () => rocAuc([0, 1], [0.1, 0.5], { multi_class: 'ovr' } as never), TypeError, "rocAuc: unknown option 'multi_class'; did you mean 'multiClass'? (known options: multiClass, average, labels, sampleWeight)"],
+    ['an unknown option', () => rocAuc([0, 1], [0.1, 0.5], { multi_class: 'ovr' } as never), TypeError, "rocAuc: unknown option 'multi_class'; did you mean 'multiClass'? (known options: multiClass, average, labels, sampleWeight, onWarning)"],
   ];
   for (const [what, run, kind, message] of cases) {
     it(`rejects ${what}`, () => expectError(run, kind, message));
