@@ -62,7 +62,7 @@ export {
   type LogisticRegressionCVFitOptions,
   type LogisticRegressionCVOptions,
 } from './model-selection/logistic-regression-cv.js';
-export { SCORING_NAMES, type ScoredClassifier, type Scoring, type ScoringFunction, type ScoringName } from './model-selection/scoring.js';
+export { SCORING_NAMES, type ScoredClassifier, type Scoring, type ScoringFunction, type ScoringName, type WarningHandler } from './model-selection/scoring.js';
 export {
   tunedThreshold,
   TunedThresholdClassifier,

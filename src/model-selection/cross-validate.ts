@@ -78,8 +78,8 @@ export interface CrossValidateOptions {
    */
   weightedScoring?: boolean;
   /**
-   * Receives warnings of the splitter made from a number `cv` (a class with fewer members
-   * than folds); null silences them.
+   * Receives warnings: the splitter's made from a number `cv` (a class with fewer members
+   * than folds) and the scorer's (an ill-defined score on a fold); null silences them.
    * @default console.warn
    */
   onWarning?: ((message: string) => void) | null;
@@ -184,11 +184,11 @@ function run<E extends CrossValidatable>(where: string, estimator: E, X: Feature
           started = performance.now();
           const test = takeFeatureRows(X, testIndex);
           try {
-            testScore[k] = scorer(model, test.X, takeSamples(y, testIndex) as ArrayLike<Label>, weightedScoring ? weightsOf(testIndex) : null);
+            testScore[k] = scorer(model, test.X, takeSamples(y, testIndex) as ArrayLike<Label>, weightedScoring ? weightsOf(testIndex) : null, onWarning);
           } finally {
             test.dispose();
           }
-          if (trainScore !== null) trainScore[k] = scorer(model, train.X, yTrain, weightedScoring ? weightsOf(trainIndex) : null);
+          if (trainScore !== null) trainScore[k] = scorer(model, train.X, yTrain, weightedScoring ? weightsOf(trainIndex) : null, onWarning);
           scoreTime[k] = (performance.now() - started) / 1000;
         } finally {
           train.dispose();

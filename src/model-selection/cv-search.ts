@@ -21,7 +21,7 @@ import { formatLabel } from '../validate/labels.js';
 import type { Fold } from './fold.js';
 import { inFold, takeFeatureRows } from './fold-data.js';
 import { fitPath, startFrom } from './path.js';
-import type { ScoringFunction } from './scoring.js';
+import type { ScoringFunction, WarningHandler } from './scoring.js';
 
 /** One problem of the search: its labels (encoded for training) and how it is scored. */
 export interface SearchProblem {
@@ -109,7 +109,7 @@ export function runSearch(request: SearchRequest): ProblemResult[] {
             params[p]![f]![l]!.push(point.params);
             nIter[p]![f]![l]![c] = point.nIterPerProblem[0] as number;
             scores[p]![f]![l]![c] = scoreOrExplain(classes, positive, () =>
-              scorePoint(request.scorer, point.params, positive === null ? K : null, staged!.cols, testRows.X, yTest),
+              scorePoint(request.scorer, point.params, positive === null ? K : null, staged!.cols, testRows.X, yTest, options.onWarning),
             );
           });
         });
@@ -155,7 +155,15 @@ function checkFoldClasses(trainClasses: Int32Array, classes: readonly Label[]): 
  * The score of one point of a path on the held-out rows, as scikit-learn scores it (see
  * the module comment): `softmaxClasses` K for a softmax problem, null for a binary one.
  */
-function scorePoint(scorer: ScoringFunction, params: Float64Array, softmaxClasses: number | null, cols: number, X: FeatureMatrix, y: Int32Array): number {
+function scorePoint(
+  scorer: ScoringFunction,
+  params: Float64Array,
+  softmaxClasses: number | null,
+  cols: number,
+  X: FeatureMatrix,
+  y: Int32Array,
+  onWarning: WarningHandler,
+): number {
   const stride = cols + 1;
   const blocks = params.length / stride;
   const coef = Array.from({ length: blocks }, (_, k) => Array.from(params.subarray(k * stride, k * stride + cols)));
@@ -165,7 +173,7 @@ function scorePoint(scorer: ScoringFunction, params: Float64Array, softmaxClasse
       ? LogisticRegression.fromSklearn({ coef, intercept, classes: [-1, 1] })
       : LogisticRegression.fromSklearn({ coef, intercept, classes: Array.from({ length: softmaxClasses }, (_, k) => k), multiClass: 'multinomial' });
   try {
-    return scorer(model, X, y, null);
+    return scorer(model, X, y, null, onWarning);
   } finally {
     model.dispose();
   }

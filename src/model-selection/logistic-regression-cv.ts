@@ -327,7 +327,7 @@ export class LogisticRegressionCV<L extends Label = Label> {
   score(X: FeatureMatrix, y: ArrayLike<Label>, sampleWeight: ArrayLike<number> | null = null): number {
     const model = this.#fitted('score');
     const weights = sampleWeight === null ? null : readSampleWeight(sampleWeight, y.length, 'sampleWeight', FIT_WEIGHTS);
-    return this.#scoring(model, X, y, weights);
+    return this.#scoring(model, X, y, weights, this.#options.onWarning);
   }
 
   /** Frees the final model's parameters; the model is then unfitted. Safe to call more than once. */

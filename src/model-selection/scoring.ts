@@ -49,7 +49,16 @@ export type ScoringFunction = (
   X: FeatureMatrix,
   y: ArrayLike<Label>,
   sampleWeight: Float64Array | null,
+  onWarning?: WarningHandler,
 ) => number;
+
+/**
+ * Where a metric's warnings go (an ill-defined score, as scikit-learn's
+ * UndefinedMetricWarning): a function, null to silence them, or undefined for the
+ * metric's default (console.warn). The model-selection functions pass their own
+ * `onWarning`.
+ */
+export type WarningHandler = ((message: string) => void) | null | undefined;
 
 /** A `scoring` argument: a scorer's name or a scoring function. */
 export type Scoring = ScoringName | ScoringFunction;
@@ -103,6 +112,12 @@ function weighted(sampleWeight: Float64Array | null): { sampleWeight?: Float64Ar
   return sampleWeight === null ? {} : { sampleWeight };
 }
 
+/** The sample weights and the warning handler (null: a handler that drops them), as the metric options spell them. */
+function weightedWarning(sampleWeight: Float64Array | null, onWarning: WarningHandler): { sampleWeight?: Float64Array; onWarning?: (message: string) => void } {
+  if (onWarning === undefined) return weighted(sampleWeight);
+  return { ...weighted(sampleWeight), onWarning: onWarning ?? ((): void => {}) };
+}
+
 /** The labels of y, checked; `where` names the scorer in messages. */
 function readY(where: string, y: ArrayLike<Label>): Label[] {
   return readLabels(where, 'y', y).values;
@@ -132,7 +147,7 @@ export const LABEL_SCORING_NAMES: readonly LabelScoringName[] = ['accuracy', 'ba
  * The metric behind a label scorer: of true labels, predicted labels (the same kind and
  * count) and the rows' weights (or null). Greater is better.
  */
-export type LabelMetric = (yTrue: readonly Label[], yPred: readonly Label[], sampleWeight: Float64Array | null) => number;
+export type LabelMetric = (yTrue: readonly Label[], yPred: readonly Label[], sampleWeight: Float64Array | null, onWarning?: WarningHandler) => number;
 
 /** Whether a label is scikit-learn's pos_label: equal, or a boolean equal to the number as numpy compares them (1 == True). */
 function isPositive(label: Label, posLabel: Label): boolean {
@@ -144,7 +159,7 @@ function isPositive(label: Label, posLabel: Label): boolean {
 /** F1, precision or recall of `posLabel` against the rest (scikit-learn's average 'binary'). */
 function positiveClassMetric(name: 'f1' | 'precision' | 'recall', posLabel: Label): LabelMetric {
   const where = `scoring '${name}'`;
-  return (yTrue, yPred, sampleWeight) => {
+  return (yTrue, yPred, sampleWeight, onWarning) => {
     const present = uniqueSorted(yTrue, yPred);
     if (present.length > 2) {
       throw new RangeError(
@@ -160,7 +175,7 @@ function positiveClassMetric(name: 'f1' | 'precision' | 'recall', posLabel: Labe
     // One label, not the positive one: no sample is positive, so every count is 0 and so
     // is the score (scikit-learn also warns that it is ill-defined).
     if (positive === undefined) return 0;
-    return precisionRecallF1(yTrue, yPred, { average: 'binary', posLabel: positive, zeroDivision: 0, ...weighted(sampleWeight) })[name];
+    return precisionRecallF1(yTrue, yPred, { average: 'binary', posLabel: positive, zeroDivision: 0, ...weightedWarning(sampleWeight, onWarning) })[name];
   };
 }
 
@@ -189,9 +204,10 @@ export function labelMetric(name: LabelScoringName, posLabel: Label): LabelMetri
     case 'accuracy':
       return (yTrue, yPred, sampleWeight) => accuracy(yTrue, yPred, weighted(sampleWeight));
     case 'balanced_accuracy':
-      return (yTrue, yPred, sampleWeight) => balancedAccuracy(yTrue, yPred, weighted(sampleWeight));
+      return (yTrue, yPred, sampleWeight, onWarning) => balancedAccuracy(yTrue, yPred, weightedWarning(sampleWeight, onWarning));
     case 'f1_macro':
-      return (yTrue, yPred, sampleWeight) => precisionRecallF1(yTrue, yPred, { average: 'macro', zeroDivision: 0, ...weighted(sampleWeight) }).f1;
+      return (yTrue, yPred, sampleWeight, onWarning) =>
+        precisionRecallF1(yTrue, yPred, { average: 'macro', zeroDivision: 0, ...weightedWarning(sampleWeight, onWarning) }).f1;
     case 'f1':
     case 'precision':
     case 'recall':
@@ -207,7 +223,7 @@ export function labelMetric(name: LabelScoringName, posLabel: Label): LabelMetri
 function labelScorer(name: LabelScoringName): ScoringFunction {
   const where = `scoring '${name}'`;
   const metric = labelMetric(name, 1);
-  return (model, X, y, sampleWeight) => metric(readY(where, y), model.predict(X), sampleWeight);
+  return (model, X, y, sampleWeight, onWarning) => metric(readY(where, y), model.predict(X), sampleWeight, onWarning);
 }
 
 function negLogLossScorer(model: ScoredClassifier, X: FeatureMatrix, y: ArrayLike<Label>, sampleWeight: Float64Array | null): number {
@@ -217,7 +233,7 @@ function negLogLossScorer(model: ScoredClassifier, X: FeatureMatrix, y: ArrayLik
   return -logLoss(yValues, proba, { labels, ...weighted(sampleWeight) });
 }
 
-function rocAucScorer(model: ScoredClassifier, X: FeatureMatrix, y: ArrayLike<Label>, sampleWeight: Float64Array | null): number {
+function rocAucScorer(model: ScoredClassifier, X: FeatureMatrix, y: ArrayLike<Label>, sampleWeight: Float64Array | null, onWarning?: WarningHandler): number {
   const where = "scoring 'roc_auc'";
   const yValues = readY(where, y);
   const present = uniqueSorted(yValues);
@@ -231,13 +247,13 @@ function rocAucScorer(model: ScoredClassifier, X: FeatureMatrix, y: ArrayLike<La
       `${where}: the model has ${model.classes.length} classes (${formatLabels(model.classes)}); 'roc_auc' needs a binary model's decision values, use 'roc_auc_ovr'`,
     );
   }
-  return rocAuc(yValues, model.decisionFunction(X), weighted(sampleWeight));
+  return rocAuc(yValues, model.decisionFunction(X), weightedWarning(sampleWeight, onWarning));
 }
 
-function rocAucOvrScorer(model: ScoredClassifier, X: FeatureMatrix, y: ArrayLike<Label>, sampleWeight: Float64Array | null): number {
+function rocAucOvrScorer(model: ScoredClassifier, X: FeatureMatrix, y: ArrayLike<Label>, sampleWeight: Float64Array | null, onWarning?: WarningHandler): number {
   const where = "scoring 'roc_auc_ovr'";
   const yValues = readY(where, y);
-  return rocAuc(yValues, scoredProbabilities(model, X, yValues), { multiClass: 'ovr', average: 'macro', ...weighted(sampleWeight) });
+  return rocAuc(yValues, scoredProbabilities(model, X, yValues), { multiClass: 'ovr', average: 'macro', ...weightedWarning(sampleWeight, onWarning) });
 }
 
 const SCORERS: Readonly<Record<ScoringName, ScoringFunction>> = {
@@ -275,8 +291,8 @@ export function readScoring(where: string, name: string, value: unknown): Scorin
     // A function of the caller's: its result is checked, so that a string or an object
     // is not stored as a score (NaN stays a number, as scikit-learn keeps it).
     const custom = value as ScoringFunction;
-    return (model, X, y, sampleWeight) => {
-      const score: unknown = custom(model, X, y, sampleWeight);
+    return (model, X, y, sampleWeight, onWarning) => {
+      const score: unknown = custom(model, X, y, sampleWeight, onWarning);
       if (typeof score !== 'number') throw new TypeError(`${where}: ${name} returned ${describeKind(score)}; it must return a number`);
       return score;
     };

@@ -137,3 +137,22 @@ describe('crossValidate(estimator, X, y, options): bad input', () => {
     expect(() => crossValScore(model, X, y, { returnTrainScore: true } as never)).toThrow(TypeError);
   });
 });
+
+describe('crossValidate(estimator, X, y, { onWarning })', () => {
+  it('routes a scorer’s warnings to onWarning, and null silences them', () => {
+    // Fold 0's held-out rows are one class: balanced accuracy warns that yPred holds a class y lacks.
+    const folds = [{ trainIndex: Int32Array.of(0, 1, 2, 3, 4, 5, 6), testIndex: Int32Array.of(7, 8, 9) }];
+    const seen: string[] = [];
+    const original = console.warn;
+    let consoleCalls = 0;
+    console.warn = () => void (consoleCalls += 1);
+    try {
+      crossValScore(new LogisticRegression({ C: 0.01 }), X, y, { cv: folds, scoring: 'balanced_accuracy', onWarning: (m) => seen.push(m) });
+      crossValScore(new LogisticRegression({ C: 0.01 }), X, y, { cv: folds, scoring: 'balanced_accuracy', onWarning: null });
+    } finally {
+      console.warn = original;
+    }
+    expect(seen.length).toBeGreaterThan(0);
+    expect(consoleCalls).toBe(0);
+  });
+});
