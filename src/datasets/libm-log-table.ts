@@ -35,6 +35,11 @@ export function decodeBits(hex: string): number {
   return view.getFloat64(0);
 }
 
+/** {@link decodeBits} over a table. */
+export function decodeAll(bits: readonly string[]): Float64Array {
+  return Float64Array.from(bits, decodeBits);
+}
+
 /** ln(2) split as Ln2hi + Ln2lo; Ln2hi has 11 trailing zero bits so k * Ln2hi is exact for |k| < 2^11. */
 export const LN2_HI_LO_BITS: readonly string[] = [
   '3fe62e42fefa3800', '3d2ef35793c76730', // 0x1.62e42fefa3800p-1, 0x1.ef35793c76730p-45

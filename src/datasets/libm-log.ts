@@ -21,11 +21,7 @@
  */
 
 import { fma } from './fma.js';
-import { INVC_LOGC_BITS, LN2_HI_LO_BITS, POLY1_BITS, POLY_BITS, decodeBits } from './libm-log-table.js';
-
-function decodeAll(bits: readonly string[]): Float64Array {
-  return Float64Array.from(bits, decodeBits);
-}
+import { INVC_LOGC_BITS, LN2_HI_LO_BITS, POLY1_BITS, POLY_BITS, decodeAll } from './libm-log-table.js';
 
 const LN2 = decodeAll(LN2_HI_LO_BITS);
 const LN2_HI = LN2[0]!;

@@ -4,8 +4,11 @@
  * finite base and a finite exponent.
  *
  * JavaScript's `**` is not glibc's `pow`: V8 rounds some results differently
- * in the last bit, and C code (Python's `float.__pow__`, numpy's `power` on
- * CPUs without AVX-512, see `svml-pow.ts` for those with it) gets glibc's.
+ * in the last bit (and other engines differently again), while C code gets
+ * glibc's: Python's `float.__pow__`, and numpy's `power` on CPUs without
+ * AVX-512 (on those numpy uses its own SIMD routine, whose last bit differs
+ * again). `logspace` (src/model-selection/cs.ts) uses it, so the grid of C is
+ * the same in every engine.
  *
  * The algorithm is Arm optimized-routines' `pow`, which glibc adopted:
  * log(x) is computed to about 2^-68 relative accuracy as a double-double
@@ -22,7 +25,7 @@
  */
 
 import { fma } from './fma.js';
-import { decodeBits } from './libm-log-table.js';
+import { decodeAll, decodeBits } from './libm-log-table.js';
 import {
   EXP_CONSTANT_BITS,
   EXP_TABLE_BITS,
@@ -30,10 +33,6 @@ import {
   POW_LOG_POLY_BITS,
   POW_LOG_TABLE_BITS,
 } from './libm-pow-table.js';
-
-function decodeAll(bits: readonly string[]): Float64Array {
-  return Float64Array.from(bits, decodeBits);
-}
 
 const LN2 = decodeAll(POW_LN2_HI_LO_BITS);
 const LN2_HI = LN2[0]!;

@@ -4,6 +4,7 @@
  * `logspace(-4, 4, n)`; an array is taken as given, in its order.
  * @module
  */
+import { glibcPow } from '../datasets/libm-pow.js';
 import { isArrayLike } from '../validate/array-like.js';
 import { describeKind } from '../validate/describe.js';
 import { checkInteger, checkPositive } from '../validate/options.js';
@@ -14,13 +15,13 @@ const MAX_CS = 100_000;
 /**
  * numpy's `logspace(start, stop, n)` for n ≥ 1: 10 raised to `start + i·step`, step =
  * (stop − start)/(n − 1), with the last exponent exactly `stop`, as `linspace` forms it.
- * The exponents are numpy's to the bit; the powers are the engine's `**`, within an ulp or
- * two of numpy's (whose own last bit depends on the CPU: an AVX-512 routine or the C
- * library's `pow`).
+ * The exponents are numpy's to the bit; the powers are glibc's `pow` (a port, so every
+ * engine gives the same grid), which numpy calls on CPUs without AVX-512; on CPUs with it
+ * numpy's own SIMD routine can differ in the last bit.
  */
 export function logspace(start: number, stop: number, n: number): Float64Array {
   const step = n > 1 ? (stop - start) / (n - 1) : 0;
-  return Float64Array.from({ length: n }, (_, i) => 10 ** (i === n - 1 && n > 1 ? stop : i * step + start));
+  return Float64Array.from({ length: n }, (_, i) => glibcPow(10, i === n - 1 && n > 1 ? stop : i * step + start));
 }
 
 /**

@@ -79,3 +79,13 @@ describe('logisticRegressionPath(X, y, options): bad input', () => {
     expect(() => logisticRegressionPath(X, [0, 1])).toThrow(RangeError);
   });
 });
+
+describe('the grid of a Cs count', () => {
+  it('is logspace(-4, 4, n) as glibc pow gives it, bit for bit, for n = 1..200', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { logspace } = await import('../../src/model-selection/cs.js');
+    const { decodeBits } = await import('../../src/datasets/libm-log-table.js');
+    const fixture = JSON.parse(readFileSync(new URL('../fixtures/libm-pow.json', import.meta.url), 'utf8')) as { logspace: { n: number; glibc: string[] }[] };
+    for (const { n, glibc } of fixture.logspace) expect(Array.from(logspace(-4, 4, n))).toEqual(glibc.map(decodeBits));
+  });
+});
