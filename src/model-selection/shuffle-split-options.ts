@@ -64,3 +64,37 @@ export function readShuffleSplitOptions(where: string, options: ShuffleSplitOpti
   checkSplitterRandomState(where, randomState);
   return { nSplits, testSize: size('testSize'), trainSize: size('trainSize'), randomState };
 }
+
+/**
+ * What ShuffleSplit and StratifiedShuffleSplit share: the options read by
+ * {@link readShuffleSplitOptions} as properties, and `getNSplits`.
+ */
+export abstract class ShuffleSplitBase {
+  /** Number of splits. */
+  readonly nSplits: number;
+  /** The test size as given (fraction, count or null). */
+  readonly testSize: number | null;
+  /** The train size as given (fraction, count or null). */
+  readonly trainSize: number | null;
+  /** The seed, RandomState or null the draws use. */
+  readonly randomState: ShuffleSplitSettings['randomState'];
+
+  /**
+   * @param name - the class, as messages name it.
+   * @param options - see {@link ShuffleSplitOptions}
+   * @throws TypeError for an unknown option or an option of the wrong kind.
+   * @throws RangeError for `nSplits` not an integer ≥ 1 or a seed outside [0, 2^32 − 1].
+   */
+  protected constructor(name: string, options: ShuffleSplitOptions) {
+    const settings = readShuffleSplitOptions(name, options);
+    this.nSplits = settings.nSplits;
+    this.testSize = settings.testSize;
+    this.trainSize = settings.trainSize;
+    this.randomState = settings.randomState;
+  }
+
+  /** The number of splits `split` returns: `nSplits`. */
+  getNSplits(): number {
+    return this.nSplits;
+  }
+}

@@ -5,7 +5,7 @@
  */
 import { checkRandomState } from '../datasets/random-state.js';
 import { type Fold, type SplitSamples, checkPerSample, countSamples } from './fold.js';
-import { type ShuffleSplitOptions, type ShuffleSplitSettings, readShuffleSplitOptions } from './shuffle-split-options.js';
+import { ShuffleSplitBase, type ShuffleSplitOptions } from './shuffle-split-options.js';
 import { drawShuffleSplit, shuffleSplitSizes } from './shuffle-split-draw.js';
 
 /**
@@ -20,32 +20,14 @@ import { drawShuffleSplit, shuffleSplitSizes } from './shuffle-split-draw.js';
  * for (const { trainIndex, testIndex } of ss.split(X)) { ... }
  * ```
  */
-export class ShuffleSplit {
-  /** Number of splits. */
-  readonly nSplits: number;
-  /** The test size as given (fraction, count or null). */
-  readonly testSize: number | null;
-  /** The train size as given (fraction, count or null). */
-  readonly trainSize: number | null;
-  /** The seed, RandomState or null the permutations draw from. */
-  readonly randomState: ShuffleSplitSettings['randomState'];
-
+export class ShuffleSplit extends ShuffleSplitBase {
   /**
    * @param options - see {@link ShuffleSplitOptions}
    * @throws TypeError for an unknown option or an option of the wrong kind.
    * @throws RangeError for `nSplits` not an integer ≥ 1 or a seed outside [0, 2^32 − 1].
    */
   constructor(options: ShuffleSplitOptions = {}) {
-    const settings = readShuffleSplitOptions('ShuffleSplit', options);
-    this.nSplits = settings.nSplits;
-    this.testSize = settings.testSize;
-    this.trainSize = settings.trainSize;
-    this.randomState = settings.randomState;
-  }
-
-  /** The number of splits {@link ShuffleSplit.split} returns: `nSplits`. */
-  getNSplits(): number {
-    return this.nSplits;
+    super('ShuffleSplit', options);
   }
 
   /**
