@@ -3,7 +3,7 @@
  * indices as scikit-learn for the same groups.
  * @module
  */
-import { numpyArgsort } from '../text/count.js';
+import { numpyArgsort } from '../datasets/numpy-argsort.js';
 import { STRATIFY_LABELS, encodeLabels } from '../validate/labels.js';
 import { checkInteger, checkOptionNames } from '../validate/options.js';
 import { type Fold, type SplitSamples, checkPerSample, checkSplitCount, countSamples, foldsFromAssignment } from './fold.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CountOptions, countFitTransform, countTransform, numpyArgsort } from '../../src/text/count.js';
+import { type CountOptions, countFitTransform, countTransform } from '../../src/text/count.js';
+import { numpyArgsort } from '../../src/datasets/numpy-argsort.js';
 import { expectError } from '../assertions.js';
 import { type CountFixture, type Csr, readTextFixture, type VocabularyCase } from './text-fixtures.js';
 
