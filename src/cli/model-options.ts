@@ -211,7 +211,7 @@ export function makeSearch(request: SearchRequest, command: string): LogisticReg
 /**
  * Messages of cross-validation (LogisticRegressionCV, crossValidate, the stratified
  * splitter, the scorers) in the CLI's terms: {@link inFlagTerms}, with the callers' names
- * dropped, `nSplits = 5` as `--cv 5`, `l1Ratios` as `--l1-ratios`, folds counted from 1
+ * dropped, `nSplits = 5` and `cv = 5` as `--cv 5`, `l1Ratios` as `--l1-ratios`, folds counted from 1
  * as the CLI's reports count them (the library counts from 0), and no advice to pass a
  * scoring function (the CLI takes names).
  * @example
@@ -227,7 +227,7 @@ export function searchInFlagTerms(message: string, standardized: boolean): strin
     text = text.replace(/^(LogisticRegressionCV|StratifiedKFold|crossValidate)(\.\w+)?: /, '');
   }
   text = text
-    .replace(/\bnSplits = (\d+)/g, '--cv $1')
+    .replace(/\b(?:nSplits|cv) = (\d+)/g, '--cv $1')
     .replace(/\bl1Ratios\b/g, '--l1-ratios')
     .replace(/\bfold (\d+)\b/g, (_, k: string) => `fold ${Number(k) + 1}`)
     // The CLI takes scorers by name only.

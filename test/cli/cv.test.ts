@@ -173,7 +173,7 @@ describe('refusals', () => {
   });
 
   it('more folds than rows, as bad input (exit 1)', async () => {
-    expectFailure(await cv(DATA, '--target', 'y', '--cv', '61'), `${DATA}: cannot have --cv 61 greater than the number of samples: nSamples = 60`);
+    expectFailure(await cv(DATA, '--target', 'y', '--cv', '61'), `${DATA}: --cv 61 is more folds than the 60 samples`);
   });
 
   it("a scorer's refusal, naming the fold (counted from 1) and the file once", async () => {

@@ -135,7 +135,7 @@ C        class a            class b            class c
 10000    0.8833 ± 0.0441    0.8167 ± 0.0167    0.9167 ± 0.0167
 (mean accuracy over the 3 folds ± its standard error: the standard deviation over folds, ddof 1, / √3;
  * the chosen C: the best mean, the first on a tie)
-Fit: refitted on the 60 training rows at a: C 21.54434690031882; b: C 0.00009999999999999999; c: C 21.54434690031882; search and refit T ms`);
+Fit: refitted on the 60 training rows at a: C 21.54434690031882; b: C 0.0001; c: C 21.54434690031882; search and refit T ms`);
   });
 
   it('one-vs-rest in JSON: the chosen C per class, in classes order', async () => {
@@ -292,6 +292,6 @@ describe('refusals of the search flags', () => {
   });
 
   it('more folds than training rows, as bad input (exit 1)', async () => {
-    expectFailure(await train(DATA, '--cv', '70', '--test-size', '0'), `${DATA}: training failed: cannot have --cv 70 greater than the number of samples: nSamples = 60`);
+    expectFailure(await train(DATA, '--cv', '70', '--test-size', '0'), `${DATA}: training failed: --cv 70 is more folds than the 60 samples`);
   });
 });
