@@ -51,8 +51,9 @@ function caseNamed(name: string): ScorerCase {
   return c;
 }
 
-function score(name: ScoringName, c: ScorerCase): number {
-  return readScoring('test', 'scoring', name)(modelOf(c), c.X, c.y, weightsOf(c));
+/** The scorer's value; its warnings (an ill-defined score, as scikit-learn warns) are collected, not printed. */
+function score(name: ScoringName, c: ScorerCase, warnings: string[] = []): number {
+  return readScoring('test', 'scoring', name)(modelOf(c), c.X, c.y, weightsOf(c), (message) => warnings.push(message));
 }
 
 describe('readScoring(where, name, value): a named scorer', () => {
@@ -218,5 +219,15 @@ describe('labelMetric(name, posLabel)', () => {
 
   it('refuses an unknown name', () => {
     expect(() => labelMetric('roc_auc' as never, 1)).toThrow(RangeError);
+  });
+});
+
+describe('readScoring(where, name, value): a named scorer’s warnings', () => {
+  it('go to the onWarning it is given, as balanced accuracy’s on a held-out set without a predicted class', () => {
+    const c = fixture.scorers.find((k) => k.name === 'binary {0, 1}, test set of class 1 only');
+    expect(c).toBeDefined();
+    const warnings: string[] = [];
+    score('balanced_accuracy', c!, warnings);
+    expect(warnings).toEqual([expect.stringMatching(/^balancedAccuracy: yPred contains classes that yTrue does not/)]);
   });
 });
