@@ -176,6 +176,17 @@ function inPlace(X: Matrix<Dtype>): StagedMatrix {
   return { ptr: X.byteOffset, rows: X.rows, cols: X.cols, owned: false, dtype: X.dtype, pinned: X, sparse: null };
 }
 
+/** X staged as a fit with `dtype` stages it: {@link stageMatrix32} for 'float32', else {@link stageMatrix}. */
+export function stageAs(dtype: Dtype, X: FeatureMatrix, name: string): StagedMatrix {
+  return dtype === 'float32' ? stageMatrix32(X, name) : stageMatrix(X, name);
+}
+
+/** The values of a dense staged X, a fresh view (read it before the next allocation). */
+export function stagedDenseValues(staged: StagedMatrix): Float64Array | Float32Array {
+  const length = staged.rows * staged.cols;
+  return staged.dtype === 'float32' ? viewF32(staged.ptr, length) : viewF64(staged.ptr, length);
+}
+
 /** Ends the call's use of a staged matrix: frees a block allocated for it, or unpins the Matrix read in place. */
 export function release(staged: StagedMatrix | undefined): void {
   if (staged === undefined) return;

@@ -5,7 +5,7 @@
  * regularisation path (src/model-selection/path.ts) both read their data here.
  * @module
  */
-import { type FeatureMatrix, release, stageMatrix, stageMatrix32, type StagedMatrix } from '../core/stage.js';
+import { type FeatureMatrix, release, stageAs, type StagedMatrix } from '../core/stage.js';
 import { type EncodedLabels, type Label, encodeLabels, formatLabel } from '../validate/labels.js';
 import { FIT_WEIGHTS, readSampleWeight } from '../validate/weights.js';
 import type { ModelMode } from './model-json.js';
@@ -30,7 +30,7 @@ export interface FitInput {
  * weights, a class weight for an unknown label, or float32 X with a softmax model.
  */
 export function readFitInput(options: EstimatorOptions, X: FeatureMatrix, y: unknown, sampleWeight: ArrayLike<number> | null): FitInput {
-  const staged = options.dtype === 'float32' ? stageMatrix32(X, 'X') : stageMatrix(X, 'X');
+  const staged = stageAs(options.dtype, X, 'X');
   try {
     const labels = encodeLabels(y, staged.rows, 'y');
     const K = labels.classes.length;

@@ -11,7 +11,7 @@
  * with classes 0…K−1 on the held-out class indices; the scorer gets no sample weights.
  * @module
  */
-import { type FeatureMatrix, release, stageMatrix, stageMatrix32, type StagedMatrix } from '../core/stage.js';
+import { type FeatureMatrix, release, stageAs, type StagedMatrix } from '../core/stage.js';
 import type { FitInput } from '../estimator/fit-input.js';
 import { LogisticRegression } from '../estimator/logistic-regression.js';
 import type { ModelMode } from '../estimator/model-json.js';
@@ -96,7 +96,7 @@ export function runSearch(request: SearchRequest): ProblemResult[] {
     const testRows = takeFeatureRows(request.X, fold.testIndex);
     let staged: StagedMatrix | undefined;
     try {
-      staged = options.dtype === 'float32' ? stageMatrix32(trainRows.X, 'X') : stageMatrix(trainRows.X, 'X');
+      staged = stageAs(options.dtype, trainRows.X, 'X');
       const trainWeights = request.weights === null ? null : Float64Array.from(trainIndex, (i) => request.weights![i] as number);
       const testClasses = Int32Array.from(fold.testIndex, (i) => request.classIndex[i] as number);
       problems.forEach(({ positive }, p) => {
@@ -120,7 +120,13 @@ export function runSearch(request: SearchRequest): ProblemResult[] {
       testRows.dispose();
     }
   }));
-  return problems.map(({ positive }, p) => choose(request, positive, scores[p]!, params[p]!, nIter[p]!));
+  // All rows are staged once for every problem's refit.
+  const all = request.refit ? stageAs(options.dtype, request.X, 'X') : undefined;
+  try {
+    return problems.map(({ positive }, p) => choose(request, positive, scores[p]!, params[p]!, nIter[p]!, all));
+  } finally {
+    release(all);
+  }
 }
 
 /** The labels of one problem: 0/1 for "is the positive class" (classes [−1, 1]), or the class indices. */
@@ -198,7 +204,14 @@ function scoreOrExplain(classes: readonly Label[], positive: number | null, scor
 }
 
 /** The best grid point of a problem and its final parameters. */
-function choose(request: SearchRequest, positive: number | null, scores: Float64Array[][], params: Float64Array[][][], nIter: Int32Array[][]): ProblemResult {
+function choose(
+  request: SearchRequest,
+  positive: number | null,
+  scores: Float64Array[][],
+  params: Float64Array[][][],
+  nIter: Int32Array[][],
+  all: StagedMatrix | undefined,
+): ProblemResult {
   const { Cs, l1Ratios, folds } = request;
   const nC = Cs.length;
   const flat = (f: number, index: number): number => scores[f]![Math.floor(index / nC)]![index % nC] as number;
@@ -218,7 +231,7 @@ function choose(request: SearchRequest, positive: number | null, scores: Float64
     const C = Cs[best % nC] as number;
     const l1Ratio = l1Ratios[Math.floor(best / nC)] ?? null;
     const start = meanOf(folds.map((_, f) => params[f]![Math.floor(best / nC)]![best % nC]!));
-    const final = refit(request, positive, C, l1Ratio, start);
+    const final = refit(request, all!, positive, C, l1Ratio, start);
     return { scores, params, nIter, C, l1Ratio, final };
   }
   // Without refit: each fold's best point, and the means of their parameters, C and l1 ratio.
@@ -241,17 +254,11 @@ function meanOf(vectors: Float64Array[]): Float64Array {
   return out;
 }
 
-/** The fit on all rows at the chosen point, starting from the folds' mean parameters. */
-function refit(request: SearchRequest, positive: number | null, C: number, l1Ratio: number | null, start: Float64Array): Float64Array {
-  const { options } = request;
-  const staged = options.dtype === 'float32' ? stageMatrix32(request.X, 'X') : stageMatrix(request.X, 'X');
-  try {
-    const K = request.classes.length;
-    const input: FitInput = { X: staged, labels: problemLabels(request.classIndex, positive, K), sampleWeight: request.weights, mode: problemMode(request.mode, positive) };
-    const from = startFrom(start, input.mode, input.labels.classes.length, staged.cols);
-    const [point] = fitPath(input, { ...options, l1Ratio, classWeight: null }, Float64Array.of(C), from);
-    return (point as { params: Float64Array }).params;
-  } finally {
-    release(staged);
-  }
+/** The fit on all rows (`all`, staged) at the chosen point, starting from the folds' mean parameters. */
+function refit(request: SearchRequest, all: StagedMatrix, positive: number | null, C: number, l1Ratio: number | null, start: Float64Array): Float64Array {
+  const K = request.classes.length;
+  const input: FitInput = { X: all, labels: problemLabels(request.classIndex, positive, K), sampleWeight: request.weights, mode: problemMode(request.mode, positive) };
+  const from = startFrom(start, input.mode, input.labels.classes.length, all.cols);
+  const [point] = fitPath(input, { ...request.options, l1Ratio, classWeight: null }, Float64Array.of(C), from);
+  return (point as { params: Float64Array }).params;
 }

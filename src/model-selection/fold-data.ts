@@ -4,7 +4,7 @@
  * error names a row of X, not a row of a fold.
  * @module
  */
-import { type FeatureMatrix, release, stageMatrix, stageMatrix32 } from '../core/stage.js';
+import { type FeatureMatrix, release, stageAs, stagedDenseValues } from '../core/stage.js';
 import { takeLabels } from '../datasets/train-test-split.js';
 import type { Dtype } from '../matrix.js';
 import { Matrix, checkNotDisposed } from '../matrix.js';
@@ -22,9 +22,40 @@ export interface FoldRows {
  * @throws as `LogisticRegression.fit` does for a bad X.
  */
 export function checkSamples(X: FeatureMatrix, dtype: Dtype): { rows: number; cols: number } {
-  const staged = dtype === 'float32' ? stageMatrix32(X, 'X') : stageMatrix(X, 'X');
+  const staged = stageAs(dtype, X, 'X');
   release(staged);
   return { rows: staged.rows, cols: staged.cols };
+}
+
+/** X held for a search that cuts many folds from it (see {@link coreSource}). */
+export interface CoreSource {
+  readonly X: Matrix<Dtype> | CsrMatrix<Dtype>;
+  readonly rows: number;
+  readonly cols: number;
+  /** Frees the copy, if one was made. */
+  dispose(): void;
+}
+
+/**
+ * X checked once, as a fit with `dtype` checks it, and held in the core's memory, so that
+ * every fold's rows are cut there and staged in place: a CsrMatrix, or a Matrix already
+ * there with `dtype`, as it is; any other X copied once into a Matrix of `dtype` (instead
+ * of once per fold and once more for the refit).
+ * @throws as `LogisticRegression.fit` does for a bad X.
+ */
+export function coreSource(X: FeatureMatrix, dtype: Dtype): CoreSource {
+  if (X instanceof CsrMatrix || (X instanceof Matrix && X.inWasmMemory && X.dtype === dtype)) {
+    const { rows, cols } = checkSamples(X, dtype);
+    return { X, rows, cols, dispose: () => {} };
+  }
+  const staged = stageAs(dtype, X, 'X');
+  try {
+    const copy = Matrix.alloc(staged.rows, staged.cols, { dtype });
+    copy.data.set(stagedDenseValues(staged)); // both views read after the allocation
+    return { X: copy, rows: staged.rows, cols: staged.cols, dispose: () => copy.dispose() };
+  } finally {
+    release(staged);
+  }
 }
 
 /** The rows `index` of a checked X: a Matrix or CsrMatrix by `takeRows`, rows of numbers by reference. */

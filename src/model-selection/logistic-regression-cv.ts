@@ -10,7 +10,7 @@ import type { FeatureMatrix } from '../core/stage.js';
 import { NotFittedError } from '../errors.js';
 import { checkDtypeServesMode } from '../estimator/fit-input.js';
 import { LogisticRegression } from '../estimator/logistic-regression.js';
-import { MODEL_FORMAT, MODEL_VERSION, type ModelParameters, readParameters } from '../estimator/model-json.js';
+import { MODEL_FORMAT, MODEL_VERSION, type ModelMode, type ModelParameters, readParameters } from '../estimator/model-json.js';
 import {
   type ClassWeight,
   type EstimatorOptions,
@@ -26,13 +26,13 @@ import type { Matrix } from '../matrix.js';
 import { CsrMatrix } from '../sparse/csr-matrix.js';
 import { isArrayLike } from '../validate/array-like.js';
 import { describeKind, describeValue } from '../validate/describe.js';
-import { type Label, encodeLabels, formatLabel } from '../validate/labels.js';
+import { type EncodedLabels, type Label, encodeLabels, formatLabel } from '../validate/labels.js';
 import { checkBoolean, checkInteger, checkOptionNames } from '../validate/options.js';
 import { FIT_WEIGHTS, readSampleWeight } from '../validate/weights.js';
 import { readCs } from './cs.js';
 import { type Cv, readFolds } from './cv.js';
 import { checkPerSample } from './fold.js';
-import { checkSamples } from './fold-data.js';
+import { coreSource } from './fold-data.js';
 import { type ProblemResult, runSearch } from './cv-search.js';
 import { readScoring, type Scoring, type ScoringFunction, type ScoringName } from './scoring.js';
 
@@ -187,32 +187,41 @@ export class LogisticRegressionCV<L extends Label = Label> {
    */
   fit<T extends L>(X: FeatureMatrix, y: ArrayLike<T>, options: LogisticRegressionCVFitOptions = {}): LogisticRegressionCV<T> {
     checkOptionNames(`${NAME}.fit`, options, ['sampleWeight', 'groups']);
-    const { rows: n, cols: d } = checkSamples(X, this.#options.dtype);
-    const labels = encodeLabels(y, n, 'y');
-    const K = labels.classes.length;
-    if (K < 2) throw new RangeError(`y has a single class (${formatLabel(labels.classes[0] as Label)}); at least two classes are needed to fit`);
-    const sampleWeight = options.sampleWeight == null ? null : readSampleWeight(options.sampleWeight, n, 'sampleWeight', FIT_WEIGHTS);
-    const groups = options.groups ?? null;
-    checkPerSample(`${NAME}.fit`, 'groups', groups, n);
-    const perClass = classWeights(this.#options.classWeight, labels, labels.counts);
-    const weights = rowWeights(sampleWeight, perClass, labels.indices);
-    const mode = modeFor(this.#options.multiClass, K);
-    checkDtypeServesMode(NAME, this.#options.dtype, X instanceof CsrMatrix, mode, K);
-    const folds = readFolds(`${NAME}.fit`, this.#cv, n, y, groups, this.#options.onWarning);
-    const l1Ratios = this.#l1Ratios === null ? [null] : Array.from(this.#l1Ratios);
-    const results = runSearch({
-      X,
-      classIndex: labels.indices,
-      classes: labels.classes,
-      weights,
-      mode,
-      folds,
-      Cs: this.#Cs,
-      l1Ratios,
-      scorer: this.#scoring,
-      refit: this.#refit,
-      options: this.#options,
-    });
+    // X checked and held in the core's memory once, for every fold and the refit.
+    const source = coreSource(X, this.#options.dtype);
+    const { rows: n, cols: d } = source;
+    let results: ProblemResult[];
+    let labels: EncodedLabels;
+    let mode: ModelMode;
+    try {
+      labels = encodeLabels(y, n, 'y');
+      const K = labels.classes.length;
+      if (K < 2) throw new RangeError(`y has a single class (${formatLabel(labels.classes[0] as Label)}); at least two classes are needed to fit`);
+      const sampleWeight = options.sampleWeight == null ? null : readSampleWeight(options.sampleWeight, n, 'sampleWeight', FIT_WEIGHTS);
+      const groups = options.groups ?? null;
+      checkPerSample(`${NAME}.fit`, 'groups', groups, n);
+      const perClass = classWeights(this.#options.classWeight, labels, labels.counts);
+      const weights = rowWeights(sampleWeight, perClass, labels.indices);
+      mode = modeFor(this.#options.multiClass, K);
+      checkDtypeServesMode(NAME, this.#options.dtype, X instanceof CsrMatrix, mode, K);
+      const folds = readFolds(`${NAME}.fit`, this.#cv, n, y, groups, this.#options.onWarning);
+      const l1Ratios = this.#l1Ratios === null ? [null] : Array.from(this.#l1Ratios);
+      results = runSearch({
+        X: source.X,
+        classIndex: labels.indices,
+        classes: labels.classes,
+        weights,
+        mode,
+        folds,
+        Cs: this.#Cs,
+        l1Ratios,
+        scorer: this.#scoring,
+        refit: this.#refit,
+        options: this.#options,
+      });
+    } finally {
+      source.dispose();
+    }
     const model = finalModel<T>(results, labels.classes as T[], mode, d, this.#options.fitIntercept);
     this.#model?.dispose();
     this.#model = model as unknown as LogisticRegression<L>;

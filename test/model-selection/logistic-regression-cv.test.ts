@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LogisticRegression, LogisticRegressionCV, NotFittedError, logisticRegressionPath, makeClassification } from '../../src/index.js';
+import { LogisticRegression, LogisticRegressionCV, Matrix, NotFittedError, logisticRegressionPath, makeClassification } from '../../src/index.js';
 
 const binary = makeClassification({ nSamples: 150, nFeatures: 4, nRedundant: 0, randomState: 5 });
 const three = makeClassification({ nSamples: 180, nFeatures: 4, nInformative: 3, nRedundant: 0, nClasses: 3, randomState: 6 });
@@ -253,5 +253,20 @@ describe('LogisticRegressionCV.fromJSON(document): untrusted input', () => {
     const good = doc();
     (good.search.scores[0]![1] as (number | null)[][])[0]![0] = null;
     expect((LogisticRegressionCV.fromJSON(good).scores.get(1) as number[][])[0]![0]).toBeNaN();
+  });
+});
+
+describe('LogisticRegressionCV.fit(X, y): where X lives', () => {
+  it('gives the same model for rows, a JS Matrix and a Matrix in WebAssembly memory, and leaves X as it was', () => {
+    const rows = binary.X.toArray();
+    const inWasm = Matrix.alloc(binary.X.rows, binary.X.cols);
+    inWasm.data.set(binary.X.data);
+    const fits = [rows, binary.X, inWasm].map((X) => new LogisticRegressionCV({ Cs: 3, cv: 3 }).fit(X, binary.y));
+    for (const fit of fits.slice(1)) {
+      expect(fit.coef.data).toEqual(fits[0]!.coef.data);
+      expect(fit.scores).toEqual(fits[0]!.scores);
+    }
+    expect(inWasm.data).toEqual(binary.X.data);
+    inWasm.dispose();
   });
 });
