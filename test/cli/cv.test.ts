@@ -7,22 +7,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { LogisticRegression, StandardScaler, StratifiedKFold, crossValScore } from '../../src/index.js';
 import { USAGE } from '../../src/cli/usage.js';
+import { cvData } from './cv-data.js';
 import { cli, expectFailure, scratch, type CliResult } from './helpers.js';
 
 const tmp = scratch();
 afterAll(() => tmp.remove());
 
-/** 60 rows of two features; y from a noisy linear score: 'yes' (35) or 'no' (25). */
-const X = Array.from({ length: 60 }, (_, i) => [((i * 37) % 23) / 4 - 2.75, ((i * 11) % 17) / 4 - 2]);
-const Y = X.map(([a, b], i) => (a! + 0.5 * b! + (((i * 7) % 5) - 2) * 0.8 > 0 ? 'yes' : 'no'));
-/** The same rows, three classes: a (23), b (11), c (26). */
-const Y3 = X.map(([a], i) => {
-  const s = a! + (((i * 7) % 5) - 2) * 0.6;
-  return s > 1 ? 'c' : s > -1 ? 'b' : 'a';
-});
-const csv = (y: string[]) => `x1,x2,y\n${X.map((row, i) => `${row.join(',')},${y[i]}`).join('\n')}\n`;
-const DATA = tmp.file('d.csv', csv(Y));
-const DATA3 = tmp.file('d3.csv', csv(Y3));
+const { X, Y, Y3, DATA, DATA3 } = cvData(tmp);
 
 const cv = (file: string, ...args: string[]) => cli(['cv', file, ...args]);
 const json = async (file: string, ...args: string[]) => {
