@@ -42,6 +42,26 @@ function describe(v: unknown): string {
   return (v as object).constructor?.name ?? 'object';
 }
 
+/**
+ * Σ_{k<len} a[ai+k]·b[bi+k] with four partial sums: the loops below are dot products of
+ * contiguous rows, and one accumulator would leave them bound by the latency of each add.
+ */
+function dot(a: Float64Array, ai: number, b: Float64Array, bi: number, len: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let k = 0;
+  for (; k + 3 < len; k += 4) {
+    s0 += a[ai + k]! * b[bi + k]!;
+    s1 += a[ai + k + 1]! * b[bi + k + 1]!;
+    s2 += a[ai + k + 2]! * b[bi + k + 2]!;
+    s3 += a[ai + k + 3]! * b[bi + k + 3]!;
+  }
+  for (; k < len; k++) s0 += a[ai + k]! * b[bi + k]!;
+  return s0 + s1 + (s2 + s3);
+}
+
 /** The factorisation's core; L is n×n lower (upper triangle left zero). Null if a pivot ≤ 0 or not finite. */
 function factor(A: Float64Array, n: number): Float64Array | null {
   const L = new Float64Array(n * n);
@@ -49,8 +69,7 @@ function factor(A: Float64Array, n: number): Float64Array | null {
     const ri = i * n;
     for (let j = 0; j <= i; j++) {
       const rj = j * n;
-      let s = A[ri + j]!;
-      for (let k = 0; k < j; k++) s -= L[ri + k]! * L[rj + k]!;
+      const s = A[ri + j]! - dot(L, ri, L, rj, j);
       if (j === i) {
         if (!(s > 0) || s === Infinity) return null;
         L[ri + i] = Math.sqrt(s);
@@ -94,9 +113,7 @@ function inverseTransposeOfFactor(L: Float64Array, n: number): Float64Array {
     U[rj + j] = 1 / L[rj + j]!;
     for (let i = j + 1; i < n; i++) {
       const ri = i * n;
-      let s = 0;
-      for (let k = j; k < i; k++) s -= L[ri + k]! * U[rj + k]!;
-      U[rj + i] = s / L[ri + i]!;
+      U[rj + i] = -dot(L, ri + j, U, rj + j, i - j) / L[ri + i]!;
     }
   }
   return U;
@@ -125,8 +142,7 @@ export function choleskyInverse(L: Float64Array, n: number): Float64Array {
     const ri = i * n;
     for (let j = 0; j <= i; j++) {
       const rj = j * n;
-      let s = 0;
-      for (let k = i; k < n; k++) s += U[ri + k]! * U[rj + k]!;
+      const s = dot(U, ri + i, U, rj + i, n - i);
       inv[ri + j] = s;
       inv[rj + i] = s;
     }
@@ -406,8 +422,7 @@ function pivotedFactor(fn: string, A: Float64Array, n: number, options: PivotedC
       const a = j >= ks ? A[j * n + ks]! : A[ks * n + j]!;
       let v = a / (root[j]! * root[ks]!);
       const rs = s * n;
-      for (let t = 0; t < s; t++) v -= row[t]! * L[rs + t]!;
-      v /= L[rs + s]!;
+      v = (v - dot(row, 0, L, rs, s)) / L[rs + s]!;
       row[s] = v;
       d -= v * v;
     }
