@@ -26,6 +26,7 @@ export {
 export { LAYOUT_CSR_F32, LAYOUT_CSR_F64, LAYOUT_DENSE_F32, LAYOUT_DENSE_F64 } from './objective/layout';
 export { SOLVER_GD, SOLVER_LBFGS, SOLVER_NEWTON_CD, SOLVER_NEWTON_CG, SOLVER_SGD, prepareProblem, workLength } from './solvers/workspace';
 export { recordChunkCount, runChunks, setThreads } from './objective/chunks';
+export { groupSums, informationPass, informationWorkLength, rowQuadraticForms } from './objective/information';
 export { hessianProduct, smoothObjective } from './objective/problem';
 export { gradientDescent } from './solvers/gradient-descent';
 export { lbfgs } from './solvers/lbfgs';

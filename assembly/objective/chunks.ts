@@ -1,4 +1,5 @@
 import { at, put, zero } from '../vector';
+import { PASS_INFORMATION, informationChunkCount, informationChunks } from './information';
 import { gradientChunk, hessianChunk, isSparse, prepareWeights } from './layout';
 import {
   COARSE,
@@ -47,7 +48,7 @@ const SPARSE_CHUNKS_MAX: i32 = 16;
 /** Stored entries of sparse X per slot value (parameter) at least, for each chunk beyond the first. */
 const SPARSE_ENTRIES_PER_SLOT_VALUE: f64 = 8;
 
-/** Pass kinds. */
+/** Pass kinds (objective/information.ts has PASS_INFORMATION = 2, whose chunks it cuts itself). */
 export const PASS_GRADIENT: i32 = 0;
 export const PASS_HESSIAN: i32 = 1;
 
@@ -110,6 +111,10 @@ export function setPass(kind: i32, params: usize, vector: usize, withLoss: bool,
  */
 export function runChunks(record: usize, first: i32, stride: i32): void {
   useRecord(record);
+  if (field(PASS_KIND) == PASS_INFORMATION) {
+    informationChunks(first, stride);
+    return;
+  }
   const rows = field(PROBLEM_ROWS);
   const cols = field(PROBLEM_COLS);
   const blocks = field(PROBLEM_BLOCKS);
@@ -184,7 +189,7 @@ export function setThreads(threads: i32): void {
  * memory), runs `runChunks(record, 0, threads)` itself and returns when all are done.
  */
 export function runPass(): void {
-  const threads = min(THREADS, chunkCount());
+  const threads = min(THREADS, field(PASS_KIND) == PASS_INFORMATION ? informationChunkCount() : chunkCount());
   if (threads > 1) hostParallel(threads);
   else runChunks(problemAddress(), 0, 1);
 }

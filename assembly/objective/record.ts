@@ -79,8 +79,15 @@ export const PASS_WITH_LOSS: i32 = 120;
 /** 1 when a gradient pass keeps the Hessian row weights in CURVATURE. */
 export const PASS_KEEP_CURVATURE: i32 = 124;
 
+/** Information pass (objective/information.ts): address of the rows float64 weights aᵢ of its first matrix. */
+export const PASS_ROW_A: i32 = 128;
+/** Information pass: address of the weights bᵢ of its second matrix, or 0 for none. */
+export const PASS_ROW_B: i32 = 132;
+/** Information pass: address of the weights cᵢ of its weighted column sums, or 0 for none. */
+export const PASS_ROW_C: i32 = 136;
+
 /** Bytes of the record. */
-export const PROBLEM_BYTES: i32 = 128;
+export const PROBLEM_BYTES: i32 = 144;
 
 let RECORD: usize = 0;
 

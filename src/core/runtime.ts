@@ -66,6 +66,14 @@ export interface CoreExports extends Record<string, unknown> {
   solverStatus(): number;
   solverObjective(): number;
   solverGradNorm(): number;
+  /** float64 values of scratch the information pass over the record's X needs (`second`: with the second matrix). */
+  informationWorkLength(second: boolean): number;
+  /** Σaᵢx̃ᵢx̃ᵢᵀ (and Σbᵢx̃ᵢx̃ᵢᵀ, Σcᵢx̃ᵢ when b, c ≠ 0) over the record's X into out (assembly/objective/information.ts). */
+  informationPass(aPtr: number, bPtr: number, cPtr: number, outPtr: number): void;
+  /** x̃ᵢᵀVx̃ᵢ for every row of the record's X; scratch holds cols float64 values. */
+  rowQuadraticForms(vPtr: number, scratchPtr: number, outPtr: number): void;
+  /** Σ_{i in g} rᵢx̃ᵢ per group over the record's X (groups × p). */
+  groupSums(groupPtr: number, rPtr: number, groups: number, outPtr: number): void;
 }
 
 /** Receives `progress(iteration, objective, gradNorm)` calls from a running solver; returns false to stop it. */

@@ -91,16 +91,35 @@ export const SGD_EPOCHS_NO_CHANGE = 5;
 let running = false;
 
 /**
+ * Runs `body` holding the core's one problem record, which a solve and an information pass
+ * (src/core/information.ts) both write: a call made from a running fit's `onIteration`
+ * callback would overwrite the record under the fit, so it is refused with `busy`.
+ * @throws Error with message `busy` while a solve or information pass is running.
+ */
+export function withProblemRecord<T>(busy: string, body: () => T): T {
+  if (running) throw new Error(busy);
+  running = true;
+  try {
+    return body();
+  } finally {
+    running = false;
+  }
+}
+
+/**
  * Minimises the scaled objective of `problem` from `start` (blocks × (cols + 1) values).
  * @throws Error when called from inside another fit's progress callback (the core holds
  * one problem at a time).
  */
 export function solve(problem: CoreProblem, run: CoreRun, start: Float64Array): CoreResult {
-  if (running) {
-    throw new Error(
-      'LogisticRegression.fit: a fit is already running (fit was called from an onIteration callback); fit another model after this one returns',
-    );
-  }
+  return withProblemRecord(
+    'LogisticRegression.fit: a fit is already running (fit was called from an onIteration callback); fit another model after this one returns',
+    () => solveHolding(problem, run, start),
+  );
+}
+
+/** {@link solve}, with the problem record held. */
+function solveHolding(problem: CoreProblem, run: CoreRun, start: Float64Array): CoreResult {
   const { X, blocks } = problem;
   const parameters = blocks * (X.cols + 1);
   const owned: number[] = [];
@@ -111,7 +130,6 @@ export function solve(problem: CoreProblem, run: CoreRun, start: Float64Array): 
   const core = run.core.exports;
   const solver = exported(core, SOLVER_EXPORTS[run.solver]);
   const record = problemRecord(run.core);
-  running = true;
   try {
     core.setThreads(run.solver === 'sgd' || run.core !== defaultCore ? 1 : ensureThreads(run.threads, run.warn));
     const y = take(run.core.copyIn(problem.target));
@@ -138,7 +156,6 @@ export function solve(problem: CoreProblem, run: CoreRun, start: Float64Array): 
   } finally {
     core.setThreads(1);
     setProgressListener(null, core);
-    running = false;
     for (const ptr of owned) run.core.free(ptr);
   }
 }
