@@ -34,6 +34,10 @@ import { checkStoredMode, modelDocument, onnxModel, parseModelDocument } from '.
 import { logProbabilityMatrix, mostProbableLabels, probabilityMatrix, scores } from './probabilities.js';
 import { classWeights } from './scaling.js';
 import { modeFor, sameLabels, startingPoint, train, type TrainRequest } from './train.js';
+import { parameterView } from '../core/predict.js';
+import { availableCpus } from '../core/threads.js';
+import { mnlogitParameters } from '../inference/equations.js';
+import { LogisticRegressionSummary, type SummaryOptions, type SummarySource, summarize } from '../inference/summary.js';
 
 /**
  * Every option, checked and with its default, is a property of the model, documented in
@@ -74,6 +78,11 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
   #fitted: FittedState | null = null;
   /** The generator of the current run of fit/partialFit calls (created from `randomState`). */
   #random: RandomState | null = null;
+  /**
+   * The data of the last fit, for `summary`: kept (by reference, not copied) only after an
+   * unpenalised fit, the only kind a summary describes; null otherwise.
+   */
+  #training: SummarySource | null = null;
 
   /**
    * @param options see {@link LogisticRegressionOptions}.
@@ -120,6 +129,9 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
       const start = startingPoint(this.#fitted, mode, labels.classes, input.X.cols, this.warmStart);
       this.#random = null;
       this.#train({ ...input, start, maxIter: this.maxIter, warnUnconverged: true }, labels.classes);
+      this.#training = this.#unpenalised()
+        ? { X, dtype: input.X.dtype, target: labels.indices, weights: frequencyWeights(input.sampleWeight, classWeights(this.classWeight, labels, labels.counts), labels.indices), fitIntercept: this.fitIntercept }
+        : null;
       return this as unknown as LogisticRegression<T>;
     } finally {
       release(input.X);
@@ -408,6 +420,64 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
     return estimator;
   }
 
+  /**
+   * The statistical summary of a model fitted by maximum likelihood (`penalty: 'none'`, or
+   * `C: Infinity`): for every coefficient its estimate, standard error, z, two-sided
+   * p-value, confidence interval and odds ratio; for the model the log-likelihoods, the
+   * likelihood-ratio test against the intercept alone, pseudo R², AIC, BIC and deviances —
+   * the numbers of statsmodels' `Logit(y, X).fit().summary()` (`MNLogit` for more than two
+   * classes, each class against `classes[0]`) and R's `summary(glm(…, binomial))`.
+   * `String(summary)` prints statsmodels' table; `summary.toJSON()` is the plain object.
+   *
+   * Computed on the data of the last `fit`, which the model keeps by reference (not a
+   * copy) after an unpenalised fit; sample weights count as frequency weights (row i as sᵢ
+   * observations), and class weights multiply them as in the fit. The estimates are the
+   * fitted coefficients: fit with a tight `tol` (e.g. solver 'newton', tol 1e-10) so they
+   * are the maximum-likelihood estimate to the printed digits; the summary warns when they
+   * are not, and when the classes are (quasi-)separated.
+   * @param options - `alpha`, `covType`, `groups`, `featureNames`; see {@link SummaryOptions}.
+   * @throws NotFittedError before `fit`; RangeError for a penalised model, a model not
+   * fitted by `fit` (loaded, or trained by `partialFit`), a one-vs-rest model of more than
+   * two classes, alpha outside (0, 1), featureNames or groups of the wrong length, one
+   * group, HC2/HC3 with more than two classes, completely separated classes or a singular
+   * information matrix (naming the collinear columns); TypeError for options of the wrong
+   * kind; Error when the training X was disposed.
+   * @example
+   * ```ts
+   * const model = new LogisticRegression({ penalty: 'none', solver: 'newton', tol: 1e-10 }).fit(X, y);
+   * const summary = model.summary({ featureNames: ['age', 'dose'] });
+   * console.log(String(summary));                        // statsmodels' table
+   * summary.equations[0].coefficients[1].oddsRatio;      // exp(β_age)
+   * model.summary({ covType: 'HC1' });                   // heteroskedasticity-robust errors
+   * ```
+   */
+  summary(options: SummaryOptions = {}): LogisticRegressionSummary {
+    const where = `${NAME}.summary`;
+    const fitted = this.#state('summary');
+    if (!this.#unpenalised()) {
+      throw new RangeError(
+        `${where}: the model was fitted with penalty '${this.penalty}' at C = ${this.C}: a penalised estimate is biased towards 0 and has no maximum-likelihood standard errors; for inference fit with penalty 'none' (or C: Infinity), e.g. new LogisticRegression({ ...model.getParams(), penalty: 'none' }).fit(X, y)`,
+      );
+    }
+    const training = this.#training;
+    if (training === null) {
+      throw new RangeError(`${where}: the summary needs the data of a fit, and this model was ${this.solver === 'sgd' ? 'trained by partialFit or ' : ''}loaded rather than fitted; call fit(X, y) first`);
+    }
+    const K = fitted.classes.length;
+    const beta = mnlogitParameters(parameterView(fitted.params).slice(), fitted.blocks, K, fitted.mode);
+    if (beta === null) {
+      throw new RangeError(`${where}: a one-vs-rest model of ${K} classes is ${K} separate binary fits, not one likelihood; fit with multiClass 'multinomial' for statsmodels' MNLogit summary`);
+    }
+    const threads = this.threads === 'auto' ? availableCpus() : this.threads;
+    const warn = this.onWarning ?? ((): void => {});
+    return summarize(where, { beta: stripIntercept(beta, fitted.nFeatures, this.fitIntercept), classes: fitted.classes, nFeatures: fitted.nFeatures, converged: fitted.converged, nIter: fitted.nIter, threads, warn }, training, options);
+  }
+
+  /** Whether the objective is the likelihood alone: penalty 'none', or any penalty at C = Infinity. */
+  #unpenalised(): boolean {
+    return this.penalty === 'none' || this.C === Infinity;
+  }
+
   #load(model: ModelParameters): void {
     this.#commit(trainedFromParameters(model), [...model.classes], model.mode, (model.coef[0] as number[]).length);
   }
@@ -417,6 +487,7 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
   }
 
   #replaceFitted(next: FittedState | null): void {
+    this.#training = null;
     const previous = this.#fitted;
     if (previous !== null) freeFitted(previous);
     this.#fitted = next;
@@ -426,6 +497,21 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
     if (this.#fitted === null) throw new NotFittedError(what);
     return this.#fitted;
   }
+}
+
+/** Per-row frequency weights: sample weights times class weights (as the fit weighs rows), or null for ones. */
+function frequencyWeights(sampleWeight: Float64Array | null, perClass: Float64Array | null, target: Int32Array): Float64Array | null {
+  if (sampleWeight === null && perClass === null) return null;
+  return Float64Array.from(target, (k, i) => (sampleWeight === null ? 1 : (sampleWeight[i] as number)) * (perClass === null ? 1 : (perClass[k] as number)));
+}
+
+/** β without its intercept entries when the model fits none (the core stores a zero intercept per block). */
+function stripIntercept(beta: Float64Array, nFeatures: number, fitIntercept: boolean): Float64Array {
+  if (fitIntercept) return beta;
+  const blocks = beta.length / (nFeatures + 1);
+  const out = new Float64Array(blocks * nFeatures);
+  for (let k = 0; k < blocks; k++) out.set(beta.subarray(k * (nFeatures + 1), k * (nFeatures + 1) + nFeatures), k * nFeatures);
+  return out;
 }
 
 /** The validated `sampleWeight`, or null when absent. */
