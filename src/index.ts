@@ -73,3 +73,13 @@ export {
   type TunedThresholdOptions,
 } from './model-selection/tuned-threshold.js';
 export { fitStream, type ChunkSource, type EpochInfo, type FitStreamOptions, type StreamChunk } from './stream/fit-stream.js';
+export {
+  likelihoodRatioTest,
+  LogisticRegressionSummary,
+  type Fingerprint,
+  type SummaryOptions,
+  type TestResult,
+} from './inference/summary.js';
+export { COV_TYPES, type CoefficientRow, type CovType, type SummaryEquation, type SummaryJSON } from './inference/summary-json.js';
+export { formatSummary, type FormatSummaryOptions } from './inference/summary-table.js';
+export { type MarginalEffect, type MarginalEffects } from './inference/marginal-effects.js';
