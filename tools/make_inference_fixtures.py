@@ -93,8 +93,10 @@ CONVENTIONS = [
     "default null fit (Nelder-Mead + BFGS) values in fitDefaultNull.",
     "r: R glm at epsilon 1e-14, refitted once from its own estimates (start = coef) so that "
     "vcov() and sandwich use the IRLS weights at the MLE; r.iter = the first fit's count.",
-    "wald: statsmodels results.wald_test((R, q), scalar=True, use_f=False) on the result of "
-    "that covType; df = number of rows of R.",
+    "wald: (Rb - q)' (R V R')^-1 (Rb - q) with V = cov_params() of that covType, chi-square "
+    "p-value; equal to statsmodels' wald_test((R, q), scalar=True, use_f=False) for Logit "
+    "(asserted); for MNLogit statsmodels 0.13.5 pairs row-major params with equation-major "
+    "cov_params(), so its value is kept apart as statsmodelsWaldTest; df = rows of R.",
     "margeff: statsmodels get_margeff(at='overall', method='dydx') on the nonrobust fit.",
 ]
 
@@ -230,15 +232,32 @@ def margeff_block(res):
 
 
 def wald_block(results, tests):
-    """tests: list of (R, q); results: {covType: statsmodels result}."""
+    """tests: list of (R, q); results: {covType: statsmodels result}.
+
+    The statistic is (Rb - q)' (R V R')^-1 (Rb - q) with b the parameters in the fixtures'
+    order (equation-major) and V = cov_params(), chi-square p-value. For Logit this is
+    statsmodels' wald_test(use_f=False) itself (asserted). For MNLogit, statsmodels 0.13.5's
+    wald_test flattens params row by row (C order: const of every equation, then x1 ...) but
+    takes cov_params() equation-major, so its number mixes parameters; its own value is kept
+    as `statsmodelsWaldTest` and the consistent one is the reference.
+    """
     out = []
     for cov_type, res in results.items():
+        b = flat(res.params)
+        V = np.asarray(res.cov_params())
         for R, q in tests:
             R, q = np.asarray(R, float), np.asarray(q, float)
             w = res.wald_test((R, q), scalar=True, use_f=False)
-            out.append({"R": floats(R), "q": floats(q), "covType": cov_type,
-                        "statistic": float(np.squeeze(w.statistic)), "df": int(R.shape[0]),
-                        "pValue": float(np.squeeze(w.pvalue))})
+            t = R @ b - q
+            statistic = float(t @ np.linalg.solve(R @ V @ R.T, t))
+            entry = {"R": floats(R), "q": floats(q), "covType": cov_type,
+                     "statistic": statistic, "df": int(R.shape[0]),
+                     "pValue": float(scipy.stats.chi2.sf(statistic, R.shape[0]))}
+            if np.ndim(res.params) == 1:
+                assert abs(statistic - float(np.squeeze(w.statistic))) <= 1e-9 * statistic
+            else:
+                entry["statsmodelsWaldTest"] = float(np.squeeze(w.statistic))
+            out.append(entry)
     return out
 
 

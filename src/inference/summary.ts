@@ -465,9 +465,9 @@ export function summarize(where: string, model: SummaryModel, source: SummarySou
     };
     const warnings: string[] = [];
     const separation = separationShare(eq, data, featureNames, formatLabel(model.classes[K - 1] as Label));
-    if (separation.share === 1) {
+    if (separation.share === 1 || separation.complete) {
       throw new RangeError(
-        `${where}: the classes are completely separated: every observation is predicted within ${PREDICTED_CLOSE} of its label${separation.columns.length > 0 ? ` (${separation.columns.join('; ')})` : ''}. The maximum-likelihood estimate does not exist (the coefficients run off to infinity), so there are no standard errors; drop or merge the separating features, or fit a penalised model for predictions`,
+        `${where}: the classes are completely separated${separation.columns.length > 0 ? ` (${separation.columns.join('; ')})` : `: every observation is predicted within ${PREDICTED_CLOSE} of its label`}. The maximum-likelihood estimate does not exist (the coefficients run off to infinity), so there are no standard errors; drop or merge the separating features, or fit a penalised model for predictions`,
       );
     }
     let cov: Covariance;
@@ -602,7 +602,7 @@ function readGroups(where: string, groups: unknown, covType: CovType, n: number)
  * The share of the observations (weighted) predicted within {@link PREDICTED_CLOSE} of
  * their label, and the features that separate the classes on their own (dense X).
  */
-function separationShare(eq: Equations, data: InferenceData, featureNames: readonly string[], positive: string): { share: number; columns: string[] } {
+function separationShare(eq: Equations, data: InferenceData, featureNames: readonly string[], positive: string): { share: number; columns: string[]; complete: boolean } {
   const { K, complements } = eq;
   const { target, weights } = data;
   let close = 0;
@@ -610,14 +610,29 @@ function separationShare(eq: Equations, data: InferenceData, featureNames: reado
     if ((complements[i * K + (target[i] as number)] as number) < PREDICTED_CLOSE) close += weights === null ? 1 : (weights[i] as number);
   }
   const share = close / eq.nObs;
-  return { share, columns: share > QUASI_SEPARATION_SHARE ? separatingColumns(data, K, featureNames, positive) : [] };
+  if (!(share > QUASI_SEPARATION_SHARE)) return { share, columns: [], complete: false };
+  // Every observation on the side of its own class: the fitted hyperplanes separate the
+  // data, so the likelihood keeps growing along them and has no maximum.
+  let separated = true;
+  for (let i = 0; i < target.length && separated; i++) {
+    if (weights !== null && weights[i] === 0) continue;
+    const own = eq.probabilities[i * K + (target[i] as number)] as number;
+    for (let k = 0; k < K; k++) if (k !== target[i] && !(own > (eq.probabilities[i * K + k] as number))) separated = false;
+  }
+  const separating = separatingColumns(data, K, featureNames, positive);
+  return { share, columns: separating.map((c) => c.text), complete: separated || separating.some((c) => c.strict) };
 }
 
-/** Features whose values alone split the classes (binary; dense X): "x1 ≥ 0.5 holds for every y = 1". */
-function separatingColumns(data: InferenceData, K: number, featureNames: readonly string[], positive: string): string[] {
+/**
+ * Features whose values alone split the classes (binary; dense X), each with its
+ * description and whether the split is strict (complete separation: no value shared by
+ * both classes) or has ties at the boundary (quasi-complete).
+ */
+function separatingColumns(data: InferenceData, K: number, featureNames: readonly string[], positive: string): { text: string; strict: boolean }[] {
   const { X, target, weights } = data;
   if (K !== 2 || X.sparse !== null) return [];
-  const out: string[] = [];
+  const out: { text: string; strict: boolean }[] = [];
+  const show = (v: number): string => String(Number(v.toPrecision(6)));
   const view = stagedDenseValues(X);
   for (let j = 0; j < X.cols; j++) {
     let min0 = Infinity;
@@ -636,8 +651,8 @@ function separatingColumns(data: InferenceData, K: number, featureNames: readonl
       }
     }
     const name = featureNames[j] as string;
-    if (max0 <= min1) out.push(`${name} separates the classes on its own: ${name} ≥ ${min1} in every row of class ${positive}, ≤ ${max0} in every other row`);
-    else if (max1 <= min0) out.push(`${name} separates the classes on its own: ${name} ≤ ${max1} in every row of class ${positive}, ≥ ${min0} in every other row`);
+    if (max0 <= min1) out.push({ text: `${name} separates the classes on its own: ${name} ≥ ${show(min1)} in every row of class ${positive}, ≤ ${show(max0)} in every other row`, strict: max0 < min1 });
+    else if (max1 <= min0) out.push({ text: `${name} separates the classes on its own: ${name} ≤ ${show(max1)} in every row of class ${positive}, ≥ ${show(min0)} in every other row`, strict: max1 < min0 });
   }
   return out;
 }
