@@ -73,7 +73,12 @@ function blockWeights(eq: Equations, data: InferenceData, kind: 'h' | 'm', j: nu
 function residuals(eq: Equations, data: InferenceData, k: number): Float64Array {
   const { K, probabilities: P, complements: Q } = eq;
   const { target, weights } = data;
-  return Float64Array.from(target, (y, i) => (weights === null ? 1 : (weights[i] as number)) * (y === k ? (Q[i * K + k] as number) : -(P[i * K + k] as number)));
+  const out = new Float64Array(target.length);
+  for (let i = 0; i < target.length; i++) {
+    const r = target[i] === k ? (Q[i * K + k] as number) : -(P[i * K + k] as number);
+    out[i] = weights === null ? r : (weights[i] as number) * r;
+  }
+  return out;
 }
 
 /** A job of an information pass: block (j, l) of H or M. */

@@ -88,6 +88,25 @@ export function equationsOf(beta: Float64Array, K: number, data: InferenceData):
   const counts = new Float64Array(K);
   let nObs = 0;
   for (let i = 0; i < n; i++) {
+    const s = weights === null ? 1 : (weights[i] as number);
+    const y = target[i] as number;
+    counts[y] = (counts[y] as number) + s;
+    nObs += s;
+    if (K === 2) {
+      // p₁ = σ(η), p₀ = σ(−η) from one exponential of −|η|; log p_y = −log(1 + e^{−|η|}) − (η on the wrong side ? |η| : 0).
+      const z = eta[i] as number;
+      const e = Math.exp(-Math.abs(z));
+      const big = 1 / (1 + e);
+      const small = e / (1 + e);
+      const p1 = z >= 0 ? big : small;
+      const p0 = z >= 0 ? small : big;
+      probabilities[2 * i] = p0;
+      probabilities[2 * i + 1] = p1;
+      complements[2 * i] = p1;
+      complements[2 * i + 1] = p0;
+      if (s !== 0) logLikelihood -= s * (Math.log1p(e) + ((y === 1) === (z >= 0) ? 0 : Math.abs(z)));
+      continue;
+    }
     // Softmax over (0, η_i1, …, η_iE), shifted by the largest so no exponential overflows.
     let top = 0;
     for (let e = 0; e < E; e++) top = Math.max(top, eta[i * E + e] as number);
@@ -97,18 +116,15 @@ export function equationsOf(beta: Float64Array, K: number, data: InferenceData):
       total += exps[k] as number;
     }
     for (let k = 0; k < K; k++) {
+      let others = 0;
+      for (let m = 0; m < K; m++) if (m !== k) others += exps[m] as number;
       probabilities[i * K + k] = (exps[k] as number) / total;
-      complements[i * K + k] = (total - (exps[k] as number)) / total;
-      if (K === 2) complements[i * K + k] = (exps[1 - k] as number) / total;
+      complements[i * K + k] = others / total;
     }
-    const s = weights === null ? 1 : (weights[i] as number);
-    const y = target[i] as number;
     if (s !== 0) {
       const etaY = y === 0 ? 0 : (eta[i * E + y - 1] as number);
       logLikelihood += s * (etaY - top - Math.log(total));
     }
-    counts[y] = (counts[y] as number) + s;
-    nObs += s;
   }
   let nullLogLikelihood = 0;
   for (const count of counts) if (count > 0) nullLogLikelihood += count * Math.log(count / nObs);
