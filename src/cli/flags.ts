@@ -56,6 +56,10 @@ const TRAIN: Options = {
   'max-df': { type: 'string' },
   'max-features': { type: 'string' },
   'sublinear-tf': { type: 'boolean' },
+  summary: { type: 'boolean' },
+  robust: { type: 'string' },
+  cluster: { type: 'string' },
+  alpha: { type: 'string' },
   out: { type: 'string', short: 'o' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
@@ -63,10 +67,10 @@ const TRAIN: Options = {
 
 /**
  * train's flags that `cv` does not take: the hold-out split (cv scores every row in turn),
- * streaming, the search over C (cv scores one configured model), the model file and
- * --quiet (cv shows no progress).
+ * streaming, the search over C (cv scores one configured model), the model file,
+ * --quiet (cv shows no progress) and the statistical summary (of one fitted model).
  */
-const NOT_CV = new Set(['test-size', 'stratify', 'stream', 'epochs', 'chunk-size', 'Cs', 'l1-ratios', 'out', 'quiet']);
+const NOT_CV = new Set(['test-size', 'stratify', 'stream', 'epochs', 'chunk-size', 'Cs', 'l1-ratios', 'out', 'quiet', 'summary', 'robust', 'cluster', 'alpha']);
 
 /** Each command's flags (its own keys are the commands). */
 export const OPTIONS: Record<string, Options> = {
@@ -103,6 +107,7 @@ export const NUMBERS: Record<string, { check: (x: number) => boolean; expected: 
   tol: { check: (x) => x >= 0, expected: 'a number ≥ 0' },
   'learning-rate': { check: (x) => x > 0, expected: 'a number > 0' },
   'test-size': { check: (x) => x >= 0 && x < 1, expected: 'a fraction from 0 to < 1' },
+  alpha: { check: (x) => x > 0 && x < 1, expected: 'a number > 0 and < 1 (0.05 for 95% intervals)' },
   'max-iter': integer(1),
   'batch-size': integer(1),
   'random-state': integer(0),

@@ -35,7 +35,8 @@ Data:
   --impute mean|median     fill missing values from the training rows (default: error)
   --standardize            scale features to mean 0, standard deviation 1
   --delimiter , ; tab      the CSV delimiter (default: detected from the header)
-  --test-size F            fraction of rows held out for testing, 0 to < 1 (default 0.2)
+  --test-size F            fraction of rows held out for testing, 0 to < 1 (default 0.2;
+                           0 with --summary)
   --random-state N         seed of the split and of sgd (default 42)
   --stratify               keep the class proportions in the split
   --max-classes N          the most distinct target values taken as classes (default ${MAX_CLASSES});
@@ -71,6 +72,17 @@ Choosing C (LogisticRegressionCV on the training rows, then refitted on all of t
   --l1-ratios R1,R2,…      the l1 ratios to search, with --penalty elasticnet (required then)
   --scoring NAME           what chooses C: accuracy (default), balanced_accuracy,
                            neg_log_loss, roc_auc, roc_auc_ovr, f1, f1_macro, precision, recall
+Statistical inference (statsmodels' Logit table; MNLogit for 3+ classes):
+  --summary                print the summary of the maximum-likelihood fit after the report
+                           (--json: under "summary"): each coefficient's standard error, z,
+                           p-value, interval and odds ratio; log-likelihoods, LLR test,
+                           pseudo R², AIC, BIC. Needs --penalty none (or --C inf); fits with
+                           --solver newton --tol 1e-10 unless given, on every row unless
+                           --test-size is given (the summary describes the training rows)
+  --robust HC0|HC1|HC2|HC3 heteroskedasticity-robust standard errors (default: nonrobust)
+  --cluster COLUMN         cluster-robust standard errors, clustered by COLUMN's labels
+                           (the column is then not a feature)
+  --alpha A                intervals at level 1 − A, 0 < A < 1 (default 0.05)
 Streaming (data larger than memory):
   --stream                 read the file chunk by chunk; mini-batch SGD for --epochs
   --epochs N               passes over the file (default 5)

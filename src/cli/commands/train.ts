@@ -21,6 +21,7 @@ import { MAX_CLASSES, checkClasses, expandedFeatureNames, type ImputeStrategy, t
 import { Progress } from '../progress.js';
 import { classCounts, countsLine, formatScores, score, type Scores } from '../report.js';
 import { trainStream } from '../stream-train.js';
+import { readClusterColumn, summaryFeatureNames, summaryModelOptions, summaryOutput, summaryRequest, type SummaryOutput } from '../summary-report.js';
 import { jsonText, quoted, quotedCell, safeLine } from '../text.js';
 import { columnsDataset, svmlightDataset, textDataset, type Dataset } from '../train-data.js';
 import { makeVectorizer, type Vectorizer } from '../text-features.js';
@@ -36,6 +37,7 @@ const NOT_SVMLIGHT: Record<string, string> = {
   delimiter: 'it is not CSV',
   text: 'it is not CSV',
   stream: 'an svmlight file is read whole',
+  cluster: 'it has no named columns',
 };
 
 /** Flags of CSV columns that --text does not combine with, with why. */
@@ -98,7 +100,9 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
   // Header names are trimmed when read, so the name given is too.
   const target = str(values, 'target')?.trim();
   if (target === undefined && format === 'csv') throw new UsageError('train needs --target COLUMN, the column to predict', 'train');
-  const testSize = num(values, 'test-size') ?? 0.2;
+  const inference = summaryRequest(values, format);
+  // A summary is inference on the rows fitted: by default every row.
+  const testSize = num(values, 'test-size') ?? (inference === null ? 0.2 : 0);
   const maxClasses = num(values, 'max-classes') ?? MAX_CLASSES;
   const impute = choice(values, 'impute', ['mean', 'median'] as const) ?? null;
   const out = str(values, 'out');
@@ -130,6 +134,7 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
       scoring: 'it fits one model and reports every score',
       'max-iter': 'it makes --epochs passes over the file',
       tol: 'it makes --epochs passes over the file',
+      summary: 'the summary needs every training row in memory, and sgd does not reach the maximum-likelihood estimate',
     };
     for (const [flag, why] of Object.entries(unused)) {
       if (values[flag] !== undefined) throw new UsageError(`--${flag} does not apply to --stream: ${why}`, 'train');
@@ -178,7 +183,8 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
   // Check every option before reading the data, so usage errors come first.
   // A search makes many fits: no progress bar across them.
   const progress = values['quiet'] || values['cv'] !== undefined ? null : new Progress(io.stderr, num(values, 'max-iter') ?? 100);
-  const options = modelOptions(values, onWarning, progress === null ? null : (info) => progress.update(info));
+  const flagOptions = modelOptions(values, onWarning, progress === null ? null : (info) => progress.update(info));
+  const options = inference === null ? flagOptions : summaryModelOptions(flagOptions, values);
   const search = searchRequest(values, options);
   const searcher = search === null ? null : makeSearch(search, 'train');
   const single = search === null ? makeModel(options, 'train') : null;
@@ -187,7 +193,9 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
   const vectorizer = text === null ? null : makeVectorizer(dtype === 'float32' ? { ...text, options: { ...text.options, dtype } } : text);
   if (out !== undefined) await checkNotInput(out, '--out', [file]);
 
-  const data = await readDataset({ file, format, delimiter, target, featureList, request, text, vectorizer, dtype });
+  // --cluster: its column holds the clusters, not a feature.
+  const clusters = inference?.cluster == null ? null : await readClusterColumn(file, delimiter, inference.cluster, target as string, featureList, request.oneHot, text);
+  const data = await readDataset({ file, format, delimiter, target, featureList: clusters?.featureList ?? featureList, request, text, vectorizer, dtype });
   let searched: LogisticRegression | null = null;
   let XTrain: Matrix | CsrMatrix<Dtype> | null = null;
   let XTest: Matrix | CsrMatrix<Dtype> | null = null;
@@ -219,6 +227,14 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
     // A search warns alike for many fits: each message once, with how often.
     for (const w of searcher === null ? warnings : counted(warnings)) io.stderr.write(`warning: ${safeLine(w)}\n`);
     const model = searcher === null ? (single as LogisticRegression) : (searched = refitted(searcher));
+    // The summary of the fit on the training rows, before anything is written (its refusal is the command's failure).
+    let summary: SummaryOutput | null = null;
+    if (inference !== null) {
+      const shown = warnings.length;
+      const groups = clusters === null ? null : trainRows.map((i) => clusters.labels[i] as number | string);
+      summary = summaryOutput(model, inference, summaryFeatureNames(features.json, vectorizer, XTrain.cols), groups, data.target);
+      for (const w of warnings.slice(shown)) io.stderr.write(`warning: ${safeLine(w)}\n`);
+    }
     const path = searcher === null || search === null ? null : pathReport(searcher, model.toJSON().model.mode, trainRows.length, search.folds, search.scoring);
     const trainScores = score(model, XTrain, yTrain);
     let testScores: Scores | null = null;
@@ -243,6 +259,7 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
         ...(path === null ? {} : { crossValidation: path }),
         train: trainScores,
         test: testScores,
+        ...(summary === null ? {} : { summary: summary.json }),
         out: out ?? null,
       };
       io.stdout.write(`${jsonText(report)}\n`);
@@ -268,6 +285,7 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
         '',
         out === undefined ? 'Model not saved (pass --out model.json to save it).' : `Model written to ${out}`,
         '',
+        ...(summary === null ? [] : [summary.text, '']),
       ].join('\n'),
     );
   } finally {
