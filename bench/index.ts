@@ -9,7 +9,7 @@
  *   npm run bench -- --quick      smoke run for CI (a few seconds; numbers not meaningful, so
  *                                 the targets are not judged)
  *   npm run bench -- --json FILE  also write the results as JSON (for bench/chart.ts)
- *   npm run bench -- --only dense|sparse|model-selection
+ *   npm run bench -- --only dense|sparse|model-selection|inference
  *                                 one of the sections; the sparse one takes 20–45 minutes
  *                                 on this shared 2-core machine, plus, on the first run, about
  *                                 25 minutes to generate its sets and write them as svmlight
@@ -41,6 +41,10 @@
  * Then the model-selection section (bench/model-selection/section.ts): LogisticRegressionCV
  * against scikit-learn on the same folds, a fold's path against a cold fit, and the l1 path
  * against LIBLINEAR 2.3 `-s 6` and scikit-learn's saga.
+ *
+ * Then the inference section (bench/inference/section.ts): fit + summary() against statsmodels
+ * 0.13.5's Logit.fit() + summary(), and the information-matrix pass against the arithmetic peak
+ * of WebAssembly SIMD without FMA, measured in the same rounds.
  * @module
  */
 import os from 'node:os';
@@ -60,6 +64,8 @@ import { SKLEARN, ensurePackage } from './sparse/debian.js';
 import { sparseTargets } from './sparse/targets.js';
 import { type ModelSelectionResults, benchModelSelection } from './model-selection/section.js';
 import { modelSelectionTargets } from './model-selection/targets.js';
+import { type InferenceResults, benchInference } from './inference/section.js';
+import { inferenceTargets } from './inference/targets.js';
 
 type Mode = 'quick' | 'default' | 'full';
 
@@ -121,9 +127,9 @@ const SYNTHETIC_GD_LR = 4;
 // ---------------------------------------------------------------------------------------
 // Command line
 
-const USAGE = 'usage: npm run bench [-- --quick | --full] [--only dense|sparse|model-selection] [--json FILE]';
+const USAGE = 'usage: npm run bench [-- --quick | --full] [--only dense|sparse|model-selection|inference] [--json FILE]';
 
-const SECTIONS = ['dense', 'sparse', 'model-selection'] as const;
+const SECTIONS = ['dense', 'sparse', 'model-selection', 'inference'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseCommandLine(): { mode: Mode; json: string | null; sections: readonly Section[] } {
@@ -142,7 +148,7 @@ function parseCommandLine(): { mode: Mode; json: string | null; sections: readon
     });
     if (values.help) {
       console.log(
-        `${USAGE}\n  --quick      smoke run (CI)\n  --full       adds 2,000,000×32 and more runs\n  --only S     only section S: dense (gradient descent, time to convergence), sparse or model-selection\n  --json FILE  write the results as JSON`,
+        `${USAGE}\n  --quick      smoke run (CI)\n  --full       adds 2,000,000×32 and more runs\n  --only S     only section S: dense (gradient descent, time to convergence), sparse, model-selection or inference\n  --json FILE  write the results as JSON`,
       );
       process.exit(0);
     }
@@ -219,6 +225,8 @@ export interface Results {
   sparse: SparseResults | null;
   /** The model-selection section, or null when it did not run. */
   modelSelection: ModelSelectionResults | null;
+  /** The inference section, or null when it did not run. */
+  inference: InferenceResults | null;
   targets: Target[];
   seconds: number;
 }
@@ -481,8 +489,9 @@ async function main(): Promise<void> {
   const dense = sections.includes('dense') ? await benchDense(mode) : null;
   const sparse = sections.includes('sparse') ? await benchSparse(mode, ALL_THREADS) : null;
   const modelSelection = sections.includes('model-selection') ? await benchModelSelection(mode, ALL_THREADS) : null;
+  const inference = sections.includes('inference') ? await benchInference(mode, ALL_THREADS) : null;
 
-  const targets = printSummary(dense, sparse, modelSelection, mode);
+  const targets = printSummary(dense, sparse, modelSelection, inference, mode);
   const seconds = (performance.now() - started) / 1000;
   console.log(`\nPeak RSS of this process (VmHWM): ${formatMiB(peakRss())}`);
   console.log(`Load average at the end: ${loadAverage()}`);
@@ -502,6 +511,7 @@ async function main(): Promise<void> {
       convergence: dense?.convergence ?? [],
       sparse,
       modelSelection,
+      inference,
       targets,
       seconds,
     };
@@ -596,7 +606,7 @@ async function benchDense(mode: Mode): Promise<DenseResults> {
 }
 
 /** Except in a smoke run, prints the targets of every section that ran with their verdicts (returned). */
-function printSummary(dense: DenseResults | null, sparse: SparseResults | null, modelSelection: ModelSelectionResults | null, mode: Mode): Target[] {
+function printSummary(dense: DenseResults | null, sparse: SparseResults | null, modelSelection: ModelSelectionResults | null, inference: InferenceResults | null, mode: Mode): Target[] {
   if (mode === 'quick') {
     // A smoke run's numbers come from a few steps with no warm-up: a verdict on them would mislead.
     console.log('\nTargets: not judged in a smoke run (npm run bench judges them).');
@@ -607,6 +617,7 @@ function printSummary(dense: DenseResults | null, sparse: SparseResults | null, 
     ...(dense === null ? [] : checkTargets(dense.shapes, dense.convergence, dense.bandwidth)),
     ...(sparse === null ? [] : sparseTargets(sparse)),
     ...(modelSelection === null ? [] : modelSelectionTargets(modelSelection.cv, modelSelection.l1)),
+    ...(inference === null ? [] : inferenceTargets(inference.sets)),
   ];
   console.log(
     renderTable(

@@ -1,0 +1,85 @@
+/**
+ * The peer of the inference bench: one Python process (python_inference.py) for the whole
+ * section that loads each set from the raw files the bench wrote, checks it holds the same
+ * bytes (SHA-256), and runs statsmodels 0.13.5's `Logit(...).fit()` and `summary()` on request.
+ * @module
+ */
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { type BlasInfo, PYTHON, describeBlas } from '../python.js';
+import type { InferenceSet } from './sets.js';
+
+const SCRIPT = fileURLToPath(new URL('./python_inference.py', import.meta.url));
+
+/** One statsmodels fit + summary, as python_inference.py answers it. */
+export interface PeerFit {
+  /** add_constant + Logit + fit + str(summary()), ms (the peer's own clock). */
+  ms: number;
+  /** add_constant + Logit + fit, ms. */
+  msFit: number;
+  /** summary() formatted as text, ms. */
+  msSummary: number;
+  /** Newton iterations. */
+  nIter: number;
+  converged: boolean;
+  /** const first. */
+  params: number[];
+  bse: number[];
+  llf: number;
+}
+
+/** A running python_inference.py. */
+export class InferencePeer {
+  statsmodels = '';
+  numpy = '';
+  blas = '';
+  /** numpy's BLAS threads (threadpoolctl), or null when unknown. */
+  blasThreads: number | null = null;
+  readonly #child: ChildProcessWithoutNullStreams;
+  readonly #lines: AsyncIterator<string>;
+  #stderr = '';
+
+  private constructor(child: ChildProcessWithoutNullStreams) {
+    this.#child = child;
+    child.stderr.on('data', (chunk: Buffer) => (this.#stderr += chunk.toString()));
+    this.#lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  }
+
+  static start(): InferencePeer {
+    return new InferencePeer(spawn(PYTHON, [SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] }));
+  }
+
+  async #ask<T>(request: Record<string, unknown>): Promise<T> {
+    this.#child.stdin.write(`${JSON.stringify(request)}\n`);
+    const line = await this.#lines.next();
+    if (line.done === true) throw new Error(`python_inference.py ended during '${String(request['op'])}':\n${this.#stderr}`);
+    return JSON.parse(line.value) as T;
+  }
+
+  /** Makes `set` the current one; throws unless Python read the bench's exact bytes. */
+  async load(set: InferenceSet): Promise<void> {
+    const reply = await this.#ask<{ statsmodels: string; numpy: string; sha256: string; blas: BlasInfo[] | null }>({ op: 'load', ...set.files });
+    if (reply.sha256 !== set.sha256) throw new Error(`python_inference.py read ${set.name} with SHA-256 ${reply.sha256}, the bench holds ${set.sha256}`);
+    this.statsmodels = reply.statsmodels;
+    this.numpy = reply.numpy;
+    this.blas = describeBlas(reply.blas);
+    this.blasThreads = reply.blas?.find((b) => b.user_api === 'blas')?.num_threads ?? null;
+  }
+
+  /** `sm.Logit(y, sm.add_constant(X)).fit(disp=0)` and `str(result.summary())` on the current set. */
+  async fit(): Promise<PeerFit> {
+    const r = await this.#ask<{ ms: number; ms_fit: number; ms_summary: number; n_iter: number; converged: boolean; params: number[]; bse: number[]; llf: number }>({ op: 'fit' });
+    return { ms: r.ms, msFit: r.ms_fit, msSummary: r.ms_summary, nIter: r.n_iter, converged: r.converged, params: r.params, bse: r.bse, llf: r.llf };
+  }
+
+  async close(): Promise<void> {
+    if (this.#child.exitCode !== null) return;
+    this.#child.stdin.write(`${JSON.stringify({ op: 'quit' })}\n`);
+    this.#child.stdin.end();
+    await new Promise<void>((resolve) => {
+      if (this.#child.exitCode !== null) resolve();
+      else this.#child.on('exit', () => resolve());
+    });
+  }
+}
