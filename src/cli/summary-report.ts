@@ -137,6 +137,10 @@ export interface SummaryOutput {
   json: SummaryJSON;
 }
 
+/** Why --one-hot columns make the information matrix singular, and what to do. */
+export const ONE_HOT_SINGULAR =
+  ' (--one-hot writes one indicator per category, and the indicators of a column add up to the intercept; for --summary, replace the column in the CSV by indicators of all its categories but one)';
+
 /** The library's advice in a summary's notes, in the flags' terms. */
 function summaryInFlagTerms(message: string): string {
   return message.replace(/a tighter tol \(e\.g\. solver 'newton', tol ([\d.e-]+)\)/, 'a tighter --tol (e.g. --solver newton --tol $1)');
@@ -147,10 +151,19 @@ function summaryInFlagTerms(message: string): string {
  * Variable` the target's name) and its JSON.
  * @param featureNames the features' names in column order, or null for x1 … xd.
  * @param groups the cluster label of each training row (with `--cluster`), else null.
+ * @param oneHot whether `--one-hot` columns are among the features (their indicators sum
+ * to the intercept, which a singular information matrix then names: the refusal says why).
  * @throws CliError with the library's refusal in the flags' terms (a penalised model,
  * separated classes, collinear columns, HC2/HC3 with more than two classes, one cluster).
  */
-export function summaryOutput(model: LogisticRegression, request: SummaryRequest, featureNames: readonly string[] | null, groups: (number | string)[] | null, dependent: string): SummaryOutput {
+export function summaryOutput(
+  model: LogisticRegression,
+  request: SummaryRequest,
+  featureNames: readonly string[] | null,
+  groups: (number | string)[] | null,
+  dependent: string,
+  oneHot = false,
+): SummaryOutput {
   let json: SummaryJSON;
   try {
     json = model.summary({ alpha: request.alpha, covType: request.covType, groups, featureNames }).toJSON();
@@ -160,7 +173,9 @@ export function summaryOutput(model: LogisticRegression, request: SummaryRequest
       .replace(/for inference fit with penalty 'none' \(or C: Infinity\), e\.g\. .*$/, 'for the summary pass --penalty none (or --C inf)')
       .replace(/\bcovType '(HC\d)'/g, '--robust $1')
       .replace(/\buse 'HC0', 'HC1' or 'cluster'$/, 'use --robust HC0, --robust HC1 or --cluster COLUMN');
-    throw new CliError(`--summary: ${message}`);
+    // --one-hot writes an indicator for every category (scikit-learn's default), so they add up to the intercept's column.
+    const why = oneHot && /information matrix is singular/.test(message) ? ONE_HOT_SINGULAR : '';
+    throw new CliError(`--summary: ${message}${why}`);
   }
   json.warnings = json.warnings.map(summaryInFlagTerms);
   return { text: formatSummary(json, { dependent }), json };

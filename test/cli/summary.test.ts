@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LogisticRegression, trainTestSplitIndices, type SummaryJSON } from '../../src/index.js';
 import { USAGE } from '../../src/cli/usage.js';
+import { ONE_HOT_SINGULAR } from '../../src/cli/summary-report.js';
 import { cli, expectFailure, scratch } from './helpers.js';
 
 const DATA = join(import.meta.dirname, '../../examples/data/breast-cancer.csv');
@@ -315,6 +316,14 @@ describe('train --summary refusals', () => {
     expectFailure(await cli(['train', file, '--target', 'y', '--penalty', 'none', '--summary', '--cluster', 'g', '--quiet']), `${file}: row 6, column 'g' (4): "" is a missing cluster label; every row needs one with --cluster`);
   });
 
+  it('one-hot indicators, which add up to the intercept, get the singular information matrix and why', async () => {
+    const file = tmp.file('colors.csv', `x,color,y\n${Array.from({ length: 60 }, (_, i) => `${(i % 7) - 3},${['red', 'green', 'blue'][i % 3]},${(i * 7) % 5 < 2 ? 1 : 0}`).join('\n')}\n`);
+    expectFailure(
+      await cli(['train', file, '--target', 'y', '--one-hot', 'color', '--penalty', 'none', '--summary', '--quiet']),
+      `--summary: the information matrix is singular: const is a linear combination of the others (const ≈ 1·color=blue + 1·color=green + 1·color=red); drop it or one of those columns${ONE_HOT_SINGULAR}`,
+    );
+  });
+
   it('HC2 and HC3 with three classes get the library\'s refusal in flag terms', async () => {
     const file = csvOf(MULTINOMIAL, 'multinomial-hc3.csv');
     expectFailure(
@@ -340,6 +349,14 @@ describe('train --summary refusals', () => {
   it('--cluster does not apply to svmlight data', async () => {
     const file = tmp.file('data.svm', '0 1:0.5\n1 1:1.5\n0 1:0.2\n1 1:2.0\n');
     expectFailure(await cli(['train', file, '--penalty', 'none', '--summary', '--cluster', 'g', '--quiet']), '--cluster does not apply to svmlight data: it has no named columns', 2);
+  });
+});
+
+describe('train --summary on other inputs', () => {
+  it('names svmlight features by their index in the file\'s base', async () => {
+    const file = tmp.file('names.svm', '1 1:0.5 3:1\n0 1:0.1 2:0.3\n1 1:0.9 2:0.1 3:0.5\n0 1:0.2 3:0.1\n1 1:0.7 2:0.2\n0 2:0.9 3:0.2\n1 1:0.6 2:0.8 3:0.9\n0 1:0.4 2:0.7\n1 1:0.3 3:0.3\n0 1:0.8 2:0.5 3:0.6\n');
+    const { summary } = await summaryJson([file, '--penalty', 'none']);
+    expect((summary.equations[0] as SummaryJSON['equations'][number]).coefficients.map((c) => c.name)).toEqual(['const', 'x1', 'x2', 'x3']);
   });
 });
 

@@ -232,7 +232,7 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
     if (inference !== null) {
       const shown = warnings.length;
       const groups = clusters === null ? null : trainRows.map((i) => clusters.labels[i] as number | string);
-      summary = summaryOutput(model, inference, summaryFeatureNames(features.json, vectorizer, XTrain.cols), groups, data.target);
+      summary = summaryOutput(model, inference, summaryFeatureNames(features.json, vectorizer, XTrain.cols), groups, data.target, request.oneHot.length > 0);
       for (const w of warnings.slice(shown)) io.stderr.write(`warning: ${safeLine(w)}\n`);
     }
     const path = searcher === null || search === null ? null : pathReport(searcher, model.toJSON().model.mode, trainRows.length, search.folds, search.scoring);
