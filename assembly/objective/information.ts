@@ -73,7 +73,7 @@ function slotLength(cols: i32, layout: i32, second: bool): f64 {
   const dp = <f64>paddedCols(cols, layout);
   const matrices: f64 = second ? 2 : 1;
   let length = matrices * dp * dp + <f64>even(3 * (<i32>dp + 1));
-  if (!isSparse(layout)) length += (matrices + 1) * <f64>BLOCK_ROWS * dp;
+  if (!isSparse(layout)) length += (2 * matrices + 1) * <f64>BLOCK_ROWS * dp;
   return length;
 }
 
@@ -163,7 +163,7 @@ function denseChunk(layout: i32, cols: i32, start: i32, count: i32, a: usize, b:
   const blockBytes = <usize>BLOCK_ROWS * <usize>dp << 3;
   const xs = block;
   const as = block + blockBytes;
-  const bs = block + 2 * blockBytes;
+  const bs = block + 3 * blockBytes;
   const x = address(PROBLEM_X);
   const end = start + count;
   // The padding columns of the copies stay zero: only the first cols of each row are written.
@@ -188,11 +188,14 @@ function denseChunk(layout: i32, cols: i32, start: i32, count: i32, a: usize, b:
           const v = v128.load(src + at2);
           v128.store(xs + cell, v);
           const av = f64x2.mul(av2, v);
-          v128.store(as + cell, av);
+          const wide = offset + (<usize>j << 4) + offset;
+          v128.store(as + wide, v128.shuffle<f64>(av, av, 0, 0));
+          v128.store(as + wide, v128.shuffle<f64>(av, av, 1, 1), 16);
           v128.store(sumsA + at2, f64x2.add(v128.load(sumsA + at2), av));
           if (second) {
             const bv = f64x2.mul(bv2, v);
-            v128.store(bs + cell, bv);
+            v128.store(bs + wide, v128.shuffle<f64>(bv, bv, 0, 0));
+            v128.store(bs + wide, v128.shuffle<f64>(bv, bv, 1, 1), 16);
             v128.store(sumsB + at2, f64x2.add(v128.load(sumsB + at2), bv));
           }
           if (c != 0) v128.store(sumsC + at2, f64x2.add(v128.load(sumsC + at2), f64x2.mul(cv2, v)));
@@ -203,11 +206,12 @@ function denseChunk(layout: i32, cols: i32, start: i32, count: i32, a: usize, b:
         const cell = offset + (<usize>j << 3);
         store<f64>(xs + cell, v);
         const av = ai * v;
-        store<f64>(as + cell, av);
+        const wide = offset + (<usize>j << 4) + offset;
+        v128.store(as + wide, f64x2.splat(av));
         put(sumsA, j, at(sumsA, j) + av);
         if (second) {
           const bv = bi * v;
-          store<f64>(bs + cell, bv);
+          v128.store(bs + wide, f64x2.splat(bv));
           put(sumsB, j, at(sumsB, j) + bv);
         }
         if (c != 0) put(sumsC, j, at(sumsC, j) + ci * v);
@@ -228,6 +232,7 @@ function denseChunk(layout: i32, cols: i32, start: i32, count: i32, a: usize, b:
  */
 function tiles(scaled: usize, xs: usize, m: i32, dp: i32, gram: usize): void {
   const stride = <usize>dp << 3;
+  const wideStride = stride << 1;
   for (let j0 = 0; j0 < dp; j0 += 4) {
     for (let k0 = j0; k0 < dp; k0 += 4) {
       let c00 = f64x2.splat(0);
@@ -238,24 +243,24 @@ function tiles(scaled: usize, xs: usize, m: i32, dp: i32, gram: usize): void {
       let c21 = f64x2.splat(0);
       let c30 = f64x2.splat(0);
       let c31 = f64x2.splat(0);
-      let pa = scaled + (<usize>j0 << 3);
+      let pa = scaled + (<usize>j0 << 4);
       let px = xs + (<usize>k0 << 3);
       for (let i = 0; i < m; i++) {
         const x0 = v128.load(px);
         const x1 = v128.load(px, 16);
-        let s = v128.load64_splat(pa);
+        let s = v128.load(pa);
         c00 = madd64(s, x0, c00);
         c01 = madd64(s, x1, c01);
-        s = v128.load64_splat(pa, 8);
+        s = v128.load(pa, 16);
         c10 = madd64(s, x0, c10);
         c11 = madd64(s, x1, c11);
-        s = v128.load64_splat(pa, 16);
+        s = v128.load(pa, 32);
         c20 = madd64(s, x0, c20);
         c21 = madd64(s, x1, c21);
-        s = v128.load64_splat(pa, 24);
+        s = v128.load(pa, 48);
         c30 = madd64(s, x0, c30);
         c31 = madd64(s, x1, c31);
-        pa += stride;
+        pa += wideStride;
         px += stride;
       }
       const g = gram + ((<usize>j0 * <usize>dp + <usize>k0) << 3);

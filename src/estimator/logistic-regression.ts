@@ -130,7 +130,14 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
       this.#random = null;
       this.#train({ ...input, start, maxIter: this.maxIter, warnUnconverged: true }, labels.classes);
       this.#training = this.#unpenalised()
-        ? { X, dtype: input.X.dtype, target: labels.indices, weights: frequencyWeights(input.sampleWeight, classWeights(this.classWeight, labels, labels.counts), labels.indices), fitIntercept: this.fitIntercept }
+        ? {
+            X,
+            dtype: input.X.dtype,
+            rows: input.X.rows,
+            target: labels.indices,
+            weights: frequencyWeights(input.sampleWeight, classWeights(this.#options.values.classWeight, labels, labels.counts), labels.indices),
+            fitIntercept: this.#options.values.fitIntercept,
+          }
         : null;
       return this as unknown as LogisticRegression<T>;
     } finally {
@@ -454,28 +461,31 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
   summary(options: SummaryOptions = {}): LogisticRegressionSummary {
     const where = `${NAME}.summary`;
     const fitted = this.#state('summary');
+    const { penalty, C, solver, fitIntercept, onWarning } = this.#options.values;
     if (!this.#unpenalised()) {
       throw new RangeError(
-        `${where}: the model was fitted with penalty '${this.penalty}' at C = ${this.C}: a penalised estimate is biased towards 0 and has no maximum-likelihood standard errors; for inference fit with penalty 'none' (or C: Infinity), e.g. new LogisticRegression({ ...model.getParams(), penalty: 'none' }).fit(X, y)`,
+        `${where}: the model was fitted with penalty '${penalty}' at C = ${C}: a penalised estimate is biased towards 0 and has no maximum-likelihood standard errors; for inference fit with penalty 'none' (or C: Infinity), e.g. new LogisticRegression({ ...model.getParams(), penalty: 'none' }).fit(X, y)`,
       );
     }
     const training = this.#training;
     if (training === null) {
-      throw new RangeError(`${where}: the summary needs the data of a fit, and this model was ${this.solver === 'sgd' ? 'trained by partialFit or ' : ''}loaded rather than fitted; call fit(X, y) first`);
+      throw new RangeError(`${where}: the summary needs the data of a fit, and this model was ${solver === 'sgd' ? 'trained by partialFit or ' : ''}loaded rather than fitted; call fit(X, y) first`);
     }
     const K = fitted.classes.length;
     const beta = mnlogitParameters(parameterView(fitted.params).slice(), fitted.blocks, K, fitted.mode);
     if (beta === null) {
       throw new RangeError(`${where}: a one-vs-rest model of ${K} classes is ${K} separate binary fits, not one likelihood; fit with multiClass 'multinomial' for statsmodels' MNLogit summary`);
     }
-    const threads = this.threads === 'auto' ? availableCpus() : this.threads;
-    const warn = this.onWarning ?? ((): void => {});
-    return summarize(where, { beta: stripIntercept(beta, fitted.nFeatures, this.fitIntercept), classes: fitted.classes, nFeatures: fitted.nFeatures, converged: fitted.converged, nIter: fitted.nIter, threads, warn }, training, options);
+    const { threads: threadOption } = this.#options.values;
+    const threads = threadOption === 'auto' ? availableCpus() : threadOption;
+    const warn = onWarning ?? ((): void => {});
+    return summarize(where, { beta: stripIntercept(beta, fitted.nFeatures, fitIntercept), classes: fitted.classes, nFeatures: fitted.nFeatures, converged: fitted.converged, nIter: fitted.nIter, threads, warn }, training, options);
   }
 
   /** Whether the objective is the likelihood alone: penalty 'none', or any penalty at C = Infinity. */
   #unpenalised(): boolean {
-    return this.penalty === 'none' || this.C === Infinity;
+    const { penalty, C } = this.#options.values;
+    return penalty === 'none' || C === Infinity;
   }
 
   #load(model: ModelParameters): void {

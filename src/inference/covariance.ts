@@ -32,6 +32,8 @@ export interface Covariance {
   readonly score: Float64Array;
   /** Clusters, for covType 'cluster'; else null. */
   readonly nGroups: number | null;
+  /** The largest leverage, for HC2 and HC3; else null. */
+  readonly maxLeverage: number | null;
 }
 
 /** Thrown when the information matrix is singular: the columns that are linear combinations of others. */
@@ -182,11 +184,16 @@ function invertInformation(h: Float64Array, size: number, describe: (dependency:
   return inverse.inverse;
 }
 
-/** Cluster indices 0 … G − 1 for each row, in order of first appearance, and G. */
-export function encodeGroups(groups: ArrayLike<number | string>): { index: Int32Array; count: number } {
+/**
+ * Cluster indices 0 … G − 1 for each row, in order of first appearance, and G. Only rows
+ * of positive weight make a cluster (a row of weight 0 is no observation: its score is 0,
+ * so it joins cluster 0 when its own has no other row).
+ */
+export function encodeGroups(groups: ArrayLike<number | string>, weights: Float64Array | null): { index: Int32Array; count: number } {
   const seen = new Map<number | string, number>();
   const index = new Int32Array(groups.length);
   for (let i = 0; i < groups.length; i++) {
+    if (weights !== null && weights[i] === 0) continue;
     const g = groups[i] as number | string;
     let k = seen.get(g);
     if (k === undefined) {
@@ -195,6 +202,7 @@ export function encodeGroups(groups: ArrayLike<number | string>): { index: Int32
     }
     index[i] = k;
   }
+  if (weights !== null) for (let i = 0; i < groups.length; i++) if (weights[i] === 0) index[i] = seen.get(groups[i] as number | string) ?? 0;
   return { index, count: seen.size };
 }
 
@@ -230,6 +238,7 @@ export function covarianceOf(eq: Equations, data: InferenceData, request: Covari
   const bread = invertInformation(h, size, request.describe);
   let covariance = bread;
   let nGroups: number | null = null;
+  let maxLeverage: number | null = null;
   const n = eq.nObs;
   if (sandwichMeat) {
     let meatMatrix = m;
@@ -237,7 +246,12 @@ export function covarianceOf(eq: Equations, data: InferenceData, request: Covari
       // hᵢ = pᵢ(1 − pᵢ)·x̃ᵢᵀVx̃ᵢ, per copy of row i (E = 1, checked by the caller).
       const quadratic = rowQuadraticForms(data.X, data.fitIntercept, bread, run);
       const K = eq.K;
-      const leverage = Float64Array.from(quadratic, (q, i) => (eq.probabilities[i * K + 1] as number) * (eq.complements[i * K + 1] as number) * q);
+      const leverage = new Float64Array(quadratic.length);
+      maxLeverage = 0;
+      for (let i = 0; i < quadratic.length; i++) {
+        leverage[i] = (eq.probabilities[i * K + 1] as number) * (eq.complements[i * K + 1] as number) * (quadratic[i] as number);
+        if (data.weights === null || data.weights[i] !== 0) maxLeverage = Math.max(maxLeverage, leverage[i] as number);
+      }
       meatMatrix = assemble(eq, data, blocksOf('m', E), run, leverage, covType === 'HC2' ? 1 : 2).m;
     }
     covariance = sandwich(bread, meatMatrix, size);
@@ -261,5 +275,5 @@ export function covarianceOf(eq: Equations, data: InferenceData, request: Covari
     const factor = (G / (G - 1)) * ((n - 1) / (n - size));
     covariance = sandwich(bread, clusterMeat, size).map((v) => v * factor);
   }
-  return { covariance, bread, information: h, score, nGroups };
+  return { covariance, bread, information: h, score, nGroups, maxLeverage };
 }

@@ -12,7 +12,7 @@
  */
 import { groupSums, type PassRun } from '../core/information.js';
 import { type FeatureMatrix, release, stageAs, stagedDenseValues, type StagedMatrix } from '../core/stage.js';
-import type { Dtype } from '../matrix.js';
+import { type Dtype, Matrix } from '../matrix.js';
 import { formatLabel, type Label } from '../validate/labels.js';
 import { describeKind } from '../validate/describe.js';
 import { checkChoice, checkOptionNames } from '../validate/options.js';
@@ -55,6 +55,8 @@ export interface SummarySource {
   readonly X: FeatureMatrix;
   /** The dtype the fit staged X with. */
   readonly dtype: Dtype;
+  /** The rows the fit read (X is kept by reference: a change of shape since is refused). */
+  readonly rows: number;
   /** Each row's class index in the model's classes. */
   readonly target: Int32Array;
   /** Frequency weights per row (sample weights × class weights), or null for ones. */
@@ -94,6 +96,8 @@ function specIndex(p: number, fitIntercept: boolean): (k: number) => number {
 const PREDICTED_CLOSE = 1e-4;
 /** The share of such observations above which the summary warns of quasi-separation (statsmodels' rule). */
 const QUASI_SEPARATION_SHARE = 0.1;
+/** A leverage above this makes HC2 and HC3 unstable (their terms are divided by 1 − h or its square). */
+const HIGH_LEVERAGE = 0.99;
 /** A Newton step left of more than this many standard errors means the fit stopped short of the MLE. */
 const NEWTON_STEP_WARNING = 1e-3;
 
@@ -168,6 +172,14 @@ export class LogisticRegressionSummary implements SummaryJSON {
     this.#source = internals.source;
     this.#model = internals.model;
     this.#fingerprint = internals.fingerprint;
+    // The printed table, the JSON and the tests all read these: they are the summary's facts.
+    for (const eq of this.equations) {
+      eq.coefficients.forEach((row) => Object.freeze(row));
+      Object.freeze(eq.coefficients);
+      Object.freeze(eq);
+    }
+    for (const row of [this.equations, this.covariance, this.warnings, this.classes, this.featureNames, ...this.covariance]) Object.freeze(row);
+    Object.freeze(this);
   }
 
   /** The plain-object form (what `JSON.stringify` writes). */
@@ -233,7 +245,7 @@ export class LogisticRegressionSummary implements SummaryJSON {
     if (q === undefined) rhs = new Float64Array(r);
     else {
       if (!Array.isArray(q)) throw new TypeError(`${where}: q must be an array of numbers, got ${describeKind(q)}`);
-      if (q.length !== r) throw new RangeError(`${where}: q has ${q.length} values; R has ${r} restrictions`);
+      if (q.length !== r) throw new RangeError(`${where}: q has ${count(q.length, 'value')}; R has ${count(r, 'restriction')}`);
       rhs = Float64Array.from(q, (v, i) => {
         if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`${where}: q[${i}] must be a finite number, got ${describeKind(v)}`);
         return v;
@@ -278,7 +290,7 @@ export class LogisticRegressionSummary implements SummaryJSON {
     const where = 'LogisticRegressionSummary.marginalEffects';
     checkOptionNames(where, options, ['alpha']);
     const alpha = readAlpha(where, options.alpha ?? this.alpha);
-    return withData(this.#source, (data) => {
+    return withData(where, this.#source, this.#model.nFeatures, (data) => {
       const eq = equationsOf(this.#model.beta, this.classes.length, data);
       return marginalEffectsOf(eq, data, coreCovariance(this.#covariance, eq.E, eq.p, data.fitIntercept), {
         alpha,
@@ -374,13 +386,18 @@ function restrictionRows(where: string, R: unknown, size: number, names: readonl
   return list.map((row, i) => {
     if (!Array.isArray(row) && !ArrayBuffer.isView(row)) throw new TypeError(`${where}: R[${i}] must be an array of numbers, got ${describeKind(row)}`);
     const values = row as ArrayLike<unknown>;
-    if (values.length !== size) throw new RangeError(`${where}: R[${i}] has ${values.length} values; the model has ${size} parameters`);
+    if (values.length !== size) throw new RangeError(`${where}: R[${i}] has ${count(values.length, 'value')}; the model has ${count(size, 'parameter')}`);
     return Float64Array.from({ length: size }, (_, j) => {
       const v = values[j];
       if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`${where}: R[${i}][${j}] must be a finite number, got ${describeKind(v)}`);
       return v;
     });
   });
+}
+
+/** "1 value", "2 values". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** Checks alpha ∈ (0, 1). */
@@ -395,20 +412,39 @@ function passRun(where: string, model: SummaryModel): PassRun {
 }
 
 /** Stages the source's X as the fit did and runs `body` on the data, releasing X after. */
-function withData<T>(source: SummarySource, body: (data: InferenceData) => T): T {
+function withData<T>(where: string, source: SummarySource, nFeatures: number, body: (data: InferenceData) => T): T {
   let X: StagedMatrix;
   try {
-    X = stageAs(source.dtype, source.X, 'X');
+    X = stageForInference(source);
   } catch (error) {
     if (error instanceof Error && /dispos/i.test(error.message)) {
-      throw new Error(`LogisticRegression.summary: the training X was disposed after fit, so the summary cannot read it; fit again (or keep X until the summary is done)`, { cause: error });
+      throw new Error(`${where}: the training X was disposed after fit, so it cannot be read; fit again (or keep X until the summary is done)`, { cause: error });
     }
     throw error;
+  }
+  if (X.rows !== source.rows || X.cols !== nFeatures) {
+    release(X);
+    throw new RangeError(`${where}: the training X changed shape after fit (it has ${X.rows} rows × ${X.cols} columns; the fit read ${source.rows} × ${nFeatures}); fit again`);
   }
   try {
     return body({ X, target: source.target, weights: source.weights, fitIntercept: source.fitIntercept });
   } finally {
     release(X);
+  }
+}
+
+/**
+ * X as the fit read it, for the passes of inference: the fit's staging (float32 values
+ * rounded as the fit rounded them), then dense float32 widened to float64 (exactly), as
+ * the decision function reads dense X in float64.
+ */
+function stageForInference(source: SummarySource): StagedMatrix {
+  const staged = stageAs(source.dtype, source.X, 'X');
+  if (staged.dtype === 'float64' || staged.sparse !== null) return staged;
+  try {
+    return stageAs('float64', Matrix.from(Float64Array.from(stagedDenseValues(staged)), staged.rows, staged.cols), 'X');
+  } finally {
+    release(staged);
   }
 }
 
@@ -442,15 +478,15 @@ export function summarize(where: string, model: SummaryModel, source: SummarySou
   const alpha = readAlpha(where, options.alpha ?? 0.05);
   const covType = checkChoice(where, 'covType', options.covType ?? 'nonrobust', COV_TYPES) as CovType;
   const d = model.nFeatures;
-  const featureNames = readFeatureNames(where, options.featureNames ?? null, d);
+  const featureNames = readFeatureNames(where, options.featureNames ?? null, d, source.fitIntercept);
   const K = model.classes.length;
   const n = source.target.length;
   if ((covType === 'HC2' || covType === 'HC3') && K > 2) {
     throw new RangeError(`${where}: covType '${covType}' needs one leverage per row, which a model of ${K} classes does not have; use 'HC0', 'HC1' or 'cluster'`);
   }
-  const groups = readGroups(where, options.groups ?? null, covType, n);
+  const groups = readGroups(where, options.groups ?? null, covType, n, source.weights);
   const run = passRun(where, model);
-  return withData(source, (data) => {
+  return withData(where, source, d, (data) => {
     const eq = equationsOf(model.beta, K, data);
     const { E, p } = eq;
     const spec = specIndex(p, source.fitIntercept);
@@ -474,8 +510,15 @@ export function summarize(where: string, model: SummaryModel, source: SummarySou
     try {
       cov = covarianceOf(eq, data, { covType, groups, describe }, run);
     } catch (error) {
-      if (error instanceof RangeError && error.name === 'SingularInformationError') throw new RangeError(`${where}: ${error.message}`, { cause: error });
-      throw error;
+      if (!(error instanceof RangeError && error.name === 'SingularInformationError')) throw error;
+      if (separation.share > QUASI_SEPARATION_SHARE) {
+        // Saturated probabilities, not collinear columns, make the information singular.
+        throw new RangeError(
+          `${where}: the classes are (quasi-)separated: a fraction ${separation.share.toFixed(2)} of the observations are predicted within ${PREDICTED_CLOSE} of their label${separation.columns.length > 0 ? ` (${separation.columns.join('; ')})` : ''}, which leaves the information matrix singular: some coefficients are not identified (their estimates run off to infinity). Drop or merge the separating features, or fit a penalised model for predictions`,
+          { cause: error },
+        );
+      }
+      throw new RangeError(`${where}: ${error.message}`, { cause: error });
     }
     if (separation.share > QUASI_SEPARATION_SHARE) {
       warnings.push(
@@ -483,6 +526,11 @@ export function summarize(where: string, model: SummaryModel, source: SummarySou
       );
     }
     const size = E * p;
+    if (cov.maxLeverage !== null && cov.maxLeverage > HIGH_LEVERAGE) {
+      warnings.push(
+        `A row has leverage ${cov.maxLeverage.toPrecision(4)}: ${covType} divides its term by (1 − h)${covType === 'HC3' ? '²' : ''}, which makes its standard errors unstable; HC0 or HC1 do not.`,
+      );
+    }
     const newton = worstNewtonStep(cov, size);
     if (newton.steps > NEWTON_STEP_WARNING) {
       warnings.push(
@@ -535,7 +583,7 @@ export function summarize(where: string, model: SummaryModel, source: SummarySou
       logLikelihood: eq.logLikelihood,
       nullLogLikelihood: eq.nullLogLikelihood,
       llr,
-      llrPValue: chiSquareSf(llr, dfModel),
+      llrPValue: dfModel > 0 ? chiSquareSf(llr, dfModel) : NaN,
       pseudoRSquared: 1 - eq.logLikelihood / eq.nullLogLikelihood,
       aic: -2 * eq.logLikelihood + 2 * size,
       bic: -2 * eq.logLikelihood + Math.log(eq.nObs) * size,
@@ -565,18 +613,24 @@ function formatCoefficient(value: number): string {
 }
 
 /** Checks featureNames: d strings. */
-function readFeatureNames(where: string, names: unknown, d: number): string[] {
+function readFeatureNames(where: string, names: unknown, d: number, fitIntercept: boolean): string[] {
   if (names === null) return Array.from({ length: d }, (_, j) => `x${j + 1}`);
   if (!Array.isArray(names)) throw new TypeError(`${where}: featureNames must be an array of strings, got ${describeKind(names)}`);
-  if (names.length !== d) throw new RangeError(`${where}: featureNames has ${names.length} names; the model has ${d} features`);
-  names.forEach((name, j) => {
+  if (names.length !== d) throw new RangeError(`${where}: featureNames has ${count(names.length, 'name')}; the model has ${count(d, 'feature')}`);
+  const seen = new Set<string>();
+  for (let j = 0; j < d; j++) {
+    const name: unknown = names[j];
     if (typeof name !== 'string') throw new TypeError(`${where}: featureNames[${j}] must be a string, got ${describeKind(name)}`);
-  });
+    // Names identify parameters in waldTest and features in likelihoodRatioTest.
+    if (seen.has(name)) throw new RangeError(`${where}: featureNames[${j}] repeats '${name}'; names must be distinct`);
+    if (name === 'const' && fitIntercept) throw new RangeError(`${where}: featureNames[${j}] is 'const', the intercept's name; rename the feature`);
+    seen.add(name);
+  }
   return [...(names as string[])];
 }
 
 /** Checks groups against covType and the rows. */
-function readGroups(where: string, groups: unknown, covType: CovType, n: number): { index: Int32Array; count: number } | null {
+function readGroups(where: string, groups: unknown, covType: CovType, n: number, weights: Float64Array | null): { index: Int32Array; count: number } | null {
   if (covType !== 'cluster') {
     if (groups !== null) throw new RangeError(`${where}: groups is only used with covType 'cluster'; covType is '${covType}'`);
     return null;
@@ -586,14 +640,14 @@ function readGroups(where: string, groups: unknown, covType: CovType, n: number)
     throw new TypeError(`${where}: groups must be an array of numbers or strings, got ${describeKind(groups)}`);
   }
   const list = groups as ArrayLike<unknown>;
-  if (list.length !== n) throw new RangeError(`${where}: groups has ${list.length} labels; the training data has ${n} rows`);
+  if (list.length !== n) throw new RangeError(`${where}: groups has ${count(list.length, 'label')}; the training data has ${count(n, 'row')}`);
   for (let i = 0; i < n; i++) {
     const g = list[i];
     if (!(typeof g === 'string' || (typeof g === 'number' && Number.isFinite(g)))) {
       throw new TypeError(`${where}: groups[${i}] must be a finite number or a string, got ${describeKind(g)}`);
     }
   }
-  const encoded = encodeGroups(list as ArrayLike<number | string>);
+  const encoded = encodeGroups(list as ArrayLike<number | string>, weights);
   if (encoded.count < 2) throw new RangeError(`${where}: groups has ${encoded.count} cluster; the cluster-robust covariance needs at least two`);
   return encoded;
 }

@@ -1,9 +1,7 @@
 // An attacker's review of LogisticRegression#summary and the tests built on it: hostile names
 // and group labels, degenerate cluster layouts, every kind of X a fit accepts (CSR, float32,
 // no intercept), weights against the data they stand for, re-entry from a running fit, and
-// sizes at the edges. Each test is what the summary must do; the bugs this review found and
-// that the code does not yet meet are listed in /work/notes/i15/H6-requests.md, and their
-// tests are below as it.skip, to enable once fixed.
+// sizes at the edges. Each test is what the summary must do.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CovType, CsrMatrix, likelihoodRatioTest, LogisticRegression, type LogisticRegressionSummary, makeClassification, Matrix } from '../../src/index.js';
@@ -78,13 +76,13 @@ describe('summary({ featureNames }) with hostile names', () => {
     expect(model.summary({ featureNames: names }).marginalEffects().effects.map((e) => e.name)).toEqual(names);
   });
 
-  // H6-requests #4: forEach skips holes, so a sparse featureNames passes the check and String() then throws an internal TypeError.
-  it.skip('rejects featureNames with holes, naming the first hole (H6-requests #4)', () => {
+  // A sparse array's holes are names too: each is checked.
+  it('rejects featureNames with holes, naming the first hole', () => {
     expect(() => model.summary({ featureNames: new Array<string>(4) })).toThrow(new TypeError('LogisticRegression.summary: featureNames[0] must be a string, got undefined'));
   });
 
-  // H6-requests #5: the nesting check keeps one column per name, so duplicate names let a model with a column the full one lacks through.
-  it.skip('refuses duplicate featureNames, which would let likelihoodRatioTest take models that are not nested (H6-requests #5)', () => {
+  // Names identify features in the nesting check of likelihoodRatioTest, so they must be distinct.
+  it('refuses duplicate featureNames, which would let likelihoodRatioTest take models that are not nested', () => {
     const noise = rows.map((_, i) => Math.sin(i * 12.9898) * 3);
     const notNested = new LogisticRegression(mle).fit(rows.map((r, i) => [noise[i] as number, r[1] as number]), y);
     expect(() => likelihoodRatioTest(notNested.summary({ featureNames: ['b', 'b'] }), model.summary({ featureNames: ['a', 'b', 'c', 'd'] }))).toThrow(RangeError);
@@ -175,8 +173,8 @@ describe('summary() on every kind of X a fit accepts', () => {
     expect(a.toJSON()).toEqual(b.toJSON());
   });
 
-  // H6-requests #1: the dense float32 X is staged as float32 and read by the float64 decision function: wrong log-likelihood and standard errors.
-  it.skip("gives a dense X fitted with dtype 'float32' the summary of its values in float64 (H6-requests #1)", () => {
+  // Dense float32 X is widened for the passes of inference, exactly as the fit read it.
+  it("gives a dense X fitted with dtype 'float32' the summary of its values in float64", () => {
     const values = Float32Array.from(X.data);
     const narrow = new LogisticRegression({ ...mle, dtype: 'float32' }).fit(Matrix.from(values, 60, 4), y).summary();
     const wide = new LogisticRegression(mle).fit(Matrix.from(Float64Array.from(values), 60, 4), y).summary();
@@ -207,8 +205,8 @@ describe('summary() on every kind of X a fit accepts', () => {
     ]);
   });
 
-  // H6-requests #3: dfModel = E·(p − 1) = 0 and chiSquareSf refuses df 0 (statsmodels gives llr_pvalue NaN).
-  it.skip('summarises one feature without an intercept (dfModel 0) (H6-requests #3)', () => {
+  // dfModel = E·(p − 1) = 0: no likelihood-ratio test (statsmodels gives llr_pvalue NaN).
+  it('summarises one feature without an intercept (dfModel 0)', () => {
     const summary = new LogisticRegression({ ...mle, fitIntercept: false }).fit(rows.map((r) => [r[1] as number]), y).summary();
     expect(summary.dfModel).toBe(0);
     expect(summary.llrPValue).toBeNaN();
@@ -217,9 +215,9 @@ describe('summary() on every kind of X a fit accepts', () => {
 });
 
 describe('summary() on three classes of which two separate', () => {
-  // H6-requests #7: MNLogit data where classes 1 and 2 separate (coefficients ~200) are refused as a
-  // singular information matrix "x4 (2) ≈ 1.158·x1 (1) + …", which reads as collinear columns.
-  it.skip('names separation, not collinear columns, as the reason (H6-requests #7)', () => {
+  // MNLogit data where classes 1 and 2 separate (coefficients ~200) leave the information singular;
+  // the reason given is the separation, not collinear columns.
+  it('names separation, not collinear columns, as the reason', () => {
     const three = makeClassification({ nSamples: 90, nFeatures: 4, nInformative: 3, nRedundant: 0, nClasses: 3, randomState: 1 });
     const fitted = new LogisticRegression(mle).fit(three.X, three.y);
     expect(() => fitted.summary()).toThrow(/separat/);
@@ -228,9 +226,9 @@ describe('summary() on three classes of which two separate', () => {
 });
 
 describe('summary() and the options as fields of the model', () => {
-  // H6-requests #8: the option fields are writable, summary() reads this.penalty / this.C while fit reads the
-  // options the constructor checked; overwriting penalty before fit makes a penalised fit look unpenalised.
-  it.skip('refuses the summary of a fit penalised by its constructor options even when model.penalty was overwritten (H6-requests #8)', () => {
+  // The options the constructor checked decide, as in fit, whatever is written to the fields
+  // afterwards.
+  it('refuses the summary of a fit penalised by its constructor options even when model.penalty was overwritten', () => {
     const fitted = new LogisticRegression({ ...mle, penalty: 'l2', C: 0.01 });
     (fitted as unknown as { penalty: string }).penalty = 'none';
     fitted.fit(X, y);
@@ -263,8 +261,8 @@ describe('summary() with sample weights as frequency weights', () => {
     expect(relative(stdErrs(a), stdErrs(b))).toBeLessThan(1e-9);
   });
 
-  // H6-requests #2: a cluster of weight-0 rows only still counts in G, so G/(G − 1) differs from the data without those rows.
-  it.skip('does not count a cluster whose rows all have weight 0 (H6-requests #2)', () => {
+  // A cluster of weight-0 rows only is no cluster: G counts clusters of observations.
+  it('does not count a cluster whose rows all have weight 0', () => {
     const groups = rows.map((_, i) => (zero[i] === 0 ? 100 : Math.floor(i / 5)));
     const a = weighted.summary({ covType: 'cluster', groups });
     const b = dropped.summary({ covType: 'cluster', groups: kept.map((i) => groups[i] as number) });
@@ -402,8 +400,8 @@ describe('summary() after the training data changed', () => {
     expect(fitted.summary().warnings.some((w) => w.startsWith('The estimates are not at the maximum of the likelihood'))).toBe(true);
   });
 
-  // H6-requests #6: the rows array X kept by reference was shortened; the summary throws an internal message of the core.
-  it.skip('says the training X changed when its rows array was shortened after fit (H6-requests #6)', () => {
+  // X is kept by reference: a change of its shape after fit is named as such.
+  it('says the training X changed when its rows array was shortened after fit', () => {
     const copy = rows.map((r) => [...r]);
     const fitted = new LogisticRegression(mle).fit(copy, y);
     copy.length = 10;

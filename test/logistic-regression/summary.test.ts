@@ -261,7 +261,7 @@ describe('LogisticRegression#summary(options), waldTest and likelihoodRatioTest 
     ["covType in statsmodels' lower case", 'fitted', (m) => m.summary({ covType: 'hc0' as never }), RangeError, `${S}: covType must be one of 'nonrobust', 'HC0', 'HC1', 'HC2', 'HC3', 'cluster', got 'hc0'`],
     ['waldTest with R of the wrong width', 'fitted', (m) => m.summary().waldTest([[0, 1, 0]]), RangeError, `${W}: R[0] has 3 values; the model has 5 parameters`],
     ['waldTest with an unknown name', 'fitted', (m) => m.summary().waldTest(['x1', 'age']), RangeError, `${W}: R names 'age', which is not a parameter (parameters: const, x1, x2, x3, x4)`],
-    ['waldTest with q of the wrong length', 'fitted', (m) => m.summary().waldTest(['x1', 'x2'], [0]), RangeError, `${W}: q has 1 values; R has 2 restrictions`],
+    ['waldTest with q of the wrong length', 'fitted', (m) => m.summary().waldTest(['x1', 'x2'], [0]), RangeError, `${W}: q has 1 value; R has 2 restrictions`],
     ['waldTest with a NaN in R', 'fitted', (m) => m.summary().waldTest([[0, NaN, 0, 0, 0]]), RangeError, `${W}: R[0][1] must be a finite number, got a number`],
     ['waldTest with Infinity in q', 'fitted', (m) => m.summary().waldTest(['x1'], [Infinity]), RangeError, `${W}: q[0] must be a finite number, got a number`],
     [
@@ -418,7 +418,7 @@ describe('LogisticRegression#summary() and the training X', () => {
     const model = new LogisticRegression(mle).fit(X, data.y);
     const summary = model.summary();
     X.dispose();
-    const message = `${S}: the training X was disposed after fit, so the summary cannot read it; fit again (or keep X until the summary is done)`;
+    const message = `${S}: the training X was disposed after fit, so it cannot be read; fit again (or keep X until the summary is done)`;
     expectError(() => model.summary(), Error, message);
     expect(() => summary.marginalEffects()).toThrow(/the training X was disposed after fit/);
     expect(model.predict(data.X)).toHaveLength(60);
