@@ -34,9 +34,12 @@ import {
 // chunk sums are added in chunk order, so the result is bit-identical for any number of
 // threads, as in every other pass (chunks.ts). Dense X is read in sub-blocks of
 // BLOCK_ROWS rows copied to float64 (widened, padded to a multiple of 4 columns) beside
-// their scaled copy aᵢxᵢ; each 4×4 tile of the upper triangle then accumulates over the
-// sub-block in eight f64x2 registers, so each value loaded feeds several multiply-adds
-// and the loop runs at the arithmetic units' pace rather than the memory's.
+// their scaled copy aᵢxᵢ, each scaled value stored twice (both lanes) so the tile loop
+// loads whole registers instead of broadcasting; each 4×4 tile of the upper triangle then
+// accumulates over the sub-block in eight f64x2 registers, so each value loaded feeds
+// several multiply-adds and the loop runs at the arithmetic units' pace rather than the
+// memory's. (Tiles of 6 × 4, twelve accumulators, and a loop unrolled twice were both
+// slower: the engine spills registers.)
 
 /** Pass kind of the information pass (beside chunks.ts's gradient and Hessian kinds). */
 export const PASS_INFORMATION: i32 = 2;
@@ -67,7 +70,8 @@ function paddedCols(cols: i32, layout: i32): i32 {
 /**
  * Values of one chunk's slot: the matrices (dp × dp each, upper triangle used), three
  * weighted column sums of dp + 1 values (Σaᵢxᵢ and Σaᵢ, the same for b and c), and for
- * dense X the sub-block copies (BLOCK_ROWS × dp each: x, a·x and, with B, b·x).
+ * dense X the sub-block copies: x (BLOCK_ROWS × dp), a·x and, with B, b·x (BLOCK_ROWS × dp
+ * pairs each: every value in both lanes).
  */
 function slotLength(cols: i32, layout: i32, second: bool): f64 {
   const dp = <f64>paddedCols(cols, layout);
@@ -227,8 +231,8 @@ function denseChunk(layout: i32, cols: i32, start: i32, count: i32, a: usize, b:
 
 /**
  * gram[j][k] += Σᵢ scaled[i][j]·xs[i][k] over the m rows of a sub-block, for the 4×4
- * tiles on and above the diagonal (dp a multiple of 4; the diagonal tiles also fill a few
- * entries below it, which nothing reads).
+ * tiles on and above the diagonal (dp a multiple of 4; `scaled` holds each value twice, a
+ * row of dp pairs; the diagonal tiles also fill a few entries below it, which nothing reads).
  */
 function tiles(scaled: usize, xs: usize, m: i32, dp: i32, gram: usize): void {
   const stride = <usize>dp << 3;
