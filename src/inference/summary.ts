@@ -106,33 +106,13 @@ const NEWTON_STEP_WARNING = 1e-3;
  * {@link SummaryJSON} fields; `toString()` prints statsmodels' table and `toJSON()` the
  * plain object.
  */
-export class LogisticRegressionSummary implements SummaryJSON {
-  model: 'Logit' | 'MNLogit';
-  method: 'MLE' = 'MLE';
-  classes: Label[];
-  referenceClass: Label;
-  nObs: number;
-  dfModel: number;
-  dfResid: number;
-  logLikelihood: number;
-  nullLogLikelihood: number;
-  llr: number;
-  llrPValue: number;
-  pseudoRSquared: number;
-  aic: number;
-  bic: number;
-  deviance: number;
-  nullDeviance: number;
-  converged: boolean;
-  nIter: number;
-  covType: CovType;
-  alpha: number;
-  nGroups: number | null;
-  equations: SummaryEquation[];
-  covariance: number[][];
-  warnings: string[];
+/** Every {@link SummaryJSON} field is a (read-only) field of the summary. */
+export interface LogisticRegressionSummary extends Readonly<SummaryJSON> {}
+
+export class LogisticRegressionSummary {
   /** The feature names, in column order. */
   readonly featureNames: readonly string[];
+  readonly #fields: SummaryJSON;
   readonly #estimates: Float64Array;
   readonly #covariance: Float64Array;
   readonly #names: readonly string[];
@@ -142,75 +122,22 @@ export class LogisticRegressionSummary implements SummaryJSON {
 
   /** @internal Built by `LogisticRegression#summary`. */
   constructor(fields: SummaryJSON, featureNames: readonly string[], internals: { estimates: Float64Array; covariance: Float64Array; source: SummarySource; model: SummaryModel; fingerprint: Fingerprint }) {
-    this.model = fields.model;
-    this.classes = fields.classes;
-    this.referenceClass = fields.referenceClass;
-    this.nObs = fields.nObs;
-    this.dfModel = fields.dfModel;
-    this.dfResid = fields.dfResid;
-    this.logLikelihood = fields.logLikelihood;
-    this.nullLogLikelihood = fields.nullLogLikelihood;
-    this.llr = fields.llr;
-    this.llrPValue = fields.llrPValue;
-    this.pseudoRSquared = fields.pseudoRSquared;
-    this.aic = fields.aic;
-    this.bic = fields.bic;
-    this.deviance = fields.deviance;
-    this.nullDeviance = fields.nullDeviance;
-    this.converged = fields.converged;
-    this.nIter = fields.nIter;
-    this.covType = fields.covType;
-    this.alpha = fields.alpha;
-    this.nGroups = fields.nGroups;
-    this.equations = fields.equations;
-    this.covariance = fields.covariance;
-    this.warnings = fields.warnings;
-    this.featureNames = featureNames;
+    // The printed table, the JSON and the tests all read these: they are the summary's facts, frozen.
+    this.#fields = deepFreeze(fields);
+    Object.assign(this, this.#fields);
+    this.featureNames = Object.freeze([...featureNames]);
     this.#estimates = internals.estimates;
     this.#covariance = internals.covariance;
     this.#names = fields.equations.flatMap((eq) => eq.coefficients.map((row) => row.name));
     this.#source = internals.source;
     this.#model = internals.model;
     this.#fingerprint = internals.fingerprint;
-    // The printed table, the JSON and the tests all read these: they are the summary's facts.
-    for (const eq of this.equations) {
-      eq.coefficients.forEach((row) => Object.freeze(row));
-      Object.freeze(eq.coefficients);
-      Object.freeze(eq);
-    }
-    for (const row of [this.equations, this.covariance, this.warnings, this.classes, this.featureNames, ...this.covariance]) Object.freeze(row);
     Object.freeze(this);
   }
 
-  /** The plain-object form (what `JSON.stringify` writes). */
+  /** The plain-object form (what `JSON.stringify` writes): a copy. */
   toJSON(): SummaryJSON {
-    const { model, method, classes, referenceClass, nObs, dfModel, dfResid, logLikelihood, nullLogLikelihood, llr, llrPValue, pseudoRSquared, aic, bic, deviance, nullDeviance, converged, nIter, covType, alpha, nGroups, equations, covariance, warnings } = this;
-    return {
-      model,
-      method,
-      classes: [...classes],
-      referenceClass,
-      nObs,
-      dfModel,
-      dfResid,
-      logLikelihood,
-      nullLogLikelihood,
-      llr,
-      llrPValue,
-      pseudoRSquared,
-      aic,
-      bic,
-      deviance,
-      nullDeviance,
-      converged,
-      nIter,
-      covType,
-      alpha,
-      nGroups,
-      equations: equations.map((eq) => ({ label: eq.label, coefficients: eq.coefficients.map((row) => ({ ...row })) })),
-      covariance: covariance.map((row) => [...row]),
-      warnings: [...warnings],
-    };
+    return structuredClone(this.#fields);
   }
 
   /** The table, laid out as statsmodels prints `Logit(...).fit().summary()`; see `formatSummary`. */
@@ -305,6 +232,15 @@ export class LogisticRegressionSummary implements SummaryJSON {
   get fingerprint(): Fingerprint {
     return this.#fingerprint;
   }
+}
+
+/** Freezes an object and everything below it. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** What identifies a summary's data, for {@link likelihoodRatioTest}'s nesting checks. */
