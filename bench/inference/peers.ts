@@ -67,9 +67,9 @@ export class InferencePeer {
     this.blasThreads = reply.blas?.find((b) => b.user_api === 'blas')?.num_threads ?? null;
   }
 
-  /** `sm.Logit(y, sm.add_constant(X)).fit(disp=0)` and `str(result.summary())` on the current set. */
-  async fit(): Promise<PeerFit> {
-    const r = await this.#ask<{ ms: number; ms_fit: number; ms_summary: number; n_iter: number; converged: boolean; params: number[]; bse: number[]; llf: number }>({ op: 'fit' });
+  /** `sm.Logit(y, sm.add_constant(X)).fit(disp=0)` and `str(result.summary())` on the current set, numpy's BLAS on `threads` threads (threadpoolctl). */
+  async fit(threads: number): Promise<PeerFit> {
+    const r = await this.#ask<{ ms: number; ms_fit: number; ms_summary: number; n_iter: number; converged: boolean; params: number[]; bse: number[]; llf: number }>({ op: 'fit', threads });
     return { ms: r.ms, msFit: r.ms_fit, msSummary: r.ms_summary, nIter: r.n_iter, converged: r.converged, params: r.params, bse: r.bse, llf: r.llf };
   }
 

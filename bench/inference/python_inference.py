@@ -8,9 +8,10 @@ with one JSON line on stdout:
       labels 0/1) and makes it the current one; answers {"statsmodels", "numpy", "sha256"
       (of X's bytes then y's, as the bench hashes them), "blas" (threadpoolctl's view, or
       null)}.
-  {"op": "fit"}
+  {"op": "fit", "threads": T}
       statsmodels' `sm.Logit(y, sm.add_constant(X)).fit(disp=0)` then `str(result.summary())`,
-      timed by perf_counter around the whole (and around each part). Answers {"ms" (all),
+      with numpy's BLAS limited to T threads (threadpoolctl; null: its own default), timed by
+      perf_counter around the whole (and around each part). Answers {"ms" (all),
       "ms_fit" (add_constant + Logit + fit), "ms_summary" (summary() and its formatting as
       text), "n_iter" (Newton iterations, mle_retvals), "converged", "params", "bse" (standard
       errors, const first), "llf", "chars" (length of the summary text)}.
@@ -21,6 +22,8 @@ import json
 import sys
 import time
 import warnings
+
+from contextlib import nullcontext
 
 import numpy as np
 
@@ -61,7 +64,14 @@ def main():
             h.update(y.tobytes())
             reply({"statsmodels": statsmodels.__version__, "numpy": np.__version__, "sha256": h.hexdigest(), "blas": blas_info()})
         elif op == "fit":
-            with warnings.catch_warnings():
+            threads = request.get("threads")
+            if threads is None:
+                limit = nullcontext()
+            else:
+                from threadpoolctl import threadpool_limits
+
+                limit = threadpool_limits(limits=int(threads), user_api="blas")
+            with limit, warnings.catch_warnings():
                 # A perfect-separation or convergence warning would go to stderr; the answer carries "converged".
                 warnings.simplefilter("ignore")
                 t0 = time.perf_counter()
