@@ -6,7 +6,7 @@ import { MAX_NAME_WIDTH, formatSummary } from '../../src/inference/summary-table
 
 /**
  * Three summaries printed by statsmodels 0.13.5 (`print(result.summary(alpha=...))` on
- * /usr/bin/python3), each with the SummaryJSON holding the same numbers (full precision, as
+ * /usr/bin/python3, printed by tools/make_summary_table_fixtures.py), each with the SummaryJSON holding the same numbers (full precision, as
  * statsmodels computed them) and the parts where this table differs on purpose:
  * - `statsmodels`: statsmodels' text line for line, except the left halves of the Date and
  *   Time rows, which are AIC and BIC here (marked where they are);
