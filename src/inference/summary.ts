@@ -398,7 +398,7 @@ function coreCovariance(spec: Float64Array, E: number, p: number, fitIntercept: 
 function hashTarget(target: Int32Array, weights: Float64Array | null): number {
   let h = 0x811c9dc5;
   const mix = (bytes: Uint8Array): void => {
-    for (const byte of bytes) h = Math.imul(h ^ byte, 0x01000193) >>> 0;
+    for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193) >>> 0;
   };
   mix(new Uint8Array(target.buffer, target.byteOffset, target.byteLength));
   if (weights !== null) mix(new Uint8Array(weights.buffer, weights.byteOffset, weights.byteLength));
