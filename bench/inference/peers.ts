@@ -34,8 +34,6 @@ export class InferencePeer {
   statsmodels = '';
   numpy = '';
   blas = '';
-  /** numpy's BLAS threads (threadpoolctl), or null when unknown. */
-  blasThreads: number | null = null;
   readonly #child: ChildProcessWithoutNullStreams;
   readonly #lines: AsyncIterator<string>;
   #stderr = '';
@@ -64,7 +62,6 @@ export class InferencePeer {
     this.statsmodels = reply.statsmodels;
     this.numpy = reply.numpy;
     this.blas = describeBlas(reply.blas);
-    this.blasThreads = reply.blas?.find((b) => b.user_api === 'blas')?.num_threads ?? null;
   }
 
   /** `sm.Logit(y, sm.add_constant(X)).fit(disp=0)` and `str(result.summary())` on the current set, numpy's BLAS on `threads` threads (threadpoolctl). */
