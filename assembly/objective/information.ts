@@ -33,13 +33,13 @@ import {
 // The rows are cut into chunks fixed by the shape (never by the thread count) and the
 // chunk sums are added in chunk order, so the result is bit-identical for any number of
 // threads, as in every other pass (chunks.ts). Dense X is read in sub-blocks of
-// BLOCK_ROWS rows copied to float64 (widened, padded to a multiple of 4 columns) beside
-// their scaled copy aᵢxᵢ, each scaled value stored twice (both lanes) so the tile loop
-// loads whole registers instead of broadcasting; each 4×4 tile of the upper triangle then
+// BLOCK_ROWS rows copied to float64 (widened, with the intercept's 1, padded to a multiple
+// of 4 columns) beside their scaled copy aᵢx̃ᵢ; each 4×4 tile of the upper triangle then
 // accumulates over the sub-block in eight f64x2 registers, so each value loaded feeds
 // several multiply-adds and the loop runs at the arithmetic units' pace rather than the
-// memory's. (Tiles of 6 × 4, twelve accumulators, and a loop unrolled twice were both
-// slower: the engine spills registers.)
+// memory's (tiles of 6 × 4, twelve accumulators, and a loop unrolled twice were both
+// slower: the engine spills registers). The next sub-block's rows are requested from memory
+// before the tiles start and copied between them (see denseChunk).
 
 /** Pass kind of the information pass (beside chunks.ts's gradient and Hessian kinds). */
 export const PASS_INFORMATION: i32 = 2;
@@ -60,24 +60,27 @@ function even(length: i32): i32 {
   return (length + 1) & ~1;
 }
 
-/** Columns of a slot's matrices: dense X padded to whole 4×4 tiles; sparse X as it is. */
+/**
+ * Columns of a slot's matrices: for dense X the columns and the intercept's 1 (when the
+ * record fits one), padded to whole 4×4 tiles, so the tiles sum the intercept's row too;
+ * sparse X as it is (its intercept row comes from the column sums).
+ */
 // @ts-ignore: decorator
 @inline
 function paddedCols(cols: i32, layout: i32): i32 {
-  return isSparse(layout) ? cols : (cols + 3) & ~3;
+  return isSparse(layout) ? cols : (cols + field(PROBLEM_FIT_INTERCEPT) + 3) & ~3;
 }
 
 /**
  * Values of one chunk's slot: the matrices (dp × dp each, upper triangle used), three
- * weighted column sums of dp + 1 values (Σaᵢxᵢ and Σaᵢ, the same for b and c), and for
- * dense X the sub-block copies: x (BLOCK_ROWS × dp), a·x and, with B, b·x (BLOCK_ROWS × dp
- * pairs each: every value in both lanes).
+ * weighted column sums of dp + 1 values (Σaᵢxᵢ and Σaᵢ, the same for b and c; dense X uses
+ * only c's), and for dense X two sets of sub-block copies (see {@link bufferSetLength}).
  */
 function slotLength(cols: i32, layout: i32, second: bool): f64 {
   const dp = <f64>paddedCols(cols, layout);
   const matrices: f64 = second ? 2 : 1;
   let length = matrices * dp * dp + <f64>even(3 * (<i32>dp + 1));
-  if (!isSparse(layout)) length += (2 * matrices + 1) * <f64>BLOCK_ROWS * dp;
+  if (!isSparse(layout)) length += 2 * <f64>bufferSetLength(<i32>dp, second);
   return length;
 }
 
@@ -150,8 +153,12 @@ export function informationChunks(first: i32, stride: i32): void {
 }
 
 /**
- * The chunk of rows start … start + count − 1 of dense X into `slot` (zeroed): copies each
- * sub-block to float64 with its scaled copies and the column sums, then the tiles.
+ * The chunk of rows start … start + count − 1 of dense X into `slot` (zeroed), one
+ * sub-block of BLOCK_ROWS rows at a time: each row copied to float64 with its scaled
+ * copies (and the score's column sums), then the tiles. Two sets of copies alternate: while
+ * the tiles of one sub-block run, the next sub-block's rows are copied one after each tile,
+ * so the copies' reads of X (from memory) overlap the tiles' arithmetic instead of waiting
+ * between them. Rows are copied, and the score summed, in row order either way.
  */
 function denseChunk(layout: i32, cols: i32, start: i32, count: i32, a: usize, b: usize, c: usize, slot: usize): void {
   const dp = paddedCols(cols, layout);
@@ -160,124 +167,155 @@ function denseChunk(layout: i32, cols: i32, start: i32, count: i32, a: usize, b:
   const gramA = slot;
   const gramB = slot + square;
   const sums = slot + (second ? 2 * square : square);
-  const sumsA = sums;
-  const sumsB = sums + (<usize>(dp + 1) << 3);
   const sumsC = sums + (<usize>(2 * (dp + 1)) << 3);
-  const block = sums + (<usize>even(3 * (dp + 1)) << 3);
-  const blockBytes = <usize>BLOCK_ROWS * <usize>dp << 3;
-  const xs = block;
-  const as = block + blockBytes;
-  const bs = block + 3 * blockBytes;
-  const x = address(PROBLEM_X);
+  const buffers = sums + (<usize>even(3 * (dp + 1)) << 3);
+  const setBytes = bufferSetLength(dp, second) << 3;
   const end = start + count;
-  // The padding columns of the copies stay zero: only the first cols of each row are written.
+  // The padding columns of the copies stay zero: only the first cols (and the intercept's) of each row are written.
+  let m = min(BLOCK_ROWS, count);
+  for (let i = 0; i < m; i++) copyRow(layout, cols, dp, start + i, i, buffers, a, b, c, sumsC);
+  let set = 0;
   for (let r0 = start; r0 < end; r0 += BLOCK_ROWS) {
-    const m = min(BLOCK_ROWS, end - r0);
-    for (let i = 0; i < m; i++) {
-      const row = r0 + i;
-      const ai = load<f64>(a + (<usize>row << 3));
-      const bi = second ? load<f64>(b + (<usize>row << 3)) : 0.0;
-      const ci = c != 0 ? load<f64>(c + (<usize>row << 3)) : 0.0;
-      const offset = <usize>i * <usize>dp << 3;
-      let j = 0;
-      if (layout != LAYOUT_DENSE_F32) {
-        // Two columns at a time over float64 rows (the same sums as the scalar loop below, lane by lane).
-        const src = x + (<usize>row * <usize>cols << 3);
-        const av2 = f64x2.splat(ai);
-        const bv2 = f64x2.splat(bi);
-        const cv2 = f64x2.splat(ci);
-        for (; j + 1 < cols; j += 2) {
-          const cell = offset + (<usize>j << 3);
-          const at2 = <usize>j << 3;
-          const v = v128.load(src + at2);
-          v128.store(xs + cell, v);
-          const av = f64x2.mul(av2, v);
-          const wide = offset + (<usize>j << 4) + offset;
-          v128.store(as + wide, v128.shuffle<f64>(av, av, 0, 0));
-          v128.store(as + wide, v128.shuffle<f64>(av, av, 1, 1), 16);
-          v128.store(sumsA + at2, f64x2.add(v128.load(sumsA + at2), av));
-          if (second) {
-            const bv = f64x2.mul(bv2, v);
-            v128.store(bs + wide, v128.shuffle<f64>(bv, bv, 0, 0));
-            v128.store(bs + wide, v128.shuffle<f64>(bv, bv, 1, 1), 16);
-            v128.store(sumsB + at2, f64x2.add(v128.load(sumsB + at2), bv));
-          }
-          if (c != 0) v128.store(sumsC + at2, f64x2.add(v128.load(sumsC + at2), f64x2.mul(cv2, v)));
+    const current = buffers + <usize>set * setBytes;
+    const next = buffers + <usize>(set ^ 1) * setBytes;
+    const nextStart = r0 + BLOCK_ROWS;
+    const nextM = max(0, min(BLOCK_ROWS, end - nextStart));
+    const xs = current;
+    const as = current + (<usize>BLOCK_ROWS * <usize>dp << 3);
+    if (nextM > 0) touch(layout, cols, nextStart, nextM, sums);
+    let copied = 0;
+    for (let j0 = 0; j0 < dp; j0 += 4) {
+      for (let k0 = j0; k0 < dp; k0 += 4) {
+        tile(as, xs, m, dp, gramA, j0, k0);
+        if (copied < nextM) {
+          copyRow(layout, cols, dp, nextStart + copied, copied, next, a, b, c, sumsC);
+          copied++;
         }
       }
-      for (; j < cols; j++) {
-        const v = element(x, cols, layout, row, j);
-        const cell = offset + (<usize>j << 3);
-        store<f64>(xs + cell, v);
-        const av = ai * v;
-        const wide = offset + (<usize>j << 4) + offset;
-        v128.store(as + wide, f64x2.splat(av));
-        put(sumsA, j, at(sumsA, j) + av);
-        if (second) {
-          const bv = bi * v;
-          v128.store(bs + wide, f64x2.splat(bv));
-          put(sumsB, j, at(sumsB, j) + bv);
-        }
-        if (c != 0) put(sumsC, j, at(sumsC, j) + ci * v);
-      }
-      put(sumsA, dp, at(sumsA, dp) + ai);
-      put(sumsB, dp, at(sumsB, dp) + bi);
-      put(sumsC, dp, at(sumsC, dp) + ci);
     }
-    tiles(as, xs, m, dp, gramA);
-    if (second) tiles(bs, xs, m, dp, gramB);
+    if (second) {
+      const bs = as + (<usize>BLOCK_ROWS * <usize>dp << 3);
+      for (let j0 = 0; j0 < dp; j0 += 4) for (let k0 = j0; k0 < dp; k0 += 4) tile(bs, xs, m, dp, gramB, j0, k0);
+    }
+    for (; copied < nextM; copied++) copyRow(layout, cols, dp, nextStart + copied, copied, next, a, b, c, sumsC);
+    m = nextM;
+    set ^= 1;
   }
 }
 
 /**
- * gram[j][k] += Σᵢ scaled[i][j]·xs[i][k] over the m rows of a sub-block, for the 4×4
- * tiles on and above the diagonal (dp a multiple of 4; `scaled` holds each value twice, a
- * row of dp pairs; the diagonal tiles also fill a few entries below it, which nothing reads).
+ * Reads one byte of every cache line of rows start … start + m − 1 of dense X, so that the
+ * lines are on their way from memory before the rows are copied: a run of independent
+ * loads has many misses in flight at once, where the copy, busy with each row, has one
+ * row's. The bytes' sum goes to `sink` (a slot value nothing reads) so the loads stay.
  */
-function tiles(scaled: usize, xs: usize, m: i32, dp: i32, gram: usize): void {
-  const stride = <usize>dp << 3;
-  const wideStride = stride << 1;
-  for (let j0 = 0; j0 < dp; j0 += 4) {
-    for (let k0 = j0; k0 < dp; k0 += 4) {
-      let c00 = f64x2.splat(0);
-      let c01 = f64x2.splat(0);
-      let c10 = f64x2.splat(0);
-      let c11 = f64x2.splat(0);
-      let c20 = f64x2.splat(0);
-      let c21 = f64x2.splat(0);
-      let c30 = f64x2.splat(0);
-      let c31 = f64x2.splat(0);
-      let pa = scaled + (<usize>j0 << 4);
-      let px = xs + (<usize>k0 << 3);
-      for (let i = 0; i < m; i++) {
-        const x0 = v128.load(px);
-        const x1 = v128.load(px, 16);
-        let s = v128.load(pa);
-        c00 = madd64(s, x0, c00);
-        c01 = madd64(s, x1, c01);
-        s = v128.load(pa, 16);
-        c10 = madd64(s, x0, c10);
-        c11 = madd64(s, x1, c11);
-        s = v128.load(pa, 32);
-        c20 = madd64(s, x0, c20);
-        c21 = madd64(s, x1, c21);
-        s = v128.load(pa, 48);
-        c30 = madd64(s, x0, c30);
-        c31 = madd64(s, x1, c31);
-        pa += wideStride;
-        px += stride;
-      }
-      const g = gram + ((<usize>j0 * <usize>dp + <usize>k0) << 3);
-      v128.store(g, f64x2.add(v128.load(g), c00));
-      v128.store(g, f64x2.add(v128.load(g, 16), c01), 16);
-      v128.store(g + stride, f64x2.add(v128.load(g + stride), c10));
-      v128.store(g + stride, f64x2.add(v128.load(g + stride, 16), c11), 16);
-      v128.store(g + 2 * stride, f64x2.add(v128.load(g + 2 * stride), c20));
-      v128.store(g + 2 * stride, f64x2.add(v128.load(g + 2 * stride, 16), c21), 16);
-      v128.store(g + 3 * stride, f64x2.add(v128.load(g + 3 * stride), c30));
-      v128.store(g + 3 * stride, f64x2.add(v128.load(g + 3 * stride, 16), c31), 16);
+function touch(layout: i32, cols: i32, start: i32, m: i32, sink: usize): void {
+  const shift: usize = layout == LAYOUT_DENSE_F32 ? 2 : 3;
+  const from = address(PROBLEM_X) + ((<usize>start * <usize>cols) << shift);
+  const to = from + ((<usize>m * <usize>cols) << shift);
+  let sum: u32 = 0;
+  for (let at = from; at < to; at += 64) sum += load<u8>(at);
+  store<u32>(sink, sum);
+}
+
+/** float64 values of one set of sub-block copies: x̃, a·x̃ and, with B, b·x̃ (BLOCK_ROWS × dp each). */
+// @ts-ignore: decorator
+@inline
+function bufferSetLength(dp: i32, second: bool): usize {
+  return <usize>(second ? 3 : 2) * <usize>BLOCK_ROWS * <usize>dp;
+}
+
+/**
+ * Copies row `row` of dense X to row i of the copies at `set` (x̃, then a·x̃ and b·x̃) and
+ * adds cᵢx̃ᵢ to the score's column sums.
+ */
+function copyRow(layout: i32, cols: i32, dp: i32, row: i32, i: i32, set: usize, a: usize, b: usize, c: usize, sumsC: usize): void {
+  const second = b != 0;
+  const xs = set;
+  const as = set + (<usize>BLOCK_ROWS * <usize>dp << 3);
+  const bs = as + (<usize>BLOCK_ROWS * <usize>dp << 3);
+  const x = address(PROBLEM_X);
+  const ai = load<f64>(a + (<usize>row << 3));
+  const bi = second ? load<f64>(b + (<usize>row << 3)) : 0.0;
+  const ci = c != 0 ? load<f64>(c + (<usize>row << 3)) : 0.0;
+  const offset = <usize>i * <usize>dp << 3;
+  let j = 0;
+  if (layout != LAYOUT_DENSE_F32) {
+    // Two columns at a time over float64 rows (the same sums as the scalar loop below, lane by lane).
+    const src = x + (<usize>row * <usize>cols << 3);
+    const av2 = f64x2.splat(ai);
+    const bv2 = f64x2.splat(bi);
+    const cv2 = f64x2.splat(ci);
+    for (; j + 1 < cols; j += 2) {
+      const at2 = <usize>j << 3;
+      const v = v128.load(src + at2);
+      v128.store(xs + offset + at2, v);
+      v128.store(as + offset + at2, f64x2.mul(av2, v));
+      if (second) v128.store(bs + offset + at2, f64x2.mul(bv2, v));
+      if (c != 0) v128.store(sumsC + at2, f64x2.add(v128.load(sumsC + at2), f64x2.mul(cv2, v)));
     }
   }
+  for (; j < cols; j++) {
+    const v = element(x, cols, layout, row, j);
+    const cell = offset + (<usize>j << 3);
+    store<f64>(xs + cell, v);
+    store<f64>(as + cell, ai * v);
+    if (second) store<f64>(bs + cell, bi * v);
+    if (c != 0) put(sumsC, j, at(sumsC, j) + ci * v);
+  }
+  if (field(PROBLEM_FIT_INTERCEPT) != 0) {
+    const cell = offset + (<usize>cols << 3);
+    store<f64>(xs + cell, 1.0);
+    store<f64>(as + cell, ai);
+    if (second) store<f64>(bs + cell, bi);
+  }
+  put(sumsC, dp, at(sumsC, dp) + ci);
+}
+
+/**
+ * gram[j][k] += Σᵢ scaled[i][j]·xs[i][k] over the m rows of a sub-block for the 4×4 tile at
+ * (j0, k0) (dp a multiple of 4; a tile on the diagonal also fills a few entries below it,
+ * which nothing reads).
+ */
+function tile(scaled: usize, xs: usize, m: i32, dp: i32, gram: usize, j0: i32, k0: i32): void {
+  const stride = <usize>dp << 3;
+  let c00 = f64x2.splat(0);
+  let c01 = f64x2.splat(0);
+  let c10 = f64x2.splat(0);
+  let c11 = f64x2.splat(0);
+  let c20 = f64x2.splat(0);
+  let c21 = f64x2.splat(0);
+  let c30 = f64x2.splat(0);
+  let c31 = f64x2.splat(0);
+  let pa = scaled + (<usize>j0 << 3);
+  let px = xs + (<usize>k0 << 3);
+  for (let i = 0; i < m; i++) {
+    const x0 = v128.load(px);
+    const x1 = v128.load(px, 16);
+    let s = v128.load64_splat(pa);
+    c00 = madd64(s, x0, c00);
+    c01 = madd64(s, x1, c01);
+    s = v128.load64_splat(pa, 8);
+    c10 = madd64(s, x0, c10);
+    c11 = madd64(s, x1, c11);
+    s = v128.load64_splat(pa, 16);
+    c20 = madd64(s, x0, c20);
+    c21 = madd64(s, x1, c21);
+    s = v128.load64_splat(pa, 24);
+    c30 = madd64(s, x0, c30);
+    c31 = madd64(s, x1, c31);
+    pa += stride;
+    px += stride;
+  }
+  const g = gram + ((<usize>j0 * <usize>dp + <usize>k0) << 3);
+  v128.store(g, f64x2.add(v128.load(g), c00));
+  v128.store(g, f64x2.add(v128.load(g, 16), c01), 16);
+  v128.store(g + stride, f64x2.add(v128.load(g + stride), c10));
+  v128.store(g + stride, f64x2.add(v128.load(g + stride, 16), c11), 16);
+  v128.store(g + 2 * stride, f64x2.add(v128.load(g + 2 * stride), c20));
+  v128.store(g + 2 * stride, f64x2.add(v128.load(g + 2 * stride, 16), c21), 16);
+  v128.store(g + 3 * stride, f64x2.add(v128.load(g + 3 * stride), c30));
+  v128.store(g + 3 * stride, f64x2.add(v128.load(g + 3 * stride, 16), c31), 16);
 }
 
 /** The chunk of rows start … start + count − 1 of CSR X into `slot` (zeroed): each row's pairs of stored entries. */
@@ -349,6 +387,15 @@ function reduce(out: usize): void {
     for (let m = 0; m < matrices; m++) {
       const gram = slot + <usize>m * square;
       const target = out + <usize>m * outSquare;
+      if (!isSparse(layout)) {
+        // Dense: the intercept's row is column `cols` of the tiles (p ≤ dp).
+        for (let j = 0; j < p; j++) {
+          const from = gram + (<usize>j * <usize>dp << 3);
+          const to = target + (<usize>j * <usize>p << 3);
+          for (let l = j; l < p; l++) put(to, l, at(to, l) + at(from, l));
+        }
+        continue;
+      }
       const columnSums = sums + (<usize>(m * (dp + 1)) << 3);
       for (let j = 0; j < cols; j++) {
         const from = gram + (<usize>j * <usize>dp << 3);
