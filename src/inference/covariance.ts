@@ -19,7 +19,7 @@ import { groupSums, informationPass, type PassRun, rowQuadraticForms } from '../
 import { release, stageMatrix } from '../core/stage.js';
 import { Matrix } from '../matrix.js';
 import type { Equations, InferenceData } from './equations.js';
-import { type LinearDependency, pivotedInverse } from './linalg.js';
+import { type LinearDependency, multiply, pivotedInverse } from './linalg.js';
 import type { CovType } from './summary-json.js';
 
 /** The covariance and what it was built from, all E·p × E·p row-major in the equations' order. */
@@ -145,25 +145,9 @@ function blocksOf(kind: 'h' | 'm', E: number): Block[] {
   return out;
 }
 
-/** A·B·A for symmetric A (n × n). */
+/** A·B·A for symmetric A (n × n), symmetrised (the two triangles' rounding averaged). */
 function sandwich(A: Float64Array, B: Float64Array, n: number): Float64Array {
-  const AB = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < n; k++) {
-      const a = A[i * n + k] as number;
-      if (a === 0) continue;
-      for (let j = 0; j < n; j++) AB[i * n + j] = (AB[i * n + j] as number) + a * (B[k * n + j] as number);
-    }
-  }
-  const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < n; k++) {
-      const a = AB[i * n + k] as number;
-      if (a === 0) continue;
-      for (let j = 0; j < n; j++) out[i * n + j] = (out[i * n + j] as number) + a * (A[k * n + j] as number);
-    }
-  }
-  // Symmetrise the rounding.
+  const out = multiply(multiply(A, n, n, B, n), n, n, A, n);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const v = ((out[i * n + j] as number) + (out[j * n + i] as number)) / 2;

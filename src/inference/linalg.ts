@@ -82,6 +82,39 @@ function factor(A: Float64Array, n: number): Float64Array | null {
 }
 
 /**
+ * The product A·B (or A·Bᵀ with `transposeB`) of row-major matrices: A is m × k; B is k × n
+ * (n × k when transposed). Rows of A are skipped where an entry is 0, which keeps the
+ * sparse Jacobians and restriction matrices of inference cheap.
+ *
+ * @param A - m×k row-major.
+ * @param m - rows of A.
+ * @param k - columns of A.
+ * @param B - k×n row-major (n×k with `transposeB`).
+ * @param n - columns of the product.
+ * @param transposeB - multiply by Bᵀ. @default false
+ * @returns m×n row-major.
+ * @throws RangeError when a length is not the product of its dimensions.
+ * @example
+ * ```ts
+ * multiply(new Float64Array([1, 2]), 1, 2, new Float64Array([3, 4]), 1); // [11]
+ * ```
+ */
+export function multiply(A: Float64Array, m: number, k: number, B: Float64Array, n: number, transposeB = false): Float64Array {
+  if (A.length !== m * k) throw new RangeError(`multiply: A must have m*k = ${m * k} entries; got ${A.length}`);
+  if (B.length !== k * n) throw new RangeError(`multiply: B must have k*n = ${k * n} entries; got ${B.length}`);
+  const out = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) {
+    for (let t = 0; t < k; t++) {
+      const a = A[i * k + t] as number;
+      if (a === 0) continue;
+      if (transposeB) for (let j = 0; j < n; j++) out[i * n + j] = (out[i * n + j] as number) + a * (B[j * k + t] as number);
+      else for (let j = 0; j < n; j++) out[i * n + j] = (out[i * n + j] as number) + a * (B[t * n + j] as number);
+    }
+  }
+  return out;
+}
+
+/**
  * The Cholesky factor of a symmetric positive definite matrix: lower-triangular L with
  * L·Lᵀ = A.
  *

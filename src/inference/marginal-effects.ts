@@ -21,6 +21,7 @@ import { groupSums, type PassRun } from '../core/information.js';
 import type { Label } from '../validate/labels.js';
 import { normalQuantile, normalTwoSidedP } from './distributions.js';
 import type { Equations, InferenceData } from './equations.js';
+import { multiply } from './linalg.js';
 
 /** One feature's average marginal effect on one class's probability. */
 export interface MarginalEffect {
@@ -122,21 +123,8 @@ export function marginalEffectsOf(eq: Equations, data: InferenceData, V: Float64
     }
   });
   // Σ = J·V·Jᵀ.
-  const JV = new Float64Array(rows * size);
-  for (let r = 0; r < rows; r++) {
-    for (let a = 0; a < size; a++) {
-      const jra = J[r * size + a] as number;
-      if (jra === 0) continue;
-      for (let c = 0; c < size; c++) JV[r * size + c] = (JV[r * size + c] as number) + jra * (V[a * size + c] as number);
-    }
-  }
-  const covariance: number[][] = Array.from({ length: rows }, (_, r) =>
-    Array.from({ length: rows }, (_, t) => {
-      let v = 0;
-      for (let a = 0; a < size; a++) v += (JV[r * size + a] as number) * (J[t * size + a] as number);
-      return v;
-    }),
-  );
+  const sigma = multiply(multiply(J, rows, size, V, size), rows, size, J, rows, true);
+  const covariance: number[][] = Array.from({ length: rows }, (_, r) => Array.from(sigma.subarray(r * rows, (r + 1) * rows)));
   const z = normalQuantile(1 - request.alpha / 2);
   const list: MarginalEffect[] = [];
   reported.forEach((j, r) => {

@@ -20,7 +20,7 @@ import { type Covariance, covarianceOf, encodeGroups } from './covariance.js';
 import { chiSquareSf, normalQuantile, normalTwoSidedP } from './distributions.js';
 import { type Equations, equationsOf, type InferenceData } from './equations.js';
 import type { LinearDependency } from './linalg.js';
-import { symmetricSolve } from './linalg.js';
+import { multiply, symmetricSolve } from './linalg.js';
 import { marginalEffectsOf, type MarginalEffects } from './marginal-effects.js';
 import { COV_TYPES, type CoefficientRow, type CovType, type SummaryEquation, type SummaryJSON } from './summary-json.js';
 import { formatSummary } from './summary-table.js';
@@ -178,20 +178,11 @@ export class LogisticRegressionSummary {
         return v;
       });
     }
-    const residual = new Float64Array(r);
-    const RV = new Float64Array(r * size);
-    rows.forEach((row, i) => {
-      let value = -(rhs[i] as number);
-      for (let j = 0; j < size; j++) {
-        const rij = row[j] as number;
-        if (rij === 0) continue;
-        value += rij * (this.#estimates[j] as number);
-        for (let k = 0; k < size; k++) RV[i * size + k] = (RV[i * size + k] as number) + rij * (this.#covariance[j * size + k] as number);
-      }
-      residual[i] = value;
-    });
-    const middle = new Float64Array(r * r);
-    for (let i = 0; i < r; i++) for (let k = 0; k < r; k++) for (let j = 0; j < size; j++) middle[i * r + k] = (middle[i * r + k] as number) + (RV[i * size + j] as number) * ((rows[k] as Float64Array)[j] as number);
+    const restrictions = new Float64Array(r * size);
+    rows.forEach((row, i) => restrictions.set(row, i * size));
+    // Rβ − q and R·V·Rᵀ.
+    const residual = multiply(restrictions, r, size, this.#estimates, 1).map((v, i) => v - (rhs[i] as number));
+    const middle = multiply(multiply(restrictions, r, size, this.#covariance, size), r, size, restrictions, r, true);
     const solved = symmetricSolve(middle, r, residual, 1);
     if (solved === null) throw new RangeError(`${where}: the restrictions in R are linearly dependent (R·V·Rᵀ is singular); drop the redundant rows`);
     let statistic = 0;

@@ -6,6 +6,7 @@ import {
   choleskySolve,
   conditionEstimate,
   inverseSpd,
+  multiply,
   pivotedCholesky,
   pivotedInverse,
   symmetricSolve,
@@ -13,17 +14,6 @@ import {
 
 const EPS = Number.EPSILON;
 
-/** C = A·B for n×n row-major matrices. */
-function multiply(A: Float64Array, B: Float64Array, n: number, m = n): Float64Array {
-  const C = new Float64Array(n * m);
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < n; k++) {
-      const a = A[i * n + k]!;
-      for (let j = 0; j < m; j++) C[i * m + j]! += a * B[k * m + j]!;
-    }
-  }
-  return C;
-}
 
 function norm1(A: Float64Array, n: number): number {
   let best = 0;
@@ -43,7 +33,7 @@ function maxAbs(A: ArrayLike<number>): number {
 
 /** max |A·A⁻¹ − I|. */
 function identityResidual(A: Float64Array, inv: Float64Array, n: number): number {
-  const P = multiply(A, inv, n);
+  const P = multiply(A, n, n, inv, n);
   for (let i = 0; i < n; i++) P[i * n + i]! -= 1;
   return maxAbs(P);
 }
@@ -113,6 +103,19 @@ const spd = fc
     return { n, A };
   });
 
+describe('multiply(A, m, k, B, n, transposeB)', () => {
+  it('multiplies a 2×3 by a 3×2 matrix, and by the transpose of a 2×3', () => {
+    const A = new Float64Array([1, 2, 3, 4, 5, 6]);
+    expect(Array.from(multiply(A, 2, 3, new Float64Array([7, 8, 9, 10, 11, 12]), 2))).toEqual([58, 64, 139, 154]);
+    expect(Array.from(multiply(A, 2, 3, new Float64Array([7, 9, 11, 8, 10, 12]), 2, true))).toEqual([58, 64, 139, 154]);
+  });
+
+  it('refuses operands whose lengths are not their dimensions', () => {
+    expect(() => multiply(new Float64Array(5), 2, 3, new Float64Array(6), 2)).toThrow(new RangeError('multiply: A must have m*k = 6 entries; got 5'));
+    expect(() => multiply(new Float64Array(6), 2, 3, new Float64Array(5), 2)).toThrow(new RangeError('multiply: B must have k*n = 6 entries; got 5'));
+  });
+});
+
 describe('cholesky(A, n)', () => {
   it('returns the lower factor with L·Lᵀ = A to a few ulps of A', () => {
     fc.assert(
@@ -126,7 +129,7 @@ describe('cholesky(A, n)', () => {
             if (j > i) expect(L[i * n + j]).toBe(0);
           }
         }
-        const R = multiply(L, Lt, n);
+        const R = multiply(L, n, n, Lt, n);
         for (let i = 0; i < n * n; i++) R[i]! -= A[i]!;
         expect(maxAbs(R)).toBeLessThanOrEqual(4 * n * EPS * maxAbs(A));
       }),
@@ -219,7 +222,7 @@ describe('symmetricSolve(A, n, B, m) and choleskySolve(L, n, B, m)', () => {
         const B = Float64Array.from(b.slice(0, n * 3));
         const X = symmetricSolve(A, n, B, 3)!;
         const kappa = norm1(A, n) * norm1(inverseSpd(A, n)!, n);
-        const R = multiply(A, X, n, 3).map((v, i) => v - B[i]!);
+        const R = multiply(A, n, n, X, 3).map((v, i) => v - B[i]!);
         expect(maxAbs(R)).toBeLessThanOrEqual(20 * n * kappa * EPS * Math.max(maxAbs(B), 1e-300));
       }),
     );
