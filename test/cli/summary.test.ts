@@ -8,33 +8,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LogisticRegression, trainTestSplitIndices, type SummaryJSON } from '../../src/index.js';
 import { USAGE } from '../../src/cli/usage.js';
 import { ONE_HOT_SINGULAR } from '../../src/cli/summary-report.js';
+import { type CovBlock, type Fixture, loadInferenceFixture as load } from '../inference/fixtures.js';
 import { cli, expectFailure, scratch } from './helpers.js';
 
 const DATA = join(import.meta.dirname, '../../examples/data/breast-cancer.csv');
-const FIXTURES = join(import.meta.dirname, '../fixtures/inference');
-
-interface CovBlock {
-  stdErr: number[];
-  z: number[];
-  pValue: number[];
-  ciLower: number[];
-  ciUpper: number[];
-}
-
-interface Fixture {
-  featureNames: string[];
-  X: number[][];
-  y: (number | string)[];
-  groups: number[] | null;
-  groupNames?: string[];
-  fit: { params: number[]; logLikelihood: number; nullLogLikelihood: number; llrPValue: number; pseudoRSquared: number; aic: number; bic: number; nObs: number; dfModel: number; dfResid: number };
-  cov: Record<string, CovBlock>;
-  alpha10: { ciLower: number[]; ciUpper: number[] };
-}
-
-function load(name: string): Fixture {
-  return JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as Fixture;
-}
 
 const BC = load('breast-cancer');
 const CLUSTERED = load('clustered');

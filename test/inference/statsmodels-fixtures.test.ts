@@ -3,48 +3,11 @@
  * test/fixtures/inference/ (written by tools/make_inference_fixtures.py): every number
  * statsmodels prints, under every covariance type, to 1e-8 relative or better.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type CovType, likelihoodRatioTest, LogisticRegression, type LogisticRegressionSummary } from '../../src/index.js';
+import { type CovBlock, type Fixture, INFERENCE_FIXTURES, loadInferenceFixture as load } from './fixtures.js';
 
-const DIR = new URL('../fixtures/inference/', import.meta.url);
-
-interface CovBlock {
-  source: string;
-  cov: number[][];
-  stdErr: number[];
-  z: number[];
-  pValue: number[];
-  ciLower: number[];
-  ciUpper: number[];
-}
-
-interface Fixture {
-  name: string;
-  featureNames: string[];
-  X: number[][];
-  y: (number | string)[];
-  classes: (number | string)[];
-  sampleWeight: number[] | null;
-  groups: (number | string)[] | null;
-  groupNames?: string[];
-  fit: Record<string, number | boolean | number[]>;
-  cov: Record<string, CovBlock>;
-  alpha10: { ciLower: number[]; ciUpper: number[] };
-  r?: { coefficients: number[][]; deviance: number; nullDeviance: number; aic: number; aliased: string[] };
-  margeff?: { effects: number[]; stdErr: number[]; z: number[]; pValue: number[]; ciLower: number[]; ciUpper: number[] };
-  margeffCluster?: Fixture['margeff'];
-  wald?: { R: number[][]; q: number[]; covType: CovType; statistic: number; df: number; pValue: number }[];
-  lrTest?: { restrictedFeatures: number[]; statistic: number; df: number; pValue: number }[];
-}
-
-function load(name: string): Fixture {
-  return JSON.parse(readFileSync(new URL(`${name}.json`, DIR), 'utf8')) as Fixture;
-}
-
-const NUMERIC = readdirSync(DIR)
-  .map((file) => file.replace(/\.json$/, ''))
-  .filter((name) => 'fit' in load(name));
+const NUMERIC = INFERENCE_FIXTURES.filter((name) => 'fit' in load(name));
 
 /** The fit the summary describes: the MLE to rounding (Newton-CG at a tight tol). */
 function fitOf(f: Fixture, features: number[] | null = null): LogisticRegression {
