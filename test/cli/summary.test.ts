@@ -2,7 +2,6 @@
 // its JSON under `summary`, robust (--robust HCk) and cluster-robust (--cluster COLUMN)
 // standard errors, --alpha, the fit it describes (the training rows, at the MLE) and the
 // refusals. References: test/fixtures/inference/ (statsmodels 0.13.5, R 4.2 sandwich).
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LogisticRegression, trainTestSplitIndices, type SummaryJSON } from '../../src/index.js';
