@@ -96,6 +96,13 @@ function specIndex(p: number, fitIntercept: boolean): (k: number) => number {
 const PREDICTED_CLOSE = 1e-4;
 /** The share of such observations above which the summary warns of quasi-separation (statsmodels' rule). */
 const QUASI_SEPARATION_SHARE = 0.1;
+/**
+ * Parameters a summary accepts at most, to refuse at once what would run for minutes (text
+ * features): the information matrix is p × p (in the core's chunk slots too) and its
+ * inverse O(p³) in JavaScript (measured: 0.8 s at p = 1,000, 5.9 s at 2,048; a robust
+ * covariance's sandwich takes two more such products).
+ */
+export const MAX_PARAMETERS = 2048;
 /** A leverage above this makes HC2 and HC3 unstable (their terms are divided by 1 − h or its square). */
 const HIGH_LEVERAGE = 0.99;
 /** A Newton step left of more than this many standard errors means the fit stopped short of the MLE. */
@@ -410,6 +417,12 @@ export function summarize(where: string, model: SummaryModel, source: SummarySou
   const n = source.target.length;
   if ((covType === 'HC2' || covType === 'HC3') && K > 2) {
     throw new RangeError(`${where}: covType '${covType}' needs one leverage per row, which a model of ${K} classes does not have; use 'HC0', 'HC1' or 'cluster'`);
+  }
+  const parameters = (K - 1) * (d + (source.fitIntercept ? 1 : 0));
+  if (parameters > MAX_PARAMETERS) {
+    throw new RangeError(
+      `${where}: the model has ${parameters} parameters; a summary inverts their ${parameters} × ${parameters} information matrix (O(p³) work, ${((parameters * parameters * 8) / 2 ** 20).toFixed(0)} MiB), which it does up to ${MAX_PARAMETERS} parameters; select features first`,
+    );
   }
   const groups = readGroups(where, options.groups ?? null, covType, n, source.weights);
   const run = passRun(where, model);

@@ -4,6 +4,7 @@
 // sizes at the edges. Each test is what the summary must do.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MAX_PARAMETERS } from '../../src/inference/summary.js';
 import { type CovType, CsrMatrix, likelihoodRatioTest, LogisticRegression, type LogisticRegressionSummary, makeClassification, Matrix } from '../../src/index.js';
 
 /** The MLE to rounding: what every summary here describes. */
@@ -407,5 +408,26 @@ describe('summary() after the training data changed', () => {
     copy.length = 10;
     expect(() => fitted.summary()).toThrow(/LogisticRegression\.summary: .*X/);
     expect(() => fitted.summary()).not.toThrow(/informationPass/);
+  });
+});
+
+
+describe('summary() on a model of more parameters than it inverts', () => {
+  it('refuses at once, before any pass, with the count and the limit', () => {
+    const d = MAX_PARAMETERS;
+    const rows = 200;
+    const indptr = [0];
+    const indices: number[] = [];
+    const values: number[] = [];
+    for (let i = 0; i < rows; i++) {
+      indices.push((i * 13) % d);
+      values.push(1);
+      indptr.push(indices.length);
+    }
+    const X = CsrMatrix.from({ rows, cols: d, indptr, indices, values });
+    const model = new LogisticRegression({ penalty: 'none', maxIter: 3, onWarning: null }).fit(X, Array.from({ length: rows }, (_, i) => i % 2));
+    expect(() => model.summary()).toThrow(
+      new RangeError(`LogisticRegression.summary: the model has ${d + 1} parameters; a summary inverts their ${d + 1} × ${d + 1} information matrix (O(p³) work, 32 MiB), which it does up to ${d} parameters; select features first`),
+    );
   });
 });
