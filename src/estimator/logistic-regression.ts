@@ -447,8 +447,9 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
    * fitted by `fit` (loaded, or trained by `partialFit`), a one-vs-rest model of more than
    * two classes, alpha outside (0, 1), featureNames or groups of the wrong length, one
    * group, HC2/HC3 with more than two classes, completely separated classes or a singular
-   * information matrix (naming the collinear columns); TypeError for options of the wrong
-   * kind; Error when the training X was disposed.
+   * information matrix (naming the collinear columns), more than 2,048 parameters (the
+   * inverse is O(p³) in JavaScript), or a training X whose shape changed since fit;
+   * TypeError for options of the wrong kind; Error when the training X was disposed.
    * @example
    * ```ts
    * const model = new LogisticRegression({ penalty: 'none', solver: 'newton', tol: 1e-10 }).fit(X, y);
