@@ -11,6 +11,7 @@
 import { Worker } from 'node:worker_threads';
 import { Bench, type Statistics } from 'tinybench';
 import { benchOptions, latencyOf, latencySamples, median } from './timing.js';
+import { localGet as get, localSet as set, name, section, simd, u, vector } from './wasm-bytes.js';
 
 /**
  * The kernel, assembled here byte by byte (so the bench needs no compiler at run time).
@@ -35,24 +36,7 @@ import { benchOptions, latencyOf, latencySamples, median } from './timing.js';
  * four independent f64x2 accumulators, 64 bytes per step; `bytes` must be a multiple of 64.
  */
 function kernelBytes(): Uint8Array<ArrayBuffer> {
-  const u = (n: number): number[] => {
-    // unsigned LEB128
-    const out: number[] = [];
-    do {
-      let byte = n & 0x7f;
-      n >>>= 7;
-      if (n !== 0) byte |= 0x80;
-      out.push(byte);
-    } while (n !== 0);
-    return out;
-  };
-  const section = (id: number, body: number[]): number[] => [id, ...u(body.length), ...body];
-  const name = (text: string): number[] => [...u(text.length), ...Array.from(text, (c) => c.charCodeAt(0))];
-  const vector = (items: number[][]): number[] => [...u(items.length), ...items.flat()];
   const [P, BYTES, END, A0] = [0, 1, 2, 3];
-  const get = (i: number): number[] => [0x20, i];
-  const set = (i: number): number[] => [0x21, i];
-  const simd = (op: number, ...imm: number[]): number[] => [0xfd, ...u(op), ...imm];
   const load = (offset: number): number[] => simd(0x00, 4, ...u(offset)); // v128.load align=16
   const F64X2_ADD = 0xf0;
   const accumulate = (k: number): number[] => [...get(A0 + k), ...get(P), ...load(16 * k), ...simd(F64X2_ADD), ...set(A0 + k)];

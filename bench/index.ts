@@ -50,6 +50,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
+import { scaledDifference } from './agreement.js';
 import { type BandwidthResult, ParallelProbe, measureBandwidth } from './bandwidth.js';
 import { type ConvergenceResult, type ConvergenceSet, benchConvergence, breastCancerSet } from './convergence.js';
 import { type DataFiles, makeData, readRawInto, removeScratch, writeDataFiles } from './data.js';
@@ -242,16 +243,6 @@ function loadAverage(): string {
     .join(', ');
 }
 
-function relativeDiff(a: Float64Array | readonly number[], reference: Float64Array): number {
-  let diff = 0;
-  let scale = 0;
-  for (let j = 0; j < reference.length; j++) {
-    diff = Math.max(diff, Math.abs(a[j]! - reference[j]!));
-    scale = Math.max(scale, Math.abs(reference[j]!));
-  }
-  return scale > 0 ? diff / scale : diff;
-}
-
 function checkAgreement(label: string, shape: string, steps: number, relative: number, tolerance: number): void {
   if (!(relative <= tolerance)) {
     throw new Error(
@@ -327,7 +318,7 @@ async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, 
     referenceAt(reference.steps);
     for (const entry of entries) {
       const params = entry === reference ? referenceAt(entry.steps) : entry.runner.fit(entry.steps);
-      entry.agreement = relativeDiff(params, referenceAt(entry.steps));
+      entry.agreement = scaledDifference(params, referenceAt(entry.steps));
       checkAgreement(entry.impl.label, name, entry.steps, entry.agreement, entry.impl.tolerance);
     }
     // Timed fits, with tinybench, in rounds (timing.ts): one tinybench Bench per round with a
@@ -404,7 +395,7 @@ async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, 
   if (python === null) {
     const steps = shape.steps;
     const gd = pythonGd(files, LEARNING_RATE, steps, shape.warmup, shape.runs);
-    const agreement = relativeDiff(gd.params, await referenceAt(steps));
+    const agreement = scaledDifference(gd.params, await referenceAt(steps));
     checkAgreement('numpy gradient descent', name, steps, agreement, 1e-9);
     const perStep = median(gd.times_ms) / steps;
     const blasThreads = Math.max(1, ...(gd.blas ?? []).map((b) => b.num_threads ?? 1));

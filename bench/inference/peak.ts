@@ -22,6 +22,7 @@
 import { Worker } from 'node:worker_threads';
 import { Bench } from 'tinybench';
 import { benchOptions, latencySamples } from '../timing.js';
+import { localGet as get, localSet as set, name, section, simd, u, vector } from '../wasm-bytes.js';
 
 /** Independent accumulators in the loop (see the module comment). */
 export const CHAINS = 12;
@@ -54,24 +55,7 @@ const C = 1e-3;
  * Accumulators start at zero (locals are zero-initialised).
  */
 export function peakModuleBytes(chains: number = CHAINS): Uint8Array<ArrayBuffer> {
-  const u = (n: number): number[] => {
-    // unsigned LEB128
-    const out: number[] = [];
-    do {
-      let byte = n & 0x7f;
-      n >>>= 7;
-      if (n !== 0) byte |= 0x80;
-      out.push(byte);
-    } while (n !== 0);
-    return out;
-  };
-  const section = (id: number, body: number[]): number[] => [id, ...u(body.length), ...body];
-  const name = (text: string): number[] => [...u(text.length), ...Array.from(text, (c) => c.charCodeAt(0))];
-  const vector = (items: number[][]): number[] => [...u(items.length), ...items.flat()];
   const [N, MUL, ADD, VM, VC, A0] = [0, 1, 2, 3, 4, 5];
-  const get = (i: number): number[] => [0x20, ...u(i)];
-  const set = (i: number): number[] => [0x21, ...u(i)];
-  const simd = (op: number, ...imm: number[]): number[] => [0xfd, ...u(op), ...imm];
   const [F64X2_SPLAT, F64X2_EXTRACT_LANE, F64X2_ADD, F64X2_MUL] = [0x14, 0x21, 0xf0, 0xf2];
   const step = (k: number): number[] => [...get(A0 + k), ...get(VM), ...simd(F64X2_MUL), ...get(VC), ...simd(F64X2_ADD), ...set(A0 + k)];
   const fold: number[] = [];

@@ -4,10 +4,9 @@
  * bytes (SHA-256), and runs statsmodels 0.13.5's `Logit(...).fit()` and `summary()` on request.
  * @module
  */
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { type BlasInfo, PYTHON, describeBlas } from '../python.js';
+import { PythonPeer } from '../python-peer.js';
+import { type BlasInfo, describeBlas } from '../python.js';
 import type { InferenceSet } from './sets.js';
 
 const SCRIPT = fileURLToPath(new URL('./python_inference.py', import.meta.url));
@@ -34,30 +33,19 @@ export class InferencePeer {
   statsmodels = '';
   numpy = '';
   blas = '';
-  readonly #child: ChildProcessWithoutNullStreams;
-  readonly #lines: AsyncIterator<string>;
-  #stderr = '';
+  readonly #peer: PythonPeer;
 
-  private constructor(child: ChildProcessWithoutNullStreams) {
-    this.#child = child;
-    child.stderr.on('data', (chunk: Buffer) => (this.#stderr += chunk.toString()));
-    this.#lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  private constructor(peer: PythonPeer) {
+    this.#peer = peer;
   }
 
   static start(): InferencePeer {
-    return new InferencePeer(spawn(PYTHON, [SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] }));
-  }
-
-  async #ask<T>(request: Record<string, unknown>): Promise<T> {
-    this.#child.stdin.write(`${JSON.stringify(request)}\n`);
-    const line = await this.#lines.next();
-    if (line.done === true) throw new Error(`python_inference.py ended during '${String(request['op'])}':\n${this.#stderr}`);
-    return JSON.parse(line.value) as T;
+    return new InferencePeer(new PythonPeer(SCRIPT));
   }
 
   /** Makes `set` the current one; throws unless Python read the bench's exact bytes. */
   async load(set: InferenceSet): Promise<void> {
-    const reply = await this.#ask<{ statsmodels: string; numpy: string; sha256: string; blas: BlasInfo[] | null }>({ op: 'load', ...set.files });
+    const reply = await this.#peer.ask<{ statsmodels: string; numpy: string; sha256: string; blas: BlasInfo[] | null }>({ op: 'load', ...set.files });
     if (reply.sha256 !== set.sha256) throw new Error(`python_inference.py read ${set.name} with SHA-256 ${reply.sha256}, the bench holds ${set.sha256}`);
     this.statsmodels = reply.statsmodels;
     this.numpy = reply.numpy;
@@ -66,17 +54,11 @@ export class InferencePeer {
 
   /** `sm.Logit(y, sm.add_constant(X)).fit(disp=0)` and `str(result.summary())` on the current set, numpy's BLAS on `threads` threads (threadpoolctl). */
   async fit(threads: number): Promise<PeerFit> {
-    const r = await this.#ask<{ ms: number; ms_fit: number; ms_summary: number; n_iter: number; converged: boolean; params: number[]; bse: number[]; llf: number }>({ op: 'fit', threads });
+    const r = await this.#peer.ask<{ ms: number; ms_fit: number; ms_summary: number; n_iter: number; converged: boolean; params: number[]; bse: number[]; llf: number }>({ op: 'fit', threads });
     return { ms: r.ms, msFit: r.ms_fit, msSummary: r.ms_summary, nIter: r.n_iter, converged: r.converged, params: r.params, bse: r.bse, llf: r.llf };
   }
 
-  async close(): Promise<void> {
-    if (this.#child.exitCode !== null) return;
-    this.#child.stdin.write(`${JSON.stringify({ op: 'quit' })}\n`);
-    this.#child.stdin.end();
-    await new Promise<void>((resolve) => {
-      if (this.#child.exitCode !== null) resolve();
-      else this.#child.on('exit', () => resolve());
-    });
+  close(): Promise<void> {
+    return this.#peer.close();
   }
 }

@@ -17,8 +17,7 @@ with one JSON line on stdout:
       errors, const first), "llf", "chars" (length of the summary text)}.
   {"op": "quit"}
 """
-import hashlib
-import json
+import os
 import sys
 import time
 import warnings
@@ -27,12 +26,9 @@ from contextlib import nullcontext
 
 import numpy as np
 
-sys.dont_write_bytecode = True
-
-
-def reply(obj):
-    sys.stdout.write(json.dumps(obj) + "\n")
-    sys.stdout.flush()
+sys.dont_write_bytecode = True  # no __pycache__ beside the shared script
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from python_serve import load_set, reply, requests  # noqa: E402  (the peers' shared protocol and set loading)
 
 
 def blas_info():
@@ -49,20 +45,11 @@ def main():
     import statsmodels.api as sm
 
     X = y = None
-    for line in sys.stdin:
-        request = json.loads(line)
+    for request in requests():
         op = request["op"]
-        if op == "quit":
-            break
         if op == "load":
-            rows, cols = int(request["rows"]), int(request["cols"])
-            X = np.fromfile(request["x"], dtype="<f8").reshape(rows, cols)
-            y = np.fromfile(request["y"], dtype="<f8")
-            assert y.shape == (rows,)
-            h = hashlib.sha256()
-            h.update(X.tobytes())
-            h.update(y.tobytes())
-            reply({"statsmodels": statsmodels.__version__, "numpy": np.__version__, "sha256": h.hexdigest(), "blas": blas_info()})
+            X, y, digest = load_set(request)
+            reply({"statsmodels": statsmodels.__version__, "numpy": np.__version__, "sha256": digest, "blas": blas_info()})
         elif op == "fit":
             threads = request.get("threads")
             if threads is None:

@@ -33,6 +33,7 @@ import { informationPass } from '../../src/core/information.js';
 import { release, stageMatrix } from '../../src/core/stage.js';
 import { LogisticRegression } from '../../src/estimator/logistic-regression.js';
 import type { LogisticRegressionSummary } from '../../src/inference/summary.js';
+import { scaledDifference } from '../agreement.js';
 import { ParallelProbe } from '../bandwidth.js';
 import { renderTable } from '../format.js';
 import { pythonUnavailable } from '../python.js';
@@ -49,26 +50,24 @@ const PEAK_SECONDS: Record<InferenceMode, number> = { quick: 0.01, default: TARG
 /** The fit the section times (the issue's call). */
 const FIT_OPTIONS = { penalty: 'none', solver: 'newton', tol: 1e-8 } as const;
 
-/** One of our fit + summary rows. */
-export interface OursSide {
+/** One fit + summary row on `threads` threads: ours, or statsmodels' ({@link StatsmodelsSide}). */
+export interface FitSummarySide {
   threads: number;
-  /** fit + summary() + String(summary), ms, one per round (tinybench). */
+  /** fit + summary + its formatting as text, ms, one per round (ours: tinybench; statsmodels: its own perf_counter). */
   times: number[];
   median: number;
-  /** The fit's and the summary's (with its formatting) shares of each timed call, ms (performance.now inside the call). */
+  /** The fit's and the summary's (with its formatting) shares of each timed call, ms (ours: performance.now inside the call; statsmodels: perf_counter). */
   fitMs: number[];
   summaryMs: number[];
   nIter: number;
 }
 
+/** One of our fit + summary rows. */
+export type OursSide = FitSummarySide;
+
 /** statsmodels with numpy's BLAS on `threads` threads. */
-export interface StatsmodelsSide {
-  threads: number;
-  times: number[];
-  median: number;
-  fitMs: number[];
-  summaryMs: number[];
-  nIter: number;
+export interface StatsmodelsSide extends FitSummarySide {
+  /** statsmodels' mle_retvals "converged" (the table marks a row that did not). */
   converged: boolean;
 }
 
@@ -150,17 +149,6 @@ function maxRelative(a: readonly number[], b: readonly number[]): number {
   return worst;
 }
 
-/** max_j |a_j − b_j| / max_j |b_j|. */
-function maxScaled(a: readonly number[], b: readonly number[]): number {
-  let diff = 0;
-  let scale = 0;
-  for (let j = 0; j < a.length; j++) {
-    diff = Math.max(diff, Math.abs(a[j]! - b[j]!));
-    scale = Math.max(scale, Math.abs(b[j]!));
-  }
-  return scale > 0 ? diff / scale : diff;
-}
-
 /** Runs the section and prints its tables. */
 export async function benchInference(mode: InferenceMode, threads: number): Promise<InferenceResults> {
   console.log('\n## Statistical inference: fit + summary against statsmodels, the information pass against the arithmetic peak\n');
@@ -240,7 +228,7 @@ async function benchSet(set: InferenceSet, peer: InferencePeer | null, peak: Pea
     for (const t of counts) {
       const reference: PeerFit = await peer.fit(t);
       statsmodels.push({ threads: t, times: [], median: Number.NaN, fitMs: [], summaryMs: [], nIter: reference.nIter, converged: reference.converged });
-      agreement ??= { stdErr: maxRelative(ours.se, reference.bse), coef: maxScaled(ours.coef, reference.params) };
+      agreement ??= { stdErr: maxRelative(ours.se, reference.bse), coef: scaledDifference(ours.coef, reference.params) };
     }
   }
   const summaryChars = text.length;

@@ -6,10 +6,8 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
 import { Matrix } from '../../src/matrix.js';
-import { mulberry32, scratchDir } from '../data.js';
+import { type DataFiles, mulberry32, writeDataFiles } from '../data.js';
 import { normalStream } from '../normal.js';
 
 export type InferenceMode = 'quick' | 'default' | 'full';
@@ -46,22 +44,10 @@ export interface InferenceSet {
   /** The true coefficients (const first, then β), for the tables. */
   readonly truth: Float64Array;
   /** What python_inference.py's `load` request needs. */
-  readonly files: { x: string; y: string; rows: number; cols: number };
+  readonly files: DataFiles;
   /** SHA-256 of X's bytes then y's, as python_inference.py hashes them. */
   readonly sha256: string;
   readonly description: string;
-}
-
-const CHUNK_BYTES = 1 << 24;
-
-function writeRaw(path: string, values: Float64Array): void {
-  const fd = openSync(path, 'w');
-  try {
-    const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
-    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, Math.min(CHUNK_BYTES, bytes.length - at));
-  } finally {
-    closeSync(fd);
-  }
 }
 
 const mib = (bytes: number): string => (bytes >= 10 * 2 ** 20 ? `${Math.round(bytes / 2 ** 20).toLocaleString('en-US')} MiB` : `${(bytes / 2 ** 20).toFixed(2)} MiB`);
@@ -96,10 +82,7 @@ export function inferenceSet(rows: number, cols: number): InferenceSet {
     X.dispose();
     throw error;
   }
-  const stem = join(scratchDir(), `inference-${rows}x${cols}`);
-  const files = { x: `${stem}.X.f64`, y: `${stem}.y.f64`, rows, cols };
-  writeRaw(files.x, X.data);
-  writeRaw(files.y, y);
+  const files = writeDataFiles(`inference-${rows}x${cols}`, X.data, y, rows, cols);
   const h = createHash('sha256');
   h.update(new Uint8Array(X.data.buffer, X.data.byteOffset, X.data.byteLength));
   h.update(new Uint8Array(y.buffer, y.byteOffset, y.byteLength));

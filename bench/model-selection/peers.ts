@@ -5,13 +5,11 @@
  * LIBLINEAR 2.3's `-s 6` on request.
  * @module
  */
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { scratchDir } from '../data.js';
-import { PYTHON } from '../python.js';
+import { PythonPeer } from '../python-peer.js';
 import type { BenchSet } from './sets.js';
 
 const SCRIPT = fileURLToPath(new URL('./python_cv.py', import.meta.url));
@@ -48,27 +46,16 @@ export class Peers {
   sklearn = '';
   numpy = '';
   liblinearVersion: number | null = null;
-  readonly #child: ChildProcessWithoutNullStreams;
-  readonly #lines: AsyncIterator<string>;
-  #stderr = '';
+  readonly #peer: PythonPeer;
   #count = 0;
   #cols = 0;
 
-  private constructor(child: ChildProcessWithoutNullStreams) {
-    this.#child = child;
-    child.stderr.on('data', (chunk: Buffer) => (this.#stderr += chunk.toString()));
-    this.#lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  private constructor(peer: PythonPeer) {
+    this.#peer = peer;
   }
 
   static start(): Peers {
-    return new Peers(spawn(PYTHON, [SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] }));
-  }
-
-  async #ask<T>(request: Record<string, unknown>): Promise<T> {
-    this.#child.stdin.write(`${JSON.stringify(request)}\n`);
-    const line = await this.#lines.next();
-    if (line.done === true) throw new Error(`python_cv.py ended during '${String(request['op'])}':\n${this.#stderr}`);
-    return JSON.parse(line.value) as T;
+    return new Peers(new PythonPeer(SCRIPT));
   }
 
   #scratch(stem: string): string {
@@ -77,7 +64,7 @@ export class Peers {
 
   /** Makes `set` the current one; throws unless Python read the bench's exact bytes. */
   async load(set: BenchSet): Promise<void> {
-    const reply = await this.#ask<{ sklearn: string; numpy: string; sha256: string }>({ op: 'load', ...set.files });
+    const reply = await this.#peer.ask<{ sklearn: string; numpy: string; sha256: string }>({ op: 'load', ...set.files });
     if (reply.sha256 !== set.sha256) throw new Error(`python_cv.py read ${set.name} with SHA-256 ${reply.sha256}, the bench holds ${set.sha256}`);
     this.sklearn = reply.sklearn;
     this.numpy = reply.numpy;
@@ -86,7 +73,7 @@ export class Peers {
 
   /** LogisticRegressionCV(Cs, cv = the folds in `foldsFile`, n_jobs) on the current set. */
   cv(foldsFile: string, Cs: number, nJobs: number): Promise<PeerCv> {
-    return this.#ask<{ ms: number; C: number; Cs: number[]; scores: number[][]; n_iter: number[][] }>({ op: 'cv', folds: foldsFile, Cs, n_jobs: nJobs }).then((r) => ({
+    return this.#peer.ask<{ ms: number; C: number; Cs: number[]; scores: number[][]; n_iter: number[][] }>({ op: 'cv', folds: foldsFile, Cs, n_jobs: nJobs }).then((r) => ({
       ms: r.ms,
       C: r.C,
       Cs: r.Cs,
@@ -98,7 +85,7 @@ export class Peers {
   /** LIBLINEAR `-s 6 -c C -e eps`, no bias, on the current set. */
   async liblinear(C: number, eps: number): Promise<PeerFit> {
     const out = this.#scratch('liblinear');
-    const r = await this.#ask<{ ms: number; n_iter: number; cd: number; version: number }>({ op: 'liblinear', C, eps, out });
+    const r = await this.#peer.ask<{ ms: number; n_iter: number; cd: number; version: number }>({ op: 'liblinear', C, eps, out });
     this.liblinearVersion = r.version;
     const [w] = this.#read(out, 1);
     return { ms: r.ms, nIter: r.n_iter, cd: r.cd, w: w! };
@@ -107,7 +94,7 @@ export class Peers {
   /** scikit-learn's warm-started saga path over `Cs` on the current set. */
   async saga(Cs: readonly number[], tol: number, maxIter: number): Promise<PeerPath> {
     const out = this.#scratch('saga');
-    const r = await this.#ask<{ ms: number; ms_per_C: number[]; n_iter: number[] }>({ op: 'saga', Cs, tol, max_iter: maxIter, out });
+    const r = await this.#peer.ask<{ ms: number; ms_per_C: number[]; n_iter: number[] }>({ op: 'saga', Cs, tol, max_iter: maxIter, out });
     return { ms: r.ms, msPerC: r.ms_per_C, nIter: r.n_iter, ws: this.#read(out, Cs.length) };
   }
 
@@ -119,13 +106,7 @@ export class Peers {
     return Array.from({ length: count }, (_, k) => all.subarray(k * this.#cols, (k + 1) * this.#cols));
   }
 
-  async close(): Promise<void> {
-    if (this.#child.exitCode !== null) return;
-    this.#child.stdin.write(`${JSON.stringify({ op: 'quit' })}\n`);
-    this.#child.stdin.end();
-    await new Promise<void>((resolve) => {
-      if (this.#child.exitCode !== null) resolve();
-      else this.#child.on('exit', () => resolve());
-    });
+  close(): Promise<void> {
+    return this.#peer.close();
   }
 }

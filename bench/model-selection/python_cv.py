@@ -26,8 +26,6 @@ one JSON line on stdout:
   {"op": "quit"}
 """
 import ctypes
-import hashlib
-import json
 import os
 import sys
 import time
@@ -35,39 +33,14 @@ import warnings
 
 import numpy as np
 
-sys.dont_write_bytecode = True  # no __pycache__ beside the sparse section's script
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "sparse"))
+sys.dont_write_bytecode = True  # no __pycache__ beside the shared scripts
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "sparse"))
+sys.path.insert(0, os.path.join(HERE, ".."))
+from python_serve import load_set, raw, reply, requests  # noqa: E402  (the peers' shared protocol and set loading)
 from python_sparse import Liblinear, Parameter  # noqa: E402  (the sparse section's LIBLINEAR staging)
 
 L1R_LR = 6
-
-
-def reply(obj):
-    sys.stdout.write(json.dumps(obj) + "\n")
-    sys.stdout.flush()
-
-
-def raw(path, dtype):
-    return np.fromfile(path, dtype=dtype)
-
-
-def load(request):
-    import scipy.sparse
-
-    rows, cols = int(request["rows"]), int(request["cols"])
-    y = raw(request["y"], "<f8")
-    h = hashlib.sha256()
-    if request["kind"] == "dense":
-        X = raw(request["x"], "<f8").reshape(rows, cols)
-        h.update(X.tobytes())
-    else:
-        indptr, indices, values = raw(request["indptr"], "<i4"), raw(request["indices"], "<i4"), raw(request["values"], "<f8")
-        X = scipy.sparse.csr_matrix((values, indices, indptr), shape=(rows, cols))
-        for array in (indptr, indices, values):
-            h.update(array.tobytes())
-    h.update(y.tobytes())
-    assert y.shape == (rows,)
-    return X, y, h.hexdigest()
 
 
 def csr_of(X):
@@ -108,13 +81,10 @@ def main():
     warnings.simplefilter("ignore", ConvergenceWarning)
     X = y = None
     lib = None
-    for line in sys.stdin:
-        request = json.loads(line)
+    for request in requests():
         op = request["op"]
-        if op == "quit":
-            break
         if op == "load":
-            X, y, digest = load(request)
+            X, y, digest = load_set(request)
             lib = None
             reply({"sklearn": sklearn.__version__, "numpy": np.__version__, "sha256": digest})
         elif op == "cv":
