@@ -4,7 +4,7 @@
  * and a loader, shared by the library's and the CLI's tests.
  */
 import { readFileSync } from 'node:fs';
-import type { CovType } from '../../src/index.js';
+import type { CovType, SummaryJSON } from '../../src/index.js';
 
 const DIR = new URL('../fixtures/inference/', import.meta.url);
 
@@ -29,23 +29,11 @@ export interface Fixture {
   sampleWeight: number[] | null;
   groups: (number | string)[] | null;
   groupNames?: string[];
-  fit: {
-    params: number[];
-    logLikelihood: number;
-    nullLogLikelihood: number;
-    llr: number;
-    llrPValue: number;
-    pseudoRSquared: number;
-    aic: number;
-    bic: number;
-    nObs: number;
-    dfModel: number;
-    dfResid: number;
-    deviance: number;
-    nullDeviance: number;
-    converged: boolean;
-    nIter: number;
-  };
+  /** statsmodels' fit: its parameters (the table's order) and the model's numbers, named as the summary names them. */
+  fit: { params: number[] } & Pick<
+    SummaryJSON,
+    'logLikelihood' | 'nullLogLikelihood' | 'llr' | 'llrPValue' | 'pseudoRSquared' | 'aic' | 'bic' | 'nObs' | 'dfModel' | 'dfResid' | 'deviance' | 'nullDeviance' | 'converged' | 'nIter'
+  >;
   cov: Record<string, CovBlock>;
   alpha10: { ciLower: number[]; ciUpper: number[] };
   r?: { coefficients: number[][]; deviance: number; nullDeviance: number; aic: number; aliased: string[] };
