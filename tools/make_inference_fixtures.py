@@ -742,6 +742,15 @@ def describe_statsmodels(res, sm_warn, err, y01):
     return info
 
 
+def shuffled_behaviour(rng, X, y):
+    """The rows shuffled by rng, then R's fit and what statsmodels does on them: (X, y, r, behaviour)."""
+    perm = rng.permutation(len(y))
+    X, y = X[perm], y[perm]
+    r = run_r(X, y)
+    res, sm_warn, err = catch(lambda: fit_logit(X, y))
+    return X, y, r, describe_statsmodels(res, sm_warn, err, y)
+
+
 def safe_floats(a):
     """floats, with non-finite values written as strings (JSON has no NaN/Infinity)."""
     return [float(v) if np.isfinite(v) else str(float(v)) for v in np.asarray(a, float).ravel()]
@@ -755,12 +764,7 @@ def quasi_separated():
     y = np.concatenate([np.ones(n_side), np.zeros(n_side),
                         (np.arange(n_zero) % 2)]).astype(int)  # mixed at x1 = 0
     x2 = rng.normal(size=len(y))
-    perm = rng.permutation(len(y))
-    X = np.column_stack([x1, x2])[perm]
-    y = y[perm]
-    r = run_r(X, y)
-    res, sm_warn, err = catch(lambda: fit_logit(X, y))
-    behaviour = describe_statsmodels(res, sm_warn, err, y)
+    X, y, r, behaviour = shuffled_behaviour(rng, np.column_stack([x1, x2]), y)
     return {
         "name": "quasi-separated",
         "provenance": "numpy default_rng(8): x1 = 90 values in U(0.05, 2) with y = 1, 90 in "
@@ -790,12 +794,7 @@ def separated():
     x1 = np.concatenate([rng.uniform(0.05, 2, n // 2), -rng.uniform(0.05, 2, n // 2)])
     y = (x1 > 0).astype(int)
     x2 = rng.normal(size=n)
-    perm = rng.permutation(n)
-    X = np.column_stack([x1, x2])[perm]
-    y = y[perm]
-    r = run_r(X, y)
-    res, sm_warn, err = catch(lambda: fit_logit(X, y))
-    behaviour = describe_statsmodels(res, sm_warn, err, y)
+    X, y, r, behaviour = shuffled_behaviour(rng, np.column_stack([x1, x2]), y)
     return {
         "name": "separated",
         "provenance": "numpy default_rng(9): 100 rows, x1 = +U(0.05, 2) for 50 rows (y = 1) and "
