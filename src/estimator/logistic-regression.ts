@@ -3,7 +3,7 @@
  * the estimator's parts — options.ts (options, defaults, checks), train.ts (the fit
  * plan), scaling.ts (the objective the core minimises), fitted.ts (where the fitted
  * parameters live), probabilities.ts (predictions) and persistence.ts (JSON, scikit-learn
- * and ONNX forms).
+ * and ONNX forms) — and, for `summary`, src/inference/ (statistical inference).
  * @module
  */
 import { type RandomState, checkRandomState } from '../datasets/random-state.js';
