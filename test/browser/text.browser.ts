@@ -85,10 +85,19 @@ describe('the demo page with labelled text', () => {
     expect(await page.isHidden('#scatter-figure')).toBe(true);
     expect(await page.isVisible('#download-vectorizer')).toBe(true);
 
+    // Training already drew the (empty) sentence's probabilities: wait for the typed one's,
+    // drawn on the next animation frame, rather than for any three items.
+    const expected = [...node.proba].sort((a, b) => b[1] - a[1]);
     await page.fill('#sentence', SENTENCE);
-    await page.waitForFunction(() => document.querySelectorAll('#sentence-proba li').length === 3);
+    await page.waitForFunction(
+      (want) => {
+        const items = Array.from(document.querySelectorAll<HTMLElement>('#sentence-proba li'));
+        return items.length === want.length && items.every((li, k) => Math.abs(Number(li.dataset['p']) - (want[k] as [string, number])[1]) < 1e-6);
+      },
+      expected,
+    );
     const shown = await page.$$eval('#sentence-proba li', (items) => items.map((li) => [li.querySelector('.name')!.textContent, Number((li as HTMLElement).dataset['p'])] as const));
-    expect(shown.map(([label]) => label)).toEqual([...node.proba].sort((a, b) => b[1] - a[1]).map(([label]) => label));
+    expect(shown.map(([label]) => label)).toEqual(expected.map(([label]) => label));
     // Not bit for bit: idf takes Math.log, whose last bit differs between Chromium's V8 and
     // Node 20's for a few arguments (4 of the sample's 4,668 terms), and 31 L-BFGS steps to
     // tol 1e-4 carry that 1e-16 to about 1e-11.
