@@ -83,3 +83,4 @@ export {
 export { COV_TYPES, type CoefficientRow, type CovType, type SummaryEquation, type SummaryJSON } from './inference/summary-json.js';
 export { formatSummary, type FormatSummaryOptions } from './inference/summary-table.js';
 export { type MarginalEffect, type MarginalEffects } from './inference/marginal-effects.js';
+export { labelsFromArrow, type ArrowTableLike, type FromArrowOptions } from './arrow/from-arrow.js';

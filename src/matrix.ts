@@ -3,6 +3,7 @@ import { isArrayLike } from './validate/array-like.js';
 import { checkChoice, checkInteger, checkOptionNames } from './validate/options.js';
 import { copyRows, shapeOfRows } from './validate/rows.js';
 import { MAX_BLOCK_BYTES, adoptBlock, allocF64, free, viewF32, viewF64 } from './core/runtime.js';
+import { type FromArrowOptions, matrixFromArrow } from './arrow/from-arrow.js';
 
 /**
  * How a {@link Matrix} stores its values: `'float64'` (JavaScript numbers exactly), or
@@ -174,6 +175,31 @@ export class Matrix<D extends Dtype = 'float64'> {
     checkShape('Matrix.zeros', rows, cols);
     const data = dtype === 'float32' ? new Float32Array(rows * cols) : new Float64Array(rows * cols);
     return new Matrix<Dtype>(dtype, data as ArrayOfDtype<Dtype>, 0, rows, cols);
+  }
+
+  /**
+   * A matrix in WebAssembly memory from numeric columns of an Apache Arrow table (an
+   * apache-arrow `Table` or a @uwdata/flechette one; neither is a dependency), row-major as
+   * `fit` reads it: each column chunk is written once into its places, never through
+   * `number[][]`. Integer columns of any width and Float32/Float64 columns; record batches
+   * (chunks) of any sizes. Labels come from {@link labelsFromArrow}.
+   * @param table - the Arrow table.
+   * @param options - `columns` (the feature columns in order; @default every column) and
+   * `dtype` (@default 'float64').
+   * @throws TypeError for a table that is not an Arrow table, a column that is not numeric
+   * (a dictionary-encoded column: use labelsFromArrow), or an unknown option; RangeError
+   * for a missing column (listing the table's), a null or non-finite value (naming column
+   * and row), a 64-bit integer beyond ±2⁵³, an empty table or no columns.
+   * @example
+   * ```ts
+   * import { tableFromIPC } from 'apache-arrow';
+   * const table = tableFromIPC(bytes);
+   * const X = Matrix.fromArrow(table, { columns: ['age', 'dose'] });
+   * const model = new LogisticRegression().fit(X, labelsFromArrow(table, 'outcome'));
+   * ```
+   */
+  static fromArrow<T extends Dtype = 'float64'>(table: unknown, options?: FromArrowOptions<T>): Matrix<T> {
+    return matrixFromArrow(table, options);
   }
 
   /**

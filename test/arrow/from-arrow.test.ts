@@ -1,0 +1,120 @@
+import * as arrow from 'apache-arrow';
+import * as flechette from '@uwdata/flechette';
+import { describe, expect, it } from 'vitest';
+import { labelsFromArrow, LogisticRegression, Matrix } from '../../src/index.js';
+
+/** The same table in both libraries: apache-arrow's, and flechette's read from its IPC bytes. */
+function bothLibraries(columns: Record<string, ArrayLike<unknown>>): [string, unknown][] {
+  const table = arrow.tableFromArrays(columns as Parameters<typeof arrow.tableFromArrays>[0]);
+  return [
+    ['apache-arrow', table],
+    ['@uwdata/flechette', flechette.tableFromIPC(arrow.tableToIPC(table))],
+  ];
+}
+
+/** Two record batches (chunks of 3 and 2 rows) in both libraries. */
+function chunked(): [string, unknown][] {
+  const first = arrow.tableFromArrays({ a: Float64Array.of(1, 2, 3), b: Int16Array.of(-4, 5, 6) });
+  const second = arrow.tableFromArrays({ a: Float64Array.of(7.5, 8), b: Int16Array.of(9, -10) });
+  const table = first.concat(second);
+  return [
+    ['apache-arrow', table],
+    ['@uwdata/flechette', flechette.tableFromIPC(arrow.tableToIPC(table))],
+  ];
+}
+
+describe('Matrix.fromArrow(table, { columns, dtype })', () => {
+  it.each(bothLibraries({ x: Float64Array.of(0.5, -1, 2), n: Int32Array.of(3, 4, 5), u: Uint8Array.of(250, 0, 7), f: Float32Array.of(0.25, 1.5, -2) }))(
+    'reads float and integer columns of a %s table row-major, in the table order',
+    (_, table) => {
+      const X = Matrix.fromArrow(table);
+      expect([X.rows, X.cols, X.dtype]).toEqual([3, 4, 'float64']);
+      expect(X.toArray()).toEqual([
+        [0.5, 3, 250, 0.25],
+        [-1, 4, 0, 1.5],
+        [2, 5, 7, -2],
+      ]);
+    },
+  );
+
+  it.each(chunked())('reads every chunk (record batch) of a %s table in order', (_, table) => {
+    expect(Matrix.fromArrow(table).toArray()).toEqual([
+      [1, -4],
+      [2, 5],
+      [3, 6],
+      [7.5, 9],
+      [8, -10],
+    ]);
+  });
+
+  it.each(bothLibraries({ a: Float64Array.of(1, 2), b: Float64Array.of(3, 4), c: Float64Array.of(5, 6) }))('takes the columns asked for, in that order (%s)', (_, table) => {
+    expect(Matrix.fromArrow(table, { columns: ['c', 'a'] }).toArray()).toEqual([
+      [5, 1],
+      [6, 2],
+    ]);
+  });
+
+  it.each(bothLibraries({ a: Float64Array.of(0.1, 1e40) }))('stores float32 with dtype float32, rounding each value (%s)', (_, table) => {
+    const X = Matrix.fromArrow(table, { dtype: 'float32' });
+    expect(X.dtype).toBe('float32');
+    expect(Array.from(X.data)).toEqual([Math.fround(0.1), Infinity]);
+  });
+
+  it.each(bothLibraries({ a: BigInt64Array.of(-3n, 2n ** 40n) } as never))('reads 64-bit integers within ±2⁵³ exactly (%s)', (_, table) => {
+    expect(Array.from(Matrix.fromArrow(table).data)).toEqual([-3, 2 ** 40]);
+  });
+
+  it('gives the fit the same data as the rows it came from', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => [Math.sin(i), Math.cos(3 * i)]);
+    const y = rows.map(([a, b]) => ((a as number) + (b as number) > 0 ? 'yes' : 'no'));
+    const table = arrow.tableFromArrays({ a: Float64Array.from(rows, (r) => r[0] as number), b: Float64Array.from(rows, (r) => r[1] as number), y });
+    const fromArrow = new LogisticRegression().fit(Matrix.fromArrow(table, { columns: ['a', 'b'] }), labelsFromArrow(table, 'y'));
+    const fromRows = new LogisticRegression().fit(rows, y);
+    expect(fromArrow.coef.toArray()).toEqual(fromRows.coef.toArray());
+    expect(fromArrow.classes).toEqual(['no', 'yes']);
+  });
+});
+
+describe('Matrix.fromArrow(table, options) refuses', () => {
+  it.each(bothLibraries({ a: [1, null, 3] }))('a null, naming the column and the row (%s)', (_, table) => {
+    expect(() => Matrix.fromArrow(table)).toThrow(new RangeError("Matrix.fromArrow: column 'a' is null at row 1; features must be numbers (fill or drop the nulls first)"));
+  });
+
+  it.each(bothLibraries({ a: Float64Array.of(1, 2), s: ['x', 'y'] }))('a dictionary (string) column, pointing to labelsFromArrow (%s)', (_, table) => {
+    expect(() => Matrix.fromArrow(table)).toThrow(TypeError);
+    expect(() => Matrix.fromArrow(table)).toThrow(/column 's' is not numeric .*labelsFromArrow/);
+  });
+
+  it.each(bothLibraries({ a: Float64Array.of(1, 2) }))('a missing column, listing the table\'s columns (%s)', (_, table) => {
+    expect(() => Matrix.fromArrow(table, { columns: ['a', 'b'] })).toThrow(new RangeError("Matrix.fromArrow: the table has no column 'b' (columns: a)"));
+  });
+
+  it.each(bothLibraries({ a: Float64Array.of(1, NaN) }))('a NaN, naming the column and the row (%s)', (_, table) => {
+    expect(() => Matrix.fromArrow(table)).toThrow(new RangeError("Matrix.fromArrow: column 'a' holds NaN at row 1; features must be finite"));
+  });
+
+  it.each(bothLibraries({ a: BigInt64Array.of(2n ** 60n) } as never))('a 64-bit integer beyond ±2⁵³ (%s)', (_, table) => {
+    expect(() => Matrix.fromArrow(table)).toThrow(/column 'a' holds 1152921504606846976 at row 0, beyond ±2⁵³/);
+  });
+
+  it('what is not an Arrow table, and unknown options', () => {
+    expect(() => Matrix.fromArrow([[1, 2]])).toThrow(new TypeError('Matrix.fromArrow: table must be an Arrow table (apache-arrow or @uwdata/flechette: numRows, schema.fields, getChild), got an array of length 1'));
+    const table = arrow.tableFromArrays({ a: Float64Array.of(1) });
+    expect(() => Matrix.fromArrow(table, { column: ['a'] } as never)).toThrow(TypeError);
+    expect(() => Matrix.fromArrow(table, { columns: [] })).toThrow(new RangeError('Matrix.fromArrow: columns is empty; at least one feature column is needed'));
+  });
+});
+
+describe('labelsFromArrow(table, column)', () => {
+  it.each(bothLibraries({ y: ['spam', 'ham', 'spam'] }))('reads the strings of a dictionary-encoded column (%s)', (_, table) => {
+    expect(labelsFromArrow(table, 'y')).toEqual(['spam', 'ham', 'spam']);
+  });
+
+  it.each(bothLibraries({ y: Int8Array.of(1, 0, 1) }))('reads the numbers of a numeric column (%s)', (_, table) => {
+    expect(labelsFromArrow(table, 'y')).toEqual([1, 0, 1]);
+  });
+
+  it.each(bothLibraries({ y: ['a', null] }))('refuses a null, naming the row (%s)', (_, table) => {
+    expect(() => labelsFromArrow(table, 'y')).toThrow(new RangeError("labelsFromArrow: column 'y' is null at row 1; every row needs a label"));
+  });
+});
