@@ -84,3 +84,4 @@ export { COV_TYPES, type CoefficientRow, type CovType, type SummaryEquation, typ
 export { formatSummary, type FormatSummaryOptions } from './inference/summary-table.js';
 export { type MarginalEffect, type MarginalEffects } from './inference/marginal-effects.js';
 export { labelsFromArrow, type ArrowTableLike, type FromArrowOptions } from './arrow/from-arrow.js';
+export { arrowChunks, type ArrowChunksOptions } from './arrow/arrow-chunks.js';
