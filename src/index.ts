@@ -85,3 +85,4 @@ export { formatSummary, type FormatSummaryOptions } from './inference/summary-ta
 export { type MarginalEffect, type MarginalEffects } from './inference/marginal-effects.js';
 export { labelsFromArrow, type ArrowTableLike, type FromArrowOptions } from './arrow/from-arrow.js';
 export { arrowChunks, type ArrowChunksOptions } from './arrow/arrow-chunks.js';
+export { duckdbChunks, type DuckdbChunksOptions } from './duckdb/duckdb-chunks.js';
