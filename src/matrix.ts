@@ -184,12 +184,14 @@ export class Matrix<D extends Dtype = 'float64'> {
    * `number[][]`. Integer columns of any width and Float32/Float64 columns; record batches
    * (chunks) of any sizes. Labels come from {@link labelsFromArrow}.
    * @param table - the Arrow table.
-   * @param options - `columns` (the feature columns in order; @default every column) and
-   * `dtype` (@default 'float64').
+   * @param options - `columns` (the feature columns in order; @default every column),
+   * `dtype` (@default 'float64') and `impute` (`'mean'` writes a column's mean for its
+   * nulls; @default null, which refuses them).
    * @throws TypeError for a table that is not an Arrow table, a column that is not numeric
    * (a dictionary-encoded column: use labelsFromArrow), or an unknown option; RangeError
-   * for a missing column (listing the table's), a null or non-finite value (naming column
-   * and row), a 64-bit integer beyond ±2⁵³, an empty table or no columns.
+   * for a missing column (listing the table's), a null without `impute`, a column of nulls
+   * only, a non-finite value (naming column and row), a 64-bit integer beyond ±2⁵³, an
+   * empty table or no columns.
    * @example
    * ```ts
    * import { tableFromIPC } from 'apache-arrow';

@@ -60,6 +60,12 @@ export interface FromArrowOptions<D extends Dtype = Dtype> {
    * @default 'float64'
    */
   dtype?: D;
+  /**
+   * What a null becomes: `null` refuses it (naming column and row); `'mean'` writes the mean
+   * of the column's other values (scikit-learn's `SimpleImputer(strategy='mean')`).
+   * @default null
+   */
+  impute?: 'mean' | null;
 }
 
 const WHERE = 'Matrix.fromArrow';
@@ -111,7 +117,8 @@ function numericType(type: { typeId?: number; precision?: number } | undefined):
  * a 64-bit integer beyond ±2⁵³, no rows or no columns.
  */
 export function matrixFromArrow<D extends Dtype = 'float64'>(table: unknown, options: FromArrowOptions<D> = {}): Matrix<D> {
-  checkOptionNames(WHERE, options, ['columns', 'dtype']);
+  checkOptionNames(WHERE, options, ['columns', 'dtype', 'impute']);
+  const impute = options.impute === undefined || options.impute === null ? null : checkChoice(WHERE, 'impute', options.impute, ['mean'] as const);
   const t = readTable(WHERE, table);
   const dtype = checkChoice(WHERE, 'dtype', options.dtype ?? 'float64', ['float64', 'float32'] as const) as D;
   const names = options.columns ?? t.schema.fields.map((field) => field.name);
@@ -134,7 +141,7 @@ export function matrixFromArrow<D extends Dtype = 'float64'>(table: unknown, opt
   const cols = columns.length;
   // Check every chunk first (nulls, 64-bit range, non-finite floats), reading each
   // contiguously, so the matrix is only allocated for data that will fill it.
-  columns.forEach((column, j) => checkChunks(column, names[j] as string));
+  const means = columns.map((column, j) => checkChunks(column, names[j] as string, impute !== null));
   const matrix = Matrix.alloc(rows, cols, { dtype });
   const out = matrix.data as Float64Array | Float32Array;
   // Row blocks small enough that their rows stay in cache while every column is written
@@ -149,6 +156,11 @@ export function matrixFromArrow<D extends Dtype = 'float64'>(table: unknown, opt
         const chunk = column.data[cursor.chunk] as ArrowChunk;
         const take = Math.min(r1 - row, chunk.length - cursor.at);
         scatter(chunk.values as ArrayLike<number | bigint>, cursor.at, take, out, row * cols + j, cols);
+        if (chunk.nullCount > 0) {
+          // Only reached with impute (checkChunks refused nulls otherwise).
+          const mean = means[j] as number;
+          for (let k = 0; k < take; k++) if (!isValid(chunk, cursor.at + k)) out[(row + k) * cols + j] = mean;
+        }
         row += take;
         cursor.at += take;
         if (cursor.at === chunk.length) {
@@ -174,34 +186,56 @@ function scatter(values: ArrayLike<number | bigint>, from: number, count: number
   for (let k = 0; k < count; k++, at += stride) out[at] = numbers[from + k] as number;
 }
 
-/** Refuses a column's nulls (naming the row), 64-bit integers beyond ±2⁵³ and non-finite floats. */
-function checkChunks(column: ArrowColumn, name: string): void {
+/**
+ * Refuses a column's nulls (naming the row) unless `imputing`, 64-bit integers beyond ±2⁵³
+ * and non-finite floats; returns the mean of its valid values (for imputation).
+ */
+function checkChunks(column: ArrowColumn, name: string, imputing: boolean): number {
   let row = 0;
+  let sum = 0;
+  let count = 0;
+  let nulls = 0;
   for (const chunk of column.data) {
     const values = chunk.values;
     if (values === null || values === undefined) throw new TypeError(`${WHERE}: column '${name}' has a chunk without values`);
     const n = chunk.length;
     if (values.length < n) throw new RangeError(`${WHERE}: column '${name}' has a chunk of ${n} rows with ${values.length} values`);
-    if (chunk.nullCount > 0) {
+    const valid = (k: number): boolean => chunk.nullCount === 0 || isValid(chunk, k);
+    if (chunk.nullCount > 0 && !imputing) {
       for (let k = 0; k < n; k++) {
-        if (!isValid(chunk, k)) throw new RangeError(`${WHERE}: column '${name}' is null at row ${row + k}; features must be numbers (fill or drop the nulls first)`);
+        if (!valid(k)) throw new RangeError(`${WHERE}: column '${name}' is null at row ${row + k}; features must be numbers (fill or drop the nulls first, or pass impute: 'mean')`);
       }
     }
     if (values instanceof BigInt64Array || values instanceof BigUint64Array) {
       for (let k = 0; k < n; k++) {
+        if (!valid(k)) {
+          nulls++;
+          continue;
+        }
         const v = values[k] as bigint;
         if (v > 9007199254740992n || v < -9007199254740992n) {
           throw new RangeError(`${WHERE}: column '${name}' holds ${v} at row ${row + k}, beyond ±2⁵³, which float64 cannot hold exactly`);
         }
+        sum += Number(v);
+        count++;
       }
-    } else if (values instanceof Float64Array || values instanceof Float32Array) {
+    } else {
+      const numbers = values as ArrayLike<number>;
       for (let k = 0; k < n; k++) {
-        const v = values[k] as number;
+        if (!valid(k)) {
+          nulls++;
+          continue;
+        }
+        const v = numbers[k] as number;
         if (v - v !== 0) throw new RangeError(`${WHERE}: column '${name}' holds ${v} at row ${row + k}; features must be finite`);
+        sum += v;
+        count++;
       }
     }
     row += n;
   }
+  if (nulls > 0 && count === 0) throw new RangeError(`${WHERE}: column '${name}' holds only nulls; there is no mean to impute`);
+  return count === 0 ? 0 : sum / count;
 }
 
 

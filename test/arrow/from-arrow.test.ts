@@ -64,6 +64,15 @@ describe('Matrix.fromArrow(table, { columns, dtype })', () => {
     expect(Array.from(Matrix.fromArrow(table).data)).toEqual([-3, 2 ** 40]);
   });
 
+  it.each(bothLibraries({ a: [1, null, 4, null], b: Float64Array.of(1, 2, 3, 4) }))("writes the column's mean for a null with impute: 'mean' (%s)", (_, table) => {
+    expect(Matrix.fromArrow(table, { impute: 'mean' }).toArray()).toEqual([
+      [1, 1],
+      [2.5, 2],
+      [4, 3],
+      [2.5, 4],
+    ]);
+  });
+
   it('gives the fit the same data as the rows it came from', () => {
     const rows = Array.from({ length: 40 }, (_, i) => [Math.sin(i), Math.cos(3 * i)]);
     const y = rows.map(([a, b]) => ((a as number) + (b as number) > 0 ? 'yes' : 'no'));
@@ -77,7 +86,7 @@ describe('Matrix.fromArrow(table, { columns, dtype })', () => {
 
 describe('Matrix.fromArrow(table, options) refuses', () => {
   it.each(bothLibraries({ a: [1, null, 3] }))('a null, naming the column and the row (%s)', (_, table) => {
-    expect(() => Matrix.fromArrow(table)).toThrow(new RangeError("Matrix.fromArrow: column 'a' is null at row 1; features must be numbers (fill or drop the nulls first)"));
+    expect(() => Matrix.fromArrow(table)).toThrow(new RangeError("Matrix.fromArrow: column 'a' is null at row 1; features must be numbers (fill or drop the nulls first, or pass impute: 'mean')"));
   });
 
   it.each(bothLibraries({ a: Float64Array.of(1, 2), s: ['x', 'y'] }))('a dictionary (string) column, pointing to labelsFromArrow (%s)', (_, table) => {
@@ -97,11 +106,16 @@ describe('Matrix.fromArrow(table, options) refuses', () => {
     expect(() => Matrix.fromArrow(table)).toThrow(/column 'a' holds 1152921504606846976 at row 0, beyond ±2⁵³/);
   });
 
+  it.each(bothLibraries({ a: [null, null] }))("a column of nulls only with impute: 'mean' (%s)", (_, table) => {
+    expect(() => Matrix.fromArrow(table, { impute: 'mean' })).toThrow(new RangeError("Matrix.fromArrow: column 'a' holds only nulls; there is no mean to impute"));
+  });
+
   it('what is not an Arrow table, and unknown options', () => {
     expect(() => Matrix.fromArrow([[1, 2]])).toThrow(new TypeError('Matrix.fromArrow: table must be an Arrow table (apache-arrow or @uwdata/flechette: numRows, schema.fields, getChild), got an array of length 1'));
     const table = arrow.tableFromArrays({ a: Float64Array.of(1) });
     expect(() => Matrix.fromArrow(table, { column: ['a'] } as never)).toThrow(TypeError);
     expect(() => Matrix.fromArrow(table, { columns: [] })).toThrow(new RangeError('Matrix.fromArrow: columns is empty; at least one feature column is needed'));
+    expect(() => Matrix.fromArrow(table, { impute: 'median' } as never)).toThrow(RangeError);
   });
 });
 
