@@ -109,12 +109,14 @@ function numericType(type: { typeId?: number; precision?: number } | undefined):
 
 /**
  * A row-major {@link Matrix} in WebAssembly memory from numeric columns of an Arrow table:
- * Float16/32/64 and (un)signed integer columns of any width (64-bit integers beyond ±2⁵³
- * are refused: they would not be exact), read chunk by chunk. See `Matrix.fromArrow`.
+ * Float32/64 and (un)signed integer columns of any width (64-bit integers beyond ±2⁵³ are
+ * refused: they would not be exact; Float16 columns too), read chunk by chunk, nulls
+ * refused or (`impute: 'mean'`) replaced by the column's mean. See `Matrix.fromArrow`.
  * @throws TypeError for a table or option of the wrong kind, a column not numeric (a
  * dictionary-encoded string column is labels, see {@link labelsFromArrow}); RangeError for a
- * missing column, chunks that do not add up to the rows, a null (naming row and column),
- * a 64-bit integer beyond ±2⁵³, no rows or no columns.
+ * missing column, chunks that do not add up to the rows, a null without `impute` or a
+ * column of nulls only (naming column and row), a non-finite value, a 64-bit integer
+ * beyond ±2⁵³, no rows or no columns.
  */
 export function matrixFromArrow<D extends Dtype = 'float64'>(table: unknown, options: FromArrowOptions<D> = {}): Matrix<D> {
   checkOptionNames(WHERE, options, ['columns', 'dtype', 'impute']);
