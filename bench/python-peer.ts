@@ -40,6 +40,9 @@ export class PythonPeer {
     this.#script = basename(script);
     this.#child = spawn(PYTHON, [script], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.#child.stderr.on('data', (chunk: Buffer) => (this.#stderr += chunk.toString()));
+    // A script that died leaves a closed pipe: a later write fails with EPIPE, which would
+    // crash the process as an unhandled 'error' event; the reader's end reports the death.
+    this.#child.stdin.on('error', () => {});
     this.#lines = createInterface({ input: this.#child.stdout })[Symbol.asyncIterator]();
   }
 
