@@ -1,5 +1,5 @@
 import { madd64 } from '../simd';
-import { at, put } from '../vector';
+import { at, dot, put } from '../vector';
 import { runPass } from './chunks';
 import { LAYOUT_DENSE_F32, element, isSparse, storedValue } from './layout';
 import {
@@ -467,24 +467,12 @@ export function rowQuadraticForms(v: usize, scratch: usize, out: usize): void {
     let h = 0.0;
     for (let j = 0; j < p; j++) {
       const row = v + <usize>j * stride;
-      let t = dotRow(row, xi, cols);
+      let t = dot(row, xi, cols);
       if (intercept) t += at(row, cols);
       h += (j < cols ? at(xi, j) : 1.0) * t;
     }
     put(out, i, h);
   }
-}
-
-/** Σ_k row[k]·x[k] for k < cols, two lanes at a time. */
-// @ts-ignore: decorator
-@inline
-function dotRow(row: usize, x: usize, cols: i32): f64 {
-  let acc = f64x2.splat(0);
-  let k = 0;
-  for (; k + 1 < cols; k += 2) acc = madd64(v128.load(row + (<usize>k << 3)), v128.load(x + (<usize>k << 3)), acc);
-  let sum = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
-  if (k < cols) sum += at(row, k) * at(x, k);
-  return sum;
 }
 
 /**
