@@ -35,7 +35,6 @@ import { logProbabilityMatrix, mostProbableLabels, probabilityMatrix, scores } f
 import { classWeights } from './scaling.js';
 import { modeFor, sameLabels, startingPoint, train, type TrainRequest } from './train.js';
 import { parameterView } from '../core/predict.js';
-import { availableCpus } from '../core/threads.js';
 import { mnlogitParameters } from '../inference/equations.js';
 import { LogisticRegressionSummary, type SummaryOptions, type SummarySource, summarize } from '../inference/summary.js';
 
@@ -477,8 +476,7 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
     if (beta === null) {
       throw new RangeError(`${where}: a one-vs-rest model of ${K} classes is ${K} separate binary fits, not one likelihood; fit with multiClass 'multinomial' for statsmodels' MNLogit summary`);
     }
-    const { threads: threadOption } = this.#options.values;
-    const threads = threadOption === 'auto' ? availableCpus() : threadOption;
+    const { threads } = this.#options.values;
     const warn = onWarning ?? ((): void => {});
     return summarize(where, { beta: stripIntercept(beta, fitted.nFeatures, fitIntercept), classes: fitted.classes, nFeatures: fitted.nFeatures, converged: fitted.converged, nIter: fitted.nIter, threads, warn }, training, options);
   }

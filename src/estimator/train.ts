@@ -55,6 +55,15 @@ function storedValues(X: StagedMatrix): number {
   return X.sparse === null ? X.rows * X.cols : X.sparse.nnz;
 }
 
+/**
+ * The threads of the passes over X for the `threads` option: the number given, or for
+ * 'auto' every CPU from {@link THREADS_BREAK_EVEN} values of X up and one below it (waking
+ * workers costs more than a short pass gains).
+ */
+export function threadsFor(threads: number | 'auto', X: StagedMatrix): number {
+  return threads === 'auto' ? (storedValues(X) >= THREADS_BREAK_EVEN ? availableCpus() : 1) : threads;
+}
+
 /** Everything one training run needs. */
 export interface TrainRequest {
   /** The estimator's options (penalty, solver, tolerances, callbacks…). */
@@ -113,7 +122,7 @@ function trainIn(core: Core, X: StagedMatrix, request: TrainRequest): TrainedPar
     recordLoss: options.recordLoss,
     batchSize: options.batchSize,
     shuffle: random,
-    threads: options.threads === 'auto' ? (storedValues(X) >= THREADS_BREAK_EVEN ? availableCpus() : 1) : options.threads,
+    threads: threadsFor(options.threads, X),
     core,
     warn: (message) => options.onWarning?.(message),
     onProgress:

@@ -14,6 +14,7 @@ import { groupSums, type PassRun } from '../core/information.js';
 import { type FeatureMatrix, release, stageAs, stagedDenseValues, type StagedMatrix } from '../core/stage.js';
 import { type Dtype, Matrix } from '../matrix.js';
 import { formatLabel, type Label } from '../validate/labels.js';
+import { threadsFor } from '../estimator/train.js';
 import { describeKind } from '../validate/describe.js';
 import { checkChoice, checkOptionNames } from '../validate/options.js';
 import { type Covariance, covarianceOf, encodeGroups } from './covariance.js';
@@ -72,8 +73,8 @@ export interface SummaryModel {
   readonly nFeatures: number;
   readonly converged: boolean;
   readonly nIter: number;
-  /** Threads for the information pass, and where its notices go. */
-  readonly threads: number;
+  /** Threads for the information pass (the estimator's option, resolved against X as fit resolves it), and where its notices go. */
+  readonly threads: number | 'auto';
   readonly warn: (message: string) => void;
 }
 
@@ -221,7 +222,7 @@ export class LogisticRegressionSummary {
         alpha,
         classes: this.classes,
         featureNames: this.featureNames,
-        run: passRun(where, this.#model),
+        run: passRun(where, this.#model, data),
       });
     });
   }
@@ -341,8 +342,8 @@ function readAlpha(where: string, alpha: unknown): number {
   return alpha;
 }
 
-function passRun(where: string, model: SummaryModel): PassRun {
-  return { where, threads: model.threads, warn: model.warn };
+function passRun(where: string, model: SummaryModel, data: InferenceData): PassRun {
+  return { where, threads: threadsFor(model.threads, data.X), warn: model.warn };
 }
 
 /** Stages the source's X as the fit did and runs `body` on the data, releasing X after. */
@@ -425,8 +426,8 @@ export function summarize(where: string, model: SummaryModel, source: SummarySou
     );
   }
   const groups = readGroups(where, options.groups ?? null, covType, n, source.weights);
-  const run = passRun(where, model);
   return withData(where, source, d, (data) => {
+    const run = passRun(where, model, data);
     const eq = equationsOf(model.beta, K, data);
     const { E, p } = eq;
     const spec = specIndex(p, source.fitIntercept);
