@@ -29,7 +29,7 @@ export { recordChunkCount, runChunks, setThreads } from './objective/chunks';
 export { groupSums, informationPass, informationWorkLength, rowQuadraticForms } from './objective/information';
 export { hessianProduct, smoothObjective } from './objective/problem';
 export { gradientDescent } from './solvers/gradient-descent';
-export { lbfgs } from './solvers/lbfgs';
+export { hostLbfgsGradient, hostLbfgsIterations, hostLbfgsResume, hostLbfgsStart, lbfgs } from './solvers/lbfgs';
 export { newtonCg } from './solvers/newton-cg';
 export { newtonCd } from './solvers/newton-cd';
 export { sgdEpoch } from './solvers/sgd';

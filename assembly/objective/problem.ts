@@ -219,7 +219,15 @@ export function isPenalised(index: i32): bool {
 export function smoothObjective(params: usize, grad: usize, withLoss: bool, keepCurvature: bool): f64 {
   setPass(PASS_GRADIENT, params, 0, withLoss, keepCurvature);
   runPass();
-  const lossSum = reduceChunks(grad);
+  return smoothFromSums(params, grad, reduceChunks(grad), withLoss);
+}
+
+/**
+ * The smooth part of f at θ = params from the data term's sums: `lossSum` = Σᵢ sᵢℓᵢ and,
+ * in `grad` (overwritten with the gradient of the smooth f), Σᵢ sᵢ∇ℓᵢ — a pass's sums, or
+ * the host's (lbfgs-host: sums an SQL aggregate computed).
+ */
+export function smoothFromSums(params: usize, grad: usize, lossSum: f64, withLoss: bool): f64 {
   const count = parameterCount();
   const total = weightSum();
   const l2 = l2Strength();

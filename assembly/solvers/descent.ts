@@ -32,6 +32,17 @@ function evaluate(params: usize, g: usize, pg: usize, keepCurvature: bool): void
 export function startDescent(params: usize, g: usize, pg: usize, tol: f64, keepCurvature: bool): void {
   evaluate(params, g, pg, keepCurvature);
   if (GRAD_NORM <= tol && sharpen()) evaluate(params, g, pg, keepCurvature);
+  begin(tol);
+}
+
+/** {@link startDescent} at a point the host evaluated: smooth f `smoothF`, its gradient in g. */
+export function startDescentAt(params: usize, g: usize, pg: usize, smoothF: f64, tol: f64): void {
+  F = smoothF + l1Term(params);
+  GRAD_NORM = pseudoGradient(params, g, pg);
+  begin(tol);
+}
+
+function begin(tol: f64): void {
   ITER = 0;
   STATUS = GRAD_NORM <= tol ? STATUS_CONVERGED : STATUS_MAX_ITER;
 }

@@ -1,7 +1,7 @@
-import { isPenalised, l1Strength, parameterCount, solverWork } from '../objective/problem';
+import { isPenalised, l1Strength, l1Term, parameterCount, smoothFromSums, solverWork } from '../objective/problem';
 import { at, axpy, copy, dot, put, scale } from '../vector';
-import { acceptStep, currentF, descending, endDescent, noStep, startDescent } from './descent';
-import { lineSearch } from './line-search';
+import { acceptStep, currentF, descending, endDescent, noStep, startDescent, startDescentAt } from './descent';
+import { ACCEPT, MAX_TRIALS, directionalDerivative, lineSearch, nextStep, trialPoint } from './line-search';
 
 /** Curvature pairs kept (m). */
 const MEMORY = 10;
@@ -9,6 +9,37 @@ const MEMORY = 10;
 /** float64 values of workspace lbfgs needs for P parameters. */
 export function lbfgsWorkLength(parameters: f64): f64 {
   return <f64>(5 + 2 * MEMORY) * parameters + <f64>(2 * MEMORY);
+}
+
+// The workspace (carved by `carve`): g, pg, d, xNew, gNew (P values each), then m pairs
+// s and y (P each), ρ and α (m each); and the history's bookkeeping: `stored` pairs, the
+// newest in slot `newest`.
+let G: usize = 0;
+let PG: usize = 0;
+let D: usize = 0;
+let X_NEW: usize = 0;
+let G_NEW: usize = 0;
+let S_HISTORY: usize = 0;
+let Y_HISTORY: usize = 0;
+let RHO: usize = 0;
+let ALPHA: usize = 0;
+let STORED = 0;
+let NEWEST = -1;
+
+/** Lays the workspace out for the configured problem and empties the history. */
+function carve(): void {
+  const bytes = <usize>parameterCount() << 3;
+  G = solverWork();
+  PG = G + bytes;
+  D = PG + bytes;
+  X_NEW = D + bytes;
+  G_NEW = X_NEW + bytes;
+  S_HISTORY = G_NEW + bytes;
+  Y_HISTORY = S_HISTORY + <usize>MEMORY * bytes;
+  RHO = Y_HISTORY + <usize>MEMORY * bytes;
+  ALPHA = RHO + (<usize>MEMORY << 3);
+  STORED = 0;
+  NEWEST = -1;
 }
 
 /**
@@ -24,88 +55,170 @@ export function lbfgsWorkLength(parameters: f64): f64 {
  * −pg; then a line search. Pairs with sᵀy ≤ 1e-12·yᵀy are skipped, which keeps H
  * positive definite. Stops when max|pg| ≤ tol (converged), after maxIter iterations, when
  * the host asks, or when no step decreases f (over float32 X, see descent.ts). Returns the
- * iterations made.
+ * iterations made. lbfgs-host.ts runs the same iteration with f evaluated by the host.
  */
 export function lbfgs(params: usize, maxIter: i32, tol: f64): i32 {
-  const m = MEMORY;
-  const work = solverWork();
-  const count = parameterCount();
-  const bytes = <usize>count << 3;
-  const g = work;
-  const pg = g + bytes;
-  const d = pg + bytes;
-  const xNew = d + bytes;
-  const gNew = xNew + bytes;
-  const sHistory = gNew + bytes;
-  const yHistory = sHistory + <usize>m * bytes;
-  const rho = yHistory + <usize>m * bytes;
-  const alpha = rho + (<usize>m << 3);
-
-  startDescent(params, g, pg, tol, false);
-  let stored = 0;
-  let newest = -1;
+  carve();
+  startDescent(params, G, PG, tol, false);
   while (descending(maxIter)) {
-    // d = −H·pg by the two-loop recursion.
-    copy(pg, d, count);
-    for (let k = 0; k < stored; k++) {
-      const slot = (newest - k + m) % m;
-      const a = at(rho, slot) * dot(sHistory + <usize>slot * bytes, d, count);
-      put(alpha, slot, a);
-      axpy(-a, yHistory + <usize>slot * bytes, d, count);
-    }
-    if (stored > 0) {
-      const s = sHistory + <usize>newest * bytes;
-      const y = yHistory + <usize>newest * bytes;
-      scale(dot(s, y, count) / dot(y, y, count), d, count);
-    }
-    for (let k = stored - 1; k >= 0; k--) {
-      const slot = (newest - k + m) % m;
-      const b = at(rho, slot) * dot(yHistory + <usize>slot * bytes, d, count);
-      axpy(at(alpha, slot) - b, sHistory + <usize>slot * bytes, d, count);
-    }
-    scale(-1, d, count);
-    // OWL-QN: a coordinate may only move against its pseudo-gradient.
-    let ignored = 0.0;
-    if (l1Strength() > 0) {
-      for (let j = 0; j < count; j++) {
-        if (isPenalised(j) && at(d, j) * at(pg, j) >= 0) {
-          ignored += at(pg, j) * at(pg, j);
-          put(d, j, 0);
-        }
-      }
-    }
-    if (!(dot(pg, d, count) < 0) || ignored > 0.5 * dot(pg, pg, count)) {
-      // Not a descent direction (rounding), or the sign constraint dropped most of the
-      // pseudo-gradient (the curvature pairs point the wrong way for the coordinates that
-      // matter, and OWL-QN would stall): restart from −pg.
-      stored = 0;
-      copy(pg, d, count);
-      scale(-1, d, count);
-    }
-
-    const first = stored == 0 ? Math.min(1.0, 1.0 / Math.sqrt(dot(pg, pg, count))) : 1.0;
-    const fNew = lineSearch(params, currentF(), pg, d, first, xNew, gNew, false);
+    const first = direction();
+    const fNew = lineSearch(params, currentF(), PG, D, first, X_NEW, G_NEW, false);
     if (isNaN(fNew)) {
-      if (noStep(params, g, pg, tol, false)) continue;
+      if (noStep(params, G, PG, tol, false)) continue;
       break;
     }
-
-    // Curvature pair s = Δθ, y = Δ(smooth gradient), overwriting the oldest slot.
-    const slot = (newest + 1) % m;
-    const s = sHistory + <usize>slot * bytes;
-    const y = yHistory + <usize>slot * bytes;
-    for (let j = 0; j < count; j++) {
-      put(s, j, at(xNew, j) - at(params, j));
-      put(y, j, at(gNew, j) - at(g, j));
-    }
-    const sy = dot(s, y, count);
-    if (sy > 1e-12 * dot(y, y, count)) {
-      put(rho, slot, 1.0 / sy);
-      newest = slot;
-      if (stored < m) stored++;
-    }
-
-    acceptStep(params, g, pg, xNew, gNew, fNew, tol, false);
+    remember(params);
+    acceptStep(params, G, PG, X_NEW, G_NEW, fNew, tol, false);
   }
   return endDescent();
+}
+
+/**
+ * Writes the search direction d = −H·pg to the workspace and returns the first step to
+ * try along it: 1, or on a restart (no pairs) 1/‖pg‖ capped at 1.
+ */
+function direction(): f64 {
+  const m = MEMORY;
+  const count = parameterCount();
+  const bytes = <usize>count << 3;
+  const pg = PG;
+  const d = D;
+  // d = −H·pg by the two-loop recursion.
+  copy(pg, d, count);
+  for (let k = 0; k < STORED; k++) {
+    const slot = (NEWEST - k + m) % m;
+    const a = at(RHO, slot) * dot(S_HISTORY + <usize>slot * bytes, d, count);
+    put(ALPHA, slot, a);
+    axpy(-a, Y_HISTORY + <usize>slot * bytes, d, count);
+  }
+  if (STORED > 0) {
+    const s = S_HISTORY + <usize>NEWEST * bytes;
+    const y = Y_HISTORY + <usize>NEWEST * bytes;
+    scale(dot(s, y, count) / dot(y, y, count), d, count);
+  }
+  for (let k = STORED - 1; k >= 0; k--) {
+    const slot = (NEWEST - k + m) % m;
+    const b = at(RHO, slot) * dot(Y_HISTORY + <usize>slot * bytes, d, count);
+    axpy(at(ALPHA, slot) - b, S_HISTORY + <usize>slot * bytes, d, count);
+  }
+  scale(-1, d, count);
+  // OWL-QN: a coordinate may only move against its pseudo-gradient.
+  let ignored = 0.0;
+  if (l1Strength() > 0) {
+    for (let j = 0; j < count; j++) {
+      if (isPenalised(j) && at(d, j) * at(pg, j) >= 0) {
+        ignored += at(pg, j) * at(pg, j);
+        put(d, j, 0);
+      }
+    }
+  }
+  if (!(dot(pg, d, count) < 0) || ignored > 0.5 * dot(pg, pg, count)) {
+    // Not a descent direction (rounding), or the sign constraint dropped most of the
+    // pseudo-gradient (the curvature pairs point the wrong way for the coordinates that
+    // matter, and OWL-QN would stall): restart from −pg.
+    STORED = 0;
+    copy(pg, d, count);
+    scale(-1, d, count);
+  }
+  return STORED == 0 ? Math.min(1.0, 1.0 / Math.sqrt(dot(pg, pg, count))) : 1.0;
+}
+
+/** Keeps the curvature pair s = xNew − params, y = gNew − g, overwriting the oldest slot. */
+function remember(params: usize): void {
+  const m = MEMORY;
+  const count = parameterCount();
+  const bytes = <usize>count << 3;
+  const slot = (NEWEST + 1) % m;
+  const s = S_HISTORY + <usize>slot * bytes;
+  const y = Y_HISTORY + <usize>slot * bytes;
+  for (let j = 0; j < count; j++) {
+    put(s, j, at(X_NEW, j) - at(params, j));
+    put(y, j, at(G_NEW, j) - at(G, j));
+  }
+  const sy = dot(s, y, count);
+  if (sy > 1e-12 * dot(y, y, count)) {
+    put(RHO, slot, 1.0 / sy);
+    NEWEST = slot;
+    if (STORED < m) STORED++;
+  }
+}
+
+// The same iteration driven by the host. A host whose data term is asynchronous (an SQL
+// aggregate over a table the core never holds) cannot be called from inside `lbfgs`, so it
+// drives the solver instead: `hostLbfgsStart` and each `hostLbfgsResume` return the point
+// where f is needed next — the host writes Σᵢ sᵢ∇ℓᵢ there at `hostLbfgsGradient()` and
+// passes Σᵢ sᵢℓᵢ to the next `hostLbfgsResume` — or 0 when the solve has ended
+// (`solverStatus` and friends say how; `hostLbfgsIterations` how far). Between calls the
+// state lives in this module and the workspace; every step is lbfgs's arithmetic, with the
+// line search unrolled into one trial per call. The problem must be float64 (COARSE = 0).
+
+const AT_START = 0;
+const AT_TRIAL = 1;
+let PHASE = AT_START;
+let PARAMS: usize = 0;
+let MAX_ITER = 0;
+let TOL: f64 = 0;
+let STEP: f64 = 0;
+let SLOPE: f64 = 0;
+let PREDICTED: f64 = 0;
+let TRIAL = 0;
+let ITERATIONS = 0;
+
+/** Starts a host-driven solve from `params` (which receives the result); returns `params`, the first point to evaluate. */
+export function hostLbfgsStart(params: usize, maxIter: i32, tol: f64): usize {
+  carve();
+  PARAMS = params;
+  MAX_ITER = maxIter;
+  TOL = tol;
+  PHASE = AT_START;
+  ITERATIONS = 0;
+  return params;
+}
+
+/** Where the host writes Σᵢ sᵢ∇ℓᵢ at the point it was last given (P values). */
+export function hostLbfgsGradient(): usize {
+  return PHASE == AT_START ? G : G_NEW;
+}
+
+/** Iterations made by the last host-driven solve (valid once it has ended). */
+export function hostLbfgsIterations(): i32 {
+  return ITERATIONS;
+}
+
+/** Takes the data term's loss sum at the last point given (its gradient sums written); returns the next point, or 0 at the end. */
+export function hostLbfgsResume(lossSum: f64): usize {
+  if (PHASE == AT_START) {
+    startDescentAt(PARAMS, G, PG, smoothFromSums(PARAMS, G, lossSum, true), TOL);
+    return searchOrEnd();
+  }
+  const count = parameterCount();
+  const fNew = smoothFromSums(X_NEW, G_NEW, lossSum, true) + l1Term(X_NEW);
+  const next = nextStep(currentF(), fNew, PREDICTED, SLOPE, directionalDerivative(X_NEW, G_NEW, D, count, l1Strength() > 0), STEP);
+  if (next == ACCEPT) {
+    remember(PARAMS);
+    acceptStep(PARAMS, G, PG, X_NEW, G_NEW, fNew, TOL, false);
+    return searchOrEnd();
+  }
+  if (++TRIAL == MAX_TRIALS) {
+    noStep(PARAMS, G, PG, TOL, false);
+    ITERATIONS = endDescent();
+    return 0;
+  }
+  STEP = next;
+  PREDICTED = trialPoint(PARAMS, PG, D, STEP, X_NEW);
+  return X_NEW;
+}
+
+/** The first trial of the next line search, or 0 when the descent is over. */
+function searchOrEnd(): usize {
+  if (!descending(MAX_ITER)) {
+    ITERATIONS = endDescent();
+    return 0;
+  }
+  STEP = direction();
+  SLOPE = dot(PG, D, parameterCount());
+  PREDICTED = trialPoint(PARAMS, PG, D, STEP, X_NEW);
+  TRIAL = 0;
+  PHASE = AT_TRIAL;
+  return X_NEW;
 }

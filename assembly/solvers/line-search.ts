@@ -3,7 +3,8 @@ import { at, dot, put } from '../vector';
 
 const ARMIJO = 1e-4;
 const CURVATURE_SHRINK = 0.9;
-const MAX_TRIALS = 60;
+/** Trials before a line search gives up. */
+export const MAX_TRIALS = 60;
 const EPSILON = 2.220446049250313e-16;
 /** Changes of f within this many ulps of |f| are treated as rounding noise. */
 const NOISE_ULPS = 8;
@@ -41,47 +42,66 @@ export function lineSearch(
   const slope = dot(pg, d, count);
   let t = initialStep;
   for (let trial = 0; trial < MAX_TRIALS; trial++) {
-    let predicted = 0.0;
-    for (let j = 0; j < count; j++) {
-      const xj = at(x, j);
-      let v = xj + t * at(d, j);
-      if (project && isPenalised(j)) {
-        const orthant = xj != 0 ? xj : -at(pg, j);
-        if (v * orthant <= 0) v = 0;
-      }
-      put(xNew, j, v);
-      predicted += at(pg, j) * (v - xj);
-    }
+    const predicted = trialPoint(x, pg, d, t, xNew);
     const fNew = smoothObjective(xNew, gNew, true, keepCurvature) + l1Term(xNew);
-    const slopeNew = directionalDerivative(xNew, gNew, d, count, project);
-    const noise = NOISE_ULPS * EPSILON * Math.abs(f);
-    if (fNew <= f + ARMIJO * predicted && f - fNew > noise) {
-      return fNew;
-    }
-    const withinNoise = Math.abs(fNew - f) <= noise;
-    if (withinNoise && slopeNew <= CURVATURE_SHRINK * Math.abs(slope)) {
-      return fNew;
-    }
-    let next: f64;
-    if (withinNoise && slopeNew > 0) {
-      // f is flat to rounding here: aim for the zero of the directional derivative.
-      next = (t * -slope) / (slopeNew - slope);
-    } else {
-      const curvature = fNew - f - slope * t;
-      next = curvature > 0 ? (-slope * t * t) / (2 * curvature) : 0.5 * t;
-    }
-    if (!(next >= 0.1 * t)) next = 0.1 * t;
-    if (next > 0.5 * t) next = 0.5 * t;
+    const next = nextStep(f, fNew, predicted, slope, directionalDerivative(xNew, gNew, d, count, project), t);
+    if (next == ACCEPT) return fNew;
     t = next;
   }
   return NaN;
+}
+
+/** {@link nextStep}'s answer when the trial is accepted. */
+export const ACCEPT: f64 = -1;
+
+/**
+ * Writes the trial point x + t·d (orthant-projected when l1 > 0) to xNew and returns the
+ * decrease pg·(xNew − x) the first-order model predicts for it.
+ */
+export function trialPoint(x: usize, pg: usize, d: usize, t: f64, xNew: usize): f64 {
+  const count = parameterCount();
+  const project = l1Strength() > 0;
+  let predicted = 0.0;
+  for (let j = 0; j < count; j++) {
+    const xj = at(x, j);
+    let v = xj + t * at(d, j);
+    if (project && isPenalised(j)) {
+      const orthant = xj != 0 ? xj : -at(pg, j);
+      if (v * orthant <= 0) v = 0;
+    }
+    put(xNew, j, v);
+    predicted += at(pg, j) * (v - xj);
+  }
+  return predicted;
+}
+
+/**
+ * Judges the trial at step t (f there `fNew`, derivative along d `slopeNew`; `slope` the
+ * derivative at t = 0): {@link ACCEPT}, or the next, shorter step.
+ */
+export function nextStep(f: f64, fNew: f64, predicted: f64, slope: f64, slopeNew: f64, t: f64): f64 {
+  const noise = NOISE_ULPS * EPSILON * Math.abs(f);
+  if (fNew <= f + ARMIJO * predicted && f - fNew > noise) return ACCEPT;
+  const withinNoise = Math.abs(fNew - f) <= noise;
+  if (withinNoise && slopeNew <= CURVATURE_SHRINK * Math.abs(slope)) return ACCEPT;
+  let next: f64;
+  if (withinNoise && slopeNew > 0) {
+    // f is flat to rounding here: aim for the zero of the directional derivative.
+    next = (t * -slope) / (slopeNew - slope);
+  } else {
+    const curvature = fNew - f - slope * t;
+    next = curvature > 0 ? (-slope * t * t) / (2 * curvature) : 0.5 * t;
+  }
+  if (!(next >= 0.1 * t)) next = 0.1 * t;
+  if (next > 0.5 * t) next = 0.5 * t;
+  return next;
 }
 
 /**
  * Derivative of f along d at θ = x, from the smooth gradient g plus, with an l1 term, the
  * one-sided derivative of l1·‖w‖₁ in the direction d.
  */
-function directionalDerivative(x: usize, g: usize, d: usize, count: i32, withL1: bool): f64 {
+export function directionalDerivative(x: usize, g: usize, d: usize, count: i32, withL1: bool): f64 {
   let slope = dot(g, d, count);
   if (withL1) {
     const l1 = l1Strength();
