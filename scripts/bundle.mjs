@@ -1,9 +1,12 @@
 // Bundles dist/: the library (dist/index.js, loader and wasm inlined), the worker API
-// (dist/worker/*.js), the opt-in relaxed-SIMD build (dist/relaxed-simd/index.js) and the
-// Node-only file functions (dist/node/index.js). The latter three import the library from
-// '../index.js' rather than carry a second copy, so a model fitted in a worker comes back
-// as the caller's LogisticRegression, the relaxed build registers with the library the
-// application uses, and a CsrMatrix loaded from a file lives in the application's core.
+// (dist/worker/*.js), the opt-in relaxed-SIMD build (dist/relaxed-simd/index.js), the
+// Node-only file functions (dist/node/index.js) and the Parquet reader
+// (dist/parquet/index.js). The latter four import the library from '../index.js' rather
+// than carry a second copy, so a model fitted in a worker comes back as the caller's
+// LogisticRegression, the relaxed build registers with the library the application uses,
+// and a CsrMatrix loaded from a file or a Parquet file's chunks live in the application's
+// core. The Parquet reader's hyparquet and hyparquet-compressors stay imports (optional
+// peer dependencies, imported when a file is first read).
 import { build } from 'esbuild';
 
 // keepNames: esbuild emits `class Matrix` as `var Matrix = class _Matrix` (an inner name for
@@ -22,7 +25,7 @@ const libraryExternal = {
   name: 'library-external',
   setup(b) {
     b.onResolve({ filter: /^\.\.\/(index|relaxed-simd\/index)\.js$/ }, (args) =>
-      /\/src\/(worker|relaxed-simd|node)\//.test(args.importer) ? { path: args.path, external: true } : undefined,
+      /\/src\/(worker|relaxed-simd|node|parquet)\//.test(args.importer) ? { path: args.path, external: true } : undefined,
     );
   },
 };
@@ -35,10 +38,11 @@ await build({
     'worker/entry-node': 'src/worker/entry-node.ts',
     'relaxed-simd/index': 'src/relaxed-simd/index.ts',
     'node/index': 'src/node/index.ts',
+    'parquet/index': 'src/parquet/index.ts',
   },
   outdir: 'dist',
   platform: 'neutral',
-  external: ['node:*'],
+  external: ['node:*', 'hyparquet', 'hyparquet-compressors'],
   plugins: [libraryExternal],
 });
-console.log('bundled dist/index.js, dist/worker/{index,entry,node,entry-node}.js, dist/relaxed-simd/index.js and dist/node/index.js');
+console.log('bundled dist/index.js, dist/worker/{index,entry,node,entry-node}.js, dist/relaxed-simd/index.js, dist/node/index.js and dist/parquet/index.js');
