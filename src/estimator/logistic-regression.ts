@@ -31,6 +31,7 @@ import {
   warnIgnoredOptions,
 } from './options.js';
 import { checkStoredMode, modelDocument, onnxModel, parseModelDocument } from './persistence.js';
+import { type FromSparkOptions, sparkReader } from './spark-registry.js';
 import { logProbabilityMatrix, mostProbableLabels, probabilityMatrix, scores } from './probabilities.js';
 import { classWeights } from './scaling.js';
 import { modeFor, sameLabels, startingPoint, train, type TrainRequest } from './train.js';
@@ -424,6 +425,36 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
     const estimator = new LogisticRegression({ multiClass });
     estimator.#load(model);
     return estimator;
+  }
+
+  /**
+   * Reads a Spark ML `LogisticRegressionModel` directory, as `model.write().save(path)`
+   * writes it (`metadata/part-00000` and `data/part-….parquet`), into a fitted model whose
+   * probabilities are Spark's: the coefficients and intercepts are read exactly as stored,
+   * in float64. Classes are the numbers 0 … numClasses − 1 (Spark's labels 0.0, 1.0, …). A
+   * binomial model is binary; a multinomial one is a softmax over its classes (for two
+   * classes stored as one row, (w₁ − w₀)/2, as scikit-learn stores it).
+   *
+   * Needs the optional entry `logreg-wasm/parquet` and the package hyparquet (Node: the
+   * directory is read with `node:fs`). When that entry was not imported, this imports it.
+   * @param dir the model's directory (a local path).
+   * @param options `ignoreThresholds`; see {@link FromSparkOptions}.
+   * @returns a Promise of the fitted model.
+   * @throws (the Promise rejects with) Error naming what to install when the entry or
+   * hyparquet is missing; as `fromSpark` of `logreg-wasm/parquet` for a directory of
+   * another model class, an unknown Spark version, missing or malformed files and
+   * inconsistent shapes.
+   * @example
+   * ```ts
+   * import { LogisticRegression } from 'logreg-wasm';
+   * import 'logreg-wasm/parquet';
+   * const model = await LogisticRegression.fromSpark('models/churn-lr'); // saved by Spark
+   * model.predictProba(X); // Spark's `probability` column
+   * ```
+   */
+  static async fromSpark(dir: string, options?: FromSparkOptions): Promise<LogisticRegression<number>> {
+    const read = await sparkReader();
+    return read(dir, options);
   }
 
   /**
