@@ -86,3 +86,4 @@ export { type MarginalEffect, type MarginalEffects } from './inference/marginal-
 export { labelsFromArrow, type ArrowTableLike, type FromArrowOptions } from './arrow/from-arrow.js';
 export { arrowChunks, type ArrowChunksOptions } from './arrow/arrow-chunks.js';
 export { duckdbChunks, type DuckdbChunksOptions } from './duckdb/duckdb-chunks.js';
+export { fitPushdown, type PushdownOptions } from './duckdb/pushdown.js';

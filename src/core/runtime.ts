@@ -59,6 +59,13 @@ export interface CoreExports extends Record<string, unknown> {
   hessianProduct(vPtr: number, outPtr: number): void;
   gradientDescent(paramsPtr: number, learningRate: number, maxIter: number, tol: number, lossPtr: number): number;
   lbfgs(paramsPtr: number, maxIter: number, tol: number): number;
+  /** lbfgs driven by the host (assembly/solvers/lbfgs.ts): returns the first point to evaluate. */
+  hostLbfgsStart(paramsPtr: number, maxIter: number, tol: number): number;
+  /** Where the host writes Σsᵢ∇ℓᵢ at the point it was last given. */
+  hostLbfgsGradient(): number;
+  /** Takes Σsᵢℓᵢ at that point; returns the next point, or 0 when the solve has ended. */
+  hostLbfgsResume(lossSum: number): number;
+  hostLbfgsIterations(): number;
   newtonCg(paramsPtr: number, maxIter: number, tol: number): number;
   newtonCd(paramsPtr: number, maxIter: number, tol: number): number;
   sgdEpoch(paramsPtr: number, orderPtr: number, count: number, batchSize: number, learningRate: number, withLoss: boolean): number;
@@ -375,6 +382,18 @@ function garbageCollector(): (() => void) | null {
     collector = null;
   }
   return collector;
+}
+
+/**
+ * A core of its own: the default build instantiated anew, with a memory, problem record and
+ * solver state no other code touches. For a solve that spans awaits (the host-driven
+ * solves of src/core/host-solve.ts), which must not hold the default core's one record
+ * while fits run beside it. It runs on one thread.
+ */
+export function privateCore(): Core {
+  const memory = sharedMemory === null ? {} : { env: { memory: new WebAssembly.Memory({ initial: 2, maximum: MAX_PAGES, shared: true }) } };
+  const exports = instantiateSync<CoreExports>(module, { ...imports, ...memory }).exports;
+  return new Core(unsignedPointers(exports as unknown as CoreExports));
 }
 
 /** The core every model predicts with and trains with by default. */

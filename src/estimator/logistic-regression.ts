@@ -40,6 +40,12 @@ import { mnlogitParameters } from '../inference/equations.js';
 import { LogisticRegressionSummary, type SummaryOptions, type SummarySource, summarize } from '../inference/summary.js';
 
 /**
+ * @internal Gives `model` the parameters of a training run made outside `fit` (the SQL
+ * pushdown of src/duckdb/pushdown.ts), as `fit` stores its own: the previous fit is freed.
+ */
+export let adoptTrained: (model: LogisticRegression, trained: TrainedParams, classes: Label[], mode: ModelParameters['mode'], nFeatures: number) => void;
+
+/**
  * Every option, checked and with its default, is a property of the model, documented in
  * {@link LogisticRegressionOptions} (`model.C`, `model.solver`, …).
  */
@@ -524,6 +530,10 @@ export interface LogisticRegression<L extends Label = Label> extends EstimatorOp
 
   #commit(trained: TrainedParams, classes: Label[], mode: ModelParameters['mode'], nFeatures: number): void {
     this.#replaceFitted(storeFitted(trained, classes, mode, nFeatures));
+  }
+
+  static {
+    adoptTrained = (model, trained, classes, mode, nFeatures) => model.#commit(trained, classes, mode, nFeatures);
   }
 
   #replaceFitted(next: FittedState | null): void {

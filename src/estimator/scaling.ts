@@ -113,23 +113,10 @@ export function scaledProblem(
   combined: CombinedWeights | null,
   options: Pick<EstimatorOptions, 'C' | 'penalty' | 'l1Ratio' | 'fitIntercept'>,
 ): ScaledProblem {
-  const { C, penalty, l1Ratio } = options;
-  const l1Share = penalty === 'l1' ? 1 : penalty === 'elasticnet' ? (l1Ratio as number) : 0;
-  const l2Share = penalty === 'l2' ? 1 : penalty === 'elasticnet' ? 1 - (l1Ratio as number) : 0;
   const weights = combined === null ? null : combined.weights;
   const exponent = combined === null ? 0 : combined.exponent;
   const sum = weights === null ? X.rows : weights.reduce((total, w) => total + w, 0);
-  if (!(sum > 0)) {
-    throw new RangeError('sampleWeight × classWeight is zero for every sample; at least one sample must have a positive weight');
-  }
-  // C·Σsᵢ = C·sum·2^exponent, computed in the order that stays in range.
-  const product = Number.isFinite(C * sum) ? timesPowerOfTwo(C * sum, exponent) : timesPowerOfTwo(C, exponent) * sum;
-  const strength = 1 / product;
-  if ((l1Share > 0 || l2Share > 0) && !Number.isFinite(strength)) {
-    throw new RangeError(
-      `${NAME}: C = ${C} is too small: C × Σ sample weights is ${product === 0 ? "below float64's range" : String(product)}, which leaves no room for the loss; use a larger C`,
-    );
-  }
+  const { l1, l2 } = penaltyStrengths(sum, exponent, options);
   // The core minimises (1/S)·Σ sᵢℓᵢ, which does not change when every weight is scaled
   // by one factor; scaling the largest to 1 keeps float32 sums of sᵢ·xᵢ from overflowing.
   let scaled = weights;
@@ -143,12 +130,36 @@ export function scaledProblem(
     target,
     weights: scaled,
     blocks,
-    l2: l2Share === 0 ? 0 : l2Share * strength,
-    l1: l1Share === 0 ? 0 : l1Share * strength,
+    l2,
+    l1,
     fitIntercept: options.fitIntercept,
     weightSum: scaledSum,
   };
   return { problem, gradientScale: exponent === 0 ? sum : scaledSum };
+}
+
+/**
+ * The penalty strengths of the scaled objective for weights summing to sum·2^exponent:
+ * l2 = (1 − l1Ratio)/(C·Σsᵢ) and l1 = l1Ratio/(C·Σsᵢ) (shares by penalty).
+ * @throws RangeError when the sum is not positive, or C is so small that C·Σsᵢ leaves no
+ * room for the loss.
+ */
+export function penaltyStrengths(sum: number, exponent: number, options: Pick<EstimatorOptions, 'C' | 'penalty' | 'l1Ratio'>): { l1: number; l2: number } {
+  const { C, penalty, l1Ratio } = options;
+  const l1Share = penalty === 'l1' ? 1 : penalty === 'elasticnet' ? (l1Ratio as number) : 0;
+  const l2Share = penalty === 'l2' ? 1 : penalty === 'elasticnet' ? 1 - (l1Ratio as number) : 0;
+  if (!(sum > 0)) {
+    throw new RangeError('sampleWeight × classWeight is zero for every sample; at least one sample must have a positive weight');
+  }
+  // C·Σsᵢ = C·sum·2^exponent, computed in the order that stays in range.
+  const product = Number.isFinite(C * sum) ? timesPowerOfTwo(C * sum, exponent) : timesPowerOfTwo(C, exponent) * sum;
+  const strength = 1 / product;
+  if ((l1Share > 0 || l2Share > 0) && !Number.isFinite(strength)) {
+    throw new RangeError(
+      `${NAME}: C = ${C} is too small: C × Σ sample weights is ${product === 0 ? "below float64's range" : String(product)}, which leaves no room for the loss; use a larger C`,
+    );
+  }
+  return { l1: l1Share === 0 ? 0 : l1Share * strength, l2: l2Share === 0 ? 0 : l2Share * strength };
 }
 
 /** x·2^k, exact unless the result leaves float64's range, with no spurious overflow or underflow on the way. */

@@ -15,7 +15,8 @@ import { parameterView } from '../core/predict.js';
 import type { FittedState, TrainedParams } from './fitted.js';
 import type { ModelMode } from './model-json.js';
 import { type EstimatorOptions, type MultiClass, NAME, type Solver, THREADS_BREAK_EVEN } from './options.js';
-import { classWeights, combineWeights, coreTolerance, scaledProblem } from './scaling.js';
+import { classWeights, combineWeights, coreTolerance, penaltyStrengths, scaledProblem } from './scaling.js';
+import { type DataTerm, solveHosted } from '../core/host-solve.js';
 
 /**
  * The model `multiClass` asks for with `classes` labels: two classes make a binary model
@@ -141,18 +142,8 @@ function trainIn(core: Core, X: StagedMatrix, request: TrainRequest): TrainedPar
     const perClass = classWeights(classWeight, labels, labels.counts);
     const { problem, gradientScale } = scaledProblem(X, labels.indices, blocks, combineWeights(sampleWeight, perClass, labels.indices), options);
     const result = checkFinite(solve(problem, runFor(0, gradientScale), start), solver);
-    let params = result.params;
-    if (mode === 'multinomial' && K === 2) params = halfDifference(params, stride);
-    else if (mode === 'multinomial' && options.fitIntercept) centreIntercepts(params, blocks, stride);
     warnIfNotConverged(result.status, '');
-    return {
-      params,
-      blocks: params.length / stride,
-      nIter: result.nIter,
-      nIterPerProblem: [result.nIter],
-      converged: result.status === STATUS.converged,
-      lossCurve: result.lossCurve,
-    };
+    return singleProblem(result, mode, K, stride, options.fitIntercept);
   }
   const params = new Float64Array(blocks * stride);
   const nIterPerProblem: number[] = [];
@@ -174,6 +165,58 @@ function trainIn(core: Core, X: StagedMatrix, request: TrainRequest): TrainedPar
     warnIfNotConverged(result.status, ` (one-vs-rest, class ${formatLabel(labels.classes[k] as Label)})`);
   }
   return { params, blocks, nIter: nIterPerProblem.reduce((most, count) => Math.max(most, count), 0), nIterPerProblem, converged, lossCurve: null };
+}
+
+/** The model's parameters from the one (binary or softmax) problem's result. */
+function singleProblem(result: CoreResult, mode: ModelMode, K: number, stride: number, fitIntercept: boolean): TrainedParams {
+  let params = result.params;
+  if (mode === 'multinomial' && K === 2) params = halfDifference(params, stride);
+  else if (mode === 'multinomial' && fitIntercept) centreIntercepts(params, params.length / stride, stride);
+  return {
+    params,
+    blocks: params.length / stride,
+    nIter: result.nIter,
+    nIterPerProblem: [result.nIter],
+    converged: result.status === STATUS.converged,
+    lossCurve: result.lossCurve,
+  };
+}
+
+/** A binary or softmax problem whose data term the host evaluates (see src/core/host-solve.ts). */
+export interface HostedTrainRequest {
+  /** The estimator's options; the solver is 'lbfgs' or 'owlqn'. */
+  readonly options: EstimatorOptions;
+  /** 'binary' (one block, target 1 for classes[1]) or 'multinomial' (one block per class). */
+  readonly mode: 'binary' | 'multinomial';
+  readonly classes: number;
+  readonly cols: number;
+  /** S = Σᵢ sᵢ, the rows' weights (sample × class weights) that `dataTerm` applies. */
+  readonly weightSum: number;
+  readonly dataTerm: DataTerm;
+}
+
+/**
+ * Trains like {@link train} on one problem, with the data term's sums from the host:
+ * the same scaled objective, tolerance, solver iteration, warnings and stored form.
+ * @throws RangeError when S is not positive, C is too small for S, or the coefficients are
+ * not finite; whatever `dataTerm` throws.
+ */
+export async function trainHosted(request: HostedTrainRequest): Promise<TrainedParams> {
+  const { options, mode, classes, cols, weightSum, dataTerm } = request;
+  const blocks = mode === 'binary' ? 1 : classes;
+  const { l1, l2 } = penaltyStrengths(weightSum, 0, options);
+  const run = {
+    maxIter: options.maxIter,
+    tol: coreTolerance(options.tol, weightSum),
+    onProgress:
+      options.onIteration === null
+        ? null
+        : (iter: number, loss: number, gradNorm: number) => options.onIteration?.({ iter, loss, gradNorm: gradNorm * weightSum, problem: 0 }) !== false,
+  };
+  const problem = { cols, blocks, fitIntercept: options.fitIntercept, weightSum, l1, l2 };
+  const result = checkFinite(await solveHosted(problem, run, new Float64Array(blocks * (cols + 1)), dataTerm), options.solver);
+  warnUnconverged(options, result.status, '');
+  return singleProblem(result, mode, classes, cols + 1, options.fitIntercept);
 }
 
 /** Warns when a problem stopped at maxIter (unless tol = 0 asked for exactly that) or in a failed line search. */

@@ -1,0 +1,92 @@
+/**
+ * Solves whose data term the host evaluates: the core's L-BFGS / OWL-QN iteration
+ * (assembly/solvers/lbfgs.ts, `hostLbfgs*`) with f's sums Σᵢ sᵢℓᵢ and Σᵢ sᵢ∇ℓᵢ computed
+ * outside WebAssembly — by an SQL aggregate over a table the core never holds
+ * (src/duckdb/pushdown.ts). The core keeps everything else: the penalty, the scaling by S,
+ * the pseudo-gradient, the two-loop recursion, the line search and the stopping rule, so a
+ * hosted solve takes the steps an in-memory one takes, up to the rounding of the sums.
+ *
+ * The evaluation is asynchronous, so the host drives the core (reverse communication): each
+ * call returns the next point to evaluate. The solve runs in a {@link privateCore}, so it
+ * holds no record other fits need while it waits.
+ * @module
+ */
+import { exported, problemRecord } from './problem.js';
+import type { CoreResult } from './solve.js';
+import { type Core, type ProgressListener, privateCore, setProgressListener } from './runtime.js';
+
+/** The problem of a hosted solve: what the record holds besides X, y and the weights. */
+export interface HostedProblem {
+  readonly cols: number;
+  /** 1 for a binary problem, K for a K-class softmax. */
+  readonly blocks: number;
+  readonly fitIntercept: boolean;
+  /** S = Σᵢ sᵢ, by which the core divides the data term's sums. */
+  readonly weightSum: number;
+  /** Coefficient of ½‖w‖² in the scaled objective. */
+  readonly l2: number;
+  /** Coefficient of ‖w‖₁ in the scaled objective (> 0 runs OWL-QN). */
+  readonly l1: number;
+}
+
+/**
+ * The data term at θ: writes Σᵢ sᵢ∇θℓᵢ into `gradient` (blocks × (cols + 1) values, per
+ * block the weights then the intercept) and resolves to Σᵢ sᵢℓᵢ. `theta` and `gradient`
+ * are views valid until the returned promise settles.
+ */
+export type DataTerm = (theta: Float64Array, gradient: Float64Array) => Promise<number>;
+
+/** How a hosted solve runs. */
+export interface HostedRun {
+  readonly maxIter: number;
+  /** The core's tolerance on its (scaled) pseudo-gradient. */
+  readonly tol: number;
+  readonly onProgress: ProgressListener | null;
+}
+
+/**
+ * Minimises the scaled objective of `problem` from `start` (blocks × (cols + 1) values),
+ * calling `dataTerm` once per point the iteration visits (one per line-search trial).
+ * @throws whatever `dataTerm` throws (the solve is abandoned; nothing else is affected).
+ */
+export async function solveHosted(problem: HostedProblem, run: HostedRun, start: Float64Array, dataTerm: DataTerm): Promise<CoreResult & { readonly evaluations: number }> {
+  const core: Core = privateCore();
+  const exports = core.exports;
+  const parameters = problem.blocks * (problem.cols + 1);
+  if (start.length !== parameters) throw new RangeError(`solveHosted: start has ${start.length} values; the problem has ${parameters} parameters`);
+  const record = problemRecord(core);
+  record.write({ x: 0, dtype: 'float64', sparse: null, y: 0, weights: 0, rows: 0, ...problem });
+  const solver = exported(exports, 'SOLVER_LBFGS');
+  record.setWork(core.allocF64(exports.workLength(solver)));
+  exports.prepareProblem(solver);
+  const paramsPtr = core.copyIn(start);
+  // Each call into the core is synchronous: the progress listener is installed for the
+  // call only, as fits in the default core install theirs between our awaits.
+  const step = (call: () => number): number => {
+    setProgressListener(run.onProgress, exports);
+    try {
+      return call();
+    } finally {
+      setProgressListener(null, exports);
+    }
+  };
+  let point = step(() => exports.hostLbfgsStart(paramsPtr, run.maxIter, run.tol)) >>> 0;
+  let evaluations = 0;
+  while (point !== 0) {
+    const theta = core.viewF64(point, parameters).slice();
+    const gradient = new Float64Array(parameters);
+    const lossSum = await dataTerm(theta, gradient);
+    evaluations++;
+    core.viewF64(exports.hostLbfgsGradient() >>> 0, parameters).set(gradient);
+    point = step(() => exports.hostLbfgsResume(lossSum)) >>> 0;
+  }
+  return {
+    params: core.viewF64(paramsPtr, parameters).slice(),
+    nIter: exports.hostLbfgsIterations(),
+    status: exports.solverStatus(),
+    objective: exports.solverObjective(),
+    gradNorm: exports.solverGradNorm(),
+    lossCurve: null,
+    evaluations,
+  };
+}
