@@ -18,7 +18,12 @@
  *
  * The Parquet files are written by DuckDB with Spark's column names and types (tinyint,
  * int, double, boolean, lists), snappy, and Spark's key-value metadata
- * (org.apache.spark.version, org.apache.spark.sql.parquet.row.metadata). Every double is
+ * (org.apache.spark.version, org.apache.spark.sql.parquet.row.metadata); DuckDB marks every
+ * field optional and annotates ints INT_32. Two cases are written by hyparquet-writer with
+ * the schema Spark's writer derives from the row's StructType (sparkSchema below): root
+ * spark_schema, required fields where Spark's are not nullable, tinyint as INT32 with
+ * INTEGER(8, signed), int as bare INT32, lists in three levels (list/element) with required
+ * elements (containsNull false). Their created_by is hyparquet-writer's, not parquet-mr's. Every double is
  * written from its shortest round-trip text through a VARCHAR → DOUBLE cast (a bare SQL
  * literal would be a DECIMAL) and read back with hyparquet: the script stops if any value
  * differs in its bits. Each case's numbers go to cases.json, which the tests compare with.
@@ -36,6 +41,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parquetReadObjects } from 'hyparquet';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { LogisticRegression, makeClassification } from '../src/index.js';
 
 const OUT = 'test/fixtures/spark';
@@ -59,6 +65,11 @@ interface Case {
   /** Write this text instead of a Parquet file. */
   dataText?: string;
   codec?: 'snappy' | 'zstd';
+  /**
+   * 'duckdb' (default): DuckDB's COPY, Spark's names and types; 'spark-schema': hyparquet-writer
+   * with the exact schema Spark's Parquet writer derives (see sparkSchema).
+   */
+  writer?: 'duckdb' | 'spark-schema';
   /** More than one row. */
   rows?: number;
   /** For good cases, what the model is (the tests check against it). */
@@ -351,6 +362,21 @@ function cases(): Case[] {
       expect: soft(twoClassSoftmax, [-0.25, 0.25]),
     },
     {
+      name: 'binomial-spark-schema',
+      what: "binomial, dense, in the exact Parquet schema Spark's writer derives (hyparquet-writer)",
+      writer: 'spark-schema',
+      data: row(2, 4, dense(binary.b), denseRowMajor(binary.w), false),
+      expect: bin(binary.w, binary.b),
+    },
+    {
+      name: 'multinomial-spark-schema',
+      what: "multinomial, sparse CSR, no intercept (empty sparse vector), in Spark's exact Parquet schema",
+      writer: 'spark-schema',
+      paramMap: { fitIntercept: false, elasticNetParam: 1.0, regParam: 0.05 },
+      data: row(3, 6, { type: 0, size: 3, indices: [], values: [] }, sparseCsr(l1), true),
+      expect: soft(l1, [0, 0, 0]),
+    },
+    {
       name: 'binomial-zstd',
       what: 'binomial written with spark.sql.parquet.compression.codec zstd',
       codec: 'zstd',
@@ -467,6 +493,52 @@ function cases(): Case[] {
   ];
 }
 
+/** Spark's UDT serializers leave the unused fields null (VectorUDT.serialize, MatrixUDT.serialize). */
+function nullFields(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const v = value as Record<string, unknown>;
+  if ('numRows' in v) return { colPtrs: null, rowIndices: null, ...v };
+  return { size: null, indices: null, ...v };
+}
+
+/**
+ * The Parquet schema Spark's writer (SparkToParquetSchemaConverter, non-legacy format)
+ * derives from the row's StructType: a field is required when not nullable; ByteType is
+ * INT32 annotated INTEGER(8, signed); IntegerType bare INT32; an array of containsNull
+ * false a LIST of three levels whose element is required.
+ */
+function sparkSchema(data: Record<string, unknown>): object[] {
+  const int8 = { converted_type: 'INT_8', logical_type: { type: 'INTEGER', bitWidth: 8, isSigned: true } };
+  const list = (name: string, type: string) => [
+    { name, repetition_type: 'OPTIONAL', num_children: 1, converted_type: 'LIST', logical_type: { type: 'LIST' } },
+    { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
+    { name: 'element', repetition_type: 'REQUIRED', type },
+  ];
+  const vector = (name: string) => [
+    { name, repetition_type: 'OPTIONAL', num_children: 4 },
+    { name: 'type', type: 'INT32', repetition_type: 'REQUIRED', ...int8 },
+    { name: 'size', type: 'INT32', repetition_type: 'OPTIONAL' },
+    ...list('indices', 'INT32'),
+    ...list('values', 'DOUBLE'),
+  ];
+  const matrix = (name: string) => [
+    { name, repetition_type: 'OPTIONAL', num_children: 7 },
+    { name: 'type', type: 'INT32', repetition_type: 'REQUIRED', ...int8 },
+    { name: 'numRows', type: 'INT32', repetition_type: 'REQUIRED' },
+    { name: 'numCols', type: 'INT32', repetition_type: 'REQUIRED' },
+    ...list('colPtrs', 'INT32'),
+    ...list('rowIndices', 'INT32'),
+    ...list('values', 'DOUBLE'),
+    { name: 'isTransposed', type: 'BOOLEAN', repetition_type: 'REQUIRED' },
+  ];
+  const fields = Object.entries(data).flatMap(([name, value]) => {
+    if (typeof value === 'object' && value !== null) return 'numRows' in value ? matrix(name) : vector(name);
+    if (typeof value === 'boolean') return [{ name, type: 'BOOLEAN', repetition_type: 'REQUIRED' }];
+    return [{ name, type: name === 'intercept' ? 'DOUBLE' : 'INT32', repetition_type: 'REQUIRED' }];
+  });
+  return [{ name: 'spark_schema', num_children: Object.keys(data).length }, ...fields];
+}
+
 function metadataLine(c: Case): string {
   const version = c.sparkVersion ?? '3.5.1';
   const doc: Record<string, unknown> = {
@@ -506,6 +578,24 @@ async function writeData(connection: Awaited<ReturnType<DuckDBInstance['connect'
       .join(', ');
     const repeat = c.rows ?? 1;
     const path = join(dir, file);
+    if (c.writer === 'spark-schema') {
+      const columnData = Object.entries(data).map(([name, value]) => ({ name, data: [nullFields(value)] }));
+      const bytes = parquetWriteBuffer({
+        columnData,
+        schema: sparkSchema(data),
+        kvMetadata: [
+          { key: 'org.apache.spark.version', value: c.sparkVersion ?? '3.5.1' },
+          { key: 'org.apache.spark.sql.parquet.row.metadata', value: sparkRowMetadata(data) },
+        ],
+      });
+      writeWithCrc(dir, file, new Uint8Array(bytes));
+      // Read back by hyparquet only: DuckDB 1.5 refuses these files (TProtocolException),
+      // because hyparquet-writer 0.17 encodes IntType.bitWidth as an i32 where Parquet's
+      // thrift has an i8.
+      await checkRoundTrip(path, data, c);
+      writeWithCrc(dir, '_SUCCESS', new Uint8Array());
+      return;
+    }
     const kv = `KV_METADATA {'org.apache.spark.version': '${c.sparkVersion ?? '3.5.1'}', 'org.apache.spark.sql.parquet.row.metadata': '${sparkRowMetadata(data).replaceAll("'", "''")}'}`;
     await connection.run(`COPY (SELECT ${select} FROM range(${repeat})) TO '${path}' (FORMAT parquet, COMPRESSION ${c.codec ?? 'snappy'}, ${kv})`);
     writeWithCrc(dir, file, readFileSync(path));
