@@ -126,29 +126,46 @@ class Thrift {
   }
 }
 
-/** One byte per value (0/1) of the definition levels of a flat optional column, RLE/bit-packed hybrid of width 1. */
-function readLevels(bytes: Uint8Array, start: number, end: number, count: number): Uint8Array {
-  const levels = new Uint8Array(count);
+/**
+ * The definition levels of a flat optional column (RLE/bit-packed hybrid of width 1): how
+ * many values are present, and one byte per value (0/1) unless all are (the common case, a
+ * single run of ones, is read without writing a byte per value).
+ */
+function readLevels(bytes: Uint8Array, start: number, end: number, count: number): { present: number; levels: Uint8Array | null } {
   const reader = new Thrift(bytes, start);
+  if (count === 0) return { present: 0, levels: null };
+  // One run of ones covering the page: no nulls.
+  const first = reader.varint();
+  if ((first & 1) === 0 && first >>> 1 >= count && ((bytes[reader.offset] as number) & 1) === 1) return { present: count, levels: null };
+  reader.offset = start;
+  const levels = new Uint8Array(count);
+  let present = 0;
   let seen = 0;
   while (seen < count && reader.offset < end) {
     const header = reader.varint();
     if ((header & 1) === 0) {
       const run = Math.min(header >>> 1, count - seen);
       const value = (bytes[reader.offset++] as number) & 1;
-      if (value !== 0) levels.fill(1, seen, seen + run);
+      if (value !== 0) {
+        levels.fill(1, seen, seen + run);
+        present += run;
+      }
       seen += run;
     } else {
       const groups = Math.floor(header / 2);
       for (let g = 0; g < groups && seen < count; g++) {
         const byte = bytes[reader.offset + g] as number;
-        for (let b = 0; b < 8 && seen < count; b++) levels[seen++] = (byte >> b) & 1;
+        for (let b = 0; b < 8 && seen < count; b++) {
+          const bit = (byte >> b) & 1;
+          levels[seen++] = bit;
+          present += bit;
+        }
       }
       reader.offset += groups;
     }
   }
   if (seen < count) throw new RangeError(`the definition levels end after ${seen} of ${count} values`);
-  return levels;
+  return { present, levels: present === count ? null : levels };
 }
 
 /** The dictionary indices of a page: bit width, then the RLE/bit-packed hybrid up to `end`. */
@@ -238,6 +255,7 @@ export function readFlatColumn(bytes: Uint8Array, rows: number, type: FlatConstr
     let count: number;
     let encoding: number;
     let levels: Uint8Array | null = null;
+    let present = -1;
     let data: Uint8Array;
     if (pageType === DATA_PAGE) {
       const page = header.get(5) as Map<number, unknown>;
@@ -248,7 +266,7 @@ export function readFlatColumn(bytes: Uint8Array, rows: number, type: FlatConstr
       if (optional) {
         if ((page.get(3) as number) !== RLE) throw new NotFlat('definition levels not RLE');
         const length = (full[0] as number) | ((full[1] as number) << 8) | ((full[2] as number) << 16) | ((full[3] as number) << 24);
-        levels = readLevels(full, 4, 4 + length, count);
+        ({ present, levels } = readLevels(full, 4, 4 + length, count));
         at = 4 + length;
       }
       data = full.subarray(at);
@@ -258,7 +276,7 @@ export function readFlatColumn(bytes: Uint8Array, rows: number, type: FlatConstr
       encoding = page.get(4) as number;
       const defLength = (page.get(5) as number | undefined) ?? 0;
       const repLength = (page.get(6) as number | undefined) ?? 0;
-      if (optional) levels = readLevels(raw, repLength, repLength + defLength, count);
+      if (optional) ({ present, levels } = readLevels(raw, repLength, repLength + defLength, count));
       const body = raw.subarray(repLength + defLength);
       data = page.get(7) === false || codec === 'UNCOMPRESSED' ? body : decompress(codec, body, uncompressedSize - defLength - repLength);
     } else {
@@ -266,11 +284,7 @@ export function readFlatColumn(bytes: Uint8Array, rows: number, type: FlatConstr
       continue;
     }
     if (count > rows - row) throw new RangeError(`a page of ${count} values beyond the row group's ${rows} rows`);
-    let present = count;
-    if (levels !== null) {
-      present = 0;
-      for (let k = 0; k < count; k++) present += levels[k] as number;
-    }
+    if (present < 0) present = count;
     // The present values, dense, written at `row` when the page has no nulls, else staged.
     const dense = present === count;
     const stage = dense ? target : new Uint8Array(present * width);

@@ -241,10 +241,9 @@ async function openParquet(where: string, source: unknown, options: ReadParquetO
     const name = file.name;
     const size = file.byteLength;
     if (size < 12) throw new RangeError(`${where}: ${name} is not a Parquet file: it has ${size} bytes, fewer than a Parquet file's 12 (the magic bytes PAR1 at both ends and the footer's length)`);
-    const head = await file.read(0, 4);
-    const tail = await file.read(size - 4, size);
-    if (!isMagic(head)) throw new RangeError(`${where}: ${name} is not a Parquet file: it does not start with the magic bytes PAR1`);
-    if (!isMagic(tail)) throw new RangeError(`${where}: ${name} is truncated or not a Parquet file: it starts with the magic bytes PAR1 but does not end with them (a Parquet file ends with its footer and PAR1)`);
+    // Each checked before the next read, which may reuse its buffer.
+    if (!isMagic(await file.read(0, 4))) throw new RangeError(`${where}: ${name} is not a Parquet file: it does not start with the magic bytes PAR1`);
+    if (!isMagic(await file.read(size - 4, size))) throw new RangeError(`${where}: ${name} is truncated or not a Parquet file: it starts with the magic bytes PAR1 but does not end with them (a Parquet file ends with its footer and PAR1)`);
     let metadata: FileMetaData;
     try {
       metadata = await hyparquet.parquetMetadataAsync(file.asyncBuffer);

@@ -21,7 +21,10 @@ export interface ByteSource {
   /** How errors name the file: its path or URL, or the kind of object. */
   readonly name: string;
   readonly byteLength: number;
-  /** Bytes [start, end); a view of memory the source already holds when it can be. */
+  /**
+   * Bytes [start, end): a view of memory the source already holds when it can be, else of a
+   * buffer the next call may reuse (copy what must outlive it).
+   */
   read(start: number, end: number): Promise<Uint8Array>;
   /** hyparquet's view of the same bytes. */
   readonly asyncBuffer: AsyncBufferLike;
@@ -73,8 +76,10 @@ async function fileSource(where: string, path: string | URL): Promise<ByteSource
     throw new RangeError(`${where}: cannot open ${name}: ${why}`, { cause: error });
   }
   const { size } = await handle.stat();
-  const read = async (start: number, end: number): Promise<Uint8Array> => {
-    const bytes = new Uint8Array(end - start);
+  // One buffer for every read of a column chunk, grown as needed: a buffer per read would
+  // allocate the file's size again on each pass, and collecting them costs more than reading.
+  let scratch = new Uint8Array(0);
+  const readInto = async (bytes: Uint8Array, start: number, end: number): Promise<Uint8Array> => {
     let done = 0;
     while (done < bytes.length) {
       const { bytesRead } = await handle.read(bytes, done, bytes.length - done, start + done);
@@ -83,11 +88,15 @@ async function fileSource(where: string, path: string | URL): Promise<ByteSource
     }
     return bytes;
   };
+  const read = (start: number, end: number): Promise<Uint8Array> => {
+    if (scratch.length < end - start) scratch = new Uint8Array(Math.max(end - start, Math.min(2 * scratch.length, size)));
+    return readInto(scratch.subarray(0, end - start), start, end);
+  };
   return {
     name,
     byteLength: size,
     read,
-    asyncBuffer: { byteLength: size, slice: async (start, end) => (await read(start, end ?? size)).buffer as ArrayBuffer },
+    asyncBuffer: { byteLength: size, slice: async (start, end) => (await readInto(new Uint8Array((end ?? size) - start), start, end ?? size)).buffer as ArrayBuffer },
     close: () => handle.close(),
   };
 }
