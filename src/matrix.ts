@@ -32,7 +32,12 @@ const FLOAT32_MAX = 3.4028234663852886e38;
 
 
 /** See {@link pinMatrix} and {@link isDisposedMatrix}; set by Matrix's static block, which can reach its private fields. */
-let internals: { pin(matrix: Matrix<Dtype>): void; unpin(matrix: Matrix<Dtype>): void; disposed(matrix: Matrix<Dtype>): boolean };
+let internals: {
+  pin(matrix: Matrix<Dtype>): void;
+  unpin(matrix: Matrix<Dtype>): void;
+  disposed(matrix: Matrix<Dtype>): boolean;
+  allocate(where: string, rows: number, cols: number, dtype: Dtype, zero: boolean): Matrix<Dtype>;
+};
 
 /**
  * A dense row-major matrix: element (i, j) is `data[i * cols + j]`, stored as float64
@@ -91,6 +96,7 @@ export class Matrix<D extends Dtype = 'float64'> {
         if (matrix.#pins === 0 && matrix.#ptr === 0) matrix.#freeBlock();
       },
       disposed: (matrix) => matrix.#data === null && matrix.#ptr === 0,
+      allocate: (where, rows, cols, dtype, zero) => Matrix.#allocate(where, rows, cols, dtype, zero),
     };
   }
 
@@ -223,21 +229,25 @@ export class Matrix<D extends Dtype = 'float64'> {
   static alloc(rows: number, cols: number, options?: MatrixOptions<'float64'>): Matrix<'float64'>;
   static alloc<T extends Dtype>(rows: number, cols: number, options: MatrixOptions<T>): Matrix<T>;
   static alloc(rows: number, cols: number, options: MatrixOptions = {}): Matrix<Dtype> {
-    const dtype = checkOptions('Matrix.alloc', options);
-    checkShape('Matrix.alloc', rows, cols);
+    return Matrix.#allocate('Matrix.alloc', rows, cols, checkOptions('Matrix.alloc', options), true);
+  }
+
+  /** A block in WebAssembly memory, zero-filled when `zero` (otherwise holding whatever it held: see {@link allocUnfilled}). */
+  static #allocate(where: string, rows: number, cols: number, dtype: Dtype, zero: boolean): Matrix<Dtype> {
+    checkShape(where, rows, cols);
     const length = rows * cols;
     let ptr: number;
     if (dtype === 'float32') {
       if (length * 4 > MAX_BLOCK_BYTES) {
         throw new RangeError(
-          `Matrix.alloc: a ${rows}×${cols} float32 matrix needs ${length * 4} bytes; wasm32 addresses 4 GiB at most; train in chunks with partialFit`,
+          `${where}: a ${rows}×${cols} float32 matrix needs ${length * 4} bytes; wasm32 addresses 4 GiB at most; train in chunks with partialFit`,
         );
       }
       ptr = allocF64(Math.ceil(length / 2));
-      viewF32(ptr, length).fill(0);
+      if (zero) viewF32(ptr, length).fill(0);
     } else {
       ptr = allocF64(length);
-      viewF64(ptr, length).fill(0);
+      if (zero) viewF64(ptr, length).fill(0);
     }
     const matrix = new Matrix<Dtype>(dtype, null, ptr, rows, cols);
     adoptBlock(matrix, ptr, dtype === 'float32' ? Math.ceil(length / 2) * 8 : Math.max(length, 1) * 8);
@@ -384,6 +394,17 @@ export function pinMatrix(matrix: Matrix<Dtype>): void {
 /** Ends a {@link pinMatrix}; frees the block if the matrix was disposed meanwhile. @internal */
 export function unpinMatrix(matrix: Matrix<Dtype>): void {
   internals.unpin(matrix);
+}
+
+/**
+ * @internal A `rows`×`cols` matrix in WebAssembly memory as {@link Matrix.alloc} makes it,
+ * but not zero-filled: its values are whatever the block held before. Only for a caller
+ * that writes every element before the matrix is returned or read (zeroing 160 MB costs
+ * as much as copying them), and disposes it if writing fails.
+ * @throws as {@link Matrix.alloc}, naming `where`.
+ */
+export function allocUnfilled<D extends Dtype>(where: string, rows: number, cols: number, dtype: D): Matrix<D> {
+  return internals.allocate(where, rows, cols, dtype, false) as Matrix<D>;
 }
 
 /** True for a {@link Matrix.alloc} matrix after `dispose()`. @internal */

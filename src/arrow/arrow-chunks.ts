@@ -10,6 +10,7 @@ import { describeKind } from '../validate/describe.js';
 import type { Label } from '../validate/labels.js';
 import { checkOptionNames } from '../validate/options.js';
 import { labelsFromArrow, matrixFromArrow } from './from-arrow.js';
+import type { HandleUnknown } from './one-hot.js';
 
 /** Options of {@link arrowChunks}. */
 export interface ArrowChunksOptions {
@@ -25,6 +26,18 @@ export interface ArrowChunksOptions {
    * @default 'float64'
    */
   dtype?: Dtype;
+  /**
+   * String columns to one-hot encode, each with its categories in order (as `Matrix.fromArrow`'s
+   * `oneHot`, but the categories must be given: a stream cannot sort categories it has not
+   * seen; learn them with `arrowFeatures` on the whole data or a sample).
+   * @default null
+   */
+  oneHot?: Readonly<Record<string, readonly string[]>> | null;
+  /**
+   * What a value outside a one-hot column's categories becomes (see `Matrix.fromArrow`).
+   * @default 'error'
+   */
+  handleUnknown?: HandleUnknown;
 }
 
 /**
@@ -33,7 +46,8 @@ export interface ArrowChunksOptions {
  * WebAssembly memory until the next chunk is asked for (fitStream has then trained on it),
  * so memory holds one batch at a time.
  * @throws (while iterating) as `Matrix.fromArrow` and {@link labelsFromArrow}, naming the
- * batch's columns and rows; TypeError for options of the wrong kind (at the first chunk).
+ * batch's columns and rows; TypeError for options of the wrong kind, and for `oneHot` given
+ * as column names without their categories (at the first chunk).
  * @example
  * ```ts
  * const reader = await RecordBatchReader.from(fs.createReadStream('big.arrows'));
@@ -42,8 +56,14 @@ export interface ArrowChunksOptions {
  */
 export async function* arrowChunks(batches: AsyncIterable<unknown> | Iterable<unknown>, options: ArrowChunksOptions): AsyncGenerator<StreamChunk<Label>, void, undefined> {
   const where = 'arrowChunks';
-  checkOptionNames(where, options, ['target', 'columns', 'dtype']);
+  checkOptionNames(where, options, ['target', 'columns', 'dtype', 'oneHot', 'handleUnknown']);
   if (typeof options.target !== 'string') throw new TypeError(`${where}: target must be a column name, got ${describeKind(options.target)}`);
+  if (Array.isArray(options.oneHot)) {
+    const first = typeof options.oneHot[0] === 'string' ? options.oneHot[0] : 'color';
+    throw new TypeError(
+      `${where}: oneHot must give each column's categories (e.g. { ${first}: ['a', 'b'] }): a stream cannot sort categories it has not seen; learn them with arrowFeatures(table, { oneHot: [...] }).categories on the whole data or a sample`,
+    );
+  }
   const iterable = batches as Partial<AsyncIterable<unknown> & Iterable<unknown>> | null;
   if (iterable === null || typeof iterable !== 'object' || (typeof iterable[Symbol.asyncIterator] !== 'function' && typeof iterable[Symbol.iterator] !== 'function')) {
     throw new TypeError(`${where}: batches must be an iterable or async iterable of Arrow record batches, got ${describeKind(batches)}`);
@@ -55,7 +75,7 @@ export async function* arrowChunks(batches: AsyncIterable<unknown> | Iterable<un
       previous = null;
       const columns = options.columns ?? (batch as { schema?: { fields?: { name: string }[] } }).schema?.fields?.map((field) => field.name).filter((name) => name !== options.target);
       const y = labelsFromArrow(batch, options.target);
-      const X = matrixFromArrow(batch, { columns: columns ?? null, dtype: options.dtype ?? 'float64' });
+      const X = matrixFromArrow(batch, { columns: columns ?? null, dtype: options.dtype ?? 'float64', oneHot: options.oneHot ?? null, handleUnknown: options.handleUnknown ?? 'error' });
       previous = X;
       yield { X, y };
     }

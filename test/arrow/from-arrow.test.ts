@@ -132,3 +132,64 @@ describe('labelsFromArrow(table, column)', () => {
     expect(() => labelsFromArrow(table, 'y')).toThrow(new RangeError("labelsFromArrow: column 'y' is null at row 1; every row needs a label"));
   });
 });
+
+/** A duck-typed table whose columns are cut into chunks at different rows (Arrow tables align them; the reader must not rely on it). */
+function misaligned(columns: ArrayLike<number>[][]): unknown {
+  const type = { typeId: 3, precision: 2 };
+  const fields = columns.map((_, j) => ({ name: `c${j}`, type }));
+  const numRows = columns[0]!.reduce((n, chunk) => n + chunk.length, 0);
+  return {
+    numRows,
+    schema: { fields },
+    getChild: (name: string) => ({ type, data: columns[Number(name.slice(1))]!.map((values) => ({ length: values.length, nullCount: 0, values, type })) }),
+  };
+}
+
+describe('Matrix.fromArrow(table) over blocks of rows', () => {
+  /** Value (i, j) of the test tables: distinct for every place. */
+  const value = (i: number, j: number): number => i * 100 + j + 0.5;
+
+  it.each([1, 2, 3, 4, 5, 7, 8, 9, 13])('writes every value of %i columns, in row blocks crossing chunk boundaries cut differently per column', (cols) => {
+    const rows = 5000;
+    const columns = Array.from({ length: cols }, (_, j) => {
+      // Chunks of 1,000 + 3j rows, then the rest, so no two columns break at the same row.
+      const cut = [0, 1000 + 3 * j, 2100 + 7 * j, 4999, rows];
+      return cut.slice(1).map((end, c) => Float64Array.from({ length: end - (cut[c] as number) }, (_, k) => value((cut[c] as number) + k, j)));
+    });
+    const X = Matrix.fromArrow(misaligned(columns));
+    const expected = Float64Array.from({ length: rows * cols }, (_, at) => value(Math.floor(at / cols), at % cols));
+    expect(X.data).toEqual(expected);
+  });
+
+  it('writes integer and float columns side by side, with a one-hot column between them', () => {
+    const rows = 3000;
+    const table = arrow.tableFromArrays({
+      a: Int8Array.from({ length: rows }, (_, i) => (i % 200) - 100),
+      b: Float32Array.from({ length: rows }, (_, i) => i / 4),
+      s: Array.from({ length: rows }, (_, i) => (i % 3 === 0 ? 'x' : 'y')),
+      c: Uint16Array.from({ length: rows }, (_, i) => i),
+      d: Float64Array.from({ length: rows }, (_, i) => -i),
+      e: Int32Array.from({ length: rows }, (_, i) => 7 * i),
+      f: Float64Array.from({ length: rows }, (_, i) => i + 0.25),
+    });
+    const X = Matrix.fromArrow(table, { oneHot: ['s'] }).toArray();
+    const expected = Array.from({ length: rows }, (_, i) => [(i % 200) - 100, i / 4, i % 3 === 0 ? 1 : 0, i % 3 === 0 ? 0 : 1, i, -i, 7 * i, i + 0.25]);
+    expect(X).toEqual(expected);
+  });
+
+  it.each(bothLibraries({ a: Float64Array.of(1, 2, 3, 4, 5), b: Float64Array.of(1, 2, Infinity, 4, 5), c: Float64Array.of(1, NaN, 3, 4, 5), d: Float64Array.of(1, 2, 3, 4, 5) }))(
+    'names the first column in order holding a non-finite value, at its first such row (%s)',
+    (_, table) => {
+      expect(() => Matrix.fromArrow(table)).toThrow(new RangeError("Matrix.fromArrow: column 'b' holds Infinity at row 2; features must be finite"));
+    },
+  );
+
+  it('imputes a column whose null slots hold NaN (a value under a null is not checked)', () => {
+    const type = { typeId: 3, precision: 2 };
+    // Rows 1 and 3 are null (validity bits 0b10101); the values under them are NaN.
+    const chunk = { length: 5, nullCount: 2, values: Float64Array.of(1, NaN, 3, NaN, 5), validity: Uint8Array.of(0b10101), type };
+    const table = { numRows: 5, schema: { fields: [{ name: 'a', type }] }, getChild: () => ({ type, data: [chunk] }) };
+    expect(Array.from(Matrix.fromArrow(table, { impute: 'mean' }).data)).toEqual([1, 3, 3, 3, 5]);
+    expect(() => Matrix.fromArrow(table)).toThrow(/column 'a' is null at row 1/);
+  });
+});
