@@ -40,7 +40,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { parquetReadObjects } from 'hyparquet';
+import { parquetReadObjects, type SchemaElement } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { LogisticRegression, makeClassification } from '../src/index.js';
 
@@ -507,7 +507,7 @@ function nullFields(value: unknown): unknown {
  * INT32 annotated INTEGER(8, signed); IntegerType bare INT32; an array of containsNull
  * false a LIST of three levels whose element is required.
  */
-function sparkSchema(data: Record<string, unknown>): object[] {
+function sparkSchema(data: Record<string, unknown>): SchemaElement[] {
   const int8 = { converted_type: 'INT_8', logical_type: { type: 'INTEGER', bitWidth: 8, isSigned: true } };
   const list = (name: string, type: string) => [
     { name, repetition_type: 'OPTIONAL', num_children: 1, converted_type: 'LIST', logical_type: { type: 'LIST' } },
@@ -536,7 +536,7 @@ function sparkSchema(data: Record<string, unknown>): object[] {
     if (typeof value === 'boolean') return [{ name, type: 'BOOLEAN', repetition_type: 'REQUIRED' }];
     return [{ name, type: name === 'intercept' ? 'DOUBLE' : 'INT32', repetition_type: 'REQUIRED' }];
   });
-  return [{ name: 'spark_schema', num_children: Object.keys(data).length }, ...fields];
+  return [{ name: 'spark_schema', num_children: Object.keys(data).length }, ...fields] as SchemaElement[];
 }
 
 function metadataLine(c: Case): string {

@@ -31,7 +31,7 @@ import { describeKind, describeValue } from '../validate/describe.js';
 import { loadParquetModules } from './read-parquet.js';
 
 const WHERE = 'fromSpark';
-/** The class name Spark's metadata gives a model this reader reads. */
+/** @internal The class name Spark's metadata gives a model this reader reads. */
 export const SPARK_MODEL_CLASS = 'org.apache.spark.ml.classification.LogisticRegressionModel';
 /** The RDD-based API's model: another layout (`weights`, `intercept`, `threshold`). */
 const MLLIB_MODEL_CLASS = 'org.apache.spark.mllib.classification.LogisticRegressionModel';
@@ -43,7 +43,7 @@ const NEWEST_MAJOR = 4;
  */
 const MAX_COEFFICIENTS = 2 ** 28;
 
-/** What a Spark model directory holds, checked: the parameters and the options they imply. */
+/** @internal What a Spark model directory holds, checked: the parameters and the options they imply. */
 export interface SparkModel {
   /** The `sparkVersion` of the metadata. */
   sparkVersion: string;
@@ -149,7 +149,7 @@ async function readMetadataText(dir: string, readdir: ReadDir, readFile: ReadFil
   throw new Error(`${WHERE}: ${metadataDir} has no metadata line (expected a part-00000 file with one line of JSON)`);
 }
 
-/** Spark's metadata line, with the fields this reader uses. */
+/** @internal Spark's metadata line, with the fields this reader uses. */
 export interface SparkMetadata {
   className: string;
   sparkVersion: string;
@@ -161,7 +161,7 @@ export interface SparkMetadata {
 }
 
 /**
- * Checks Spark's metadata line: the class, the version (Spark's own rule: major.minor,
+ * @internal exported for the tests. Checks Spark's metadata line: the class, the version (Spark's own rule: major.minor,
  * then anything after a dot) and the param maps.
  * @param source what to name in messages (the directory).
  * @throws TypeError for text that is not a JSON object or fields of the wrong kind;
@@ -229,7 +229,7 @@ async function readDataRows(dir: string, readdir: ReadDir, readFile: ReadFile, j
 }
 
 /**
- * Checks one model's data row against its metadata and returns the model: shapes
+ * @internal exported for the tests. Checks one model's data row against its metadata and returns the model: shapes
  * consistent (numFeatures, numClasses, matrix rows and columns, intercept size,
  * isMultinomial against numClasses), sparse indices in range and ascending, values finite.
  * @param rows the data rows read from data/ (exactly one is expected).
@@ -321,7 +321,7 @@ function predictsMostProbable(model: SparkModel): boolean {
 }
 
 /**
- * The fitted estimator of a checked Spark model, built through the model's JSON form.
+ * @internal exported for the tests. The fitted estimator of a checked Spark model, built through the model's JSON form.
  * @throws RangeError for thresholds that change Spark's predictions, unless ignored.
  */
 export function sparkModelToEstimator(model: SparkModel, ignoreThresholds = false): LogisticRegression<number> {
