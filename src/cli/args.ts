@@ -117,12 +117,14 @@ export function parseCommand(command: string, args: string[]): { values: Values;
   const values = parsed.values as Values;
   if (values['help']) return null;
   const expected = POSITIONALS[command] as string[];
-  if (parsed.positionals.length !== expected.length) {
+  // --sql stands for the data file (a file given too is refused by the command, naming both).
+  const sql = values['sql'] !== undefined && parsed.positionals.length <= expected.length && parsed.positionals.length >= expected.length - 1;
+  if (parsed.positionals.length !== expected.length && !sql) {
     const got = parsed.positionals.length;
     throw new UsageError(
       expected.length === 0
         ? `${command} takes no arguments; got ${got}`
-        : `${command} needs ${expected.join(' and ')}; got ${got} ${got === 1 ? 'argument' : 'arguments'}`,
+        : `${command} needs ${expected.join(' and ')}${Object.hasOwn(options, 'sql') ? ' (or --sql QUERY)' : ''}; got ${got} ${got === 1 ? 'argument' : 'arguments'}`,
       command,
     );
   }

@@ -13,7 +13,7 @@ import { DELIMITERS, csvParseOptions, detectDelimiter, firstLine, readHeader, ty
 import { CliError } from './errors.js';
 import { quoted } from './text.js';
 
-/** A whole CSV file in memory: the header and the data rows as text. */
+/** A whole table in memory (a CSV file, or another tabular source read by tables.ts): the header and the data rows as text. */
 export interface CsvTable {
   /** The file's path as given (for messages). */
   file: string;
@@ -23,7 +23,7 @@ export interface CsvTable {
   columns: ReadonlyMap<string, number>;
   /** Data rows; each has `header.length` cells. */
   rows: string[][];
-  /** The file row (line number, header = 1) of each data row. */
+  /** The row number messages give each data row: a CSV file's line (the header is 1); a Parquet or Arrow file's or a query's row, from 1. */
   lines: number[];
 }
 
@@ -71,7 +71,7 @@ async function checkReadable(file: string): Promise<number | null> {
 /**
  * Reads the data rows of a CSV file in chunks of at most `chunkRows` rows, streaming, so
  * memory holds one chunk at a time. The first chunk may be empty only when the file has a
- * header and no data (then {@link readCsv} reports it).
+ * header and no data (then tables.ts's `readTable` reports it).
  * @throws CliError for a missing or empty file, malformed CSV, a ragged row, or a header
  * with an empty or repeated column name.
  */
@@ -167,22 +167,4 @@ function checkHeader(file: string, record: string[], delimiter: string): { heade
     throw new CliError(`${file}: row 1: the header has one column with the delimiter ${JSON.stringify(delimiter)}; check --delimiter`);
   }
   return { header, columns };
-}
-
-/**
- * Reads a whole CSV file into memory.
- * @throws CliError as {@link readCsvChunks}, and for a file with a header but no data rows.
- */
-export async function readCsv(file: string, options: CsvReadOptions = {}): Promise<CsvTable> {
-  let header: string[] = [];
-  let columns: ReadonlyMap<string, number> = new Map();
-  const rows: string[][] = [];
-  const lines: number[] = [];
-  for await (const chunk of readCsvChunks(file, 65_536, options)) {
-    ({ header, columns } = chunk);
-    for (const r of chunk.rows) rows.push(r);
-    for (const l of chunk.lines) lines.push(l);
-  }
-  if (rows.length === 0) throw new CliError(`${file}: has a header row but no data rows`);
-  return { file, header, columns, rows, lines };
 }

@@ -18,6 +18,7 @@ const COMMON: Options = { help: { type: 'boolean', short: 'h' }, delimiter: { ty
 const TRAIN: Options = {
   ...COMMON,
   target: { type: 'string' },
+  sql: { type: 'string' },
   features: { type: 'string' },
   'one-hot': { type: 'string', multiple: true },
   impute: { type: 'string' },

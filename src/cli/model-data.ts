@@ -1,25 +1,26 @@
 /**
- * Reading a data file as a loaded model reads it, for `predict` and `evaluate`: CSV
- * columns through the saved preprocessing, a CSV column of text through the saved
- * vectorizer, or an svmlight file with the model's width and index base. The file's format
+ * Reading a data file as a loaded model reads it, for `predict` and `evaluate`: the columns
+ * of a table (CSV, Parquet or Arrow, read by tables.ts) through the saved preprocessing, a
+ * column of text through the saved vectorizer, or an svmlight file with the model's width and index base. The file's format
  * (`--format`, else its name) must be the one the model was trained on.
  * @module
  */
 import type { CsrMatrix, Dtype, Matrix } from '../index.js';
-import { readCsv, type CsvTable } from './csv.js';
-import { checkDataFormat, dataFormat } from './data-format.js';
+import type { CsvTable } from './csv.js';
+import { checkDataFormat, dataFormat, tableSource } from './data-format.js';
 import { UsageError } from './errors.js';
 import { delimiterOf, type Values } from './flags.js';
 import type { CliModel } from './model-file.js';
 import { plainPreprocessing, type OnnxCliModel } from './onnx-file.js';
 import { transform } from './preprocess.js';
 import { readSvmlightFile, type SvmlightFile } from './svmlight-data.js';
+import { readTable } from './tables.js';
 import { documents, transformText } from './text-features.js';
 
 /** A data file's rows as a model's features, with what they were read from. */
 export interface ModelData {
   X: Matrix | CsrMatrix<Dtype>;
-  /** The CSV file, for a model of CSV columns or text; null for svmlight. */
+  /** The table (CSV, Parquet or Arrow), for a model of columns or text; null for svmlight. */
   table: CsvTable | null;
   /** The svmlight file, for a model of svmlight data; null for CSV. */
   svm: SvmlightFile | null;
@@ -42,7 +43,7 @@ export async function readModelData(loaded: CliModel | OnnxCliModel, modelFile: 
     const svm = await readSvmlightFile(file, loaded.svmlight ?? { nFeatures: loaded.model.nFeaturesIn, zeroBased: 'auto' });
     return { X: svm.X, table: null, svm };
   }
-  const table = await readCsv(file, { delimiter });
+  const table = await readTable(tableSource(values, file, command));
   if (loaded.text !== null) {
     const X = transformText(file, loaded.text.vectorizer, documents(file, table, loaded.text.column));
     return { X, table, svm: null };

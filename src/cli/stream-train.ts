@@ -1,5 +1,6 @@
 /**
- * `train --stream`: training on a CSV file read chunk by chunk, so memory is bounded by
+ * `train --stream`: training on a table (a CSV, Parquet or Arrow file, or a `--sql`
+ * query's result, read by tables.ts) read chunk by chunk, so memory is bounded by
  * the chunk size rather than the file. A first pass collects the classes, the one-hot
  * categories and the statistics for imputation (mean) and standardisation; then each
  * epoch streams the file again through {@link fitStream}; a last pass scores the
@@ -10,9 +11,10 @@
 import { Matrix, fitStream, type Label, type LogisticRegression, type LogisticRegressionOptions, type StreamChunk } from '../index.js';
 import { compareLabels } from '../validate/labels.js';
 import { stat } from 'node:fs/promises';
-import { describeColumn, isPipe, readCsvChunks, type CsvChunk } from './csv.js';
+import { describeColumn, isPipe, type CsvChunk } from './csv.js';
 import { isMissing, isNumberCell, toLabel } from './csv-rules.js';
 import { CliError, UsageError } from './errors.js';
+import { readTableChunks, type TableSource } from './tables.js';
 import { quoted } from './text.js';
 import {
   checkClasses,
@@ -31,12 +33,12 @@ import { scoreProba, type Scores } from './report.js';
 
 /** What `train --stream` needs. */
 export interface StreamTrainRequest {
-  file: string;
+  /** The table; a query runs again for each pass. */
+  source: TableSource;
   target: string;
   /** Feature columns; empty for every column but the target. */
   features: string[];
   request: Omit<PreprocessingRequest, 'features'>;
-  delimiter: string | null;
   epochs: number;
   chunkRows: number;
   testSize: number;
@@ -90,16 +92,18 @@ interface Column {
  * @throws CliError for bad data (with file, row and column), as `train` does.
  */
 export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainResult> {
-  const { file, target, chunkRows, delimiter } = req;
+  const { source, target, chunkRows } = req;
+  const { file } = source;
   // Every epoch reads the file again; a pipe gives its bytes once.
-  if (await isPipe(file)) {
+  if (source.query === null && (await isPipe(file))) {
     throw new UsageError(`--stream reads ${quoted(file)} once per epoch, and it is a pipe or device, which can be read only once (save it to a file, or train without --stream)`, 'train');
   }
   // Every pass must read the bytes the first pass counted (rows, classes, categories and
   // the buffers sized from them); a file appended to or replaced meanwhile is refused.
-  const version = await fileVersion(file);
+  // (A query's files are DuckDB's to read: each pass runs the query again.)
+  const version = source.query === null ? await fileVersion(file) : null;
   const checkUnchanged = async () => {
-    const now = await fileVersion(file);
+    const now = source.query === null ? await fileVersion(file) : null;
     if (now !== version) throw new CliError(`${file}: changed while --stream was reading it (each epoch reads it again); train on a copy that stays put`);
   };
   const parseRows = Math.min(chunkRows, PARSE_ROWS);
@@ -116,7 +120,7 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
   let rows = 0;
   let trainRows = 0;
   const isTest = splitter(seed, req.testSize);
-  for await (const chunk of readCsvChunks(file, parseRows, { delimiter })) {
+  for await (const chunk of readTableChunks(source, parseRows)) {
     if (targetIndex < 0) {
       [targetIndex] = columnIndices(file, chunk, [target], 'target') as [number];
       targetColumn = describeColumn(chunk.header, targetIndex);
@@ -155,7 +159,7 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
       }
     }
   }
-  if (rows === 0) throw new CliError(`${file}: has a header row but no data rows`);
+  if (rows === 0) throw new CliError(source.format === 'csv' ? `${file}: has a header row but no data rows` : `${file}: has no rows`);
   // The same cells → labels rule as the in-memory path, so `1` and `1.0` (or `-0` and `0`)
   // are one class here too.
   const labelCounts = new Map<Label, number>();
@@ -235,7 +239,7 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
     const buffer = new Float64Array(Math.max(1, Math.min(chunkRows, wantTest ? rows - trainRows : trainRows)) * d);
     let n = 0;
     let y: Label[] = [];
-    for await (const chunk of readCsvChunks(file, parseRows, { delimiter })) {
+    for await (const chunk of readTableChunks(source, parseRows)) {
       const used: number[] = [];
       for (let i = 0; i < chunk.rows.length; i++) if (test() === wantTest) used.push(i);
       for (let from = 0; from < used.length; ) {

@@ -8,12 +8,13 @@
  */
 import { formatSummary, type CovType, type LogisticRegression, type LogisticRegressionOptions, type SummaryJSON } from '../index.js';
 import { cellNumber, isMissing } from './csv-rules.js';
-import { describeColumn, isPipe, readCsv } from './csv.js';
+import { describeColumn } from './csv.js';
 import type { DataFormat } from './data-format.js';
 import { CliError, UsageError } from './errors.js';
 import { choice, num, str, type Values } from './flags.js';
 import { inFlagTerms } from './model-options.js';
 import { columnIndices } from './preprocess.js';
+import { readTable, type TableSource } from './tables.js';
 import { quoted, quotedCell } from './text.js';
 import type { TextRequest } from './text-options.js';
 
@@ -94,26 +95,26 @@ export interface ClusterColumn {
 }
 
 /**
- * Reads the `--cluster` column of a CSV file (read whole, before the features are), and
- * the feature columns without it.
+ * Reads the `--cluster` column of a table (read whole, before the features are; tables.ts
+ * keeps it, so the features read the same table: a query runs once, a pipe is read once),
+ * and the feature columns without it.
  * @param target the target column; `featureList` and `oneHot` the `--features` and
  * `--one-hot` columns as given; `text` the `--text` request or null.
- * @throws UsageError when the file is a pipe (the features read it again), or the cluster
+ * @throws UsageError when the cluster
  * column is the target, the text column, or among `--features` or `--one-hot`; CliError
  * naming the column and listing the header when there is no such column, and naming the
  * row for a missing label.
  */
 export async function readClusterColumn(
-  file: string,
-  delimiter: string | null,
+  source: TableSource,
   cluster: string,
   target: string,
   featureList: readonly string[],
   oneHot: readonly string[],
   text: TextRequest | null,
 ): Promise<ClusterColumn> {
-  if (await isPipe(file)) throw new UsageError(`--cluster reads ${file} twice (the cluster labels, then the features), which a pipe cannot give; save the data to a file first`, 'train');
-  const table = await readCsv(file, { delimiter });
+  const { file } = source;
+  const table = await readTable(source);
   const [index] = columnIndices(file, table, [cluster], 'cluster') as [number];
   if (cluster === target) throw new UsageError(`--cluster column ${quoted(cluster)} is the target; the clusters must be another column`, 'train');
   if (text !== null && cluster === text.column) throw new UsageError(`--cluster column ${quoted(cluster)} is the --text column; the clusters must be another column`, 'train');

@@ -1,17 +1,19 @@
 /**
- * The labelled rows `train` fits on, one reader per input: CSV columns (preprocess.ts), a
- * CSV column of text (text-features.ts) or an svmlight file (svmlight-data.ts). Each gives
+ * The labelled rows `train` fits on, one reader per input: the columns of a table — CSV,
+ * Parquet, Arrow or a query's result, read by tables.ts — (preprocess.ts), a column of
+ * text (text-features.ts) or an svmlight file (svmlight-data.ts). Each gives
  * the labels, then, fitted on the training rows, the features of any rows, the model's
  * input to save and the report's words for the data; the split, the fit and the report are
  * one path for all three (commands/train.ts).
  * @module
  */
 import type { CsrMatrix, Dtype, Label, Matrix } from '../index.js';
-import { describeColumn, readCsv, type CsvTable } from './csv.js';
+import { describeColumn, type CsvTable } from './csv.js';
 import { UsageError } from './errors.js';
 import type { ModelInput } from './model-file.js';
 import { columnIndices, expandedFeatureNames, fitPreprocessing, readLabels, selectFeatures, transform, type PreprocessingRequest } from './preprocess.js';
 import { readSvmlightFile, svmlightLabels } from './svmlight-data.js';
+import { readTable, type TableSource } from './tables.js';
 import { documents, fitText, transformText, type Vectorizer } from './text-features.js';
 import type { TextRequest } from './text-options.js';
 import { display, quoted } from './text.js';
@@ -49,9 +51,10 @@ function labelledRows(file: string, table: CsvTable, target: string, targetIndex
   return { rows: table.rows.length, labels: readLabels(file, table, targetIndex), labelColumn: describeColumn(table.header, targetIndex), target, release };
 }
 
-/** CSV columns, each a feature (imputed, one-hot encoded, standardised as asked). */
-export async function columnsDataset(file: string, delimiter: string | null, target: string, featureList: readonly string[], request: Omit<PreprocessingRequest, 'features'>): Promise<Dataset> {
-  const table = await readCsv(file, { delimiter });
+/** The columns of a table (CSV, Parquet, Arrow, a query's result), each a feature (imputed, one-hot encoded, standardised as asked). */
+export async function columnsDataset(source: TableSource, target: string, featureList: readonly string[], request: Omit<PreprocessingRequest, 'features'>): Promise<Dataset> {
+  const { file } = source;
+  const table = await readTable(source);
   const [targetIndex] = columnIndices(file, table, [target], 'target') as [number];
   const features = selectFeatures(file, table, target, featureList, request.oneHot);
   return {
@@ -78,9 +81,10 @@ export async function columnsDataset(file: string, delimiter: string | null, tar
 /** What the report calls each vectorizer. */
 const VECTORIZER_WORDS = { hashing: 'hashed', count: 'counts', tfidf: 'tf-idf' } as const;
 
-/** A CSV column of text, vectorized; the file's other columns but the target are not read. */
-export async function textDataset(file: string, delimiter: string | null, target: string, request: TextRequest, vectorizer: Vectorizer): Promise<Dataset> {
-  const table = await readCsv(file, { delimiter });
+/** A column of text, vectorized; the table's other columns but the target are not read. */
+export async function textDataset(source: TableSource, target: string, request: TextRequest, vectorizer: Vectorizer): Promise<Dataset> {
+  const { file } = source;
+  const table = await readTable(source);
   const [targetIndex, textIndex] = columnIndices(file, table, [target], 'target').concat(columnIndices(file, table, [request.column], 'text')) as [number, number];
   if (textIndex === targetIndex) throw new UsageError(`--text column ${quoted(request.column)} is the target; the text must be another column`, 'train');
   return {

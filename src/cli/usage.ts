@@ -12,21 +12,36 @@ export const USAGE: Record<string, string> = {
 
 Commands:
   train <data.csv> --target COLUMN [options]   fit a model, print a report, save it with --out
-  train <data.svm> [options]                   the same from an svmlight/LIBSVM file
+                                               (data: CSV, Parquet, Arrow IPC, svmlight)
+  train --sql QUERY --target COLUMN [options]  the same on a DuckDB query's result
   cv <data.csv> --target COLUMN [options]      cross-validated scores of the configured model
   predict <model.json> <data.csv> [options]    predicted label (and probabilities) per row
   evaluate <model.json> <data.csv> [options]   the report of a saved model on labelled rows
   demo                                         the reference experiment: accuracy, weights, fit time
   export <model.json> --onnx model.onnx        write the model as ONNX (predict/evaluate read it)
 
+Data files: CSV (.csv, any other name), Parquet (.parquet, .pq), Arrow IPC (.arrow,
+.feather v2, .arrows), svmlight (.svm, .svmlight, .libsvm, optionally .gz); --format
+overrides the name. Parquet and Arrow columns are read as a CSV file's cells: a null is a
+missing value, numbers exact.
+
 Run 'logreg-wasm help <command>' (or '<command> --help') for a command's options.`,
   train: `Usage: logreg-wasm train <data.csv> --target COLUMN [options]
+       logreg-wasm train <data.parquet|data.arrow> --target COLUMN [options]
+       logreg-wasm train --sql QUERY --target COLUMN [options]
        logreg-wasm train <data.svm> [options]
 
 Data:
-  --format csv|svmlight    the data file's format (default: svmlight for a name ending in
-                           .svm, .svmlight or .libsvm, or one of those and .gz (read
-                           gzip-compressed); else CSV, a .txt file too)
+  --format csv|parquet|arrow|svmlight
+                           the data file's format (default: by its name: .parquet or .pq
+                           Parquet; .arrow, .feather (v2) or .arrows Arrow IPC; .svm,
+                           .svmlight or .libsvm, or one of those and .gz (read
+                           gzip-compressed), svmlight; else CSV, a .txt file too).
+                           Parquet and Arrow columns become cells as in a CSV file (a
+                           null is a missing value; numbers exact), so every flag applies
+  --sql QUERY              train on the result of a DuckDB query in place of a data file,
+                           e.g. --sql "SELECT * FROM 'big/*.parquet' WHERE year > 2020"
+                           (needs npm install @duckdb/node-api; streamed with --stream)
   --target COLUMN          the column to predict (required for CSV; svmlight labels are
                            the first token of each line)
   --features a,b,c         feature columns (default: every other column); a name with a
@@ -34,7 +49,7 @@ Data:
   --one-hot a,b            categorical columns to one-hot encode (repeatable)
   --impute mean|median     fill missing values from the training rows (default: error)
   --standardize            scale features to mean 0, standard deviation 1
-  --delimiter , ; tab      the CSV delimiter (default: detected from the header)
+  --delimiter , ; tab      the CSV delimiter (default: detected from the header; CSV only)
   --test-size F            fraction of rows held out for testing, 0 to < 1 (default 0.2;
                            0 with --summary)
   --random-state N         seed of the split and of sgd (default 42)
@@ -84,19 +99,25 @@ Statistical inference (statsmodels' Logit table; MNLogit for 3+ classes):
                            (the column is then not a feature)
   --alpha A                intervals at level 1 − A, 0 < A < 1 (default 0.05)
 Streaming (data larger than memory):
-  --stream                 read the file chunk by chunk; mini-batch SGD for --epochs
+  --stream                 read the data chunk by chunk (a Parquet file by row groups, a
+                           --sql query run once per pass); mini-batch SGD for --epochs
   --epochs N               passes over the file (default 5)
   --chunk-size N           rows per chunk (default 10000)
 Output:
   --out model.json         write the model file (with the preprocessing); not the data file
   --json                   print the report as JSON
   --quiet                  no progress output`,
-  predict: `Usage: logreg-wasm predict <model.json|model.onnx> <data.csv|data.svm> [options]
+  predict: `Usage: logreg-wasm predict <model.json|model.onnx> <data.csv|data.parquet|data.arrow|data.svm> [options]
 
   --proba                  add one probability column per class
-  --format csv|svmlight    the data file's format (default: by its name, as for train);
-                           it must be the format the model was trained on
-  --out preds.csv          write to a file (default: stdout; never one of the input files)
+  --format csv|parquet|arrow|svmlight
+                           the data file's format (default: by its name, as for train); a
+                           model of columns reads CSV, Parquet and Arrow alike, a model of
+                           svmlight data reads svmlight
+  --out preds.csv          write to a file (default: stdout; never one of the input files);
+                           a name ending in .parquet (or .pq) writes Parquet: the same
+                           columns, labels as DOUBLE (numeric classes) or strings, and
+                           probabilities as DOUBLE
   --delimiter , ; tab      the CSV delimiter (default: detected from the header)
   --raw-cells              write text cells as they are; by default a text cell that
                            starts with =, +, -, @, tab or carriage return (which a
@@ -112,6 +133,8 @@ refused (its vectorizer has no ONNX form here).
 
   --onnx model.onnx        the file to write (required; not the model file itself)`,
   cv: `Usage: logreg-wasm cv <data.csv> --target COLUMN [options]
+       logreg-wasm cv <data.parquet|data.arrow> --target COLUMN [options]
+       logreg-wasm cv --sql QUERY --target COLUMN [options]
        logreg-wasm cv <data.svm> [options]
 
 Scores the model train's flags configure on K stratified folds (unshuffled, as
@@ -124,18 +147,19 @@ test rows (--one-hot categories are the whole file's, as for train). Prints each
   --scoring NAME           accuracy (default), balanced_accuracy, neg_log_loss, roc_auc,
                            roc_auc_ovr, f1, f1_macro, precision, recall
   --json                   print the report as JSON
-Data, as for train: --format csv|svmlight  --target COLUMN  --features a,b,c
+Data, as for train: --format csv|parquet|arrow|svmlight  --sql QUERY  --target COLUMN  --features a,b,c
   --one-hot a,b  --impute mean|median  --standardize  --delimiter , ; tab  --max-classes N
 Text, as for train: --text COLUMN  --hashing N  --tfidf  --ngram MIN,MAX  --analyzer A
   --stop-words english  --binary  --min-df N|F  --max-df N|F  --max-features N  --sublinear-tf
 Model, as for train: --solver S  --penalty P  --C X  --l1-ratio X  --max-iter N  --tol X
   --learning-rate X  --batch-size N  --class-weight balanced  --threads N|auto
   --dtype float64|float32  --multi-class M  --random-state N (the seed of sgd)`,
-  evaluate: `Usage: logreg-wasm evaluate <model.json|model.onnx> <data.csv|data.svm> [options]
+  evaluate: `Usage: logreg-wasm evaluate <model.json|model.onnx> <data.csv|data.parquet|data.arrow|data.svm> [options]
 
   --target COLUMN          the column with the true labels (default: the model's target;
                            svmlight labels are the first token of each line)
-  --format csv|svmlight    the data file's format (default: by its name, as for train)
+  --format csv|parquet|arrow|svmlight
+                           the data file's format (default: by its name, as for train)
   --json                   print the report as JSON
   --delimiter , ; tab      the CSV delimiter (default: detected from the header)`,
   demo: `Usage: logreg-wasm demo

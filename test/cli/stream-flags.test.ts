@@ -6,6 +6,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Progress } from '../../src/cli/progress.js';
 import { trainStream } from '../../src/cli/stream-train.js';
+import { fileSource } from '../../src/cli/tables.js';
 import { cli, scratch } from './helpers.js';
 
 const tmp = scratch();
@@ -59,11 +60,10 @@ describe('train --stream and a file that changes between passes', () => {
     expect(r.code).toBe(0);
     await expect(
       trainStream({
-        file,
+        source: fileSource(file, 'csv', null),
         target: 'y',
         features: [],
         request: { oneHot: [], impute: null, standardize: false },
-        delimiter: null,
         epochs: 3,
         chunkRows: 100,
         testSize: 0.2,

@@ -84,7 +84,7 @@ describe('train data.svm', () => {
   });
 
   it('refuses a --format it does not know, naming the choices', async () => {
-    expectFailure(await cli(['train', SPARSE, '--format', 'libsvm']), "--format: expected csv, svmlight; got 'libsvm'", 2);
+    expectFailure(await cli(['train', SPARSE, '--format', 'libsvm']), "--format: expected csv, parquet, arrow, svmlight; got 'libsvm'", 2);
   });
 
   it('refuses --target: the labels are the first token of each line', async () => {

@@ -11,18 +11,19 @@ import { LogisticRegression, crossValidate, type CrossValidatable, type Label, t
 import type { FeatureMatrix } from '../../core/stage.js';
 import { uniqueSorted } from '../../validate/labels.js';
 import { counted, foldStats, formatCvScores, DDOF, type CvScoresReport } from '../cv-report.js';
-import { dataFormat } from '../data-format.js';
+import { tableSource } from '../data-format.js';
 import { CliError, UsageError } from '../errors.js';
-import { choice, delimiterOf, list, num, str, type Values } from '../flags.js';
+import { choice, list, num, str, type Values } from '../flags.js';
 import { writeReport, type Io } from '../io.js';
 import { makeModel, modelOptions, scoringFlag, searchInFlagTerms } from '../model-options.js';
 import { MAX_CLASSES, checkClasses, type ImputeStrategy } from '../preprocess.js';
 import { classCounts, countsLine } from '../report.js';
+import { describeSource } from '../tables.js';
 import { jsonText, quoted, safeLine } from '../text.js';
 import { makeVectorizer } from '../text-features.js';
 import { textRequest } from '../text-options.js';
 import type { Dataset, Features } from '../train-data.js';
-import { readDataset, refuseInputFlags } from './train.js';
+import { inputFormat, readDataset, refuseInputFlags } from './train.js';
 
 /** The folds `cv` makes without `--cv`: scikit-learn's default. */
 const DEFAULT_FOLDS = 5;
@@ -126,8 +127,9 @@ async function asCv<T>(read: () => T | Promise<T>): Promise<T> {
  * data, folds the classes cannot fill, or a fold whose fit fails.
  */
 export async function cv(values: Values, positionals: string[], io: Io): Promise<void> {
-  const file = positionals[0] as string;
-  const format = dataFormat(values, file);
+  const format = inputFormat(values, positionals[0]);
+  const source = format === 'svmlight' ? null : tableSource(values, positionals[0], 'cv');
+  const file = source?.file ?? (positionals[0] as string);
   const text = await asCv(() => (format === 'csv' ? textRequest(values) : null));
   refuseInputFlags(values, format, text, 'cv');
   const target = str(values, 'target')?.trim();
@@ -139,7 +141,6 @@ export async function cv(values: Values, positionals: string[], io: Io): Promise
   const standardize = values['standardize'] === true;
   const warnings: string[] = [];
   const onWarning = (m: string) => warnings.push(searchInFlagTerms(m, standardize));
-  const delimiter = delimiterOf(values);
   const featureList = list(str(values, 'features'));
   const request = { oneHot: ((values['one-hot'] as string[] | undefined) ?? []).flatMap((s) => list(s, 'one-hot')), impute: impute as ImputeStrategy | null, standardize };
   const options = modelOptions(values, onWarning, null);
@@ -148,7 +149,7 @@ export async function cv(values: Values, positionals: string[], io: Io): Promise
   const dtype = options.dtype ?? 'float64';
   const vectorizer = text === null ? null : makeVectorizer(dtype === 'float32' ? { ...text, options: { ...text.options, dtype } } : text);
 
-  const data = await asCv(() => readDataset({ file, format, delimiter, target, featureList, request, text, vectorizer, dtype }));
+  const data = await asCv(() => readDataset({ file, format, source, target, featureList, request, text, vectorizer, dtype }));
   try {
     const { labels } = data;
     checkClasses(file, data.labelColumn, [...new Set(labels)], labels.length, maxClasses);
@@ -176,7 +177,7 @@ export async function cv(values: Values, positionals: string[], io: Io): Promise
     const described = { solver: model.solver, penalty: model.penalty, C: model.C, l1Ratio: model.penalty === 'elasticnet' ? model.l1Ratio : null };
     if (values['json']) {
       const json = {
-        data: { file, rows: data.rows, ...(format === 'svmlight' ? { format } : { target }) },
+        data: { file, ...(source?.query == null ? {} : { sql: source.query }), rows: data.rows, ...(format === 'svmlight' ? { format } : { target }) },
         classes,
         counts,
         // JSON has no Infinity: --C inf is reported as the string 'Infinity'.
@@ -189,7 +190,7 @@ export async function cv(values: Values, positionals: string[], io: Io): Promise
     writeReport(
       io,
       [
-        `Data: ${file}: ${data.rows} rows; ${format === 'svmlight' ? 'labels from the first column' : `target ${quoted(target as string)}`}`,
+        `Data: ${describeSource(source, file)}: ${data.rows} rows; ${format === 'svmlight' ? 'labels from the first column' : `target ${quoted(target as string)}`}`,
         `Classes: ${countsLine(classes, counts)}`,
         `Model: ${described.solver}, penalty ${described.penalty}, C ${described.C}${described.l1Ratio === null ? '' : `, l1 ratio ${described.l1Ratio}`}`,
         `Cross-validation: ${folds} stratified folds; the features and the model fitted on each fold's training rows, scored on its test rows`,

@@ -5,7 +5,7 @@
  */
 import type { Label } from '../../index.js';
 import { describeColumn } from '../csv.js';
-import { dataFormat } from '../data-format.js';
+import { dataFormat, tableSource } from '../data-format.js';
 import { CliError, UsageError } from '../errors.js';
 import { delimiterOf, str, type Values } from '../flags.js';
 import { writeReport, type Io } from '../io.js';
@@ -25,6 +25,7 @@ export async function evaluate(values: Values, positionals: string[], io: Io): P
   const [modelFile, file] = positionals as [string, string];
   // Flags are checked before any file is read.
   const svmlightData = dataFormat(values, file) === 'svmlight';
+  if (!svmlightData) tableSource(values, file, 'evaluate');
   delimiterOf(values);
   if (svmlightData && values['target'] !== undefined) throw new UsageError('--target does not apply to svmlight data: its labels are the first token of each line', 'evaluate');
   const loaded = await loadModel(modelFile);

@@ -10,9 +10,9 @@
 import { LogisticRegression, trainTestSplitIndices, type CsrMatrix, type Dtype, type Label, type LogisticRegressionCV, type Matrix } from '../../index.js';
 import { MODEL_FORMAT, MODEL_VERSION } from '../../estimator/model-json.js';
 import { chosenWords, counted, formatPath, pathReport, type PathReport } from '../cv-report.js';
-import { dataFormat, type DataFormat } from '../data-format.js';
+import { dataFormat, tableSource, type DataFormat } from '../data-format.js';
 import { CliError, UsageError } from '../errors.js';
-import { choice, delimiterOf, list, num, str, type Values } from '../flags.js';
+import { choice, list, num, str, type Values } from '../flags.js';
 import { writeReport, type Io } from '../io.js';
 import { checkNotInput, modelFileText, writeFileAtomic } from '../model-file.js';
 import { inFlagTerms, makeModel, makeSearch, modelOptions, searchInFlagTerms, searchRequest } from '../model-options.js';
@@ -23,6 +23,7 @@ import { classCounts, countsLine, formatScores, score, type Scores } from '../re
 import { trainStream } from '../stream-train.js';
 import { readClusterColumn, summaryFeatureNames, summaryModelOptions, summaryOutput, summaryRequest, type SummaryOutput } from '../summary-report.js';
 import { jsonText, quoted, quotedCell, safeLine } from '../text.js';
+import { describeSource, type TableSource } from '../tables.js';
 import { columnsDataset, svmlightDataset, textDataset, type Dataset } from '../train-data.js';
 import { makeVectorizer, type Vectorizer } from '../text-features.js';
 import { textRequest, type TextRequest } from '../text-options.js';
@@ -63,13 +64,14 @@ export function refuseInputFlags(values: Values, format: DataFormat, text: TextR
   }
 }
 
-/** What {@link readDataset} reads: the file, its format, and the flags that say how its rows become features. */
+/** What {@link readDataset} reads: the data, its format, and the flags that say how its rows become features. */
 export interface DatasetRequest {
+  /** The data file (or `--sql` for a query), as messages name it. */
   file: string;
   format: DataFormat;
-  /** The CSV delimiter, null to detect it. */
-  delimiter: string | null;
-  /** The target column (CSV); undefined for svmlight. */
+  /** The table (a CSV, Parquet or Arrow file, or a query); null for svmlight. */
+  source: TableSource | null;
+  /** The target column (a table's); undefined for svmlight. */
   target: string | undefined;
   featureList: readonly string[];
   request: Omit<PreprocessingRequest, 'features'>;
@@ -80,11 +82,19 @@ export interface DatasetRequest {
   dtype: Dtype;
 }
 
-/** The labelled rows of the file, by the one reader of its input (train-data.ts): svmlight, a text column or CSV columns. */
+/** The labelled rows of the data, by the one reader of its input (train-data.ts): svmlight, a text column or a table's columns. */
 export async function readDataset(d: DatasetRequest): Promise<Dataset> {
-  if (d.format === 'svmlight') return svmlightDataset(d.file, d.dtype);
-  if (d.text !== null) return textDataset(d.file, d.delimiter, d.target as string, d.text, d.vectorizer as Vectorizer);
-  return columnsDataset(d.file, d.delimiter, d.target as string, d.featureList, d.request);
+  if (d.source === null) return svmlightDataset(d.file, d.dtype);
+  if (d.text !== null) return textDataset(d.source, d.target as string, d.text, d.vectorizer as Vectorizer);
+  return columnsDataset(d.source, d.target as string, d.featureList, d.request);
+}
+
+/**
+ * The format of a command's data: `--format` or the data file's name, and for `--sql` a
+ * table read as a CSV file's columns are (every flag of columns applies).
+ */
+export function inputFormat(values: Values, file: string | undefined): DataFormat {
+  return values['sql'] !== undefined || file === undefined ? 'csv' : dataFormat(values, file);
 }
 
 /**
@@ -93,8 +103,9 @@ export async function readDataset(d: DatasetRequest): Promise<Dataset> {
  * @throws UsageError for bad flags (checked before the data is read), CliError for bad data.
  */
 export async function train(values: Values, positionals: string[], io: Io): Promise<void> {
-  const file = positionals[0] as string;
-  const format = dataFormat(values, file);
+  const format = inputFormat(values, positionals[0]);
+  const source = format === 'svmlight' ? null : tableSource(values, positionals[0], 'train');
+  const file = source?.file ?? (positionals[0] as string);
   const text = format === 'csv' ? textRequest(values) : null;
   refuseInputFlags(values, format, text, 'train');
   // Header names are trimmed when read, so the name given is too.
@@ -115,11 +126,10 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
   // The search's warnings name its folds and splitter too.
   const terms = values['cv'] === undefined ? inFlagTerms : searchInFlagTerms;
   const onWarning = (m: string) => warnings.push(terms(m, standardize));
-  const delimiter = delimiterOf(values);
   const featureList = list(str(values, 'features'));
   const request = { oneHot: (values['one-hot'] as string[] | undefined ?? []).flatMap((s) => list(s, 'one-hot')), impute: impute as ImputeStrategy | null, standardize };
   // --stream reads CSV columns (refused above for svmlight and --text, so a target is given).
-  if (values['stream'] && target !== undefined) {
+  if (values['stream'] && source !== null && target !== undefined) {
     if (impute === 'median') throw new UsageError('--stream supports --impute mean only (a median needs every value in memory)', 'train');
     const epochs = num(values, 'epochs') ?? 5;
     const chunkRows = num(values, 'chunk-size') ?? 10_000;
@@ -142,13 +152,13 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
     if (options.dtype === 'float32') throw new UsageError('--stream trains in float64 (--dtype float32 needs a full-batch solver, without --stream)', 'train');
     options.solver = 'sgd';
     makeModel(options, 'train');
-    if (out !== undefined) await checkNotInput(out, '--out', [file]);
+    if (out !== undefined) await checkNotInput(out, '--out', source.query === null ? [file] : []);
     const progress = values['quiet'] ? null : new Progress(io.stderr, epochs, 'epoch');
-    const result = await trainStream({ file, target, features: featureList, request, delimiter, epochs, chunkRows, testSize, maxClasses, options, progress });
+    const result = await trainStream({ source, target, features: featureList, request, epochs, chunkRows, testSize, maxClasses, options, progress });
     for (const w of warnings) io.stderr.write(`warning: ${safeLine(w)}\n`);
     if (out !== undefined) await writeFileAtomic(out, modelFileText(target, { preprocessing: result.preprocessing, text: null, svmlight: null }, result.model));
     const report = {
-      data: { file, rows: result.rows, target, features: expandedFeatureNames(result.preprocessing) },
+      data: { file, ...sqlField(source), rows: result.rows, target, features: expandedFeatureNames(result.preprocessing) },
       classes: result.model.classes,
       counts: result.counts,
       split: { train: result.rows - result.testRows, test: result.testRows, testSize },
@@ -161,7 +171,7 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
       writeReport(
       io,
         [
-          `Data: ${file}: ${result.rows} rows, ${report.data.features.length} features; target ${quoted(target)} (streamed in chunks of ${chunkRows} rows)`,
+          `Data: ${describeSource(source, file)}: ${result.rows} rows, ${report.data.features.length} features; target ${quoted(target)} (streamed in chunks of ${chunkRows} rows)`,
           `Classes: ${countsLine(result.model.classes, result.counts)}`,
           `Split: ${report.split.train} train, ${report.split.test} test (test size ${testSize})`,
           `Fit: sgd, ${epochs} epochs, ${(result.fitMs / 1000).toFixed(2)} s, peak RSS ${result.peakRssMb.toFixed(0)} MB`,
@@ -191,11 +201,11 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
   // A CsrMatrix is fitted in its own dtype (the estimator's dtype option converts dense X only), so --dtype float32 stores the sparse features so.
   const dtype = options.dtype ?? 'float64';
   const vectorizer = text === null ? null : makeVectorizer(dtype === 'float32' ? { ...text, options: { ...text.options, dtype } } : text);
-  if (out !== undefined) await checkNotInput(out, '--out', [file]);
+  if (out !== undefined) await checkNotInput(out, '--out', source?.query != null ? [] : [file]);
 
-  // --cluster: its column holds the clusters, not a feature.
-  const clusters = inference?.cluster == null ? null : await readClusterColumn(file, delimiter, inference.cluster, target as string, featureList, request.oneHot, text);
-  const data = await readDataset({ file, format, delimiter, target, featureList: clusters?.featureList ?? featureList, request, text, vectorizer, dtype });
+  // --cluster: its column holds the clusters, not a feature. (The table is read once: readDataset gets the same one.)
+  const clusters = inference?.cluster == null || source === null ? null : await readClusterColumn(source, inference.cluster, target as string, featureList, request.oneHot, text);
+  const data = await readDataset({ file, format, source, target, featureList: clusters?.featureList ?? featureList, request, text, vectorizer, dtype });
   let searched: LogisticRegression | null = null;
   let XTrain: Matrix | CsrMatrix<Dtype> | null = null;
   let XTest: Matrix | CsrMatrix<Dtype> | null = null;
@@ -247,7 +257,7 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
     const counts = classCounts(classes, labels);
     if (values['json']) {
       const report = {
-        data: { file, rows: data.rows, ...features.json },
+        data: { file, ...sqlField(source), rows: data.rows, ...features.json },
         classes,
         counts,
         split: { train: trainRows.length, test: testRows.length, testSize, randomState: options.randomState },
@@ -270,7 +280,7 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
     writeReport(
       io,
       [
-        `Data: ${file}: ${data.rows} rows, ${features.summary}`,
+        `Data: ${describeSource(source, file)}: ${data.rows} rows, ${features.summary}`,
         `Classes: ${countsLine(classes, counts)}`,
         `Split: ${trainRows.length} train, ${testRows.length} test (test size ${testSize}, random state ${options.randomState})`,
         ...(path === null
@@ -296,6 +306,11 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
     searcher?.dispose();
     searched?.dispose();
   }
+}
+
+/** The JSON report's `sql` field (the query) for `--sql`; none for a file. */
+function sqlField(source: TableSource | null): { sql?: string } {
+  return source?.query == null ? {} : { sql: source.query };
 }
 
 /**
