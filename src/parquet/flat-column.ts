@@ -13,7 +13,7 @@
 /** Thrown when a chunk needs hyparquet's general decoder. */
 export class NotFlat extends Error {}
 
-/** Decompresses a page of `codec` into `outputLength` bytes. */
+/** Decompresses a page of `codec` into `outputLength` bytes (in a buffer the next call may reuse). */
 export type Decompress = (codec: string, input: Uint8Array, outputLength: number) => Uint8Array;
 
 /** The typed arrays of the physical types. */

@@ -12,6 +12,7 @@ import { describeKind } from '../validate/describe.js';
 import { checkOptionNames } from '../validate/options.js';
 import { type Decompress, type FlatConstructor, NotFlat, readFlatColumn } from './flat-column.js';
 import { ArrowTypeId, ParquetChunk, ParquetColumn, type ParquetColumnType, type ParquetField, ParquetTable, type ParquetValues } from './parquet-table.js';
+import { snappyInto } from './snappy.js';
 import { type AsyncBufferLike, type ByteSource, openSource, type ParquetSource } from './source.js';
 
 /** Options of {@link readParquet}. */
@@ -71,7 +72,6 @@ interface Hyparquet {
     compressors?: Record<string, Codec>;
     onChunk(chunk: { columnName: string; columnData: ArrayLike<unknown>; rowStart: number; rowEnd: number }): void;
   }): Promise<void>;
-  snappyUncompress(input: Uint8Array, output: Uint8Array): void;
   asyncBufferFromUrl(options: { url: string }): Promise<AsyncBufferLike>;
 }
 interface Modules {
@@ -270,12 +270,15 @@ async function openParquet(where: string, source: unknown, options: ReadParquetO
     const starts: number[] = [];
     metadata.row_groups.reduce((rows, group) => (starts.push(rows), rows + Number(group.num_rows)), 0);
 
+    let scratch = new Uint8Array(0);
     const decompress: Decompress = (codec, input, outputLength) => {
-      const decode = compressors?.[codec] ?? (codec === 'SNAPPY' ? (i: Uint8Array, n: number) => {
-        const out = new Uint8Array(n);
-        hyparquet.snappyUncompress(i, out);
+      if (codec === 'SNAPPY') {
+        if (scratch.length < outputLength) scratch = new Uint8Array(Math.max(outputLength, 2 * scratch.length));
+        const out = scratch.subarray(0, outputLength);
+        snappyInto(input, out);
         return out;
-      } : null);
+      }
+      const decode = compressors?.[codec] ?? null;
       if (decode === null) throw new RangeError(`the codec ${codec} is not supported`);
       const out = decode(input, outputLength);
       if (out.length !== outputLength) throw new RangeError(`a ${codec} page decompressed to ${out.length} bytes, not the ${outputLength} its header says`);
