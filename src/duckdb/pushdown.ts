@@ -168,11 +168,11 @@ export async function fitPushdown<M extends LogisticRegression>(model: M, connec
   for (let k = 0; k < K; k++) weightSum += (perClass[k] as number) * (classWeightSums[k] as number);
 
   const blocks = mode === 'binary' ? 1 : K;
-  const query = dataTermSql(source, features, options.target, weightSql, K, blocks);
-  const fixed = [...classes, ...perClass];
+  const weighted = weightColumn !== null || perClass.some((w) => w !== 1);
+  const query = dataTermQuery(source, features, options.target, weighted ? weightSql : null, classes, weighted ? perClass : null, blocks);
   const parameters = blocks * (features.length + 1);
   const dataTerm = async (theta: Float64Array, gradient: Float64Array): Promise<number> => {
-    const sums = (await run(query, [...fixed, ...theta]))[0] as unknown[];
+    const sums = (await run(query.sql, query.values(theta)))[0] as unknown[];
     for (let j = 0; j < parameters; j++) gradient[j] = Number(sums[j + 1]);
     const loss = Number(sums[0]);
     if (!Number.isFinite(loss) || !gradient.every(Number.isFinite)) {
@@ -212,35 +212,59 @@ function labelValue(value: unknown, column: string): Label {
   throw new RangeError(`${WHERE}: column '${column}' holds ${describeKind(value)}; labels must be numbers, strings or booleans (cast it in the query)`);
 }
 
+/** The data term's aggregate and the values of its parameters at θ. */
+interface DataTermQuery {
+  readonly sql: string;
+  values(theta: Float64Array): unknown[];
+}
+
 /**
  * The aggregate of the data term: one row of Σsᵢℓᵢ then Σsᵢ∇θℓᵢ (per block the weights,
- * then the intercept). Parameters: $1…$K the classes in order, $K+1…$2K their weights,
- * then θ.
+ * then the intercept). Its parameters: the labels it compares with (binary: classes[1];
+ * else every class), then with weights (`classWeights` not null) each class's weight,
+ * then θ. Unweighted rows (sᵢ = 1) skip every product by sᵢ: DuckDB evaluates each
+ * operator over whole vectors, so the operators per row are what an evaluation costs.
  */
-function dataTermSql(source: string, features: readonly string[], target: string, weightSql: string, K: number, blocks: number): string {
+export function dataTermQuery(
+  source: string,
+  features: readonly string[],
+  target: string,
+  weightSql: string | null,
+  classes: readonly Label[],
+  classWeights: Float64Array | null,
+  blocks: number,
+): DataTermQuery {
   const d = features.length;
+  const K = classes.length;
   const param = (i: number): string => `$${i + 1}`;
-  const theta = (k: number, j: number): string => `${param(2 * K + k * (d + 1) + j)}::DOUBLE`;
-  const classIndex = `CASE ${quote(target)} ${Array.from({ length: K }, (_, k) => `WHEN ${param(k)} THEN ${k}`).join(' ')} END`;
-  const classWeight = `CASE ${quote(target)} ${Array.from({ length: K }, (_, k) => `WHEN ${param(k)} THEN ${param(K + k)}::DOUBLE`).join(' ')} END`;
+  const compared = blocks === 1 ? [classes[1] as Label] : classes;
+  const fixed: unknown[] = weightSql === null ? [...compared] : [...classes, ...(classWeights as Float64Array)];
+  const first = fixed.length;
+  const theta = (k: number, j: number): string => `${param(first + k * (d + 1) + j)}::DOUBLE`;
+  const classIndex = (k: number): string => param(weightSql === null && blocks === 1 ? 0 : k);
   const x = features.map((name, j) => `CAST(${quote(name)} AS DOUBLE) AS x${j}`).join(', ');
-  const data = `SELECT ${x}, ${classIndex} AS k, ${weightSql} * ${classWeight} AS s FROM ${source}`;
+  const weight = weightSql === null ? '' : `, ${weightSql} * CASE ${quote(target)} ${classes.map((_, k) => `WHEN ${param(k)} THEN ${param(K + k)}::DOUBLE`).join(' ')} END AS s`;
+  const times = (term: string): string => (weightSql === null ? term : `s * (${term})`);
+  const label =
+    blocks === 1
+      ? `CAST(${quote(target)} = ${classIndex(1)} AS DOUBLE) AS y`
+      : `CASE ${quote(target)} ${classes.map((_, k) => `WHEN ${classIndex(k)} THEN ${k}`).join(' ')} END AS k`;
+  const data = `SELECT ${x}, ${label}${weight} FROM ${source}`;
   const margin = (k: number): string => [theta(k, d), ...features.map((_, j) => `${theta(k, j)} * x${j}`)].join(' + ');
   const log1p = (u: string): string => `CASE WHEN 1 + ${u} = 1 THEN ${u} ELSE ln(1 + ${u}) * ${u} / ((1 + ${u}) - 1) END`;
   const sums = (residual: (k: number) => string): string[] =>
     Array.from({ length: blocks }, (_, k) => [...features.map((_, j) => `sum(${residual(k)} * x${j})`), `sum(${residual(k)})`]).flat();
   if (blocks === 1) {
     // y = 1 for classes[1]; u = e^{−|z|} gives σ and ℓ without overflow.
-    const withZ = `SELECT *, ${margin(0)} AS z FROM (${data})`;
-    const withU = `SELECT *, CAST(k AS DOUBLE) AS y, exp(-abs(z)) AS u FROM (${withZ})`;
-    const terms = `SELECT *, s * (greatest(z, 0) + ${log1p('u')} - y * z) AS loss, s * ((CASE WHEN z >= 0 THEN 1 ELSE u END) / (1 + u) - y) AS r0 FROM (${withU})`;
-    return `SELECT sum(loss), ${sums(() => 'r0').join(', ')} FROM (${terms})`;
+    const withU = `SELECT *, exp(-abs(z)) AS u FROM (SELECT *, ${margin(0)} AS z FROM (${data}))`;
+    const terms = `SELECT *, ${times(`greatest(z, 0) + ${log1p('u')} - y * z`)} AS loss, ${times('(CASE WHEN z >= 0 THEN 1 ELSE u END) / (1 + u) - y')} AS r0 FROM (${withU})`;
+    return { sql: `SELECT sum(loss), ${sums(() => 'r0').join(', ')} FROM (${terms})`, values: (t) => [...fixed, ...t] };
   }
   const ks = Array.from({ length: blocks }, (_, k) => k);
   const withZ = `SELECT *, ${ks.map((k) => `${margin(k)} AS z${k}`).join(', ')} FROM (${data})`;
   const withM = `SELECT *, greatest(${ks.map((k) => `z${k}`).join(', ')}) AS m FROM (${withZ})`;
   const withL = `SELECT *, m + ln(${ks.map((k) => `exp(z${k} - m)`).join(' + ')}) AS lse FROM (${withM})`;
   const zy = `CASE k ${ks.map((k) => `WHEN ${k} THEN z${k}`).join(' ')} END`;
-  const terms = `SELECT *, s * (lse - ${zy}) AS loss, ${ks.map((k) => `s * (exp(z${k} - lse) - CAST(k = ${k} AS DOUBLE)) AS r${k}`).join(', ')} FROM (${withL})`;
-  return `SELECT sum(loss), ${sums((k) => `r${k}`).join(', ')} FROM (${terms})`;
+  const terms = `SELECT *, ${times(`lse - ${zy}`)} AS loss, ${ks.map((k) => `${times(`exp(z${k} - lse) - CAST(k = ${k} AS DOUBLE)`)} AS r${k}`).join(', ')} FROM (${withL})`;
+  return { sql: `SELECT sum(loss), ${sums((k) => `r${k}`).join(', ')} FROM (${terms})`, values: (t) => [...fixed, ...t] };
 }
