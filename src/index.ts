@@ -87,3 +87,6 @@ export { labelsFromArrow, type ArrowTableLike, type FromArrowOptions } from './a
 export { arrowChunks, type ArrowChunksOptions } from './arrow/arrow-chunks.js';
 export { duckdbChunks, type DuckdbChunksOptions } from './duckdb/duckdb-chunks.js';
 export { fitPushdown, type PushdownOptions } from './duckdb/pushdown.js';
+/** @internal The registration hook of logreg-wasm/parquet's Spark reader (that entry calls it on import). */
+export { registerSparkReader } from './estimator/spark-registry.js';
+export type { FromSparkOptions } from './estimator/spark-registry.js';

@@ -23,12 +23,11 @@
  * scales back before building the model), so `standardization` plays no part in reading.
  * @module
  */
-import { LogisticRegression } from '../index.js';
-import { type FromSparkOptions, registerSparkReader } from '../estimator/spark-registry.js';
-
-export type { FromSparkOptions };
+import { type FromSparkOptions, LogisticRegression, registerSparkReader } from '../index.js';
 import { describeKind, describeValue } from '../validate/describe.js';
 import { loadParquetModules } from './read-parquet.js';
+
+export type { FromSparkOptions };
 
 const WHERE = 'fromSpark';
 /** @internal The class name Spark's metadata gives a model this reader reads. */
