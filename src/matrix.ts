@@ -184,26 +184,35 @@ export class Matrix<D extends Dtype = 'float64'> {
   }
 
   /**
-   * A matrix in WebAssembly memory from numeric columns of an Apache Arrow table (an
-   * apache-arrow `Table` or a @uwdata/flechette one; neither is a dependency), row-major as
-   * `fit` reads it: each column chunk is written once into its places, never through
-   * `number[][]`. Integer columns of any width and Float32/Float64 columns; record batches
-   * (chunks) of any sizes. Labels come from {@link labelsFromArrow}.
+   * A matrix in WebAssembly memory from columns of an Apache Arrow table (an apache-arrow
+   * `Table` or a @uwdata/flechette one; neither is a dependency), row-major as `fit` reads
+   * it: each column chunk is written once into its places, never through `number[][]`.
+   * Integer columns of any width and Float32/Float64 columns; string columns (dictionary-
+   * encoded or Utf8) named in `oneHot`, each replaced in place by one indicator column per
+   * category, as scikit-learn's `OneHotEncoder` (names and categories from
+   * {@link arrowFeatures}); record batches (chunks) of any sizes. Labels come from
+   * {@link labelsFromArrow}.
    * @param table - the Arrow table.
    * @param options - `columns` (the feature columns in order; @default every column),
-   * `dtype` (@default 'float64') and `impute` (`'mean'` writes a column's mean for its
-   * nulls; @default null, which refuses them).
+   * `dtype` (@default 'float64'), `impute` (`'mean'` writes a column's mean for its nulls, a
+   * one-hot column's most frequent category; @default null, which refuses them), `oneHot`
+   * (the string columns to expand, or each one's categories to encode new data as the
+   * training data; @default null) and `handleUnknown` (`'ignore'` writes 0s for a category
+   * not among those given; @default 'error').
    * @throws TypeError for a table that is not an Arrow table, a column that is not numeric
-   * (a dictionary-encoded column: use labelsFromArrow), or an unknown option; RangeError
-   * for a missing column (listing the table's), a null without `impute`, a column of nulls
-   * only, a non-finite value (naming column and row), a 64-bit integer beyond ±2⁵³, an
-   * empty table or no columns.
+   * and not one-hot, or an unknown option; RangeError for a missing column (listing the
+   * table's), a null without `impute`, a column of nulls only, a non-finite value (naming
+   * column and row), a 64-bit integer beyond ±2⁵³, a category not among those given, an
+   * empty table or no columns. Nothing is left allocated when it throws.
    * @example
    * ```ts
    * import { tableFromIPC } from 'apache-arrow';
    * const table = tableFromIPC(bytes);
-   * const X = Matrix.fromArrow(table, { columns: ['age', 'dose'] });
+   * const options = { columns: ['age', 'dose', 'site'], oneHot: ['site'] };
+   * const X = Matrix.fromArrow(table, options);
    * const model = new LogisticRegression().fit(X, labelsFromArrow(table, 'outcome'));
+   * const { featureNames, categories } = arrowFeatures(table, options); // ['age', 'dose', 'site=A', 'site=B'], { site: ['A', 'B'] }
+   * const Xnew = Matrix.fromArrow(newTable, { ...options, oneHot: categories });
    * ```
    */
   static fromArrow<T extends Dtype = 'float64'>(table: unknown, options?: FromArrowOptions<T>): Matrix<T> {

@@ -15,7 +15,7 @@ import type { Label } from '../validate/labels.js';
 import { checkChoice, checkOptionNames } from '../validate/options.js';
 import { type ArrowChunk, type ArrowColumn, type ArrowTableLike, TYPE_FLOAT, TYPE_INT, columnType, isValid, readColumn, readTable, valueReader } from './arrow-table.js';
 import { type Encoded, type HandleUnknown, type OneHotColumns, encodeColumn, isStringType, oneHotNames, readOneHot } from './one-hot.js';
-import { type NumberArray, type Target, copyFour, copyOne } from './transpose.js';
+import { COPY_F32, COPY_F64, type Copier, type NumberArray, type Target } from './transpose.js';
 
 export type { ArrowTableLike } from './arrow-table.js';
 export type { HandleUnknown, OneHotColumns } from './one-hot.js';
@@ -245,33 +245,43 @@ function copyColumns(plans: readonly Plan[], rows: number, cols: number, out: Ta
     else for (let g = 0; g < run.length; g += 4) groups.push(run.slice(Math.min(g, run.length - 4), Math.min(g, run.length - 4) + 4).map(cursor));
     i = end;
   }
+  const copy = (out instanceof Float32Array ? COPY_F32 : COPY_F64) as Copier<Target>;
   let bad = 0;
   for (let r0 = 0; r0 < rows; r0 += BLOCK_ROWS) {
     const r1 = Math.min(rows, r0 + BLOCK_ROWS);
-    for (const group of groups) {
-      const [a, b, c, d] = group as [Cursor, Cursor, Cursor, Cursor];
-      for (let row = r0; row < r1; ) {
-        const take = Math.min(r1 - row, remaining(a), remaining(b), remaining(c), remaining(d));
-        bad += copyFour(
-          a.plan.values[a.chunk]!, a.at, b.plan.values[b.chunk]!, b.at, c.plan.values[c.chunk]!, c.at, d.plan.values[d.chunk]!, d.at,
-          take, out, row * cols + a.plan.position, cols,
-        );
-        row += take;
-        advance(a, take);
-        advance(b, take);
-        advance(c, take);
-        advance(d, take);
-      }
-    }
-    for (const s of singles) {
-      for (let row = r0; row < r1; ) {
-        const take = Math.min(r1 - row, remaining(s));
-        bad += copyOne(s.plan.values[s.chunk]!, s.at, take, out, row * cols + s.plan.position, cols);
-        row += take;
-        advance(s, take);
-      }
-    }
+    for (const group of groups) bad += copyGroup(copy, group as [Cursor, Cursor, Cursor, Cursor], r0, r1, cols, out);
+    for (const s of singles) bad += copySingle(copy, s, r0, r1, cols, out);
     for (const p of oneHot) writeIndicators(p, r0, r1, cols, out);
+  }
+  return bad;
+}
+
+/** Rows r0 ≤ i < r1 of four columns side by side, through their chunks; NaN when a value was not finite. */
+function copyGroup(copy: Copier<Target>, [a, b, c, d]: [Cursor, Cursor, Cursor, Cursor], r0: number, r1: number, cols: number, out: Target): number {
+  let bad = 0;
+  for (let row = r0; row < r1; ) {
+    const take = Math.min(r1 - row, remaining(a), remaining(b), remaining(c), remaining(d));
+    bad += copy.four(
+      a.plan.values[a.chunk]!, a.at, b.plan.values[b.chunk]!, b.at, c.plan.values[c.chunk]!, c.at, d.plan.values[d.chunk]!, d.at,
+      take, out, row * cols + a.plan.position, cols,
+    );
+    row += take;
+    advance(a, take);
+    advance(b, take);
+    advance(c, take);
+    advance(d, take);
+  }
+  return bad;
+}
+
+/** Rows r0 ≤ i < r1 of one column, through its chunks; NaN when a value was not finite. */
+function copySingle(copy: Copier<Target>, s: Cursor, r0: number, r1: number, cols: number, out: Target): number {
+  let bad = 0;
+  for (let row = r0; row < r1; ) {
+    const take = Math.min(r1 - row, remaining(s));
+    bad += copy.one(s.plan.values[s.chunk]!, s.at, take, out, row * cols + s.plan.position, cols);
+    row += take;
+    advance(s, take);
   }
   return bad;
 }
