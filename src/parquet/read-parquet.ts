@@ -127,10 +127,12 @@ function parquetModules(where: string): Promise<Modules> {
 }
 
 /** A Parquet file opened: its metadata and the columns and row groups asked for. */
-interface OpenedParquet {
+export interface OpenedParquet {
   readonly file: ByteSource;
   readonly fields: readonly ParquetField[];
   readonly groups: readonly number[];
+  /** Rows of a row group. */
+  rows(group: number): number;
   readGroup(group: number): Promise<ParquetTable>;
 }
 
@@ -225,7 +227,7 @@ const BUILT_IN = new Set(['UNCOMPRESSED', 'SNAPPY']);
  * Opens `source` as a Parquet file: checks its magic bytes, reads its footer with hyparquet,
  * and resolves the columns and row groups asked for.
  */
-async function openParquet(where: string, source: unknown, options: ReadParquetOptions): Promise<OpenedParquet> {
+export async function openParquet(where: string, source: unknown, options: ReadParquetOptions): Promise<OpenedParquet> {
   checkOptionNames(where, options, ['columns', 'rowGroups']);
   const columnsOption = options.columns ?? null;
   if (columnsOption !== null && (!Array.isArray(columnsOption) || columnsOption.some((name) => typeof name !== 'string'))) {
@@ -336,6 +338,7 @@ async function openParquet(where: string, source: unknown, options: ReadParquetO
       file,
       fields,
       groups,
+      rows: (group) => Number((metadata.row_groups[group] as FileMetaData['row_groups'][number]).num_rows),
       readGroup: async (group) => {
         const rows = Number((metadata.row_groups[group] as FileMetaData['row_groups'][number]).num_rows);
         const columns: ParquetColumn[] = [];
