@@ -60,8 +60,12 @@ describe('Matrix.fromArrow(table, { columns, dtype })', () => {
     expect(Array.from(X.data)).toEqual([Math.fround(0.1), Infinity]);
   });
 
-  it.each(bothLibraries({ a: BigInt64Array.of(-3n, 2n ** 40n) } as never))('reads 64-bit integers within ±2⁵³ exactly (%s)', (_, table) => {
-    expect(Array.from(Matrix.fromArrow(table).data)).toEqual([-3, 2 ** 40]);
+  it.each(bothLibraries({ a: BigInt64Array.of(-3n, 2n ** 40n, 2n ** 53n, -(2n ** 53n), -(2n ** 32n) - 1n, 2n ** 32n + 7n) } as never))('reads 64-bit integers within ±2⁵³ exactly (%s)', (_, table) => {
+    expect(Array.from(Matrix.fromArrow(table).data)).toEqual([-3, 2 ** 40, 2 ** 53, -(2 ** 53), -(2 ** 32) - 1, 2 ** 32 + 7]);
+  });
+
+  it.each(bothLibraries({ a: BigUint64Array.of(0n, 2n ** 53n, 2n ** 32n - 1n) } as never))('reads unsigned 64-bit integers up to 2⁵³ exactly (%s)', (_, table) => {
+    expect(Array.from(Matrix.fromArrow(table).data)).toEqual([0, 2 ** 53, 2 ** 32 - 1]);
   });
 
   it.each(bothLibraries({ a: [1, null, 4, null], b: Float64Array.of(1, 2, 3, 4) }))("writes the column's mean for a null with impute: 'mean' (%s)", (_, table) => {
@@ -104,6 +108,15 @@ describe('Matrix.fromArrow(table, options) refuses', () => {
 
   it.each(bothLibraries({ a: BigInt64Array.of(2n ** 60n) } as never))('a 64-bit integer beyond ±2⁵³ (%s)', (_, table) => {
     expect(() => Matrix.fromArrow(table)).toThrow(/column 'a' holds 1152921504606846976 at row 0, beyond ±2⁵³/);
+  });
+
+  it.each([
+    ['9007199254740993 at row 1', BigInt64Array.of(1n, 2n ** 53n + 1n)],
+    ['-9007199254740993 at row 2', BigInt64Array.of(1n, 2n, -(2n ** 53n) - 1n)],
+    ['9223372036854775808 at row 0', BigUint64Array.of(2n ** 63n)],
+  ])('a 64-bit integer one past ±2⁵³ (or 2⁶³ unsigned), naming it: %s', (where, values) => {
+    const table = arrow.tableFromArrays({ a: values } as never);
+    expect(() => Matrix.fromArrow(table)).toThrow(`column 'a' holds ${where}, beyond ±2⁵³`);
   });
 
   it.each(bothLibraries({ a: [null, null] }))("a column of nulls only with impute: 'mean' (%s)", (_, table) => {
