@@ -99,8 +99,11 @@ function numericType(type: { typeId?: number; precision?: number } | undefined):
   return type?.typeId === TYPE_INT || (type?.typeId === TYPE_FLOAT && type.precision !== 0);
 }
 
-/** The options read and checked, and each column's plan (one-hot columns encoded). */
-function plan(where: string, table: unknown, options: FromArrowOptions): { table: ArrowTableLike; dtype: Dtype; impute: boolean; plans: Plan[]; cols: number } {
+/**
+ * The options read and checked, and each column's plan (one-hot columns encoded; numeric
+ * columns' 64-bit integers converted only when `convert`, for a copy).
+ */
+function plan(where: string, table: unknown, options: FromArrowOptions, convert: boolean): { table: ArrowTableLike; dtype: Dtype; impute: boolean; plans: Plan[]; cols: number } {
   if (options === null || typeof options !== 'object') throw new TypeError(`${where}: options must be an object, got ${describeKind(options)}`);
   checkOptionNames(where, options, OPTION_NAMES);
   const impute = options.impute !== undefined && options.impute !== null && checkChoice(where, 'impute', options.impute, ['mean'] as const) === 'mean';
@@ -132,13 +135,13 @@ function plan(where: string, table: unknown, options: FromArrowOptions): { table
       const half = type?.typeId === TYPE_FLOAT ? ' (Float16 is not read: cast it to Float32)' : '';
       throw new TypeError(`${where}: column '${name}' is not numeric (Arrow type id ${String(type?.typeId)}); feature columns must be integers or 32/64-bit floats${hint}${half}`);
     }
-    return numericPlan(where, column, name, position++);
+    return numericPlan(where, column, name, position++, convert);
   });
   return { table: t, dtype, impute, plans, cols: position };
 }
 
 /** A numeric column's plan: each chunk's values as numbers (64-bit integers converted; their range is checked by the copy's caller). */
-function numericPlan(where: string, column: ArrowColumn, name: string, position: number): NumericPlan {
+function numericPlan(where: string, column: ArrowColumn, name: string, position: number, convert: boolean): NumericPlan {
   const values: NumberArray[] = [];
   const lengths: number[] = [];
   let nulls = false;
@@ -146,7 +149,7 @@ function numericPlan(where: string, column: ArrowColumn, name: string, position:
     const v = chunk.values;
     if (v === null || v === undefined) throw new TypeError(`${where}: column '${name}' has a chunk without values`);
     if (v.length < chunk.length) throw new RangeError(`${where}: column '${name}' has a chunk of ${chunk.length} rows with ${v.length} values`);
-    values.push(v instanceof BigInt64Array || v instanceof BigUint64Array ? bigIntsAsNumbers(v, chunk) : (v as NumberArray));
+    values.push(convert && (v instanceof BigInt64Array || v instanceof BigUint64Array) ? bigIntsAsNumbers(v, chunk) : (v as NumberArray));
     lengths.push(chunk.length);
     if (chunk.nullCount > 0) nulls = true;
   }
@@ -162,7 +165,7 @@ const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 /**
  * A chunk of 64-bit integers as float64 values; NaN in place of a valid value beyond ±2⁵³
  * (so the copy's finite check finds it and the column's check names it). Read as pairs of
- * 32-bit words, not as BigInts, which cost ~20× more per value.
+ * 32-bit words, not as BigInts, which cost several times more per value.
  */
 function bigIntsAsNumbers(values: BigInt64Array | BigUint64Array, chunk: ArrowChunk): Float64Array {
   const n = chunk.length;
@@ -204,7 +207,7 @@ function bigIntsAsNumbers(values: BigInt64Array | BigUint64Array, chunk: ArrowCh
  */
 export function matrixFromArrow<D extends Dtype = 'float64'>(table: unknown, options: FromArrowOptions<D> = {}): Matrix<D> {
   const where = 'Matrix.fromArrow';
-  const { table: t, dtype, impute, plans, cols } = plan(where, table, options);
+  const { table: t, dtype, impute, plans, cols } = plan(where, table, options, true);
   const numeric = plans.filter((p): p is NumericPlan => p.kind === 'number');
   // Nulls are refused before anything is allocated; a column with nulls to impute has its
   // mean taken (and every value checked) first.
@@ -415,7 +418,7 @@ function checkColumn(where: string, column: ArrowColumn, name: string, imputing:
  * ```
  */
 export function arrowFeatures(table: unknown, options: FromArrowOptions = {}): ArrowFeatures {
-  const { plans } = plan('arrowFeatures', table, options);
+  const { plans } = plan('arrowFeatures', table, options, false);
   const featureNames: string[] = [];
   const categories: Record<string, string[]> = {};
   for (const p of plans) {

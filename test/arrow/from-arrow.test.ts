@@ -162,11 +162,11 @@ describe('Matrix.fromArrow(table) over blocks of rows', () => {
   /** Value (i, j) of the test tables: distinct for every place. */
   const value = (i: number, j: number): number => i * 100 + j + 0.5;
 
-  it.each([1, 2, 3, 4, 5, 7, 8, 9, 13])('writes every value of %i columns, in row blocks crossing chunk boundaries cut differently per column', (cols) => {
+  it.each([1, 2, 3, 4, 5, 7, 8, 9, 13])('writes every value of %i columns, in row blocks crossing chunk boundaries cut differently per column (empty chunks too)', (cols) => {
     const rows = 5000;
     const columns = Array.from({ length: cols }, (_, j) => {
-      // Chunks of 1,000 + 3j rows, then the rest, so no two columns break at the same row.
-      const cut = [0, 1000 + 3 * j, 2100 + 7 * j, 4999, rows];
+      // Chunks cut at different rows in every column, with empty chunks among them.
+      const cut = [0, 0, 1000 + 3 * j, 2100 + 7 * j, 2100 + 7 * j, 4999, rows];
       return cut.slice(1).map((end, c) => Float64Array.from({ length: end - (cut[c] as number) }, (_, k) => value((cut[c] as number) + k, j)));
     });
     const X = Matrix.fromArrow(misaligned(columns));
