@@ -14,6 +14,10 @@
  * and for K classes (softmax), z_k = b_k + Σⱼ w_kⱼxⱼ, m = max_k z_k:
  *   ℓ = m + ln Σ_k e^{z_k − m} − z_y,        ∂ℓ/∂z_k = p_k − [y = k],
  * with log1p(u) = ln(1 + u)·u / ((1 + u) − 1) (exact to a few ulps; DuckDB has no log1p).
+ * The loss is summed with `fsum` (compensated): DuckDB's threads add partial sums in no
+ * fixed order, and a plain sum's rounding, ~√n ulps, would move f between two evaluations
+ * at one point by more than the 8 ulps within which the line search calls f flat. The
+ * gradient sums stay plain (their rounding only perturbs the direction).
  * θ, the labels and the class weights travel as bound parameters, never as SQL text.
  * @module
  */
@@ -258,7 +262,7 @@ export function dataTermQuery(
     // y = 1 for classes[1]; u = e^{−|z|} gives σ and ℓ without overflow.
     const withU = `SELECT *, exp(-abs(z)) AS u FROM (SELECT *, ${margin(0)} AS z FROM (${data}))`;
     const terms = `SELECT *, ${times(`greatest(z, 0) + ${log1p('u')} - y * z`)} AS loss, ${times('(CASE WHEN z >= 0 THEN 1 ELSE u END) / (1 + u) - y')} AS r0 FROM (${withU})`;
-    return { sql: `SELECT sum(loss), ${sums(() => 'r0').join(', ')} FROM (${terms})`, values: (t) => [...fixed, ...t] };
+    return { sql: `SELECT fsum(loss), ${sums(() => 'r0').join(', ')} FROM (${terms})`, values: (t) => [...fixed, ...t] };
   }
   const ks = Array.from({ length: blocks }, (_, k) => k);
   const withZ = `SELECT *, ${ks.map((k) => `${margin(k)} AS z${k}`).join(', ')} FROM (${data})`;
@@ -266,5 +270,5 @@ export function dataTermQuery(
   const withL = `SELECT *, m + ln(${ks.map((k) => `exp(z${k} - m)`).join(' + ')}) AS lse FROM (${withM})`;
   const zy = `CASE k ${ks.map((k) => `WHEN ${k} THEN z${k}`).join(' ')} END`;
   const terms = `SELECT *, ${times(`lse - ${zy}`)} AS loss, ${ks.map((k) => `${times(`exp(z${k} - lse) - CAST(k = ${k} AS DOUBLE)`)} AS r${k}`).join(', ')} FROM (${withL})`;
-  return { sql: `SELECT sum(loss), ${sums((k) => `r${k}`).join(', ')} FROM (${terms})`, values: (t) => [...fixed, ...t] };
+  return { sql: `SELECT fsum(loss), ${sums((k) => `r${k}`).join(', ')} FROM (${terms})`, values: (t) => [...fixed, ...t] };
 }
