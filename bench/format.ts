@@ -16,3 +16,6 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
   const rule = `|${widths.map((w, c) => (c === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
   return [line(header), rule, ...rows.map(line)].join('\n');
 }
+
+/** Bytes in MiB, rounded: `1,526 MiB`. */
+export const formatMiB = (bytes: number): string => `${Math.round(bytes / 2 ** 20).toLocaleString('en-US')} MiB`;

@@ -9,7 +9,7 @@
  *   npm run bench -- --quick      smoke run for CI (a few seconds; numbers not meaningful, so
  *                                 the targets are not judged)
  *   npm run bench -- --json FILE  also write the results as JSON (for bench/chart.ts)
- *   npm run bench -- --only dense|sparse|model-selection|inference
+ *   npm run bench -- --only dense|sparse|model-selection|inference|data-in
  *                                 one of the sections; the sparse one takes 20–45 minutes
  *                                 on this shared 2-core machine, plus, on the first run, about
  *                                 25 minutes to generate its sets and write them as svmlight
@@ -45,6 +45,9 @@
  * Then the inference section (bench/inference/section.ts): fit + summary() against statsmodels
  * 0.13.5's Logit.fit() + summary(), and the information-matrix pass against the arithmetic peak
  * of WebAssembly SIMD without FMA, measured in the same rounds.
+ *
+ * Then the data-in section (bench/data-in/section.ts): a Parquet file written by DuckDB to a
+ * fitted model against DuckDB's own read of it, and DuckDB pushdown training against one scan.
  * @module
  */
 import os from 'node:os';
@@ -54,7 +57,7 @@ import { scaledDifference } from './agreement.js';
 import { type BandwidthResult, ParallelProbe, measureBandwidth } from './bandwidth.js';
 import { type ConvergenceResult, type ConvergenceSet, benchConvergence, breastCancerSet } from './convergence.js';
 import { type DataFiles, makeData, readRawInto, removeScratch, writeDataFiles } from './data.js';
-import { formatDuration, renderTable } from './format.js';
+import { formatDuration, formatMiB, renderTable } from './format.js';
 import { ALL_THREADS, type DataSource, IMPLS, type Impl, LEARNING_RATE, type Runner, tfDescription } from './impls.js';
 import { peakRss, probeMemory, runLimited } from './memory.js';
 import { type RoundTask, median, timeInRounds } from './timing.js';
@@ -67,6 +70,7 @@ import { type ModelSelectionResults, benchModelSelection } from './model-selecti
 import { modelSelectionTargets } from './model-selection/targets.js';
 import { type InferenceResults, benchInference } from './inference/section.js';
 import { inferenceTargets } from './inference/targets.js';
+import { type DataInResults, benchDataIn } from './data-in/section.js';
 
 type Mode = 'quick' | 'default' | 'full';
 
@@ -128,9 +132,9 @@ const SYNTHETIC_GD_LR = 4;
 // ---------------------------------------------------------------------------------------
 // Command line
 
-const USAGE = 'usage: npm run bench [-- --quick | --full] [--only dense|sparse|model-selection|inference] [--json FILE]';
+const USAGE = 'usage: npm run bench [-- --quick | --full] [--only dense|sparse|model-selection|inference|data-in] [--json FILE]';
 
-const SECTIONS = ['dense', 'sparse', 'model-selection', 'inference'] as const;
+const SECTIONS = ['dense', 'sparse', 'model-selection', 'inference', 'data-in'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseCommandLine(): { mode: Mode; json: string | null; sections: readonly Section[] } {
@@ -149,7 +153,7 @@ function parseCommandLine(): { mode: Mode; json: string | null; sections: readon
     });
     if (values.help) {
       console.log(
-        `${USAGE}\n  --quick      smoke run (CI)\n  --full       adds 2,000,000×32 and more runs\n  --only S     only section S: dense (gradient descent, time to convergence), sparse, model-selection or inference\n  --json FILE  write the results as JSON`,
+        `${USAGE}\n  --quick      smoke run (CI)\n  --full       adds 2,000,000×32 and more runs\n  --only S     only section S: dense (gradient descent, time to convergence), sparse, model-selection, inference or data-in (Parquet, DuckDB pushdown)\n  --json FILE  write the results as JSON`,
       );
       process.exit(0);
     }
@@ -228,6 +232,8 @@ export interface Results {
   modelSelection: ModelSelectionResults | null;
   /** The inference section, or null when it did not run. */
   inference: InferenceResults | null;
+  /** The data-in section, or null when it did not run. */
+  dataIn: DataInResults | null;
   targets: Target[];
   seconds: number;
 }
@@ -252,7 +258,6 @@ function checkAgreement(label: string, shape: string, steps: number, relative: n
 }
 
 const formatBandwidth = (bytesPerSecond: number): string => `${(bytesPerSecond / 1e9).toFixed(1)} GB/s`;
-const formatMiB = (bytes: number): string => `${Math.round(bytes / 2 ** 20).toLocaleString('en-US')} MiB`;
 const label = (rows: number, cols: number): string => `${rows.toLocaleString('en-US')}×${cols}`;
 
 async function benchShape(shape: Shape, mode: Mode, bandwidth: BandwidthResult, skipped: ReadonlyMap<Impl['key'], string>): Promise<{ result: ShapeResult; files: DataFiles; blas: string | null }> {
@@ -481,6 +486,7 @@ async function main(): Promise<void> {
   const sparse = sections.includes('sparse') ? await benchSparse(mode, ALL_THREADS) : null;
   const modelSelection = sections.includes('model-selection') ? await benchModelSelection(mode, ALL_THREADS) : null;
   const inference = sections.includes('inference') ? await benchInference(mode, ALL_THREADS) : null;
+  const dataIn = sections.includes('data-in') ? await benchDataIn(mode) : null;
 
   const targets = printSummary(dense, sparse, modelSelection, inference, mode);
   const seconds = (performance.now() - started) / 1000;
@@ -503,6 +509,7 @@ async function main(): Promise<void> {
       sparse,
       modelSelection,
       inference,
+      dataIn,
       targets,
       seconds,
     };
