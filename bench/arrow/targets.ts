@@ -14,7 +14,7 @@ export function arrowTargets(results: ArrowResults): Target[] {
   return sets.map((r) => ({
     target: `Matrix.fromArrow ${label(r)} vs Float64Array.set of the same values`,
     needed: '≤ 2×',
-    measured: `${r.ratio.toFixed(2)}× (medians ${median(r.fromArrow).toFixed(1)} ms vs ${median(r.set).toFixed(1)} ms)`,
+    measured: `${r.ratio.toFixed(2)}× (medians ${median(r.fromArrow).toFixed(1)} ms vs ${median(r.set).toFixed(1)} ms; fastest runs ${(Math.min(...r.fromArrow) / Math.min(...r.set)).toFixed(2)}×)`,
     met: r.ratio <= 2,
   }));
 }
