@@ -13,6 +13,18 @@ import { DELIMITERS, csvParseOptions, detectDelimiter, firstLine, readHeader, ty
 import { CliError } from './errors.js';
 import { quoted } from './text.js';
 
+/**
+ * A cell: the text of a CSV field, or for a typed source (Parquet, Arrow, a query; see
+ * tables.ts) a finite number, which reads as its text `String(x)` would (the same float64),
+ * so a column of numbers skips writing and parsing its text. {@link cellString} is its text.
+ */
+export type Cell = string | number;
+
+/** A cell's text: a number as `String` writes it (the shortest decimal that reads back to it). */
+export function cellString(cell: Cell): string {
+  return typeof cell === 'number' ? String(cell) : cell;
+}
+
 /** A whole table in memory (a CSV file, or another tabular source read by tables.ts): the header and the data rows as text. */
 export interface CsvTable {
   /** The file's path as given (for messages). */
@@ -22,7 +34,7 @@ export interface CsvTable {
   /** The index of each column by its name (names are distinct): lookups cost O(1), not O(columns). */
   columns: ReadonlyMap<string, number>;
   /** Data rows; each has `header.length` cells. */
-  rows: string[][];
+  rows: Cell[][];
   /** The row number messages give each data row: a CSV file's line (the header is 1); a Parquet or Arrow file's or a query's row, from 1. */
   lines: number[];
 }
@@ -32,7 +44,7 @@ export interface CsvChunk {
   header: string[];
   /** As {@link CsvTable.columns}; one Map shared by every chunk of a file. */
   columns: ReadonlyMap<string, number>;
-  rows: string[][];
+  rows: Cell[][];
   lines: number[];
 }
 
@@ -123,7 +135,7 @@ export async function* readCsvChunks(
   body.on('error', (error) => parser.destroy(error));
   let header: string[] | null = null;
   let columns: ReadonlyMap<string, number> = new Map();
-  let rows: string[][] = [];
+  let rows: Cell[][] = [];
   let lines: number[] = [];
   try {
     for await (const item of parser as AsyncIterable<CsvRecord>) {

@@ -12,7 +12,7 @@ import { Matrix, StandardScaler, type Label } from '../index.js';
 import { standardizeValue } from '../preprocessing/standard-scaler.js';
 // numpy's order (by code point), as the estimator sorts classes and OneHotEncoder categories.
 import { compareLabels } from '../validate/labels.js';
-import { describeColumn, type CsvChunk } from './csv.js';
+import { cellString, describeColumn, type Cell, type CsvChunk } from './csv.js';
 import { cellNumber, isInfiniteCell, isMissing, isNumberCell, toLabel, toLabels } from './csv-rules.js';
 import { CliError, UsageError } from './errors.js';
 import { listShort, nearest, quoted, quotedCell } from './text.js';
@@ -130,7 +130,9 @@ export function selectFeatures(
  * @throws CliError naming file, row and column for text that is not a finite number.
  */
 export function parseNumber(file: string, chunk: CsvChunk, i: number, j: number): number {
-  const cell = (chunk.rows[i] as string[])[j] as string;
+  const cell = (chunk.rows[i] as Cell[])[j] as Cell;
+  // A typed source's finite number, exactly what its text would parse to.
+  if (typeof cell === 'number') return cell;
   if (isMissing(cell)) return Number.NaN;
   const value = cellNumber(cell.trim());
   if (value === null && isInfiniteCell(cell.trim())) {
@@ -162,7 +164,7 @@ export function readLabels(file: string, chunk: CsvChunk, target: number): Label
 /** The target column's cells. @throws CliError for a missing value (naming file, row and column). */
 function targetCells(file: string, chunk: CsvChunk, target: number): string[] {
   return chunk.rows.map((row, i) => {
-    const cell = row[target] as string;
+    const cell = cellString(row[target] as Cell);
     if (isMissing(cell)) {
       throw new CliError(`${file}: row ${chunk.lines[i]}, ${describeColumn(chunk.header, target)}: the target value is missing`);
     }
@@ -253,7 +255,7 @@ export function fitPreprocessing(
     if (oneHotColumns.has(name)) {
       const counts = new Map<string, number>();
       table.rows.forEach((row, i) => {
-        const cell = (row[j] as string).trim();
+        const cell = cellString(row[j] as Cell).trim();
         if (isMissing(cell)) {
           if (request.impute === null) throw missingError(file, table, i, j);
           return;
@@ -330,11 +332,11 @@ export function transformer(file: string, table: Pick<CsvChunk, 'header' | 'colu
     const order = rows ?? chunk.rows.map((_, i) => i);
     const out = allocate(file, p, order.length, d);
     order.forEach((i, r) => {
-      const row = chunk.rows[i] as string[];
+      const row = chunk.rows[i] as Cell[];
       let k = r * d;
       for (const { j, cats, position, fillCategory, fillValue } of columns) {
         if (cats !== null && position !== null) {
-          let cell = (row[j] as string).trim();
+          let cell = cellString(row[j] as Cell).trim();
           if (isMissing(cell)) {
             if (fillCategory === undefined) throw missingError(file, chunk, i, j);
             cell = fillCategory;

@@ -11,7 +11,7 @@
 import { Matrix, fitStream, type Label, type LogisticRegression, type LogisticRegressionOptions, type StreamChunk } from '../index.js';
 import { compareLabels } from '../validate/labels.js';
 import { stat } from 'node:fs/promises';
-import { describeColumn, isPipe, type CsvChunk } from './csv.js';
+import { cellString, describeColumn, isPipe, type Cell, type CsvChunk } from './csv.js';
 import { isMissing, isNumberCell, toLabel } from './csv-rules.js';
 import { CliError, UsageError } from './errors.js';
 import { readTableChunks, type TableSource } from './tables.js';
@@ -130,8 +130,8 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
       columns = names.map((name, k) => ({ name, index: indices[k] as number, oneHot: oneHot.has(name), count: 0, mean: 0, m2: 0, shift: 0, categories: new Map() }));
     }
     for (let i = 0; i < chunk.rows.length; i++) {
-      const row = chunk.rows[i] as string[];
-      const label = row[targetIndex] as string;
+      const row = chunk.rows[i] as Cell[];
+      const label = cellString(row[targetIndex] as Cell);
       if (isMissing(label)) throw new CliError(`${file}: row ${chunk.lines[i]}, ${targetColumn}: the target value is missing`);
       cellCounts.set(label, (cellCounts.get(label) ?? 0) + 1);
       if (allNumeric && !isNumberCell(label)) allNumeric = false;
@@ -143,7 +143,7 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
       }
       for (const c of columns) {
         if (c.oneHot) {
-          const cell = (row[c.index] as string).trim();
+          const cell = cellString(row[c.index] as Cell).trim();
           if (isMissing(cell)) {
             if (req.request.impute === null) throw missing(file, chunk, i, c.index);
           } else c.categories.set(cell, (c.categories.get(cell) ?? 0) + (train ? 1 : 0));
@@ -246,7 +246,7 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
         const part = used.slice(from, from + Math.min(used.length - from, chunkRows - n));
         apply ??= transformer(file, chunk, p);
         buffer.set(apply(chunk, part).data, n * d);
-        for (const i of part) y.push(toLabel((chunk.rows[i] as string[])[targetIndex] as string, allNumeric));
+        for (const i of part) y.push(toLabel(cellString((chunk.rows[i] as Cell[])[targetIndex] as Cell), allNumeric));
         n += part.length;
         from += part.length;
         if (n === chunkRows) {

@@ -8,7 +8,7 @@
  */
 import { formatSummary, type CovType, type LogisticRegression, type LogisticRegressionOptions, type SummaryJSON } from '../index.js';
 import { cellNumber, isMissing } from './csv-rules.js';
-import { describeColumn } from './csv.js';
+import { cellString, describeColumn, type Cell } from './csv.js';
 import type { DataFormat } from './data-format.js';
 import { CliError, UsageError } from './errors.js';
 import { choice, num, str, type Values } from './flags.js';
@@ -121,7 +121,7 @@ export async function readClusterColumn(
   if (featureList.includes(cluster)) throw new UsageError(`--cluster column ${quoted(cluster)} is among --features; the cluster labels are not a feature`, 'train');
   if (oneHot.includes(cluster)) throw new UsageError(`--cluster column ${quoted(cluster)} is a --one-hot column; the cluster labels are not a feature`, 'train');
   const labels = table.rows.map((row, i) => {
-    const cell = row[index] as string;
+    const cell = cellString(row[index] as Cell);
     if (isMissing(cell)) {
       throw new CliError(`${file}: row ${table.lines[i]}, ${describeColumn(table.header, index)}: ${quotedCell(cell)} is a missing cluster label; every row needs one with --cluster`);
     }

@@ -7,13 +7,15 @@
  *
  * A typed value becomes the cell a CSV file would hold for it: a number its shortest
  * round-tripping decimal (`String(x)`, read back to the same float64), a 64-bit integer
- * its digits, a null an empty cell (a missing value), a date its ISO 8601 text. Row numbers
+ * its digits, a null an empty cell (a missing value), a date its ISO 8601 text. A finite
+ * number (and an integer within ±2⁵³) is kept as the number that text reads as (csv.ts's
+ * {@link Cell}), so numeric columns skip writing and parsing text. Row numbers
  * of these sources are data rows from 1 (a CSV file's are its lines, the header line 1);
  * messages call both `row N`.
  * @module
  */
 import { readArrowBatches } from './arrow-table.js';
-import { readCsvChunks, type CsvChunk, type CsvTable } from './csv.js';
+import { readCsvChunks, type Cell, type CsvChunk, type CsvTable } from './csv.js';
 import { readHeader } from './csv-rules.js';
 import { CliError } from './errors.js';
 import { readParquetBatches } from './parquet-table.js';
@@ -80,7 +82,18 @@ export function cellText(value: unknown): string {
 }
 
 /**
- * The batches of a columnar source as text chunks of at most `chunkRows` rows, rows
+ * A typed value as a {@link Cell}: a finite number as itself (−0 as 0, as its text `0`
+ * reads), a bigint within ±2⁵³ as its number; anything else (NaN and ±Infinity too, whose
+ * text the CSV rules read as missing and refuse) as {@link cellText}.
+ */
+export function typedCell(value: unknown): Cell {
+  if (typeof value === 'number') return value - value === 0 ? (value === 0 ? 0 : value) : String(value);
+  if (typeof value === 'bigint' && value >= -9007199254740992n && value <= 9007199254740992n) return Number(value);
+  return cellText(value);
+}
+
+/**
+ * The batches of a columnar source as chunks of at most `chunkRows` rows, rows
  * numbered from 1. The last chunk may be empty (as {@link readCsvChunks}'s).
  * @throws CliError naming the source for an empty or repeated column name.
  */
@@ -90,13 +103,13 @@ async function* textChunks(file: string, opened: Batches, chunkRows: number): As
   if (!read.ok) throw new CliError(`${file}: ${read.problem.replace(/^row 1(?:, |: )/, '').replace('the header', 'the column names')}`);
   const { header, columns } = read;
   const d = header.length;
-  let rows: string[][] = [];
+  let rows: Cell[][] = [];
   let lines: number[] = [];
   let row = 0;
   for await (const batch of opened.batches) {
     for (let i = 0; i < batch.length; i++) {
-      const cells = new Array<string>(d);
-      for (let j = 0; j < d; j++) cells[j] = cellText(batch.cell(i, j));
+      const cells = new Array<Cell>(d);
+      for (let j = 0; j < d; j++) cells[j] = typedCell(batch.cell(i, j));
       rows.push(cells);
       lines.push(++row);
       if (rows.length >= chunkRows) {
@@ -161,7 +174,7 @@ async function readWhole(source: TableSource): Promise<CsvTable> {
   const { file } = source;
   let header: string[] = [];
   let columns: ReadonlyMap<string, number> = new Map();
-  const rows: string[][] = [];
+  const rows: Cell[][] = [];
   const lines: number[] = [];
   for await (const chunk of readTableChunks(source, 65_536)) {
     ({ header, columns } = chunk);

@@ -7,7 +7,7 @@
  * @module
  */
 import { CountVectorizer, HashingVectorizer, TfidfVectorizer, type CsrMatrix, type Dtype } from '../index.js';
-import { describeColumn, type CsvTable } from './csv.js';
+import { cellString, describeColumn, type Cell, type CsvTable } from './csv.js';
 import { CliError, UsageError } from './errors.js';
 import { columnIndices } from './preprocess.js';
 import { TEXT_RENAMED, VECTORIZERS, type TextRequest, type VectorizerKind } from './text-options.js';
@@ -53,7 +53,7 @@ export function makeVectorizer(request: TextRequest): Vectorizer {
 export function documents(file: string, table: Pick<CsvTable, 'header' | 'columns' | 'rows'>, column: string, rows?: readonly number[]): string[] {
   const [j] = columnIndices(file, table, [column], 'text') as [number];
   const order = rows ?? table.rows.map((_, i) => i);
-  return order.map((i) => (table.rows[i] as string[])[j] as string);
+  return order.map((i) => cellString((table.rows[i] as Cell[])[j] as Cell));
 }
 
 /**

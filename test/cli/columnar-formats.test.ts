@@ -3,6 +3,7 @@
 // naming the file, row and column.
 import { readFileSync } from 'node:fs';
 import { parquetReadObjects } from 'hyparquet';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvText, parquetBytes, writeAll } from './columnar-data.js';
 import { cli, expectFailure, scratch } from './helpers.js';
@@ -170,6 +171,23 @@ describe('bad Parquet and Arrow input', () => {
 
   it('a null feature asks for --impute, naming the data row and column', async () => {
     expectFailure(await cli(['train', files.parquet, '--target', 'y', '--one-hot', 'color']), `${files.parquet}: row 6, column 'x1' (1): missing value; pass --impute mean or --impute median to fill it`);
+  });
+
+  it('NaN is a missing value and ±Infinity is refused, as their text in a CSV cell', async () => {
+    const write = (name: string, x: number[]) =>
+      tmp.file(name, new Uint8Array(parquetWriteBuffer({ columnData: [{ name: 'x', data: Float64Array.from(x), type: 'DOUBLE' }, { name: 'y', data: Int32Array.from([0, 1, 0, 1]), type: 'INT32' }] })));
+    const nan = write('nan.parquet', [1, 2, Number.NaN, 4]);
+    expectFailure(await cli(['train', nan, '--target', 'y']), `${nan}: row 3, column 'x' (1): missing value; pass --impute mean or --impute median to fill it`);
+    const inf = write('inf.parquet', [1, Number.NEGATIVE_INFINITY, 3, 4]);
+    expectFailure(await cli(['train', inf, '--target', 'y']), `${inf}: row 2, column 'x' (1): "-Infinity" is not a finite number; features must be finite`);
+  });
+
+  it('64-bit integers beyond 2⁵³ are read as the CSV reads their digits (to the nearest float64)', async () => {
+    const big = [2n ** 60n + 1n, 3n, -(2n ** 55n) - 3n, 7n];
+    const pq = tmp.file('big.parquet', new Uint8Array(parquetWriteBuffer({ columnData: [{ name: 'x', data: BigInt64Array.from(big), type: 'INT64' }, { name: 'y', data: Int32Array.from([0, 1, 0, 1]), type: 'INT32' }] })));
+    const csv = tmp.file('big.csv', `x,y\n${big.map((v, i) => `${v},${i % 2}`).join('\n')}\n`);
+    const flags = ['--target', 'y', '--test-size', '0', '--standardize', '--quiet'];
+    expect(await trained(pq, 'big-pq.json', flags)).toEqual(await trained(csv, 'big-csv.json', flags));
   });
 
   it('--delimiter is refused for Parquet data', async () => {
