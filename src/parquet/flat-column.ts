@@ -217,14 +217,26 @@ function copyValues(source: Uint8Array, count: number, width: number, target: Ui
 }
 
 /**
- * Decodes the column chunk in `bytes` (its pages, dictionary first if any) into `rows` values.
+ * Decodes the column chunk in `bytes` (its pages, dictionary first if any) into `rows` values
+ * (into `reuse` when it is an array of that type and length).
  * @param type - the physical type's array (its element size is the value size).
  * @param optional - whether the column has definition levels (maxDefinitionLevel 1).
  * @throws NotFlat for an encoding left to hyparquet; RangeError for pages that do not add up.
  */
-export function readFlatColumn(bytes: Uint8Array, rows: number, type: FlatConstructor, optional: boolean, codec: string, decompress: Decompress): FlatChunk {
+export function readFlatColumn(
+  bytes: Uint8Array,
+  rows: number,
+  type: FlatConstructor,
+  optional: boolean,
+  codec: string,
+  decompress: Decompress,
+  reuse: FlatValues | null = null,
+): FlatChunk {
   const width = type.BYTES_PER_ELEMENT;
-  const values = new type(rows);
+  // A caller done with the previous row group's values lends them back: allocating (and
+  // collecting) an array per column and row group costs more than decoding into it.
+  const values = reuse !== null && reuse.constructor === type && reuse.length === rows ? reuse : new type(rows);
+  const zero = values instanceof BigInt64Array || values instanceof BigUint64Array ? 0n : 0;
   const target = new Uint8Array(values.buffer);
   let valid: Uint8Array | null = null;
   let nullCount = 0;
@@ -310,7 +322,10 @@ export function readFlatColumn(bytes: Uint8Array, rows: number, type: FlatConstr
       const out = values as unknown as { [k: number]: number | bigint };
       for (let k = 0, v = 0; k < count; k++) {
         if ((levels as Uint8Array)[k] === 1) out[row + k] = staged[v++] as number | bigint;
-        else valid[row + k] = 0;
+        else {
+          valid[row + k] = 0;
+          out[row + k] = zero;
+        }
       }
       nullCount += count - present;
     }

@@ -4,26 +4,14 @@
  * table to a training chunk), so memory holds one row group and its matrix at a time.
  * @module
  */
-import { arrowChunks, type Dtype, type Label, type StreamChunk } from '../index.js';
+import { type ArrowChunksOptions, arrowChunks, type Label, type StreamChunk } from '../index.js';
 import { describeKind } from '../validate/describe.js';
 import { checkOptionNames } from '../validate/options.js';
 import { rowGroupTables } from './read-parquet.js';
 import type { ParquetSource } from './source.js';
 
-/** Options of {@link parquetChunks}. */
-export interface ParquetChunksOptions {
-  /** The label column. */
-  target: string;
-  /**
-   * The feature columns, in order.
-   * @default every column but `target`, in the file's order
-   */
-  columns?: readonly string[] | null;
-  /**
-   * Storage of each chunk's matrix.
-   * @default 'float64'
-   */
-  dtype?: Dtype;
+/** Options of {@link parquetChunks}: those of `arrowChunks`, and the row groups to read. */
+export interface ParquetChunksOptions extends ArrowChunksOptions {
   /**
    * The row groups to read (0-based indices), in this order.
    * @default every row group, in order
@@ -33,7 +21,8 @@ export interface ParquetChunksOptions {
 
 /**
  * The chunks `fitStream` takes from a Parquet file, one per row group: features from the
- * numeric `columns` (as `Matrix.fromArrow` reads them), labels from `target`. Each chunk's
+ * numeric `columns` and the one-hot encoded string columns of `oneHot` (as `arrowChunks`
+ * reads them), labels from `target`. Each chunk's
  * matrix lives in WebAssembly memory until the next chunk is asked for. Pass a function to
  * `fitStream` for more than one epoch (each call reads the file again).
  * @param source - as {@link readParquet} takes it.
@@ -49,11 +38,13 @@ export interface ParquetChunksOptions {
  */
 export async function* parquetChunks(source: ParquetSource, options: ParquetChunksOptions): AsyncGenerator<StreamChunk<Label>, void, undefined> {
   const where = 'parquetChunks';
-  checkOptionNames(where, options, ['target', 'columns', 'dtype', 'rowGroups']);
+  checkOptionNames(where, options, ['target', 'columns', 'dtype', 'oneHot', 'handleUnknown', 'rowGroups']);
   if (typeof options.target !== 'string') throw new TypeError(`${where}: target must be a column name, got ${describeKind(options.target)}`);
   const features = options.columns ?? null;
   // Only the columns training reads are read from the file.
   const read = features === null ? null : [...features.filter((name) => name !== options.target), options.target];
-  const tables = rowGroupTables(where, source, { columns: read, rowGroups: options.rowGroups ?? null });
-  yield* arrowChunks(tables, { target: options.target, columns: features, dtype: options.dtype ?? 'float64' });
+  const { rowGroups = null, ...arrow } = options;
+  // arrowChunks is done with a table (its matrix made) when it asks for the next one.
+  const tables = rowGroupTables(where, source, { columns: read, rowGroups }, true);
+  yield* arrowChunks(tables, arrow);
 }

@@ -7,6 +7,7 @@
 import { type Dtype, type Label, labelsFromArrow, Matrix } from '../index.js';
 import { describeKind } from '../validate/describe.js';
 import { checkChoice, checkOptionNames } from '../validate/options.js';
+import type { ParquetTable } from './parquet-table.js';
 import { openParquet } from './read-parquet.js';
 import type { ParquetSource } from './source.js';
 
@@ -78,8 +79,11 @@ export async function readParquetXy<D extends Dtype = 'float64'>(source: Parquet
     const y: Label[] | null = target === null ? null : new Array<Label>(rows);
     try {
       let row = 0;
+      let previous: ParquetTable | null = null;
       for (const group of opened.groups) {
-        const table = await opened.readGroup(group);
+        // A row group's columns are done with once in the matrix: the next reuses their arrays.
+        const table: ParquetTable = await opened.readGroup(group, previous);
+        previous = table;
         if (table.numRows === 0) continue;
         let part: Matrix<D>;
         let labels: Label[] | null;

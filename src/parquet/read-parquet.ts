@@ -10,7 +10,7 @@
  */
 import { describeKind } from '../validate/describe.js';
 import { checkOptionNames } from '../validate/options.js';
-import { type Decompress, type FlatConstructor, NotFlat, readFlatColumn } from './flat-column.js';
+import { type Decompress, type FlatConstructor, type FlatValues, NotFlat, readFlatColumn } from './flat-column.js';
 import { ArrowTypeId, ParquetChunk, ParquetColumn, type ParquetColumnType, type ParquetField, ParquetTable, type ParquetValues } from './parquet-table.js';
 import { snappyInto } from './snappy.js';
 import { type AsyncBufferLike, type ByteSource, openSource, type ParquetSource } from './source.js';
@@ -133,7 +133,11 @@ export interface OpenedParquet {
   readonly groups: readonly number[];
   /** Rows of a row group. */
   rows(group: number): number;
-  readGroup(group: number): Promise<ParquetTable>;
+  /**
+   * The columns of a row group. With `reuse`, the numeric columns are decoded into the
+   * arrays of the table read before (when of the same length), which must no longer be used.
+   */
+  readGroup(group: number, reuse?: ParquetTable | null): Promise<ParquetTable>;
 }
 
 const MAGIC = [0x50, 0x41, 0x52, 0x31]; // "PAR1"
@@ -287,7 +291,7 @@ export async function openParquet(where: string, source: unknown, options: ReadP
       return out;
     };
 
-    const readColumn = async (node: SchemaTree, field: ParquetField, group: number): Promise<ParquetChunk> => {
+    const readColumn = async (node: SchemaTree, field: ParquetField, group: number, reuse: FlatValues | null): Promise<ParquetChunk> => {
       const rowGroup = metadata.row_groups[group] as FileMetaData['row_groups'][number];
       const rows = Number(rowGroup.num_rows);
       const leaves = rowGroup.columns.filter((chunk) => chunk.meta_data?.path_in_schema[0] === field.name);
@@ -307,7 +311,7 @@ export async function openParquet(where: string, source: unknown, options: ReadP
         const start = Number(leaf.dictionary_page_offset || leaf.data_page_offset);
         const bytes = await file.read(start, start + Number(leaf.total_compressed_size));
         try {
-          const chunk = readFlatColumn(bytes, rows, flat, node.element.repetition_type !== 'REQUIRED', leaf.codec, decompress);
+          const chunk = readFlatColumn(bytes, rows, flat, node.element.repetition_type !== 'REQUIRED', leaf.codec, decompress, reuse);
           return new ParquetChunk(rows, chunk.nullCount, chunk.values, chunk.validity, field.type);
         } catch (error) {
           if (!(error instanceof NotFlat)) throw new RangeError(`${where}: ${name} is corrupt: column '${field.name}' of row group ${group}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
@@ -339,12 +343,14 @@ export async function openParquet(where: string, source: unknown, options: ReadP
       fields,
       groups,
       rows: (group) => Number((metadata.row_groups[group] as FileMetaData['row_groups'][number]).num_rows),
-      readGroup: async (group) => {
+      readGroup: async (group, reuse = null) => {
         const rows = Number((metadata.row_groups[group] as FileMetaData['row_groups'][number]).num_rows);
         const columns: ParquetColumn[] = [];
         for (let j = 0; j < fields.length; j++) {
           const field = fields[j] as ParquetField;
-          columns.push(new ParquetColumn(field.type, [await readColumn(nodes[j] as SchemaTree, field, group)]));
+          const previous = reuse?.getChild(field.name)?.data[0]?.values ?? null;
+          const lend = previous !== null && !Array.isArray(previous) ? (previous as FlatValues) : null;
+          columns.push(new ParquetColumn(field.type, [await readColumn(nodes[j] as SchemaTree, field, group, lend)]));
         }
         return new ParquetTable(rows, fields, columns);
       },
@@ -413,11 +419,19 @@ export function parquetRowGroups(source: ParquetSource, options: ParquetRowGroup
   return rowGroupTables('parquetRowGroups', source, options);
 }
 
-/** {@link parquetRowGroups}, its errors naming `where`. */
-export async function* rowGroupTables(where: string, source: unknown, options: ParquetRowGroupsOptions): AsyncGenerator<ParquetTable, void, undefined> {
+/**
+ * {@link parquetRowGroups}, its errors naming `where`. With `reuse`, each table's numeric
+ * arrays are reused by the next, for a caller done with a table when it asks for the next.
+ */
+export async function* rowGroupTables(where: string, source: unknown, options: ParquetRowGroupsOptions, reuse = false): AsyncGenerator<ParquetTable, void, undefined> {
   const opened = await openParquet(where, source, options);
   try {
-    for (const group of opened.groups) yield await opened.readGroup(group);
+    let previous: ParquetTable | null = null;
+    for (const group of opened.groups) {
+      const table: ParquetTable = await opened.readGroup(group, reuse ? previous : null);
+      previous = table;
+      yield table;
+    }
   } finally {
     await opened.file.close();
   }

@@ -169,6 +169,13 @@ describe('parquetRowGroups(source, options)', () => {
     expect(firsts).toEqual([row(0).a, row(2048).a, row(4096).a]);
   });
 
+  it('leaves every table it yielded intact while it reads the next ones', async () => {
+    const tables: ParquetTable[] = [];
+    for await (const table of parquetRowGroups(files.duckdb.snappy, { columns: ['a', 'n'] })) tables.push(table);
+    expect(tables.map((table) => table.getChild('a')!.at(1))).toEqual([row(1).a, row(2049).a, row(4097).a]);
+    expect(tables[0]!.getChild('n')!.toArray()).toEqual(range(0, 2048).map((i) => row(i).n));
+  });
+
   it('stops reading when the loop breaks', async () => {
     let seen = 0;
     for await (const table of parquetRowGroups(files.duckdb.snappy)) {
