@@ -50,16 +50,35 @@ export interface HostedRun {
  * @throws whatever `dataTerm` throws (the solve is abandoned; nothing else is affected).
  */
 export async function solveHosted(problem: HostedProblem, run: HostedRun, start: Float64Array, dataTerm: DataTerm): Promise<CoreResult & { readonly evaluations: number }> {
-  const core: Core = privateCore();
-  const exports = core.exports;
   const parameters = problem.blocks * (problem.cols + 1);
   if (start.length !== parameters) throw new RangeError(`solveHosted: start has ${start.length} values; the problem has ${parameters} parameters`);
-  const record = problemRecord(core);
-  record.write({ x: 0, dtype: 'float64', sparse: null, y: 0, weights: 0, rows: 0, ...problem });
-  const solver = exported(exports, 'SOLVER_LBFGS');
-  record.setWork(core.allocF64(exports.workLength(solver)));
-  exports.prepareProblem(solver);
-  const paramsPtr = core.copyIn(start);
+  const core = idle ?? privateCore();
+  idle = null;
+  const exports = core.exports;
+  const owned: number[] = [];
+  try {
+    const record = problemRecord(core);
+    record.write({ x: 0, dtype: 'float64', sparse: null, y: 0, weights: 0, rows: 0, ...problem });
+    const solver = exported(exports, 'SOLVER_LBFGS');
+    const work = core.allocF64(exports.workLength(solver));
+    owned.push(work);
+    record.setWork(work);
+    exports.prepareProblem(solver);
+    const paramsPtr = core.copyIn(start);
+    owned.push(paramsPtr);
+    return await iterate(core, paramsPtr, parameters, run, dataTerm);
+  } finally {
+    for (const ptr of owned) core.free(ptr);
+    idle = core;
+  }
+}
+
+/** A private core no solve is using, kept for the next one (most programs run one at a time). */
+let idle: Core | null = null;
+
+/** The host's side of the iteration: evaluate where the core asks until it ends. */
+async function iterate(core: Core, paramsPtr: number, parameters: number, run: HostedRun, dataTerm: DataTerm): Promise<CoreResult & { readonly evaluations: number }> {
+  const exports = core.exports;
   // Each call into the core is synchronous: the progress listener is installed for the
   // call only, as fits in the default core install theirs between our awaits.
   const step = (call: () => number): number => {
