@@ -114,6 +114,15 @@ describe('fitPushdown(model, connection, sql, { target, columns, sampleWeight })
     expect(warnings).toEqual([expect.stringContaining("reached maxIter = 2")]);
   });
 
+  it('runs two fits at once, each in a core of its own, as it runs them one after the other', async () => {
+    const sql = 'SELECT x1, x2, k FROM points';
+    const both = await Promise.all([1, 0.01].map((C) => fitPushdown(new LogisticRegression({ C }), connection, sql, { target: 'k' })));
+    for (const [i, C] of [1, 0.01].entries()) {
+      const alone = await fitPushdown(new LogisticRegression({ C }), connection, sql, { target: 'k' });
+      expect(gap(both[i] as LogisticRegression, alone)).toBeLessThan(1e-9);
+    }
+  });
+
   it('returns the model it was given, fitted', async () => {
     const model = new LogisticRegression();
     expect(await fitPushdown(model, connection, 'SELECT x1, k FROM points', { target: 'k' })).toBe(model);
