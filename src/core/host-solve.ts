@@ -11,23 +11,12 @@
  * holds no record other fits need while it waits.
  * @module
  */
-import { exported, problemRecord } from './problem.js';
+import { type ProblemFields, exported, problemRecord } from './problem.js';
 import type { CoreResult } from './solve.js';
 import { type Core, type ProgressListener, privateCore, setProgressListener } from './runtime.js';
 
-/** The problem of a hosted solve: what the record holds besides X, y and the weights. */
-export interface HostedProblem {
-  readonly cols: number;
-  /** 1 for a binary problem, K for a K-class softmax. */
-  readonly blocks: number;
-  readonly fitIntercept: boolean;
-  /** S = Σᵢ sᵢ, by which the core divides the data term's sums. */
-  readonly weightSum: number;
-  /** Coefficient of ½‖w‖² in the scaled objective. */
-  readonly l2: number;
-  /** Coefficient of ‖w‖₁ in the scaled objective (> 0 runs OWL-QN). */
-  readonly l1: number;
-}
+/** The problem of a hosted solve: the record's fields besides X, y and the weights (S = Σᵢ sᵢ is the data term's). */
+export type HostedProblem = Pick<ProblemFields, 'cols' | 'blocks' | 'fitIntercept' | 'weightSum' | 'l2' | 'l1'>;
 
 /**
  * The data term at θ: writes Σᵢ sᵢ∇θℓᵢ into `gradient` (blocks × (cols + 1) values, per
