@@ -239,7 +239,11 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
     const buffer = new Float64Array(Math.max(1, Math.min(chunkRows, wantTest ? rows - trainRows : trainRows)) * d);
     let n = 0;
     let y: Label[] = [];
+    let seen = 0;
     for await (const chunk of readTableChunks(source, parseRows)) {
+      seen += chunk.rows.length;
+      // (Checked before the rows are used: the buffers are sized from the first pass's counts.)
+      if (seen > rows) throw changedRows(source, seen, rows);
       const used: number[] = [];
       for (let i = 0; i < chunk.rows.length; i++) if (test() === wantTest) used.push(i);
       for (let from = 0; from < used.length; ) {
@@ -258,6 +262,7 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
       }
     }
     if (n > 0) yield { X: Matrix.from(buffer.subarray(0, n * d), n, d), y };
+    if (seen !== rows) throw changedRows(source, seen, rows);
   }
 
   const start = performance.now();
@@ -302,6 +307,13 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
     fitMs,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   };
+}
+
+/** The refusal of a pass that gave other rows than the first (a query run again; its test rows are drawn by position). */
+function changedRows(source: TableSource, seen: number, rows: number): CliError {
+  return new CliError(
+    `${source.file}: gave ${seen > rows ? `more than ${rows}` : seen} rows on a later pass and ${rows} on the first; --stream reads the data once per pass, so it must give the same rows in the same order each time${source.query === null ? '' : ' (for a query with joins or aggregates, add an ORDER BY)'}`,
+  );
 }
 
 /** What identifies one version of a file's contents: its inode, size and modification time (null when it is gone). */

@@ -41,7 +41,9 @@ Data:
                            null is a missing value; numbers exact), so every flag applies
   --sql QUERY              train on the result of a DuckDB query in place of a data file,
                            e.g. --sql "SELECT * FROM 'big/*.parquet' WHERE year > 2020"
-                           (needs npm install @duckdb/node-api; streamed with --stream)
+                           (needs npm install @duckdb/node-api; streamed with --stream,
+                           which runs it once per pass: give it an ORDER BY if its rows'
+                           order can change)
   --target COLUMN          the column to predict (required for CSV; svmlight labels are
                            the first token of each line)
   --features a,b,c         feature columns (default: every other column); a name with a

@@ -1,11 +1,14 @@
 // train --sql QUERY: a DuckDB query's result in place of a data file, read into the same
 // cells as a CSV file; DuckDB's refusals passed on with the query; a missing DuckDB named
 // with what to install.
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync } from 'node:fs';
 import { spawnSync, execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Progress } from '../../src/cli/progress.js';
 import { DUCKDB_MISSING, setDuckdbImporter } from '../../src/cli/sql-table.js';
+import { trainStream } from '../../src/cli/stream-train.js';
+import { sqlSource } from '../../src/cli/tables.js';
 import { writeAll } from './columnar-data.js';
 import { cli, expectFailure, scratch } from './helpers.js';
 
@@ -89,6 +92,16 @@ describe('train --sql: bad input', () => {
 
   it('refuses a result without rows, with the query', async () => {
     expectFailure(await cli(['train', '--sql', 'SELECT 1 AS a, 0 AS y WHERE false', '--target', 'y']), '--sql: the query returned no rows (query: SELECT 1 AS a, 0 AS y WHERE false)');
+  });
+
+  it('with --stream, refuses a query that gives other rows on a later pass (its test rows are drawn by position)', async () => {
+    const file = tmp.file('growing.csv', `a,y\n${Array.from({ length: 20 }, (_, i) => `${i},${i % 2}`).join('\n')}\n`);
+    // The progress of epoch 1 appends rows to the file the query reads.
+    const progress = { update: () => appendFileSync(file, '5,1\n6,0\n'), done: () => {} } as unknown as Progress;
+    const request = { target: 'y', features: [], request: { oneHot: [], impute: null, standardize: false }, epochs: 3, chunkRows: 100, testSize: 0.2, maxClasses: 100, options: { solver: 'sgd' as const, randomState: 1 }, progress };
+    await expect(trainStream({ ...request, source: sqlSource(`SELECT * FROM read_csv('${file}')`) })).rejects.toThrow(
+      /^--sql: gave more than 20 rows on a later pass and 20 on the first; --stream reads the data once per pass, so it must give the same rows in the same order each time \(for a query with joins or aggregates, add an ORDER BY\)$/,
+    );
   });
 
   it('refuses a data file given with --sql', async () => {
