@@ -118,8 +118,8 @@ Output:
                            svmlight data reads svmlight
   --out preds.csv          write to a file (default: stdout; never one of the input files);
                            a name ending in .parquet (or .pq) writes Parquet: the same
-                           columns, labels as DOUBLE (numeric classes) or strings, and
-                           probabilities as DOUBLE
+                           columns, labels as DOUBLE (numeric classes) or strings (as
+                           they are: the guard below is for CSV), probabilities as DOUBLE
   --delimiter , ; tab      the CSV delimiter (default: detected from the header)
   --raw-cells              write text cells as they are; by default a text cell that
                            starts with =, +, -, @, tab or carriage return (which a

@@ -66,6 +66,21 @@ describe('train <data.parquet|data.arrow>', () => {
     expect(parquet.summary).toEqual(csv.summary);
   });
 
+  it('--text vectorizes a Parquet string column as the same CSV column', async () => {
+    const { parquetWriteBuffer: write } = await import('hyparquet-writer');
+    const reviews = ['good film, very good', 'bad plot', 'good acting', 'bad, bad ending', 'very good', 'so bad'];
+    const labels = ['pos', 'neg', 'pos', 'neg', 'pos', 'neg'];
+    const csv = tmp.file('reviews.csv', `review,label\n${reviews.map((r, i) => `"${r}",${labels[i]}`).join('\n')}\n`);
+    const pq = tmp.file('reviews.parquet', new Uint8Array(write({ columnData: [{ name: 'review', data: reviews, type: 'STRING' }, { name: 'label', data: labels, type: 'STRING' }] })));
+    const flags = ['--target', 'label', '--text', 'review', '--tfidf', '--test-size', '0', '--quiet'];
+    expect(await trained(pq, 'text-pq.json', flags)).toEqual(await trained(csv, 'text-csv.json', flags));
+  });
+
+  it('needs --target, as for CSV', async () => {
+    expectFailure(await cli(['train', files.parquet]), 'train needs --target COLUMN, the column to predict', 2);
+    expectFailure(await cli(['cv', files.arrow]), 'cv needs --target COLUMN, the column to predict', 2);
+  });
+
   it('--format parquet reads a file whose name does not say Parquet', async () => {
     const renamed = tmp.file('parquet-data.bin', readFileSync(files.parquet));
     expect(await trained(renamed, 'renamed.json', [...FLAGS, '--format', 'parquet'])).toEqual(await trained(files.csv, 'csv.json'));

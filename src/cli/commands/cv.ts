@@ -130,10 +130,10 @@ export async function cv(values: Values, positionals: string[], io: Io): Promise
   const format = inputFormat(values, positionals[0]);
   const source = format === 'svmlight' ? null : tableSource(values, positionals[0], 'cv');
   const file = source?.file ?? (positionals[0] as string);
-  const text = await asCv(() => (format === 'csv' ? textRequest(values) : null));
+  const text = await asCv(() => (format !== 'svmlight' ? textRequest(values) : null));
   refuseInputFlags(values, format, text, 'cv');
   const target = str(values, 'target')?.trim();
-  if (target === undefined && format === 'csv') throw new UsageError('cv needs --target COLUMN, the column to predict', 'cv');
+  if (target === undefined && format !== 'svmlight') throw new UsageError('cv needs --target COLUMN, the column to predict', 'cv');
   const folds = num(values, 'cv') ?? DEFAULT_FOLDS;
   const scoring = scoringFlag(values) ?? 'accuracy';
   const maxClasses = num(values, 'max-classes') ?? MAX_CLASSES;

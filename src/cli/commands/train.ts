@@ -106,11 +106,11 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
   const format = inputFormat(values, positionals[0]);
   const source = format === 'svmlight' ? null : tableSource(values, positionals[0], 'train');
   const file = source?.file ?? (positionals[0] as string);
-  const text = format === 'csv' ? textRequest(values) : null;
+  const text = format !== 'svmlight' ? textRequest(values) : null;
   refuseInputFlags(values, format, text, 'train');
   // Header names are trimmed when read, so the name given is too.
   const target = str(values, 'target')?.trim();
-  if (target === undefined && format === 'csv') throw new UsageError('train needs --target COLUMN, the column to predict', 'train');
+  if (target === undefined && format !== 'svmlight') throw new UsageError('train needs --target COLUMN, the column to predict', 'train');
   const inference = summaryRequest(values, format);
   // A summary is inference on the rows fitted: by default every row.
   const testSize = num(values, 'test-size') ?? (inference === null ? 0.2 : 0);
