@@ -46,8 +46,9 @@
  * 0.13.5's Logit.fit() + summary(), and the information-matrix pass against the arithmetic peak
  * of WebAssembly SIMD without FMA, measured in the same rounds.
  *
- * Then the data-in section (bench/data-in/section.ts): a Parquet file written by DuckDB to a
- * fitted model against DuckDB's own read of it, and DuckDB pushdown training against one scan.
+ * Then the data-in section: Matrix.fromArrow against a TypedArray.set of the same values
+ * (bench/arrow/section.ts), a Parquet file written by DuckDB to a fitted model against
+ * DuckDB's own read of it, and DuckDB pushdown training against one scan (bench/data-in/section.ts).
  * @module
  */
 import os from 'node:os';
@@ -71,6 +72,9 @@ import { modelSelectionTargets } from './model-selection/targets.js';
 import { type InferenceResults, benchInference } from './inference/section.js';
 import { inferenceTargets } from './inference/targets.js';
 import { type DataInResults, benchDataIn } from './data-in/section.js';
+import { dataInTargets } from './data-in/targets.js';
+import { type ArrowResults, benchArrow } from './arrow/section.js';
+import { arrowTargets } from './arrow/targets.js';
 
 type Mode = 'quick' | 'default' | 'full';
 
@@ -233,7 +237,7 @@ export interface Results {
   /** The inference section, or null when it did not run. */
   inference: InferenceResults | null;
   /** The data-in section, or null when it did not run. */
-  dataIn: DataInResults | null;
+  dataIn: { arrow: ArrowResults; files: DataInResults } | null;
   targets: Target[];
   seconds: number;
 }
@@ -486,9 +490,9 @@ async function main(): Promise<void> {
   const sparse = sections.includes('sparse') ? await benchSparse(mode, ALL_THREADS) : null;
   const modelSelection = sections.includes('model-selection') ? await benchModelSelection(mode, ALL_THREADS) : null;
   const inference = sections.includes('inference') ? await benchInference(mode, ALL_THREADS) : null;
-  const dataIn = sections.includes('data-in') ? await benchDataIn(mode) : null;
+  const dataIn = sections.includes('data-in') ? { arrow: await benchArrow(mode), files: await benchDataIn(mode) } : null;
 
-  const targets = printSummary(dense, sparse, modelSelection, inference, mode);
+  const targets = printSummary(dense, sparse, modelSelection, inference, dataIn, mode);
   const seconds = (performance.now() - started) / 1000;
   console.log(`\nPeak RSS of this process (VmHWM): ${formatMiB(peakRss())}`);
   console.log(`Load average at the end: ${loadAverage()}`);
@@ -604,7 +608,14 @@ async function benchDense(mode: Mode): Promise<DenseResults> {
 }
 
 /** Except in a smoke run, prints the targets of every section that ran with their verdicts (returned). */
-function printSummary(dense: DenseResults | null, sparse: SparseResults | null, modelSelection: ModelSelectionResults | null, inference: InferenceResults | null, mode: Mode): Target[] {
+function printSummary(
+  dense: DenseResults | null,
+  sparse: SparseResults | null,
+  modelSelection: ModelSelectionResults | null,
+  inference: InferenceResults | null,
+  dataIn: { arrow: ArrowResults; files: DataInResults } | null,
+  mode: Mode,
+): Target[] {
   if (mode === 'quick') {
     // A smoke run's numbers come from a few steps with no warm-up: a verdict on them would mislead.
     console.log('\nTargets: not judged in a smoke run (npm run bench judges them).');
@@ -616,6 +627,7 @@ function printSummary(dense: DenseResults | null, sparse: SparseResults | null, 
     ...(sparse === null ? [] : sparseTargets(sparse)),
     ...(modelSelection === null ? [] : modelSelectionTargets(modelSelection.cv, modelSelection.l1)),
     ...(inference === null ? [] : inferenceTargets(inference.sets)),
+    ...(dataIn === null ? [] : [...arrowTargets(dataIn.arrow), ...dataInTargets(dataIn.files)]),
   ];
   console.log(
     renderTable(

@@ -83,7 +83,7 @@ export {
 export { COV_TYPES, type CoefficientRow, type CovType, type SummaryEquation, type SummaryJSON } from './inference/summary-json.js';
 export { formatSummary, type FormatSummaryOptions } from './inference/summary-table.js';
 export { type MarginalEffect, type MarginalEffects } from './inference/marginal-effects.js';
-export { labelsFromArrow, type ArrowTableLike, type FromArrowOptions } from './arrow/from-arrow.js';
+export { arrowFeatures, labelsFromArrow, type ArrowFeatures, type ArrowTableLike, type FromArrowOptions, type HandleUnknown, type OneHotColumns } from './arrow/from-arrow.js';
 export { arrowChunks, type ArrowChunksOptions } from './arrow/arrow-chunks.js';
 export { duckdbChunks, type DuckdbChunksOptions } from './duckdb/duckdb-chunks.js';
 export { fitPushdown, type PushdownOptions } from './duckdb/pushdown.js';

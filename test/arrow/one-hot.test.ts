@@ -3,7 +3,7 @@ import * as arrow from 'apache-arrow';
 import * as flechette from '@uwdata/flechette';
 import { describe, expect, it } from 'vitest';
 import { LogisticRegression, Matrix, arrowChunks, fitStream } from '../../src/index.js';
-import { arrowFeatures } from '../../src/arrow/from-arrow.js';
+import { arrowFeatures } from '../../src/index.js';
 
 /** scikit-learn 1.2.1's OneHotEncoder on a small table (tools/make_arrow_one_hot_fixtures.py). */
 interface OneHotFixture {
