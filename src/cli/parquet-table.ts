@@ -19,12 +19,14 @@ function parquetError(file: string, error: unknown): CliError {
 
 /**
  * Opens a Parquet file: its top-level column names and its row groups in order.
- * @throws CliError naming the file when it is missing, not Parquet, truncated or damaged
+ * @throws CliError naming the file when it is missing, a pipe, not Parquet, truncated or damaged
  * (then while reading the batches too, naming the column and row group).
  */
 export async function readParquetBatches(file: string): Promise<Batches> {
   try {
-    if ((await stat(file)).isDirectory()) throw new CliError(`${file}: is a directory, not a Parquet file`);
+    const info = await stat(file);
+    if (info.isDirectory()) throw new CliError(`${file}: is a directory, not a Parquet file`);
+    if (!info.isFile()) throw new CliError(`${file}: is a pipe or device; Parquet is read by ranges (its footer first), which needs a file: save the data to a file first`);
   } catch (error) {
     if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
