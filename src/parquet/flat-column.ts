@@ -168,11 +168,20 @@ function readLevels(bytes: Uint8Array, start: number, end: number, count: number
   return { present, levels: present === count ? null : levels };
 }
 
-/** The dictionary indices of a page: bit width, then the RLE/bit-packed hybrid up to `end`. */
+/** The indices of the page being decoded (one buffer for every page: this code is synchronous). */
+let indexBuffer = new Int32Array(0);
+
+/**
+ * The dictionary indices of a page (bit width, then the RLE/bit-packed hybrid up to `end`),
+ * in the first `count` places of a buffer the next call reuses.
+ */
 function readIndices(bytes: Uint8Array, start: number, end: number, count: number): Int32Array {
-  const indices = new Int32Array(count);
+  if (indexBuffer.length < count) indexBuffer = new Int32Array(Math.max(count, 2 * indexBuffer.length));
+  const indices = indexBuffer;
   const width = bytes[start] as number;
-  if (width > 32) throw new RangeError(`a dictionary index width of ${width} bits`);
+  // A dictionary page holds at most 2³¹ values; wider indices would be a damaged page.
+  if (width > 31) throw new RangeError(`a dictionary index width of ${width} bits`);
+  const mask = width === 31 ? 0x7fffffff : (1 << width) - 1;
   const reader = new Thrift(bytes, start + 1);
   const byteWidth = (width + 7) >> 3;
   let seen = 0;
@@ -185,18 +194,36 @@ function readIndices(bytes: Uint8Array, start: number, end: number, count: numbe
       indices.fill(value, seen, seen + run);
       seen += run;
     } else {
-      const values = Math.floor(header / 2) * 8;
-      let bitPos = reader.offset * 8;
-      for (let k = 0; k < values; k++, bitPos += width) {
-        if (seen >= count) break;
-        let value = 0;
-        for (let b = 0; b < width; b++) {
-          const at = bitPos + b;
-          value += (((bytes[at >> 3] as number) >> (at & 7)) & 1) * 2 ** b;
+      // Groups of 8 values, `width` bits each, least significant bit first: for widths up to
+      // 24, a bit buffer refilled a byte at a time (it holds at most 31 bits, so it stays in
+      // 32-bit integer arithmetic); wider ones, never written in practice, bit by bit.
+      const groups = Math.floor(header / 2);
+      const last = Math.min(count, seen + groups * 8);
+      let p = reader.offset;
+      if (width <= 24) {
+        let buffer = 0;
+        let bits = 0;
+        for (; seen < last; seen++) {
+          while (bits < width) {
+            buffer |= (bytes[p++] as number) << bits;
+            bits += 8;
+          }
+          indices[seen] = buffer & mask;
+          buffer >>>= width;
+          bits -= width;
         }
-        indices[seen++] = value;
+      } else {
+        let bitPos = p * 8;
+        for (; seen < last; seen++, bitPos += width) {
+          let value = 0;
+          for (let b = 0; b < width; b++) {
+            const at = bitPos + b;
+            value |= (((bytes[at >> 3] as number) >> (at & 7)) & 1) << b;
+          }
+          indices[seen] = value & mask;
+        }
       }
-      reader.offset += Math.floor(header / 2) * width;
+      reader.offset += groups * width;
     }
   }
   if (seen < count) throw new RangeError(`the dictionary indices end after ${seen} of ${count} values`);
@@ -213,6 +240,18 @@ function copyValues(source: Uint8Array, count: number, width: number, target: Ui
   for (let b = 0; b < width; b++) {
     const stream = b * count;
     for (let k = 0, t = at * width + b; k < count; k++, t += width) target[t] = source[stream + k] as number;
+  }
+}
+
+/** out[at + k] = dictionary[indices[k]] for k < count, each index checked. */
+function gather(out: FlatValues, dictionary: FlatValues, indices: Int32Array, at: number, count: number): void {
+  const o = out as unknown as { [k: number]: number | bigint };
+  const d = dictionary as unknown as { [k: number]: number | bigint };
+  const size = dictionary.length;
+  for (let k = 0; k < count; k++) {
+    const index = indices[k] as number;
+    if (index >= size) throw new RangeError(`a dictionary index ${index} beyond the dictionary's ${size} values`);
+    o[at + k] = d[index] as number | bigint;
   }
 }
 
@@ -306,13 +345,7 @@ export function readFlatColumn(
     } else if (encoding === RLE_DICTIONARY || encoding === PLAIN_DICTIONARY) {
       if (dictionary === null) throw new RangeError('a dictionary-encoded page without a dictionary page');
       const indices = readIndices(data, 0, data.length, present);
-      const dict = dictionary as ArrayLike<number | bigint> & { [k: number]: number | bigint };
-      const out = (dense ? values : new type(stage.buffer as ArrayBuffer)) as unknown as { [k: number]: number | bigint };
-      for (let k = 0; k < present; k++) {
-        const index = indices[k] as number;
-        if (index >= dict.length) throw new RangeError(`a dictionary index ${index} beyond the dictionary's ${dict.length} values`);
-        out[at + k] = dict[index] as number | bigint;
-      }
+      gather(dense ? values : new type(stage.buffer as ArrayBuffer), dictionary, indices, at, present);
     } else {
       throw new NotFlat(`encoding ${encoding}`);
     }
