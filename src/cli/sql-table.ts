@@ -18,7 +18,8 @@ interface DuckdbInstance {
   connect(): Promise<DuckdbConnection>;
   closeSync(): void;
 }
-interface DuckdbConnection {
+/** What the CLI uses of a @duckdb/node-api DuckDBConnection (the object is the real one). */
+export interface DuckdbConnection {
   stream(sql: string): Promise<{
     columnNames(): string[];
     fetchChunk(): Promise<{ readonly rowCount: number; getColumnValues(index: number): readonly unknown[] } | null>;
@@ -54,6 +55,41 @@ async function duckdb(): Promise<DuckdbModule> {
   }
 }
 
+/** An in-memory DuckDB opened for the CLI: its connection (@duckdb/node-api's DuckDBConnection) and `close()`. */
+export interface OpenedDuckdb {
+  connection: DuckdbConnection;
+  close(): void;
+}
+
+/**
+ * Opens a fresh in-memory DuckDB and connects to it, importing @duckdb/node-api (the one
+ * place the CLI does, so every use of DuckDB gets the same message when it is missing).
+ * @throws CliError saying what to install when the package is missing or does not load.
+ * @example
+ * ```ts
+ * const { connection, close } = await openDuckdb();
+ * try { await connection.stream('SELECT 42'); } finally { close(); }
+ * ```
+ */
+export async function openDuckdb(): Promise<OpenedDuckdb> {
+  const { DuckDBInstance } = await duckdb();
+  const instance = await DuckDBInstance.create(':memory:');
+  let connection: DuckdbConnection;
+  try {
+    connection = await instance.connect();
+  } catch (error) {
+    instance.closeSync();
+    throw new CliError(`--sql: DuckDB did not open (${(error as Error).message.split('\n')[0]})`);
+  }
+  return {
+    connection,
+    close: () => {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
 /** A query's result opened: its batches, and `close()` to release DuckDB (after the batches or instead of them). */
 export type SqlBatches = Batches & { close(): void };
 
@@ -63,16 +99,9 @@ export type SqlBatches = Batches & { close(): void };
  * fails while reading it; as {@link duckdb} without the package.
  */
 export async function readSqlBatches(query: string): Promise<SqlBatches> {
-  const { DuckDBInstance } = await duckdb();
   const refused = (error: unknown) => new CliError(`--sql: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]} (query: ${oneLine(query)})`);
-  const instance = await DuckDBInstance.create(':memory:');
-  let connection: DuckdbConnection | null = null;
-  const close = () => {
-    connection?.closeSync();
-    instance.closeSync();
-  };
+  const { connection, close } = await openDuckdb();
   try {
-    connection = await instance.connect();
     const result = await connection.stream(query);
     const names = result.columnNames();
     async function* batches(): AsyncGenerator<Batch> {
