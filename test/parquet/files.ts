@@ -28,6 +28,9 @@ export const SELECT = `SELECT ((i * 37) % 1000)::DOUBLE / 8 - 60 AS a,
     CASE WHEN ((i * 37) % 1000)::DOUBLE / 8 - 60 + 10 * ((i % 7) - 3) > 0 THEN 'yes' ELSE 'no' END AS y
   FROM range(${ROWS}) t(i) ORDER BY i`;
 
+/** Rows of the file of 10-bit dictionary indices: row i holds ((i·7919) mod 1021)/8 and (i·7919) mod 1021. */
+export const WIDE_ROWS = 20_000;
+
 /** DuckDB's codecs. */
 export const CODECS = ['uncompressed', 'snappy', 'gzip', 'zstd', 'brotli', 'lz4'] as const;
 
@@ -48,12 +51,13 @@ export function writerColumns(): { name: string; data: unknown[] | Float64Array 
   ];
 }
 
-/** The files: `codec` → DuckDB's file, plus `v2` (data pages v2), `complete` (the snappy file without its column of nulls), `nested` (a struct and a list column), `big` (integers beyond 2⁵³) and `writer` (hyparquet-writer's). */
+/** The files: `codec` → DuckDB's file, plus `v2` (data pages v2), `complete` (the snappy file without its column of nulls), `wide` (dictionary indices of 10 bits), `nested` (a struct and a list column), `big` (integers beyond 2⁵³) and `writer` (hyparquet-writer's). */
 export interface Files {
   dir: string;
   duckdb: Record<(typeof CODECS)[number], string>;
   v2: string;
   complete: string;
+  wide: string;
   nested: string;
   big: string;
   writer: string;
@@ -74,6 +78,9 @@ export async function writeFiles(): Promise<Files> {
     await connection.run(`COPY (${SELECT}) TO '${v2}' (FORMAT parquet, ROW_GROUP_SIZE 2048, COMPRESSION zstd, PARQUET_VERSION V2)`);
     const complete = join(dir, 'complete.parquet');
     await connection.run(`COPY (SELECT a, f, k, b, y FROM (${SELECT})) TO '${complete}' (FORMAT parquet, ROW_GROUP_SIZE 2048)`);
+    // 1,021 distinct values: dictionary indices 10 bits wide, across byte boundaries.
+    const wide = join(dir, 'wide.parquet');
+    await connection.run(`COPY (SELECT ((i * 7919) % 1021)::DOUBLE / 8 AS w, ((i * 7919) % 1021)::BIGINT AS wl FROM range(${WIDE_ROWS}) t(i) ORDER BY i) TO '${wide}' (FORMAT parquet)`);
     const nested = join(dir, 'nested.parquet');
     await connection.run(`COPY (SELECT i::DOUBLE AS x, {'p': i, 'q': 'z'} AS s, [i, i + 1] AS l FROM range(10) t(i)) TO '${nested}' (FORMAT parquet)`);
     const big = join(dir, 'big.parquet');
@@ -81,7 +88,7 @@ export async function writeFiles(): Promise<Files> {
     const writer = join(dir, 'writer.parquet');
     const { writeFileSync } = await import('node:fs');
     writeFileSync(writer, new Uint8Array(parquetWriteBuffer({ columnData: writerColumns() as never, rowGroupSize: 1000 })));
-    return { dir, duckdb, v2, complete, nested, big, writer, remove: () => rmSync(dir, { recursive: true, force: true }) };
+    return { dir, duckdb, v2, complete, wide, nested, big, writer, remove: () => rmSync(dir, { recursive: true, force: true }) };
   } finally {
     connection.closeSync();
     instance.closeSync();

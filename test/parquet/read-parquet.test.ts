@@ -5,7 +5,7 @@ import { compressors } from 'hyparquet-compressors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labelsFromArrow, Matrix } from '../../src/index.js';
 import { parquetRowGroups, type ParquetTable, readParquet } from '../../src/parquet/index.js';
-import { CODECS, type Files, ROWS, row, WRITER_ROWS, writeFiles, writerColumns } from './files.js';
+import { CODECS, type Files, ROWS, row, WIDE_ROWS, WRITER_ROWS, writeFiles, writerColumns } from './files.js';
 
 let files: Files;
 beforeAll(async () => {
@@ -100,6 +100,13 @@ describe('readParquet(source, options)', () => {
     const table = await readParquet(files.duckdb[codec]);
     const names = table.schema.fields.map((field) => field.name);
     expect(objects.map((_, i) => names.map((name) => table.getChild(name)!.at(i)))).toEqual(objects.map((object) => names.map((name) => object[name])));
+  });
+
+  it('reads dictionary indices wider than a byte', async () => {
+    const table = await readParquet(files.wide);
+    const expected = range(0, WIDE_ROWS).map((i) => ((i * 7919) % 1021) / 8);
+    expect(table.getChild('w')!.toArray()).toEqual(expected);
+    expect(table.getChild('wl')!.toArray()).toEqual(expected.map((v) => BigInt(v * 8)));
   });
 
   it('reads a path, a file URL, an ArrayBuffer, a Uint8Array inside a larger buffer, a Blob and an AsyncBuffer alike', async () => {
