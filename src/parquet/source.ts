@@ -65,8 +65,13 @@ function asyncSource(name: string, buffer: AsyncBufferLike, close: () => Promise
 
 /** A source over a local file, read with positional reads of an open file handle. */
 async function fileSource(where: string, path: string | URL): Promise<ByteSource> {
-  const fs = await import('node:fs/promises');
   const name = path instanceof URL ? path.href : path;
+  let fs: typeof import('node:fs/promises');
+  try {
+    fs = await import('node:fs/promises');
+  } catch (error) {
+    throw new TypeError(`${where}: cannot read the file ${name}: file paths are read with node:fs, which this runtime does not have (in a browser, pass an http(s) URL, a Blob, a File or the bytes)`, { cause: error });
+  }
   let handle: Awaited<ReturnType<typeof fs.open>>;
   try {
     handle = await fs.open(path, 'r');
