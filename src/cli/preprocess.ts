@@ -275,7 +275,8 @@ export function fitPreprocessing(
       }
     } else {
       const seen: number[] = [];
-      table.rows.forEach((_, i) => {
+      table.rows.forEach((row, i) => {
+        if (typeof row[j] === 'number') return;
         const v = parseNumber(file, table, i, j);
         if (Number.isNaN(v) && request.impute === null) throw missingError(file, table, i, j);
       });
@@ -350,7 +351,9 @@ export function transformer(file: string, table: Pick<CsvChunk, 'header' | 'colu
           out[k + c] = 1;
           k += cats.length;
         } else {
-          let v = parseNumber(file, chunk, i, j);
+          const cell = row[j];
+          // A typed source's number is its value; text is parsed (and checked) by parseNumber.
+          let v = typeof cell === 'number' ? cell : parseNumber(file, chunk, i, j);
           if (Number.isNaN(v)) {
             if (fillValue === undefined) throw missingError(file, chunk, i, j);
             v = fillValue;
