@@ -44,7 +44,7 @@ Data:
                            (needs npm install @duckdb/node-api; streamed with --stream,
                            which runs it once per pass: give it an ORDER BY if its rows'
                            order can change)
-  --target COLUMN          the column to predict (required for CSV; svmlight labels are
+  --target COLUMN          the column to predict (required but for svmlight, whose labels are
                            the first token of each line)
   --features a,b,c         feature columns (default: every other column); a name with a
                            comma in double quotes: --features '"Income, USD",age'
