@@ -276,7 +276,7 @@ export function readFlatColumn(
   // collecting) an array per column and row group costs more than decoding into it.
   const values = reuse !== null && reuse.constructor === type && reuse.length === rows ? reuse : new type(rows);
   const zero = values instanceof BigInt64Array || values instanceof BigUint64Array ? 0n : 0;
-  const target = new Uint8Array(values.buffer);
+  const target = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
   let valid: Uint8Array | null = null;
   let nullCount = 0;
   let dictionary: FlatValues | null = null;

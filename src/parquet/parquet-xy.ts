@@ -8,7 +8,7 @@ import { type Dtype, type Label, labelsFromArrow, Matrix } from '../index.js';
 import { describeKind } from '../validate/describe.js';
 import { checkChoice, checkOptionNames } from '../validate/options.js';
 import type { ParquetTable } from './parquet-table.js';
-import { openParquet } from './read-parquet.js';
+import { lendFrom, openParquet } from './read-parquet.js';
 import type { ParquetSource } from './source.js';
 
 /** Options of {@link readParquetXy}. */
@@ -82,7 +82,7 @@ export async function readParquetXy<D extends Dtype = 'float64'>(source: Parquet
       let previous: ParquetTable | null = null;
       for (const group of opened.groups) {
         // A row group's columns are done with once in the matrix: the next reuses their arrays.
-        const table: ParquetTable = await opened.readGroup(group, previous);
+        const table: ParquetTable = await opened.readGroup(group, lendFrom(previous));
         previous = table;
         if (table.numRows === 0) continue;
         let part: Matrix<D>;

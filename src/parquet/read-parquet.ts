@@ -134,10 +134,11 @@ export interface OpenedParquet {
   /** Rows of a row group. */
   rows(group: number): number;
   /**
-   * The columns of a row group. With `reuse`, the numeric columns are decoded into the
-   * arrays of the table read before (when of the same length), which must no longer be used.
+   * The columns of a row group. With `into`, a numeric column is decoded into the array it
+   * gives for field `j` (when of the column's type and the group's length): the arrays of a
+   * table read before that is no longer used, or places in a whole column's array.
    */
-  readGroup(group: number, reuse?: ParquetTable | null): Promise<ParquetTable>;
+  readGroup(group: number, into?: ((j: number, type: FlatConstructor, rows: number) => FlatValues | null) | null): Promise<ParquetTable>;
 }
 
 const MAGIC = [0x50, 0x41, 0x52, 0x31]; // "PAR1"
@@ -291,7 +292,7 @@ export async function openParquet(where: string, source: unknown, options: ReadP
       return out;
     };
 
-    const readColumn = async (node: SchemaTree, field: ParquetField, group: number, reuse: FlatValues | null): Promise<ParquetChunk> => {
+    const readColumn = async (node: SchemaTree, field: ParquetField, group: number, into: ((type: FlatConstructor) => FlatValues | null) | null): Promise<ParquetChunk> => {
       const rowGroup = metadata.row_groups[group] as FileMetaData['row_groups'][number];
       const rows = Number(rowGroup.num_rows);
       const leaves = rowGroup.columns.filter((chunk) => chunk.meta_data?.path_in_schema[0] === field.name);
@@ -311,7 +312,7 @@ export async function openParquet(where: string, source: unknown, options: ReadP
         const start = Number(leaf.dictionary_page_offset || leaf.data_page_offset);
         const bytes = await file.read(start, start + Number(leaf.total_compressed_size));
         try {
-          const chunk = readFlatColumn(bytes, rows, flat, node.element.repetition_type !== 'REQUIRED', leaf.codec, decompress, reuse);
+          const chunk = readFlatColumn(bytes, rows, flat, node.element.repetition_type !== 'REQUIRED', leaf.codec, decompress, into?.(flat) ?? null);
           return new ParquetChunk(rows, chunk.nullCount, chunk.values, chunk.validity, field.type);
         } catch (error) {
           if (!(error instanceof NotFlat)) throw new RangeError(`${where}: ${name} is corrupt: column '${field.name}' of row group ${group}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
@@ -343,14 +344,13 @@ export async function openParquet(where: string, source: unknown, options: ReadP
       fields,
       groups,
       rows: (group) => Number((metadata.row_groups[group] as FileMetaData['row_groups'][number]).num_rows),
-      readGroup: async (group, reuse = null) => {
+      readGroup: async (group, into = null) => {
         const rows = Number((metadata.row_groups[group] as FileMetaData['row_groups'][number]).num_rows);
         const columns: ParquetColumn[] = [];
         for (let j = 0; j < fields.length; j++) {
           const field = fields[j] as ParquetField;
-          const previous = reuse?.getChild(field.name)?.data[0]?.values ?? null;
-          const lend = previous !== null && !Array.isArray(previous) ? (previous as FlatValues) : null;
-          columns.push(new ParquetColumn(field.type, [await readColumn(nodes[j] as SchemaTree, field, group, lend)]));
+          const target = into === null ? null : (type: FlatConstructor) => into(j, type, rows);
+          columns.push(new ParquetColumn(field.type, [await readColumn(nodes[j] as SchemaTree, field, group, target)]));
         }
         return new ParquetTable(rows, fields, columns);
       },
@@ -391,9 +391,17 @@ export async function readParquet(source: ParquetSource, options: ReadParquetOpt
   const opened = await openParquet('readParquet', source, options);
   try {
     const chunks: ParquetChunk[][] = opened.fields.map(() => []);
+    // Each numeric column is one array for every row group read, its chunks views of it: one
+    // allocation per column rather than one per column and row group.
+    const total = opened.groups.reduce((sum, group) => sum + opened.rows(group), 0);
+    const whole = new Map<number, FlatValues>();
     let rows = 0;
     for (const group of opened.groups) {
-      const table = await opened.readGroup(group);
+      const table = await opened.readGroup(group, (j, type, length) => {
+        let column = whole.get(j);
+        if (column === undefined) whole.set(j, (column = new type(total)));
+        return column.constructor === type ? column.subarray(rows, rows + length) : null;
+      });
       rows += table.numRows;
       opened.fields.forEach((field, j) => (chunks[j] as ParquetChunk[]).push(...(table.getChild(field.name) as ParquetColumn).data));
     }
@@ -419,6 +427,16 @@ export function parquetRowGroups(source: ParquetSource, options: ParquetRowGroup
   return rowGroupTables('parquetRowGroups', source, options);
 }
 
+/** The numeric arrays of a table done with, lent to the next row group's columns. */
+export function lendFrom(table: ParquetTable | null): ((j: number) => FlatValues | null) | null {
+  if (table === null) return null;
+  return (j) => {
+    const field = table.schema.fields[j];
+    const values = field === undefined ? null : (table.getChild(field.name)?.data[0]?.values ?? null);
+    return values === null || Array.isArray(values) ? null : (values as FlatValues);
+  };
+}
+
 /**
  * {@link parquetRowGroups}, its errors naming `where`. With `reuse`, each table's numeric
  * arrays are reused by the next, for a caller done with a table when it asks for the next.
@@ -428,7 +446,7 @@ export async function* rowGroupTables(where: string, source: unknown, options: P
   try {
     let previous: ParquetTable | null = null;
     for (const group of opened.groups) {
-      const table: ParquetTable = await opened.readGroup(group, reuse ? previous : null);
+      const table: ParquetTable = await opened.readGroup(group, reuse ? lendFrom(previous) : null);
       previous = table;
       yield table;
     }
