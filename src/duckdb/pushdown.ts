@@ -18,7 +18,8 @@
  * fixed order, and a plain sum's rounding, ~√n ulps, would move f between two evaluations
  * at one point by more than the 8 ulps within which the line search calls f flat. The
  * gradient sums stay plain (their rounding only perturbs the direction).
- * θ, the labels and the class weights travel as bound parameters, never as SQL text.
+ * θ, the labels and the class weights travel as bound parameters, never as SQL text; each
+ * margin is one `list_dot_product` of the row's features with the block's weights.
  * @module
  */
 import type { LogisticRegression } from '../estimator/logistic-regression.js';
@@ -198,6 +199,16 @@ function readConnection(connection: unknown): Connection {
   return c as Connection;
 }
 
+/** θ as the aggregate's parameters: per block the intercept as DOUBLE text, then the weights as DOUBLE[] text. */
+function thetaValues(theta: Float64Array, blocks: number, d: number): unknown[] {
+  const out: unknown[] = [];
+  for (let k = 0; k < blocks; k++) {
+    const block = theta.subarray(k * (d + 1), (k + 1) * (d + 1));
+    out.push(String(block[d]), `[${Array.from(block.subarray(0, d), String).join(', ')}]`);
+  }
+  return out;
+}
+
 /** Refuses a column whose DuckDB type is not numeric. */
 function numericColumn(name: string, types: ReadonlyMap<string, string>): void {
   const type = types.get(name) as string;
@@ -242,9 +253,13 @@ export function dataTermQuery(
   const K = classes.length;
   const param = (i: number): string => `$${i + 1}`;
   const compared = blocks === 1 ? [classes[1] as Label] : classes;
-  const fixed: unknown[] = weightSql === null ? [...compared] : [...classes, ...(classWeights as Float64Array)];
+  const fixed: unknown[] = weightSql === null ? [...compared] : [...classes, ...Array.from(classWeights as Float64Array, String)];
+  // θ travels as two parameters per block, the intercept and the weights, as text (JS's
+  // shortest round-trip digits, which DuckDB parses back to the same doubles): a JS number
+  // would be bound as an integer type when it is integral, and refused beyond int64.
   const first = fixed.length;
-  const theta = (k: number, j: number): string => `${param(first + k * (d + 1) + j)}::DOUBLE`;
+  const intercept = (k: number): string => `${param(first + 2 * k)}::DOUBLE`;
+  const weights = (k: number): string => `${param(first + 2 * k + 1)}::DOUBLE[]`;
   const classIndex = (k: number): string => param(weightSql === null && blocks === 1 ? 0 : k);
   const x = features.map((name, j) => `CAST(${quote(name)} AS DOUBLE) AS x${j}`).join(', ');
   const weight = weightSql === null ? '' : `, ${weightSql} * CASE ${quote(target)} ${classes.map((_, k) => `WHEN ${param(k)} THEN ${param(K + k)}::DOUBLE`).join(' ')} END AS s`;
@@ -253,8 +268,10 @@ export function dataTermQuery(
     blocks === 1
       ? `CAST(${quote(target)} = ${classIndex(1)} AS DOUBLE) AS y`
       : `CASE ${quote(target)} ${classes.map((_, k) => `WHEN ${classIndex(k)} THEN ${k}`).join(' ')} END AS k`;
-  const data = `SELECT ${x}, ${label}${weight} FROM ${source}`;
-  const margin = (k: number): string => [theta(k, d), ...features.map((_, j) => `${theta(k, j)} * x${j}`)].join(' + ');
+  // Only the source's columns are in scope here (a feature may be named x1): xs casts them again.
+  const data = `SELECT ${x}, [${features.map((name) => `CAST(${quote(name)} AS DOUBLE)`).join(', ')}] AS xs, ${label}${weight} FROM ${source}`;
+  // One list_dot_product per block: a single operator, where Σⱼ wⱼ·xⱼ written out is 2d.
+  const margin = (k: number): string => `${intercept(k)} + list_dot_product(xs, ${weights(k)})`;
   const log1p = (u: string): string => `CASE WHEN 1 + ${u} = 1 THEN ${u} ELSE ln(1 + ${u}) * ${u} / ((1 + ${u}) - 1) END`;
   const sums = (residual: (k: number) => string): string[] =>
     Array.from({ length: blocks }, (_, k) => [...features.map((_, j) => `sum(${residual(k)} * x${j})`), `sum(${residual(k)})`]).flat();
@@ -262,7 +279,7 @@ export function dataTermQuery(
     // y = 1 for classes[1]; u = e^{−|z|} gives σ and ℓ without overflow.
     const withU = `SELECT *, exp(-abs(z)) AS u FROM (SELECT *, ${margin(0)} AS z FROM (${data}))`;
     const terms = `SELECT *, ${times(`greatest(z, 0) + ${log1p('u')} - y * z`)} AS loss, ${times('(CASE WHEN z >= 0 THEN 1 ELSE u END) / (1 + u) - y')} AS r0 FROM (${withU})`;
-    return { sql: `SELECT fsum(loss), ${sums(() => 'r0').join(', ')} FROM (${terms})`, values: (t) => [...fixed, ...t] };
+    return { sql: `SELECT fsum(loss), ${sums(() => 'r0').join(', ')} FROM (${terms})`, values: (t) => [...fixed, ...thetaValues(t, blocks, d)] };
   }
   const ks = Array.from({ length: blocks }, (_, k) => k);
   const withZ = `SELECT *, ${ks.map((k) => `${margin(k)} AS z${k}`).join(', ')} FROM (${data})`;
@@ -270,5 +287,5 @@ export function dataTermQuery(
   const withL = `SELECT *, m + ln(${ks.map((k) => `exp(z${k} - m)`).join(' + ')}) AS lse FROM (${withM})`;
   const zy = `CASE k ${ks.map((k) => `WHEN ${k} THEN z${k}`).join(' ')} END`;
   const terms = `SELECT *, ${times(`lse - ${zy}`)} AS loss, ${ks.map((k) => `${times(`exp(z${k} - lse) - CAST(k = ${k} AS DOUBLE)`)} AS r${k}`).join(', ')} FROM (${withL})`;
-  return { sql: `SELECT fsum(loss), ${sums((k) => `r${k}`).join(', ')} FROM (${terms})`, values: (t) => [...fixed, ...t] };
+  return { sql: `SELECT fsum(loss), ${sums((k) => `r${k}`).join(', ')} FROM (${terms})`, values: (t) => [...fixed, ...thetaValues(t, blocks, d)] };
 }

@@ -100,6 +100,13 @@ describe('fitPushdown(model, connection, sql, { target, columns, sampleWeight })
     expect(gap(pushed, fitted)).toBeLessThan(1e-6);
   });
 
+  it("reads columns named like the aggregate's own (xs, z, y, k, s, loss)", async () => {
+    const sql = 'SELECT x1 AS xs, x2 AS z, x3 AS s, x4 AS loss, k = 1 AS y FROM points';
+    const pushed = await fitPushdown(new LogisticRegression(TIGHT), connection, sql, { target: 'y' });
+    const fitted = new LogisticRegression(TIGHT).fit(rows, labels.map((k) => k === 1));
+    expect(gap(pushed, fitted)).toBeLessThan(1e-6);
+  });
+
   it('reports every iteration to onIteration and stops when it returns false', async () => {
     const seen: number[] = [];
     const model = new LogisticRegression({ onIteration: ({ iter }) => (seen.push(iter), iter < 3) });
