@@ -87,6 +87,8 @@ export { arrowFeatures, labelsFromArrow, type ArrowFeatures, type ArrowTableLike
 export { arrowChunks, type ArrowChunksOptions } from './arrow/arrow-chunks.js';
 export { duckdbChunks, type DuckdbChunksOptions } from './duckdb/duckdb-chunks.js';
 export { fitPushdown, type PushdownOptions } from './duckdb/pushdown.js';
+/** @internal A matrix whose every element the caller writes (logreg-wasm/parquet's readParquetXy): no zero fill. */
+export { allocUnfilled } from './matrix.js';
 /** @internal The registration hook of logreg-wasm/parquet's Spark reader (that entry calls it on import). */
 export { registerSparkReader } from './estimator/spark-registry.js';
 export type { FromSparkOptions } from './estimator/spark-registry.js';

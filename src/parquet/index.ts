@@ -23,3 +23,4 @@ export { readParquetXy, type ParquetXy, type ReadParquetXyOptions } from './parq
 export { ArrowTypeId, ParquetChunk, ParquetColumn, ParquetTable, type ParquetColumnType, type ParquetField, type ParquetValues } from './parquet-table.js';
 export { parquetRowGroups, readParquet, type ParquetRowGroupsOptions, type ReadParquetOptions } from './read-parquet.js';
 export type { AsyncBufferLike, ParquetSource } from './source.js';
+export { fromSpark, type FromSparkOptions } from './from-spark.js';

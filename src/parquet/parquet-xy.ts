@@ -4,7 +4,7 @@
  * the matrix (as `Matrix.fromArrow(await readParquet(file))` does).
  * @module
  */
-import { type Dtype, type Label, labelsFromArrow, Matrix } from '../index.js';
+import { type Dtype, type Label, allocUnfilled, labelsFromArrow, Matrix } from '../index.js';
 import { describeKind } from '../validate/describe.js';
 import { checkChoice, checkOptionNames } from '../validate/options.js';
 import type { ParquetTable } from './parquet-table.js';
@@ -75,7 +75,7 @@ export async function readParquetXy<D extends Dtype = 'float64'>(source: Parquet
     if (features.length === 0) throw new RangeError(`${WHERE}: no feature columns (the file has only '${String(target)}')`);
     const rows = opened.groups.reduce((sum, group) => sum + opened.rows(group), 0);
     if (rows === 0) throw new RangeError(`${WHERE}: the row groups read hold 0 rows; at least one sample is required`);
-    const X = Matrix.alloc(rows, features.length, { dtype }) as Matrix<D>;
+    const X = allocUnfilled(WHERE, rows, features.length, dtype) as Matrix<D>;
     const y: Label[] | null = target === null ? null : new Array<Label>(rows);
     try {
       let row = 0;

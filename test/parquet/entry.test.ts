@@ -26,7 +26,7 @@ describe('dist/parquet/index.js', () => {
     const staticImports = [...new Set([...source.matchAll(/^import\s[^;]*?from\s*"([^"]+)"/gm)].map((match) => match[1]))];
     expect(staticImports).toEqual(['../index.js']);
     const dynamicImports = [...new Set([...source.matchAll(/\bimport\("([^"]+)"\)/g)].map((match) => match[1]))].sort();
-    expect(dynamicImports).toEqual(['hyparquet', 'hyparquet-compressors', 'node:fs/promises']);
+    expect(dynamicImports).toEqual(['hyparquet', 'hyparquet-compressors', 'node:fs/promises', 'node:path']);
   });
 
   it("gives matrices of the main entry's Matrix class, in its core", () => {
