@@ -3,16 +3,16 @@
  * peak resident set (VmHWM) is its own. Prints one JSON line.
  *
  *   node --import tsx bench/data-in/child.ts parquet FILE COLS TOL
- *     readParquet(FILE) → Matrix.fromArrow → labelsFromArrow → fit (lbfgs at TOL): the
- *     times of each step, the coefficients, peak RSS.
+ *     readParquetXy(FILE) (row group by row group into one Matrix) → fit (lbfgs at TOL):
+ *     the times of each step, the coefficients, peak RSS.
  *   node --import tsx bench/data-in/child.ts pushdown FILE COLS TOL MEMORY_LIMIT
  *     fitPushdown over `SELECT * FROM 'FILE'` with DuckDB's memory_limit (and 2 threads):
  *     time, evaluations, iterations, coefficients, peak RSS.
  * @module
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { LogisticRegression, Matrix, fitPushdown, labelsFromArrow } from '../../src/index.js';
-import { readParquet } from '../../src/parquet/index.js';
+import { type Label, LogisticRegression, fitPushdown } from '../../src/index.js';
+import { readParquetXy } from '../../src/parquet/index.js';
 import { peakRss } from '../memory.js';
 
 const [command, file, colsArg, tolArg, memoryLimit] = process.argv.slice(2);
@@ -26,12 +26,10 @@ const idle = peakRss();
 
 if (command === 'parquet') {
   const t0 = performance.now();
-  const table = await readParquet(file);
-  const t1 = performance.now();
-  const X = Matrix.fromArrow(table, { columns });
-  const y = labelsFromArrow(table, 'y');
+  const { X, y } = await readParquetXy(file, { target: 'y', columns });
+  const t1 = t0;
   const t2 = performance.now();
-  const model = new LogisticRegression({ tol, maxIter: 500 }).fit(X, y);
+  const model = new LogisticRegression({ tol, maxIter: 500 }).fit(X, y as Label[]);
   const t3 = performance.now();
   console.log(JSON.stringify({ read: t1 - t0, ingest: t2 - t1, fit: t3 - t2, nIter: model.nIter, coef: [...model.coef.toArray().flat(), ...model.intercept], idle, peak: peakRss() }));
 } else if (command === 'pushdown') {
@@ -40,7 +38,7 @@ if (command === 'parquet') {
   let evaluations = 0;
   const counting = {
     runAndReadAll: (sql: string, values?: unknown[]) => {
-      if (sql.startsWith('SELECT sum(loss)')) evaluations++;
+      if (sql.startsWith('SELECT fsum(loss)')) evaluations++;
       return connection.runAndReadAll(sql, values as never);
     },
   };

@@ -7,11 +7,12 @@
  * DuckDB (`COPY … TO 'file.parquet'`, its defaults: snappy, row groups of 122,880 rows).
  *
  * 1. **File to model.** Ours, in a process of its own (child.ts, so its peak RSS is its
- *    own): `readParquet(file)` (logreg-wasm/parquet), `Matrix.fromArrow`, `labelsFromArrow`,
- *    `fit` (lbfgs, tol 1e-4, the default). The reference: DuckDB reading the whole file into its own
+ *    own): `readParquetXy(file, { target })` (logreg-wasm/parquet: row group by row group
+ *    into one Matrix in WebAssembly memory, and the labels), then `fit` (lbfgs, tol 1e-4, the
+ *    default). The reference: DuckDB reading the whole file into its own
  *    columnar memory (`CREATE TEMP TABLE … AS SELECT * FROM 'file'`, 2 threads, in this
  *    process) plus the same in-memory fit (the child's fit time). Ingestion = bytes of
- *    float64 X / (read + fromArrow time). Peak RSS against the bytes of X.
+ *    float64 X / readParquetXy's time. Peak RSS against the bytes of X.
  * 2. **Pushdown.** `fitPushdown` over `SELECT * FROM 'file'` in a process whose DuckDB has a
  *    memory_limit of a third of X's bytes (the table is 3× the memory allowed), 2 threads.
  *    Time per objective evaluation against one DuckDB scan of the columns (`SELECT sum(x0),
@@ -160,8 +161,7 @@ export async function benchDataIn(mode: DataInMode): Promise<DataInResults> {
       renderTable(
         ['step', 'ours (median)', 'DuckDB (median)'],
         [
-          ['read the file', `${ms(read)} (readParquet)`, `${ms(median(duckdbRead))} (into a temp table)`],
-          ['into the core (fromArrow + labels)', ms(ingest), '—'],
+          ['read the file into memory', `${ms(read + ingest)} (readParquetXy, into the core)`, `${ms(median(duckdbRead))} (into a temp table)`],
           ['fit (lbfgs, tol 1e-4)', ms(fit), 'the same fit'],
           ['file to model', ms(read + ingest + fit), ms(median(duckdbRead) + fit)],
           ['one scan, 21 sums', '—', ms(scan)],
