@@ -20,6 +20,7 @@ import { isOnnxPath } from '../onnx-file.js';
 import { MAX_CLASSES, checkClasses, expandedFeatureNames, type ImputeStrategy, type PreprocessingRequest } from '../preprocess.js';
 import { Progress } from '../progress.js';
 import { classCounts, countsLine, formatScores, score, type Scores } from '../report.js';
+import { trainPushdown } from '../pushdown-train.js';
 import { trainStream } from '../stream-train.js';
 import { readClusterColumn, summaryFeatureNames, summaryModelOptions, summaryOutput, summaryRequest, type SummaryOutput } from '../summary-report.js';
 import { jsonText, quoted, quotedCell, safeLine } from '../text.js';
@@ -128,6 +129,12 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
   const onWarning = (m: string) => warnings.push(terms(m, standardize));
   const featureList = list(str(values, 'features'));
   const request = { oneHot: (values['one-hot'] as string[] | undefined ?? []).flatMap((s) => list(s, 'one-hot')), impute: impute as ImputeStrategy | null, standardize };
+  if (values['pushdown']) {
+    if (source === null || target === undefined) throw new UsageError('--pushdown runs in DuckDB on a --sql query or a Parquet file, not on svmlight', 'train');
+    await trainPushdown({ values, source, target, options: modelOptions(values, onWarning, null), out, warnings }, io);
+    return;
+  }
+  if (values['memory-limit'] !== undefined) throw new UsageError('--memory-limit needs --pushdown (it is DuckDB\'s memory limit for the pushed-down fit)', 'train');
   // --stream reads CSV columns (refused above for svmlight and --text, so a target is given).
   if (values['stream'] && source !== null && target !== undefined) {
     if (impute === 'median') throw new UsageError('--stream supports --impute mean only (a median needs every value in memory)', 'train');
