@@ -116,7 +116,7 @@ export async function benchDataIn(mode: DataInMode): Promise<DataInResults> {
     rmSync(file);
     const fileBytes = statSync(clean).size;
     const xBytes = rows * COLS * 8;
-    console.log(`\n## Data in (issue 16): ${rows.toLocaleString('en-US')} × ${COLS} float64 Parquet (written by DuckDB in ${((performance.now() - started) / 1000).toFixed(1)} s, ${formatMiB(fileBytes)}; X is ${formatMiB(xBytes)})`);
+    console.log(`\n## Data in: ${rows.toLocaleString('en-US')} × ${COLS} float64 Parquet (written by DuckDB in ${((performance.now() - started) / 1000).toFixed(1)} s, ${formatMiB(fileBytes)}; X is ${formatMiB(xBytes)})`);
 
     const sums = [...Array.from({ length: COLS }, (_, j) => `sum(x${j})`), 'sum(y)'].join(', ');
     const ours: DataInResults['ours'] = { read: [], ingest: [], fit: [], peak: [], idle: [] };

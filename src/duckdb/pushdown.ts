@@ -70,7 +70,8 @@ const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
  * onWarning), with solver 'lbfgs' (penalty 'l2' or 'none') or 'owlqn' (any penalty);
  * multiClass 'ovr' with more than two classes is not available (one softmax problem is).
  * Each iteration costs one scan per line-search trial (usually one), plus two scans before
- * the first (column checks, classes and weights).
+ * the first (column checks, classes and weights). The fit starts from zeros: `warmStart`
+ * is not used (onWarning says so when it is set).
  * @param model the estimator to fit (its options say what to fit; a previous fit is replaced).
  * @param connection a @duckdb/node-api `DuckDBConnection` (anything with its `runAndReadAll(sql, values)`).
  * @param sql a query (`SELECT … FROM 'big/*.parquet'`, a table name in a SELECT, …).
@@ -101,6 +102,7 @@ export async function fitPushdown<M extends LogisticRegression>(model: M, connec
   if (solver !== 'lbfgs' && solver !== 'owlqn') {
     throw new RangeError(`${WHERE}: pushdown runs solver 'lbfgs' or 'owlqn' (one aggregate per evaluation); this model's solver is '${solver}'`);
   }
+  if (model.warmStart) model.onWarning?.(`${WHERE}: warmStart is not used; the fit starts from zeros`);
   const source = `(${sql.replace(/[\s;]+$/, '')}) AS source`;
   const run = async (query: string, values: readonly unknown[] = []): Promise<unknown[][]> => {
     try {

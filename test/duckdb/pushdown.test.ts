@@ -130,6 +130,12 @@ describe('fitPushdown(model, connection, sql, { target, columns, sampleWeight })
     }
   });
 
+  it('says through onWarning that warmStart is not used', async () => {
+    const warnings: string[] = [];
+    await fitPushdown(new LogisticRegression({ warmStart: true, onWarning: (m) => warnings.push(m) }), connection, 'SELECT x1, k FROM points', { target: 'k' });
+    expect(warnings).toEqual(['fitPushdown: warmStart is not used; the fit starts from zeros']);
+  });
+
   it('returns the model it was given, fitted', async () => {
     const model = new LogisticRegression();
     expect(await fitPushdown(model, connection, 'SELECT x1, k FROM points', { target: 'k' })).toBe(model);

@@ -250,7 +250,13 @@ describe('supply chain', () => {
   it('has no runtime dependencies', () => {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as Record<string, unknown>;
     expect(pkg['dependencies'] ?? {}).toEqual({});
-    expect(pkg['peerDependencies'] ?? {}).toEqual({});
     expect(pkg['optionalDependencies'] ?? {}).toEqual({});
+  });
+
+  it("has only optional peer dependencies, the Parquet entry's reader, which npm never installs on its own", () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as Record<string, Record<string, unknown>>;
+    const peers = Object.keys(pkg['peerDependencies'] ?? {});
+    expect(peers).toEqual(['hyparquet', 'hyparquet-compressors']);
+    for (const name of peers) expect(pkg['peerDependenciesMeta']?.[name]).toEqual({ optional: true });
   });
 });
