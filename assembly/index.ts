@@ -30,7 +30,7 @@ export { groupSums, informationPass, informationWorkLength, rowQuadraticForms } 
 export { hessianProduct, smoothObjective } from './objective/problem';
 export { gradientDescent } from './solvers/gradient-descent';
 export { hostLbfgsGradient, hostLbfgsIterations, hostLbfgsResume, hostLbfgsStart, lbfgs } from './solvers/lbfgs';
-export { newtonCg } from './solvers/newton-cg';
+export { HOST_GRADIENT, HOST_HESSIAN, hostNewtonBuffer, hostNewtonIterations, hostNewtonPoint, hostNewtonRequest, hostNewtonResume, hostNewtonStart, newtonCg } from './solvers/newton-cg';
 export { newtonCd } from './solvers/newton-cd';
 export { sgdEpoch } from './solvers/sgd';
 export {

@@ -225,7 +225,7 @@ export function smoothObjective(params: usize, grad: usize, withLoss: bool, keep
 /**
  * The smooth part of f at θ = params from the data term's sums: `lossSum` = Σᵢ sᵢℓᵢ and,
  * in `grad` (overwritten with the gradient of the smooth f), Σᵢ sᵢ∇ℓᵢ — a pass's sums, or
- * the host's (lbfgs-host: sums an SQL aggregate computed).
+ * the host's (lbfgs.ts's and newton-cg.ts's host-driven solves: sums an SQL aggregate computed).
  */
 export function smoothFromSums(params: usize, grad: usize, lossSum: f64, withLoss: bool): f64 {
   const count = parameterCount();
@@ -265,6 +265,14 @@ export function hessianProduct(v: usize, out: usize): void {
   setPass(PASS_HESSIAN, 0, v, false, false);
   runPass();
   reduceChunks(out);
+  hessianFromSums(v, out);
+}
+
+/**
+ * ∇²(smooth f) · v from the data term's sums Σᵢ sᵢ∇²ℓᵢ·v in `out` (overwritten): a pass's
+ * sums, or the host's (newton-cg.ts's hostNewton*).
+ */
+export function hessianFromSums(v: usize, out: usize): void {
   const count = parameterCount();
   const total = weightSum();
   const l2 = l2Strength();

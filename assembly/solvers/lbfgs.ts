@@ -1,7 +1,7 @@
 import { isPenalised, l1Strength, l1Term, parameterCount, smoothFromSums, solverWork } from '../objective/problem';
 import { at, axpy, copy, dot, put, scale } from '../vector';
 import { acceptStep, currentF, descending, endDescent, noStep, startDescent, startDescentAt } from './descent';
-import { ACCEPT, MAX_TRIALS, directionalDerivative, lineSearch, nextStep, trialPoint } from './line-search';
+import { TRIAL_ACCEPTED, TRIAL_NEXT, judgeTrial, lineSearch, startTrials } from './line-search';
 
 /** Curvature pairs kept (m). */
 const MEMORY = 10;
@@ -158,10 +158,6 @@ let PHASE = AT_START;
 let PARAMS: usize = 0;
 let MAX_ITER = 0;
 let TOL: f64 = 0;
-let STEP: f64 = 0;
-let SLOPE: f64 = 0;
-let PREDICTED: f64 = 0;
-let TRIAL = 0;
 let ITERATIONS = 0;
 
 /** Starts a host-driven solve from `params` (which receives the result); returns `params`, the first point to evaluate. */
@@ -191,22 +187,17 @@ export function hostLbfgsResume(lossSum: f64): usize {
     startDescentAt(PARAMS, G, PG, smoothFromSums(PARAMS, G, lossSum, true), TOL);
     return searchOrEnd();
   }
-  const count = parameterCount();
   const fNew = smoothFromSums(X_NEW, G_NEW, lossSum, true) + l1Term(X_NEW);
-  const next = nextStep(currentF(), fNew, PREDICTED, SLOPE, directionalDerivative(X_NEW, G_NEW, D, count, l1Strength() > 0), STEP);
-  if (next == ACCEPT) {
+  const verdict = judgeTrial(fNew);
+  if (verdict == TRIAL_NEXT) return X_NEW;
+  if (verdict == TRIAL_ACCEPTED) {
     remember(PARAMS);
     acceptStep(PARAMS, G, PG, X_NEW, G_NEW, fNew, TOL, false);
     return searchOrEnd();
   }
-  if (++TRIAL == MAX_TRIALS) {
-    noStep(PARAMS, G, PG, TOL, false);
-    ITERATIONS = endDescent();
-    return 0;
-  }
-  STEP = next;
-  PREDICTED = trialPoint(PARAMS, PG, D, STEP, X_NEW);
-  return X_NEW;
+  noStep(PARAMS, G, PG, TOL, false);
+  ITERATIONS = endDescent();
+  return 0;
 }
 
 /** The first trial of the next line search, or 0 when the descent is over. */
@@ -215,10 +206,7 @@ function searchOrEnd(): usize {
     ITERATIONS = endDescent();
     return 0;
   }
-  STEP = direction();
-  SLOPE = dot(PG, D, parameterCount());
-  PREDICTED = trialPoint(PARAMS, PG, D, STEP, X_NEW);
-  TRIAL = 0;
+  startTrials(PARAMS, currentF(), PG, D, direction(), X_NEW, G_NEW);
   PHASE = AT_TRIAL;
   return X_NEW;
 }

@@ -4,7 +4,7 @@ import { at, dot, put } from '../vector';
 const ARMIJO = 1e-4;
 const CURVATURE_SHRINK = 0.9;
 /** Trials before a line search gives up. */
-export const MAX_TRIALS = 60;
+const MAX_TRIALS = 60;
 const EPSILON = 2.220446049250313e-16;
 /** Changes of f within this many ulps of |f| are treated as rounding noise. */
 const NOISE_ULPS = 8;
@@ -52,13 +52,13 @@ export function lineSearch(
 }
 
 /** {@link nextStep}'s answer when the trial is accepted. */
-export const ACCEPT: f64 = -1;
+const ACCEPT: f64 = -1;
 
 /**
  * Writes the trial point x + t·d (orthant-projected when l1 > 0) to xNew and returns the
  * decrease pg·(xNew − x) the first-order model predicts for it.
  */
-export function trialPoint(x: usize, pg: usize, d: usize, t: f64, xNew: usize): f64 {
+function trialPoint(x: usize, pg: usize, d: usize, t: f64, xNew: usize): f64 {
   const count = parameterCount();
   const project = l1Strength() > 0;
   let predicted = 0.0;
@@ -79,7 +79,7 @@ export function trialPoint(x: usize, pg: usize, d: usize, t: f64, xNew: usize): 
  * Judges the trial at step t (f there `fNew`, derivative along d `slopeNew`; `slope` the
  * derivative at t = 0): {@link ACCEPT}, or the next, shorter step.
  */
-export function nextStep(f: f64, fNew: f64, predicted: f64, slope: f64, slopeNew: f64, t: f64): f64 {
+function nextStep(f: f64, fNew: f64, predicted: f64, slope: f64, slopeNew: f64, t: f64): f64 {
   const noise = NOISE_ULPS * EPSILON * Math.abs(f);
   if (fNew <= f + ARMIJO * predicted && f - fNew > noise) return ACCEPT;
   const withinNoise = Math.abs(fNew - f) <= noise;
@@ -101,7 +101,7 @@ export function nextStep(f: f64, fNew: f64, predicted: f64, slope: f64, slopeNew
  * Derivative of f along d at θ = x, from the smooth gradient g plus, with an l1 term, the
  * one-sided derivative of l1·‖w‖₁ in the direction d.
  */
-export function directionalDerivative(x: usize, g: usize, d: usize, count: i32, withL1: bool): f64 {
+function directionalDerivative(x: usize, g: usize, d: usize, count: i32, withL1: bool): f64 {
   let slope = dot(g, d, count);
   if (withL1) {
     const l1 = l1Strength();
@@ -113,4 +113,51 @@ export function directionalDerivative(x: usize, g: usize, d: usize, count: i32, 
     }
   }
   return slope;
+}
+
+// The same search one trial at a time, for solvers the host drives (lbfgs.ts's and
+// newton-cg.ts's host* functions): `startTrials` writes the first trial point, then each
+// `judgeTrial` takes f there (its smooth gradient in gNew) and says what next.
+
+/** {@link judgeTrial}: the trial is accepted. */
+export const TRIAL_ACCEPTED = 0;
+/** {@link judgeTrial}: a shorter step's point is in xNew; evaluate it. */
+export const TRIAL_NEXT = 1;
+/** {@link judgeTrial}: MAX_TRIALS trials and none accepted. */
+export const TRIAL_FAILED = 2;
+
+let X: usize = 0;
+let PG: usize = 0;
+let D: usize = 0;
+let X_NEW: usize = 0;
+let G_NEW: usize = 0;
+let F: f64 = 0;
+let STEP: f64 = 0;
+let SLOPE: f64 = 0;
+let PREDICTED: f64 = 0;
+let TRIAL = 0;
+
+/** Starts a search as {@link lineSearch} does and writes its first trial point to xNew. */
+export function startTrials(x: usize, f: f64, pg: usize, d: usize, initialStep: f64, xNew: usize, gNew: usize): void {
+  X = x;
+  PG = pg;
+  D = d;
+  X_NEW = xNew;
+  G_NEW = gNew;
+  F = f;
+  STEP = initialStep;
+  SLOPE = dot(pg, d, parameterCount());
+  PREDICTED = trialPoint(x, pg, d, STEP, xNew);
+  TRIAL = 0;
+}
+
+/** Judges the trial in xNew, whose f (with the l1 term) is fNew and smooth gradient gNew. */
+export function judgeTrial(fNew: f64): i32 {
+  const slopeNew = directionalDerivative(X_NEW, G_NEW, D, parameterCount(), l1Strength() > 0);
+  const next = nextStep(F, fNew, PREDICTED, SLOPE, slopeNew, STEP);
+  if (next == ACCEPT) return TRIAL_ACCEPTED;
+  if (++TRIAL == MAX_TRIALS) return TRIAL_FAILED;
+  STEP = next;
+  PREDICTED = trialPoint(X, PG, D, STEP, X_NEW);
+  return TRIAL_NEXT;
 }

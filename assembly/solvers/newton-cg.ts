@@ -1,7 +1,7 @@
-import { hessianProduct, parameterCount, solverWork } from '../objective/problem';
+import { hessianFromSums, hessianProduct, parameterCount, smoothFromSums, solverWork } from '../objective/problem';
 import { axpy, copy, dot, scale, zero } from '../vector';
-import { acceptStep, cgBudget, currentF, descending, endDescent, noStep, startDescent } from './descent';
-import { lineSearch } from './line-search';
+import { acceptStep, cgBudget, currentF, descending, endDescent, noStep, startDescent, startDescentAt } from './descent';
+import { TRIAL_ACCEPTED, TRIAL_NEXT, judgeTrial, lineSearch, startTrials } from './line-search';
 
 /** float64 values of workspace newtonCg needs for P parameters. */
 export function newtonCgWorkLength(parameters: f64): f64 {
@@ -70,4 +70,140 @@ export function newtonCg(params: usize, maxIter: i32, tol: f64): i32 {
     acceptStep(params, g, g, xNew, gNew, fNew, tol, true);
   }
   return endDescent();
+}
+
+// The same iteration driven by the host (as lbfgs.ts's hostLbfgs*): `hostNewtonStart` and
+// each `hostNewtonResume` return an address and `hostNewtonRequest` says what the host owes
+// for it, in the buffer `hostNewtonBuffer()` names: HOST_GRADIENT — Σᵢ sᵢ∇ℓᵢ at the point
+// returned (its Σᵢ sᵢℓᵢ passed to the next resume); HOST_HESSIAN — Σᵢ sᵢ∇²ℓᵢ·v for the
+// vector v returned, the Hessian taken at `hostNewtonPoint()`, the current iterate (the
+// next resume's loss is ignored). 0 returned: the solve has ended. Each conjugate-gradient
+// step and each line-search trial is one request; the arithmetic is newtonCg's.
+
+/** {@link hostNewtonRequest}: the data term's loss and gradient sums at the point returned. */
+export const HOST_GRADIENT = 1;
+/** {@link hostNewtonRequest}: the data term's Hessian sums times the vector returned, at the current iterate. */
+export const HOST_HESSIAN = 2;
+
+const AT_START = 0;
+const AT_CG = 1;
+const AT_TRIAL = 2;
+let PHASE = AT_START;
+let PARAMS: usize = 0;
+let MAX_ITER = 0;
+let TOL: f64 = 0;
+let ITERATIONS = 0;
+let MAX_INNER = 0;
+let INNER = 0;
+let RR: f64 = 0;
+let TARGET: f64 = 0;
+let G: usize = 0;
+let P: usize = 0;
+let R: usize = 0;
+let DIR: usize = 0;
+let HD: usize = 0;
+let X_NEW: usize = 0;
+let G_NEW: usize = 0;
+
+/** Starts a host-driven Newton-CG solve from `params` (which receives the result); returns `params` (HOST_GRADIENT). */
+export function hostNewtonStart(params: usize, maxIter: i32, tol: f64): usize {
+  const bytes = <usize>parameterCount() << 3;
+  G = solverWork();
+  P = G + bytes;
+  R = P + bytes;
+  DIR = R + bytes;
+  HD = DIR + bytes;
+  X_NEW = HD + bytes;
+  G_NEW = X_NEW + bytes;
+  MAX_INNER = cgBudget();
+  PARAMS = params;
+  MAX_ITER = maxIter;
+  TOL = tol;
+  PHASE = AT_START;
+  ITERATIONS = 0;
+  return params;
+}
+
+/** What the host owes for the address last returned: HOST_GRADIENT or HOST_HESSIAN. */
+export function hostNewtonRequest(): i32 {
+  return PHASE == AT_CG ? HOST_HESSIAN : HOST_GRADIENT;
+}
+
+/** Where the host writes what it owes (P values). */
+export function hostNewtonBuffer(): usize {
+  return PHASE == AT_START ? G : PHASE == AT_CG ? HD : G_NEW;
+}
+
+/** The current iterate, where a HOST_HESSIAN request takes the Hessian. */
+export function hostNewtonPoint(): usize {
+  return PARAMS;
+}
+
+/** Iterations made by the last host-driven Newton-CG solve (valid once it has ended). */
+export function hostNewtonIterations(): i32 {
+  return ITERATIONS;
+}
+
+/** Takes what was owed (the loss sum for HOST_GRADIENT); returns the next address, or 0 at the end. */
+export function hostNewtonResume(lossSum: f64): usize {
+  const count = parameterCount();
+  if (PHASE == AT_START) {
+    startDescentAt(PARAMS, G, G, smoothFromSums(PARAMS, G, lossSum, true), TOL);
+    return iterationOrEnd();
+  }
+  if (PHASE == AT_CG) {
+    hessianFromSums(DIR, HD);
+    const curvature = dot(DIR, HD, count);
+    if (!(curvature > 1e-300)) {
+      if (INNER == 0) copy(DIR, P, count);
+      return search();
+    }
+    const a = RR / curvature;
+    axpy(a, DIR, P, count);
+    axpy(-a, HD, R, count);
+    const rrNew = dot(R, R, count);
+    INNER++;
+    if (Math.sqrt(rrNew) <= TARGET) return search();
+    scale(rrNew / RR, DIR, count);
+    axpy(1, R, DIR, count);
+    RR = rrNew;
+    return INNER < MAX_INNER ? DIR : search();
+  }
+  const fNew = smoothFromSums(X_NEW, G_NEW, lossSum, true);
+  const verdict = judgeTrial(fNew);
+  if (verdict == TRIAL_NEXT) return X_NEW;
+  if (verdict == TRIAL_ACCEPTED) {
+    acceptStep(PARAMS, G, G, X_NEW, G_NEW, fNew, TOL, true);
+    return iterationOrEnd();
+  }
+  noStep(PARAMS, G, G, TOL, true);
+  ITERATIONS = endDescent();
+  return 0;
+}
+
+/** Conjugate gradients on H p = −g from p = 0: the first Hessian request, or 0 when the descent is over. */
+function iterationOrEnd(): usize {
+  if (!descending(MAX_ITER)) {
+    ITERATIONS = endDescent();
+    return 0;
+  }
+  const count = parameterCount();
+  zero(P, count);
+  copy(G, R, count);
+  scale(-1, R, count);
+  copy(R, DIR, count);
+  RR = dot(R, R, count);
+  const gNorm = Math.sqrt(RR);
+  TARGET = Math.min(0.5, Math.sqrt(gNorm)) * gNorm;
+  INNER = 0;
+  if (MAX_INNER == 0) return search();
+  PHASE = AT_CG;
+  return DIR;
+}
+
+/** The first trial along p. */
+function search(): usize {
+  startTrials(PARAMS, currentF(), G, P, 1.0, X_NEW, G_NEW);
+  PHASE = AT_TRIAL;
+  return X_NEW;
 }

@@ -65,8 +65,8 @@ export async function trainPushdown(request: PushdownRequest, io: Io): Promise<v
   if ((num(values, 'test-size') ?? 0) !== 0) {
     throw new UsageError('--pushdown fits every row of the query; hold rows out in the query itself (e.g. WHERE hash(id) % 5 <> 0) and pass --test-size 0', 'train');
   }
-  if (options.solver !== undefined && options.solver !== 'lbfgs' && options.solver !== 'owlqn') {
-    throw new UsageError(`--pushdown runs --solver lbfgs or owlqn (one aggregate per evaluation); got '${options.solver}'`, 'train');
+  if (options.solver !== undefined && options.solver !== 'lbfgs' && options.solver !== 'owlqn' && options.solver !== 'newton') {
+    throw new UsageError(`--pushdown runs --solver lbfgs, owlqn or newton (one aggregate per evaluation or Hessian-vector product); got '${options.solver}'`, 'train');
   }
   if (options.solver === undefined && options.penalty !== undefined && options.penalty !== 'l2' && options.penalty !== 'none') options.solver = 'owlqn';
   const memoryLimit = str(values, 'memory-limit');

@@ -106,8 +106,8 @@ Streaming (data larger than memory):
   --epochs N               passes over the file (default 5)
   --chunk-size N           rows per chunk (default 10000)
   --pushdown               fit in DuckDB instead (a --sql query or a Parquet file): every
-                           evaluation of the objective one SQL aggregate, the lbfgs/owlqn
-                           iteration here; the exact optimum, every row of the query
+                           evaluation of the objective one SQL aggregate, the lbfgs, owlqn
+                           or newton iteration here; the exact optimum, every row of the query
                            (--test-size 0), numeric columns as they are
   --memory-limit SIZE      DuckDB's memory limit for --pushdown (e.g. 2GB)
 Output:

@@ -66,6 +66,17 @@ export interface CoreExports extends Record<string, unknown> {
   /** Takes Σsᵢℓᵢ at that point; returns the next point, or 0 when the solve has ended. */
   hostLbfgsResume(lossSum: number): number;
   hostLbfgsIterations(): number;
+  /** newtonCg driven by the host (assembly/solvers/newton-cg.ts): returns the first point to evaluate. */
+  hostNewtonStart(paramsPtr: number, maxIter: number, tol: number): number;
+  /** What the host owes for the address last returned: the core's HOST_GRADIENT or HOST_HESSIAN. */
+  hostNewtonRequest(): number;
+  /** Where the host writes what it owes. */
+  hostNewtonBuffer(): number;
+  /** The current iterate, where a Hessian request takes the Hessian. */
+  hostNewtonPoint(): number;
+  /** Takes the loss sum (gradient requests); returns the next address, or 0 when the solve has ended. */
+  hostNewtonResume(lossSum: number): number;
+  hostNewtonIterations(): number;
   newtonCg(paramsPtr: number, maxIter: number, tol: number): number;
   newtonCd(paramsPtr: number, maxIter: number, tol: number): number;
   sgdEpoch(paramsPtr: number, orderPtr: number, count: number, batchSize: number, learningRate: number, withLoss: boolean): number;

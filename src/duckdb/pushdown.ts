@@ -1,7 +1,8 @@
 /**
  * Pushdown training: a model fitted on a DuckDB query's result without the rows ever
- * leaving DuckDB. Each evaluation of the objective the L-BFGS / OWL-QN iteration asks for
- * is one SQL aggregate over the query — Σᵢ sᵢℓᵢ and Σᵢ sᵢ∇ℓᵢ — and the iteration itself
+ * leaving DuckDB. Each evaluation of the objective the L-BFGS / OWL-QN / Newton-CG iteration
+ * asks for is one SQL aggregate over the query — Σᵢ sᵢℓᵢ and Σᵢ sᵢ∇ℓᵢ, or for Newton-CG's
+ * conjugate-gradient steps Σᵢ sᵢ∇²ℓᵢ·v — and the iteration itself
  * (penalty, scaling, two-loop recursion, line search, stopping rule) runs in the
  * WebAssembly core (src/core/host-solve.ts). This is the split Spark MLlib makes on a
  * cluster; here DuckDB's out-of-core, multi-threaded scans carry the data, so a table
@@ -67,7 +68,8 @@ const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
  * as one aggregate over it in DuckDB (see the module comment): for tables larger than
  * memory, or that should stay in the database. The model's options apply as in `fit` (C,
  * penalty, l1Ratio, fitIntercept, classWeight, multiClass, tol, maxIter, onIteration,
- * onWarning), with solver 'lbfgs' (penalty 'l2' or 'none') or 'owlqn' (any penalty);
+ * onWarning), with solver 'lbfgs' (penalty 'l2' or 'none'), 'owlqn' (any penalty) or
+ * 'newton' (Newton-CG, l2 or none: one aggregate per conjugate-gradient step too);
  * multiClass 'ovr' with more than two classes is not available (one softmax problem is).
  * Each iteration costs one scan per line-search trial (usually one), plus two scans before
  * the first (column checks, classes and weights). The fit starts from zeros: `warmStart`
@@ -99,8 +101,8 @@ export async function fitPushdown<M extends LogisticRegression>(model: M, connec
   const weightColumn = options.sampleWeight ?? null;
   if (weightColumn !== null && typeof weightColumn !== 'string') throw new TypeError(`${WHERE}: sampleWeight must be a column name or null, got ${describeKind(weightColumn)}`);
   const { solver, multiClass } = model;
-  if (solver !== 'lbfgs' && solver !== 'owlqn') {
-    throw new RangeError(`${WHERE}: pushdown runs solver 'lbfgs' or 'owlqn' (one aggregate per evaluation); this model's solver is '${solver}'`);
+  if (solver !== 'lbfgs' && solver !== 'owlqn' && solver !== 'newton') {
+    throw new RangeError(`${WHERE}: pushdown runs solver 'lbfgs', 'owlqn' or 'newton' (one aggregate per evaluation or Hessian-vector product); this model's solver is '${solver}'`);
   }
   if (model.warmStart) model.onWarning?.(`${WHERE}: warmStart is not used; the fit starts from zeros`);
   const source = `(${sql.replace(/[\s;]+$/, '')}) AS source`;
@@ -187,7 +189,13 @@ export async function fitPushdown<M extends LogisticRegression>(model: M, connec
     }
     return loss;
   };
-  const trained = await trainHosted({ options: model, mode, classes: K, cols: features.length, weightSum, dataTerm });
+  const hessian = hessianTermQuery(source, features, options.target, weighted ? weightSql : null, classes, weighted ? perClass : null, blocks);
+  const hessianTerm = async (theta: Float64Array, v: Float64Array, out: Float64Array): Promise<void> => {
+    const sums = (await run(hessian.sql, hessian.values(theta, v)))[0] as unknown[];
+    for (let j = 0; j < parameters; j++) out[j] = Number(sums[j]);
+    if (!out.every(Number.isFinite)) throw new RangeError(`${WHERE}: a Hessian-vector product over the query's rows is not finite (the features are too large for float64 sums; scale them in the query)`);
+  };
+  const trained = await trainHosted({ options: model, mode, classes: K, cols: features.length, weightSum, dataTerm, hessianTerm: solver === 'newton' ? hessianTerm : null });
   adoptTrained(model, trained, classes, mode, features.length);
   return model;
 }
@@ -201,8 +209,8 @@ function readConnection(connection: unknown): Connection {
   return c as Connection;
 }
 
-/** θ as the aggregate's parameters: per block the intercept as DOUBLE text, then the weights as DOUBLE[] text. */
-function thetaValues(theta: Float64Array, blocks: number, d: number): unknown[] {
+/** A parameter vector (θ or v) as an aggregate's parameters: per block the intercept as DOUBLE text, then the weights as DOUBLE[] text. */
+function vectorValues(theta: Float64Array, blocks: number, d: number): unknown[] {
   const out: unknown[] = [];
   for (let k = 0; k < blocks; k++) {
     const block = theta.subarray(k * (d + 1), (k + 1) * (d + 1));
@@ -229,18 +237,51 @@ function labelValue(value: unknown, column: string): Label {
   throw new RangeError(`${WHERE}: column '${column}' holds ${describeKind(value)}; labels must be numbers, strings or booleans (cast it in the query)`);
 }
 
-/** The data term's aggregate and the values of its parameters at θ. */
-interface DataTermQuery {
+/** An aggregate over the rows and the values of its parameters at θ (and v, for the Hessian's). */
+interface TermQuery<A extends unknown[]> {
   readonly sql: string;
-  values(theta: Float64Array): unknown[];
+  values(...at: A): unknown[];
 }
 
 /**
- * The aggregate of the data term: one row of Σsᵢℓᵢ then Σsᵢ∇θℓᵢ (per block the weights,
- * then the intercept). Its parameters: the labels it compares with (binary: classes[1];
- * else every class), then with weights (`classWeights` not null) each class's weight,
- * then θ. Unweighted rows (sᵢ = 1) skip every product by sᵢ: DuckDB evaluates each
- * operator over whole vectors, so the operators per row are what an evaluation costs.
+ * What both aggregates build on: the rows as x0 … x(d−1), their list xs and (with weights)
+ * s; the label (y, binary: 1 for classes[1]; k, the class index) when `labelled`; the
+ * parameters that come first (the labels compared with, then each class's weight); and θ's
+ * (and v's) parameters after them, two per block — the intercept and the weights, as text
+ * (JS's shortest round-trip digits, which DuckDB parses back to the same doubles: a JS
+ * number would be bound as an integer type when it is integral, and refused beyond int64).
+ * Unweighted rows (sᵢ = 1) skip every product by sᵢ: DuckDB evaluates each operator over
+ * whole vectors, so the operators per row are what an evaluation costs.
+ */
+function rowsOf(source: string, features: readonly string[], target: string, weightSql: string | null, classes: readonly Label[], classWeights: Float64Array | null, blocks: number, labelled: boolean) {
+  const K = classes.length;
+  const param = (i: number): string => `$${i + 1}`;
+  const compared = !labelled ? [] : blocks === 1 ? [classes[1] as Label] : classes;
+  const fixed: unknown[] = weightSql === null ? [...compared] : [...classes, ...Array.from(classWeights as Float64Array, String)];
+  const classIndex = (k: number): string => param(weightSql === null && blocks === 1 ? 0 : k);
+  const x = features.map((name, j) => `CAST(${quote(name)} AS DOUBLE) AS x${j}`).join(', ');
+  const weight = weightSql === null ? '' : `, ${weightSql} * CASE ${quote(target)} ${classes.map((_, k) => `WHEN ${param(k)} THEN ${param(K + k)}::DOUBLE`).join(' ')} END AS s`;
+  const label = !labelled
+    ? ''
+    : blocks === 1
+      ? `, CAST(${quote(target)} = ${classIndex(1)} AS DOUBLE) AS y`
+      : `, CASE ${quote(target)} ${classes.map((_, k) => `WHEN ${classIndex(k)} THEN ${k}`).join(' ')} END AS k`;
+  // Only the source's columns are in scope here (a feature may be named x1): xs casts them again.
+  const data = `SELECT ${x}, [${features.map((name) => `CAST(${quote(name)} AS DOUBLE)`).join(', ')}] AS xs${label}${weight} FROM ${source}`;
+  // One list_dot_product per block: a single operator, where Σⱼ wⱼ·xⱼ written out is 2d.
+  // `vector` 0 is θ, 1 is v (the Hessian's).
+  const dot = (vector: number, k: number): string =>
+    `${param(fixed.length + 2 * (vector * blocks + k))}::DOUBLE + list_dot_product(xs, ${param(fixed.length + 2 * (vector * blocks + k) + 1)}::DOUBLE[])`;
+  const times = (term: string): string => (weightSql === null ? term : `s * (${term})`);
+  const sums = (residual: (k: number) => string): string[] =>
+    Array.from({ length: blocks }, (_, k) => [...features.map((_, j) => `sum(${residual(k)} * x${j})`), `sum(${residual(k)})`]).flat();
+  const ks = Array.from({ length: blocks }, (_, k) => k);
+  return { fixed, data, dot, times, sums, ks, d: features.length };
+}
+
+/**
+ * The aggregate of the data term at θ: one row of Σsᵢℓᵢ then Σsᵢ∇θℓᵢ (per block the
+ * weights, then the intercept).
  */
 export function dataTermQuery(
   source: string,
@@ -250,44 +291,53 @@ export function dataTermQuery(
   classes: readonly Label[],
   classWeights: Float64Array | null,
   blocks: number,
-): DataTermQuery {
-  const d = features.length;
-  const K = classes.length;
-  const param = (i: number): string => `$${i + 1}`;
-  const compared = blocks === 1 ? [classes[1] as Label] : classes;
-  const fixed: unknown[] = weightSql === null ? [...compared] : [...classes, ...Array.from(classWeights as Float64Array, String)];
-  // θ travels as two parameters per block, the intercept and the weights, as text (JS's
-  // shortest round-trip digits, which DuckDB parses back to the same doubles): a JS number
-  // would be bound as an integer type when it is integral, and refused beyond int64.
-  const first = fixed.length;
-  const intercept = (k: number): string => `${param(first + 2 * k)}::DOUBLE`;
-  const weights = (k: number): string => `${param(first + 2 * k + 1)}::DOUBLE[]`;
-  const classIndex = (k: number): string => param(weightSql === null && blocks === 1 ? 0 : k);
-  const x = features.map((name, j) => `CAST(${quote(name)} AS DOUBLE) AS x${j}`).join(', ');
-  const weight = weightSql === null ? '' : `, ${weightSql} * CASE ${quote(target)} ${classes.map((_, k) => `WHEN ${param(k)} THEN ${param(K + k)}::DOUBLE`).join(' ')} END AS s`;
-  const times = (term: string): string => (weightSql === null ? term : `s * (${term})`);
-  const label =
-    blocks === 1
-      ? `CAST(${quote(target)} = ${classIndex(1)} AS DOUBLE) AS y`
-      : `CASE ${quote(target)} ${classes.map((_, k) => `WHEN ${classIndex(k)} THEN ${k}`).join(' ')} END AS k`;
-  // Only the source's columns are in scope here (a feature may be named x1): xs casts them again.
-  const data = `SELECT ${x}, [${features.map((name) => `CAST(${quote(name)} AS DOUBLE)`).join(', ')}] AS xs, ${label}${weight} FROM ${source}`;
-  // One list_dot_product per block: a single operator, where Σⱼ wⱼ·xⱼ written out is 2d.
-  const margin = (k: number): string => `${intercept(k)} + list_dot_product(xs, ${weights(k)})`;
+): TermQuery<[Float64Array]> {
+  const { fixed, data, dot, times, sums, ks, d } = rowsOf(source, features, target, weightSql, classes, classWeights, blocks, true);
+  const values = (theta: Float64Array): unknown[] => [...fixed, ...vectorValues(theta, blocks, d)];
   const log1p = (u: string): string => `CASE WHEN 1 + ${u} = 1 THEN ${u} ELSE ln(1 + ${u}) * ${u} / ((1 + ${u}) - 1) END`;
-  const sums = (residual: (k: number) => string): string[] =>
-    Array.from({ length: blocks }, (_, k) => [...features.map((_, j) => `sum(${residual(k)} * x${j})`), `sum(${residual(k)})`]).flat();
   if (blocks === 1) {
-    // y = 1 for classes[1]; u = e^{−|z|} gives σ and ℓ without overflow.
-    const withU = `SELECT *, exp(-abs(z)) AS u FROM (SELECT *, ${margin(0)} AS z FROM (${data}))`;
+    // u = e^{−|z|} gives σ and ℓ without overflow.
+    const withU = `SELECT *, exp(-abs(z)) AS u FROM (SELECT *, ${dot(0, 0)} AS z FROM (${data}))`;
     const terms = `SELECT *, ${times(`greatest(z, 0) + ${log1p('u')} - y * z`)} AS loss, ${times('(CASE WHEN z >= 0 THEN 1 ELSE u END) / (1 + u) - y')} AS r0 FROM (${withU})`;
-    return { sql: `SELECT fsum(loss), ${sums(() => 'r0').join(', ')} FROM (${terms})`, values: (t) => [...fixed, ...thetaValues(t, blocks, d)] };
+    return { sql: `SELECT fsum(loss), ${sums(() => 'r0').join(', ')} FROM (${terms})`, values };
   }
-  const ks = Array.from({ length: blocks }, (_, k) => k);
-  const withZ = `SELECT *, ${ks.map((k) => `${margin(k)} AS z${k}`).join(', ')} FROM (${data})`;
-  const withM = `SELECT *, greatest(${ks.map((k) => `z${k}`).join(', ')}) AS m FROM (${withZ})`;
-  const withL = `SELECT *, m + ln(${ks.map((k) => `exp(z${k} - m)`).join(' + ')}) AS lse FROM (${withM})`;
+  const withL = softmaxRows(data, dot, ks);
   const zy = `CASE k ${ks.map((k) => `WHEN ${k} THEN z${k}`).join(' ')} END`;
   const terms = `SELECT *, ${times(`lse - ${zy}`)} AS loss, ${ks.map((k) => `${times(`exp(z${k} - lse) - CAST(k = ${k} AS DOUBLE)`)} AS r${k}`).join(', ')} FROM (${withL})`;
-  return { sql: `SELECT fsum(loss), ${sums((k) => `r${k}`).join(', ')} FROM (${terms})`, values: (t) => [...fixed, ...thetaValues(t, blocks, d)] };
+  return { sql: `SELECT fsum(loss), ${sums((k) => `r${k}`).join(', ')} FROM (${terms})`, values };
+}
+
+/**
+ * The aggregate of the data term's Hessian at θ times v: one row of Σsᵢ∇²θℓᵢ·v. Binary:
+ * Σ sᵢσ(1 − σ)(x̃ᵢ·v) x̃ᵢ; softmax: per class k, Σ sᵢ p_k (u_k − Σⱼ pⱼuⱼ) x̃ᵢ with u_k = x̃ᵢ·v_k.
+ */
+export function hessianTermQuery(
+  source: string,
+  features: readonly string[],
+  target: string,
+  weightSql: string | null,
+  classes: readonly Label[],
+  classWeights: Float64Array | null,
+  blocks: number,
+): TermQuery<[Float64Array, Float64Array]> {
+  const { fixed, data, dot, times, sums, ks, d } = rowsOf(source, features, target, weightSql, classes, classWeights, blocks, false);
+  const values = (theta: Float64Array, v: Float64Array): unknown[] => [...fixed, ...vectorValues(theta, blocks, d), ...vectorValues(v, blocks, d)];
+  if (blocks === 1) {
+    const withU = `SELECT *, exp(-abs(${dot(0, 0)})) AS u, ${dot(1, 0)} AS v0 FROM (${data})`;
+    // σ(1 − σ) = u / (1 + u)², whichever the sign of z.
+    const terms = `SELECT *, ${times('u / ((1 + u) * (1 + u)) * v0')} AS h0 FROM (${withU})`;
+    return { sql: `SELECT ${sums(() => 'h0').join(', ')} FROM (${terms})`, values };
+  }
+  const withL = softmaxRows(data, (vector, k) => dot(vector, k), ks);
+  const withV = `SELECT *, ${ks.map((k) => `exp(z${k} - lse) AS p${k}, ${dot(1, k)} AS v${k}`).join(', ')} FROM (${withL})`;
+  const withMean = `SELECT *, ${ks.map((k) => `p${k} * v${k}`).join(' + ')} AS vbar FROM (${withV})`;
+  const terms = `SELECT *, ${ks.map((k) => `${times(`p${k} * (v${k} - vbar)`)} AS h${k}`).join(', ')} FROM (${withMean})`;
+  return { sql: `SELECT ${sums((k) => `h${k}`).join(', ')} FROM (${terms})`, values };
+}
+
+/** The rows with each class's margin z_k and lse = log Σ_k e^{z_k}, computed from the largest margin m. */
+function softmaxRows(data: string, dot: (vector: number, k: number) => string, ks: readonly number[]): string {
+  const withZ = `SELECT *, ${ks.map((k) => `${dot(0, k)} AS z${k}`).join(', ')} FROM (${data})`;
+  const withM = `SELECT *, greatest(${ks.map((k) => `z${k}`).join(', ')}) AS m FROM (${withZ})`;
+  return `SELECT *, m + ln(${ks.map((k) => `exp(z${k} - m)`).join(' + ')}) AS lse FROM (${withM})`;
 }

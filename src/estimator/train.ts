@@ -16,7 +16,7 @@ import type { FittedState, TrainedParams } from './fitted.js';
 import type { ModelMode } from './model-json.js';
 import { type EstimatorOptions, type MultiClass, NAME, type Solver, THREADS_BREAK_EVEN } from './options.js';
 import { classWeights, combineWeights, coreTolerance, penaltyStrengths, scaledProblem } from './scaling.js';
-import { type DataTerm, solveHosted } from '../core/host-solve.js';
+import { type DataTerm, type HessianTerm, solveHosted } from '../core/host-solve.js';
 
 /**
  * The model `multiClass` asks for with `classes` labels: two classes make a binary model
@@ -184,7 +184,7 @@ function singleProblem(result: CoreResult, mode: ModelMode, K: number, stride: n
 
 /** A binary or softmax problem whose data term the host evaluates (see src/core/host-solve.ts). */
 export interface HostedTrainRequest {
-  /** The estimator's options; the solver is 'lbfgs' or 'owlqn'. */
+  /** The estimator's options; the solver is 'lbfgs', 'owlqn' or 'newton'. */
   readonly options: EstimatorOptions;
   /** 'binary' (one block, target 1 for classes[1]) or 'multinomial' (one block per class). */
   readonly mode: 'binary' | 'multinomial';
@@ -193,6 +193,8 @@ export interface HostedTrainRequest {
   /** S = Σᵢ sᵢ, the rows' weights (sample × class weights) that `dataTerm` applies. */
   readonly weightSum: number;
   readonly dataTerm: DataTerm;
+  /** The Hessian-vector products, for solver 'newton'. */
+  readonly hessianTerm: HessianTerm | null;
 }
 
 /**
@@ -202,10 +204,11 @@ export interface HostedTrainRequest {
  * not finite; whatever `dataTerm` throws.
  */
 export async function trainHosted(request: HostedTrainRequest): Promise<TrainedParams> {
-  const { options, mode, classes, cols, weightSum, dataTerm } = request;
+  const { options, mode, classes, cols, weightSum, dataTerm, hessianTerm } = request;
   const blocks = mode === 'binary' ? 1 : classes;
   const { l1, l2 } = penaltyStrengths(weightSum, 0, options);
   const run = {
+    solver: options.solver === 'newton' ? ('newton' as const) : ('lbfgs' as const),
     maxIter: options.maxIter,
     tol: coreTolerance(options.tol, weightSum),
     onProgress:
@@ -214,7 +217,7 @@ export async function trainHosted(request: HostedTrainRequest): Promise<TrainedP
         : (iter: number, loss: number, gradNorm: number) => options.onIteration?.({ iter, loss, gradNorm: gradNorm * weightSum, problem: 0 }) !== false,
   };
   const problem = { cols, blocks, fitIntercept: options.fitIntercept, weightSum, l1, l2 };
-  const result = checkFinite(await solveHosted(problem, run, new Float64Array(blocks * (cols + 1)), dataTerm), options.solver);
+  const result = checkFinite(await solveHosted(problem, run, new Float64Array(blocks * (cols + 1)), { dataTerm, hessianTerm }), options.solver);
   warnUnconverged(options, result.status, '');
   return singleProblem(result, mode, classes, cols + 1, options.fitIntercept);
 }

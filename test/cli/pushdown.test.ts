@@ -55,6 +55,12 @@ describe('train --pushdown', () => {
     expect(gap(pushed.estimator.model, inMemory.estimator.model)).toBeLessThan(1e-6);
   });
 
+  it('with --solver newton, lands on the same optimum', async () => {
+    const inMemory = await model(['train', parquet, ...FIT, '--test-size', '0'], 'memory-n.json');
+    const pushed = await model(['train', parquet, ...FIT, '--pushdown', '--solver', 'newton'], 'pushed-n.json');
+    expect(gap(pushed.estimator.model, inMemory.estimator.model)).toBeLessThan(1e-6);
+  });
+
   it('writes a model file predict reads', async () => {
     await model(['train', parquet, '--target', 'outcome', '--pushdown'], 'for-predict.json');
     const r = await cli(['predict', tmp.path('for-predict.json'), csv]);
@@ -79,7 +85,7 @@ describe('train --pushdown: refusals', () => {
 
   it('refuses a held-out share, another solver and a CSV file', async () => {
     expectFailure(await cli(['train', parquet, '--target', 'outcome', '--pushdown', '--test-size', '0.2']), '--pushdown fits every row of the query; hold rows out in the query itself (e.g. WHERE hash(id) % 5 <> 0) and pass --test-size 0', 2);
-    expectFailure(await cli(['train', parquet, '--target', 'outcome', '--pushdown', '--solver', 'newton']), "--pushdown runs --solver lbfgs or owlqn (one aggregate per evaluation); got 'newton'", 2);
+    expectFailure(await cli(['train', parquet, '--target', 'outcome', '--pushdown', '--solver', 'sgd']), "--pushdown runs --solver lbfgs, owlqn or newton (one aggregate per evaluation or Hessian-vector product); got 'sgd'", 2);
     expectFailure(await cli(['train', csv, '--target', 'outcome', '--pushdown']), `--pushdown runs in DuckDB on a --sql query or a Parquet file; ${csv} is CSV (query it with --sql "SELECT * FROM read_csv('…')")`, 2);
   });
 

@@ -80,6 +80,22 @@ describe('fitPushdown(model, connection, sql, { target, columns, sampleWeight })
     expect(gap(pushed, fitted)).toBeLessThan(1e-6);
   });
 
+  it("finds newton's optimum (Hessian-vector products as aggregates), binary with sample weights", async () => {
+    const options: LogisticRegressionOptions = { ...TIGHT, solver: 'newton', C: 0.5 };
+    const sql = 'SELECT x1, x2, x3, x4, k = 2 AS positive, w FROM points';
+    const pushed = await fitPushdown(new LogisticRegression(options), connection, sql, { target: 'positive', sampleWeight: 'w' });
+    const fitted = new LogisticRegression(options).fit(rows, labels.map((k) => k === 2), { sampleWeight: weights });
+    expect(gap(pushed, fitted)).toBeLessThan(1e-6);
+    expect(pushed.nIter).toBeLessThan(20);
+  });
+
+  it("finds newton's multinomial optimum, with balanced class weights", async () => {
+    const options: LogisticRegressionOptions = { ...TIGHT, solver: 'newton', classWeight: 'balanced' };
+    const pushed = await fitPushdown(new LogisticRegression(options), connection, 'SELECT * FROM points', { target: 'k', columns: FEATURES });
+    const fitted = new LogisticRegression(options).fit(rows, labels);
+    expect(gap(pushed, fitted)).toBeLessThan(1e-6);
+  });
+
   it("applies classWeight 'balanced' and fitIntercept false as fit does", async () => {
     const options: LogisticRegressionOptions = { ...TIGHT, classWeight: 'balanced', fitIntercept: false };
     const sql = 'SELECT x1, x2, x3, x4, k = 0 AS first FROM points';
@@ -146,9 +162,9 @@ describe('fitPushdown(model, connection, sql, { target, columns, sampleWeight })
 describe('fitPushdown: bad input', () => {
   const reject = (sql: string, options: Parameters<typeof fitPushdown>[3], model = new LogisticRegression()) => fitPushdown(model, connection, sql, options);
 
-  it('refuses a solver other than lbfgs and owlqn', async () => {
-    await expect(reject('SELECT * FROM points', { target: 'k' }, new LogisticRegression({ solver: 'newton' }))).rejects.toThrow(
-      new RangeError("fitPushdown: pushdown runs solver 'lbfgs' or 'owlqn' (one aggregate per evaluation); this model's solver is 'newton'"),
+  it('refuses a solver other than lbfgs, owlqn and newton', async () => {
+    await expect(reject('SELECT * FROM points', { target: 'k' }, new LogisticRegression({ solver: 'gd' }))).rejects.toThrow(
+      new RangeError("fitPushdown: pushdown runs solver 'lbfgs', 'owlqn' or 'newton' (one aggregate per evaluation or Hessian-vector product); this model's solver is 'gd'"),
     );
   });
 
