@@ -29,8 +29,9 @@ export { recordChunkCount, runChunks, setThreads } from './objective/chunks';
 export { groupSums, informationPass, informationWorkLength, rowQuadraticForms } from './objective/information';
 export { hessianProduct, smoothObjective } from './objective/problem';
 export { gradientDescent } from './solvers/gradient-descent';
-export { hostLbfgsGradient, hostLbfgsIterations, hostLbfgsResume, hostLbfgsStart, lbfgs } from './solvers/lbfgs';
-export { HOST_GRADIENT, HOST_HESSIAN, hostNewtonBuffer, hostNewtonIterations, hostNewtonPoint, hostNewtonRequest, hostNewtonResume, hostNewtonStart, newtonCg } from './solvers/newton-cg';
+export { hostLbfgsGradient, hostLbfgsResume, hostLbfgsStart, lbfgs } from './solvers/lbfgs';
+export { hostIterations } from './solvers/descent';
+export { HOST_GRADIENT, HOST_HESSIAN, hostNewtonBuffer, hostNewtonPoint, hostNewtonRequest, hostNewtonResume, hostNewtonStart, newtonCg } from './solvers/newton-cg';
 export { newtonCd } from './solvers/newton-cd';
 export { sgdEpoch } from './solvers/sgd';
 export {

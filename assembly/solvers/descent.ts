@@ -109,3 +109,48 @@ export function endDescent(): i32 {
 export function cgBudget(): i32 {
   return max(10, min(parameterCount(), 200));
 }
+
+// A host-driven solve (lbfgs.ts's and newton-cg.ts's host* functions) keeps its iterate and
+// limits here between the host's calls, and its iteration count once it has ended.
+let HOST_PARAMS: usize = 0;
+let HOST_MAX_ITER = 0;
+let HOST_TOL: f64 = 0;
+let HOST_ITERATIONS = 0;
+
+/** Records a host-driven solve's iterate (`params`, which receives the result) and limits. */
+export function beginHostRun(params: usize, maxIter: i32, tol: f64): void {
+  HOST_PARAMS = params;
+  HOST_MAX_ITER = maxIter;
+  HOST_TOL = tol;
+  HOST_ITERATIONS = 0;
+}
+
+/** The host-driven solve's iterate. */
+// @ts-ignore: decorator
+@inline
+export function hostParams(): usize {
+  return HOST_PARAMS;
+}
+
+/** The host-driven solve's tol. */
+// @ts-ignore: decorator
+@inline
+export function hostTol(): f64 {
+  return HOST_TOL;
+}
+
+/** Whether the host-driven solve takes another iteration. */
+export function hostDescending(): bool {
+  return descending(HOST_MAX_ITER);
+}
+
+/** Ends the host-driven solve (recording its outcome) and returns 0, "nothing more to evaluate". */
+export function endHostRun(): usize {
+  HOST_ITERATIONS = endDescent();
+  return 0;
+}
+
+/** Iterations made by the last host-driven solve (valid once it has ended). */
+export function hostIterations(): i32 {
+  return HOST_ITERATIONS;
+}

@@ -1,6 +1,6 @@
 import { isPenalised, l1Strength, l1Term, parameterCount, smoothFromSums, solverWork } from '../objective/problem';
 import { at, axpy, copy, dot, put, scale } from '../vector';
-import { acceptStep, currentF, descending, endDescent, noStep, startDescent, startDescentAt } from './descent';
+import { acceptStep, beginHostRun, currentF, descending, endDescent, endHostRun, hostDescending, hostParams, hostTol, noStep, startDescent, startDescentAt } from './descent';
 import { TRIAL_ACCEPTED, TRIAL_NEXT, judgeTrial, lineSearch, startTrials } from './line-search';
 
 /** Curvature pairs kept (m). */
@@ -148,26 +148,19 @@ function remember(params: usize): void {
 // drives the solver instead: `hostLbfgsStart` and each `hostLbfgsResume` return the point
 // where f is needed next — the host writes Σᵢ sᵢ∇ℓᵢ there at `hostLbfgsGradient()` and
 // passes Σᵢ sᵢℓᵢ to the next `hostLbfgsResume` — or 0 when the solve has ended
-// (`solverStatus` and friends say how; `hostLbfgsIterations` how far). Between calls the
+// (`solverStatus` and friends say how; descent.ts's `hostIterations` how far). Between calls the
 // state lives in this module and the workspace; every step is lbfgs's arithmetic, with the
 // line search unrolled into one trial per call. The problem must be float64 (COARSE = 0).
 
 const AT_START = 0;
 const AT_TRIAL = 1;
 let PHASE = AT_START;
-let PARAMS: usize = 0;
-let MAX_ITER = 0;
-let TOL: f64 = 0;
-let ITERATIONS = 0;
 
 /** Starts a host-driven solve from `params` (which receives the result); returns `params`, the first point to evaluate. */
 export function hostLbfgsStart(params: usize, maxIter: i32, tol: f64): usize {
   carve();
-  PARAMS = params;
-  MAX_ITER = maxIter;
-  TOL = tol;
+  beginHostRun(params, maxIter, tol);
   PHASE = AT_START;
-  ITERATIONS = 0;
   return params;
 }
 
@@ -176,37 +169,29 @@ export function hostLbfgsGradient(): usize {
   return PHASE == AT_START ? G : G_NEW;
 }
 
-/** Iterations made by the last host-driven solve (valid once it has ended). */
-export function hostLbfgsIterations(): i32 {
-  return ITERATIONS;
-}
-
 /** Takes the data term's loss sum at the last point given (its gradient sums written); returns the next point, or 0 at the end. */
 export function hostLbfgsResume(lossSum: f64): usize {
+  const params = hostParams();
   if (PHASE == AT_START) {
-    startDescentAt(PARAMS, G, PG, smoothFromSums(PARAMS, G, lossSum, true), TOL);
+    startDescentAt(params, G, PG, smoothFromSums(params, G, lossSum, true), hostTol());
     return searchOrEnd();
   }
   const fNew = smoothFromSums(X_NEW, G_NEW, lossSum, true) + l1Term(X_NEW);
   const verdict = judgeTrial(fNew);
   if (verdict == TRIAL_NEXT) return X_NEW;
   if (verdict == TRIAL_ACCEPTED) {
-    remember(PARAMS);
-    acceptStep(PARAMS, G, PG, X_NEW, G_NEW, fNew, TOL, false);
+    remember(params);
+    acceptStep(params, G, PG, X_NEW, G_NEW, fNew, hostTol(), false);
     return searchOrEnd();
   }
-  noStep(PARAMS, G, PG, TOL, false);
-  ITERATIONS = endDescent();
-  return 0;
+  noStep(params, G, PG, hostTol(), false);
+  return endHostRun();
 }
 
 /** The first trial of the next line search, or 0 when the descent is over. */
 function searchOrEnd(): usize {
-  if (!descending(MAX_ITER)) {
-    ITERATIONS = endDescent();
-    return 0;
-  }
-  startTrials(PARAMS, currentF(), PG, D, direction(), X_NEW, G_NEW);
+  if (!hostDescending()) return endHostRun();
+  startTrials(hostParams(), currentF(), PG, D, direction(), X_NEW, G_NEW);
   PHASE = AT_TRIAL;
   return X_NEW;
 }

@@ -1,6 +1,6 @@
 import { hessianFromSums, hessianProduct, parameterCount, smoothFromSums, solverWork } from '../objective/problem';
 import { axpy, copy, dot, scale, zero } from '../vector';
-import { acceptStep, cgBudget, currentF, descending, endDescent, noStep, startDescent, startDescentAt } from './descent';
+import { acceptStep, beginHostRun, cgBudget, currentF, descending, endDescent, endHostRun, hostDescending, hostParams, hostTol, noStep, startDescent, startDescentAt } from './descent';
 import { TRIAL_ACCEPTED, TRIAL_NEXT, judgeTrial, lineSearch, startTrials } from './line-search';
 
 /** float64 values of workspace newtonCg needs for P parameters. */
@@ -89,10 +89,6 @@ const AT_START = 0;
 const AT_CG = 1;
 const AT_TRIAL = 2;
 let PHASE = AT_START;
-let PARAMS: usize = 0;
-let MAX_ITER = 0;
-let TOL: f64 = 0;
-let ITERATIONS = 0;
 let MAX_INNER = 0;
 let INNER = 0;
 let RR: f64 = 0;
@@ -116,11 +112,8 @@ export function hostNewtonStart(params: usize, maxIter: i32, tol: f64): usize {
   X_NEW = HD + bytes;
   G_NEW = X_NEW + bytes;
   MAX_INNER = cgBudget();
-  PARAMS = params;
-  MAX_ITER = maxIter;
-  TOL = tol;
+  beginHostRun(params, maxIter, tol);
   PHASE = AT_START;
-  ITERATIONS = 0;
   return params;
 }
 
@@ -136,19 +129,15 @@ export function hostNewtonBuffer(): usize {
 
 /** The current iterate, where a HOST_HESSIAN request takes the Hessian. */
 export function hostNewtonPoint(): usize {
-  return PARAMS;
-}
-
-/** Iterations made by the last host-driven Newton-CG solve (valid once it has ended). */
-export function hostNewtonIterations(): i32 {
-  return ITERATIONS;
+  return hostParams();
 }
 
 /** Takes what was owed (the loss sum for HOST_GRADIENT); returns the next address, or 0 at the end. */
 export function hostNewtonResume(lossSum: f64): usize {
   const count = parameterCount();
+  const params = hostParams();
   if (PHASE == AT_START) {
-    startDescentAt(PARAMS, G, G, smoothFromSums(PARAMS, G, lossSum, true), TOL);
+    startDescentAt(params, G, G, smoothFromSums(params, G, lossSum, true), hostTol());
     return iterationOrEnd();
   }
   if (PHASE == AT_CG) {
@@ -173,20 +162,16 @@ export function hostNewtonResume(lossSum: f64): usize {
   const verdict = judgeTrial(fNew);
   if (verdict == TRIAL_NEXT) return X_NEW;
   if (verdict == TRIAL_ACCEPTED) {
-    acceptStep(PARAMS, G, G, X_NEW, G_NEW, fNew, TOL, true);
+    acceptStep(params, G, G, X_NEW, G_NEW, fNew, hostTol(), true);
     return iterationOrEnd();
   }
-  noStep(PARAMS, G, G, TOL, true);
-  ITERATIONS = endDescent();
-  return 0;
+  noStep(params, G, G, hostTol(), true);
+  return endHostRun();
 }
 
 /** Conjugate gradients on H p = −g from p = 0: the first Hessian request, or 0 when the descent is over. */
 function iterationOrEnd(): usize {
-  if (!descending(MAX_ITER)) {
-    ITERATIONS = endDescent();
-    return 0;
-  }
+  if (!hostDescending()) return endHostRun();
   const count = parameterCount();
   zero(P, count);
   copy(G, R, count);
@@ -203,7 +188,7 @@ function iterationOrEnd(): usize {
 
 /** The first trial along p. */
 function search(): usize {
-  startTrials(PARAMS, currentF(), G, P, 1.0, X_NEW, G_NEW);
+  startTrials(hostParams(), currentF(), G, P, 1.0, X_NEW, G_NEW);
   PHASE = AT_TRIAL;
   return X_NEW;
 }

@@ -90,16 +90,15 @@ interface Driver {
   wantsHessian(): boolean;
   buffer(): number;
   point(): number;
-  iterations(): number;
 }
 
 function driver(core: Core, solver: HostedRun['solver']): Driver {
   const e = core.exports;
   if (solver === 'lbfgs') {
-    return { start: e.hostLbfgsStart, resume: e.hostLbfgsResume, wantsHessian: () => false, buffer: e.hostLbfgsGradient, point: () => 0, iterations: e.hostLbfgsIterations };
+    return { start: e.hostLbfgsStart, resume: e.hostLbfgsResume, wantsHessian: () => false, buffer: e.hostLbfgsGradient, point: () => 0 };
   }
   const hessian = exported(e, 'HOST_HESSIAN');
-  return { start: e.hostNewtonStart, resume: e.hostNewtonResume, wantsHessian: () => e.hostNewtonRequest() === hessian, buffer: e.hostNewtonBuffer, point: e.hostNewtonPoint, iterations: e.hostNewtonIterations };
+  return { start: e.hostNewtonStart, resume: e.hostNewtonResume, wantsHessian: () => e.hostNewtonRequest() === hessian, buffer: e.hostNewtonBuffer, point: e.hostNewtonPoint };
 }
 
 /** The host's side of the iteration: evaluate what the core asks for until it ends. */
@@ -133,7 +132,7 @@ async function iterate(core: Core, paramsPtr: number, parameters: number, run: H
   }
   return {
     params: core.viewF64(paramsPtr, parameters).slice(),
-    nIter: solver.iterations(),
+    nIter: exports.hostIterations(),
     status: exports.solverStatus(),
     objective: exports.solverObjective(),
     gradNorm: exports.solverGradNorm(),

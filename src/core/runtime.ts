@@ -65,7 +65,8 @@ export interface CoreExports extends Record<string, unknown> {
   hostLbfgsGradient(): number;
   /** Takes Σsᵢℓᵢ at that point; returns the next point, or 0 when the solve has ended. */
   hostLbfgsResume(lossSum: number): number;
-  hostLbfgsIterations(): number;
+  /** Iterations made by the last host-driven solve, once it has ended. */
+  hostIterations(): number;
   /** newtonCg driven by the host (assembly/solvers/newton-cg.ts): returns the first point to evaluate. */
   hostNewtonStart(paramsPtr: number, maxIter: number, tol: number): number;
   /** What the host owes for the address last returned: the core's HOST_GRADIENT or HOST_HESSIAN. */
@@ -76,7 +77,6 @@ export interface CoreExports extends Record<string, unknown> {
   hostNewtonPoint(): number;
   /** Takes the loss sum (gradient requests); returns the next address, or 0 when the solve has ended. */
   hostNewtonResume(lossSum: number): number;
-  hostNewtonIterations(): number;
   newtonCg(paramsPtr: number, maxIter: number, tol: number): number;
   newtonCd(paramsPtr: number, maxIter: number, tol: number): number;
   sgdEpoch(paramsPtr: number, orderPtr: number, count: number, batchSize: number, learningRate: number, withLoss: boolean): number;

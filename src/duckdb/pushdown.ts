@@ -178,7 +178,8 @@ export async function fitPushdown<M extends LogisticRegression>(model: M, connec
 
   const blocks = mode === 'binary' ? 1 : K;
   const weighted = weightColumn !== null || perClass.some((w) => w !== 1);
-  const query = dataTermQuery(source, features, options.target, weighted ? weightSql : null, classes, weighted ? perClass : null, blocks);
+  const over: Rows = { source, features, target: options.target, weightSql: weighted ? weightSql : null, classes, classWeights: weighted ? perClass : null, blocks };
+  const query = dataTermQuery(over);
   const parameters = blocks * (features.length + 1);
   const dataTerm = async (theta: Float64Array, gradient: Float64Array): Promise<number> => {
     const sums = (await run(query.sql, query.values(theta)))[0] as unknown[];
@@ -189,7 +190,7 @@ export async function fitPushdown<M extends LogisticRegression>(model: M, connec
     }
     return loss;
   };
-  const hessian = hessianTermQuery(source, features, options.target, weighted ? weightSql : null, classes, weighted ? perClass : null, blocks);
+  const hessian = hessianTermQuery(over);
   const hessianTerm = async (theta: Float64Array, v: Float64Array, out: Float64Array): Promise<void> => {
     const sums = (await run(hessian.sql, hessian.values(theta, v)))[0] as unknown[];
     for (let j = 0; j < parameters; j++) out[j] = Number(sums[j]);
@@ -237,6 +238,22 @@ function labelValue(value: unknown, column: string): Label {
   throw new RangeError(`${WHERE}: column '${column}' holds ${describeKind(value)}; labels must be numbers, strings or booleans (cast it in the query)`);
 }
 
+/** The rows an aggregate runs over, and the problem's shape. */
+export interface Rows {
+  /** The query as a subquery: `(…) AS source`. */
+  readonly source: string;
+  readonly features: readonly string[];
+  readonly target: string;
+  /** The SQL of each row's sample weight, or null when every row (and class) weighs 1. */
+  readonly weightSql: string | null;
+  /** The classes, sorted as fit sorts them. */
+  readonly classes: readonly Label[];
+  /** Each class's weight (with `weightSql`), else null. */
+  readonly classWeights: Float64Array | null;
+  /** 1 for a binary problem, K for a softmax. */
+  readonly blocks: number;
+}
+
 /** An aggregate over the rows and the values of its parameters at θ (and v, for the Hessian's). */
 interface TermQuery<A extends unknown[]> {
   readonly sql: string;
@@ -253,7 +270,8 @@ interface TermQuery<A extends unknown[]> {
  * Unweighted rows (sᵢ = 1) skip every product by sᵢ: DuckDB evaluates each operator over
  * whole vectors, so the operators per row are what an evaluation costs.
  */
-function rowsOf(source: string, features: readonly string[], target: string, weightSql: string | null, classes: readonly Label[], classWeights: Float64Array | null, blocks: number, labelled: boolean) {
+function rowsOf(rows: Rows, labelled: boolean) {
+  const { source, features, target, weightSql, classes, classWeights, blocks } = rows;
   const K = classes.length;
   const param = (i: number): string => `$${i + 1}`;
   const compared = !labelled ? [] : blocks === 1 ? [classes[1] as Label] : classes;
@@ -283,16 +301,9 @@ function rowsOf(source: string, features: readonly string[], target: string, wei
  * The aggregate of the data term at θ: one row of Σsᵢℓᵢ then Σsᵢ∇θℓᵢ (per block the
  * weights, then the intercept).
  */
-export function dataTermQuery(
-  source: string,
-  features: readonly string[],
-  target: string,
-  weightSql: string | null,
-  classes: readonly Label[],
-  classWeights: Float64Array | null,
-  blocks: number,
-): TermQuery<[Float64Array]> {
-  const { fixed, data, dot, times, sums, ks, d } = rowsOf(source, features, target, weightSql, classes, classWeights, blocks, true);
+export function dataTermQuery(rows: Rows): TermQuery<[Float64Array]> {
+  const { blocks } = rows;
+  const { fixed, data, dot, times, sums, ks, d } = rowsOf(rows, true);
   const values = (theta: Float64Array): unknown[] => [...fixed, ...vectorValues(theta, blocks, d)];
   const log1p = (u: string): string => `CASE WHEN 1 + ${u} = 1 THEN ${u} ELSE ln(1 + ${u}) * ${u} / ((1 + ${u}) - 1) END`;
   if (blocks === 1) {
@@ -311,16 +322,9 @@ export function dataTermQuery(
  * The aggregate of the data term's Hessian at θ times v: one row of Σsᵢ∇²θℓᵢ·v. Binary:
  * Σ sᵢσ(1 − σ)(x̃ᵢ·v) x̃ᵢ; softmax: per class k, Σ sᵢ p_k (u_k − Σⱼ pⱼuⱼ) x̃ᵢ with u_k = x̃ᵢ·v_k.
  */
-export function hessianTermQuery(
-  source: string,
-  features: readonly string[],
-  target: string,
-  weightSql: string | null,
-  classes: readonly Label[],
-  classWeights: Float64Array | null,
-  blocks: number,
-): TermQuery<[Float64Array, Float64Array]> {
-  const { fixed, data, dot, times, sums, ks, d } = rowsOf(source, features, target, weightSql, classes, classWeights, blocks, false);
+export function hessianTermQuery(rows: Rows): TermQuery<[Float64Array, Float64Array]> {
+  const { blocks } = rows;
+  const { fixed, data, dot, times, sums, ks, d } = rowsOf(rows, false);
   const values = (theta: Float64Array, v: Float64Array): unknown[] => [...fixed, ...vectorValues(theta, blocks, d), ...vectorValues(v, blocks, d)];
   if (blocks === 1) {
     const withU = `SELECT *, exp(-abs(${dot(0, 0)})) AS u, ${dot(1, 0)} AS v0 FROM (${data})`;
