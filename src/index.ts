@@ -73,6 +73,7 @@ export {
   type TunedThresholdOptions,
 } from './model-selection/tuned-threshold.js';
 export { fitStream, type ChunkSource, type EpochInfo, type FitStreamOptions, type StreamChunk } from './stream/fit-stream.js';
+export { fitChunks, type ChunkPasses, type FitChunksOptions } from './stream/fit-chunks.js';
 export {
   likelihoodRatioTest,
   LogisticRegressionSummary,
