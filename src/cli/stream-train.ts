@@ -3,12 +3,14 @@
  * query's result, read by tables.ts) read chunk by chunk, so memory is bounded by
  * the chunk size rather than the file. A first pass collects the classes, the one-hot
  * categories and the statistics for imputation (mean) and standardisation; then each
- * epoch streams the file again through {@link fitStream}; a last pass scores the
+ * epoch streams the file again through {@link fitStream} (sgd), or, with solver lbfgs,
+ * owlqn or newton, each evaluation of the objective is one pass through {@link fitChunks}
+ * (the exact model); a last pass scores the
  * held-out rows. Test rows are chosen per row by a seeded generator, the same in every
  * pass.
  * @module
  */
-import { Matrix, fitStream, type Label, type LogisticRegression, type LogisticRegressionOptions, type StreamChunk } from '../index.js';
+import { LogisticRegression, Matrix, fitChunks, fitStream, type Label, type LogisticRegressionOptions, type StreamChunk } from '../index.js';
 import { compareLabels } from '../validate/labels.js';
 import { stat } from 'node:fs/promises';
 import { cellString, describeColumn, isPipe, type Cell, type CsvChunk } from './csv.js';
@@ -266,12 +268,15 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
   }
 
   const start = performance.now();
-  const model = await fitStream(() => pass(false), {
-    ...options,
-    classes,
-    epochs: req.epochs,
-    onEpoch: (info) => req.progress?.update({ iter: info.epoch, loss: info.loss }),
-  });
+  const exact = options.solver !== undefined && options.solver !== 'sgd';
+  const model = exact
+    ? await fitChunks(new LogisticRegression({ ...options, onIteration: (info) => (req.progress?.update(info), options.onIteration?.(info)) }), () => pass(false), { classes })
+    : await fitStream(() => pass(false), {
+        ...options,
+        classes,
+        epochs: req.epochs,
+        onEpoch: (info) => req.progress?.update({ iter: info.epoch, loss: info.loss }),
+      });
   req.progress?.done();
   const fitMs = performance.now() - start;
   // Last pass: score the held-out rows (only labels and probabilities are kept).

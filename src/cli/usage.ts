@@ -102,8 +102,10 @@ Statistical inference (statsmodels' Logit table; MNLogit for 3+ classes):
   --alpha A                intervals at level 1 − A, 0 < A < 1 (default 0.05)
 Streaming (data larger than memory):
   --stream                 read the data chunk by chunk (a Parquet file by row groups, a
-                           --sql query run once per pass); mini-batch SGD for --epochs
-  --epochs N               passes over the file (default 5)
+                           --sql query run once per pass); mini-batch SGD for --epochs,
+                           or with --solver lbfgs|owlqn|newton the exact model, a pass
+                           over the data per evaluation (--max-iter, --tol)
+  --epochs N               passes over the file (default 5; sgd only)
   --chunk-size N           rows per chunk (default 10000)
   --pushdown               fit in DuckDB instead (a --sql query or a Parquet file): every
                            evaluation of the objective one SQL aggregate, the lbfgs, owlqn

@@ -123,8 +123,8 @@ describe('streaming', () => {
     expect(JSON.parse(e.stdout).scores.accuracy).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('train --stream rejects a solver other than sgd as a usage error', async () => {
-    const r = await cli(['train', BREAST_CANCER, '--target', 'diagnosis', '--stream', '--solver', 'lbfgs']);
+  it('train --stream rejects a solver other than sgd, lbfgs, owlqn and newton as a usage error', async () => {
+    const r = await cli(['train', BREAST_CANCER, '--target', 'diagnosis', '--stream', '--solver', 'newton-cd']);
     expect(r.code).toBe(2);
   });
 

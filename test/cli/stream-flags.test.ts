@@ -19,8 +19,10 @@ const stream = (...args: string[]) => cli(['train', DATA, '--target', 'y', '--qu
 describe('train --stream refuses flags it cannot honour', () => {
   for (const [flags, message] of [
     [['--stratify'], '--stratify does not apply to --stream: its test rows are drawn row by row as the file streams past'],
-    [['--max-iter', '5'], '--max-iter does not apply to --stream: it makes --epochs passes over the file'],
-    [['--tol', '0.1'], '--tol does not apply to --stream: it makes --epochs passes over the file'],
+    [['--max-iter', '5'], '--max-iter does not apply to --stream: sgd makes --epochs passes over the file (--solver lbfgs takes --max-iter)'],
+    [['--tol', '0.1'], '--tol does not apply to --stream: sgd makes --epochs passes over the file (--solver lbfgs takes --tol)'],
+    [['--solver', 'gd'], "--stream trains with --solver sgd (approximate, --epochs passes) or lbfgs, owlqn or newton (exact, one pass per evaluation); got 'gd'"],
+    [['--solver', 'lbfgs', '--epochs', '3'], '--epochs applies to --solver sgd; --solver lbfgs makes a pass per evaluation until it converges (--max-iter, --tol)'],
     [['--dtype', 'float32'], '--stream trains in float64 (--dtype float32 needs a full-batch solver, without --stream)'],
   ] as const) {
     it(`${flags.join(' ')}`, async () => {
@@ -33,6 +35,32 @@ describe('train --stream refuses flags it cannot honour', () => {
 
   it('accepts --dtype float64, which is what it trains in', async () => {
     expect((await stream('--dtype', 'float64', '--epochs', '1')).code).toBe(0);
+  });
+});
+
+describe('train --stream --solver lbfgs|owlqn|newton: the exact fit, a pass over the file per evaluation', () => {
+  const model = (file: string) => JSON.parse(readFileSync(file, 'utf8')).estimator.model as { coef: number[][]; intercept: number[] };
+  const gap = (a: { coef: number[][]; intercept: number[] }, b: { coef: number[][]; intercept: number[] }) => {
+    const x = [...a.coef.flat(), ...a.intercept];
+    const z = [...b.coef.flat(), ...b.intercept];
+    return Math.max(...x.map((v, j) => Math.abs(v - (z[j] as number)))) / Math.max(...z.map(Math.abs));
+  };
+
+  for (const solver of ['lbfgs', 'newton', 'owlqn']) {
+    it(`--solver ${solver} lands on the model train gives in memory on every row (chunks of 7 rows)`, async () => {
+      const flags = ['--solver', solver, '--tol', '1e-10', '--max-iter', '1000', '--one-hot', 'b', '--class-weight', 'balanced', '--test-size', '0'];
+      const inMemory = tmp.path(`memory-${solver}.json`);
+      const streamed = tmp.path(`stream-${solver}.json`);
+      expect((await cli(['train', DATA, '--target', 'y', '--quiet', ...flags, '--out', inMemory])).code).toBe(0);
+      const r = await stream(...flags, '--chunk-size', '7', '--out', streamed);
+      expect(r.stderr).toBe('');
+      expect(gap(model(streamed), model(inMemory))).toBeLessThan(1e-6);
+    });
+  }
+
+  it('reports the solver, its iterations and that each evaluation is a pass', async () => {
+    const r = await cli(['train', DATA, '--target', 'y', '--stream', '--solver', 'lbfgs', '--quiet']);
+    expect(r.stdout).toMatch(/^Fit: lbfgs, \d+ iterations, converged \(a pass over the file per evaluation\), /m);
   });
 });
 

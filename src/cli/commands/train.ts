@@ -141,7 +141,12 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
     const epochs = num(values, 'epochs') ?? 5;
     const chunkRows = num(values, 'chunk-size') ?? 10_000;
     const options = modelOptions(values, onWarning, null);
-    if (options.solver !== undefined && options.solver !== 'sgd') throw new UsageError(`--stream trains with --solver sgd; got '${options.solver}'`, 'train');
+    // sgd (the default) makes --epochs passes; lbfgs, owlqn and newton the exact fit, one pass per evaluation.
+    const exact = options.solver === 'lbfgs' || options.solver === 'owlqn' || options.solver === 'newton';
+    if (options.solver !== undefined && options.solver !== 'sgd' && !exact) {
+      throw new UsageError(`--stream trains with --solver sgd (approximate, --epochs passes) or lbfgs, owlqn or newton (exact, one pass per evaluation); got '${options.solver}'`, 'train');
+    }
+    if (exact && values['epochs'] !== undefined) throw new UsageError(`--epochs applies to --solver sgd; --solver ${options.solver} makes a pass per evaluation until it converges (--max-iter, --tol)`, 'train');
     // Flags of the in-memory path that --stream cannot honour: refused, never ignored.
     const unused: Record<string, string> = {
       stratify: 'its test rows are drawn row by row as the file streams past',
@@ -149,18 +154,17 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
       Cs: 'it fits one model at one C',
       'l1-ratios': 'it fits one model at one l1 ratio',
       scoring: 'it fits one model and reports every score',
-      'max-iter': 'it makes --epochs passes over the file',
-      tol: 'it makes --epochs passes over the file',
+      ...(exact ? {} : { 'max-iter': 'sgd makes --epochs passes over the file (--solver lbfgs takes --max-iter)', tol: 'sgd makes --epochs passes over the file (--solver lbfgs takes --tol)' }),
       summary: 'the summary needs every training row in memory, and sgd does not reach the maximum-likelihood estimate',
     };
     for (const [flag, why] of Object.entries(unused)) {
       if (values[flag] !== undefined) throw new UsageError(`--${flag} does not apply to --stream: ${why}`, 'train');
     }
     if (options.dtype === 'float32') throw new UsageError('--stream trains in float64 (--dtype float32 needs a full-batch solver, without --stream)', 'train');
-    options.solver = 'sgd';
+    options.solver ??= 'sgd';
     makeModel(options, 'train');
     if (out !== undefined) await checkNotInput(out, '--out', source.query === null ? [file] : []);
-    const progress = values['quiet'] ? null : new Progress(io.stderr, epochs, 'epoch');
+    const progress = values['quiet'] ? null : exact ? new Progress(io.stderr, num(values, 'max-iter') ?? 100) : new Progress(io.stderr, epochs, 'epoch');
     const result = await trainStream({ source, target, features: featureList, request, epochs, chunkRows, testSize, maxClasses, options, progress });
     for (const w of warnings) io.stderr.write(`warning: ${safeLine(w)}\n`);
     if (out !== undefined) await writeFileAtomic(out, modelFileText(target, { preprocessing: result.preprocessing, text: null, svmlight: null }, result.model));
@@ -169,7 +173,9 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
       classes: result.model.classes,
       counts: result.counts,
       split: { train: result.rows - result.testRows, test: result.testRows, testSize },
-      fit: { solver: 'sgd', epochs, chunkRows, fitMs: result.fitMs, peakRssMb: result.peakRssMb },
+      fit: exact
+        ? { solver: options.solver, nIter: result.model.nIter, converged: result.model.converged, chunkRows, fitMs: result.fitMs, peakRssMb: result.peakRssMb }
+        : { solver: 'sgd', epochs, chunkRows, fitMs: result.fitMs, peakRssMb: result.peakRssMb },
       test: result.test,
       out: out ?? null,
     };
@@ -181,7 +187,9 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
           `Data: ${describeSource(source, file)}: ${result.rows} rows, ${report.data.features.length} features; target ${quoted(target)} (streamed in chunks of ${chunkRows} rows)`,
           `Classes: ${countsLine(result.model.classes, result.counts)}`,
           `Split: ${report.split.train} train, ${report.split.test} test (test size ${testSize})`,
-          `Fit: sgd, ${epochs} epochs, ${(result.fitMs / 1000).toFixed(2)} s, peak RSS ${result.peakRssMb.toFixed(0)} MB`,
+          exact
+            ? `Fit: ${options.solver}, ${result.model.nIter} ${result.model.nIter === 1 ? 'iteration' : 'iterations'}${result.model.converged ? ', converged' : ''} (a pass over the file per evaluation), ${(result.fitMs / 1000).toFixed(2)} s, peak RSS ${result.peakRssMb.toFixed(0)} MB`
+            : `Fit: sgd, ${epochs} epochs, ${(result.fitMs / 1000).toFixed(2)} s, peak RSS ${result.peakRssMb.toFixed(0)} MB`,
           '',
           result.test === null
             ? testSize === 0
