@@ -40,12 +40,16 @@ export interface CsvOptions {
   target?: string;
 }
 
-/** A CSV problem, with where it is (1-based; 0 when not about one place). */
+/**
+ * A CSV problem, with where it is (1-based; 0 when not about one place) and the form field
+ * the user fixes it in: the data, or the choice of target column.
+ */
 export class CsvError extends Error {
   constructor(
     message: string,
     readonly row = 0,
     readonly column = 0,
+    readonly field: 'data' | 'target' = 'data',
   ) {
     super(message);
     this.name = 'CsvError';
@@ -136,6 +140,16 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvData {
       }
       const value = cellNumber(cell.trim());
       if (value === null) {
+        if (i === 0 && isTextColumn(body, j)) {
+          // A column of words from its first row on is a label column, not a bad cell:
+          // most likely the target, with another column chosen in its place.
+          throw new CsvError(
+            `Column ${j + 1} (${names[j]}) holds text (${quotedCell(cell)} in row ${row}), not numbers: only the target column may be text. Choose it as the target column, or remove it.`,
+            row,
+            j + 1,
+            'target',
+          );
+        }
         const kind = isInfiniteCell(cell.trim()) ? 'a finite number' : 'a number';
         throw new CsvError(`Row ${row}, column ${j + 1} (${names[j]}): ${quotedCell(cell)} is not ${kind}.`, row, j + 1);
       }
@@ -153,6 +167,15 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvData {
     X,
     y: toLabels(labels) as (number | string)[],
   };
+}
+
+/** Whether column `j` holds text in each of the first (up to 5) data rows. */
+function isTextColumn(body: readonly Row[], j: number): boolean {
+  const head = body.slice(0, 5);
+  return head.every(({ cells }) => {
+    const cell = (cells[j] ?? '').trim();
+    return !isMissing(cell) && cellNumber(cell) === null && !isInfiniteCell(cell);
+  });
 }
 
 function resolveTarget(target: string, names: readonly string[], columns: ReadonlyMap<string, number>): number {

@@ -77,7 +77,8 @@ export interface PreparedText {
 
 export type Prepared = PreparedData | PreparedText;
 
-export type DataReply = { ok: true; data: Prepared } | { ok: false; message: string; row: number; column: number };
+/** The data, or why it cannot be used; `field` is where the user fixes it (the data itself, or the target column's choice). */
+export type DataReply = { ok: true; data: Prepared } | { ok: false; message: string; row: number; column: number; field: 'data' | 'target' };
 
 /** The buffers of prepared data, to transfer rather than copy. */
 export function buffersOf(data: Prepared): ArrayBuffer[] {
@@ -184,6 +185,7 @@ export function prepareReply(request: DataRequest): DataReply {
       message: e instanceof CsvError ? e.message : `${e.name === 'Error' ? '' : `${e.name}: `}${e.message}`,
       row: e instanceof CsvError ? e.row : 0,
       column: e instanceof CsvError ? e.column : 0,
+      field: e instanceof CsvError ? e.field : 'data',
     };
   }
 }

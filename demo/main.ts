@@ -35,6 +35,7 @@ const statusText = $<HTMLSpanElement>('status');
 const progressBar = $<HTMLProgressElement>('progress');
 const scatterSvg = document.getElementById('scatter') as unknown as SVGSVGElement;
 const lossSvg = document.getElementById('loss') as unknown as SVGSVGElement;
+const resultsBox = $<HTMLElement>('results');
 const field = (name: string): HTMLInputElement & HTMLSelectElement & HTMLTextAreaElement =>
   form.elements.namedItem(name) as HTMLInputElement & HTMLSelectElement & HTMLTextAreaElement;
 
@@ -42,6 +43,7 @@ const field = (name: string): HTMLInputElement & HTMLSelectElement & HTMLTextAre
 const MAX_VALUES = 20_000_000;
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 const MAX_DRAWN_POINTS = 2000;
+const SCATTER_CAPTION = $('scatter-caption').textContent ?? '';
 
 // ---------------------------------------------------------------- state
 
@@ -54,41 +56,61 @@ function setState(state: State): void {
 }
 
 /**
- * Shows `text` in the alert box by the Train button and, for a field, under the field too
- * (on a phone the two can be a screen apart); focuses the field, else the box.
+ * Shows `text` in the alert box by the Train button and, for fields, under them too (on a
+ * phone the two can be a screen apart): every field named is marked invalid, the note goes
+ * under the last of them in the form, and the first named gets the focus; without a field,
+ * the box gets it.
  */
-function showMessage(text: string, fieldName?: string): void {
+function showMessage(text: string, fieldName?: string, alsoInvalid: readonly string[] = []): void {
   clearMessage();
   messageBox.textContent = text;
   messageBox.hidden = false;
   const target = fieldName === undefined ? null : field(fieldName);
   if (target !== null && target !== undefined) {
-    target.setAttribute('aria-invalid', 'true');
-    target.setAttribute('aria-errormessage', 'message');
+    const marked = [target, ...alsoInvalid.map((name) => field(name))];
+    for (const input of marked) {
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-errormessage', 'message');
+    }
+    const last = marked.reduce((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? b : a));
     const note = document.createElement('span');
     note.className = 'field-error';
     note.setAttribute('aria-hidden', 'true'); // the alert box already says it
     note.textContent = text;
-    (target.closest('label') ?? target).after(note); // in a grid, on a row of its own (see style.css)
+    (last.closest('label') ?? last).after(note); // in a grid, on a row of its own (see style.css)
     target.focus();
   } else {
     messageBox.focus();
   }
 }
 
+/**
+ * Shows what a finished fit should be read with (the library's warnings, a divergence) in
+ * the alert box, styled as a warning; the focus stays where it is.
+ */
+function showWarning(text: string): void {
+  clearMessage();
+  messageBox.textContent = text;
+  messageBox.classList.add('warning');
+  messageBox.hidden = false;
+}
+
 function clearMessage(): void {
   messageBox.hidden = true;
   messageBox.textContent = '';
+  messageBox.classList.remove('warning', 'resolved');
   for (const node of form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
   for (const node of form.querySelectorAll('.field-error')) node.remove();
 }
 
 // ---------------------------------------------------------------- reading the form
 
+/** A form value the page refuses: `field` is focused, `alsoInvalid` are marked with it. */
 class FieldError extends Error {
   constructor(
     message: string,
     readonly field: string,
+    readonly alsoInvalid: readonly string[] = [],
   ) {
     super(message);
   }
@@ -156,6 +178,16 @@ function readDataRequest(): DataRequest {
     flipY: readNumber('flipY', { min: 0, max: 1 }),
     randomState: readNumber('randomState', { integer: true, min: 0, max: 2 ** 32 - 1 }),
   };
+  const clusters = options.nClasses * options.nClustersPerClass;
+  if (clusters > 2 ** options.nInformative) {
+    // makeClassification puts each cluster on its own vertex of the informative hypercube.
+    const [classes, perClass, informative] = ['nClasses', 'nClustersPerClass', 'nInformative'].map(labelOf) as [string, string, string];
+    throw new FieldError(
+      `${classes} × ${perClass.toLowerCase()} (${options.nClasses} × ${options.nClustersPerClass} = ${clusters}) must be at most 2 to the power ${informative} (2${superscript(options.nInformative)} = ${2 ** options.nInformative}): raise ${informative}, or lower ${classes} or ${perClass}.`,
+      'nInformative',
+      ['nClasses', 'nClustersPerClass'],
+    );
+  }
   if (options.nInformative + options.nRedundant > nFeatures) {
     throw new FieldError(
       `Informative + redundant (${options.nInformative} + ${options.nRedundant}) must not exceed the number of features (${nFeatures}).`,
@@ -165,12 +197,28 @@ function readDataRequest(): DataRequest {
   return { kind: 'generate', options, split };
 }
 
+function superscript(n: number): string {
+  return String(n).replace(/\d/g, (digit) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(digit)] as string);
+}
+
+/** The text of the option `value` of the select `name`, as the form shows it. */
+function optionText(name: string, value: string): string {
+  const option = [...(field(name) as HTMLSelectElement).options].find((o) => o.value === value);
+  return (option?.textContent ?? value).trim();
+}
+
+/** "a, b or c" */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1) as string}`;
+}
+
 interface ModelSettings {
   solver: 'gd' | 'lbfgs' | 'newton' | 'newton-cd' | 'owlqn';
   penalty: 'none' | 'l2' | 'l1' | 'elasticnet';
-  C: number;
-  l1Ratio: number | null;
-  learningRate: number;
+  /** Only with a penalty, l1Ratio only with elastic net, learningRate only for gd: the library warns about an option it ignores. */
+  C?: number;
+  l1Ratio?: number;
+  learningRate?: number;
   maxIter: number;
   tol: number;
 }
@@ -178,21 +226,39 @@ interface ModelSettings {
 function readModelSettings(): ModelSettings {
   const penalty = field('penalty').value as ModelSettings['penalty'];
   const solver = field('solver').value as ModelSettings['solver'];
-  const settings: ModelSettings = {
-    solver,
-    penalty,
-    C: penalty === 'none' ? 1 : readNumber('C', { above: 0, max: 1e12 }),
-    l1Ratio: penalty === 'elasticnet' ? readNumber('l1Ratio', { min: 0, max: 1 }) : null,
-    learningRate: solver === 'gd' ? readNumber('learningRate', { above: 0, max: 1e6 }) : 0.01,
-    maxIter: readNumber('maxIter', { integer: true, min: 1, max: 10_000_000 }),
-    tol: readNumber('tol', { min: 0, max: 1e6 }),
-  };
+  const settings: ModelSettings = { solver, penalty, maxIter: 1, tol: 0 };
+  if (penalty !== 'none') settings.C = readNumber('C', { above: 0, max: 1e12 });
+  if (penalty === 'elasticnet') settings.l1Ratio = readNumber('l1Ratio', { min: 0, max: 1 });
+  if (solver === 'gd') settings.learningRate = readNumber('learningRate', { above: 0, max: 1e6 });
+  settings.maxIter = readNumber('maxIter', { integer: true, min: 1, max: 10_000_000 });
+  settings.tol = readNumber('tol', { min: 0, max: 1e6 });
   try {
     new LogisticRegression(settings); // the library's own checks, e.g. solver/penalty pairs
   } catch (error) {
-    throw new FieldError((error as Error).message.replace(/^LogisticRegression: /, ''), /penalty/.test((error as Error).message) ? 'penalty' : 'solver');
+    const message = (error as Error).message;
+    if (/does not support penalty/.test(message)) {
+      // Said with the form's names, suggesting only the solvers the form offers.
+      const fits = [...(field('solver') as HTMLSelectElement).options]
+        .map((o) => o.value)
+        .filter((value) => accepts({ ...settings, solver: value as ModelSettings['solver'] }));
+      const penaltyName = optionText('penalty', penalty);
+      throw new FieldError(
+        `${optionText('solver', solver)} does not support the ${penaltyName} penalty. Choose the solver ${orList(fits.map((v) => optionText('solver', v)))}, or another penalty.`,
+        'penalty',
+      );
+    }
+    throw new FieldError(message.replace(/^LogisticRegression: /, ''), /penalty/.test(message) ? 'penalty' : 'solver');
   }
   return settings;
+}
+
+function accepts(settings: ModelSettings): boolean {
+  try {
+    new LogisticRegression(settings);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function syncEnabled(): void {
@@ -240,7 +306,7 @@ function prepareData(request: DataRequest, signal: AbortSignal): Promise<Prepare
         cached = { key, data: reply.data };
         resolve(reply.data);
       } else {
-        reject(new Error(reply.message));
+        reject(Object.assign(new Error(reply.message), { field: reply.field }));
       }
     };
     const onError = (event: ErrorEvent): void => {
@@ -291,17 +357,22 @@ async function train(): Promise<void> {
     request = readDataRequest();
     settings = readModelSettings();
   } catch (error) {
-    if (error instanceof FieldError) showMessage(error.message, error.field);
+    if (error instanceof FieldError) showMessage(error.message, error.field, error.alsoInvalid);
     else showMessage(String(error));
     setState('error');
     statusText.textContent = 'Check the highlighted field.';
+    // The results on show are of settings no longer in the form.
+    if (model !== null) resultsBox.dataset['stale'] = 'true';
     return;
   }
   controller?.abort();
   controller = new AbortController();
   const { signal } = controller;
+  // One run's results at a time: the previous run's go as this one starts.
+  clearResults();
   setState('preparing');
   statusText.textContent = 'Preparing the data…';
+  drawLoss();
   // On a narrow screen the results are below the form: bring the progress bar into view.
   if (window.innerWidth <= 860) document.querySelector('.results')?.scrollIntoView({ block: 'start' });
   progressBar.removeAttribute('value');
@@ -313,7 +384,9 @@ async function train(): Promise<void> {
     setState('error');
     progressBar.value = 0;
     statusText.textContent = 'The data could not be used.';
-    const source = request.kind === 'csv' ? (csvFile === null ? 'csvText' : 'csvFile') : request.kind === 'text' ? 'textData' : undefined;
+    const where = (error as { field?: string }).field;
+    const source =
+      request.kind === 'csv' ? (where === 'target' ? 'target' : csvFile === null ? 'csvText' : 'csvFile') : request.kind === 'text' ? 'textData' : undefined;
     showMessage((error as Error).message, source);
     return;
   }
@@ -330,8 +403,9 @@ async function train(): Promise<void> {
   drawLoss();
   try {
     const XTrain = data.kind === 'dense' ? Matrix.from(data.XTrain, data.nTrain, data.cols) : CsrMatrix.from(data.XTrain);
+    const warnings: string[] = [];
     const fitting = fitInWorker(XTrain, data.yTrain, {
-      params: { ...settings, onWarning: null },
+      params: { ...settings, onWarning: (text: string) => warnings.push(text.replace(/^LogisticRegression: /, '')) },
       progressInterval: 40,
       signal,
       onProgress: ({ iter, loss, problem }) => {
@@ -360,13 +434,16 @@ async function train(): Promise<void> {
     progressBar.value = 1;
     // 'done' first: the results below are drawn in this same task, before anyone can look.
     setState('done');
-    showResults(fitTime);
+    showResults(fitTime, lossHistory, warnings);
   } catch (error) {
     if (signal.aborted) return;
     setState('error');
     progressBar.value = 0;
-    statusText.textContent = 'Training failed.';
-    showMessage((error as Error).message);
+    const message = (error as Error).message.replace(/^LogisticRegression: /, '').replace(/\blearningRate\b/g, 'the learning rate');
+    const diverged = /diverged|non-finite/.test(message);
+    document.body.dataset['outcome'] = diverged ? 'diverged' : 'failed';
+    statusText.textContent = diverged ? 'Training failed: the fit diverged.' : 'Training failed.';
+    showMessage(message);
   }
 }
 
@@ -384,6 +461,8 @@ function cancel(): void {
 // ---------------------------------------------------------------- results
 
 const fmt = (x: number): string => String(Number(x.toPrecision(4)));
+/** A loss for a sentence: 4 significant digits, thousands separated. */
+const lossText = (x: number): string => x.toLocaleString('en', { maximumSignificantDigits: 4 });
 
 function setMetric(id: string, text: string, exact?: number, title?: string): void {
   const node = $(id);
@@ -394,7 +473,57 @@ function setMetric(id: string, text: string, exact?: number, title?: string): vo
   else node.title = title;
 }
 
-function showResults(fitTime: number): void {
+/** Empties the results: metrics, plots, downloads and the text box (before a run, or on Reference settings). */
+function clearResults(): void {
+  model?.dispose();
+  model = null;
+  current = null;
+  vectorizer = null;
+  liveIters = [];
+  liveLosses = [];
+  delete resultsBox.dataset['stale'];
+  delete document.body.dataset['outcome'];
+  for (const id of ['m-accuracy', 'm-logloss', 'm-auc', 'm-time', 'm-iter', 'm-rows']) setMetric(id, '–');
+  downloadButton.disabled = true;
+  downloadVectorizerButton.hidden = true;
+  $('data-source').textContent = '';
+  $('top-words-box').hidden = true;
+  $('scatter-caption').textContent = SCATTER_CAPTION;
+  $('legend').replaceChildren();
+  drawAll();
+  classifySentence();
+}
+
+/**
+ * How the loss went, when it went wrong: a loss that is not finite, that rose above where
+ * it started, or that ended well above its lowest (a step too large for the curvature
+ * makes gradient descent swing or blow up; a solver with a line search never rises).
+ */
+function divergence(losses: ArrayLike<number>): string | null {
+  const n = losses.length;
+  if (n === 0) return null;
+  const first = losses[0] as number;
+  let peak = first;
+  let peakAt = 0;
+  let low = first;
+  for (let i = 0; i < n; i++) {
+    const loss = losses[i] as number;
+    if (!Number.isFinite(loss)) return `the loss became ${String(loss)} at iteration ${(i + 1).toLocaleString('en')}`;
+    if (loss > peak) {
+      peak = loss;
+      peakAt = i;
+    }
+    low = Math.min(low, loss);
+  }
+  const last = losses[n - 1] as number;
+  if (peak > first * (1 + 1e-9)) {
+    return `the loss rose from ${lossText(first)} to ${lossText(peak)} at iteration ${(peakAt + 1).toLocaleString('en')} and ended at ${lossText(last)}`;
+  }
+  if (last > low * 1.5 && last - low > 1e-9) return `the loss fell to ${lossText(low)}, then rose again to ${lossText(last)}`;
+  return null;
+}
+
+function showResults(fitTime: number, lossHistory: ArrayLike<number>, warnings: readonly string[]): void {
   if (model === null || current === null) return;
   const { data } = current;
   const XTest = data.kind === 'dense' ? Matrix.from(data.XTest, data.nTest, data.cols) : CsrMatrix.from(data.XTest);
@@ -431,7 +560,24 @@ function showResults(fitTime: number): void {
     : current.settings.tol === 0
       ? 'as many as asked for (tolerance 0)'
       : 'stopped at the iteration limit before reaching the tolerance';
-  statusText.textContent = `Trained in a worker: ${model.nIter.toLocaleString('en')} iterations, ${ending}.`;
+  const iterations = `${model.nIter.toLocaleString('en')} ${model.nIter === 1 ? 'iteration' : 'iterations'}`;
+  const diverged = divergence(lossHistory);
+  if (diverged !== null) {
+    const remedy =
+      current.settings.solver === 'gd'
+        ? 'The learning rate is too large for this data: lower it, or scale the features (for example to mean 0 and variance 1).'
+        : 'The data are too badly scaled for this solver: scale the features (for example to mean 0 and variance 1).';
+    document.body.dataset['outcome'] = 'diverged';
+    statusText.textContent = `Diverged in ${iterations}: the model below is not a fit of the data.`;
+    showWarning([`The fit diverged: ${diverged}. ${remedy}`, ...warnings].join('\n'));
+  } else if (warnings.length > 0) {
+    document.body.dataset['outcome'] = 'warning';
+    statusText.textContent = `Trained in a worker: ${iterations}, ${ending}; see the warning.`;
+    showWarning(warnings.join('\n'));
+  } else {
+    document.body.dataset['outcome'] = 'ok';
+    statusText.textContent = `Trained in a worker: ${iterations}, ${ending}.`;
+  }
   $('data-source').textContent = `Data: ${data.source}; ${data.nTrain} training and ${data.nTest} test rows.`;
   downloadButton.disabled = false;
   downloadVectorizerButton.hidden = vectorizer === null;
@@ -456,6 +602,12 @@ function chartSize(box: HTMLElement, ratio: number, maxHeight: number): { width:
 function drawLoss(): void {
   const size = chartSize($('loss-box'), 0.62, 300);
   renderLoss(lossSvg, { ...size, iters: liveIters, losses: liveLosses, maxIter: lossAxisMax });
+  // The chart's hint for an empty frame asks for a run; during one, say it is under way.
+  const state = document.body.dataset['state'];
+  if (liveLosses.length === 0 && (state === 'preparing' || state === 'training')) {
+    const hint = [...lossSvg.querySelectorAll('text')].find((node) => node.textContent === 'Train to see the loss curve');
+    if (hint !== undefined) hint.textContent = state === 'preparing' ? 'Preparing the data…' : 'Training… the curve starts at the first report';
+  }
 }
 
 function drawScatter(): void {
@@ -530,7 +682,11 @@ function drawScatter(): void {
   });
   const caption = [
     `Test points by true class${stride > 1 ? ` (every ${stride}th of ${n.toLocaleString('en')})` : ''}; rings mark misclassified points.`,
-    classes.length === 2 ? 'Shading: P(class) from the model; dashed line: decision boundary (P = 0.5).' : 'Shading: the predicted class, stronger where the model is surer.',
+    classes.length === 2
+      ? boundary !== null
+        ? 'Shading: P(class) from the model; dashed line: decision boundary (P = 0.5).'
+        : 'Shading: P(class) from the model; the decision boundary (P = 0.5) lies outside this view.'
+      : 'Shading: the predicted class, stronger where the model is surer.',
     d > 2 ? `Other ${d - 2} features held at their training means.` : '',
   ];
   $('scatter-caption').textContent = caption.filter(Boolean).join(' ');
@@ -659,20 +815,26 @@ document.addEventListener('keydown', (event) => {
     cancel();
   }
 });
+/**
+ * Reference settings: the form back to the reference experiment and the page back to its
+ * start (status and results cleared); the data the user loaded (CSV text or file, labelled
+ * text) stays, for when they switch back to it.
+ */
 resetButton.addEventListener('click', () => {
   if (controller !== null) cancel();
+  const kept = { csvText: field('csvText').value, files: field('csvFile').files, textData: field('textData').value };
   form.reset();
-  csvFile = null;
-  field('csvText').placeholder = CSV_PLACEHOLDER;
+  field('csvText').value = kept.csvText;
+  field('textData').value = kept.textData;
+  if (kept.files !== null && kept.files.length > 0) field('csvFile').files = kept.files;
   syncTargetOptions();
   syncEnabled();
   clearMessage();
-  if (document.body.dataset['state'] !== 'done') {
-    setState('ready');
-    progressBar.max = 1;
-    progressBar.value = 0;
-    statusText.textContent = 'Ready.';
-  }
+  clearResults();
+  setState('ready');
+  progressBar.max = 1;
+  progressBar.value = 0;
+  statusText.textContent = 'Ready.';
 });
 downloadButton.addEventListener('click', () => model !== null && downloadJson(model, 'logreg-model.json'));
 downloadVectorizerButton.addEventListener('click', () => vectorizer !== null && downloadJson(vectorizer, 'logreg-vectorizer.json'));
@@ -687,15 +849,16 @@ sentenceInput.addEventListener('input', () => {
   });
 });
 /**
- * Clears a field's error mark and note once it is edited. On 'input' as well as 'change':
- * a text field fires 'change' only when it loses focus, which a click on Train causes, and
- * the note vanishing then moves the button from under the pointer, losing the click.
+ * Once a highlighted field is edited, its marks and notes (and the alert box) are hidden
+ * but keep their room until the next submit: removing them would move the Train button
+ * while the pointer is on its way to it, or between its mouse-down and mouse-up, and the
+ * click would be lost.
  */
 function clearFieldError(target: HTMLElement): void {
   if (target.getAttribute('aria-invalid') !== 'true') return;
-  target.removeAttribute('aria-invalid');
-  const note = target.closest('label')?.nextElementSibling;
-  if (note?.classList.contains('field-error')) note.remove();
+  for (const node of form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
+  for (const node of form.querySelectorAll('.field-error')) node.classList.add('resolved');
+  messageBox.classList.add('resolved');
 }
 form.addEventListener('input', (event) => clearFieldError(event.target as HTMLElement));
 form.addEventListener('change', (event) => {
