@@ -405,7 +405,8 @@ async function train(): Promise<void> {
     const XTrain = data.kind === 'dense' ? Matrix.from(data.XTrain, data.nTrain, data.cols) : CsrMatrix.from(data.XTrain);
     const warnings: string[] = [];
     const fitting = fitInWorker(XTrain, data.yTrain, {
-      params: { ...settings, onWarning: (text: string) => warnings.push(text.replace(/^LogisticRegression: /, '')) },
+      // The library's words (its option names), said to be its own.
+      params: { ...settings, onWarning: (text: string) => warnings.push(`The library warns: ${text.replace(/^LogisticRegression: /, '')}`) },
       progressInterval: 40,
       signal,
       onProgress: ({ iter, loss, problem }) => {
