@@ -602,13 +602,10 @@ function chartSize(box: HTMLElement, ratio: number, maxHeight: number): { width:
 
 function drawLoss(): void {
   const size = chartSize($('loss-box'), 0.62, 300);
-  renderLoss(lossSvg, { ...size, iters: liveIters, losses: liveLosses, maxIter: lossAxisMax });
-  // The chart's hint for an empty frame asks for a run; during one, say it is under way.
+  // The chart's hint for an empty frame asks for a run; during one, it says the run is under way.
   const state = document.body.dataset['state'];
-  if (liveLosses.length === 0 && (state === 'preparing' || state === 'training')) {
-    const hint = [...lossSvg.querySelectorAll('text')].find((node) => node.textContent === 'Train to see the loss curve');
-    if (hint !== undefined) hint.textContent = state === 'preparing' ? 'Preparing the data…' : 'Training… the curve starts at the first report';
-  }
+  const emptyText = state === 'preparing' ? 'Preparing the data…' : state === 'training' ? 'Training… the curve starts at the first report' : undefined;
+  renderLoss(lossSvg, { ...size, iters: liveIters, losses: liveLosses, maxIter: lossAxisMax, ...(emptyText === undefined ? {} : { emptyText }) });
 }
 
 function drawScatter(): void {

@@ -18,6 +18,11 @@ export interface LossInput {
   losses: ArrayLike<number>;
   /** The x axis runs to at least this (the fit's `maxIter`, so the curve grows into a fixed frame). */
   maxIter: number;
+  /**
+   * The hint drawn in the empty frame, before the first iteration.
+   * @default 'Train to see the loss curve'
+   */
+  emptyText?: string;
 }
 
 /**
@@ -41,7 +46,7 @@ export function renderLoss(svg: SVGSVGElement, input: LossInput): void {
   const xd = { min: 0, max: Math.max(1, input.maxIter, lastIter) };
   const f = drawAxes(svg, input, xd, yd, 'Iteration', 'Loss');
   if (n === 0) {
-    svg.append(svgElement('text', { x: f.left + f.width / 2, y: f.top + f.height / 2, 'text-anchor': 'middle', 'font-size': 12, fill: '#6b7480' }, 'Train to see the loss curve'));
+    svg.append(svgElement('text', { x: f.left + f.width / 2, y: f.top + f.height / 2, 'text-anchor': 'middle', 'font-size': 12, fill: '#6b7480' }, input.emptyText ?? 'Train to see the loss curve'));
     return;
   }
   const step = Math.max(1, Math.floor(n / (f.width * 2)));
