@@ -11,11 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemo } from '../../demo/build.js';
 import { startStaticServer, type StaticServer } from '../../demo/server.js';
 import { type Chromium, chromiumAvailable, CHROMIUM_NOTICE, launchChromium } from './chromium.js';
+import { DESKTOP, PHONE, SHOTS, openDemo as openDemoIn, trainAndWait } from './demo-page.js';
 
-const SHOTS = fileURLToPath(new URL('../../test-results/browser/', import.meta.url));
 const BREAST_CANCER = fileURLToPath(new URL('../fixtures/cli/breast-cancer.csv', import.meta.url));
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
 if (!chromiumAvailable()) throw new Error(CHROMIUM_NOTICE);
 
@@ -32,20 +30,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-type DemoPage = Page & { errors: string[] };
 
-async function openDemo(viewport = DESKTOP): Promise<DemoPage> {
-  const page = await browser.page();
-  await page.setViewportSize(viewport);
-  await page.goto(server.url);
-  await page.waitForSelector('body[data-state="ready"]');
-  return page;
-}
-
-async function trainAndWait(page: Page, timeout = 60_000): Promise<string> {
-  await page.click('#train');
-  await page.waitForSelector('body:is([data-state="done"], [data-state="error"])', { timeout });
-  return (await page.getAttribute('body', 'data-state')) as string;
+function openDemo(viewport = DESKTOP): Promise<Page & { errors: string[] }> {
+  return openDemoIn(browser, server.url, viewport);
 }
 
 async function useBreastCancer(page: Page): Promise<void> {
