@@ -12,7 +12,7 @@
 import { type Dtype, type Matrix, allocUnfilled } from '../matrix.js';
 import { describeKind } from '../validate/describe.js';
 import type { Label } from '../validate/labels.js';
-import { checkChoice, checkOptionNames } from '../validate/options.js';
+import { checkChoice, checkColumnNames, checkOptionNames } from '../validate/options.js';
 import { type ArrowChunk, type ArrowColumn, type ArrowTableLike, TYPE_FLOAT, TYPE_INT, columnType, isValid, readColumn, readTable, valueReader } from './arrow-table.js';
 import { type Encoded, type HandleUnknown, type OneHotColumns, encodeColumn, isStringType, oneHotNames, readOneHot } from './one-hot.js';
 import { COPY_F32, COPY_F64, type Copier, type NumberArray, type Target } from './transpose.js';
@@ -110,10 +110,7 @@ function plan(where: string, table: unknown, options: FromArrowOptions, convert:
   const handleUnknown = checkChoice(where, 'handleUnknown', options.handleUnknown ?? 'error', ['error', 'ignore'] as const);
   const t = readTable(where, table);
   const dtype = checkChoice(where, 'dtype', options.dtype ?? 'float64', ['float64', 'float32'] as const);
-  const names = options.columns ?? t.schema.fields.map((field) => field.name);
-  if (!Array.isArray(names) || names.some((name) => typeof name !== 'string')) {
-    throw new TypeError(`${where}: columns must be an array of column names, got ${describeKind(options.columns)}`);
-  }
+  const names = checkColumnNames(where, options.columns) ?? t.schema.fields.map((field) => field.name);
   if (names.length === 0) throw new RangeError(`${where}: columns is empty; at least one feature column is needed`);
   const oneHot = readOneHot(where, options.oneHot, names);
   if (t.numRows === 0) throw new RangeError(`${where}: the table has 0 rows; at least one sample is required`);

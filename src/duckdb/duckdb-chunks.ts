@@ -10,7 +10,7 @@ import { type Dtype, Matrix } from '../matrix.js';
 import type { StreamChunk } from '../stream/fit-stream.js';
 import { describeKind } from '../validate/describe.js';
 import type { Label } from '../validate/labels.js';
-import { checkChoice, checkInteger, checkOptionNames } from '../validate/options.js';
+import { checkChoice, checkColumnNames, checkInteger, checkOptionNames } from '../validate/options.js';
 
 /** What the helper uses of a @duckdb/node-api streaming result. */
 interface StreamingResult {
@@ -80,7 +80,7 @@ export async function* duckdbChunks(connection: unknown, sql: string, options: D
     return at;
   };
   const targetIndex = index(options.target);
-  const featureNames = options.columns ?? names.filter((name) => name !== options.target);
+  const featureNames = checkColumnNames(WHERE, options.columns) ?? names.filter((name) => name !== options.target);
   const features = featureNames.map(index);
   const d = features.length;
   if (d === 0) throw new RangeError(`${WHERE}: no feature columns (the result has only '${options.target}')`);

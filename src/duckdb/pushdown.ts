@@ -29,7 +29,7 @@ import { classWeights } from '../estimator/scaling.js';
 import { modeFor, trainHosted } from '../estimator/train.js';
 import { describeKind } from '../validate/describe.js';
 import { type Label, encodeLabels, formatLabel } from '../validate/labels.js';
-import { checkOptionNames } from '../validate/options.js';
+import { checkColumnNames, checkOptionNames } from '../validate/options.js';
 
 /** What pushdown uses of a @duckdb/node-api `DuckDBConnection`. */
 interface Connection {
@@ -124,12 +124,9 @@ export async function fitPushdown<M extends LogisticRegression>(model: M, connec
   };
   column(options.target, 'target');
   if (weightColumn !== null) numericColumn(column(weightColumn, 'sampleWeight'), types);
-  const features = options.columns === undefined || options.columns === null ? names.filter((name) => name !== options.target && name !== weightColumn) : [...options.columns];
+  const features = [...(checkColumnNames(WHERE, options.columns) ?? names.filter((name) => name !== options.target && name !== weightColumn))];
   if (features.length === 0) throw new RangeError(`${WHERE}: no feature columns (the result has only ${names.map((n) => `'${n}'`).join(', ')})`);
-  for (const name of features) {
-    if (typeof name !== 'string') throw new TypeError(`${WHERE}: columns must be column names, got ${describeKind(name)}`);
-    numericColumn(column(name, 'feature'), types);
-  }
+  for (const name of features) numericColumn(column(name, 'feature'), types);
 
   // One scan: rows, and the bad values of every column.
   const checks: string[] = ['count(*)', `count(*) FILTER (WHERE ${quote(options.target)} IS NULL)`];

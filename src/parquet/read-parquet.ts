@@ -9,7 +9,7 @@
  * @module
  */
 import { describeKind } from '../validate/describe.js';
-import { checkOptionNames } from '../validate/options.js';
+import { checkColumnNames, checkOptionNames } from '../validate/options.js';
 import { type Decompress, type FlatConstructor, type FlatValues, NotFlat, readFlatColumn } from './flat-column.js';
 import { ArrowTypeId, ParquetChunk, ParquetColumn, type ParquetColumnType, type ParquetField, ParquetTable, type ParquetValues } from './parquet-table.js';
 import { snappyInto } from './snappy.js';
@@ -234,10 +234,7 @@ const BUILT_IN = new Set(['UNCOMPRESSED', 'SNAPPY']);
  */
 export async function openParquet(where: string, source: unknown, options: ReadParquetOptions): Promise<OpenedParquet> {
   checkOptionNames(where, options, ['columns', 'rowGroups']);
-  const columnsOption = options.columns ?? null;
-  if (columnsOption !== null && (!Array.isArray(columnsOption) || columnsOption.some((name) => typeof name !== 'string'))) {
-    throw new TypeError(`${where}: columns must be an array of column names, got ${describeKind(columnsOption)}`);
-  }
+  const columnsOption = checkColumnNames(where, options.columns);
   const groupsOption = options.rowGroups ?? null;
   if (groupsOption !== null && (!Array.isArray(groupsOption) || groupsOption.some((g) => typeof g !== 'number'))) {
     throw new TypeError(`${where}: rowGroups must be an array of row group indices, got ${describeKind(groupsOption)}`);

@@ -88,3 +88,17 @@ export function checkChoice<T extends string>(where: string, name: string, value
   }
   return value as T;
 }
+
+/**
+ * A `columns` option: null or undefined (the caller's default), or an array of column names.
+ * @throws TypeError for anything else, or an array holding something other than strings.
+ * @example
+ * checkColumnNames('readParquet', ['x1', 'x2']); // ['x1', 'x2']
+ */
+export function checkColumnNames(where: string, value: unknown): readonly string[] | null {
+  if (value === undefined || value === null) return null;
+  if (!Array.isArray(value) || value.some((name) => typeof name !== 'string')) {
+    throw new TypeError(`${where}: columns must be an array of column names${LIBRARY_WORDING(value)}`);
+  }
+  return value as readonly string[];
+}

@@ -209,6 +209,12 @@ describe('fitPushdown: bad input', () => {
     await expect(reject('SELEC x1 FROM points', { target: 'k' })).rejects.toThrow(/^fitPushdown: DuckDB failed: .*Parser Error: .*\(query: SELEC x1 FROM points\)$/s);
   });
 
+  it('refuses columns that are not an array of names (a string is not read letter by letter)', async () => {
+    await expect(reject('SELECT x1, k FROM points', { target: 'k', columns: 'x1' as never })).rejects.toThrow(
+      new TypeError('fitPushdown: columns must be an array of column names, got a string'),
+    );
+  });
+
   it('refuses a connection of the wrong kind, and an option it does not know', async () => {
     await expect(fitPushdown(new LogisticRegression(), {}, 'SELECT 1', { target: 'k' })).rejects.toThrow(TypeError);
     await expect(reject('SELECT x1, k FROM points', { target: 'k', weights: 'w' } as never)).rejects.toThrow(/weights/);
