@@ -27,11 +27,11 @@ export interface ChunkProblem {
 }
 
 /**
- * Adds the chunk's Σᵢ sᵢ∇ℓᵢ at θ to `grad` and returns its Σᵢ sᵢℓᵢ; with `hessian`, adds
- * Σᵢ sᵢ∇²ℓᵢ(θ)·v to `hessian.out` instead (and returns 0).
+ * Adds the chunk's Σᵢ sᵢ∇ℓᵢ at θ to `out` and returns its Σᵢ sᵢℓᵢ; given `v`, adds
+ * Σᵢ sᵢ∇²ℓᵢ(θ)·v to `out` instead (and returns 0).
  * @throws Error while another fit holds the core's problem record (from its callback).
  */
-export function chunkSums(chunk: ChunkProblem, theta: Float64Array, grad: Float64Array, hessian: { v: Float64Array; out: Float64Array } | null = null): number {
+export function chunkSums(chunk: ChunkProblem, theta: Float64Array, out: Float64Array, v: Float64Array | null = null): number {
   return withProblemRecord('fitChunks: a fit is already running (called from an onIteration callback of another fit)', () => {
     const core = defaultCore.exports;
     const owned: number[] = [];
@@ -43,7 +43,7 @@ export function chunkSums(chunk: ChunkProblem, theta: Float64Array, grad: Float6
       const { X } = chunk;
       const count = theta.length;
       core.setThreads(ensureThreads(chunk.threads, () => {}));
-      const solver = exported(core, hessian === null ? 'SOLVER_LBFGS' : 'SOLVER_NEWTON_CG');
+      const solver = exported(core, v === null ? 'SOLVER_LBFGS' : 'SOLVER_NEWTON_CG');
       problemRecord(defaultCore).write({
         x: X.ptr,
         dtype: X.dtype,
@@ -61,18 +61,16 @@ export function chunkSums(chunk: ChunkProblem, theta: Float64Array, grad: Float6
       problemRecord(defaultCore).setWork(take(defaultCore.allocF64(core.workLength(solver))));
       core.prepareProblem(solver);
       const thetaPtr = take(defaultCore.copyIn(theta));
-      const out = take(defaultCore.allocF64(count));
-      const lossSum = core.smoothObjective(thetaPtr, out, hessian === null, hessian !== null);
-      if (hessian === null) {
-        const sums = defaultCore.viewF64(out, count);
-        for (let j = 0; j < count; j++) grad[j]! += sums[j] as number;
-        return lossSum;
+      const sumsPtr = take(defaultCore.allocF64(count));
+      // The gradient pass; for a Hessian product it keeps the curvature at θ instead of the loss.
+      let lossSum = core.smoothObjective(thetaPtr, sumsPtr, v === null, v !== null);
+      if (v !== null) {
+        core.hessianProduct(take(defaultCore.copyIn(v)), sumsPtr);
+        lossSum = 0;
       }
-      const vPtr = take(defaultCore.copyIn(hessian.v));
-      core.hessianProduct(vPtr, out);
-      const sums = defaultCore.viewF64(out, count);
-      for (let j = 0; j < count; j++) hessian.out[j]! += sums[j] as number;
-      return 0;
+      const sums = defaultCore.viewF64(sumsPtr, count);
+      for (let j = 0; j < count; j++) out[j]! += sums[j] as number;
+      return lossSum;
     } finally {
       core.setThreads(1);
       for (const ptr of owned) defaultCore.free(ptr);

@@ -52,7 +52,7 @@ export function startingPoint(previous: FittedState | null, mode: ModelMode, cla
 }
 
 /** Values a pass over X reads: rows × cols dense, the stored entries sparse. */
-function storedValues(X: StagedMatrix): number {
+export function storedValues(X: StagedMatrix): number {
   return X.sparse === null ? X.rows * X.cols : X.sparse.nnz;
 }
 
@@ -62,7 +62,12 @@ function storedValues(X: StagedMatrix): number {
  * workers costs more than a short pass gains).
  */
 export function threadsFor(threads: number | 'auto', X: StagedMatrix): number {
-  return threads === 'auto' ? (storedValues(X) >= THREADS_BREAK_EVEN ? availableCpus() : 1) : threads;
+  return threadsForValues(threads, storedValues(X));
+}
+
+/** {@link threadsFor} for passes over `values` stored values (fitChunks: its largest chunk's). */
+export function threadsForValues(threads: number | 'auto', values: number): number {
+  return threads === 'auto' ? (values >= THREADS_BREAK_EVEN ? availableCpus() : 1) : threads;
 }
 
 /** Everything one training run needs. */

@@ -12,7 +12,7 @@ import { type ChunkProblem, chunkSums } from '../core/chunk-sums.js';
 import { type FeatureMatrix, release, stageMatrix } from '../core/stage.js';
 import { type LogisticRegression, adoptTrained } from '../estimator/logistic-regression.js';
 import { classWeights } from '../estimator/scaling.js';
-import { modeFor, threadsFor, trainHosted } from '../estimator/train.js';
+import { modeFor, storedValues, threadsForValues, trainHosted } from '../estimator/train.js';
 import { describeKind } from '../validate/describe.js';
 import { type EncodedLabels, type Label, encodeAgainst, encodeLabels } from '../validate/labels.js';
 import { checkOptionNames } from '../validate/options.js';
@@ -68,14 +68,17 @@ export async function fitChunks<M extends LogisticRegression>(model: M, chunks: 
   // The first pass: shapes, labels, weights per class.
   let cols = -1;
   let rows = 0;
-  let storedValues = 0;
+  let largest = 0;
   const counts = new Int32Array(K);
   const weightPerClass = new Float64Array(K);
+  const checkColumns = (X: { cols: number }, index: number): void => {
+    if (X.cols !== cols) throw new RangeError(`${WHERE}: chunk ${index} has ${X.cols} columns; the first chunk has ${cols}`);
+  };
   await eachChunk(chunks, (X, labels, weights, index) => {
     if (cols === -1) cols = X.cols;
-    else if (X.cols !== cols) throw new RangeError(`${WHERE}: chunk ${index} has ${X.cols} columns; the first chunk has ${cols}`);
+    checkColumns(X, index);
     rows += X.rows;
-    storedValues = Math.max(storedValues, X.sparse === null ? X.rows * X.cols : X.sparse.nnz);
+    largest = Math.max(largest, storedValues(X));
     labels.indices.forEach((k, i) => {
       counts[k]!++;
       weightPerClass[k]! += weights === null ? 1 : (weights[i] as number);
@@ -86,15 +89,19 @@ export async function fitChunks<M extends LogisticRegression>(model: M, chunks: 
   let weightSum = 0;
   for (let k = 0; k < K; k++) weightSum += (perClass[k] as number) * (weightPerClass[k] as number);
   // 'auto' threads as fit resolves them, judged on the largest chunk (each pass is per chunk).
-  const threads = threadsFor(model.threads, { rows: storedValues, cols: 1, sparse: null } as Parameters<typeof threadsFor>[1]);
+  const threads = threadsForValues(model.threads, largest);
 
+  // Every later pass must give the first pass's rows: S and the class weights were taken from them.
   const pass = async (visit: (chunk: ChunkProblem) => void): Promise<void> => {
+    let seen = 0;
     await eachChunk(chunks, (X, labels, weights, index) => {
-      if (X.cols !== cols) throw new RangeError(`${WHERE}: chunk ${index} has ${X.cols} columns; the first chunk has ${cols}`);
+      checkColumns(X, index);
+      seen += X.rows;
       const target = Float64Array.from(labels.indices, (k) => (blocks === 1 ? (k === 1 ? 1 : 0) : k));
       const s = Float64Array.from(labels.indices, (k, i) => (weights === null ? 1 : (weights[i] as number)) * (perClass[k] as number));
       visit({ X, target, weights: s, blocks, fitIntercept, threads });
     }, classes);
+    if (seen !== rows) throw new RangeError(`${WHERE}: a pass over the chunks gave ${seen} rows; the first gave ${rows} (chunks() must give the same rows on every call)`);
   };
   const dataTerm = async (theta: Float64Array, gradient: Float64Array): Promise<number> => {
     let loss = 0;
@@ -105,7 +112,7 @@ export async function fitChunks<M extends LogisticRegression>(model: M, chunks: 
   };
   const hessianTerm = async (theta: Float64Array, v: Float64Array, out: Float64Array): Promise<void> => {
     await pass((chunk) => {
-      chunkSums(chunk, theta, new Float64Array(theta.length), { v, out });
+      chunkSums(chunk, theta, out, v);
     });
   };
   const trained = await trainHosted({ options: model, mode, classes: K, cols, weightSum, dataTerm, hessianTerm: solver === 'newton' ? hessianTerm : null });

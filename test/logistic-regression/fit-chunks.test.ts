@@ -81,6 +81,14 @@ describe('fitChunks: bad input', () => {
     await expect(fitChunks(new LogisticRegression(), unknown, { classes: [0, 1] })).rejects.toThrow(/chunk 0: y/);
   });
 
+  it('refuses a source whose later passes give other rows than the first', async () => {
+    let calls = 0;
+    const shrinking = () => (calls++ === 0 ? chunked(labels, 600)() : chunked(labels, 600)().slice(1));
+    await expect(fitChunks(new LogisticRegression(), shrinking, { classes: [0, 1, 2] })).rejects.toThrow(
+      'fitChunks: a pass over the chunks gave 1900 rows; the first gave 2500 (chunks() must give the same rows on every call)',
+    );
+  });
+
   it('leaves a fitted model as it was when a later call fails', async () => {
     const model = await fitChunks(new LogisticRegression(), chunked(labels, 600), { classes: [0, 1, 2] });
     const before = model.coef.toArray();
