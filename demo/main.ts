@@ -19,6 +19,7 @@ import { showRace } from './race.js';
 import type { FinishedRun, ModelSettings, Outcome } from './run.js';
 import { applySettingsQuery, settingsQuery } from './url-state.js';
 import { chartSize, drawView } from './views.js';
+import { renderDataTable } from '../viz/data-table.js';
 import { renderLoss } from '../viz/loss-chart.js';
 
 type State = 'ready' | 'preparing' | 'training' | 'done' | 'error' | 'cancelled';
@@ -443,6 +444,29 @@ function drawLoss(): void {
   const state = document.body.dataset['state'];
   const emptyText = state === 'preparing' ? 'Preparing the data…' : state === 'training' ? 'Training… the curve starts at the first report' : undefined;
   renderLoss(lossSvg, { ...size, iters: liveIters, losses: liveLosses, maxIter: lossAxisMax, ...(emptyText === undefined ? {} : { emptyText }) });
+  if (state !== 'training') describeLoss();
+}
+
+/** The loss chart's text alternative: how the loss went, and the curve's values (at most 100 rows, evenly spaced). */
+function describeLoss(): void {
+  const box = $('loss-text');
+  const n = liveLosses.length;
+  if (n === 0) {
+    box.replaceChildren();
+    return;
+  }
+  const first = liveLosses[0] as number;
+  const last = liveLosses[n - 1] as number;
+  const step = Math.max(1, Math.ceil(n / 100));
+  const rows: [number, number][] = [];
+  for (let i = 0; i < n; i += step) rows.push([liveIters[i] as number, liveLosses[i] as number]);
+  if ((n - 1) % step !== 0) rows.push([liveIters[n - 1] as number, last]);
+  renderDataTable(box, {
+    summary: `The loss went from ${lossText(first)} at iteration ${liveIters[0] as number} to ${lossText(last)} at iteration ${(liveIters[n - 1] as number).toLocaleString('en')}.`,
+    caption: step === 1 ? 'Loss per iteration' : `Loss at every ${step}th iteration, and the last`,
+    columns: ['Iteration', 'Loss'],
+    rows,
+  });
 }
 
 /** Offers `value`'s JSON as a file download. */
