@@ -26,7 +26,7 @@ export type { Dtype, FeatureMatrix, MatrixLike } from './core/stage.js';
 export { NotFittedError } from './errors.js';
 export type { Label } from './validate/labels.js';
 export { accuracy, type AccuracyOptions } from './metrics/accuracy.js';
-export { startWorkers, terminateWorkers } from './core/threads.js';
+export { startWorkers, takePassThreads, terminateWorkers } from './core/threads.js';
 export * from './metrics/index.js';
 export { StandardScaler, type StandardScalerOptions } from './preprocessing/standard-scaler.js';
 export { gradientDescentBaseline, type BaselineOptions, type BaselineResult } from './baseline.js';

@@ -7,7 +7,7 @@ import type { Domain } from './domain.js';
 import { svgElement } from './dom.js';
 import { linearScale, type Scale } from './scale.js';
 import { textWidth } from './text-width.js';
-import { linearTicks } from './ticks.js';
+import { linearTicks, type Tick } from './ticks.js';
 
 /** The plot area of a chart, in pixels, and the scales from data to pixels. */
 export interface Frame {
@@ -17,6 +17,14 @@ export interface Frame {
   height: number;
   sx: Scale;
   sy: Scale;
+}
+
+/** A vertical axis other than the default linear one (e.g. a log axis): its scale and its ticks. */
+export interface YAxis {
+  /** Makes the scale from the data range to pixels, e.g. `logScale`. */
+  scale: (domain: Domain, from: number, to: number) => Scale;
+  /** The ticks to draw and label, inside the domain. */
+  ticks: readonly Tick[];
 }
 
 /** Live-chart labels switch to exponent form from this magnitude on, to stay narrow on a phone. */
@@ -33,14 +41,23 @@ const EXPONENT_FROM = 1e5;
  * @param yd - The vertical data range.
  * @param xName - The horizontal axis title.
  * @param yName - The vertical axis title.
+ * @param yAxis - A non-linear vertical axis; linear ticks and scale when omitted.
  * @returns The plot area and its scales, for the caller to draw data into.
  * @example
  * const frame = drawAxes(svg, { width: 600, height: 300 }, { min: 0, max: 100 }, { min: 0.2, max: 0.7 }, 'Iteration', 'Loss');
  */
-export function drawAxes(svg: SVGSVGElement, size: { width: number; height: number }, xd: Domain, yd: Domain, xName: string, yName: string): Frame {
+export function drawAxes(
+  svg: SVGSVGElement,
+  size: { width: number; height: number },
+  xd: Domain,
+  yd: Domain,
+  xName: string,
+  yName: string,
+  yAxis?: YAxis,
+): Frame {
   const small = size.width < 420;
   const tick = small ? 10 : 11;
-  const yTicks = linearTicks(yd, Math.max(2, Math.round(size.height / 70)), { exponentFrom: EXPONENT_FROM });
+  const yTicks = yAxis?.ticks ?? linearTicks(yd, Math.max(2, Math.round(size.height / 70)), { exponentFrom: EXPONENT_FROM });
   const labelWidth = Math.max(...yTicks.map((t) => textWidth(t.label, tick, 0.6)), textWidth(' ', tick, 0.6));
   const left = Math.round(18 + labelWidth + 12);
   const top = 10;
@@ -52,7 +69,7 @@ export function drawAxes(svg: SVGSVGElement, size: { width: number; height: numb
     width: Math.max(1, right - left),
     height: Math.max(1, bottom - top),
     sx: linearScale(xd, left, right),
-    sy: linearScale(yd, bottom, top),
+    sy: (yAxis?.scale ?? linearScale)(yd, bottom, top),
   };
   const xTicks = linearTicks(xd, Math.max(2, Math.round(frame.width / (small ? 70 : 90))), { exponentFrom: EXPONENT_FROM });
   const grid = svgElement('g', { class: 'grid', stroke: '#e3e6ea', 'stroke-width': 1 });

@@ -31,6 +31,8 @@ interface Pool {
 }
 
 let pool: Pool | null = null;
+/** The most threads one pass has run on since {@link takePassThreads} was last called. */
+let widestPass = 1;
 let warnedNoThreads = false;
 
 /** True when this thread may block in Atomics.wait (Node's main thread, any worker; not a browser page). */
@@ -101,6 +103,7 @@ function startPool(count: number): Pool {
 
 /** One parallel pass: wake the workers, do chunk set 0 here, wait for the rest. */
 function runParallel(current: Pool, threads: number): void {
+  if (threads > widestPass) widestPass = threads;
   const c = current.control;
   Atomics.store(c, DONE, 0);
   Atomics.store(c, FAILED, 0);
@@ -203,6 +206,26 @@ export function terminateWorkers(): void {
   Atomics.add(current.control, GENERATION, 1);
   Atomics.notify(current.control, GENERATION);
   for (const worker of current.workers) void worker.terminate();
+}
+
+/**
+ * The most threads any pass over the data has run on since the previous call, and starts
+ * counting anew: 1 when every pass ran on the calling thread alone (threads 1, no
+ * SharedArrayBuffer, or fewer chunks of rows than threads: dense X is cut into chunks of
+ * 2048 rows). A diagnostic, for the thread count `fitInWorker` reports.
+ * @internal
+ * @returns an integer ≥ 1.
+ * @example
+ * ```ts
+ * takePassThreads(); // start counting
+ * model.fit(X, y);
+ * console.log(`passes ran on up to ${takePassThreads()} threads`);
+ * ```
+ */
+export function takePassThreads(): number {
+  const widest = widestPass;
+  widestPass = 1;
+  return widest;
 }
 
 /** Number of worker threads running now (for tests and diagnostics). */
