@@ -51,6 +51,15 @@ export interface FitInWorkerResult<L extends Label = Label> {
   /** Milliseconds `fit` took inside the worker (without starting the worker and copying the data). */
   fitTime: number;
   /**
+   * The threads the fit's passes over X ran on, at most: as counted by the worker's
+   * thread pool, not read from `params.threads`. It is lower than the `threads` option
+   * asked for where threads cannot start (a page that is not cross-origin isolated has no
+   * SharedArrayBuffer: 1, with the library's warning) and when X has fewer chunks of rows
+   * than threads (dense X is cut into chunks of 2048 rows, so the passes over 800 rows
+   * run on 1 thread whatever the option says). Coefficients do not depend on it.
+   */
+  threads: number;
+  /**
    * With `onProgress`: the `loss` of every iteration, in order, as `onIteration` reports it
    * (for one-vs-rest, the classes' problems one after another; at most the first
    * 1,000,000). Without it, the model's `lossCurve` when `params.recordLoss` kept one, else
@@ -144,7 +153,12 @@ export function makeFitInWorker(spawn: () => WorkerHandle): FitInWorker {
               finish();
               try {
                 // The worker's labels come back as JSON of the same kinds as y's.
-                resolve({ model: LogisticRegression.fromJSON(reply.model) as LogisticRegression<L>, fitTime: reply.fitTime, lossHistory: reply.lossHistory });
+                resolve({
+                  model: LogisticRegression.fromJSON(reply.model) as LogisticRegression<L>,
+                  fitTime: reply.fitTime,
+                  threads: reply.threads,
+                  lossHistory: reply.lossHistory,
+                });
               } catch (error) {
                 reject(error);
               }

@@ -54,7 +54,8 @@ function spawnWebWorker(): WorkerHandle {
  * @param X - n×d features: a `Matrix` (copied, its buffer transferred) or an array of rows.
  * @param y - n labels.
  * @param options - the estimator's `params`, `onProgress`, `signal`, …
- * @returns the model, the time `fit` took in the worker, and the loss of every iteration.
+ * @returns the model, the time `fit` took in the worker, the threads its passes ran on, and
+ * the loss of every iteration.
  * @throws (as a rejection) the errors `new LogisticRegression(params).fit(X, y)` would throw,
  * with the same class and message; `signal.reason` when aborted; an Error when the worker
  * cannot start or crashes.

@@ -48,6 +48,8 @@ export type WorkerReply =
       /** `model.toJSON()`. */
       readonly model: unknown;
       readonly fitTime: number;
+      /** The most threads a pass of the fit ran on (see FitInWorkerResult.threads). */
+      readonly threads: number;
       readonly lossHistory: Float64Array;
     }
   | { readonly type: 'error'; readonly name: string; readonly message: string; readonly stack: string | undefined };

@@ -3,7 +3,7 @@
  * library loaded in this worker, and replies with progress, warnings and the model as JSON.
  * @module
  */
-import { CsrMatrix, type FeatureMatrix, type IterationInfo, LogisticRegression, Matrix, startWorkers } from '../index.js';
+import { CsrMatrix, type FeatureMatrix, type IterationInfo, LogisticRegression, Matrix, startWorkers, takePassThreads } from '../index.js';
 import type { FitRequest, WorkerReply, WorkerX } from './protocol.js';
 
 /** The two things a worker needs from its host: send a message, and receive them. */
@@ -17,8 +17,9 @@ const HISTORY_LIMIT = 1_000_000;
 
 /**
  * Options the host fills in when the caller left them out. A browser worker asks for
- * `threads: 1`: a synchronous `fit` cannot yield to the worker's event loop, which is
- * what nested Web Workers need to start, so waiting for them would only time out.
+ * `threads: 1` unless the caller asks for more: its threads are nested Web Workers, which
+ * start only while the worker's event loop runs, so {@link serveFits} starts them (and
+ * waits for them) before the synchronous `fit`.
  */
 export interface ServeDefaults {
   threads?: number | 'auto';
@@ -38,8 +39,9 @@ export function serveFits(port: WorkerPort, defaults: ServeDefaults = {}): void 
       // it registered too (the entry is loaded here only then, and only once).
       if (request.params?.simd === 'relaxed') await import('../relaxed-simd/index.js');
       // A browser worker cannot start threads while `fit` runs (see ServeDefaults): start
-      // the ones asked for first, on this worker's event loop.
-      // The estimator checks the option and caps it at the CPUs first.
+      // the ones asked for first, on this worker's event loop. The estimator checks the
+      // option and caps it at the CPUs first; where shared memory is missing, startWorkers
+      // starts none and the fit says so through its warning.
       const { threads } = new LogisticRegression({ ...defaults, ...request.params, onWarning: null });
       if (threads === 'auto' || threads > 1) await startWorkers(threads === 'auto' ? undefined : threads);
       const reply = runFit({ ...request, params: { ...defaults, ...request.params } }, port);
@@ -81,10 +83,15 @@ function runFit(request: FitRequest, port: WorkerPort): WorkerReply {
   });
   const X = unpackX(request.X);
   let fitTime: number;
+  let threads: number;
   try {
+    // Counted by the pool rather than read from the option: a pass runs on fewer threads
+    // than asked when X has fewer chunks of rows than threads, or no threads could start.
+    takePassThreads();
     const start = performance.now();
     model.fit(X, request.y, { sampleWeight: request.sampleWeight });
     fitTime = performance.now() - start;
+    threads = takePassThreads();
   } finally {
     if (X instanceof CsrMatrix) X.dispose();
   }
@@ -92,7 +99,7 @@ function runFit(request: FitRequest, port: WorkerPort): WorkerReply {
   if (pending !== null) port.post({ type: 'progress', ...(pending as IterationInfo) });
   // Without progress reports, the history is what recordLoss kept (gd), if anything.
   const lossHistory = request.progress ? history.slice(0, count) : (model.lossCurve ?? new Float64Array(0));
-  const reply: WorkerReply = { type: 'done', model: model.toJSON(), fitTime, lossHistory };
+  const reply: WorkerReply = { type: 'done', model: model.toJSON(), fitTime, threads, lossHistory };
   model.dispose();
   return reply;
 }

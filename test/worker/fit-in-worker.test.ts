@@ -3,6 +3,7 @@
  * them first): the package's `logreg-wasm/worker` as Node resolves it.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as source from '../../src/index.js';
 import type * as WorkerApi from '../../src/worker/node.js';
@@ -77,6 +78,22 @@ describe('fitInWorker (worker_threads)', () => {
     lib.Matrix.alloc(X.rows, X.cols).data.fill(-1e6);
     const { model } = await pending;
     expect(bits(model)).toBe(bits(here));
+  });
+
+  it('reports the threads its passes ran on, counted by the pool: 2 for threads 2 on 10,000 rows, with the bits of threads 1', async () => {
+    const { X, y } = lib.makeClassification({ nSamples: 10_000, nFeatures: 5, nInformative: 3, nRedundant: 0, randomState: 3 });
+    const params = { solver: 'gd', penalty: 'none', learningRate: 0.1, maxIter: 20, tol: 0 } as const;
+    const one = await fitInWorker(X, y, { params: { ...params, threads: 1 } });
+    const two = await fitInWorker(X, y, { params: { ...params, threads: 2 } });
+    expect(one.threads).toBe(1);
+    expect(two.threads).toBe(Math.min(2, availableParallelism()));
+    expect(bits(two.model)).toBe(bits(one.model));
+  });
+
+  it('reports 1 thread for threads 2 on 800 rows: one chunk of rows, so every pass runs on one thread', async () => {
+    const { XTrain, yTrain } = referenceData();
+    const { threads } = await fitInWorker(XTrain, yTrain, { params: { ...REFERENCE, maxIter: 5, threads: 2, onWarning: null } });
+    expect(threads).toBe(1);
   });
 
   it('without onProgress, skips per-iteration reports: lossHistory is recordLoss\'s curve or empty', async () => {
