@@ -5,7 +5,8 @@
  * reach the same coefficients, that a race can be cancelled and that text runs have none.
  * Screenshots go to test-results/browser/.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemo } from '../../demo/build.js';
@@ -14,6 +15,18 @@ import { type Chromium, chromiumAvailable, CHROMIUM_NOTICE, launchChromium } fro
 import { DESKTOP, PHONE, SHOTS, openDemo as openDemoIn, trainAndWait } from './demo-page.js';
 
 if (!chromiumAvailable()) throw new Error(CHROMIUM_NOTICE);
+
+const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations inside the race section, each as "rule: selectors". */
+async function raceViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: string): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run('#race')).violations;
+  })) as { id: string; nodes: { target: string[] }[] }[];
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 let server: StaticServer;
 let browser: Chromium;
@@ -91,6 +104,7 @@ describe('the race on the reference data', () => {
     expect(await page.getAttribute('#race-agreement', 'data-agree')).toBe('true');
     expect(await page.textContent('#race-agreement')).toMatch(/^The three lanes reach the same coefficients: .*\(checked to 1e-9\); 1 and several threads bit for bit\.$/);
     await page.locator('#race').screenshot({ path: `${SHOTS}demo-race-desktop.png` });
+    expect(await raceViolations(page)).toEqual([]);
     expect(page.errors).toEqual([]);
   });
 
@@ -129,6 +143,7 @@ describe('the race on the reference data', () => {
       expect(box.right).toBeLessThanOrEqual(PHONE.width);
     }
     await page.locator('#race').screenshot({ path: `${SHOTS}demo-race-phone.png` });
+    expect(await raceViolations(page)).toEqual([]);
     expect(page.errors).toEqual([]);
   });
 });
