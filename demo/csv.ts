@@ -178,7 +178,12 @@ function isTextColumn(body: readonly Row[], j: number): boolean {
   });
 }
 
-function resolveTarget(target: string, names: readonly string[], columns: ReadonlyMap<string, number>): number {
+/**
+ * The 0-based index of the target column: `target` is 'last' (or empty), a header name
+ * (`columns` maps names to indices), or a 1-based column number.
+ * @throws CsvError listing the columns when `target` names none of them.
+ */
+export function resolveTarget(target: string, names: readonly string[], columns: ReadonlyMap<string, number>): number {
   const t = target.trim();
   if (t === '' || t.toLowerCase() === 'last') return names.length - 1;
   const byName = columns.get(t);
@@ -187,7 +192,7 @@ function resolveTarget(target: string, names: readonly string[], columns: Readon
     const j = Number(t);
     if (j >= 1 && j <= names.length) return j - 1;
   }
-  throw new CsvError(`Target column ${quotedCell(t)} is not in the CSV; its columns are ${names.map((n, j) => `${j + 1}: ${n}`).join(', ')}.`);
+  throw new CsvError(`Target column ${quotedCell(t)} is not in the data; its columns are ${names.map((n, j) => `${j + 1}: ${n}`).join(', ')}.`);
 }
 
 /** The header's names (trimmed), for the target picker; [] when the first line does not read as a record. */

@@ -7,6 +7,5 @@ declare const self: {
 };
 
 self.addEventListener('message', (event) => {
-  const reply = prepareReply(event.data);
-  self.postMessage(reply, reply.ok ? buffersOf(reply.data) : []);
+  void prepareReply(event.data).then((reply) => self.postMessage(reply, reply.ok ? buffersOf(reply.data) : []));
 });
