@@ -169,6 +169,7 @@ function build(): void {
   const cv = el('figure', 'insight-fig insight-cv');
   cv.id = 'insight-cv';
   const controls = el('div', 'cv-controls');
+  controls.id = 'insight-cv-controls';
   const run = el('button', '', 'Run the validation curve');
   run.id = 'insight-cv-run';
   run.type = 'button';
@@ -391,20 +392,27 @@ export function showInsight(run: FinishedRun | null): void {
   const box = section();
   if (run === null) {
     box.hidden = true;
-    if (current !== null) {
-      if (current.cv.status === 'running') current.cv.worker.terminate();
-      current = null;
-    }
+    if (current !== null) forget(current);
+    current = null;
     return;
   }
   build();
   box.hidden = false;
   if (current === null || current.runId !== run.id) {
-    if (current?.cv.status === 'running') current.cv.worker.terminate();
+    if (current !== null) forget(current);
     current = compute(run);
     fillScoring(current);
   }
   draw(current);
+}
+
+/** Stops the work still under way for a run no longer on show. */
+function forget(insight: Insight): void {
+  if (insight.cv.status === 'running') insight.cv.worker.terminate();
+  if (insight.summary.status === 'pending') {
+    summaryWorker?.terminate();
+    summaryWorker = null;
+  }
 }
 
 function draw(insight: Insight): void {
@@ -428,7 +436,7 @@ function drawCoefficients(insight: Insight): void {
   const caption = $('insight-coef-caption');
   if (run.data.kind === 'text') {
     charts.replaceChildren();
-    caption.textContent = 'Coefficients';
+    caption.textContent = '';
     why.textContent = 'No coefficient chart for text: its features are thousands of words, and the words that weigh most for each class are listed beside the classifier above.';
     $('insight-coef-table').replaceChildren();
     figure.dataset['kind'] = 'text';
@@ -441,13 +449,22 @@ function drawCoefficients(insight: Insight): void {
   const summary = insight.summary;
   const rowsByName = new Map<string, CoefficientRow>();
   if (summary.status === 'ok') for (const row of summary.rows.slice(1)) rowsByName.set(row.name, row);
-  const width = widthOf('insight-coef');
   const chartsShown = Math.min(coefRows, MAX_CLASS_CHARTS);
+  // Small multiples side by side, at least 260 px each; one order of features in every one (by the largest size over the classes).
+  const full = widthOf('insight-coef');
+  const across = coefRows === 1 ? 1 : Math.max(1, Math.min(chartsShown, Math.floor((full + 12) / 272)));
+  const width = Math.floor((full - 12 * (across - 1)) / across);
+  charts.style.gridTemplateColumns = `repeat(${across}, minmax(0, 1fr))`;
+  const size = (j: number): number => {
+    let most = 0;
+    for (let r = 0; r < coefRows; r++) most = Math.max(most, Math.abs(coef[r * d + j] as number));
+    return most;
+  };
+  const order = Array.from({ length: d }, (_, j) => j).sort((a, b) => size(b) - size(a));
   const nodes: HTMLElement[] = [];
   for (let r = 0; r < chartsShown; r++) {
     // A binary model's one row is the log-odds of classes[1]; a multinomial model has a row per class.
     const k = coefRows === 1 ? 1 : r;
-    const order = Array.from({ length: d }, (_, j) => j).sort((a, b) => Math.abs(coef[r * d + b] as number) - Math.abs(coef[r * d + a] as number));
     const bars: Bar[] = order.slice(0, MAX_BARS).map((j) => {
       const value = coef[r * d + j] as number;
       const other = coefRows === 1 ? 0 : -1;
@@ -483,6 +500,7 @@ function drawCoefficients(insight: Insight): void {
   const positive = coefRows === 1 ? `; bars to the right push towards ${labelText(classes[1] as Label)}, to the left towards ${labelText(classes[0] as Label)}` : '';
   caption.textContent =
     `Coefficients per feature${d > MAX_BARS ? `: the ${shown} largest of ${d.toLocaleString('en')} by size (all in the data table)` : ', largest first'}${positive}.` +
+    (coefRows > 1 ? ' Per class: bars to the right raise that class’s score, grey bars to the left lower it.' : '') +
     (summary.status === 'ok' ? ' Whiskers: 95% confidence intervals.' : '') +
     (coefRows > MAX_CLASS_CHARTS ? ` The first ${MAX_CLASS_CHARTS} of ${coefRows} classes are drawn.` : '') +
     ' Compare sizes only between features on the same scale.';
@@ -736,7 +754,7 @@ function accepts(settings: FitSettings): boolean {
 
 /** The settings, rows and description of the validation curve, or why there is none. */
 function planValidation(run: FinishedRun): Insight['cvPlan'] {
-  if (run.data.kind === 'text') return { refused: 'The validation curve is offered for numeric data: on text, 50 fits over thousands of word columns would take minutes.' };
+  if (run.data.kind === 'text') return { refused: 'The validation curve over C is offered for numeric data only.' };
   const s = run.settings;
   const penalty = s.penalty === 'none' ? 'l2' : s.penalty;
   let solver: FitSettings['solver'] = s.solver === 'gd' ? 'lbfgs' : s.solver;
@@ -852,6 +870,7 @@ function drawValidation(insight: Insight): void {
   const box = $('insight-cv-box');
   const cv = insight.cv;
   figure.dataset['state'] = cv.status;
+  $('insight-cv-controls').hidden = !('settings' in insight.cvPlan);
   if (!('settings' in insight.cvPlan)) {
     run.disabled = true;
     cancel.disabled = true;

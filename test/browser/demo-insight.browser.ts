@@ -150,6 +150,20 @@ describe('the coefficients of a penalised model', () => {
   });
 });
 
+describe('the coefficients of an unpenalised model with a redundant feature', () => {
+  it('have no confidence intervals, and the page names the collinear column (the summary is singular)', async () => {
+    const page = await openDemo();
+    await page.fill('input[name=nFeatures]', '3');
+    await page.fill('input[name=nRedundant]', '1');
+    expect(await trainAndWait(page)).toBe('done');
+    await page.waitForSelector('#insight-coef[data-summary="none"]');
+    expect(await page.textContent('#insight-coef-why')).toMatch(/^No confidence intervals: the information matrix is singular: Feature 3 is a linear combination of the others/);
+    expect((await bars(page)).length).toBe(3);
+    expect(await page.locator('#insight-coef g.whisker').count()).toBe(0);
+    expect(page.errors).toEqual([]);
+  });
+});
+
 describe('the predictions CSV', () => {
   it('neutralises a label a spreadsheet would run as a formula', async () => {
     const page = await openDemo();
