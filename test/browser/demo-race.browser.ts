@@ -148,6 +148,19 @@ describe('the race on the reference data', () => {
   });
 });
 
+describe('the race for a multiclass run', () => {
+  it('says the plain-JS baseline trains two classes only, and offers no Race button (iris, 3 classes)', async () => {
+    const page = await openDemo();
+    await page.check('input[name=source][value=dataset]');
+    await page.selectOption('select[name=dataset]', 'iris');
+    expect(await trainAndWait(page)).toBe('done');
+    expect(await page.isVisible('#race')).toBe(true);
+    expect(await page.textContent('#race-intro')).toBe('The plain-JavaScript baseline trains two classes only; this run has 3, so there is no race for it.');
+    expect(await page.isHidden('#race-start')).toBe(true);
+    expect(page.errors).toEqual([]);
+  });
+});
+
 describe('the race for a text run', () => {
   it('is not offered: the section stays hidden', async () => {
     const page = await openDemo();
