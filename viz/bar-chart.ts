@@ -105,7 +105,11 @@ export function renderBarChart(svg: SVGSVGElement, input: BarChartInput): number
     labels.append(svgElement('text', { x: sx(t.value), y: bottom + 15, 'text-anchor': 'middle' }, t.label));
   }
   svg.append(grid, labels);
-  svg.append(svgElement('text', { class: 'axis-title', x: left + (right - left) / 2, y: height - 6, 'text-anchor': 'middle', 'font-size': 12, fill: '#1d232b' }, input.xName));
+  // Centred under the bars, but moved left as far as needed to stay inside the chart.
+  const title = fitLabel(input.xName, 12, width - 8);
+  const half = textWidth(title, 12, 0.6) / 2;
+  const titleX = Math.max(half + 4, Math.min(left + (right - left) / 2, width - half - 4));
+  svg.append(svgElement('text', { class: 'axis-title', x: titleX, y: height - 6, 'text-anchor': 'middle', 'font-size': 12, fill: '#1d232b' }, title));
   const x0 = sx(0);
   const rows = svgElement('g', { class: 'bars' });
   bars.forEach((b, i) => {

@@ -47,7 +47,7 @@ export interface LineChartInput {
   series: readonly LineSeries[];
   /** Draw the diagonal y = x (dotted grey): chance for a ROC curve, perfect calibration for a reliability curve. */
   diagonal?: boolean;
-  /** A vertical line at this x with a short label at its top (e.g. the run's own C). */
+  /** A vertical line at this x with a short label at its foot (e.g. the run's own C). */
   markX?: { x: number; label: string };
 }
 
@@ -145,7 +145,12 @@ export function renderLineChart(svg: SVGSVGElement, input: LineChartInput): void
     const x = f.sx(input.markX.x);
     svg.append(
       svgElement('line', { class: 'mark-x', x1: x, x2: x, y1: f.top, y2: f.top + f.height, stroke: '#1d232b', 'stroke-width': 1.2, 'stroke-dasharray': '5 3' }),
-      svgElement('text', { x: x + (x > f.left + f.width * 0.7 ? -4 : 4), y: f.top + 12, 'text-anchor': x > f.left + f.width * 0.7 ? 'end' : 'start', 'font-size': 11, fill: '#1d232b' }, input.markX.label),
+      // At the foot of the line, with a white halo so a curve passing behind it leaves it readable.
+      svgElement(
+        'text',
+        { class: 'mark-x-label', x: x + (x > f.left + f.width * 0.7 ? -4 : 4), y: f.top + f.height - 6, 'text-anchor': x > f.left + f.width * 0.7 ? 'end' : 'start', 'font-size': 11, fill: '#1d232b', stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke' },
+        input.markX.label,
+      ),
     );
   }
   drawFrameBorder(svg, f);

@@ -199,6 +199,19 @@ describe('the validation curve over C', () => {
     expect(page.errors).toEqual([]);
   });
 
+  it("marks a penalised run's own C", async () => {
+    const page = await openDemo();
+    await page.selectOption('select[name=penalty]', 'l2');
+    await page.fill('input[name=C]', '0.5');
+    expect(await trainAndWait(page)).toBe('done');
+    expect(await page.textContent('#insight-cv-plan')).toContain('L-BFGS (gradient descent’s step would have to suit every C), L2 penalty,');
+    await page.click('#insight-cv-run');
+    await page.waitForSelector('#insight-cv[data-state="done"]', { timeout: 60_000 });
+    expect(await page.locator('#insight-cv-svg line.mark-x').count()).toBe(1);
+    expect(await page.textContent('#insight-cv-svg text.mark-x-label')).toBe('this run: C = 0.5');
+    expect(page.errors).toEqual([]);
+  });
+
   it('can be cancelled while it runs', async () => {
     const page = await openDemo();
     // Enough rows that the 50 fits take a while.
