@@ -39,6 +39,31 @@ export function logDomain(values: ArrayLike<number>): Domain | null {
 }
 
 /**
+ * `domain` widened to the nearest d × 10^k (one significant digit) outside each end, so
+ * that both ends carry a tick of {@link logTicks}, when that widens the span (in decades)
+ * by at most a quarter on that side; otherwise that end is kept.
+ *
+ * @param domain - A log-axis domain, `0 < min < max`.
+ * @returns The widened domain.
+ * @example
+ * niceLogDomain({ min: 0.2324, max: 0.6931 }); // { min: 0.2, max: 0.7 }
+ */
+export function niceLogDomain(domain: Domain): Domain {
+  const { min, max } = domain;
+  if (!(min > 0) || !(max > min) || !Number.isFinite(max)) return domain;
+  const span = Math.log10(max) - Math.log10(min);
+  const lowE = Math.floor(Math.log10(min));
+  const low = tickValue(Math.floor(Number((min / tickValue(1, lowE)).toPrecision(12))), lowE);
+  const highE = Math.floor(Math.log10(max));
+  const highM = Math.ceil(Number((max / tickValue(1, highE)).toPrecision(12)));
+  const high = tickValue(highM, highE);
+  return {
+    min: low > 0 && Math.log10(min) - Math.log10(low) <= span / 4 ? low : min,
+    max: Math.log10(high) - Math.log10(max) <= span / 4 ? high : max,
+  };
+}
+
+/**
  * About `count` ticks for a log axis over `domain`: powers of ten (every k-th one when
  * there are many decades) when at least `count - 1` (and 2) of them fall inside; else 1, 2, 5 × 10^k;
  * else 1…9 × 10^k; and, for a range too narrow for any of these to give two ticks,

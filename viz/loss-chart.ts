@@ -10,8 +10,9 @@
 import { type Domain, paddedDomain } from './domain.js';
 import { drawAxes, drawFrameBorder, type Frame } from './dom-axes.js';
 import { resetSvg, svgElement } from './dom.js';
-import { logDomain, logTicks } from './log-ticks.js';
+import { logDomain, logTicks, niceLogDomain } from './log-ticks.js';
 import { logScale } from './scale.js';
+import type { Tick } from './ticks.js';
 
 /** Input of {@link renderLoss}. */
 export interface LossInput {
@@ -217,9 +218,11 @@ function draw(svg: SVGSVGElement, size: { width: number; height: number }, serie
   }
   const found = lo <= hi;
   // With no value to draw, a loss's usual range: never negative, so not paddedDomain's empty-data [-1, 1].
-  const yd: Domain = log ? ((found ? logDomain([lo, hi]) : null) ?? { min: 0.1, max: 1 }) : found ? paddedDomain([lo, hi]) : { min: 0, max: 1 };
+  // A log axis ends on ticks where that costs little room: a curve from 0.23 to 0.69 gets 0.2 … 0.7, labelled at both ends.
+  const logRange = found && log ? logDomain([lo, hi]) : null;
+  const yd: Domain = log ? (logRange === null ? { min: 0.1, max: 1 } : niceLogDomain(logRange)) : found ? paddedDomain([lo, hi]) : { min: 0, max: 1 };
   const xd: Domain = { min: 0, max: Math.max(1, options.maxIter, lastIter) };
-  const yAxis = log ? { scale: logScale, ticks: logTicks(yd, Math.max(2, Math.round(size.height / 70))) } : undefined;
+  const yAxis = log ? { scale: logScale, ticks: spaced(logTicks(yd, Math.max(2, Math.round(size.height / 70))), yd, size.height - 50) } : undefined;
   const f = drawAxes(svg, size, xd, yd, 'Iteration', log ? 'Loss (log scale)' : 'Loss', yAxis);
   const gaps = series.map((s, k) => drawSeries(svg, f, s, k, log));
   if (!any || !found) {
@@ -228,6 +231,21 @@ function draw(svg: SVGSVGElement, size: { width: number; height: number }, serie
   }
   drawFrameBorder(svg, f);
   return gaps;
+}
+
+/** Least distance between two labels of a log axis, in pixels: their 10–11 px text plus a gap. */
+const MIN_LABEL_GAP = 16;
+
+/**
+ * The ticks of a log axis `pixels` high over `domain`, bottom up, less any that would sit
+ * closer than {@link MIN_LABEL_GAP} to the last one kept (the 1…9 × 10^k ticks crowd
+ * towards the top of each decade).
+ */
+function spaced(ticks: readonly Tick[], domain: Domain, pixels: number): Tick[] {
+  const at = logScale(domain, 0, pixels);
+  const kept: Tick[] = [];
+  for (const t of ticks) if (kept.length === 0 || at(t.value) - at((kept.at(-1) as Tick).value) >= MIN_LABEL_GAP) kept.push(t);
+  return kept;
 }
 
 /** A value the axis can place: finite, and positive on a log axis. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logDomain, logLabel, logTicks } from '../../viz/log-ticks.js';
+import { logDomain, logLabel, logTicks, niceLogDomain } from '../../viz/log-ticks.js';
 
 const labels = (domain: { min: number; max: number }, count: number): string[] => logTicks(domain, count).map((t) => t.label);
 
@@ -76,5 +76,16 @@ describe('logLabel(value)', () => {
   it('writes plain decimals from 0.001 to below 100,000 and exponent form outside', () => {
     expect([0.001, 0.02, 1, 300, 99999].map(logLabel)).toEqual(['0.001', '0.02', '1', '300', '99999']);
     expect([0.0002, 1e-12, 1e5, 2e6].map(logLabel)).toEqual(['2e-4', '1e-12', '1e+5', '2e+6']);
+  });
+});
+
+describe('niceLogDomain(domain)', () => {
+  it('widens each end to the nearest one-digit tick value when that costs at most a quarter of the span', () => {
+    expect(niceLogDomain({ min: 0.2324, max: 0.6931 })).toEqual({ min: 0.2, max: 0.7 });
+    expect(niceLogDomain({ min: 0.0009, max: 1.2 })).toEqual({ min: 0.0009, max: 2 });
+  });
+
+  it('keeps an end whose widening would cost more than a quarter of a narrow span', () => {
+    expect(niceLogDomain({ min: 0.35, max: 0.38 })).toEqual({ min: 0.35, max: 0.38 });
   });
 });

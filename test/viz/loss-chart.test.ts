@@ -163,3 +163,12 @@ describe('seriesStyle(k)', () => {
     expect(seriesStyle(8)).toEqual(SERIES_STYLES[0]);
   });
 });
+
+describe('a log axis on a short chart', () => {
+  it('keeps its labels at least 16 px apart', () => {
+    renderLossOverlay(svg, { width: 360, height: 200, logScale: true, series: [{ name: 'Run 1', losses: [0.69, 0.5, 0.3, 0.23], ...seriesStyle(0) }] });
+    const ys = (svg.byClass('ticks')[0] as FakeElement).children.filter((t) => t.getAttribute('text-anchor') === 'end').map((t) => Number(t.getAttribute('y')));
+    expect(ys.length).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < ys.length; i++) expect(Math.abs((ys[i] as number) - (ys[i - 1] as number))).toBeGreaterThanOrEqual(16 - 0.01);
+  });
+});
