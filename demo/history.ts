@@ -23,8 +23,10 @@ const CURVE_POINTS = 2400;
 interface PastRun {
   id: number;
   source: string;
-  /** 'generate', 'csv' or 'text': a generated data set travels in a link, the user's own data does not. */
+  /** The form's data source ('generate', 'dataset', 'csv', 'text'). */
   dataKind: string;
+  /** Whether the run's link carries its data: a generated or built-in data set does; the user's own data (pasted or loaded) does not. */
+  portable: boolean;
   settings: ModelSettings;
   iterations: number;
   fitTime: number;
@@ -77,6 +79,7 @@ export function addRun(run: FinishedRun): void {
       }
     }
   }
+  const source = new URLSearchParams(run.query).get('source') ?? 'generate';
   let iterations = losses.length;
   try {
     iterations = run.model.nIter;
@@ -86,7 +89,8 @@ export function addRun(run: FinishedRun): void {
   runs.push({
     id: run.id,
     source: run.data.source,
-    dataKind: new URLSearchParams(run.query).get('source') ?? 'generate',
+    dataKind: source,
+    portable: source === 'generate' || source === 'dataset',
     settings: { ...run.settings },
     iterations,
     fitTime: run.fitTime,
@@ -138,7 +142,7 @@ function build(): Parts {
   const about = element(
     'p',
     { class: 'help history-about' },
-    `The last ${MAX_RUNS} runs of this page, with their test-set metrics. A link carries a run's settings: for generated data that is the whole run; data you pasted or loaded stays on this machine.`,
+    `The last ${MAX_RUNS} runs of this page, with their test-set metrics. A link carries a run's settings: for generated data or a built-in dataset that is the whole run; data you pasted or loaded stays on this machine.`,
   );
   const head = table.createTHead().insertRow();
   for (const name of COLUMNS) head.append(element('th', { scope: 'col', class: TEXT_COLUMNS.has(name) ? 'text' : undefined }, name));
@@ -179,10 +183,9 @@ function build(): Parts {
     const run = runs.find((r) => String(r.id) === button.getAttribute('data-run'));
     if (run === undefined) return;
     restore(run.query);
-    note.textContent =
-      run.dataKind === 'generate'
-        ? `Run ${run.id}'s settings are in the form: press Train to run it again.`
-        : `Run ${run.id}'s settings are in the form, with the ${run.dataKind === 'csv' ? 'CSV' : 'text'} now loaded: press Train to run them.`;
+    note.textContent = run.portable
+      ? `Run ${run.id}'s settings are in the form: press Train to run it again.`
+      : `Run ${run.id}'s settings are in the form, with the ${ownData(run)} now loaded: press Train to run them.`;
   });
   let lastWidth = 0;
   new ResizeObserver(() => {
@@ -221,14 +224,12 @@ function drawTable(p: Parts): void {
     const reuse = element('td', { class: 'text reuse' });
     const button = element('button', { type: 'button', 'data-run': String(run.id), 'aria-label': `Use these settings (run ${run.id})` }, 'Use these settings');
     const link = element('a', { href: `?${run.query}`, 'aria-label': `Link to run ${run.id}` }, 'Link');
-    if (run.dataKind !== 'generate') link.title = 'Settings only: the data itself cannot travel in a link';
+    if (!run.portable) link.title = 'Settings only: the data itself cannot travel in a link';
     reuse.append(button, link);
-    if (run.dataKind !== 'generate') reuse.append(element('span', { class: 'not-in-link' }, ' (settings only)'));
+    if (!run.portable) reuse.append(element('span', { class: 'not-in-link' }, ' (settings only)'));
     tr.append(reuse);
     const data = element('td', { class: 'text data' }, run.source);
-    if (run.dataKind !== 'generate') {
-      data.append(element('span', { class: 'not-in-link' }, ` The ${run.dataKind === 'csv' ? 'CSV' : 'text'} itself is not in the link (it stays on this machine).`));
-    }
+    if (!run.portable) data.append(element('span', { class: 'not-in-link' }, ` The ${ownData(run)} itself is not in the link (it stays on this machine).`));
     tr.append(data);
     const cells: [string, string][] = [
       ['text', SOLVERS[s.solver] ?? s.solver],
@@ -317,6 +318,9 @@ function drawCurves(): void {
     ]),
   });
 }
+
+/** What the user's own data of `run` was, in a sentence's words. */
+const ownData = (run: PastRun): string => (run.dataKind === 'text' ? 'text' : 'CSV or file');
 
 /** A run keeps its line style as later runs come (runs drawn together have consecutive ids, so styles never repeat among them). */
 const styleOf = (run: PastRun): { color: string; dash: string } => seriesStyle(run.id - 1);

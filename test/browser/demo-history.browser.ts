@@ -174,6 +174,23 @@ describe('the settings in the URL', () => {
     expect(other.errors).toEqual([]);
   });
 
+  it('opens a built-in dataset run\'s link, and Train gives the same accuracy and log-loss exactly', async () => {
+    const page = await openDemo();
+    await page.check('input[name=source][value=dataset]');
+    await page.selectOption('[name=dataset]', 'wine');
+    await run(page, {});
+    const tiles = async (p: Page): Promise<(string | null)[]> => Promise.all(['#m-accuracy', '#m-logloss'].map((id) => p.getAttribute(id, 'data-value')));
+    const first = await tiles(page);
+    const [row] = await historyRows(page);
+    expect(row?.['Data']).not.toContain('not in the link');
+    const href = (await page.getAttribute('#history a[aria-label="Link to run 1"]', 'href')) as string;
+    const other = await openDemo(DESKTOP, href);
+    expect(await other.inputValue('[name=dataset]')).toBe('wine');
+    expect(await trainAndWait(other)).toBe('done');
+    expect(await tiles(other)).toEqual(first);
+    expect(other.errors).toEqual([]);
+  });
+
   it('says that a CSV run\'s link carries the settings but not the data', async () => {
     const page = await openDemo();
     await page.check('input[name=source][value=csv]');
