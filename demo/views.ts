@@ -34,7 +34,8 @@ import type { FinishedRun } from './run.js';
 
 const MAX_DRAWN_POINTS = 2000;
 const scatterSvg = document.getElementById('scatter') as unknown as SVGSVGElement;
-const SCATTER_CAPTION = $('scatter-caption').textContent ?? '';
+/** The empty frame's caption: nothing but the frame is drawn. */
+const EMPTY_CAPTION = 'Train a model: its test points appear here, each with what the model predicts for it.';
 
 /** The views the picker offers. */
 export type ViewKind = 'decision' | 'pca' | 'slice';
@@ -71,7 +72,9 @@ interface Basics {
   means: Float64Array;
   /** Decision values of a model with one coefficient row (binary), else null. */
   z: Float64Array | null;
-  pca: { a: Float64Array; b: Float64Array; explained: [number, number] } | null;
+  pca: { a: Float64Array; b: Float64Array; explained: [number, number]; rows: number } | null;
+  /** The model's sigmoid over the decision-value view's axis. */
+  curve: { x: Float64Array; y: Float64Array } | null;
   /** Shading images and per-point shading classes, by view and axes. */
   images: Map<string, string | null>;
   shades: Map<string, Int32Array>;
@@ -119,7 +122,7 @@ export function drawView(run: FinishedRun | null): void {
       shading: null,
       boundary: null,
     });
-    $('scatter-caption').textContent = SCATTER_CAPTION;
+    $('scatter-caption').textContent = EMPTY_CAPTION;
     $('legend').replaceChildren();
     textBox(figure).replaceChildren();
     tableKey = '';
@@ -184,7 +187,7 @@ function basicsOf(run: FinishedRun): Basics {
   for (let i = 0; i < data.nTrain; i++) for (let j = 0; j < d; j++) means[j]! += data.XTrain[i * d + j] as number;
   for (let j = 0; j < d; j++) means[j]! /= Math.max(1, data.nTrain);
   const z = model.coef.rows === 1 ? model.decisionFunction(Xm).slice() : null;
-  basics = { id: run.id, data, model, classes, K, d, stride, m, rows, X, trueCls, pred, p, strength, wrong, nWrong, means, z, pca: null, images: new Map(), shades: new Map() };
+  basics = { id: run.id, data, model, classes, K, d, stride, m, rows, X, trueCls, pred, p, strength, wrong, nWrong, means, z, pca: null, curve: null, images: new Map(), shades: new Map() };
   return basics;
 }
 
@@ -261,8 +264,10 @@ function decisionView(b: Basics, z: Float64Array): Drawn {
   const { m } = b;
   const xDomain = paddedDomain(Float64Array.from([...z, 0]));
   const yDomain = { min: -0.16, max: 1.16 };
-  const curveZ = Float64Array.from({ length: 241 }, (_, t) => xDomain.min + ((xDomain.max - xDomain.min) * t) / 240);
-  const curve = atDecisionValues(b, curveZ);
+  if (b.curve === null) {
+    const x = Float64Array.from({ length: 241 }, (_, t) => xDomain.min + ((xDomain.max - xDomain.min) * t) / 240);
+    b.curve = { x, y: atDecisionValues(b, x).p1 };
+  }
   let shades = b.shades.get('decision');
   if (shades === undefined) {
     shades = atDecisionValues(b, z).cls;
@@ -300,7 +305,7 @@ function decisionView(b: Basics, z: Float64Array): Drawn {
       wrong: b.wrong,
       shading: image,
       boundary,
-      curve: { x: curveZ, y: curve.p1 },
+      curve: b.curve,
       yTicks,
     },
     caption,
@@ -361,11 +366,12 @@ function pcaView(b: Basics): Drawn {
   if (b.pca === null) {
     const fitted = principalComponents(b.data.XTrain, b.data.nTrain, d);
     const [a, c] = projectRows(fitted, b.X, m);
-    b.pca = { a, b: c, explained: fitted.explained };
+    b.pca = { a, b: c, explained: fitted.explained, rows: fitted.rows };
   }
-  const { a, b: c, explained } = b.pca;
+  const { a, b: c, explained, rows } = b.pca;
+  const sampled = rows < b.data.nTrain ? `, computed from ${rows.toLocaleString('en')} of the ${b.data.nTrain.toLocaleString('en')} training rows` : '';
   const caption =
-    `Test points${sampleNote(b)} on the first two principal components of the standardized training features (${percent(explained[0] + explained[1])} of their variance). ` +
+    `Test points${sampleNote(b)} on the first two principal components of the standardized training features (${percent(explained[0] + explained[1])} of their variance${sampled}). ` +
     `No shading: with ${d} features the model's probability is not a function of these two axes. Fill and shape: true class; coloured ring: the class the model predicts for the point, thicker when surer; black rings mark misclassified points.`;
   return {
     input: {
@@ -494,9 +500,11 @@ function sliceView(b: Basics): Drawn {
 
 /** The model's probabilities over the slice `xj × yj` through the training means (yj = −1: one feature). */
 function sliceImage(b: Basics, xj: number, yj: number, xd: Domain, yd: Domain): string | null {
-  const W = 120;
-  const H = yj >= 0 ? 90 : 1;
   const { d, K } = b;
+  // About 2 million grid values at most: a coarser image for many features.
+  const fine = Math.min(1, Math.sqrt(2_000_000 / (120 * 90 * d)));
+  const W = Math.max(24, Math.round(120 * fine));
+  const H = yj >= 0 ? Math.max(18, Math.round(90 * fine)) : 1;
   const grid = new Float64Array(W * H * d);
   for (let r = 0; r < H; r++) {
     for (let c = 0; c < W; c++) {
@@ -646,9 +654,9 @@ function syncControls(controls: Controls, b: Basics): void {
     choice.x = 0;
     choice.y = b.d > 1 ? 1 : 0;
     const views: [ViewKind, string][] = [
-      ['decision', b.z !== null ? 'Decision value (w·x + b)' : 'Predicted probability'],
-      ...(b.d >= 3 ? ([['pca', 'PCA projection']] as [ViewKind, string][]) : []),
-      ['slice', b.d <= 2 ? 'Features (exact)' : 'Slice through the means'],
+      ['decision', b.z !== null ? 'Decision value' : 'Own probability'],
+      ...(b.d >= 3 ? ([['pca', 'PCA']] as [ViewKind, string][]) : []),
+      ['slice', b.d <= 2 ? 'Features' : 'Slice (means)'],
     ];
     controls.view.replaceChildren(...views.map(([value, text]) => new Option(text, value)));
     const features = b.data.featureNames.map((_, j) => featureName(b, j));

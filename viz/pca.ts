@@ -3,9 +3,9 @@
  * data with many features. The columns are standardized first (centred, divided by their
  * standard deviation), so a feature measured in large units does not take the picture
  * over; a constant column is only centred. The components come from subspace (block
- * power) iteration on the covariance, applied as Xᵀ(X v) without forming the d×d matrix,
- * so the cost is O(rows × d) per iteration. Deterministic: a fixed start and a fixed sign
- * (each component's largest entry is positive).
+ * power) iteration on the covariance: formed once as a d×d matrix for up to 200 features,
+ * applied as Xᵀ(X v) without forming it beyond (O(rows × d) per iteration, on fewer rows).
+ * Deterministic: a fixed start and a fixed sign (each component's largest entry is positive).
  * @module
  */
 
@@ -23,6 +23,8 @@ export interface Projection {
   explained: [number, number];
   /** Iterations the power method took. */
   iterations: number;
+  /** Rows the components were computed from (every `stride`th row when fewer than n). */
+  rows: number;
 }
 
 /** Options of {@link principalComponents}. */
@@ -31,12 +33,12 @@ export interface PcaOptions {
    * At most this many rows × features are read (rows are taken at an even stride beyond
    * it), which bounds the time on a large set; the components of a strided sample are
    * those of the whole set up to sampling noise.
-   * @default 1_000_000
+   * @default min(1e6, 4e7 / d) up to 200 features, 100_000 beyond
    */
   maxValues?: number;
-  /** @default 500 */
+  /** @default 300 */
   maxIter?: number;
-  /** Stop when no component entry moves by more than this between iterations. @default 1e-10 */
+  /** Stop when no component entry moves by more than this between iterations. @default 1e-9 */
   tol?: number;
 }
 
@@ -57,9 +59,11 @@ export interface PcaOptions {
 export function principalComponents(X: ArrayLike<number>, n: number, d: number, options: PcaOptions = {}): Projection {
   if (!Number.isInteger(n) || n < 1 || !Number.isInteger(d) || d < 1) throw new RangeError(`principalComponents: n (${n}) and d (${d}) must be positive integers`);
   if (X.length !== n * d) throw new RangeError(`principalComponents: X has ${X.length} values, expected n × d = ${n * d}`);
-  const maxValues = options.maxValues ?? 1_000_000;
-  const maxIter = options.maxIter ?? 500;
-  const tol = options.tol ?? 1e-10;
+  const explicit = d <= 200;
+  // Forming the covariance costs rows·d²/2, a product on the rows 2·rows·d per iteration.
+  const maxValues = options.maxValues ?? (explicit ? Math.min(1_000_000, 40_000_000 / d) : 100_000);
+  const maxIter = options.maxIter ?? 300;
+  const tol = options.tol ?? 1e-9;
   const stride = Math.max(1, Math.ceil((n * d) / maxValues));
   const m = Math.ceil(n / stride);
   // The sampled rows, standardized.
@@ -84,7 +88,38 @@ export function principalComponents(X: ArrayLike<number>, n: number, d: number, 
   }
   for (let t = 0; t < m; t++) for (let j = 0; j < d; j++) Z[t * d + j]! /= scale[j] as number;
 
+  // The covariance as a d×d matrix when that is cheaper than a pass over the rows per product.
+  let C: Float64Array | null = null;
+  if (explicit) {
+    C = new Float64Array(d * d);
+    for (let t = 0; t < m; t++) {
+      const o = t * d;
+      for (let a = 0; a < d; a++) {
+        const za = Z[o + a] as number;
+        if (za === 0) continue;
+        const ra = a * d;
+        for (let b = a; b < d; b++) C[ra + b]! += za * (Z[o + b] as number);
+      }
+    }
+    const denominator = Math.max(1, m - 1);
+    for (let a = 0; a < d; a++) {
+      for (let b = a; b < d; b++) {
+        const v = (C[a * d + b] as number) / denominator;
+        C[a * d + b] = v;
+        C[b * d + a] = v;
+      }
+    }
+  }
   const cov = (v: Float64Array, out: Float64Array): void => {
+    if (C !== null) {
+      for (let a = 0; a < d; a++) {
+        let s = 0;
+        const ra = a * d;
+        for (let b = 0; b < d; b++) s += (C[ra + b] as number) * (v[b] as number);
+        out[a] = s;
+      }
+      return;
+    }
     out.fill(0);
     for (let t = 0; t < m; t++) {
       let s = 0;
@@ -123,7 +158,7 @@ export function principalComponents(X: ArrayLike<number>, n: number, d: number, 
     [l1, l2] = [l2, l1];
   }
   const share = (l: number): number => (total > 0 ? Math.min(1, Math.max(0, l / total)) : 0);
-  return { d, mean, scale, components: [v1, v2], explained: [share(l1), share(l2)], iterations };
+  return { d, mean, scale, components: [v1, v2], explained: [share(l1), share(l2)], iterations, rows: m };
 }
 
 /**

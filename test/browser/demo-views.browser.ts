@@ -387,7 +387,7 @@ describe('the scatter views of a generated set of three classes and five feature
 
   it('predicted probability: each point in its predicted class\'s band, at its own probability, over shading of that class', async () => {
     await pickView(page, 'decision');
-    expect(await page.textContent('#view-kind option[value=decision]')).toBe('Predicted probability');
+    expect(await page.textContent('#view-kind option[value=decision]')).toBe('Own probability');
     const points = await drawnPoints(page);
     expectOwnPredictions(points, truth);
     expect(points.filter((q) => !close(q.x, truth.p[q.row]!) || q.shade !== truth.pred[q.row])).toEqual([]);
