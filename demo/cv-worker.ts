@@ -12,7 +12,8 @@
  *   terminating the worker.
  * @module
  */
-import { type CoefficientRow, crossValidate, LogisticRegression, type LogisticRegressionOptions, Matrix, type Scoring } from 'logreg-wasm';
+import { type CoefficientRow, CsrMatrix, crossValidate, LogisticRegression, type LogisticRegressionOptions, Matrix, type Scoring } from 'logreg-wasm';
+import type { CsrArrays } from './data.js';
 
 /** The fit options a request carries (the library's option names; never `threads` or callbacks). */
 export type FitSettings = Pick<LogisticRegressionOptions, 'solver' | 'penalty' | 'C' | 'l1Ratio' | 'learningRate' | 'maxIter' | 'tol'>;
@@ -25,9 +26,15 @@ export interface DenseRows {
   y: (number | string)[];
 }
 
+/** Sparse training rows (text features), as CSR arrays. */
+export interface SparseRows {
+  csr: CsrArrays;
+  y: (number | string)[];
+}
+
 export type CvRequest =
   | ({ kind: 'summary'; runId: number; settings: FitSettings; featureNames: string[]; coef: Float64Array } & DenseRows)
-  | ({ kind: 'validation'; runId: number; settings: FitSettings; Cs: number[]; folds: number; scoring: Scoring } & DenseRows);
+  | ({ kind: 'validation'; runId: number; settings: FitSettings; Cs: number[]; folds: number; scoring: Scoring } & (DenseRows | SparseRows));
 
 /** One equation of a summary: the class it models and its rows (const first). */
 export interface SummaryReplyEquation {
@@ -90,7 +97,7 @@ function summary(request: Extract<CvRequest, { kind: 'summary' }>): CvReply {
 
 function validation(request: Extract<CvRequest, { kind: 'validation' }>): CvReply {
   const { runId, Cs } = request;
-  const X = Matrix.from(request.X, request.rows, request.cols);
+  const X = 'csr' in request ? CsrMatrix.from(request.csr) : Matrix.from(request.X, request.rows, request.cols);
   const started = performance.now();
   const test: number[][] = [];
   const train: number[][] = [];
@@ -114,6 +121,8 @@ function validation(request: Extract<CvRequest, { kind: 'validation' }>): CvRepl
     return { kind: 'validation', runId, ok: true, Cs, test, train, unconverged, fits: Cs.length * request.folds, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     return { kind: 'validation', runId, ok: false, message: strip((error as Error).message) };
+  } finally {
+    if (X instanceof CsrMatrix) X.dispose();
   }
 }
 

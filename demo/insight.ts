@@ -32,7 +32,7 @@ import { renderDataTable } from '../viz/data-table.js';
 import { paddedDomain } from '../viz/domain.js';
 import { DASHES, type LineSeries, MARKERS, renderLineChart } from '../viz/line-chart.js';
 import type { CvReply, CvRequest, FitSettings } from './cv-worker.js';
-import type { PreparedData } from './data.js';
+import type { CsrArrays, PreparedData } from './data.js';
 import { $ } from './form.js';
 import type { FinishedRun, ModelSettings } from './run.js';
 
@@ -754,7 +754,6 @@ function accepts(settings: FitSettings): boolean {
 
 /** The settings, rows and description of the validation curve, or why there is none. */
 function planValidation(run: FinishedRun): Insight['cvPlan'] {
-  if (run.data.kind === 'text') return { refused: 'The validation curve over C is offered for numeric data only.' };
   const s = run.settings;
   const penalty = s.penalty === 'none' ? 'l2' : s.penalty;
   let solver: FitSettings['solver'] = s.solver === 'gd' ? 'lbfgs' : s.solver;
@@ -771,8 +770,12 @@ function planValidation(run: FinishedRun): Insight['cvPlan'] {
     settings.penalty = 'l2';
     delete settings.l1Ratio;
   }
-  const n = run.data.nTrain;
-  const rows = Math.min(n, Math.floor(MAX_CV_VALUES / run.data.cols));
+  const { data } = run;
+  const n = data.nTrain;
+  // Dense: rows × features values; text: the stored entries of the first rows.
+  let rows = n;
+  if (data.kind === 'dense') rows = Math.min(n, Math.floor(MAX_CV_VALUES / data.cols));
+  else while (rows > 0 && (data.XTrain.indptr[rows] as number) > MAX_CV_VALUES) rows = Math.floor(rows / 2);
   if (rows < CV_FOLDS * 2) return { refused: `The validation curve needs at least ${CV_FOLDS * 2} training rows.` };
   const why =
     s.solver === 'gd'
@@ -784,7 +787,9 @@ function planValidation(run: FinishedRun): Insight['cvPlan'] {
   const describe =
     `${CV_FOLDS}-fold stratified cross-validation over ${CV_GRID.length} values of C from 10⁻⁴ to 10⁴, ${solverName(settings.solver as string)}${why}, ${penaltyName(settings.penalty as ModelSettings['penalty'])} penalty${penaltyWhy}, ` +
     `at most ${String(settings.maxIter)} iterations: ${(CV_GRID.length * CV_FOLDS).toLocaleString('en')} fits in a worker on ` +
-    (rows < n ? `the first ${rows.toLocaleString('en')} of ${n.toLocaleString('en')} training rows (the work is capped at ${MAX_CV_VALUES.toLocaleString('en')} values).` : `the ${n.toLocaleString('en')} training rows.`);
+    (rows < n
+      ? `the first ${rows.toLocaleString('en')} of ${n.toLocaleString('en')} training rows (the work is capped at ${MAX_CV_VALUES.toLocaleString('en')} ${data.kind === 'dense' ? 'values' : 'stored entries'}).`
+      : `the ${n.toLocaleString('en')} training rows.`);
   return { settings, rows, describe };
 }
 
@@ -804,7 +809,7 @@ function fillScoring(insight: Insight): void {
 function startValidation(): void {
   const insight = current;
   if (insight === null || insight.cv.status === 'running' || !('settings' in insight.cvPlan)) return;
-  const data = insight.run.data as PreparedData;
+  const { data } = insight.run;
   const { settings, rows } = insight.cvPlan;
   const scoring = $<HTMLSelectElement>('insight-cv-scoring').value as Scoring;
   const worker = new Worker(new URL('./cv-worker.js', import.meta.url), { type: 'module', name: 'demo validation curve' });
@@ -828,19 +833,18 @@ function startValidation(): void {
     insight.cv = { status: 'failed', message: `the worker failed (${event.message || 'it could not start'})` };
     drawValidation(insight);
   };
-  const request: CvRequest = {
-    kind: 'validation',
-    runId: insight.runId,
-    settings,
-    Cs: CV_GRID,
-    folds: CV_FOLDS,
-    scoring,
-    X: data.XTrain.slice(0, rows * data.cols),
-    rows,
-    cols: data.cols,
-    y: data.yTrain.slice(0, rows),
-  };
-  worker.postMessage(request, [request.X.buffer]);
+  const common = { kind: 'validation', runId: insight.runId, settings, Cs: CV_GRID, folds: CV_FOLDS, scoring, y: data.yTrain.slice(0, rows) } as const;
+  if (data.kind === 'dense') {
+    const X = data.XTrain.slice(0, rows * data.cols);
+    worker.postMessage({ ...common, X, rows, cols: data.cols } satisfies CvRequest, [X.buffer]);
+  } else {
+    const indptr = data.XTrain.indptr as Int32Array;
+    const indices = data.XTrain.indices as Int32Array;
+    const values = data.XTrain.values as Float64Array;
+    const end = indptr[rows] as number;
+    const csr: CsrArrays = { rows, cols: data.cols, indptr: indptr.slice(0, rows + 1), indices: indices.slice(0, end), values: values.slice(0, end) };
+    worker.postMessage({ ...common, csr } satisfies CvRequest, [csr.indptr.buffer, csr.indices.buffer, csr.values.buffer]);
+  }
   drawValidation(insight);
   $('insight-cv-cancel').focus();
 }

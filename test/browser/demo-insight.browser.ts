@@ -248,7 +248,7 @@ describe('the model insight of other runs', () => {
     expect(page.errors).toEqual([]);
   });
 
-  it('for text, skips the coefficient chart with the reason and shows the confusion matrix', async () => {
+  it('for text, skips the coefficient chart with the reason, shows the confusion matrix and runs the validation curve on the sparse rows', async () => {
     const page = await openDemo();
     await page.check('input[name=source][value=text]');
     await page.click('#load-sample');
@@ -259,7 +259,10 @@ describe('the model insight of other runs', () => {
     const counts = await confusionCounts(page);
     const nTest = Number((await page.textContent('#m-rows'))!.split('/')[1]!.replace(/[^0-9]/g, ''));
     expect(counts.flat().reduce((a, b) => a + b, 0)).toBe(nTest);
-    expect(await page.isDisabled('#insight-cv-run')).toBe(true);
+    // The validation curve runs on the sparse rows too.
+    await page.click('#insight-cv-run');
+    await page.waitForSelector('#insight-cv[data-state="done"]', { timeout: 60_000 });
+    expect(await page.locator('#insight-cv-svg path.band').count()).toBe(2);
     await page.locator('#insight').screenshot({ path: `${SHOTS}insight-text.png` });
     expect(page.errors).toEqual([]);
   });
