@@ -63,10 +63,13 @@ function nodeAccuracy(data: Columns, standardize: boolean): number {
 
 let server: StaticServer;
 let browser: Chromium;
+/** The built site's folder. */
+let site: string;
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  server = await startStaticServer({ mounts: { '/': await buildDemo() } });
+  site = await buildDemo();
+  server = await startStaticServer({ mounts: { '/': site } });
   browser = await launchChromium(DESKTOP);
 });
 afterAll(async () => {
@@ -194,6 +197,20 @@ function arrowOf(data: Columns): Buffer {
 }
 
 describe('Parquet and Arrow files', () => {
+  it('the site has one copy of the library: the Parquet reader carries hyparquet and imports the library from lib/index.js', async () => {
+    // esbuild marks each bundled source file with a `// path` comment: the library's own
+    // modules (src/matrix.ts …) are in lib/index.js alone.
+    const marks = async (file: string): Promise<string[]> => (await readFile(`${site}${file}`, 'utf8')).match(/^\/\/ (src|dist|node_modules)\/\S+/gm) ?? [];
+    const reader = await marks('lib/parquet/browser.js');
+    expect(reader.some((mark) => mark.startsWith('// node_modules/hyparquet/'))).toBe(true);
+    expect(reader.filter((mark) => mark.startsWith('// src/') || mark === '// dist/index.js')).toEqual([]);
+    expect(await readFile(`${site}lib/parquet/browser.js`, 'utf8')).toMatch(/^import \{[^}]*\bMatrix\b[^}]*\} from "\.\.\/index\.js";$/m);
+    expect(await marks('lib/index.js')).toContain('// src/matrix.ts');
+    for (const script of ['main.js', 'data-worker.js']) {
+      expect((await marks(script)).filter((mark) => /^\/\/ (src\/(matrix|estimator)|node_modules\/(hyparquet|@uwdata))/.test(mark)), script).toEqual([]);
+    }
+  });
+
   /** Accuracy and log-loss of breast cancer pasted as CSV with the page's real-data defaults. */
   async function csvResult(page: Page): Promise<number[]> {
     await page.check('input[name=source][value=csv]');
