@@ -6,6 +6,7 @@
  * viewports. Screenshots go to test-results/browser/.
  */
 import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemo } from '../../demo/build.js';
@@ -15,6 +16,18 @@ import { type Chromium, chromiumAvailable, CHROMIUM_NOTICE, launchChromium } fro
 import { DESKTOP, PHONE, SHOTS, openDemo as openDemoIn, trainAndWait } from './demo-page.js';
 
 if (!chromiumAvailable()) throw new Error(CHROMIUM_NOTICE);
+
+const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations inside the insight section, each as "rule: selectors". */
+async function insightViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run(document.getElementById('insight')!)).violations;
+  });
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 let server: StaticServer;
 let browser: Chromium;
@@ -282,7 +295,7 @@ for (const [name, viewport] of [
   ['phone', PHONE],
 ] as const) {
   describe(`the model insight on a ${name} (${viewport.width}×${viewport.height})`, () => {
-    it('fits the width (no horizontal scroll) with the validation curve drawn', async () => {
+    it('fits the width (no horizontal scroll) and has no axe-core violations with the validation curve drawn', async () => {
       const page = await openDemo(viewport);
       expect(await trainAndWait(page)).toBe('done');
       await page.waitForSelector('#insight-coef[data-summary="ok"]');
@@ -294,6 +307,7 @@ for (const [name, viewport] of [
       expect(overflow).toBeLessThanOrEqual(0);
       const widest = await page.$$eval('#insight svg', (svgs) => Math.max(...svgs.map((s) => s.getBoundingClientRect().right)));
       expect(widest).toBeLessThanOrEqual(viewport.width);
+      expect(await insightViolations(page)).toEqual([]);
       expect(page.errors).toEqual([]);
     });
   });
