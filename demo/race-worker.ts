@@ -44,7 +44,7 @@ declare const self: {
 };
 
 /** Fewest and most iterations of a repeat. */
-const MIN_ITERATIONS = 5;
+const MIN_ITERATIONS = 20;
 const MAX_ITERATIONS = 100_000;
 /** Most repeats of a lane. */
 export const MAX_REPEATS = 15;
