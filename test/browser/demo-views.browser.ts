@@ -171,6 +171,71 @@ function sliceShades(truth: Truth, points: Drawn[], xj: number, yj: number): num
   return truth.model.predict(Matrix.from(rows, points.length, d)).map((l) => index.get(l as number | string)!);
 }
 
+/**
+ * The shading as rendered under each point: the pixels of the shading image in the 3×3
+ * neighbourhood of the point's centre, each read as (class, strength) against the class
+ * colours mixed with white. Works on any page that draws `.point` elements over an
+ * `image.shading` (points without `data-row` are taken to be test rows in order).
+ */
+async function renderedShading(page: Page): Promise<{ row: number; disagree: boolean; classes: (number | null)[] }[] | null> {
+  const read = await page.evaluate(async () => {
+    const image = document.querySelector('#scatter image.shading');
+    if (image === null) return null;
+    const picture = new Image();
+    picture.src = image.getAttribute('href') ?? '';
+    await picture.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = picture.naturalWidth;
+    canvas.height = picture.naturalHeight;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(picture, 0, 0);
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((a) => Number(image.getAttribute(a)));
+    return Array.from(document.querySelectorAll('#scatter .point')).map((el, i) => {
+      const box = (el as SVGGraphicsElement).getBBox();
+      const col = Math.floor(((box.x + box.width / 2 - x!) / w!) * canvas.width);
+      const row = Math.floor(((box.y + box.height / 2 - y!) / h!) * canvas.height);
+      const pixels: number[][] = [];
+      for (let dr = -1; dr <= 1; dr++) {
+        for (let dc = -1; dc <= 1; dc++) {
+          const r = Math.min(canvas.height - 1, Math.max(0, row + dr));
+          const c = Math.min(canvas.width - 1, Math.max(0, col + dc));
+          const o = 4 * (r * canvas.width + c);
+          pixels.push([data[o]!, data[o + 1]!, data[o + 2]!]);
+        }
+      }
+      const dataset = (el as SVGElement).dataset;
+      return { row: dataset['row'] === undefined ? i : Number(dataset['row']), disagree: dataset['disagree'] === '1', pixels };
+    });
+  });
+  if (read === null) return null;
+  const fills = CLASS_FILLS.map((hex) => [1, 3, 5].map((o) => Number.parseInt(hex.slice(o, o + 2), 16) - 255));
+  // A pixel is 255 + s·(C_k − 255) for the class k it shades; below s = 0.15 it is too pale to name a class.
+  const classify = (rgb: number[]): number | null => {
+    let best: { k: number; err: number; s: number } | null = null;
+    fills.forEach((f, k) => {
+      const q = rgb.map((v) => v - 255);
+      const ff = f[0]! ** 2 + f[1]! ** 2 + f[2]! ** 2;
+      if (ff === 0) return;
+      const strength = (q[0]! * f[0]! + q[1]! * f[1]! + q[2]! * f[2]!) / ff;
+      const err = q.reduce((e, v, j) => e + (v - strength * f[j]!) ** 2, 0);
+      if (best === null || err < best.err) best = { k, err, s: strength };
+    });
+    const found = best as { k: number; err: number; s: number } | null;
+    return found === null || found.s < 0.15 ? null : found.k;
+  };
+  return read.map((q) => ({ row: q.row, disagree: q.disagree, classes: q.pixels.map(classify) }));
+}
+
+/** Every point whose rendered shading is clearly another class than its own prediction is marked as disagreeing; returns how many. */
+async function expectRenderedShadingAgrees(page: Page, truth: Truth): Promise<number> {
+  const shading = await renderedShading(page);
+  expect(shading).not.toBeNull();
+  const contradicted = shading!.filter((q) => q.classes.every((k) => k !== null && k !== truth.pred[q.row]));
+  expect(contradicted.filter((q) => !q.disagree)).toEqual([]);
+  return contradicted.length;
+}
+
 async function pickView(page: Page, view: 'decision' | 'pca' | 'slice'): Promise<void> {
   await page.selectOption('#view-kind', view);
   await page.waitForSelector(`#scatter-figure[data-view="${view}"]`);
@@ -246,6 +311,16 @@ describe('the scatter views of the breast-cancer data (30 features, lbfgs, l2)',
     truth = truthOf(await downloadModel(page), split);
   });
 
+  it('opens on a picture whose rendered shading under every point agrees with its own prediction, or marks it', async () => {
+    const fresh = await openDemo();
+    await useBreastCancer(fresh);
+    expect(await trainAndWait(fresh)).toBe('done');
+    const own = truthOf(await downloadModel(fresh), await breastCancerSplit(fresh));
+    expect(await expectRenderedShadingAgrees(fresh, own)).toBe(0);
+    expect(fresh.errors).toEqual([]);
+    await fresh.close();
+  });
+
   it('draws the test rows the page split off: every feature read back from the points equals the split in Node', async () => {
     const fromPage = await testRowsFromPage(page, truth.d, truth.nTest);
     expect(Array.from(fromPage)).toEqual(Array.from(truth.XTest));
@@ -281,6 +356,7 @@ describe('the scatter views of the breast-cancer data (30 features, lbfgs, l2)',
     const sorted = [...points].sort((a, b) => a.x - b.x);
     for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.cx).toBeGreaterThanOrEqual(sorted[i - 1]!.cx - 0.01);
     await expectMisclassifiedRings(page, truth);
+    expect(await expectRenderedShadingAgrees(page, truth)).toBe(0);
     expect(await page.locator('#scatter path.curve').count()).toBe(1);
     expect(await page.locator('#scatter image.shading').count()).toBe(1);
     expect(await page.locator('#scatter line.boundary').count()).toBe(1);
@@ -323,7 +399,10 @@ describe('the scatter views of the breast-cancer data (30 features, lbfgs, l2)',
       await expectPredictionRings(page, points, truth);
       await expectMisclassifiedRings(page, truth);
       expect(await page.textContent('#scatter-caption')).toContain(`× marks the ${disagreeing.length} of ${truth.nTest} points`);
-      if (xj === 0) expect(disagreeing.length).toBeGreaterThan(0); // what the old picture hid
+      // As rendered: every point deep in another class's shading is one of the crossed-out ones.
+      const rendered = await expectRenderedShadingAgrees(page, truth);
+      expect(rendered).toBeLessThanOrEqual(disagreeing.length);
+      if (xj === 0) expect(rendered).toBeGreaterThan(0); // what the old picture hid
       expect(page.errors).toEqual([]);
     });
   }
@@ -398,6 +477,7 @@ describe('the scatter views of a generated set of three classes and five feature
       expect(lower).toBeLessThan(upper);
     }
     await expectMisclassifiedRings(page, truth);
+    expect(await expectRenderedShadingAgrees(page, truth)).toBe(0);
     expect(page.errors).toEqual([]);
   });
 
@@ -440,6 +520,8 @@ describe('the scatter figure with one or two features', () => {
     const points = await drawnPoints(page);
     expect(points.length).toBe(200);
     expect(points.filter((q) => q.shade !== q.pred)).toEqual([]);
+    const shading = await renderedShading(page);
+    expect(shading!.filter((q) => q.classes.every((k) => k !== null && k !== points.find((p) => p.row === q.row)!.pred))).toEqual([]);
     expect(await page.locator('#scatter image.shading').count()).toBe(1);
     expect(await page.locator('#scatter line.boundary').count()).toBe(1);
     expect(await page.locator('#scatter g.misclassified circle').count()).toBe(points.filter((q) => q.pred !== q.trueCls).length);
