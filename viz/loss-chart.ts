@@ -209,9 +209,11 @@ function draw(svg: SVGSVGElement, size: { width: number; height: number }, serie
       any = true;
       lastIter = Math.max(lastIter, iterAt(s, n - 1));
     }
+    const { losses } = s;
     for (let i = 0; i < n; i++) {
-      const v = s.losses[i] as number;
-      if (!drawable(v, log)) continue;
+      const v = losses[i] as number;
+      // Drawable: finite (NaN fails both comparisons), and positive on a log axis.
+      if (!(v > -Infinity && v < Infinity) || (log && v <= 0)) continue;
       if (v < lo) lo = v;
       if (v > hi) hi = v;
     }
@@ -248,9 +250,6 @@ function spaced(ticks: readonly Tick[], domain: Domain, pixels: number): Tick[] 
   return kept;
 }
 
-/** A value the axis can place: finite, and positive on a log axis. */
-const drawable = (v: number, log: boolean): boolean => Number.isFinite(v) && (!log || v > 0);
-
 /**
  * One curve: a path through its drawable values (per pixel column the lowest and the
  * highest, in iteration order), broken where a value is not drawable; a dot for a value
@@ -285,27 +284,39 @@ function drawSeries(svg: SVGSVGElement, f: Frame, s: LossSeries, k: number, log:
     lo = -1;
     hi = -1;
   };
+  // The x scale is linear: its two coefficients, rather than a call per value (a live redraw may pass 10⁶ values).
+  const x0 = f.sx(0);
+  const kx = f.sx(1) - x0;
+  const { losses, iters } = s;
+  let loV = 0;
+  let hiV = 0;
   for (let i = 0; i < n; i++) {
-    const v = s.losses[i] as number;
-    const x = f.sx(iterAt(s, i));
-    if (!drawable(v, log)) {
+    const v = losses[i] as number;
+    const x = x0 + kx * (iters === undefined ? i + 1 : (iters[i] as number));
+    const c = Math.floor(x);
+    if (!(v > -Infinity && v < Infinity) || (log && v <= 0)) {
       flush();
       segment = 0;
-      const up = !Number.isFinite(v) && !(v === -Infinity);
-      if (Number.isFinite(v)) gaps.notPositive++;
+      const finite = v > -Infinity && v < Infinity;
+      const up = !finite && v !== -Infinity;
+      if (finite) gaps.notPositive++;
       else gaps.nonFinite++;
-      const c = Math.floor(x);
       if (c !== markCol || marks.at(-1)?.up !== up) marks.push({ x, up });
       markCol = c;
       continue;
     }
-    const c = Math.floor(x);
     if (c !== col) {
       flush();
       col = c;
     }
-    if (lo < 0 || v < (s.losses[lo] as number)) lo = i;
-    if (hi < 0 || v > (s.losses[hi] as number)) hi = i;
+    if (lo < 0 || v < loV) {
+      lo = i;
+      loV = v;
+    }
+    if (hi < 0 || v > hiV) {
+      hi = i;
+      hiV = v;
+    }
   }
   flush();
   const group = svgElement('g', { class: 'loss-series', 'data-series': k, 'data-name': s.name });
