@@ -40,6 +40,10 @@ import type { FinishedRun, ModelSettings } from './run.js';
 const MAX_BARS = 20;
 /** Classes drawn as curves at most (one dash and marker each); every class is in the data tables. */
 const MAX_CURVES = MARKERS.length;
+/** Training rows the training metrics are computed on at most (the first ones: the split shuffled them). */
+const MAX_TRAIN_ROWS = 200_000;
+/** Training values (rows × features) the summary's fit, made again in the worker, takes at most: beyond, copying them out blocks the page. */
+const MAX_SUMMARY_VALUES = 4_000_000;
 /** Coefficient charts (one per class) drawn at most. */
 const MAX_CLASS_CHARTS = 8;
 /** The validation curve's work is capped: at most this many training values (rows × features) go into it. */
@@ -253,13 +257,17 @@ function metricsOf(model: LogisticRegression, y: Label[], pred: Label[], proba: 
   return out;
 }
 
-/** Predicted labels and probabilities of `model` on dense or CSR rows. */
-function predictRows(model: LogisticRegression, data: FinishedRun['data'], which: 'train' | 'test'): { pred: Label[]; proba: Float64Array } {
-  const rows = which === 'train' ? data.nTrain : data.nTest;
-  const X =
-    data.kind === 'dense'
-      ? Matrix.from(which === 'train' ? data.XTrain : data.XTest, rows, data.cols)
-      : CsrMatrix.from(which === 'train' ? data.XTrain : data.XTest);
+/** Predicted labels and probabilities of `model` on the first `rows` dense or CSR rows of the training or test set. */
+function predictRows(model: LogisticRegression, data: FinishedRun['data'], which: 'train' | 'test', rows: number): { pred: Label[]; proba: Float64Array } {
+  let X: Matrix | CsrMatrix;
+  if (data.kind === 'dense') {
+    X = Matrix.from((which === 'train' ? data.XTrain : data.XTest).subarray(0, rows * data.cols), rows, data.cols);
+  } else {
+    const csr = which === 'train' ? data.XTrain : data.XTest;
+    const indptr = (csr.indptr as Int32Array).subarray(0, rows + 1);
+    const end = indptr[rows] as number;
+    X = CsrMatrix.from({ rows, cols: data.cols, indptr, indices: (csr.indices as Int32Array).subarray(0, end), values: (csr.values as Float64Array).subarray(0, end) });
+  }
   try {
     const proba = model.predictProba(X).data.slice();
     const pred = model.predict(X) as Label[];
@@ -274,9 +282,11 @@ function compute(run: FinishedRun): Insight {
   const classes = model.classes as Label[];
   const K = classes.length;
   const yTest = data.yTest as Label[];
-  const yTrain = data.yTrain as Label[];
-  const test = predictRows(model, data, 'test');
-  const train = predictRows(model, data, 'train');
+  // The training metrics on at most MAX_TRAIN_ROWS rows: on this thread, and the tiles do not need them.
+  const trainRows = Math.min(data.nTrain, MAX_TRAIN_ROWS);
+  const yTrain = (data.yTrain as Label[]).slice(0, trainRows);
+  const test = predictRows(model, data, 'test', data.nTest);
+  const train = predictRows(model, data, 'train', trainRows);
   const curves: Curve[] = [];
   const ks = K === 2 ? [1] : classes.map((_, k) => k);
   for (const k of ks) {
@@ -343,6 +353,12 @@ function requestSummary(insight: Insight): SummaryState {
     };
   }
   if (data.cols + 1 > 2048) return { status: 'none', reason: `No confidence intervals: ${data.cols.toLocaleString('en')} features are more than the summary's 2,047 (its matrix inverse is O(p³)).` };
+  if (data.nTrain * data.cols > MAX_SUMMARY_VALUES) {
+    return {
+      status: 'none',
+      reason: `No confidence intervals here for more than ${MAX_SUMMARY_VALUES.toLocaleString('en')} training values (${(data.nTrain * data.cols).toLocaleString('en')}): the summary needs the fit made again on them; call model.summary() after fit in your own code.`,
+    };
+  }
   if (run.outcome === 'diverged') return { status: 'none', reason: 'No confidence intervals: the fit diverged, so it is not a maximum of the likelihood.' };
   summaryWorker ??= new Worker(new URL('./cv-worker.js', import.meta.url), { type: 'module', name: 'demo insight' });
   summaryWorker.onmessage = (event: MessageEvent<CvReply>) => onSummary(event.data);
@@ -579,7 +595,7 @@ function drawMetrics(insight: Insight): void {
   const head = table.createTHead().insertRow();
   for (const [text, scope] of [
     ['Metric', 'col'],
-    [`Training (${run.data.nTrain.toLocaleString('en')})`, 'col'],
+    [run.data.nTrain > MAX_TRAIN_ROWS ? `Training (first ${MAX_TRAIN_ROWS.toLocaleString('en')} of ${run.data.nTrain.toLocaleString('en')})` : `Training (${run.data.nTrain.toLocaleString('en')})`, 'col'],
     [`Test (${run.data.nTest.toLocaleString('en')})`, 'col'],
   ]) {
     const th = el('th', '', text);
