@@ -94,7 +94,7 @@ describe('the race on the reference data', () => {
     expect(await page.textContent('#race-note')).toBe('The passes of the 2-thread lane ran on 1 thread: a pass is split by chunks of 2,048 rows, and 800 rows make fewer chunks than threads.');
 
     await page.click('#race-text summary');
-    const table = await page.$$eval('#race-text table tbody tr', (rows) => rows.map((row) => Array.from(row.cells, (cell) => cell.textContent)));
+    const table = await page.$$eval('#race-text table tbody tr', (rows) => rows.map((row) => Array.from((row as HTMLTableRowElement).cells, (cell) => cell.textContent)));
     const iterations = /([\d,]+) iterations each/.exec((await page.textContent('#race-status')) ?? '')?.[1];
     expect(table).toEqual([
       ['Plain JavaScript', iterations, expect.stringMatching(/^\d+$/), String(Number(js.value.toPrecision(3))), '1 (yardstick)'],
