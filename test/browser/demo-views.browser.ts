@@ -6,6 +6,7 @@
  * and counted in the caveat drawn into the picture. Screenshots go to test-results/browser/.
  */
 import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +20,7 @@ import { type Chromium, chromiumAvailable, CHROMIUM_NOTICE, launchChromium } fro
 import { DESKTOP, PHONE, SHOTS, openDemo as openDemoIn, trainAndWait } from './demo-page.js';
 
 const BREAST_CANCER = fileURLToPath(new URL('../fixtures/cli/breast-cancer.csv', import.meta.url));
+const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 if (!chromiumAvailable()) throw new Error(CHROMIUM_NOTICE);
 
@@ -431,6 +433,19 @@ describe('the scatter views of the breast-cancer data (30 features, lbfgs, l2)',
       { text: 'diagnosis = benign (circle)', shape: CLASS_FILLS[0] },
       { text: 'diagnosis = malignant (square)', shape: CLASS_FILLS[1] },
     ]);
+  });
+
+  it('has no axe-core violations in the figure in any view', async () => {
+    await page.addScriptTag({ content: AXE_SOURCE });
+    for (const view of ['decision', 'pca', 'slice'] as const) {
+      await pickView(page, view);
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const result = await axe.run(document.getElementById('scatter-figure')!);
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      expect(violations).toEqual([]);
+    }
   });
 
   it('changes the view from the keyboard', async () => {
