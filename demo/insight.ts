@@ -431,17 +431,23 @@ function forget(insight: Insight): void {
   }
 }
 
+/** Widths measured once per redraw, before any drawing: a width read after a change forces the page's layout again. */
+let measured: Map<string, number> | null = null;
+
 function draw(insight: Insight): void {
+  measured = null;
+  measured = new Map(['insight-coef', 'insight-roc', 'insight-calibration', 'insight-cv'].map((id) => [id, widthOf(id)]));
   drawCoefficients(insight);
   drawConfusion(insight);
   drawMetrics(insight);
   drawRoc(insight);
   drawCalibration(insight);
   drawValidation(insight);
+  measured = null;
 }
 
 function widthOf(id: string): number {
-  return Math.max(240, Math.floor($(id).clientWidth));
+  return measured?.get(id) ?? Math.max(240, Math.floor($(id).clientWidth));
 }
 
 function drawCoefficients(insight: Insight): void {
