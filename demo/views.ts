@@ -476,6 +476,8 @@ function sliceView(b: Basics): Drawn {
       ...(exact ? {} : { predicted: { cls: b.pred, strength: b.strength }, marked, notes }),
       shading: image,
       boundary,
+      // One feature: the vertical spread has no scale to read.
+      ...(yj < 0 ? { yTicks: [] } : {}),
     },
     caption,
     attrs: (i) => ({ 'data-x': px[i] as number, ...(yj >= 0 ? { 'data-y': py[i] as number } : {}), 'data-shade': shade[i] as number, 'data-disagree': marked[i] as number }),
