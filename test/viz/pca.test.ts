@@ -26,7 +26,7 @@ function jacobiTop(X: Float64Array, n: number, d: number): number[][] {
     for (let i = 0; i < n; i++) s += ((X[i * d + a]! - mean[a]!) / sd[a]!) * ((X[i * d + b]! - mean[b]!) / sd[b]!);
     return s / (n - 1);
   }));
-  const V = Array.from({ length: d }, (_, a) => Array.from({ length: d }, (_, b) => (a === b ? 1 : 0)));
+  const V: number[][] = Array.from({ length: d }, (_, a) => Array.from({ length: d }, (_, b) => (a === b ? 1 : 0)));
   for (let sweep = 0; sweep < 100; sweep++) {
     for (let p = 0; p < d; p++) for (let q = p + 1; q < d; q++) {
       if (Math.abs(A[p]![q]!) < 1e-15) continue;
