@@ -32,6 +32,7 @@ export interface SparseRows {
   y: (number | string)[];
 }
 
+/** A request to the worker: a summary of an unpenalised run, or a validation curve over `Cs` (k stratified folds, scored by `scoring`). */
 export type CvRequest =
   | ({ kind: 'summary'; runId: number; settings: FitSettings; featureNames: string[]; coef: Float64Array } & DenseRows)
   | ({ kind: 'validation'; runId: number; settings: FitSettings; Cs: number[]; folds: number; scoring: Scoring } & (DenseRows | SparseRows));
@@ -42,6 +43,7 @@ export interface SummaryReplyEquation {
   coefficients: CoefficientRow[];
 }
 
+/** The worker's answers: a summary (or why none), a validation curve's progress after each C, and its result (or why none). */
 export type CvReply =
   | { kind: 'summary'; runId: number; ok: true; equations: SummaryReplyEquation[]; warnings: string[]; largestDifference: number }
   | { kind: 'summary'; runId: number; ok: false; message: string }

@@ -20,7 +20,9 @@ export const DASHES: readonly string[] = ['', '7 4', '2 3', '10 3 2 3', '4 4', '
 export interface LineSeries {
   /** Its name (for the legend and the SVG's `data-name`). */
   name: string;
+  /** The points' horizontal values, in drawing order. */
   x: ArrayLike<number>;
+  /** The points' vertical values, as many as `x`. */
   y: ArrayLike<number>;
   /** A CSS colour. */
   color: string;
@@ -38,12 +40,17 @@ export interface LineSeries {
 
 /** Input of {@link renderLineChart}. */
 export interface LineChartInput {
+  /** Chart width in pixels. */
   width: number;
+  /** Chart height in pixels. */
   height: number;
+  /** The data ranges shown; points outside are clipped. */
   xDomain: Domain;
   yDomain: Domain;
+  /** Axis titles. */
   xName: string;
   yName: string;
+  /** The series, drawn in order (later ones on top). */
   series: readonly LineSeries[];
   /** Draw the diagonal y = x (dotted grey): chance for a ROC curve, perfect calibration for a reliability curve. */
   diagonal?: boolean;
