@@ -43,7 +43,6 @@ let shown: FinishedRun | null = null;
 let worker: Worker | null = null;
 let lanes: Lane[] = [];
 let iterations = 0;
-let scaleMs = TARGET_MS;
 let frame = 0;
 let parts: ReturnType<typeof buildSection> | null = null;
 
@@ -158,7 +157,6 @@ function startRace(run: FinishedRun): void {
   };
   lanes = [];
   iterations = 0;
-  scaleMs = TARGET_MS;
   p.lanes.replaceChildren();
   p.lanes.hidden = true;
   p.ratios.textContent = '';
@@ -197,7 +195,6 @@ function startRace(run: FinishedRun): void {
         lane.times.push(reply.ms);
         lane.repeats = reply.repeats;
         lane.passThreads = Math.max(lane.passThreads, reply.passThreads);
-        scaleMs = Math.max(scaleMs, reply.ms);
         drawLanes();
         break;
       }
@@ -290,15 +287,20 @@ function perIteration(lane: Lane): number {
   return lane.times.length === 0 ? NaN : median(lane.times) / iterations;
 }
 
-/** Each lane's bar at its median time, or while a repeat runs at the time it has taken so far. */
+/**
+ * Each lane's bar at its median time, or while its first repeat runs at the time taken so
+ * far; the longest bar spans the track (before any lane has finished, the aimed-at time of
+ * a plain-JS repeat does).
+ */
 function drawLanes(): void {
   const now = performance.now();
-  for (const lane of lanes) {
-    const live = lane.startedAt === null ? 0 : now - lane.startedAt;
-    const done = lane.times.length === 0 ? 0 : median(lane.times);
-    const ms = lane.startedAt !== null && lane.times.length === 0 ? live : done;
-    scaleMs = Math.max(scaleMs, ms);
-    lane.bar.style.width = `${((100 * ms) / scaleMs).toFixed(2)}%`;
+  const shownMs = lanes.map((lane) =>
+    lane.times.length > 0 ? median(lane.times) : lane.startedAt !== null ? now - lane.startedAt : 0,
+  );
+  const anyFinished = lanes.some((lane) => lane.times.length > 0);
+  const scaleMs = Math.max(anyFinished ? 0 : TARGET_MS, ...shownMs, 1e-9);
+  lanes.forEach((lane, i) => {
+    lane.bar.style.width = `${((100 * (shownMs[i] as number)) / scaleMs).toFixed(2)}%`;
     if (lane.times.length > 0) {
       const each = perIteration(lane);
       lane.value.textContent = `${msText(each)} ms / iteration`;
@@ -306,7 +308,7 @@ function drawLanes(): void {
     } else if (lane.startedAt !== null) {
       lane.value.textContent = 'running…';
     }
-  }
+  });
 }
 
 function animate(): void {
@@ -372,7 +374,7 @@ function finishLanes(): void {
   }
   if (lanes.some((lane) => lane.times.length > 0)) {
     renderDataTable(p.text, {
-      summary: `${p.ratios.textContent || 'No lane pair finished.'} ${p.note.textContent} ${iterations.toLocaleString('en')} iterations per repeat.`,
+      summary: [p.ratios.textContent || 'No lane pair finished.', p.note.textContent, `${iterations.toLocaleString('en')} iterations per repeat.`].filter((part) => part !== '').join(' '),
       caption: 'The race: median milliseconds per iteration of each lane',
       columns: ['Lane', 'Iterations', 'Repeats', 'Median ms / iteration', 'Ratio'],
       rows: lanes
