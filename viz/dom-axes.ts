@@ -61,7 +61,8 @@ export function drawAxes(
   const labelWidth = Math.max(...yTicks.map((t) => textWidth(t.label, tick, 0.6)), textWidth(' ', tick, 0.6));
   const left = Math.round(18 + labelWidth + 12);
   const top = 10;
-  const right = size.width - 12;
+  // Room for half of a centred last x label of 4–5 characters ("1,000").
+  const right = size.width - 18;
   const bottom = size.height - 40;
   const frame: Frame = {
     left,

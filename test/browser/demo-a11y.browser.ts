@@ -105,7 +105,8 @@ describe('the charts', () => {
     expect(await trainAndWait(page)).toBe('done');
     const charts = await page.$$eval('#results svg', (svgs) =>
       svgs
-        .filter((svg) => (svg as SVGSVGElement).getBoundingClientRect().width > 0)
+        // Charts: shown, and not a decorative icon hidden from assistive technology (a legend's shape).
+        .filter((svg) => (svg as SVGSVGElement).getBoundingClientRect().width > 0 && svg.closest('[aria-hidden="true"]') === null)
         .map((svg) => {
           const labelledBy = svg.getAttribute('aria-labelledby');
           const name = svg.getAttribute('aria-label') ?? (labelledBy === null ? '' : (document.getElementById(labelledBy)?.textContent ?? ''));

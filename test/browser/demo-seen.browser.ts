@@ -155,7 +155,7 @@ describe('results of one run at a time', () => {
     await page.waitForSelector('body[data-state="cancelled"]');
     expect(await page.textContent('#m-accuracy')).toBe('–');
     expect(await page.isEnabled('#download')).toBe(false);
-    expect(await page.locator('#scatter circle.point').count()).toBe(0);
+    expect(await page.locator('#scatter .point').count()).toBe(0);
     expect(page.errors).toEqual([]);
   });
 
@@ -167,7 +167,7 @@ describe('results of one run at a time', () => {
     expect(await trainAndWait(page)).toBe('error');
     expect(await page.textContent('#m-accuracy')).toBe('–');
     expect(await page.isEnabled('#download')).toBe(false);
-    expect(await page.locator('#scatter circle.point').count()).toBe(0);
+    expect(await page.locator('#scatter .point').count()).toBe(0);
   });
 
   it("a field error dims the earlier run's results, and they come back when the error is corrected by a run", async () => {

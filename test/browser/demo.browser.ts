@@ -58,7 +58,7 @@ describe('the demo page', () => {
     expect(await page.textContent('#m-rows')).toBe('800 / 200');
     expect(Number(await page.getAttribute('#m-logloss', 'data-value'))).toBeGreaterThan(0);
     expect(Number(await page.getAttribute('#m-auc', 'data-value'))).toBeGreaterThan(0.9);
-    expect(await page.locator('#scatter circle.point').count()).toBe(200);
+    expect(await page.locator('#scatter .point').count()).toBe(200);
     expect(await page.locator('#scatter line.boundary').count()).toBe(1);
     expect(await page.locator('#scatter image.shading').count()).toBe(1);
     expect(await page.locator('#loss path.loss-line').count()).toBe(1);
@@ -162,7 +162,7 @@ describe('the demo page', () => {
     expect(worst).toBeLessThan(400);
     expect(frames.length).toBeGreaterThan(span / 50);
     expect(await page.textContent('#m-rows')).toBe('80,000 / 20,000');
-    expect(await page.locator('#scatter circle.point').count()).toBeLessThanOrEqual(2000);
+    expect(await page.locator('#scatter .point').count()).toBeLessThanOrEqual(2000);
 
     // Cancel a second run with the keyboard: Escape stops the worker, and the page trains again.
     await page.fill('input[name=maxIter]', '1000000');
