@@ -386,6 +386,11 @@ function requestSummary(insight: Insight): SummaryState {
   return { status: 'pending' };
 }
 
+/** Whether the summary's refit is running (it takes a core: the race waits for it). */
+export function summaryPending(): boolean {
+  return current !== null && current.summary.status === 'pending';
+}
+
 function onSummary(reply: CvReply): void {
   if (reply.kind !== 'summary' || current === null || reply.runId !== current.runId) return;
   if (!reply.ok) {

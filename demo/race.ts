@@ -7,6 +7,7 @@
  * @module
  */
 import { $ } from './form.js';
+import { summaryPending } from './insight.js';
 import type { LaneKey, RaceReply, RaceRequest } from './race-worker.js';
 import type { FinishedRun } from './run.js';
 import { renderDataTable } from '../viz/data-table.js';
@@ -121,7 +122,7 @@ function buildSection(section: HTMLElement) {
   figure.append(lanesBox, caption, ratios, note, agreement, text);
   section.append(intro, controls, figure);
   start.addEventListener('click', () => {
-    if (shown !== null) startRace(shown);
+    if (shown !== null) void raceWhenIdle(shown);
   });
   cancel.addEventListener('click', () => {
     stopRace();
@@ -130,6 +131,29 @@ function buildSection(section: HTMLElement) {
     start.focus();
   });
   return { intro, controls, start, cancel, status, lanes: lanesBox, ratios, note, agreement, text };
+}
+
+/** Bumped by stopRace: a race waiting for the cores to be free gives up when it changes. */
+let waitToken = 0;
+
+/**
+ * Starts the race once the insight's summary refit (a worker of its own) has finished, so
+ * that the lanes do not share the cores with it.
+ */
+async function raceWhenIdle(run: FinishedRun): Promise<void> {
+  if (parts === null) return;
+  stopRace();
+  const token = waitToken;
+  if (summaryPending()) {
+    parts.status.textContent = 'Waiting for the confidence intervals’ refit to finish, so that the lanes have the cores to themselves…';
+    parts.start.disabled = true;
+    parts.cancel.disabled = false;
+    while (summaryPending()) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (token !== waitToken) return;
+    }
+  }
+  if (shown === run) startRace(run);
 }
 
 function startRace(run: FinishedRun): void {
@@ -230,6 +254,7 @@ function orderedRepeats(): string {
 
 /** Stops the race under way, if any (its worker and threads end at once). */
 function stopRace(): void {
+  waitToken++;
   worker?.terminate();
   worker = null;
   cancelAnimationFrame(frame);
