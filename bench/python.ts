@@ -41,19 +41,25 @@ export interface PythonLbfgs extends Common {
   tried: { tol: number; objective: number; n_iter: number }[];
 }
 
-let checked: string | null | undefined;
+const checked = new Map<string, string | null>();
 
-/** Why the Python peers cannot run, or null when they can. */
-export function pythonUnavailable(): string | null {
-  if (checked !== undefined) return checked;
-  const probe = spawnSync(PYTHON, ['-c', 'import sklearn, numpy'], { encoding: 'utf8', env: pythonEnv() });
-  checked =
+/**
+ * Why the Python peers cannot run, or null when they can: `/usr/bin/python3` must run and
+ * import `modules` (a machine may have scikit-learn without statsmodels).
+ */
+export function pythonUnavailable(modules: readonly string[] = ['sklearn', 'numpy']): string | null {
+  const key = modules.join(', ');
+  const known = checked.get(key);
+  if (known !== undefined) return known;
+  const probe = spawnSync(PYTHON, ['-c', `import ${key}`], { encoding: 'utf8', env: pythonEnv() });
+  const why =
     probe.error !== undefined
       ? `${PYTHON} cannot be run (${probe.error.message})`
       : probe.status !== 0
-        ? `${PYTHON} -c 'import sklearn' failed: ${probe.stderr.trim().split('\n').pop() ?? ''}`
+        ? `${PYTHON} -c 'import ${key}' failed: ${probe.stderr.trim().split('\n').pop() ?? ''}`
         : null;
-  return checked;
+  checked.set(key, why);
+  return why;
 }
 
 /** The OpenBLAS overrides that were set in this process's environment (and dropped for Python). */

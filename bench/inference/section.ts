@@ -153,7 +153,7 @@ function maxRelative(a: readonly number[], b: readonly number[]): number {
 export async function benchInference(mode: InferenceMode, threads: number): Promise<InferenceResults> {
   console.log('\n## Statistical inference: fit + summary against statsmodels, the information pass against the arithmetic peak\n');
   const skipped: string[] = [];
-  const python = pythonUnavailable();
+  const python = pythonUnavailable(['statsmodels', 'numpy']);
   if (python !== null) skipped.push(`statsmodels rows: ${python}`);
   for (const notice of skipped) console.log(`Skipped: ${notice}`);
   const peer = python === null ? InferencePeer.start() : null;
