@@ -4,48 +4,13 @@
  * viewports; every chart has a text alternative; the focus ring stands out (≥ 3:1) from
  * what is around it. Screenshots go to test-results/browser/.
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDemo } from '../../demo/build.js';
-import { startStaticServer, type StaticServer } from '../../demo/server.js';
-import { type Chromium, chromiumAvailable, CHROMIUM_NOTICE, launchChromium } from './chromium.js';
-import { DESKTOP, PHONE, SHOTS, openDemo as openDemoIn, trainAndWait } from './demo-page.js';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, CHROMIUM_NOTICE } from './chromium.js';
+import { axeViolations, DESKTOP, PHONE, SHOTS, trainAndWait, useDemo } from './demo-page.js';
 
 if (!chromiumAvailable()) throw new Error(CHROMIUM_NOTICE);
 
-const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-let server: StaticServer;
-let browser: Chromium;
-
-beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  server = await startStaticServer({ mounts: { '/': await buildDemo() } });
-  browser = await launchChromium(DESKTOP);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core's violations on the page as it is now, each as "rule: help (selectors)". */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(context: Document): Promise<{ violations: unknown[] }> } }).axe.run(document);
-    return result.violations;
-  });
-  return (violations as Violation[]).map((v) => `${v.id} (${v.impact ?? '?'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const demo = useDemo();
 
 /** WCAG relative luminance of an `rgb(…)`/`rgba(…)` colour. */
 function luminance(color: string): number {
@@ -67,13 +32,13 @@ for (const [name, viewport] of [
 ] as const) {
   describe(`the demo page on a ${name} (${viewport.width}×${viewport.height})`, () => {
     it('has no axe-core violations when it opens', async () => {
-      const page = await openDemoIn(browser, server.url, viewport);
+      const page = await demo.open(viewport);
       expect(await axeViolations(page)).toEqual([]);
       expect(page.errors).toEqual([]);
     });
 
     it('has no axe-core violations after the reference experiment, with every results part showing', async () => {
-      const page = await openDemoIn(browser, server.url, viewport);
+      const page = await demo.open(viewport);
       expect(await trainAndWait(page)).toBe('done');
       await page.screenshot({ path: `${SHOTS}a11y-trained-${name}.png`, fullPage: true });
       expect(await axeViolations(page)).toEqual([]);
@@ -81,14 +46,14 @@ for (const [name, viewport] of [
     });
 
     it('has no axe-core violations with a field refused', async () => {
-      const page = await openDemoIn(browser, server.url, viewport);
+      const page = await demo.open(viewport);
       await page.fill('input[name=nSamples]', '-5');
       expect(await trainAndWait(page)).toBe('error');
       expect(await axeViolations(page)).toEqual([]);
     });
 
     it('has no axe-core violations after a text run', async () => {
-      const page = await openDemoIn(browser, server.url, viewport);
+      const page = await demo.open(viewport);
       await page.check('input[name=source][value=text]');
       await page.click('#load-sample');
       await page.waitForFunction(() => (document.querySelector('textarea[name=textData]') as HTMLTextAreaElement).value.length > 0);
@@ -101,7 +66,7 @@ for (const [name, viewport] of [
 
 describe('the charts', () => {
   it('each have an accessible name and, once a run is shown, a summary and a data table', async () => {
-    const page = await openDemoIn(browser, server.url);
+    const page = await demo.open();
     expect(await trainAndWait(page)).toBe('done');
     const charts = await page.$$eval('#results svg', (svgs) =>
       svgs
@@ -132,7 +97,7 @@ describe('the charts', () => {
 
 describe('the focus ring', () => {
   it('contrasts at least 3:1 with the page and the panel around the focused control', async () => {
-    const page = await openDemoIn(browser, server.url);
+    const page = await demo.open();
     const rings: { control: string; ring: string; around: string }[] = [];
     for (const selector of ['#train', 'input[name=nSamples]', 'select[name=solver]']) {
       await page.focus(selector);

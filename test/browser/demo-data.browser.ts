@@ -4,17 +4,15 @@
  * each fit checked against the library run in Node on the same CSV, split and scaling.
  * Screenshots go to test-results/browser/.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { tableFromArrays, tableToIPC } from '@uwdata/flechette';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDemo } from '../../demo/build.js';
-import { startStaticServer, type StaticServer } from '../../demo/server.js';
+import { describe, expect, it } from 'vitest';
 import { LogisticRegression, Matrix, StandardScaler, trainTestSplit } from '../../src/index.js';
-import { type Chromium, chromiumAvailable, CHROMIUM_NOTICE, launchChromium } from './chromium.js';
-import { DESKTOP, PHONE, SHOTS, openDemo as openDemoIn, trainAndWait } from './demo-page.js';
+import { chromiumAvailable, CHROMIUM_NOTICE } from './chromium.js';
+import { DESKTOP, PHONE, SHOTS, trainAndWait, useDemo } from './demo-page.js';
 
 if (!chromiumAvailable()) throw new Error(CHROMIUM_NOTICE);
 
@@ -61,25 +59,7 @@ function nodeAccuracy(data: Columns, standardize: boolean): number {
   return model.score(test, yTest);
 }
 
-let server: StaticServer;
-let browser: Chromium;
-/** The built site's folder. */
-let site: string;
-
-beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  site = await buildDemo();
-  server = await startStaticServer({ mounts: { '/': site } });
-  browser = await launchChromium(DESKTOP);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-function openDemo(viewport = DESKTOP): Promise<Page & { errors: string[] }> {
-  return openDemoIn(browser, server.url, viewport);
-}
+const demo = useDemo();
 
 async function chooseDataset(page: Page, name: Dataset): Promise<void> {
   await page.check('input[name=source][value=dataset]');
@@ -93,7 +73,7 @@ const modelSettings = (page: Page): Promise<string[]> =>
 
 describe('built-in datasets', () => {
   it.each(DATASETS)('%s trains in one click with L-BFGS, to the test accuracy the library gives in Node', async (name) => {
-    const page = await openDemo();
+    const page = await demo.open();
     await chooseDataset(page, name);
     expect(await modelSettings(page)).toEqual(['lbfgs', 'l2', '1', '100', '0.0001']);
     expect(await page.isChecked('input[name=standardize]')).toBe(true);
@@ -105,7 +85,7 @@ describe('built-in datasets', () => {
   });
 
   it('a dataset means the same as its file pasted as CSV', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await chooseDataset(page, 'wine');
     expect(await trainAndWait(page)).toBe('done');
     const fromDataset = [await accuracyOf(page), await logLossOf(page)];
@@ -117,7 +97,7 @@ describe('built-in datasets', () => {
   });
 
   it('the model settings the user chose are left alone when a dataset is picked', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await page.selectOption('select[name=solver]', 'newton');
     await page.fill('input[name=maxIter]', '50');
     await chooseDataset(page, 'iris');
@@ -127,7 +107,7 @@ describe('built-in datasets', () => {
 
 describe('Standardize', () => {
   it('off and on give different data source texts (and each the accuracy the library gives in Node)', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await chooseDataset(page, 'breast-cancer');
     const data = await readColumns('breast-cancer');
     expect(await trainAndWait(page)).toBe('done');
@@ -143,7 +123,7 @@ describe('Standardize', () => {
   });
 
   it('is off for the generated data and not offered for text', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     expect(await page.isChecked('input[name=standardize]')).toBe(false);
     await page.check('input[name=source][value=csv]');
     expect(await page.isChecked('input[name=standardize]')).toBe(true);
@@ -154,7 +134,7 @@ describe('Standardize', () => {
   });
 
   it('a choice the user made is kept when the source changes', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await page.check('input[name=standardize]');
     await chooseDataset(page, 'iris');
     await page.uncheck('input[name=standardize]');
@@ -166,7 +146,7 @@ describe('Standardize', () => {
 
 describe('the reference experiment', () => {
   it('still gives 0.895 after a dataset, once Reference settings is pressed', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await chooseDataset(page, 'wine');
     expect(await trainAndWait(page)).toBe('done');
     await page.click('#reset-settings');
@@ -200,11 +180,11 @@ describe('Parquet and Arrow files', () => {
   it('the site has one copy of the library: the Parquet reader carries hyparquet and imports the library from lib/index.js', async () => {
     // esbuild marks each bundled source file with a `// path` comment: the library's own
     // modules (src/matrix.ts …) are in lib/index.js alone.
-    const marks = async (file: string): Promise<string[]> => (await readFile(`${site}${file}`, 'utf8')).match(/^\/\/ (src|dist|node_modules)\/\S+/gm) ?? [];
+    const marks = async (file: string): Promise<string[]> => (await readFile(`${demo.site}${file}`, 'utf8')).match(/^\/\/ (src|dist|node_modules)\/\S+/gm) ?? [];
     const reader = await marks('lib/parquet/browser.js');
     expect(reader.some((mark) => mark.startsWith('// node_modules/hyparquet/'))).toBe(true);
     expect(reader.filter((mark) => mark.startsWith('// src/') || mark === '// dist/index.js')).toEqual([]);
-    expect(await readFile(`${site}lib/parquet/browser.js`, 'utf8')).toMatch(/^import \{[^}]*\bMatrix\b[^}]*\} from "\.\.\/index\.js";$/m);
+    expect(await readFile(`${demo.site}lib/parquet/browser.js`, 'utf8')).toMatch(/^import \{[^}]*\bMatrix\b[^}]*\} from "\.\.\/index\.js";$/m);
     expect(await marks('lib/index.js')).toContain('// src/matrix.ts');
     for (const script of ['main.js', 'data-worker.js']) {
       expect((await marks(script)).filter((mark) => /^\/\/ (src\/(matrix|estimator)|node_modules\/(hyparquet|@uwdata))/.test(mark)), script).toEqual([]);
@@ -220,7 +200,7 @@ describe('Parquet and Arrow files', () => {
   }
 
   it('a Parquet file trains to the same accuracy as the same data as CSV', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     const asCsv = await csvResult(page);
     await page.setInputFiles('input[name=csvFile]', { name: 'breast-cancer.parquet', mimeType: 'application/vnd.apache.parquet', buffer: parquetOf(await readColumns('breast-cancer')) });
     await page.waitForFunction(() => (document.querySelector('select[name=target]') as HTMLSelectElement).options.length === 32);
@@ -231,7 +211,7 @@ describe('Parquet and Arrow files', () => {
   });
 
   it('an Arrow file, its target chosen in the picker, trains to the same accuracy as the same data as CSV', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     const asCsv = await csvResult(page);
     await page.setInputFiles('input[name=csvFile]', { name: 'breast-cancer.arrow', mimeType: 'application/vnd.apache.arrow.file', buffer: arrowOf(await readColumns('breast-cancer')) });
     await page.waitForSelector('select[name=target] option[value="1"]:text("1: diagnosis")', { state: 'attached' });
@@ -246,7 +226,7 @@ describe('Parquet and Arrow files', () => {
     ['not-parquet.parquet', 'readParquet: not-parquet.parquet is not a Parquet file: it does not start with the magic bytes PAR1'],
     ['not-arrow.arrow', 'not-arrow.arrow is not an Arrow IPC file: it does not start with the magic bytes ARROW1 (an Arrow file, Feather v2) or an Arrow stream\'s first message.'],
   ])('%s (CSV text inside) gets a clear message under the file field', async (name, expected) => {
-    const page = await openDemo();
+    const page = await demo.open();
     await page.check('input[name=source][value=csv]');
     await page.setInputFiles('input[name=csvFile]', { name, mimeType: 'application/octet-stream', buffer: Buffer.from('x1,x2,y\n1,2,0\n3,4,1\n') });
     await page.waitForSelector('.field-error');
@@ -258,7 +238,7 @@ describe('Parquet and Arrow files', () => {
   });
 
   it('a Parquet file whose chosen target leaves a text column among the features says to choose it as the target', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await page.check('input[name=source][value=csv]');
     await page.setInputFiles('input[name=csvFile]', { name: 'breast-cancer.parquet', mimeType: 'application/octet-stream', buffer: parquetOf(await readColumns('breast-cancer')) });
     await page.waitForFunction(() => (document.querySelector('select[name=target]') as HTMLSelectElement).options.length === 32);
@@ -276,7 +256,7 @@ describe('the form with the new fields', () => {
     ['desktop', DESKTOP],
     ['phone', PHONE],
   ])('a dataset fit, screenshot (%s); on a desktop Train stays on an 800 px screen for every source', async (name, viewport) => {
-    const page = await openDemo(viewport);
+    const page = await demo.open(viewport);
     if (name === 'desktop') {
       for (const source of ['generate', 'csv', 'dataset', 'text']) {
         await page.check(`input[name=source][value=${source}]`);

@@ -4,35 +4,14 @@
  * settings in the URL (a run's link reproduces it; a hostile link does no harm).
  * Screenshots go to test-results/browser/.
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDemo } from '../../demo/build.js';
-import { startStaticServer, type StaticServer } from '../../demo/server.js';
-import { type Chromium, chromiumAvailable, CHROMIUM_NOTICE, launchChromium } from './chromium.js';
-import { DESKTOP, PHONE, SHOTS, openDemo as openDemoIn, trainAndWait } from './demo-page.js';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, CHROMIUM_NOTICE } from './chromium.js';
+import { axeViolations, DESKTOP, PHONE, SHOTS, trainAndWait, useDemo } from './demo-page.js';
 
 if (!chromiumAvailable()) throw new Error(CHROMIUM_NOTICE);
 
-const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-let server: StaticServer;
-let browser: Chromium;
-
-beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  server = await startStaticServer({ mounts: { '/': await buildDemo() } });
-  browser = await launchChromium(DESKTOP);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-function openDemo(viewport = DESKTOP, query = ''): Promise<Page & { errors: string[] }> {
-  return openDemoIn(browser, `${server.url}${query}`, viewport);
-}
+const demo = useDemo();
 
 /** Sets the learning rate (and any other fields given) and trains; fails the test unless the run finishes. */
 async function run(page: Page, fields: Record<string, string>): Promise<void> {
@@ -70,18 +49,9 @@ function offLine(points: [number, number][]): number {
   return Math.max(...points.map(([x, y]) => Math.abs(y0 + ((x - x0) / (x1 - x0)) * (y1 - y0) - y)));
 }
 
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async (context) => {
-    const axe = (window as unknown as { axe: { run(context: string): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(context);
-    return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, selector);
-}
-
 describe('the run history', () => {
   it('shows two runs with different learning rates as two rows and two curves, newest first', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     expect(await page.isHidden('#history')).toBe(true);
     await run(page, { learningRate: '0.01' });
     await run(page, { learningRate: '0.1' });
@@ -105,7 +75,7 @@ describe('the run history', () => {
   });
 
   it('puts run 1\'s settings back into the form with "Use these settings"', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await run(page, { learningRate: '0.05', maxIter: '300' });
     await run(page, { solver: 'lbfgs', penalty: 'l2', C: '0.5', maxIter: '100' });
     await page.click('#history button[data-run="1"]');
@@ -121,7 +91,7 @@ describe('the run history', () => {
   });
 
   it('switches the curves\' vertical axis to a log scale with the "Log scale" box', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await run(page, { learningRate: '0.01' });
     await run(page, { learningRate: '1' });
     const linear = await yAxis(page);
@@ -143,7 +113,7 @@ describe('the run history', () => {
   });
 
   it('empties and hides with "Clear history", focus on Train', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await run(page, {});
     await page.click('#history-clear');
     expect(await page.isHidden('#history')).toBe(true);
@@ -155,7 +125,7 @@ describe('the run history', () => {
 
 describe('the settings in the URL', () => {
   it('opens a run\'s link with its settings, and Train gives the same accuracy and log-loss exactly', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await run(page, { nSamples: '800', randomState: '7', classSep: '0.7', learningRate: '0.05', maxIter: '400', splitSeed: '3' });
     const tiles = async (p: Page): Promise<(string | null)[]> =>
       Promise.all(['#m-accuracy', '#m-logloss', '#m-auc'].map((id) => p.getAttribute(id, 'data-value')));
@@ -165,7 +135,7 @@ describe('the settings in the URL', () => {
     // The address bar carries the same settings.
     expect(await page.evaluate(() => location.search)).toBe(href);
 
-    const other = await openDemo(DESKTOP, href);
+    const other = await demo.open(DESKTOP, href);
     expect(await other.inputValue('[name=nSamples]')).toBe('800');
     expect(await other.inputValue('[name=learningRate]')).toBe('0.05');
     expect(await trainAndWait(other)).toBe('done');
@@ -175,7 +145,7 @@ describe('the settings in the URL', () => {
   });
 
   it('opens a built-in dataset run\'s link, and Train gives the same accuracy and log-loss exactly', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await page.check('input[name=source][value=dataset]');
     await page.selectOption('[name=dataset]', 'wine');
     await run(page, {});
@@ -184,7 +154,7 @@ describe('the settings in the URL', () => {
     const [row] = await historyRows(page);
     expect(row?.['Data']).not.toContain('not in the link');
     const href = (await page.getAttribute('#history a[aria-label="Link to run 1"]', 'href')) as string;
-    const other = await openDemo(DESKTOP, href);
+    const other = await demo.open(DESKTOP, href);
     expect(await other.inputValue('[name=dataset]')).toBe('wine');
     expect(await trainAndWait(other)).toBe('done');
     expect(await tiles(other)).toEqual(first);
@@ -192,7 +162,7 @@ describe('the settings in the URL', () => {
   });
 
   it('says that a CSV run\'s link carries the settings but not the data', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await page.check('input[name=source][value=csv]');
     await page.fill('textarea[name=csvText]', 'a,b,y\n' + Array.from({ length: 60 }, (_, i) => `${i % 7},${(i * 3) % 11},${i % 2}`).join('\n'));
     await run(page, {});
@@ -208,7 +178,7 @@ describe('the settings in the URL', () => {
     const query =
       `?__proto__=1&constructor=x&__proto__[polluted]=1&nSamples=1e999&solver=<img src=x onerror=alert(1)>&penalty=l2&penalty=l1` +
       `&maxIter=${long}&v=999&tol=%E0%A4%A&learningRate=0.02&learningRate=0.02`;
-    const page = await openDemo(DESKTOP, query);
+    const page = await demo.open(DESKTOP, query);
     expect(await page.evaluate(() => document.querySelectorAll('img, script:not([src])').length)).toBe(0);
     expect(await page.evaluate(() => ({}) as Record<string, unknown>)).toEqual({});
     expect(await page.evaluate(() => 'polluted' in Object.prototype)).toBe(false);
@@ -232,7 +202,7 @@ for (const [name, viewport] of [
 ] as const) {
   describe(`the history on a ${name} (${viewport.width}×${viewport.height})`, () => {
     it('fits the page (no sideways page scroll), passes axe-core and is screenshotted', async () => {
-      const page = await openDemo(viewport);
+      const page = await demo.open(viewport);
       await run(page, { learningRate: '0.01' });
       await run(page, { learningRate: '0.1' });
       await run(page, { learningRate: '1', maxIter: '300' });

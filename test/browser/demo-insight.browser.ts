@@ -5,46 +5,16 @@
  * tiles, against the library's summary computed in Node on the same data, and at both
  * viewports. Screenshots go to test-results/browser/.
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDemo } from '../../demo/build.js';
-import { startStaticServer, type StaticServer } from '../../demo/server.js';
+import { describe, expect, it } from 'vitest';
 import { LogisticRegression, makeClassification, trainTestSplit } from '../../src/index.js';
-import { type Chromium, chromiumAvailable, CHROMIUM_NOTICE, launchChromium } from './chromium.js';
-import { DESKTOP, PHONE, SHOTS, openDemo as openDemoIn, trainAndWait } from './demo-page.js';
+import { chromiumAvailable, CHROMIUM_NOTICE } from './chromium.js';
+import { axeViolations, DESKTOP, PHONE, SHOTS, trainAndWait, useDemo } from './demo-page.js';
 
 if (!chromiumAvailable()) throw new Error(CHROMIUM_NOTICE);
 
-const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's violations inside the insight section, each as "rule: selectors". */
-async function insightViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document.getElementById('insight')!)).violations;
-  });
-  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-let server: StaticServer;
-let browser: Chromium;
-
-beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  server = await startStaticServer({ mounts: { '/': await buildDemo() } });
-  browser = await launchChromium(DESKTOP);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-function openDemo(viewport = DESKTOP): Promise<Page & { errors: string[] }> {
-  return openDemoIn(browser, server.url, viewport);
-}
+const demo = useDemo();
 
 /** The reference experiment's summary, computed here with the library on the page's data and settings. */
 function referenceSummary(): { name: string; ciLower: number; ciUpper: number; pValue: number }[] {
@@ -78,7 +48,7 @@ async function downloadCsv(page: Page): Promise<string> {
 
 describe('the model insight of the reference experiment', () => {
   it('shows a confusion matrix whose counts sum to the test rows and whose diagonal gives the accuracy tile', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     expect(await trainAndWait(page)).toBe('done');
     const counts = await confusionCounts(page);
     expect(counts.length).toBe(2);
@@ -91,7 +61,7 @@ describe('the model insight of the reference experiment', () => {
   });
 
   it('draws two coefficient bars named like the features, with the confidence intervals and p-values of the library computed in Node (to 1e-9)', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     expect(await trainAndWait(page)).toBe('done');
     await page.waitForSelector('#insight-coef[data-summary="ok"]');
     const drawn = await bars(page);
@@ -111,7 +81,7 @@ describe('the model insight of the reference experiment', () => {
   });
 
   it('gives the ROC curve a legend whose AUC equals the AUC tile', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     expect(await trainAndWait(page)).toBe('done');
     const tile = await page.getAttribute('#m-auc', 'data-value');
     const legend = await page.$$eval('#insight-roc-legend li', (items) => items.map((li) => ({ value: li.dataset['value'], text: li.textContent ?? '' })));
@@ -123,7 +93,7 @@ describe('the model insight of the reference experiment', () => {
   });
 
   it('shows training and test metrics, the test column equal to the tiles', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     expect(await trainAndWait(page)).toBe('done');
     for (const [metric, tile] of [
       ['accuracy', '#m-accuracy'],
@@ -138,7 +108,7 @@ describe('the model insight of the reference experiment', () => {
   });
 
   it('offers the test predictions as a CSV with a header and one row per test row', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     expect(await trainAndWait(page)).toBe('done');
     const lines = (await downloadCsv(page)).trimEnd().split('\n');
     expect(lines[0]).toBe('Feature 1,Feature 2,true label,predicted label,P(0),P(1)');
@@ -151,7 +121,7 @@ describe('the model insight of the reference experiment', () => {
 
 describe('the coefficients of a penalised model', () => {
   it('have no confidence intervals, and the page says why', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await page.selectOption('select[name=penalty]', 'l2');
     expect(await trainAndWait(page)).toBe('done');
     const drawn = await bars(page);
@@ -165,7 +135,7 @@ describe('the coefficients of a penalised model', () => {
 
 describe('the coefficients of an unpenalised model with a redundant feature', () => {
   it('have no confidence intervals, and the page names the collinear column (the summary is singular)', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await page.fill('input[name=nFeatures]', '3');
     await page.fill('input[name=nRedundant]', '1');
     expect(await trainAndWait(page)).toBe('done');
@@ -179,7 +149,7 @@ describe('the coefficients of an unpenalised model with a redundant feature', ()
 
 describe('the predictions CSV', () => {
   it('neutralises a label a spreadsheet would run as a formula', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     const rows = ['x1,x2,label'];
     for (let i = 0; i < 40; i++) {
       const formula = i % 2 === 0;
@@ -200,7 +170,7 @@ describe('the predictions CSV', () => {
 
 describe('the validation curve over C', () => {
   it('runs on demand in a worker and draws the held-out mean with a band of one standard deviation', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     expect(await trainAndWait(page)).toBe('done');
     expect(await page.textContent('#insight-cv-plan')).toContain('5-fold stratified cross-validation over 10 values of C');
     await page.click('#insight-cv-run');
@@ -213,7 +183,7 @@ describe('the validation curve over C', () => {
   });
 
   it("marks a penalised run's own C", async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await page.selectOption('select[name=penalty]', 'l2');
     await page.fill('input[name=C]', '0.5');
     expect(await trainAndWait(page)).toBe('done');
@@ -226,7 +196,7 @@ describe('the validation curve over C', () => {
   });
 
   it('can be cancelled while it runs', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     // Enough rows that the 50 fits take a while.
     await page.fill('input[name=nSamples]', '200000');
     await page.fill('input[name=nFeatures]', '20');
@@ -248,7 +218,7 @@ describe('the validation curve over C', () => {
 
 describe('the model insight of other runs', () => {
   it('shows a 3 × 3 confusion matrix for three classes, a coefficient chart per class and one ROC curve per class', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await page.fill('input[name=nClasses]', '3');
     expect(await trainAndWait(page)).toBe('done');
     const counts = await confusionCounts(page);
@@ -262,7 +232,7 @@ describe('the model insight of other runs', () => {
   });
 
   it('for text, skips the coefficient chart with the reason, shows the confusion matrix and runs the validation curve on the sparse rows', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await page.check('input[name=source][value=text]');
     await page.click('#load-sample');
     await page.waitForFunction(() => (document.querySelector('textarea[name=textData]') as HTMLTextAreaElement).value.length > 0);
@@ -281,7 +251,7 @@ describe('the model insight of other runs', () => {
   });
 
   it('is hidden again when the next run starts', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     expect(await page.isHidden('#insight')).toBe(true);
     expect(await trainAndWait(page)).toBe('done');
     expect(await page.isVisible('#insight')).toBe(true);
@@ -296,7 +266,7 @@ for (const [name, viewport] of [
 ] as const) {
   describe(`the model insight on a ${name} (${viewport.width}×${viewport.height})`, () => {
     it('fits the width (no horizontal scroll) and has no axe-core violations with the validation curve drawn', async () => {
-      const page = await openDemo(viewport);
+      const page = await demo.open(viewport);
       expect(await trainAndWait(page)).toBe('done');
       await page.waitForSelector('#insight-coef[data-summary="ok"]');
       await page.click('#insight-cv-run');
@@ -307,7 +277,7 @@ for (const [name, viewport] of [
       expect(overflow).toBeLessThanOrEqual(0);
       const widest = await page.$$eval('#insight svg', (svgs) => Math.max(...svgs.map((s) => s.getBoundingClientRect().right)));
       expect(widest).toBeLessThanOrEqual(viewport.width);
-      expect(await insightViolations(page)).toEqual([]);
+      expect(await axeViolations(page, '#insight')).toEqual([]);
       expect(page.errors).toEqual([]);
     });
   });

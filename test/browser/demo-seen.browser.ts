@@ -4,36 +4,18 @@
  * different runs mixed, and messages in the library's words rather than the form's.
  * Screenshots go to test-results/browser/.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDemo } from '../../demo/build.js';
-import { startStaticServer, type StaticServer } from '../../demo/server.js';
-import { type Chromium, chromiumAvailable, CHROMIUM_NOTICE, launchChromium } from './chromium.js';
-import { DESKTOP, PHONE, SHOTS, openDemo as openDemoIn, trainAndWait } from './demo-page.js';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, CHROMIUM_NOTICE } from './chromium.js';
+import { DESKTOP, PHONE, SHOTS, trainAndWait, useDemo } from './demo-page.js';
 
 const BREAST_CANCER = fileURLToPath(new URL('../fixtures/cli/breast-cancer.csv', import.meta.url));
 
 if (!chromiumAvailable()) throw new Error(CHROMIUM_NOTICE);
 
-let server: StaticServer;
-let browser: Chromium;
-
-beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  server = await startStaticServer({ mounts: { '/': await buildDemo() } });
-  browser = await launchChromium(DESKTOP);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-
-function openDemo(viewport = DESKTOP): Promise<Page & { errors: string[] }> {
-  return openDemoIn(browser, server.url, viewport);
-}
+const demo = useDemo();
 
 async function useBreastCancer(page: Page): Promise<void> {
   await page.check('input[name=source][value=csv]');
@@ -63,7 +45,7 @@ describe('a click on Train after correcting a field', () => {
   // On a phone the form scrolls, and Chromium's scroll anchoring keeps the button in place
   // when a note above it goes; on a desktop the form's panel is all in view and the button moves.
   it('starts a fit: the button stays where the pointer is', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await page.fill('input[name=nSamples]', '-5');
     expect(await trainAndWait(page)).toBe('error');
     expect(await page.locator('.field-error').count()).toBe(1);
@@ -96,7 +78,7 @@ describe('divergence and the library\'s warnings', () => {
     ['desktop', DESKTOP],
     ['phone', PHONE],
   ])('a learning rate of 1e6 is reported as divergence, not as a fit that ran as asked (%s)', async (name, viewport) => {
-    const page = await openDemo(viewport);
+    const page = await demo.open(viewport);
     await page.fill('input[name=learningRate]', '1000000');
     await trainAndWait(page);
     const status = (await page.textContent('#status')) ?? '';
@@ -110,7 +92,7 @@ describe('divergence and the library\'s warnings', () => {
   });
 
   it('gradient descent on the unscaled breast-cancer data is reported as divergence', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await useBreastCancer(page);
     await rawGradientDescent(page);
     await trainAndWait(page);
@@ -120,7 +102,7 @@ describe('divergence and the library\'s warnings', () => {
   });
 
   it("shows the library's own warnings (L-BFGS stopping at its iteration limit)", async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await useBreastCancer(page);
     await page.uncheck('input[name=standardize]');
     await page.selectOption('select[name=solver]', 'lbfgs');
@@ -135,7 +117,7 @@ describe('divergence and the library\'s warnings', () => {
   });
 
   it('a fit that goes well shows no warning', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     expect(await trainAndWait(page)).toBe('done');
     expect(await page.isHidden('#message')).toBe(true);
     expect(await page.getAttribute('body', 'data-outcome')).toBe('ok');
@@ -144,7 +126,7 @@ describe('divergence and the library\'s warnings', () => {
 
 describe('results of one run at a time', () => {
   it("a cancelled run does not leave its loss curve beside the previous run's metrics and download", async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     expect(await trainAndWait(page)).toBe('done');
     expect(await page.isEnabled('#download')).toBe(true);
     await page.fill('input[name=maxIter]', '10000000');
@@ -160,7 +142,7 @@ describe('results of one run at a time', () => {
   });
 
   it('a data error leaves no results of an earlier run on show', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     expect(await trainAndWait(page)).toBe('done');
     await page.check('input[name=source][value=csv]');
     await page.fill('textarea[name=csvText]', 'x1,x2,y\n1,2,0\n3,,1\n');
@@ -171,7 +153,7 @@ describe('results of one run at a time', () => {
   });
 
   it("a field error dims the earlier run's results, and they come back when the error is corrected by a run", async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     expect(await trainAndWait(page)).toBe('done');
     await page.fill('input[name=nSamples]', '-5');
     expect(await trainAndWait(page)).toBe('error');
@@ -183,7 +165,7 @@ describe('results of one run at a time', () => {
   });
 
   it('Reference settings restores the form and the page to the start, and keeps the loaded CSV', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await useBreastCancer(page);
     await page.selectOption('select[name=solver]', 'lbfgs');
     await page.fill('input[name=tol]', '0.0001');
@@ -205,7 +187,7 @@ describe('the results say what they show', () => {
     ['desktop', DESKTOP],
     ['phone', PHONE],
   ])('the Train / test tile shows 800,000 / 200,000 in full (%s)', async (name, viewport) => {
-    const page = await openDemo(viewport);
+    const page = await demo.open(viewport);
     await page.fill('input[name=nSamples]', '1000000');
     await page.fill('input[name=maxIter]', '2');
     expect(await trainAndWait(page)).toBe('done');
@@ -219,7 +201,7 @@ describe('the results say what they show', () => {
   });
 
   it('the caption mentions the boundary only when it is drawn', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     // One step from zero on imbalanced data far from the origin: the line lies far away.
     const rows = ['a,b,y'];
     for (let i = 0; i < 20; i++) rows.push(`${100 + (i % 5) * 0.2},${100 + ((i * 3) % 7) * 0.1},${i % 4 === 0 ? 1 : 0}`);
@@ -236,7 +218,7 @@ describe('the results say what they show', () => {
   });
 
   it('the loss chart says the run is under way before its first iteration', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await page.fill('input[name=nSamples]', '1000000');
     await page.fill('input[name=nFeatures]', '20');
     await page.fill('input[name=nInformative]', '6');
@@ -250,7 +232,7 @@ describe('the results say what they show', () => {
   });
 
   it('"1 iteration", not "1 iterations"', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await page.fill('input[name=maxIter]', '1');
     expect(await trainAndWait(page)).toBe('done');
     expect(await page.textContent('#status')).toMatch(/: 1 iteration,/);
@@ -259,7 +241,7 @@ describe('the results say what they show', () => {
 
 describe('messages in the form\'s words', () => {
   it('L-BFGS with the L1 penalty suggests the solvers the form offers, and no other', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await page.selectOption('select[name=solver]', 'lbfgs');
     await page.selectOption('select[name=penalty]', 'l1');
     expect(await trainAndWait(page)).toBe('error');
@@ -270,7 +252,7 @@ describe('messages in the form\'s words', () => {
   });
 
   it('too many classes and clusters for the informative features: said with the form\'s labels, the three fields highlighted', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await page.fill('input[name=nClasses]', '3');
     await page.fill('input[name=nClustersPerClass]', '2');
     expect(await trainAndWait(page)).toBe('error');
@@ -285,7 +267,7 @@ describe('messages in the form\'s words', () => {
   });
 
   it('a numeric column chosen as the target: the message names the text column and the target picker has the focus', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await useBreastCancer(page);
     await page.selectOption('select[name=target]', '1');
     expect(await trainAndWait(page)).toBe('error');

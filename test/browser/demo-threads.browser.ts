@@ -4,40 +4,34 @@
  * reports how many its passes ran on, counted by the pool; the demo's Threads picker
  * reaches the fit and its status says so.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDemo } from '../../demo/build.js';
 import { startStaticServer, type StaticServer } from '../../demo/server.js';
-import { type Chromium, chromiumAvailable, CHROMIUM_NOTICE, launchChromium } from './chromium.js';
-import { DESKTOP, SHOTS, openDemo, trainAndWait } from './demo-page.js';
+import { chromiumAvailable, CHROMIUM_NOTICE } from './chromium.js';
+import { SHOTS, trainAndWait, useDemo } from './demo-page.js';
 
 if (!chromiumAvailable()) throw new Error(CHROMIUM_NOTICE);
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 
+const demo = useDemo();
 let isolated: StaticServer;
 let plain: StaticServer;
-let demo: StaticServer;
-let browser: Chromium;
 let scratch: string;
 
 beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
   scratch = await mkdtemp(join(tmpdir(), 'logreg-wasm-threads-'));
   await writeFile(join(scratch, 'blank.html'), '<!doctype html><html lang="en"><meta charset="utf-8"><link rel="icon" href="data:,"><title>threads</title></html>\n');
   const mounts = { '/': scratch, '/dist/': DIST };
   isolated = await startStaticServer({ mounts });
   plain = await startStaticServer({ mounts, isolated: false });
-  demo = await startStaticServer({ mounts: { '/': await buildDemo() } });
-  browser = await launchChromium(DESKTOP);
 });
 afterAll(async () => {
-  await browser?.close();
-  await Promise.all([isolated?.close(), plain?.close(), demo?.close()]);
+  await Promise.all([isolated?.close(), plain?.close()]);
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
@@ -69,7 +63,7 @@ const PAGE_FITS = `(async () => {
 
 /** Fits 10,000 × 5 rows (5 chunks of rows) with threads 1 and 2 in fitInWorker's worker, on a page of `server`. */
 async function fitOnPage(server: StaticServer): Promise<PageFits & { errors: string[] }> {
-  const page: Page & { errors: string[] } = await browser.page();
+  const page: Page & { errors: string[] } = await demo.browser.page();
   await page.goto(`${server.url}blank.html`);
   const result = (await page.evaluate(PAGE_FITS)) as PageFits;
   return { ...result, errors: page.errors };
@@ -100,7 +94,7 @@ describe('fitInWorker in a browser', () => {
 
 describe('the demo with Threads 2', () => {
   it('trains 20,000 generated rows on 2 threads and says so in the status', async () => {
-    const page = await openDemo(browser, demo.url);
+    const page = await demo.open();
     await page.fill('input[name=nSamples]', '20000');
     await page.selectOption('select[name=threads]', '2');
     expect(await trainAndWait(page)).toBe('done');
@@ -110,7 +104,7 @@ describe('the demo with Threads 2', () => {
   });
 
   it('does not claim 2 threads for the reference data, whose 800 rows are one chunk: every pass ran on one thread', async () => {
-    const page = await openDemo(browser, demo.url);
+    const page = await demo.open();
     await page.selectOption('select[name=threads]', '2');
     expect(await trainAndWait(page)).toBe('done');
     const status = (await page.textContent('#status')) ?? '';

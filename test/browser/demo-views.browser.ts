@@ -5,43 +5,24 @@
  * shading under each point must be that point's own prediction, or the point is crossed out
  * and counted in the caveat drawn into the picture. Screenshots go to test-results/browser/.
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDemo } from '../../demo/build.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../demo/csv.js';
-import { startStaticServer, type StaticServer } from '../../demo/server.js';
 import { LogisticRegression, Matrix, makeClassification, trainTestSplit } from '../../src/index.js';
 import { CLASS_FILLS } from '../../viz/colors.js';
 import { principalComponents, projectRows } from '../../viz/pca.js';
-import { type Chromium, chromiumAvailable, CHROMIUM_NOTICE, launchChromium } from './chromium.js';
-import { DESKTOP, PHONE, SHOTS, openDemo as openDemoIn, trainAndWait } from './demo-page.js';
+import { chromiumAvailable, CHROMIUM_NOTICE } from './chromium.js';
+import { axeViolations, DESKTOP, PHONE, SHOTS, trainAndWait, useDemo } from './demo-page.js';
 
 const BREAST_CANCER = fileURLToPath(new URL('../fixtures/cli/breast-cancer.csv', import.meta.url));
-const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 if (!chromiumAvailable()) throw new Error(CHROMIUM_NOTICE);
 
-let server: StaticServer;
-let browser: Chromium;
-
-beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  server = await startStaticServer({ mounts: { '/': await buildDemo() } });
-  browser = await launchChromium(DESKTOP);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemo();
 
 type TestPage = Page & { errors: string[] };
-
-function openDemo(viewport = DESKTOP): Promise<TestPage> {
-  return openDemoIn(browser, server.url, viewport);
-}
 
 /** One drawn point, as the page encodes it. */
 interface Drawn {
@@ -306,7 +287,7 @@ describe('the scatter views of the breast-cancer data (30 features, lbfgs, l2)',
   let truth: Truth;
 
   beforeAll(async () => {
-    page = await openDemo();
+    page = await demo.open();
     await useBreastCancer(page);
     expect(await trainAndWait(page)).toBe('done');
     const split = await breastCancerSplit(page);
@@ -314,7 +295,7 @@ describe('the scatter views of the breast-cancer data (30 features, lbfgs, l2)',
   });
 
   it('opens on a picture whose rendered shading under every point agrees with its own prediction, or marks it', async () => {
-    const fresh = await openDemo();
+    const fresh = await demo.open();
     await useBreastCancer(fresh);
     expect(await trainAndWait(fresh)).toBe('done');
     const own = truthOf(await downloadModel(fresh), await breastCancerSplit(fresh));
@@ -339,7 +320,7 @@ describe('the scatter views of the breast-cancer data (30 features, lbfgs, l2)',
     });
     expect(order).toBeTruthy();
     // A fresh run with more than two features starts on this view.
-    const fresh = await openDemo();
+    const fresh = await demo.open();
     await useBreastCancer(fresh);
     expect(await trainAndWait(fresh)).toBe('done');
     expect(await fresh.getAttribute('#scatter-figure', 'data-view')).toBe('decision');
@@ -436,15 +417,9 @@ describe('the scatter views of the breast-cancer data (30 features, lbfgs, l2)',
   });
 
   it('has no axe-core violations in the figure in any view', async () => {
-    await page.addScriptTag({ content: AXE_SOURCE });
     for (const view of ['decision', 'pca', 'slice'] as const) {
       await pickView(page, view);
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const result = await axe.run(document.getElementById('scatter-figure')!);
-        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      });
-      expect(violations).toEqual([]);
+      expect(await axeViolations(page, '#scatter-figure')).toEqual([]);
     }
   });
 
@@ -464,7 +439,7 @@ describe('the scatter views of a generated set of three classes and five feature
   let truth: Truth;
 
   beforeAll(async () => {
-    page = await openDemo();
+    page = await demo.open();
     await page.fill('input[name=nFeatures]', '5');
     await page.fill('input[name=nInformative]', '3');
     await page.fill('input[name=nClasses]', '3');
@@ -528,7 +503,7 @@ describe('the scatter views of a generated set of three classes and five feature
 
 describe('the scatter figure with one or two features', () => {
   it('keeps the reference experiment\'s picture: two features, shading, dashed boundary, rings on misclassified points, no caveat', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     expect(await trainAndWait(page)).toBe('done');
     expect(await page.getAttribute('#scatter-figure', 'data-view')).toBe('slice');
     expect(await page.$$eval('#view-kind option', (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['decision', 'slice']);
@@ -550,7 +525,7 @@ describe('the scatter figure with one or two features', () => {
   });
 
   it('draws one feature exactly: the shading under each point is its own prediction and the boundary is vertical', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await page.fill('input[name=nFeatures]', '1');
     await page.fill('input[name=nInformative]', '1');
     expect(await trainAndWait(page)).toBe('done');
@@ -576,7 +551,7 @@ describe('the views on a desktop and a phone', () => {
     ['phone', PHONE],
   ] as const) {
     it(`draws every view of the breast-cancer data within the page at ${viewport.width}×${viewport.height}, without console errors`, async () => {
-      const page = await openDemo(viewport);
+      const page = await demo.open(viewport);
       await useBreastCancer(page);
       expect(await trainAndWait(page)).toBe('done');
       for (const view of ['decision', 'pca', 'slice'] as const) {
@@ -594,7 +569,7 @@ describe('the views on a desktop and a phone', () => {
   }
 
   it('draws the three-class views on a phone', async () => {
-    const page = await openDemo(PHONE);
+    const page = await demo.open(PHONE);
     await page.fill('input[name=nFeatures]', '5');
     await page.fill('input[name=nInformative]', '3');
     await page.fill('input[name=nClasses]', '3');

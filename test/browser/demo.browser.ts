@@ -4,38 +4,24 @@
  * answers bad input with a readable message while staying usable. Screenshots go to
  * test-results/browser/.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildDemo } from '../../demo/build.js';
-import { startStaticServer, type StaticServer } from '../../demo/server.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type * as Library from '../../src/index.js';
-import { type Chromium, chromiumAvailable, CHROMIUM_NOTICE, launchChromium } from './chromium.js';
-import { DESKTOP, PHONE, SHOTS, openDemo as openDemoIn, trainAndWait } from './demo-page.js';
+import { chromiumAvailable, CHROMIUM_NOTICE } from './chromium.js';
+import { PHONE, SHOTS, trainAndWait, useDemo } from './demo-page.js';
 import { referenceFit } from './reference.js';
 
 
 if (!chromiumAvailable()) throw new Error(CHROMIUM_NOTICE);
 
-let server: StaticServer;
-let browser: Chromium;
+const demo = useDemo();
 let node: ReturnType<typeof referenceFit>;
 
 beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  server = await startStaticServer({ mounts: { '/': await buildDemo() } });
-  browser = await launchChromium(DESKTOP);
   const lib = (await import(new URL('../../dist/index.js', import.meta.url).href)) as typeof Library;
   node = referenceFit(lib);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-function openDemo(viewport = DESKTOP): Promise<Page & { errors: string[] }> {
-  return openDemoIn(browser, server.url, viewport);
-}
 
 async function message(page: Page): Promise<string> {
   await page.waitForSelector('#message:not([hidden])');
@@ -44,13 +30,13 @@ async function message(page: Page): Promise<string> {
 
 describe('the demo page', () => {
   it('is served cross-origin isolated', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     expect(await page.textContent('#isolation')).toBe('threads available');
   });
 
   it('trains the reference experiment in a worker: accuracy 0.895, the coefficients bit for bit as Node (desktop screenshot)', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     expect(await trainAndWait(page)).toBe('done');
     expect(await page.textContent('#m-accuracy')).toBe('0.895');
     expect(await page.getAttribute('#m-accuracy', 'data-value')).toBe('0.895');
@@ -88,7 +74,7 @@ describe('the demo page', () => {
   });
 
   it('runs a threaded fit in the isolated page, bit for bit as one thread and as Node', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     const result = (await page.evaluate(`(async () => {
       const lib = await import(new URL('./lib/index.js', location.href).href);
       const threads = await lib.startWorkers(2);
@@ -114,7 +100,7 @@ describe('the demo page', () => {
   });
 
   it('is tidy on a phone-sized screen (screenshot)', async () => {
-    const page = await openDemo(PHONE);
+    const page = await demo.open(PHONE);
     expect(await trainAndWait(page)).toBe('done');
     expect(await page.textContent('#m-accuracy')).toBe('0.895');
     // Nothing sticks out sideways.
@@ -125,7 +111,7 @@ describe('the demo page', () => {
   });
 
   it('keeps the main thread free during a large fit (requestAnimationFrame keeps ticking), and cancels', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await page.fill('input[name=nSamples]', '100000');
     await page.fill('input[name=nFeatures]', '20');
     await page.fill('input[name=nInformative]', '6');
@@ -177,7 +163,7 @@ describe('the demo page', () => {
   });
 
   it('trains with the keyboard alone: Enter in a field submits the form', async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await page.focus('input[name=maxIter]');
     await page.keyboard.press('Enter');
     await page.waitForSelector('body[data-state="done"]');
@@ -189,7 +175,7 @@ describe('the demo page', () => {
   });
 
   it("offers solver 'newton-cd', which fits an l1 model to convergence", async () => {
-    const page = await openDemo();
+    const page = await demo.open();
     await page.selectOption('select[name=solver]', 'newton-cd');
     await page.selectOption('select[name=penalty]', 'l1');
     await page.fill('input[name=tol]', '0.0001');
@@ -203,12 +189,12 @@ describe('the demo page', () => {
 describe('bad input shows a readable message and the page stays usable', () => {
   let page: Page & { errors: string[] };
   beforeAll(async () => {
-    page = await openDemo();
+    page = await demo.open();
   });
   // A failed test must not leave its input behind for the next one.
   afterEach(async (context) => {
     if (context.task.result?.state === 'fail') {
-      await page.goto(server.url);
+      await page.goto(demo.url);
       await page.waitForSelector('body[data-state="ready"]');
     }
   });

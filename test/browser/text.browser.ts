@@ -4,48 +4,28 @@
  * same text (to rounding: see below), classifies what the user types, and answers bad labelled text with a message
  * naming the row. Screenshots go to test-results/browser/.
  */
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { brownSampleTsv } from '../../demo/brown-sample.js';
-import { buildDemo } from '../../demo/build.js';
-import { startStaticServer, type StaticServer } from '../../demo/server.js';
 import type * as Library from '../../src/index.js';
-import { type Chromium, chromiumAvailable, CHROMIUM_NOTICE, launchChromium } from './chromium.js';
+import { chromiumAvailable, CHROMIUM_NOTICE } from './chromium.js';
+import { SHOTS, trainAndWait, useDemo } from './demo-page.js';
 
-const SHOTS = fileURLToPath(new URL('../../test-results/browser/', import.meta.url));
 const SENTENCE = 'The senator told reporters on Tuesday that the bill would pass';
 
 if (!chromiumAvailable()) throw new Error(CHROMIUM_NOTICE);
 
-let server: StaticServer;
-let browser: Chromium;
+const demo = useDemo();
 let lib: typeof Library;
 
 beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  server = await startStaticServer({ mounts: { '/': await buildDemo() } });
-  browser = await launchChromium();
   lib = (await import(new URL('../../dist/index.js', import.meta.url).href)) as typeof Library;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function openTextMode(): Promise<Page & { errors: string[] }> {
-  const page = await browser.page();
-  await page.goto(server.url);
-  await page.waitForSelector('body[data-state="ready"]');
+  const page = await demo.open();
   await page.check('input[name=source][value=text]');
   return page;
-}
-
-async function trainAndWait(page: Page): Promise<string> {
-  await page.click('#train');
-  await page.waitForSelector('body:is([data-state="done"], [data-state="error"])', { timeout: 60_000 });
-  return (await page.getAttribute('body', 'data-state')) as string;
 }
 
 /** The page's fit, in Node: the same rows, split, features and model settings. */
@@ -136,7 +116,7 @@ describe('bad labelled text shows a readable message and the page stays usable',
   });
   afterEach(async (context) => {
     if (context.task.result?.state === 'fail') {
-      await page.goto(server.url);
+      await page.goto(demo.url);
       await page.waitForSelector('body[data-state="ready"]');
       await page.check('input[name=source][value=text]');
     }
