@@ -375,7 +375,13 @@ function finishLanes(): void {
   if (one !== undefined && many !== undefined) {
     const r = ratioText(perIteration(one) / perIteration(many));
     ratioOf.set('wasm-n', `${r}× 1 thread`);
-    sentences.push(`${many.threads} threads: ${r}× one thread`);
+    // A lane whose passes all ran on one thread did what the one-thread lane did: its
+    // ratio is the two lanes' run-to-run difference, and is not called a gain from threads.
+    sentences.push(
+      many.passThreads === 1
+        ? `${many.threads} threads asked, but every pass ran on one thread: ${r}× one thread is the run-to-run difference of two equal lanes`
+        : `${many.threads} threads: ${r}× one thread`,
+    );
     const rows = shown?.data.nTrain.toLocaleString('en') ?? '';
     if (many.passThreads < many.threads) {
       notes.push(
