@@ -85,26 +85,16 @@ function schedSampler(): { stop(): Sched } {
   const names = new Map<string, string>();
   let initial = true;
   const sample = (): void => {
-    for (const pid of descendants()) {
-      let tids: string[];
-      try {
-        tids = readdirSync(`/proc/${pid}/task`);
-      } catch {
-        continue;
-      }
-      for (const tid of tids) {
+    for (const { key, path, run, wait } of browserThreads()) {
+      if (!first.has(key)) {
+        first.set(key, initial ? [run, wait] : [0, 0]);
         try {
-          const [run, wait] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ').map(Number) as [number, number];
-          const key = `${pid}/${tid}`;
-          if (!first.has(key)) {
-            first.set(key, initial ? [run, wait] : [0, 0]);
-            names.set(key, readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim());
-          }
-          last.set(key, [run, wait]);
+          names.set(key, readFileSync(`${path}/comm`, 'utf8').trim());
         } catch {
           // The thread ended meanwhile.
         }
       }
+      last.set(key, [run, wait]);
     }
     initial = false;
   };
@@ -129,9 +119,8 @@ function schedSampler(): { stop(): Sched } {
   };
 }
 
-/** Milliseconds on a CPU of all the browser's threads, so far (threads that ended are not counted). */
-function browserRunMs(): number {
-  let run = 0;
+/** Every thread of the browser now, with its scheduler counters (ns on a CPU, ns ready but waiting). */
+function* browserThreads(): Generator<{ key: string; path: string; run: number; wait: number }> {
   for (const pid of descendants()) {
     let tids: string[];
     try {
@@ -140,13 +129,21 @@ function browserRunMs(): number {
       continue;
     }
     for (const tid of tids) {
+      const path = `/proc/${pid}/task/${tid}`;
       try {
-        run += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+        const [run, wait] = readFileSync(`${path}/schedstat`, 'utf8').split(' ').map(Number) as [number, number];
+        yield { key: `${pid}/${tid}`, path, run, wait };
       } catch {
         // The thread ended meanwhile.
       }
     }
   }
+}
+
+/** Milliseconds on a CPU of all the browser's threads, so far (threads that ended are not counted). */
+function browserRunMs(): number {
+  let run = 0;
+  for (const thread of browserThreads()) run += thread.run / 1e6;
   return run;
 }
 
