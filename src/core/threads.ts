@@ -167,12 +167,19 @@ function awaitWorkers(current: Pool, threads: number, generation: number): void 
  * @param threads threads a fit will use (the caller's thread counts as one).
  * @default threads every available CPU ({@link availableCpus})
  * @returns the number of threads available (1 where SharedArrayBuffer is missing).
+ * @throws TypeError when `threads` is not a number; RangeError when it is not an integer
+ * from 1 to 64, as the estimator's `threads` option.
  * @example
  * ```ts
  * await startWorkers(); // e.g. in a Web Worker, before fitting with threads: 'auto'
  * ```
  */
 export async function startWorkers(threads: number = availableCpus()): Promise<number> {
+  if (typeof threads !== 'number') throw new TypeError(`startWorkers: threads must be a number; got ${typeof threads}`);
+  // As the estimator's `threads` option: the control block has a slot per thread for MAX_WORKERS threads.
+  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_WORKERS) {
+    throw new RangeError(`startWorkers: threads must be an integer from 1 to ${MAX_WORKERS}; got ${String(threads)}`);
+  }
   if (threads <= 1 || sharedMemory === null) return 1;
   if (pool !== null && pool.workers.length < threads - 1) terminateWorkers();
   if (pool === null) pool = startPool(threads - 1);

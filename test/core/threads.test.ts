@@ -184,6 +184,20 @@ describe('threads', () => {
 });
 
 describe('startWorkers', () => {
+  it.each([
+    [0, 'RangeError', 'startWorkers: threads must be an integer from 1 to 64; got 0'],
+    [2.5, 'RangeError', 'startWorkers: threads must be an integer from 1 to 64; got 2.5'],
+    [1e9, 'RangeError', 'startWorkers: threads must be an integer from 1 to 64; got 1000000000'],
+    [Number.NaN, 'RangeError', 'startWorkers: threads must be an integer from 1 to 64; got NaN'],
+    ['2', 'TypeError', 'startWorkers: threads must be a number; got string'],
+  ])('refuses threads = %s with a %s and starts no worker', async (threads, kind, message) => {
+    terminateWorkers();
+    const error = await startWorkers(threads as number).catch((e: unknown) => e);
+    expect((error as Error).constructor.name).toBe(kind);
+    expect((error as Error).message).toBe(message);
+    expect(workerCount()).toBe(0);
+  });
+
   it('resolves with the thread count once the workers are ready, and fits use them', async () => {
     terminateWorkers();
     await expect(startWorkers(3)).resolves.toBe(3);
