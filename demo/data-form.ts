@@ -184,6 +184,18 @@ async function tableColumns(file: File, format: TableFormat): Promise<string[]> 
   return table.schema.fields.map((f) => f.name);
 }
 
+/** The file being read, if any (see {@link fileLoading}). */
+let loading: Promise<void> | null = null;
+
+/**
+ * While a chosen file is being read, a promise that resolves once it has been, else
+ * null: a Train pressed meanwhile waits for it, rather than train on the data the form
+ * held before.
+ */
+export function fileLoading(): Promise<void> | null {
+  return loading;
+}
+
 /** Reads the chosen file: CSV text into the box (or kept aside when long), Parquet or Arrow as a file with its columns. */
 async function loadFile(): Promise<void> {
   const file = field('csvFile').files?.[0];
@@ -262,6 +274,13 @@ export function wireDataForm(): void {
     field('csvFile').value = '';
     syncTargetOptions();
   });
-  field('csvFile').addEventListener('change', () => void loadFile());
+  field('csvFile').addEventListener('change', () => {
+    const read = loadFile()
+      .catch((error: unknown) => showMessage(`The file cannot be read: ${(error as Error).message}`, 'csvFile'))
+      .finally(() => {
+        if (loading === read) loading = null;
+      });
+    loading = read;
+  });
   syncDataFields();
 }

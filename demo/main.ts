@@ -10,7 +10,7 @@ import { CsrMatrix, type Label, LogisticRegression, Matrix, TfidfVectorizer, log
 import { fitInWorker } from 'logreg-wasm/worker';
 import { classify, renderProbabilities, renderTopWords, type TextVectorizer, topWords, vectorizerOf } from './classify.js';
 import type { DataReply, DataRequest, Prepared } from './data.js';
-import { dataField, keepLoadedData, readDataRequest, syncDataFields, wireDataForm } from './data-form.js';
+import { dataField, fileLoading, keepLoadedData, readDataRequest, syncDataFields, wireDataForm } from './data-form.js';
 import { $, FieldError, field, form, optionText, orList, readNumber } from './form.js';
 import { addRun, showHistory } from './history.js';
 import { showInsight } from './insight.js';
@@ -174,6 +174,12 @@ function queueLossRedraw(): void {
 }
 
 async function train(): Promise<void> {
+  const reading = fileLoading();
+  if (reading !== null) {
+    setState('preparing');
+    statusText.textContent = 'Reading the file…';
+    await reading;
+  }
   clearMessage();
   let request: DataRequest;
   let settings: ModelSettings;
