@@ -350,7 +350,7 @@ function divergence(losses: ArrayLike<number>): string | null {
 }
 
 /** The test-set metrics of a fitted model (NaN where one is not defined for these rows). */
-function testMetrics(model: LogisticRegression, data: Prepared): FinishedRun['metrics'] & { why: { logLoss?: string; rocAuc?: string } } {
+function testMetrics(model: LogisticRegression, data: Prepared): FinishedRun['metrics'] {
   const XTest = data.kind === 'dense' ? Matrix.from(data.XTest, data.nTest, data.cols) : CsrMatrix.from(data.XTest);
   const accuracy = model.score(XTest, data.yTest);
   const proba = model.predictProba(XTest);
@@ -372,7 +372,7 @@ function testMetrics(model: LogisticRegression, data: Prepared): FinishedRun['me
   } catch (error) {
     why.rocAuc = (error as Error).message;
   }
-  return { accuracy, logLoss: loss, rocAuc: auc, why };
+  return { accuracy, logLoss: loss, rocAuc: auc, undefinedBecause: why };
 }
 
 /** Warnings, including a divergence the page reads in the loss, and how to read the fit. */
@@ -392,7 +392,7 @@ function finish(run: Omit<FinishedRun, 'outcome' | 'metrics'>): FinishedRun & { 
 
 function showResults(run: FinishedRun): void {
   const { model, data, fitTime } = run;
-  const { why } = run.metrics as FinishedRun['metrics'] & { why: { logLoss?: string; rocAuc?: string } };
+  const why = run.metrics.undefinedBecause;
   setMetric('m-accuracy', fmt(run.metrics.accuracy), run.metrics.accuracy);
   if (Number.isNaN(run.metrics.logLoss)) setMetric('m-logloss', 'n/a', undefined, why.logLoss);
   else setMetric('m-logloss', fmt(run.metrics.logLoss), run.metrics.logLoss);

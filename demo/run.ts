@@ -46,8 +46,8 @@ export interface FinishedRun {
   /** The library's warnings, and the page's own when the fit diverged. */
   warnings: readonly string[];
   outcome: Outcome;
-  /** Test-set metrics as the tiles show them; NaN when not defined (e.g. a single class in the test rows). */
-  metrics: { accuracy: number; logLoss: number; rocAuc: number };
+  /** Test-set metrics as the tiles show them; NaN when not defined (e.g. a single class in the test rows), with the reason in `undefinedBecause`. */
+  metrics: { accuracy: number; logLoss: number; rocAuc: number; undefinedBecause: { logLoss?: string; rocAuc?: string } };
   /** The form's settings when the run started, as the URL carries them (see url-state.ts). */
   query: string;
 }
