@@ -71,12 +71,7 @@ export function showRace(run: FinishedRun | null): void {
     : `The plain-JavaScript baseline trains two classes only; this run has ${classes.length}, so there is no race for it.`;
   parts.controls.hidden = !binary;
   parts.status.textContent = '';
-  parts.lanes.replaceChildren();
-  parts.lanes.hidden = true;
-  parts.ratios.textContent = '';
-  parts.note.textContent = '';
-  parts.agreement.textContent = '';
-  parts.text.replaceChildren();
+  clearFigures(parts);
   parts.start.disabled = false;
   parts.cancel.disabled = true;
 }
@@ -133,6 +128,16 @@ function buildSection(section: HTMLElement) {
   return { intro, controls, start, cancel, status, lanes: lanesBox, ratios, note, agreement, text };
 }
 
+/** Empties the lanes, ratios, notes and data table of a race shown before. */
+function clearFigures(p: NonNullable<typeof parts>): void {
+  p.lanes.replaceChildren();
+  p.lanes.hidden = true;
+  p.ratios.textContent = '';
+  p.note.textContent = '';
+  p.agreement.textContent = '';
+  p.text.replaceChildren();
+}
+
 /** Bumped by stopRace: a race waiting for the cores to be free gives up when it changes. */
 let waitToken = 0;
 
@@ -181,12 +186,7 @@ function startRace(run: FinishedRun): void {
   };
   lanes = [];
   iterations = 0;
-  p.lanes.replaceChildren();
-  p.lanes.hidden = true;
-  p.ratios.textContent = '';
-  p.note.textContent = '';
-  p.agreement.textContent = '';
-  p.text.replaceChildren();
+  clearFigures(p);
   p.status.textContent = 'Timing the plain-JavaScript loop to choose the iterations…';
   p.start.disabled = true;
   p.cancel.disabled = false;
