@@ -39,11 +39,14 @@ export function serveFits(port: WorkerPort, defaults: ServeDefaults = {}): void 
       // it registered too (the entry is loaded here only then, and only once).
       if (request.params?.simd === 'relaxed') await import('../relaxed-simd/index.js');
       // A browser worker cannot start threads while `fit` runs (see ServeDefaults): start
-      // the ones asked for first, on this worker's event loop. The estimator checks the
-      // option and caps it at the CPUs first; where shared memory is missing, startWorkers
-      // starts none and the fit says so through its warning.
-      const { threads } = new LogisticRegression({ ...defaults, ...request.params, onWarning: null });
-      if (threads === 'auto' || threads > 1) await startWorkers(threads === 'auto' ? undefined : threads);
+      // the ones the caller asked for first, on this worker's event loop (a default 'auto'
+      // starts none ahead: in Node the fit starts what its data needs). The estimator checks
+      // the option and caps it at the CPUs first; where shared memory is missing,
+      // startWorkers starts none and the fit says so through its warning.
+      if (request.params?.threads !== undefined) {
+        const { threads } = new LogisticRegression({ ...defaults, ...request.params, onWarning: null });
+        if (threads === 'auto' || threads > 1) await startWorkers(threads === 'auto' ? undefined : threads);
+      }
       const reply = runFit({ ...request, params: { ...defaults, ...request.params } }, port);
       port.post(reply, reply.type === 'done' ? [reply.lossHistory.buffer as ArrayBuffer] : []);
     } catch (error) {
