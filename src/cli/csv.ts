@@ -52,6 +52,13 @@ export interface CsvChunk {
 export interface CsvReadOptions {
   /** The delimiter; null detects it from the header line (`,`, `;` or tab; `,` on a tie). */
   delimiter?: string | null;
+  /**
+   * Resume at a line boundary after the header, as csv-parse would have gone on from there
+   * (csv-numbers.ts hands over the rest of a file its fast path does not read): the byte
+   * offset of the line, the lines before it, the header already read, and the delimiter and
+   * line ending found on the header line.
+   */
+  from?: { byte: number; line: number; header: string[]; columns: ReadonlyMap<string, number>; delimiter: string; recordDelimiter: string };
 }
 
 /** Quotes a column name for messages: `'mean radius' (column 3)`. */
@@ -92,6 +99,10 @@ export async function* readCsvChunks(
   chunkRows: number,
   options: CsvReadOptions = {},
 ): AsyncGenerator<CsvChunk> {
+  if (options.from !== undefined) {
+    yield* resumeCsvChunks(file, chunkRows, options.from);
+    return;
+  }
   const size = await checkReadable(file);
   const empty = () => new CliError(`${file}: the file is empty; expected a header row and data rows`);
   if (size === 0) throw empty();
@@ -130,16 +141,38 @@ export async function* readCsvChunks(
       yield next.value;
     }
   }
-  const body = Readable.from(bytes(), { objectMode: false });
-  const parser = body.pipe(parse(csvParseOptions(delimiter)));
+  yield* parseChunks(file, chunkRows, Readable.from(bytes(), { objectMode: false }), input, parse(csvParseOptions(delimiter)), delimiter, null, 0);
+}
+
+/** readCsvChunks from a line after the header (see {@link CsvReadOptions.from}). */
+async function* resumeCsvChunks(file: string, chunkRows: number, from: NonNullable<CsvReadOptions['from']>): AsyncGenerator<CsvChunk> {
+  const input = createReadStream(file, { start: from.byte });
+  // The line ending found on the header line, as csv-parse reading from the start would have kept it.
+  const parser = parse({ ...csvParseOptions(from.delimiter), record_delimiter: from.recordDelimiter });
+  yield* parseChunks(file, chunkRows, input, input, parser, from.delimiter, from, from.line);
+}
+
+/** The records csv-parse reads from `body` as chunks: the header first (unless `known`), each row's width checked, its line offset by `lineBase`. */
+async function* parseChunks(
+  file: string,
+  chunkRows: number,
+  body: Readable,
+  input: Readable,
+  parser: ReturnType<typeof parse>,
+  delimiter: string,
+  known: { header: string[]; columns: ReadonlyMap<string, number> } | null,
+  lineBase: number,
+): AsyncGenerator<CsvChunk> {
+  body.pipe(parser);
   body.on('error', (error) => parser.destroy(error));
-  let header: string[] | null = null;
-  let columns: ReadonlyMap<string, number> = new Map();
+  let header: string[] | null = known?.header ?? null;
+  let columns: ReadonlyMap<string, number> = known?.columns ?? new Map();
   let rows: Cell[][] = [];
   let lines: number[] = [];
   try {
     for await (const item of parser as AsyncIterable<CsvRecord>) {
-      const { record, info } = item;
+      const { record } = item;
+      const info = { lines: item.info.lines + lineBase };
       if (header === null) {
         ({ header, columns } = checkHeader(file, record, delimiter));
         continue;
@@ -160,7 +193,7 @@ export async function* readCsvChunks(
   } catch (error) {
     if (error instanceof CliError) throw error;
     const e = error as Error & { lines?: number; code?: string };
-    const where = typeof e.lines === 'number' ? `row ${e.lines}: ` : '';
+    const where = typeof e.lines === 'number' ? `row ${e.lines + lineBase}: ` : '';
     throw new CliError(`${file}: ${where}not valid CSV (${e.message.replace(/^Invalid Record Length: |\s+$/g, '')})`);
   } finally {
     body.destroy();
