@@ -67,6 +67,7 @@ export function csvNumbers(
   maxRows: i32,
   values: usize,
   lineStarts: usize,
+  lineNumbers: usize,
   textBounds: usize,
 ): i32 {
   const end = src + <usize>length;
@@ -220,6 +221,7 @@ export function csvNumbers(
       lines++;
     }
     store<u32>(lineStarts + (<usize>rows << 2), <u32>(lineStart - src));
+    store<u32>(lineNumbers + (<usize>rows << 2), <u32>lines);
     rows++;
   }
   stopOffset = <i32>(p - src);

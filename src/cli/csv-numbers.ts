@@ -12,7 +12,7 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { CsvNumbers, type CsvNumbersRead } from '../core/csv-numbers.js';
-import { readCsvChunks, type Cell, type CsvChunk } from './csv.js';
+import { cellString, readCsvChunks, type Cell, type CsvChunk } from './csv.js';
 import { detectDelimiter, firstLine } from './csv-rules.js';
 
 /** Data rows read at once: a block of the file's lines. Valid until the next block is asked for. */
@@ -79,9 +79,9 @@ export async function* readCsvNumbers(file: string, options: ReadCsvNumbersOptio
       let any = false;
       for await (const chunk of readCsvChunks(file, options.chunkRows, { delimiter: options.delimiter })) {
         any = true;
-        yield textBlock(chunk);
+        yield chunkBlock(chunk);
       }
-      if (!any) yield textBlock(head);
+      if (!any) yield chunkBlock(head);
       return;
     }
     let kernel = new CsvNumbers({ delimiter: delimiter.charCodeAt(0), columns: header.length, crlf, textColumn }, buffer.length);
@@ -113,7 +113,7 @@ export async function* readCsvNumbers(file: string, options: ReadCsvNumbersOptio
           offset += read.consumed;
           if (read.stop === 'line') {
             // From this line on, csv-parse reads the rest of the file.
-            for await (const chunk of resume(position + offset, line)) yield textBlock(chunk);
+            for await (const chunk of resume(position + offset, line)) yield chunkBlock(chunk);
             options.onBytes?.(size, size);
             return;
           }
@@ -133,15 +133,20 @@ export async function* readCsvNumbers(file: string, options: ReadCsvNumbersOptio
   }
 }
 
-/** A block of rows csv-parse read: every value NaN, so every cell is read from its text. */
-function textBlock(chunk: CsvChunk): NumberBlock {
+/**
+ * Rows read by csv-parse (or another table's reader, tables.ts) as a block: a typed
+ * source's number is its value, every text cell NaN, read from its text.
+ */
+export function chunkBlock(chunk: CsvChunk): NumberBlock {
   const width = chunk.header.length;
+  const values = new Float64Array(chunk.rows.length * width);
+  chunk.rows.forEach((row, i) => row.forEach((cell, j) => (values[i * width + j] = typeof cell === 'number' ? cell : Number.NaN)));
   return {
     header: chunk.header,
     columns: chunk.columns,
     rows: chunk.rows.length,
-    values: new Float64Array(chunk.rows.length * width).fill(Number.NaN),
-    cell: (i, j) => String((chunk.rows[i] as Cell[])[j]),
+    values,
+    cell: (i, j) => cellString((chunk.rows[i] as Cell[])[j] as Cell),
     line: (i) => chunk.lines[i] as number,
   };
 }
@@ -156,7 +161,7 @@ function fastBlock(
   delimiter: number,
   linesBefore: number,
 ): NumberBlock {
-  const { lineStarts, textBounds } = read;
+  const { lineStarts, lineNumbers, textBounds } = read;
   return {
     header,
     columns,
@@ -171,12 +176,6 @@ function fastBlock(
       while (to < bytes.length && bytes[to] !== delimiter && bytes[to] !== LF && bytes[to] !== CR) to++;
       return bytes.toString('utf8', from, to);
     },
-    line(i) {
-      // Lines are counted only for a message: the line feeds before this row's line.
-      let count = linesBefore + 1;
-      const at = lineStarts[i] as number;
-      for (let p = bytes.indexOf(LF); p >= 0 && p < at; p = bytes.indexOf(LF, p + 1)) count++;
-      return count;
-    },
+    line: (i) => linesBefore + 1 + (lineNumbers[i] as number),
   };
 }

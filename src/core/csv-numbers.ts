@@ -31,6 +31,8 @@ export interface CsvNumbersRead {
   values: Float64Array;
   /** Byte offset of each row's line in the bytes read. */
   lineStarts: Uint32Array;
+  /** Line feeds before each row's line in the bytes read (its line, counting from 0). */
+  lineNumbers: Uint32Array;
   /** Per row, the text column's first byte and the byte after it (2 per row); empty without a text column. */
   textBounds: Uint32Array;
   /** Bytes consumed: the offset of the first line not read. */
@@ -57,6 +59,7 @@ interface Kernel {
     maxRows: number,
     values: number,
     lineStarts: number,
+    lineNumbers: number,
     textBounds: number,
   ): number;
   csvStopOffset(): number;
@@ -83,7 +86,7 @@ export class CsvNumbers {
     this.#blockBytes = blockBytes;
     // A line holds at least `columns` bytes (the delimiters and its line feed).
     this.#maxRows = Math.max(1, Math.floor(blockBytes / shape.columns) + 1);
-    const bytes = blockBytes + this.#maxRows * (shape.columns * 8 + 12) + 64;
+    const bytes = blockBytes + this.#maxRows * (shape.columns * 8 + 16) + 64;
     this.#ptr = defaultCore.allocF64(Math.ceil(bytes / 8));
   }
 
@@ -103,15 +106,17 @@ export class CsvNumbers {
     const src = this.#ptr;
     const values = src + this.#blockBytes + ((8 - (this.#blockBytes % 8)) % 8);
     const lineStarts = values + this.#maxRows * columns * 8;
-    const textBounds = lineStarts + this.#maxRows * 4;
+    const lineNumbers = lineStarts + this.#maxRows * 4;
+    const textBounds = lineNumbers + this.#maxRows * 4;
     new Uint8Array(core.memory.buffer, src, bytes.length).set(bytes);
     const kernel = core as unknown as Kernel;
-    const rows = kernel.csvNumbers(src, bytes.length, delimiter, columns, crlf, textColumn, this.#maxRows, values, lineStarts, textBounds);
+    const rows = kernel.csvNumbers(src, bytes.length, delimiter, columns, crlf, textColumn, this.#maxRows, values, lineStarts, lineNumbers, textBounds);
     const buffer = core.memory.buffer;
     return {
       rows,
       values: new Float64Array(buffer.slice(values, values + rows * columns * 8)),
       lineStarts: new Uint32Array(buffer.slice(lineStarts, lineStarts + rows * 4)),
+      lineNumbers: new Uint32Array(buffer.slice(lineNumbers, lineNumbers + rows * 4)),
       textBounds: textColumn < 0 ? new Uint32Array(0) : new Uint32Array(buffer.slice(textBounds, textBounds + rows * 8)),
       consumed: kernel.csvStopOffset(),
       lines: kernel.csvLinesRead(),
