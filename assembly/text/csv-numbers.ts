@@ -97,6 +97,7 @@ export function csvNumbers(
       stopReason = CSV_STOP_FULL;
       break;
     }
+    const linesBefore = lines;
     const out = values + ((<usize>rows * <usize>columns) << 3);
     let ok = true;
     for (let j = 0; j < columns; j++) {
@@ -221,7 +222,7 @@ export function csvNumbers(
       lines++;
     }
     store<u32>(lineStarts + (<usize>rows << 2), <u32>(lineStart - src));
-    store<u32>(lineNumbers + (<usize>rows << 2), <u32>lines);
+    store<u32>(lineNumbers + (<usize>rows << 2), <u32>linesBefore);
     rows++;
   }
   stopOffset = <i32>(p - src);
