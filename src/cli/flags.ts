@@ -45,6 +45,7 @@ const TRAIN: Options = {
   stream: { type: 'boolean' },
   epochs: { type: 'string' },
   'chunk-size': { type: 'string' },
+  cache: { type: 'string' },
   pushdown: { type: 'boolean' },
   'memory-limit': { type: 'string' },
   'max-classes': { type: 'string' },
@@ -73,7 +74,7 @@ const TRAIN: Options = {
  * streaming, the search over C (cv scores one configured model), the model file,
  * --quiet (cv shows no progress) and the statistical summary (of one fitted model).
  */
-const NOT_CV = new Set(['test-size', 'stratify', 'stream', 'epochs', 'chunk-size', 'pushdown', 'memory-limit', 'Cs', 'l1-ratios', 'out', 'quiet', 'summary', 'robust', 'cluster', 'alpha']);
+const NOT_CV = new Set(['test-size', 'stratify', 'stream', 'epochs', 'chunk-size', 'cache', 'pushdown', 'memory-limit', 'Cs', 'l1-ratios', 'out', 'quiet', 'summary', 'robust', 'cluster', 'alpha']);
 
 /** Each command's flags (its own keys are the commands). */
 export const OPTIONS: Record<string, Options> = {

@@ -133,16 +133,18 @@ export function parseNumber(file: string, chunk: CsvChunk, i: number, j: number)
   const cell = (chunk.rows[i] as Cell[])[j] as Cell;
   // A typed source's finite number, exactly what its text would parse to.
   if (typeof cell === 'number') return cell;
+  return parseNumberText(file, cell, chunk.lines[i] as number, chunk.header, j);
+}
+
+/** {@link parseNumber} for a cell's text, on row `line` of column `j`. */
+export function parseNumberText(file: string, cell: string, line: number, header: readonly string[], j: number): number {
   if (isMissing(cell)) return Number.NaN;
   const value = cellNumber(cell.trim());
   if (value === null && isInfiniteCell(cell.trim())) {
-    throw new CliError(`${file}: row ${chunk.lines[i]}, ${describeColumn(chunk.header, j)}: ${quotedCell(cell)} is not a finite number; features must be finite`);
+    throw new CliError(`${file}: row ${line}, ${describeColumn(header, j)}: ${quotedCell(cell)} is not a finite number; features must be finite`);
   }
   if (value === null) {
-    throw new CliError(
-      `${file}: row ${chunk.lines[i]}, ${describeColumn(chunk.header, j)}: ${quotedCell(cell)} is not a number` +
-        ' (use --one-hot for a categorical column)',
-    );
+    throw new CliError(`${file}: row ${line}, ${describeColumn(header, j)}: ${quotedCell(cell)} is not a number` + ' (use --one-hot for a categorical column)');
   }
   return value;
 }

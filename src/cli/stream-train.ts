@@ -10,25 +10,27 @@
  * pass.
  * @module
  */
-import { LogisticRegression, Matrix, fitChunks, fitStream, type Label, type LogisticRegressionOptions, type StreamChunk } from '../index.js';
-import { compareLabels } from '../validate/labels.js';
 import { stat } from 'node:fs/promises';
-import { cellString, describeColumn, isPipe, type Cell, type CsvChunk } from './csv.js';
+import { resolve } from 'node:path';
+import { LogisticRegression, Matrix, fitChunks, fitStream, trainTestSplitIndices, type Label, type LogisticRegressionOptions, type StreamChunk } from '../index.js';
+import { standardizeValue } from '../preprocessing/standard-scaler.js';
+import { compareLabels } from '../validate/labels.js';
+import { describeColumn, isPipe } from './csv.js';
+import { chunkBlock, readCsvNumbers, type NumberBlock } from './csv-numbers.js';
 import { isMissing, isNumberCell, toLabel } from './csv-rules.js';
 import { CliError, UsageError } from './errors.js';
+import { createRowCache, openRowCache, type RowCache } from './row-cache.js';
 import { readTableChunks, type TableSource } from './tables.js';
 import { quoted } from './text.js';
 import {
   checkClasses,
   columnIndices,
   expandedFeatureNames,
-  parseNumber,
+  parseNumberText,
   record,
   selectFeatures,
-  transformer,
   type Preprocessing,
   type PreprocessingRequest,
-  type Transformer,
 } from './preprocess.js';
 import type { Progress } from './progress.js';
 import { scoreProba, type Scores } from './report.js';
@@ -48,6 +50,10 @@ export interface StreamTrainRequest {
   maxClasses: number;
   options: LogisticRegressionOptions;
   progress: Progress | null;
+  /** Where to keep the cache of parsed rows (and reuse it when it is of this file, parsed alike); null: a temporary file removed at the end. */
+  cache?: string | null;
+  /** Told when a kept cache is rebuilt, and why. */
+  notice?: (message: string) => void;
 }
 
 /** What it returns. */
@@ -58,35 +64,52 @@ export interface StreamTrainResult {
   testRows: number;
   counts: number[];
   test: Scores | null;
+  /** The first pass (parsing the data into the cache), or opening a kept cache. */
+  parseMs: number;
   fitMs: number;
+  /** The kept cache (`--cache`), and whether it was reused; null for a temporary one. */
+  cache: { path: string; reused: boolean } | null;
   peakRssMb: number;
 }
 
-/** A small seeded generator (mulberry32): the same test/train choice for row i in every pass. */
-function splitter(seed: number, testSize: number): () => boolean {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 < testSize;
-  };
-}
-
-/** Rows parsed at a time (training chunks of `chunkRows` are assembled from these). */
+/** Rows parsed at a time where csv-parse reads (a query, Parquet, Arrow, or past a line the CSV fast path does not read). */
 const PARSE_ROWS = 1000;
+/** Bytes of the cache read (or written) at a time: rows per block are as many as fit, at least one. */
+const CACHE_BLOCK_BYTES = 8 * 1024 * 1024;
+/** The version of what the cache's meta records (bumped when its meaning changes). */
+const META_VERSION = 1;
 
 interface Column {
   name: string;
   index: number;
   oneHot: boolean;
+  /** A one-hot column's categories in order of first appearance (a cached code is an index here). */
+  categories: string[];
+  codes: Map<string, number>;
+  /** Welford's running count, mean and Σ(x − mean)² over the training rows, of the values times 2^−shift (see {@link addValue}). */
   count: number;
-  /** Welford's running mean and Σ(x − mean)² of the values times 2^−shift (see {@link addValue}). */
   mean: number;
   m2: number;
   shift: number;
-  categories: Map<string, number>;
+  /** 2^(SHIFT_ABOVE + shift), the magnitude past which the shift is raised, and 2^−shift. */
+  limit: number;
+  unit: number;
+  /** A one-hot column's training rows per category code. */
+  trainCounts: number[];
+}
+
+/** What the first pass learnt and the cache's meta records, so a kept cache can replace that pass. */
+interface CacheMeta {
+  version: number;
+  /** The file read (its resolved path, size and modification time), or null for a query. */
+  source: { path: string; size: number; mtimeMs: number } | null;
+  /** What the parse depended on. */
+  parse: { delimiter: string | null; target: string; features: string[]; oneHot: string[]; impute: boolean };
+  rows: number;
+  /** Label texts in order of first appearance (a cached label code is an index here). */
+  labels: string[];
+  /** Per feature column, its one-hot categories (an empty list for a numeric column). */
+  categories: string[][];
 }
 
 /**
@@ -95,120 +118,217 @@ interface Column {
  */
 export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainResult> {
   const { source, target, chunkRows } = req;
+  const keep = req.cache ?? null;
   const { file } = source;
-  // Every epoch reads the file again; a pipe gives its bytes once.
   if (source.query === null && (await isPipe(file))) {
-    throw new UsageError(`--stream reads ${quoted(file)} once per epoch, and it is a pipe or device, which can be read only once (save it to a file, or train without --stream)`, 'train');
+    throw new UsageError(`--stream reads ${quoted(file)} as a file it can check for changes while it is read, and it is a pipe or device (save it to a file, or train without --stream)`, 'train');
   }
-  // Every pass must read the bytes the first pass counted (rows, classes, categories and
-  // the buffers sized from them); a file appended to or replaced meanwhile is refused.
-  // (A query's files are DuckDB's to read: each pass runs the query again.)
-  const version = source.query === null ? await fileVersion(file) : null;
+  const regular = source.query === null;
+  // The bytes the first pass reads must be the file as it was when the run began; a file
+  // appended to or replaced meanwhile is refused. (A query's files are DuckDB's to read.)
+  const version = regular ? await fileVersion(file) : null;
   const checkUnchanged = async () => {
-    const now = source.query === null ? await fileVersion(file) : null;
-    if (now !== version) throw new CliError(`${file}: changed while --stream was reading it (each epoch reads it again); train on a copy that stays put`);
+    const now = regular ? await fileVersion(file) : null;
+    if (now !== version) throw new CliError(`${file}: changed while --stream was reading it; train on a copy that stays put`);
   };
-  const parseRows = Math.min(chunkRows, PARSE_ROWS);
   const seed = typeof req.options.randomState === 'number' ? req.options.randomState : 42;
-  // Pass 1: structure and statistics (Welford's running mean and variance per column).
-  let columns: Column[] = [];
-  let targetIndex = -1;
-  let targetColumn = '';
-  // Counts by the cell's text: whether labels are numbers is known only at the end.
-  const cellCounts = new Map<string, number>();
-  // The same over the training rows only (for --class-weight balanced).
-  const trainCellCounts = new Map<string, number>();
-  let allNumeric = true;
-  let rows = 0;
-  let trainRows = 0;
-  const isTest = splitter(seed, req.testSize);
-  for await (const chunk of readTableChunks(source, parseRows)) {
-    if (targetIndex < 0) {
-      [targetIndex] = columnIndices(file, chunk, [target], 'target') as [number];
-      targetColumn = describeColumn(chunk.header, targetIndex);
-      const names = selectFeatures(file, chunk, target, req.features, req.request.oneHot);
-      const indices = columnIndices(file, chunk, names, 'feature');
-      const oneHot = new Set(req.request.oneHot);
-      columns = names.map((name, k) => ({ name, index: indices[k] as number, oneHot: oneHot.has(name), count: 0, mean: 0, m2: 0, shift: 0, categories: new Map() }));
-    }
-    for (let i = 0; i < chunk.rows.length; i++) {
-      const row = chunk.rows[i] as Cell[];
-      const label = cellString(row[targetIndex] as Cell);
-      if (isMissing(label)) throw new CliError(`${file}: row ${chunk.lines[i]}, ${targetColumn}: the target value is missing`);
-      cellCounts.set(label, (cellCounts.get(label) ?? 0) + 1);
-      if (allNumeric && !isNumberCell(label)) allNumeric = false;
-      rows++;
-      const train = !isTest();
-      if (train) {
-        trainRows++;
-        trainCellCounts.set(label, (trainCellCounts.get(label) ?? 0) + 1);
-      }
-      for (const c of columns) {
-        if (c.oneHot) {
-          const cell = cellString(row[c.index] as Cell).trim();
-          if (isMissing(cell)) {
-            if (req.request.impute === null) throw missing(file, chunk, i, c.index);
-          } else c.categories.set(cell, (c.categories.get(cell) ?? 0) + (train ? 1 : 0));
-          continue;
-        }
-        const v = parseNumber(file, chunk, i, c.index);
-        if (Number.isNaN(v)) {
-          if (req.request.impute === null) throw missing(file, chunk, i, c.index);
-          continue;
-        }
-        if (!train) continue;
-        addValue(c, v);
-      }
+  const parseStart = performance.now();
+  // The first pass's first block gives the header: the features and their columns.
+  const blocks = parsedBlocks(source, target, req.progress);
+  const firstBlock = await blocks.next();
+  const head = firstBlock.value as NumberBlock;
+  const [targetIndex] = columnIndices(file, head, [target], 'target') as [number];
+  const targetColumn = describeColumn(head.header, targetIndex);
+  const names = selectFeatures(file, head, target, req.features, req.request.oneHot);
+  const indices = columnIndices(file, head, names, 'feature');
+  const oneHotNames = new Set(req.request.oneHot);
+  const F = names.length;
+  // A cached row: the F feature values (NaN when missing; a one-hot column's category code), the label's code, the row's number.
+  const width = F + 2;
+  const blockRows = Math.max(1, Math.floor(CACHE_BLOCK_BYTES / (8 * width)));
+  const parse = { delimiter: source.delimiter, target, features: names, oneHot: [...oneHotNames], impute: req.request.impute !== null };
+  const identity = regular ? await sourceIdentity(file) : null;
+  let cache: RowCache | null = null;
+  let reused = false;
+  if (keep !== null && identity !== null) {
+    const opened = await openRowCache(keep, { width });
+    if ('rejected' in opened) {
+      if (!/no such file/.test(opened.rejected)) req.notice?.(`rebuilding the cache ${keep}: ${opened.rejected}`);
+    } else if (sameMeta(opened.meta, identity, parse)) {
+      cache = opened;
+      reused = true;
+      await blocks.return(undefined);
+    } else {
+      opened.close();
+      req.notice?.(`rebuilding the cache ${keep}: it was made from another file, another version of it, or other columns or options`);
     }
   }
+  const columns: Column[] = names.map((name, k) => ({
+    name,
+    index: indices[k] as number,
+    oneHot: oneHotNames.has(name),
+    categories: [],
+    codes: new Map(),
+    count: 0,
+    mean: 0,
+    m2: 0,
+    shift: 0,
+    limit: 2 ** SHIFT_ABOVE,
+    unit: 1,
+    trainCounts: [],
+  }));
+  let labelTexts: string[];
+  if (cache !== null) {
+    const meta = cache.meta as CacheMeta;
+    labelTexts = meta.labels;
+    columns.forEach((c, k) => {
+      c.categories = meta.categories[k] as string[];
+      c.categories.forEach((cat, code) => c.codes.set(cat, code));
+    });
+  } else {
+    // Pass 1: parse every row once, check it, and write it to the cache.
+    const labelCodes = new Map<string, number>();
+    labelTexts = [];
+    const writer = await createRowCache(keep, width);
+    try {
+      const row = new Float64Array(blockRows * width);
+      for (let next = firstBlock; next.done !== true; next = await blocks.next()) {
+        const block = next.value;
+        const W = block.header.length;
+        const { values } = block;
+        let n = 0;
+        for (let i = 0; i < block.rows; i++) {
+          const label = block.cell(i, targetIndex).trim();
+          if (isMissing(label)) throw new CliError(`${file}: row ${block.line(i)}, ${targetColumn}: the target value is missing`);
+          let code = labelCodes.get(label);
+          if (code === undefined) {
+            code = labelTexts.length;
+            labelCodes.set(label, code);
+            labelTexts.push(label);
+          }
+          const at = n * width;
+          for (let f = 0; f < F; f++) {
+            const c = columns[f] as Column;
+            if (c.oneHot) {
+              const cell = block.cell(i, c.index).trim();
+              if (isMissing(cell)) {
+                if (req.request.impute === null) throw missing(file, block, i, c.index);
+                row[at + f] = Number.NaN;
+                continue;
+              }
+              let k = c.codes.get(cell);
+              if (k === undefined) {
+                k = c.categories.length;
+                c.codes.set(cell, k);
+                c.categories.push(cell);
+              }
+              row[at + f] = k;
+              continue;
+            }
+            let v = values[i * W + c.index] as number;
+            if (Number.isNaN(v)) {
+              v = parseNumberText(file, block.cell(i, c.index), block.line(i), block.header, c.index);
+              if (Number.isNaN(v) && req.request.impute === null) throw missing(file, block, i, c.index);
+            }
+            row[at + f] = v;
+          }
+          row[at + F] = code;
+          row[at + F + 1] = block.line(i);
+          if (++n === blockRows) {
+            writer.append(row, n);
+            n = 0;
+          }
+        }
+        if (n > 0) writer.append(row, n);
+      }
+      await checkUnchanged();
+      const meta: CacheMeta = { version: META_VERSION, source: identity, parse, rows: writer.rows, labels: labelTexts, categories: columns.map((c) => c.categories) };
+      cache = await writer.finish(meta);
+    } catch (error) {
+      writer.abort();
+      await blocks.return(undefined);
+      throw error;
+    }
+  }
+  req.progress?.done();
+  const parseMs = performance.now() - parseStart;
+  const rows = cache.rows;
   if (rows === 0) throw new CliError(source.format === 'csv' ? `${file}: has a header row but no data rows` : `${file}: has no rows`);
-  // The same cells → labels rule as the in-memory path, so `1` and `1.0` (or `-0` and `0`)
-  // are one class here too.
-  const labelCounts = new Map<Label, number>();
-  for (const [cell, n] of cellCounts) {
-    const label = toLabel(cell, allNumeric);
-    labelCounts.set(label, (labelCounts.get(label) ?? 0) + n);
-  }
-  const classes: Label[] = [...labelCounts.keys()];
+  // The held-out rows: trainTestSplit's own draw, as the in-memory `train` makes it (4 bytes a row while it is drawn, then 1).
+  const isTest = heldOut(file, rows, req.testSize, seed);
+  // The same cells → labels rule as the in-memory path, so `1` and `1.0` (or `-0` and `0`) are one class.
+  const allNumeric = labelTexts.every(isNumberCell);
+  const codeLabels = labelTexts.map((t) => toLabel(t, allNumeric));
+  const classes: Label[] = [...new Set(codeLabels)];
   classes.sort(compareLabels);
   checkClasses(file, targetColumn, classes, rows, req.maxClasses);
+  const classOf = new Map(classes.map((c, k) => [c, k]));
+  const codeClass = Int32Array.from(codeLabels, (l) => classOf.get(l) as number);
+  const K = classes.length;
+
+  // Pass 2, over the cache: counts and statistics of the training rows.
+  const counts = new Array<number>(K).fill(0);
+  const trainCounts = new Array<number>(K).fill(0);
+  for (const c of columns) c.trainCounts = new Array<number>(c.categories.length).fill(0);
+  let trainRows = 0;
+  for (const block of cache.readBlocks(blockRows)) {
+    const { values } = block;
+    for (let r = 0; r < block.rows; r++) {
+      const at = r * width;
+      const k = codeClass[values[at + F] as number] as number;
+      counts[k] = (counts[k] as number) + 1;
+      if (isTest !== null && isTest[block.first + r] === 1) continue;
+      trainRows++;
+      trainCounts[k] = (trainCounts[k] as number) + 1;
+      for (let f = 0; f < F; f++) {
+        const v = values[at + f] as number;
+        if (Number.isNaN(v)) continue;
+        const c = columns[f] as Column;
+        if (c.oneHot) c.trainCounts[v] = (c.trainCounts[v] as number) + 1;
+        else addValue(c, v);
+      }
+    }
+  }
   if (trainRows === 0) throw new CliError(`${file}: no training rows; lower --test-size`);
   const options = { ...req.options };
   if (options.classWeight === 'balanced') {
-    // partialFit sees one chunk and cannot count labels; the first pass did, so 'balanced'
+    // partialFit sees one chunk and cannot count labels; this pass did, so 'balanced'
     // becomes its explicit weights: trainRows / (K · count of the class), as scikit-learn.
-    const trainCounts = new Map<Label, number>();
-    for (const [cell, n] of trainCellCounts) {
-      const label = toLabel(cell, allNumeric);
-      trainCounts.set(label, (trainCounts.get(label) ?? 0) + n);
-    }
     const weights = new Map<Label, number>();
-    for (const c of classes) {
-      const n = trainCounts.get(c) ?? 0;
+    classes.forEach((c, k) => {
+      const n = trainCounts[k] as number;
       if (n === 0) {
         throw new CliError(`${file}: ${targetColumn}: class ${typeof c === 'string' ? quoted(c) : String(c)} has no training rows, so --class-weight balanced cannot weigh it; lower --test-size`);
       }
-      weights.set(c, trainRows / (classes.length * n));
-    }
+      weights.set(c, trainRows / (K * n));
+    });
     options.classWeight = weights;
   }
-  // The preprocessing from the first pass's statistics.
-  const p: Preprocessing = { features: columns.map((c) => c.name), oneHot: record(), impute: null, standardize: null };
-  const values = record<number>();
-  const fills = record<string>();
+  // The preprocessing from the training rows' statistics.
+  const p: Preprocessing = { features: [...names], oneHot: record(), impute: null, standardize: null };
+  const fills = record<number>();
+  const fillCategories = record<string>();
   const mean: number[] = [];
   const scale: number[] = [];
+  // Per one-hot column, each category code's position among its sorted categories.
+  const positions: Int32Array[] = [];
+  const modes: number[] = [];
   for (const c of columns) {
     if (c.oneHot) {
-      const cats = [...c.categories.keys()].sort(compareLabels);
+      const cats = [...c.categories].sort(compareLabels);
       if (cats.length === 0) throw new CliError(`${file}: column ${quoted(c.name)} (${c.index + 1}) has no values`);
       p.oneHot[c.name] = cats;
+      const count = (cat: string) => c.trainCounts[c.codes.get(cat) as number] as number;
       let mode = cats[0] as string;
-      for (const k of cats) if ((c.categories.get(k) as number) > (c.categories.get(mode) as number)) mode = k;
-      fills[c.name] = mode;
+      for (const k of cats) if (count(k) > count(mode)) mode = k;
+      fillCategories[c.name] = mode;
+      const sorted = new Map(cats.map((cat, k) => [cat, k]));
+      positions.push(Int32Array.from(c.categories, (cat) => sorted.get(cat) as number));
+      modes.push(sorted.get(mode) as number);
+      const seen = c.trainCounts.reduce((a, b) => a + b, 0);
       for (const k of cats) {
         // Indicator of category k over the training rows (missing cells take the mode).
-        const share = ((c.categories.get(k) as number) + (k === mode ? trainRows - sum(c.categories) : 0)) / trainRows;
+        const share = (count(k) + (k === mode ? trainRows - seen : 0)) / trainRows;
         mean.push(share);
         const sd = Math.sqrt(share * (1 - share));
         scale.push(sd > 0 ? sd : 1);
@@ -217,46 +337,69 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
       if (c.count === 0) throw new CliError(`${file}: column ${quoted(c.name)} (${c.index + 1}) has no values in the training rows`);
       const unit = 2 ** c.shift;
       const m = c.mean * unit;
-      values[c.name] = m;
+      fills[c.name] = m;
       mean.push(m);
       // Mean-imputed rows add nothing to Σ(x − mean)², so the variance is m2 / trainRows.
       const sd = Math.sqrt(c.m2 / trainRows) * unit;
       scale.push(sd > Number.EPSILON * Math.abs(m) * 10 && sd > 0 ? sd : 1);
+      positions.push(new Int32Array(0));
+      modes.push(-1);
     }
   }
-  if (req.request.impute !== null) p.impute = { strategy: req.request.impute, values, categories: fills };
+  if (req.request.impute !== null) p.impute = { strategy: req.request.impute, values: fills, categories: fillCategories };
   if (req.request.standardize) p.standardize = { mean, scale };
-
-  // Rows are parsed in small pieces and turned into numbers at once, into one buffer of
-  // `chunkRows` rows reused for every training chunk: the parsed strings die young (in
-  // V8's new space) instead of being promoted with a whole chunk, which held the heap at
-  // several times the live data on large files.
   const d = expandedFeatureNames(p).length;
-  let apply: Transformer | null = null;
-  async function* pass(wantTest: boolean): AsyncGenerator<StreamChunk> {
-    await checkUnchanged();
-    const test = splitter(seed, req.testSize);
-    // No larger than the pass's rows (counted in pass 1): a wide file's default chunk of
-    // 10,000 rows would otherwise reserve gigabytes it never fills.
-    const buffer = new Float64Array(Math.max(1, Math.min(chunkRows, wantTest ? rows - trainRows : trainRows)) * d);
+  // The expanded column each feature starts at, and the file column of each expanded one (for messages).
+  const offsets: number[] = [];
+  const sourceOf: number[] = [];
+  for (const [f, c] of columns.entries()) {
+    offsets.push(sourceOf.length);
+    const span = c.oneHot ? (p.oneHot[c.name] as string[]).length : 1;
+    for (let k = 0; k < span; k++) sourceOf.push(columns[f]?.index as number);
+  }
+  const openCache = cache;
+  // The per-feature plan as typed arrays, for the passes' inner loop.
+  const oneHotAt = Uint8Array.from(columns, (c) => (c.oneHot ? 1 : 0));
+  const anyOneHot = oneHotAt.includes(1);
+  const fillAt = Float64Array.from(columns, (c) => (c.oneHot ? 0 : (fills[c.name] ?? Number.NaN)));
+  const meanAt = Float64Array.from(mean);
+  const scaleAt = Float64Array.from(scale);
+
+  /** One pass over the cached training (or held-out) rows, preprocessed into chunks of `chunkRows` rows. */
+  function* pass(wantTest: boolean): Generator<StreamChunk> {
+    // No larger than the pass's rows: a wide file's default chunk would otherwise reserve memory it never fills.
+    const capacity = Math.max(1, Math.min(chunkRows, wantTest ? rows - trainRows : trainRows));
+    const buffer = new Float64Array(capacity * d);
     let n = 0;
     let y: Label[] = [];
-    let seen = 0;
-    for await (const chunk of readTableChunks(source, parseRows)) {
-      seen += chunk.rows.length;
-      // (Checked before the rows are used: the buffers are sized from the first pass's counts.)
-      if (seen > rows) throw changedRows(source, seen, rows);
-      const used: number[] = [];
-      for (let i = 0; i < chunk.rows.length; i++) if (test() === wantTest) used.push(i);
-      for (let from = 0; from < used.length; ) {
-        const part = used.slice(from, from + Math.min(used.length - from, chunkRows - n));
-        apply ??= transformer(file, chunk, p);
-        buffer.set(apply(chunk, part).data, n * d);
-        for (const i of part) y.push(toLabel(cellString((chunk.rows[i] as Cell[])[targetIndex] as Cell), allNumeric));
-        n += part.length;
-        from += part.length;
-        if (n === chunkRows) {
-          // The consumer uses X before asking for the next chunk (fitStream, predictProba).
+    for (const block of openCache.readBlocks(blockRows)) {
+      const { values } = block;
+      for (let r = 0; r < block.rows; r++) {
+        if ((isTest !== null && isTest[block.first + r] === 1) !== wantTest) continue;
+        const at = r * width;
+        const out = n * d;
+        if (anyOneHot) buffer.fill(0, out, out + d);
+        for (let f = 0; f < F; f++) {
+          const v = values[at + f] as number;
+          const offset = offsets[f] as number;
+          if (oneHotAt[f] === 1) buffer[out + offset + (Number.isNaN(v) ? (modes[f] as number) : ((positions[f] as Int32Array)[v] as number))] = 1;
+          else buffer[out + offset] = Number.isNaN(v) ? (fillAt[f] as number) : v;
+        }
+        if (p.standardize !== null) {
+          for (let c = 0; c < d; c++) {
+            const x = buffer[out + c] as number;
+            const z = standardizeValue(x, meanAt[c] as number, scaleAt[c] as number);
+            if (!Number.isFinite(z)) {
+              throw new CliError(
+                `${file}: row ${values[at + F + 1]}, ${describeColumn(head.header, sourceOf[c] as number)}: ${x} standardised with the mean ${mean[c]} and scale ${scale[c]} of the training rows is beyond float64's range`,
+              );
+            }
+            buffer[out + c] = z;
+          }
+        }
+        y.push(classes[codeClass[values[at + F] as number] as number] as Label);
+        if (++n === capacity) {
+          // The consumer uses X before asking for the next chunk (fitStream, fitChunks, predictProba).
           yield { X: Matrix.from(buffer, n, d), y };
           n = 0;
           y = [];
@@ -264,61 +407,91 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
       }
     }
     if (n > 0) yield { X: Matrix.from(buffer.subarray(0, n * d), n, d), y };
-    if (seen !== rows) throw changedRows(source, seen, rows);
   }
 
-  const start = performance.now();
-  const exact = options.solver !== undefined && options.solver !== 'sgd';
-  const model = exact
-    ? await fitChunks(new LogisticRegression({ ...options, onIteration: (info) => (req.progress?.update(info), options.onIteration?.(info)) }), () => pass(false), { classes })
-    : await fitStream(() => pass(false), {
-        ...options,
-        classes,
-        epochs: req.epochs,
-        onEpoch: (info) => req.progress?.update({ iter: info.epoch, loss: info.loss }),
-      });
-  req.progress?.done();
-  const fitMs = performance.now() - start;
-  // Last pass: score the held-out rows (only labels and probabilities are kept).
-  let test: Scores | null = null;
-  const testLabels: Label[] = [];
-  const K = classes.length;
-  // Probabilities go straight into one buffer grown by doubling (sized from the first
-  // pass's count of held-out rows), not into per-chunk copies joined at the end.
-  let all = new Float64Array(Math.max(1, rows - trainRows) * K);
-  for await (const { X, y } of pass(true)) {
-    const proba = model.predictProba(X).data;
-    const at = testLabels.length * K;
-    if (at + proba.length > all.length) {
-      const grown = new Float64Array(Math.max(all.length * 2, at + proba.length));
-      grown.set(all.subarray(0, at));
-      all = grown;
+  try {
+    const start = performance.now();
+    const exact = options.solver !== undefined && options.solver !== 'sgd';
+    const model = exact
+      ? await fitChunks(new LogisticRegression({ ...options, onIteration: (info) => (req.progress?.update(info), options.onIteration?.(info)) }), () => pass(false), { classes })
+      : await fitStream(() => pass(false), {
+          ...options,
+          classes,
+          epochs: req.epochs,
+          onEpoch: (info) => req.progress?.update({ iter: info.epoch, loss: info.loss }),
+        });
+    req.progress?.done();
+    const fitMs = performance.now() - start;
+    // Last pass: score the held-out rows (only labels and probabilities are kept).
+    let test: Scores | null = null;
+    const testRows = rows - trainRows;
+    if (testRows > 0) {
+      const all = new Float64Array(testRows * K);
+      const testLabels: Label[] = [];
+      for (const { X, y } of pass(true)) {
+        all.set(model.predictProba(X).data, testLabels.length * K);
+        for (const label of y as Label[]) testLabels.push(label);
+      }
+      test = scoreProba(model.classes, testLabels, Matrix.from(all, testLabels.length, K));
     }
-    all.set(proba, at);
-    for (const label of y as Label[]) testLabels.push(label);
+    return {
+      model,
+      preprocessing: p,
+      rows,
+      testRows,
+      counts: model.classes.map((c) => counts[classOf.get(c) as number] as number),
+      test,
+      parseMs,
+      fitMs,
+      cache: keep === null ? null : { path: keep, reused },
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    };
+  } finally {
+    if (keep === null) openCache.remove();
+    else openCache.close();
   }
-  await checkUnchanged();
-  if (testLabels.length > 0) {
-    test = scoreProba(model.classes, testLabels, Matrix.from(all.subarray(0, testLabels.length * K), testLabels.length, K));
-  }
-  const counts = model.classes.map((c) => labelCounts.get(c) ?? 0);
-  return {
-    model,
-    preprocessing: p,
-    rows,
-    testRows: rows - trainRows,
-    counts,
-    test,
-    fitMs,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
-  };
 }
 
-/** The refusal of a pass that gave other rows than the first (a query run again; its test rows are drawn by position). */
-function changedRows(source: TableSource, seen: number, rows: number): CliError {
-  return new CliError(
-    `${source.file}: gave ${seen > rows ? `more than ${rows}` : seen} rows on a later pass and ${rows} on the first; --stream reads the data once per pass, so it must give the same rows in the same order each time${source.query === null ? '' : ' (for a query with joins or aggregates, add an ORDER BY)'}`,
-  );
+/**
+ * The blocks of the first pass: a CSV file through the fast path (csv-numbers.ts), any
+ * other table (a query, Parquet, Arrow, a pipe) through readTableChunks.
+ */
+async function* parsedBlocks(source: TableSource, target: string, progress: Progress | null): AsyncGenerator<NumberBlock> {
+  if (source.format === 'csv' && source.query === null && !(await isPipe(source.file))) {
+    yield* readCsvNumbers(source.file, { delimiter: source.delimiter, textColumn: target, chunkRows: PARSE_ROWS, onBytes: (read, total) => progress?.bytes(read, total) });
+    return;
+  }
+  for await (const chunk of readTableChunks(source, PARSE_ROWS)) yield chunkBlock(chunk);
+}
+
+/**
+ * Which rows are held out: trainTestSplitIndices' own draw for n rows (as `train` without
+ * --stream makes it), as one byte per row; null when none are.
+ */
+function heldOut(file: string, n: number, testSize: number, seed: number): Uint8Array | null {
+  if (testSize === 0) return null;
+  if (Math.ceil(testSize * n) >= n) throw new CliError(`${file}: --test-size ${testSize} holds out all ${n} rows, leaving none to train on; lower --test-size`);
+  let split;
+  try {
+    split = trainTestSplitIndices(n, { testSize, randomState: seed });
+  } catch (error) {
+    throw new CliError(`${file}: cannot split ${n} rows with --test-size ${testSize}: ${(error as Error).message.replace(/^trainTestSplit(Indices)?: /, '')}`);
+  }
+  const mask = new Uint8Array(n);
+  for (const i of split.test) mask[i] = 1;
+  return mask;
+}
+
+/** The file's identity a kept cache is checked against. */
+async function sourceIdentity(file: string): Promise<CacheMeta['source']> {
+  const info = await stat(file);
+  return { path: resolve(file), size: info.size, mtimeMs: info.mtimeMs };
+}
+
+/** Whether a kept cache's meta is this file's, parsed as this run would parse it. */
+function sameMeta(meta: unknown, source: CacheMeta['source'], parse: CacheMeta['parse']): boolean {
+  const m = meta as Partial<CacheMeta> | null;
+  return m !== null && typeof m === 'object' && m.version === META_VERSION && JSON.stringify(m.source) === JSON.stringify(source) && JSON.stringify(m.parse) === JSON.stringify(parse);
 }
 
 /** What identifies one version of a file's contents: its inode, size and modification time (null when it is gone). */
@@ -338,28 +511,22 @@ const SHIFT_ABOVE = 480;
  */
 function addValue(c: Column, v: number): void {
   const a = Math.abs(v);
-  if (a > 2 ** (SHIFT_ABOVE + c.shift)) {
+  if (a > c.limit) {
     const shift = Math.ceil(Math.log2(a)) - SHIFT_ABOVE;
     const factor = 2 ** (c.shift - shift);
     c.mean *= factor;
     c.m2 *= factor * factor;
     c.shift = shift;
+    c.limit = 2 ** (SHIFT_ABOVE + shift);
+    c.unit = 2 ** -shift;
   }
-  const u = c.shift === 0 ? v : v * 2 ** -c.shift;
+  const u = c.shift === 0 ? v : v * c.unit;
   c.count++;
   const delta = u - c.mean;
   c.mean += delta / c.count;
   c.m2 += delta * (u - c.mean);
 }
 
-function sum(m: Map<string, number>): number {
-  let s = 0;
-  for (const v of m.values()) s += v;
-  return s;
-}
-
-function missing(file: string, chunk: CsvChunk, i: number, j: number): CliError {
-  return new CliError(
-    `${file}: row ${chunk.lines[i]}, ${describeColumn(chunk.header, j)}: missing value; pass --impute mean to fill it`,
-  );
+function missing(file: string, block: NumberBlock, i: number, j: number): CliError {
+  return new CliError(`${file}: row ${block.line(i)}, ${describeColumn(block.header, j)}: missing value; pass --impute mean to fill it`);
 }

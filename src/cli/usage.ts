@@ -101,12 +101,15 @@ Statistical inference (statsmodels' Logit table; MNLogit for 3+ classes):
                            (the column is then not a feature)
   --alpha A                intervals at level 1 − A, 0 < A < 1 (default 0.05)
 Streaming (data larger than memory):
-  --stream                 read the data chunk by chunk (a Parquet file by row groups, a
-                           --sql query run once per pass); mini-batch SGD for --epochs,
-                           or with --solver lbfgs|owlqn|newton the exact model, a pass
-                           over the data per evaluation (--max-iter, --tol)
-  --epochs N               passes over the file (default 5; sgd only)
+  --stream                 read the data once into a cache of parsed rows on disk, then
+                           train from it chunk by chunk: mini-batch SGD for --epochs, or
+                           with --solver lbfgs|owlqn|newton the exact model, a pass over
+                           the cache per evaluation (--max-iter, --tol)
+  --epochs N               passes over the rows (default 5; sgd only)
   --chunk-size N           rows per chunk (default 10000)
+  --cache FILE             keep the parsed rows in FILE and reuse them while the data file
+                           (its size and modification time) and the columns are the same
+                           (default: a temporary file, removed at the end)
   --pushdown               fit in DuckDB instead (a --sql query or a Parquet file): every
                            evaluation of the objective one SQL aggregate, the lbfgs, owlqn
                            or newton iteration here; the exact optimum, every row of the query

@@ -140,10 +140,13 @@ describe('the split', () => {
     expect(r.stderr).toMatch(/^logreg-wasm: .*two\.csv: the 1 training row holds one class \([01]\) after --test-size 0\.2 held out 1; lower --test-size or pass --stratify\n$/);
   });
 
-  it('train --stream with no rows drawn for testing does not blame --test-size 0', async () => {
-    const r = await cli(['train', tmp.file('tiny.csv', 'a,y\n1,0\n2,1\n'), '--target', 'y', '--quiet', '--stream', '--test-size', '0.01']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('No test rows: the per-row draw with --test-size 0.01 held none of the 2 rows out.');
-    expect(r.stdout).not.toContain('--test-size 0)');
+  it('train --stream holds out the rows train holds out without --stream (ceil(test size × rows), drawn alike)', async () => {
+    const file = tmp.file('split.csv', `a,y\n${Array.from({ length: 40 }, (_, i) => `${i},${i % 2}`).join('\n')}\n`);
+    for (const testSize of ['0.01', '0.25']) {
+      const streamed = JSON.parse((await cli(['train', file, '--target', 'y', '--quiet', '--json', '--stream', '--test-size', testSize])).stdout);
+      const inMemory = JSON.parse((await cli(['train', file, '--target', 'y', '--quiet', '--json', '--solver', 'lbfgs', '--test-size', testSize])).stdout);
+      expect(streamed.split.test).toBe(inMemory.split.test);
+      expect(streamed.test.rows).toBe(inMemory.test.rows);
+    }
   });
 });

@@ -52,6 +52,6 @@ describe('a pipe as the data file', () => {
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const r = await cli(['train', fifo, '--target', 'y', '--stream', '--quiet']);
     expect(r.code).toBe(2);
-    expect(r.stderr.split('\n')[0]).toMatch(/^logreg-wasm: --stream reads '.*stream\.pipe' once per epoch, and it is a pipe or device, which can be read only once/);
+    expect(r.stderr.split('\n')[0]).toMatch(/^logreg-wasm: --stream reads '.*stream\.pipe' as a file it can check for changes while it is read, and it is a pipe or device/);
   });
 });

@@ -18,7 +18,7 @@ const stream = (...args: string[]) => cli(['train', DATA, '--target', 'y', '--qu
 
 describe('train --stream refuses flags it cannot honour', () => {
   for (const [flags, message] of [
-    [['--stratify'], '--stratify does not apply to --stream: its test rows are drawn row by row as the file streams past'],
+    [['--stratify'], '--stratify does not apply to --stream: its held-out rows are drawn as train draws them without --stratify'],
     [['--max-iter', '5'], '--max-iter does not apply to --stream: sgd makes --epochs passes over the file (--solver lbfgs takes --max-iter)'],
     [['--tol', '0.1'], '--tol does not apply to --stream: sgd makes --epochs passes over the file (--solver lbfgs takes --tol)'],
     [['--solver', 'gd'], "--stream trains with --solver sgd (approximate, --epochs passes) or lbfgs, owlqn or newton (exact, one pass per evaluation); got 'gd'"],
@@ -60,7 +60,7 @@ describe('train --stream --solver lbfgs|owlqn|newton: the exact fit, a pass over
 
   it('reports the solver, its iterations and that each evaluation is a pass', async () => {
     const r = await cli(['train', DATA, '--target', 'y', '--stream', '--solver', 'lbfgs', '--quiet']);
-    expect(r.stdout).toMatch(/^Fit: lbfgs, \d+ iterations, converged \(a pass over the file per evaluation\), /m);
+    expect(r.stdout).toMatch(/^Fit: lbfgs, \d+ iterations, converged \(a pass over the cached rows per evaluation\), /m);
   });
 });
 
@@ -79,26 +79,34 @@ describe('train --stream --class-weight balanced', () => {
   });
 });
 
-describe('train --stream and a file that changes between passes', () => {
-  it('is refused in one message saying so (every pass must read what the first counted)', async () => {
+describe('train --stream and a file that changes while it is read', () => {
+  const request = (file: string, progress: Progress) => ({
+    source: fileSource(file, 'csv', null),
+    target: 'y',
+    features: [],
+    request: { oneHot: [], impute: null, standardize: false },
+    epochs: 3,
+    chunkRows: 100,
+    testSize: 0.2,
+    maxClasses: 100,
+    options: { solver: 'sgd' as const, randomState: 1 },
+    progress,
+  });
+
+  it('is refused in one message saying so when the file grows during the parse pass (never a mix)', async () => {
     const file = tmp.file('growing.csv', `a,y\n${Array.from({ length: 20 }, (_, i) => `${i},${i % 2}`).join('\n')}\n`);
-    // The progress of epoch 1 appends rows, as a log file being written would.
-    const progress = { update: () => appendFileSync(file, '5,1\n6,0\n7,2\n'), done: () => {} } as unknown as Progress;
     const r = await cli(['train', file, '--target', 'y', '--stream', '--quiet']); // unchanged: trains
     expect(r.code).toBe(0);
-    await expect(
-      trainStream({
-        source: fileSource(file, 'csv', null),
-        target: 'y',
-        features: [],
-        request: { oneHot: [], impute: null, standardize: false },
-        epochs: 3,
-        chunkRows: 100,
-        testSize: 0.2,
-        maxClasses: 100,
-        options: { solver: 'sgd', randomState: 1 },
-        progress,
-      }),
-    ).rejects.toThrow(/growing\.csv: changed while --stream was reading it \(each epoch reads it again\); train on a copy that stays put$/);
+    // The parse pass's byte progress appends rows, as a log file being written would.
+    const progress = { phase: () => {}, bytes: () => appendFileSync(file, '5,1\n6,0\n7,2\n'), update: () => {}, done: () => {} } as unknown as Progress;
+    await expect(trainStream(request(file, progress))).rejects.toThrow(/growing\.csv: changed while --stream was reading it; train on a copy that stays put$/);
+  });
+
+  it('trains on the rows it parsed when the file changes after the parse pass (the epochs read the cache)', async () => {
+    const file = tmp.file('later.csv', `a,y\n${Array.from({ length: 20 }, (_, i) => `${i},${i % 2}`).join('\n')}\n`);
+    const progress = { phase: () => {}, bytes: () => {}, update: () => appendFileSync(file, '5,1\n6,0\n7,2\n'), done: () => {} } as unknown as Progress;
+    const result = await trainStream(request(file, progress));
+    expect(result.rows).toBe(20);
+    expect(result.model.classes).toEqual([0, 1]);
   });
 });

@@ -7,6 +7,7 @@
  * beside it.
  * @module
  */
+import { resolve } from 'node:path';
 import { LogisticRegression, trainTestSplitIndices, type CsrMatrix, type Dtype, type Label, type LogisticRegressionCV, type Matrix } from '../../index.js';
 import { MODEL_FORMAT, MODEL_VERSION } from '../../estimator/model-json.js';
 import { chosenWords, counted, formatPath, pathReport, type PathReport } from '../cv-report.js';
@@ -149,7 +150,7 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
     if (exact && values['epochs'] !== undefined) throw new UsageError(`--epochs applies to --solver sgd; --solver ${options.solver} makes a pass per evaluation until it converges (--max-iter, --tol)`, 'train');
     // Flags of the in-memory path that --stream cannot honour: refused, never ignored.
     const unused: Record<string, string> = {
-      stratify: 'its test rows are drawn row by row as the file streams past',
+      stratify: 'its held-out rows are drawn as train draws them without --stratify',
       cv: 'it fits one model in one pass per epoch; run cv or train --cv without --stream',
       Cs: 'it fits one model at one C',
       'l1-ratios': 'it fits one model at one l1 ratio',
@@ -165,7 +166,24 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
     makeModel(options, 'train');
     if (out !== undefined) await checkNotInput(out, '--out', source.query === null ? [file] : []);
     const progress = values['quiet'] ? null : exact ? new Progress(io.stderr, num(values, 'max-iter') ?? 100) : new Progress(io.stderr, epochs, 'epoch');
-    const result = await trainStream({ source, target, features: featureList, request, epochs, chunkRows, testSize, maxClasses, options, progress });
+    const cache = str(values, 'cache') ?? null;
+    if (cache !== null) await checkNotInput(cache, '--cache', source.query === null ? [file] : []);
+    if (cache !== null && out !== undefined && resolve(cache) === resolve(out)) throw new UsageError('--cache and --out name the same file', 'train');
+    progress?.phase(`reading ${file}`);
+    const result = await trainStream({
+      source,
+      target,
+      features: featureList,
+      request,
+      epochs,
+      chunkRows,
+      testSize,
+      maxClasses,
+      options,
+      progress,
+      cache,
+      notice: (m) => io.stderr.write(`note: ${safeLine(m)}\n`),
+    });
     for (const w of warnings) io.stderr.write(`warning: ${safeLine(w)}\n`);
     if (out !== undefined) await writeFileAtomic(out, modelFileText(target, { preprocessing: result.preprocessing, text: null, svmlight: null }, result.model));
     const report = {
@@ -174,8 +192,8 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
       counts: result.counts,
       split: { train: result.rows - result.testRows, test: result.testRows, testSize },
       fit: exact
-        ? { solver: options.solver, nIter: result.model.nIter, converged: result.model.converged, chunkRows, fitMs: result.fitMs, peakRssMb: result.peakRssMb }
-        : { solver: 'sgd', epochs, chunkRows, fitMs: result.fitMs, peakRssMb: result.peakRssMb },
+        ? { solver: options.solver, nIter: result.model.nIter, converged: result.model.converged, chunkRows, parseMs: result.parseMs, fitMs: result.fitMs, cache: result.cache, peakRssMb: result.peakRssMb }
+        : { solver: 'sgd', epochs, chunkRows, parseMs: result.parseMs, fitMs: result.fitMs, cache: result.cache, peakRssMb: result.peakRssMb },
       test: result.test,
       out: out ?? null,
     };
@@ -187,14 +205,15 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
           `Data: ${describeSource(source, file)}: ${result.rows} rows, ${report.data.features.length} features; target ${quoted(target)} (streamed in chunks of ${chunkRows} rows)`,
           `Classes: ${countsLine(result.model.classes, result.counts)}`,
           `Split: ${report.split.train} train, ${report.split.test} test (test size ${testSize})`,
+          `Read: ${result.cache?.reused ? `the rows kept in ${result.cache.path}` : 'the data parsed once into a cache of its rows'}, ${(result.parseMs / 1000).toFixed(2)} s`,
           exact
-            ? `Fit: ${options.solver}, ${result.model.nIter} ${result.model.nIter === 1 ? 'iteration' : 'iterations'}${result.model.converged ? ', converged' : ''} (a pass over the file per evaluation), ${(result.fitMs / 1000).toFixed(2)} s, peak RSS ${result.peakRssMb.toFixed(0)} MB`
-            : `Fit: sgd, ${epochs} epochs, ${(result.fitMs / 1000).toFixed(2)} s, peak RSS ${result.peakRssMb.toFixed(0)} MB`,
+            ? `Fit: ${options.solver}, ${result.model.nIter} ${result.model.nIter === 1 ? 'iteration' : 'iterations'}${result.model.converged ? ', converged' : ''} (a pass over the cached rows per evaluation), ${(result.fitMs / 1000).toFixed(2)} s, peak RSS ${result.peakRssMb.toFixed(0)} MB`
+            : `Fit: sgd, ${epochs} epochs over the cached rows, ${(result.fitMs / 1000).toFixed(2)} s, peak RSS ${result.peakRssMb.toFixed(0)} MB`,
           '',
           result.test === null
             ? testSize === 0
               ? 'No test rows (--test-size 0).'
-              : `No test rows: the per-row draw with --test-size ${testSize} held none of the ${result.rows} rows out.`
+              : `No test rows: --test-size ${testSize} held none of the ${result.rows} rows out.`
             : formatScores(result.model.classes, [['test', result.test]]),
           '',
           out === undefined ? 'Model not saved (pass --out model.json to save it).' : `Model written to ${out}`,
@@ -204,7 +223,7 @@ export async function train(values: Values, positionals: string[], io: Io): Prom
     }
     return;
   }
-  for (const flag of ['epochs', 'chunk-size']) if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --stream`, 'train');
+  for (const flag of ['epochs', 'chunk-size', 'cache']) if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --stream`, 'train');
   // Check every option before reading the data, so usage errors come first.
   // A search makes many fits: no progress bar across them.
   const progress = values['quiet'] || values['cv'] !== undefined ? null : new Progress(io.stderr, num(values, 'max-iter') ?? 100);
