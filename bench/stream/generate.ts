@@ -5,7 +5,7 @@
  * to 17 significant digits, as pandas' `to_csv`), or with a fixed number of decimals
  * (`decimals`, as `np.savetxt(fmt='%.6f')` would), so the parse pass sees realistic text.
  *
- * Generation takes a while for large files (about 20 s for 2,000,000 rows on the bench
+ * Generation takes a while for large files (about 30 s for 2,000,000 rows on the bench
  * machine), so a finished file is recorded in a sidecar (`NAME.bytes`: its byte count)
  * and reused when both are there and agree; a file cut short by an interrupted run has no
  * sidecar, or another size, and is written again.
