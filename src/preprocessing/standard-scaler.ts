@@ -459,9 +459,11 @@ function columnMoments(data: Float64Array, n: number, d: number, withStd: boolea
 
 /**
  * scikit-learn's test for a column whose variance is rounding error of its mean:
- * var ≤ n·ε·var + (n·mean·ε)².
+ * var ≤ n·ε·var + (n·mean·ε)² (over n rows). Homogeneous: the statistics of x · 2^k pass
+ * or fail it as those of x do.
+ * @internal
  */
-function isNearConstant(v: number, m: number, n: number): boolean {
+export function isNearConstant(v: number, m: number, n: number): boolean {
   const q = n * m * EPS;
   return v <= n * EPS * v + q * q;
 }
