@@ -11,7 +11,7 @@
  */
 import { chmod, lstat, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { LogisticRegression } from '../index.js';
-import { CliError } from './errors.js';
+import { CliError, fileErrorReason } from './errors.js';
 import { own, record, type Preprocessing } from './preprocess.js';
 import type { SvmlightInput } from './svmlight-data.js';
 import { quoted } from './text.js';
@@ -72,12 +72,12 @@ export async function writeFileAtomic(path: string, text: string | Uint8Array): 
   } catch (error) {
     if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') throw new CliError(`${path}: cannot write (${reason(error as NodeJS.ErrnoException)})`);
+    if (code !== 'ENOENT') throw new CliError(`${path}: cannot write (${fileErrorReason(error as NodeJS.ErrnoException)})`);
     if (path.endsWith('/')) throw new CliError(`${path}: cannot write (names a directory; give a file name)`);
     // A dangling symbolic link: written through, creating the file it names.
     if ((await lstat(path).catch(() => null))?.isSymbolicLink()) {
       await writeFile(path, text).catch((e: NodeJS.ErrnoException) => {
-        throw new CliError(`${path}: cannot write (${reason(e)})`);
+        throw new CliError(`${path}: cannot write (${fileErrorReason(e)})`);
       });
       return;
     }
@@ -90,27 +90,10 @@ export async function writeFileAtomic(path: string, text: string | Uint8Array): 
   } catch (error) {
     await rm(temporary, { force: true });
     // Node's message names the temporary file, which the user never asked for.
-    throw new CliError(`${path}: cannot write (${reason(error as NodeJS.ErrnoException)})`);
+    throw new CliError(`${path}: cannot write (${fileErrorReason(error as NodeJS.ErrnoException)})`);
   }
 }
 
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such directory',
-  ENOTDIR: 'a parent is not a directory',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'is a directory',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
-  EROFS: 'read-only file system',
-  ENAMETOOLONG: 'the name is too long',
-};
-
-/** What went wrong with a file, in words that name no path. */
-function reason(error: NodeJS.ErrnoException): string {
-  const code = error.code ?? '';
-  return (Object.hasOwn(REASONS, code) ? REASONS[code] : undefined) ?? (code === '' ? 'unknown error' : code);
-}
 
 /** The identity of an existing file (through symbolic links), or null when there is none. */
 async function identity(path: string): Promise<{ real: string; dev: number; ino: number } | null> {
@@ -206,7 +189,7 @@ export async function readModelFile(file: string): Promise<CliModel> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') throw new CliError(`${file}: is a directory, not a model file`);
-    throw new CliError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${reason(error as NodeJS.ErrnoException)})`);
+    throw new CliError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${fileErrorReason(error as NodeJS.ErrnoException)})`);
   }
   let doc: unknown;
   try {

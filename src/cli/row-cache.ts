@@ -41,7 +41,7 @@ import * as nodeFs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { CliError } from './errors.js';
+import { CliError, fileErrorReason } from './errors.js';
 
 /** The first 8 bytes of the file, and its last 8. */
 const MAGIC = new Uint8Array([0x4c, 0x52, 0x57, 0x52, 0x4f, 0x57, 0x53, 0x00]); // 'LRWROWS\0'
@@ -248,38 +248,17 @@ export function removeRowCachesNow(): void {
 // ---------------------------------------------------------------------------------------
 // Errors
 
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such directory',
-  ENOTDIR: 'a parent is not a directory',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'is a directory',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
-  EFBIG: 'the file is too large for the file system',
-  EIO: 'input/output error',
-  EROFS: 'read-only file system',
-  ENAMETOOLONG: 'the name is too long',
-  EMFILE: 'too many open files',
-};
-
-/** What went wrong with a file, in words that name no path (Node's message names the temporary one). */
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
-  return (Object.hasOwn(REASONS, code) ? REASONS[code] : undefined) ?? (code === '' ? String(error) : code);
-}
-
 /** A failure to write: says what failed and that nothing was left behind. */
 function writeError(path: string, temporary: boolean, error: unknown): CliError {
   if (error instanceof CliError) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   const where = temporary && (code === 'ENOSPC' || code === 'EDQUOT') ? '; TMPDIR chooses its directory' : '';
   const what = temporary ? 'the temporary --stream cache' : 'the --stream cache';
-  return new CliError(`${path}: cannot write ${what} (${reason(error)}${where}); the partial file was removed`);
+  return new CliError(`${path}: cannot write ${what} (${fileErrorReason(error)}${where}); the partial file was removed`);
 }
 
 function readError(path: string, error: unknown): CliError {
-  return error instanceof CliError ? error : new CliError(`${path}: cannot read the --stream cache (${reason(error)})`);
+  return error instanceof CliError ? error : new CliError(`${path}: cannot read the --stream cache (${fileErrorReason(error)})`);
 }
 
 function checkHost(path: string): void {
@@ -349,7 +328,7 @@ export async function createRowCache(path: string | null, width: number, options
     fd = fs.openSync(file, 'wx+', 0o600);
   } catch (error) {
     const what = path === null ? 'the temporary --stream cache' : 'the --stream cache';
-    throw new CliError(`${shown}: cannot create ${what} (${reason(error)})`);
+    throw new CliError(`${shown}: cannot create ${what} (${fileErrorReason(error)})`);
   }
   return new Writer(fs, fd, file, path, width);
 }

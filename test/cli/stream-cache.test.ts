@@ -7,21 +7,16 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, readl
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { RandomState } from '../../src/datasets/random-state.js';
 import { cli, expectClose, scratch, type CliResult } from './helpers.js';
 
 const tmp = scratch();
 afterAll(() => tmp.remove());
 
-/** A seeded generator of uniform numbers in [0, 1) (mulberry32). */
+/** A seeded generator of uniform numbers in [0, 1) (numpy's legacy stream, the library's own). */
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const state = new RandomState(seed);
+  return () => state.randomSample();
 }
 
 /** A standard normal draw (Box–Muller). */
