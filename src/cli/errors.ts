@@ -27,24 +27,4 @@ export class UsageError extends Error {
   }
 }
 
-/** Node's error codes for file operations, in words. */
-const FILE_ERRORS: Record<string, string> = {
-  ENOENT: 'no such directory',
-  ENOTDIR: 'a parent is not a directory',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'is a directory',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
-  EFBIG: 'the file is too large for the file system',
-  EIO: 'input/output error',
-  EROFS: 'read-only file system',
-  ENAMETOOLONG: 'the name is too long',
-  EMFILE: 'too many open files',
-};
-
-/** What went wrong with a file, in words that name no path (Node's message may name a temporary file the user never asked for). */
-export function fileErrorReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
-  return (Object.hasOwn(FILE_ERRORS, code) ? FILE_ERRORS[code] : undefined) ?? (code === '' ? 'unknown error' : code);
-}
+export { fileErrorReason } from '../node/file-errors.js';

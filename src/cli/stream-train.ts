@@ -27,7 +27,7 @@ import { describeColumn, isPipe } from './csv.js';
 import { chunkBlock, readCsvNumbers, type NumberBlock } from './csv-numbers.js';
 import { isMissing, isNumberCell, toLabel } from './csv-rules.js';
 import { CliError, UsageError } from './errors.js';
-import { createRowCache, openRowCache, type RowCache } from './row-cache.js';
+import { createRowCache, openRowCache, type RowCache } from '../node/row-cache.js';
 import { readTableChunks, type TableSource } from './tables.js';
 import { quoted } from './text.js';
 import {
@@ -168,7 +168,7 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
     let cache: RowCache | null = null;
     let reused = false;
     if (keep !== null && identity !== null) {
-      const opened = await openRowCache(keep, { width });
+      const opened = await openRowCache(keep, { width }, { label: '--stream cache' });
       if ('rejected' in opened) {
         if (!/no such file/.test(opened.rejected)) req.notice?.(`rebuilding the cache ${keep}: ${opened.rejected}`);
       } else if (sameMeta(opened.meta, identity, parse)) {
@@ -206,7 +206,7 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
       // Pass 1: parse every row once, check it, and write it to the cache.
       const labelCodes = new Map<string, number>();
       labelTexts = [];
-      const writer = await createRowCache(keep, width);
+      const writer = await createRowCache(keep, width, { label: '--stream cache' });
       try {
         const row = new Float64Array(blockRows * width);
         for (let next = firstBlock; next.done !== true; next = await blocks.next()) {
@@ -443,8 +443,8 @@ export async function trainStream(req: StreamTrainRequest): Promise<StreamTrainR
       // The training rows preprocessed once more into two temporary caches, X (n × d) and the
       // class indices, so every pass of the fit reads X straight into WebAssembly memory.
       const capacity = Math.max(1, Math.min(chunkRows, trainRows));
-      const xWriter = await createRowCache(null, d);
-      const yWriter = await createRowCache(null, 1).catch((error: unknown) => {
+      const xWriter = await createRowCache(null, d, { label: '--stream cache' });
+      const yWriter = await createRowCache(null, 1, { label: '--stream cache' }).catch((error: unknown) => {
         xWriter.abort();
         throw error;
       });

@@ -1,6 +1,7 @@
 /**
  * `logreg-wasm/node`: what needs Node's file system — reading and writing svmlight / LIBSVM
- * files. A separate entry so that the main one stays free of `node:` imports and runs in
+ * files, and {@link cacheChunks}, a chunk source read once into a cache on disk for the
+ * passes of `fitStream` and `fitChunks`. A separate entry so that the main one stays free of `node:` imports and runs in
  * browsers; it uses the main entry's CsrMatrix, so the matrices it returns go straight to
  * `fit`.
  *
@@ -20,3 +21,4 @@ export {
   type LoadSvmlightFileOptions,
   type SvmlightFileData,
 } from './svmlight-file.js';
+export { cacheChunks, type CacheChunksOptions, type CachedChunks } from './cache-chunks.js';

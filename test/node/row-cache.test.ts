@@ -1,4 +1,4 @@
-// The binary row cache of `train --stream` (src/cli/row-cache.ts): rows come back bit for
+// The binary row cache of `train --stream` and cacheChunks (src/node/row-cache.ts): rows come back bit for
 // bit, a file that is not a complete cache of this format is rejected with a reason, a
 // failed or interrupted write leaves nothing behind, and temporary files go at exit.
 import { spawn } from 'node:child_process';
@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CliError } from '../../src/cli/errors.js';
 import {
   IO_BLOCK_BYTES,
   MAX_ROW_CACHE_WIDTH,
@@ -18,9 +17,12 @@ import {
   type RowCache,
   type RowCacheFs,
   type RowCacheRejection,
-} from '../../src/cli/row-cache.js';
+} from '../../src/node/row-cache.js';
 
-const MODULE_URL = pathToFileURL(join(import.meta.dirname, '../../src/cli/row-cache.ts')).href;
+/** The CLI's name for its cache: the messages below are train --stream's. */
+const CLI = { label: '--stream cache' } as const;
+
+const MODULE_URL = pathToFileURL(join(import.meta.dirname, '../../src/node/row-cache.ts')).href;
 const REPO = join(import.meta.dirname, '../..');
 
 let dir: string;
@@ -80,7 +82,7 @@ function bytesOf(values: Float64Array): Buffer {
 
 /** Writes a cache at `path` (or a temporary one), appending `appendRows` rows at a time. */
 async function write(path: string | null, values: Float64Array, width: number, meta: unknown = { m: 1 }, appendRows = 37): Promise<RowCache> {
-  const writer = await createRowCache(path, width);
+  const writer = await createRowCache(path, width, CLI);
   const rows = values.length / width;
   for (let first = 0; first < rows; first += appendRows) {
     writer.append(values.subarray(first * width), Math.min(appendRows, rows - first));
@@ -104,13 +106,13 @@ function readAll(cache: RowCache, rowsPerBlock: number, into?: Float64Array): Fl
 }
 
 async function opened(path: string, width: number): Promise<RowCache> {
-  const cache = await openRowCache(path, { width });
+  const cache = await openRowCache(path, { width }, CLI);
   if ('rejected' in cache) throw new Error(`rejected: ${cache.rejected}`);
   return cache;
 }
 
 async function rejection(path: string, width: number): Promise<string> {
-  const result = await openRowCache(path, { width });
+  const result = await openRowCache(path, { width }, CLI);
   if (!('rejected' in result)) {
     result.close();
     throw new Error(`${path} was read as a cache`);
@@ -294,12 +296,64 @@ describe('reading into the caller’s array', () => {
     expect(() => blocks.next()).toThrow(/closed/);
   });
 
-  it('throws a CliError naming the file when it ends early', async () => {
+  it('throws an Error naming the file when it ends early', async () => {
     const path = join(dir, 'shrunk.cache');
     const cache = await write(path, rowsOf(7, 2), 2);
     nodeFs.truncateSync(path, 40);
-    expect(() => [...cache.readBlocks(3)]).toThrow(new CliError(`${path}: the --stream cache ended early (changed while being read)`));
+    expect(() => [...cache.readBlocks(3)]).toThrow(new Error(`${path}: the --stream cache ended early (changed while being read)`));
     cache.close();
+  });
+});
+
+describe('reading any run of rows', () => {
+  it('returns rows first … first + rows − 1 bit for bit, into a given array or a new one', async () => {
+    const values = rowsOf(50, 3);
+    const cache = await write(join(dir, 'runs.cache'), values, 3);
+    const into = new Float64Array(20 * 3);
+    for (const [first, rows] of [[0, 50], [0, 1], [49, 1], [7, 13], [20, 20], [50, 0], [3, 0]] as const) {
+      const want = bytesOf(values.subarray(first * 3, (first + rows) * 3));
+      expect(bytesOf(cache.readRows(first, rows)).equals(want)).toBe(true);
+      if (rows <= 20) {
+        const got = cache.readRows(first, rows, into);
+        expect(got.buffer).toBe(into.buffer);
+        expect(bytesOf(got).equals(want)).toBe(true);
+      }
+    }
+    expect(cache.readRows(0, 20, into)).toBe(into);
+    cache.close();
+  });
+
+  it('refuses a run outside the cache or an array too short with a RangeError, and a closed cache', async () => {
+    const cache = await write(join(dir, 'bad-runs.cache'), rowsOf(10, 2), 2);
+    for (const [first, rows] of [[-1, 1], [11, 0], [0, 11], [5, 6], [1.5, 1], [0, -1], [0, NaN]] as const) {
+      expect(() => cache.readRows(first, rows)).toThrow(RangeError);
+    }
+    expect(() => cache.readRows(0, 3, new Float64Array(5))).toThrow(RangeError);
+    cache.close();
+    expect(() => cache.readRows(0, 1)).toThrow(/closed/);
+  });
+});
+
+describe('the name of the cache in messages', () => {
+  it('is "row cache" by default', async () => {
+    const path = join(dir, 'default.cache');
+    await expect(createRowCache(join(dir, 'no', 'dir.cache'), 1)).rejects.toThrow(new Error(`${join(dir, 'no', 'dir.cache')}: cannot create the row cache (no such directory)`));
+    const writer = await createRowCache(path, 1, { fs: fullAfter(0) });
+    await expect(writer.finish(null)).rejects.toThrow(new Error(`${path}: cannot write the row cache (no space left on the device); the partial file was removed`));
+    const temporary = await createRowCache(null, 1, { fs: fullAfter(0) });
+    await expect(temporary.finish(null)).rejects.toThrow(
+      new Error(`${temporary.path}: cannot write the temporary row cache (no space left on the device; TMPDIR chooses its directory); the partial file was removed`),
+    );
+    writeFileSync(path, new Uint8Array(randomBits(500, 3).buffer));
+    expect(await openRowCache(path, { width: 1 })).toEqual({ rejected: 'not a row cache (no magic number at its start)' });
+  });
+
+  it('is the label given', async () => {
+    const path = join(dir, 'labelled.cache');
+    const writer = await createRowCache(path, 1, { label: 'chunk cache', fs: fullAfter(0) });
+    await expect(writer.finish(null)).rejects.toThrow(new Error(`${path}: cannot write the chunk cache (no space left on the device); the partial file was removed`));
+    writeFileSync(path, 'not a cache at all, but long enough to have a header and a footer');
+    expect(await openRowCache(path, { width: 1 }, { label: 'chunk cache' })).toEqual({ rejected: 'not a chunk row cache (no magic number at its start)' });
   });
 });
 
@@ -401,21 +455,21 @@ describe('a file that is not a complete cache of this format is rejected with a 
     expect(await rejection(join(dir, 'sub'), WIDTH)).toBe('not a regular file');
   });
 
-  it('throws a CliError naming the file for other I/O errors', async () => {
+  it('throws an Error naming the file for other I/O errors', async () => {
     const denied: RowCacheFs = {
       ...nodeFs,
       openSync: () => {
         throw Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES' });
       },
     };
-    await expect(openRowCache(path, { width: WIDTH }, { fs: denied })).rejects.toThrow(new CliError(`${path}: cannot read the --stream cache (permission denied)`));
+    await expect(openRowCache(path, { width: WIDTH }, { ...CLI, fs: denied })).rejects.toThrow(new Error(`${path}: cannot read the --stream cache (permission denied)`));
   });
 });
 
 describe('a failed write leaves nothing behind', () => {
-  it('throws a CliError naming the path when the disk fills during append, and removes the partial file', async () => {
+  it('throws an Error naming the path when the disk fills during append, and removes the partial file', async () => {
     const path = join(dir, 'full.cache');
-    const writer = await createRowCache(path, 1, { fs: fullAfter(3 * 2 ** 20) });
+    const writer = await createRowCache(path, 1, { ...CLI, fs: fullAfter(3 * 2 ** 20) });
     const block = rowsOf(2 ** 17, 1); // 1 MiB
     const failure = (() => {
       try {
@@ -425,16 +479,16 @@ describe('a failed write leaves nothing behind', () => {
       }
       return null;
     })();
-    expect(failure).toBeInstanceOf(CliError);
-    expect((failure as CliError).message).toBe(`${path}: cannot write the --stream cache (no space left on the device); the partial file was removed`);
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).message).toBe(`${path}: cannot write the --stream cache (no space left on the device); the partial file was removed`);
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('throws the CliError when the disk fills while finishing, and removes the partial file', async () => {
+  it('throws the Error when the disk fills while finishing, and removes the partial file', async () => {
     const path = join(dir, 'full-at-end.cache');
-    const writer = await createRowCache(path, 2, { fs: fullAfter(32 + 100 * 16 + 5) });
+    const writer = await createRowCache(path, 2, { ...CLI, fs: fullAfter(32 + 100 * 16 + 5) });
     writer.append(rowsOf(100, 2), 100);
-    await expect(writer.finish({ labels: ['a', 'b'] })).rejects.toThrow(new CliError(`${path}: cannot write the --stream cache (no space left on the device); the partial file was removed`));
+    await expect(writer.finish({ labels: ['a', 'b'] })).rejects.toThrow(new Error(`${path}: cannot write the --stream cache (no space left on the device); the partial file was removed`));
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -445,8 +499,8 @@ describe('a failed write leaves nothing behind', () => {
       ['EDQUOT', 'disk quota exceeded'],
     ] as const) {
       const path = join(dir, `${code}.cache`);
-      const writer = await createRowCache(path, 1, { fs: fullAfter(0, code) });
-      await expect(writer.finish(null)).rejects.toThrow(new CliError(`${path}: cannot write the --stream cache (${words}); the partial file was removed`));
+      const writer = await createRowCache(path, 1, { ...CLI, fs: fullAfter(0, code) });
+      await expect(writer.finish(null)).rejects.toThrow(new Error(`${path}: cannot write the --stream cache (${words}); the partial file was removed`));
     }
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -454,40 +508,40 @@ describe('a failed write leaves nothing behind', () => {
   it('leaves a file already at the path as it was', async () => {
     const path = join(dir, 'old.cache');
     writeFileSync(path, 'the old cache');
-    const writer = await createRowCache(path, 1, { fs: fullAfter(10) });
-    await expect(writer.finish(null)).rejects.toThrow(CliError);
+    const writer = await createRowCache(path, 1, { ...CLI, fs: fullAfter(10) });
+    await expect(writer.finish(null)).rejects.toThrow(Error);
     expect(readdirSync(dir)).toEqual(['old.cache']);
     expect(readFileSync(path, 'utf8')).toBe('the old cache');
   });
 
   it('says a temporary cache filled its directory, and TMPDIR chooses it', async () => {
-    const writer = await createRowCache(null, 1, { fs: fullAfter(100) });
+    const writer = await createRowCache(null, 1, { ...CLI, fs: fullAfter(100) });
     expect(writer.path.startsWith(join(dir, 'logreg-wasm-rows-'))).toBe(true);
     expect(() => writer.append(rowsOf(2 ** 20, 1), 2 ** 20)).toThrow(
-      new CliError(`${writer.path}: cannot write the temporary --stream cache (no space left on the device; TMPDIR chooses its directory); the partial file was removed`),
+      new Error(`${writer.path}: cannot write the temporary --stream cache (no space left on the device; TMPDIR chooses its directory); the partial file was removed`),
     );
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it('closes the writer after a failure', async () => {
-    const writer = await createRowCache(join(dir, 'failed.cache'), 1, { fs: fullAfter(0) });
-    await expect(writer.finish(null)).rejects.toThrow(CliError);
+    const writer = await createRowCache(join(dir, 'failed.cache'), 1, { ...CLI, fs: fullAfter(0) });
+    await expect(writer.finish(null)).rejects.toThrow(Error);
     expect(() => writer.append(new Float64Array(1), 1)).toThrow(/closed/);
     writer.abort();
   });
 
-  it('throws a CliError and removes the partial file when the path cannot be replaced', async () => {
+  it('throws an Error and removes the partial file when the path cannot be replaced', async () => {
     const path = join(dir, 'a-directory');
     mkdirSync(path);
-    const writer = await createRowCache(path, 1);
+    const writer = await createRowCache(path, 1, CLI);
     writer.append(new Float64Array([1, 2]), 2);
-    await expect(writer.finish(null)).rejects.toThrow(new CliError(`${path}: cannot write the --stream cache (is a directory); the partial file was removed`));
+    await expect(writer.finish(null)).rejects.toThrow(new Error(`${path}: cannot write the --stream cache (is a directory); the partial file was removed`));
     expect(readdirSync(dir)).toEqual(['a-directory']);
   });
 
-  it('throws a CliError naming the path when the file cannot be created', async () => {
+  it('throws an Error naming the path when the file cannot be created', async () => {
     const path = join(dir, 'no', 'such', 'dir.cache');
-    await expect(createRowCache(path, 1)).rejects.toThrow(new CliError(`${path}: cannot create the --stream cache (no such directory)`));
+    await expect(createRowCache(path, 1, CLI)).rejects.toThrow(new Error(`${path}: cannot create the --stream cache (no such directory)`));
   });
 
   it('throws a TypeError for meta without a JSON form, and removes the partial file', async () => {
@@ -638,6 +692,22 @@ writing.append(new Float64Array(8), 4);
 const temporary = await (await cache.createRowCache(null, 2)).finish({ a: 1 });
 console.log('ready');
 `;
+
+describe('removeAtExit', () => {
+  it('deletes a finished cache at a path in what the exit listener runs too, and on remove() forgets it', async () => {
+    const before = listeners();
+    const gone = await (await createRowCache(join(dir, 'gone.cache'), 1, { removeAtExit: true })).finish(null);
+    expect(gone.temporary).toBe(false);
+    expect(readdirSync(dir)).toEqual(['gone.cache']);
+    removeRowCachesNow();
+    expect(readdirSync(dir)).toEqual([]);
+    const removed = await (await createRowCache(join(dir, 'removed.cache'), 1, { removeAtExit: true })).finish(null);
+    expect(listeners()).toEqual(before.map((n) => n + 1));
+    removed.remove();
+    expect(listeners()).toEqual(before);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
 
 describe('a process that ends leaves no temporary file', () => {
   const script = (rest: string) => MAKE_FILES.replace('"PARTIAL"', JSON.stringify(join(dir, 'partial.cache'))) + rest;

@@ -1,8 +1,8 @@
 /**
- * The binary row cache of `train --stream`: the first pass parses the table once and
- * writes its rows here; every later pass (each SGD epoch, each objective evaluation of a
- * full-batch solver, the held-out rows) reads them back in large blocks instead of
- * parsing text again. The rows are `width` float64 values each, in the caller's layout
+ * The binary row cache of `train --stream` and of `cacheChunks` (cache-chunks.ts): the first pass
+ * parses the table (or runs the chunk source) once and writes its rows here; every later
+ * pass (each SGD epoch, each objective evaluation of a full-batch solver, the held-out
+ * rows) reads them back in large blocks instead of parsing text again. The rows are `width` float64 values each, in the caller's layout
  * (this module never interprets them), followed by the caller's `meta`, any JSON value
  * (what the rows depend on: dictionaries, the source's identity, the parse options),
  * stored and returned as JSON gives it back.
@@ -41,7 +41,7 @@ import * as nodeFs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { CliError, fileErrorReason } from './errors.js';
+import { fileErrorReason } from './file-errors.js';
 
 /** The first 8 bytes of the file, and its last 8. */
 const MAGIC = new Uint8Array([0x4c, 0x52, 0x57, 0x52, 0x4f, 0x57, 0x53, 0x00]); // 'LRWROWS\0'
@@ -85,12 +85,33 @@ export interface RowCacheFs {
 }
 
 /**
- * Options for tests.
+ * Options of {@link createRowCache} and {@link openRowCache}.
  * @internal
  */
 export interface RowCacheOptions {
-  /** The file functions to call instead of `node:fs`'s. */
+  /**
+   * What messages call the cache: "cannot write the <label>", "cannot write the temporary
+   * <label>", and a file of another format is "not a <label>" with its last word "cache"
+   * read as "row cache" (the CLI passes '--stream cache': "not a --stream row cache").
+   * @default 'row cache'
+   */
+  label?: string;
+  /**
+   * Whether a finished cache at a path is also deleted when the process exits (as a
+   * temporary one always is): for a cache that is of no use without the process that
+   * wrote it. Only {@link createRowCache} reads it.
+   * @default false
+   */
+  removeAtExit?: boolean;
+  /** For tests: the file functions to call instead of `node:fs`'s. */
   fs?: RowCacheFs;
+}
+
+const DEFAULT_LABEL = 'row cache';
+
+/** What a rejected file is not: the label with its last word "cache" read as "row cache". */
+function formatName(label: string): string {
+  return /row cache$/.test(label) ? label : label.replace(/cache$/, 'row cache');
 }
 
 /** One block of rows from {@link RowCache.readBlocks}. */
@@ -132,11 +153,25 @@ export interface RowCache {
    *   array allocated for the iteration. The reader keeps no reference to it between blocks.
    * @throws RangeError when `rowsPerBlock` is not a positive integer, a block would exceed
    *   4 GiB, or `into` is shorter than a block.
-   * @throws CliError when the file cannot be read or ends early (changed while open).
+   * @throws Error when the file cannot be read or ends early (changed while open).
    * @throws Error when the cache is closed (also when closed during the iteration).
    */
   readBlocks(rowsPerBlock: number, into?: Float64Array | (() => Float64Array)): Generator<RowBlock, void, undefined>;
-  /** Closes the file (idempotent); a temporary cache is still removed at exit. */
+  /**
+   * Reads the rows `first` to `first + rows − 1` (any run of rows, where
+   * {@link readBlocks} reads blocks of one size in order) straight into `into`.
+   * @param first the first row, an integer from 0 to {@link rows}.
+   * @param rows how many rows, a non-negative integer with `first + rows` ≤ {@link rows}.
+   * @param into the array to fill, at least `rows × width` long (a view on WebAssembly
+   *   memory, say). Defaults to a new array.
+   * @returns the filled values, `rows × width`: `into` itself when it has exactly that
+   *   length, else a view on its start.
+   * @throws RangeError when `first` or `rows` is out of range, the run exceeds 4 GiB, or
+   *   `into` is too short.
+   * @throws Error when the file cannot be read or ends early, or the cache is closed.
+   */
+  readRows(first: number, rows: number, into?: Float64Array): Float64Array;
+  /** Closes the file (idempotent); a temporary cache (or one made with `removeAtExit`) is still removed at exit. */
   close(): void;
   /** Closes and deletes the file (idempotent), whether temporary or at a given path. */
   remove(): void;
@@ -157,7 +192,7 @@ export interface RowCacheWriter {
    * @param values at least `rows × width` values.
    * @param rows how many rows to append; 0 appends nothing.
    * @throws RangeError when `rows` is not a non-negative integer or `values` is too short.
-   * @throws CliError when the file cannot be written; the partial file is then removed and
+   * @throws Error when the file cannot be written; the partial file is then removed and
    *   the writer is closed.
    */
   append(values: Float64Array, rows: number): void;
@@ -168,7 +203,7 @@ export interface RowCacheWriter {
    * @param meta any JSON-serialisable value, returned as {@link RowCache.meta}.
    * @returns the cache, open for reading.
    * @throws TypeError when `meta` has no JSON form (undefined, a function, a BigInt, a cycle).
-   * @throws CliError when the file cannot be written or renamed. After any failure the
+   * @throws Error when the file cannot be written or renamed. After any failure the
    *   partial file is removed and the writer is closed.
    */
   finish(meta: unknown): Promise<RowCache>;
@@ -248,21 +283,27 @@ export function removeRowCachesNow(): void {
 // ---------------------------------------------------------------------------------------
 // Errors
 
+/**
+ * This module's own failures (a plain `Error` to callers, whose `name` is 'Error'): told
+ * apart from what a file call threw, which is put in words, so a message is never wrapped twice.
+ */
+class CacheError extends Error {}
+
 /** A failure to write: says what failed and that nothing was left behind. */
-function writeError(path: string, temporary: boolean, error: unknown): CliError {
-  if (error instanceof CliError) return error;
+function writeError(path: string, temporary: boolean, label: string, error: unknown): Error {
+  if (error instanceof CacheError) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   const where = temporary && (code === 'ENOSPC' || code === 'EDQUOT') ? '; TMPDIR chooses its directory' : '';
-  const what = temporary ? 'the temporary --stream cache' : 'the --stream cache';
-  return new CliError(`${path}: cannot write ${what} (${fileErrorReason(error)}${where}); the partial file was removed`);
+  const what = temporary ? `the temporary ${label}` : `the ${label}`;
+  return new CacheError(`${path}: cannot write ${what} (${fileErrorReason(error)}${where}); the partial file was removed`);
 }
 
-function readError(path: string, error: unknown): CliError {
-  return error instanceof CliError ? error : new CliError(`${path}: cannot read the --stream cache (${fileErrorReason(error)})`);
+function readError(path: string, label: string, error: unknown): Error {
+  return error instanceof CacheError ? error : new CacheError(`${path}: cannot read the ${label} (${fileErrorReason(error)})`);
 }
 
-function checkHost(path: string): void {
-  if (!HOST_LITTLE_ENDIAN) throw new CliError(`${path}: the --stream cache needs a little-endian machine`);
+function checkHost(path: string, label: string): void {
+  if (!HOST_LITTLE_ENDIAN) throw new CacheError(`${path}: the ${label} needs a little-endian machine`);
 }
 
 function checkWidth(width: number): void {
@@ -310,10 +351,11 @@ function writeAll(fs: RowCacheFs, fd: number, bytes: Uint8Array, position: numbe
  *   renamed there by `finish`), or null for a temporary cache in `os.tmpdir()`, deleted by
  *   {@link RowCache.remove} or when the process exits.
  * @param width values per row, 1 to {@link MAX_ROW_CACHE_WIDTH}.
- * @param options @internal for tests: the file functions to use.
+ * @param options the cache's name in messages ({@link RowCacheOptions.label}); for tests, the
+ *   file functions to use.
  * @returns the writer.
  * @throws RangeError when `width` is out of range.
- * @throws CliError when the file cannot be created (naming `path`, or the temporary file).
+ * @throws Error when the file cannot be created (naming `path`, or the temporary file).
  */
 export async function createRowCache(path: string | null, width: number, options: RowCacheOptions = {}): Promise<RowCacheWriter> {
   checkWidth(width);
@@ -321,16 +363,17 @@ export async function createRowCache(path: string | null, width: number, options
   const suffix = `${process.pid}.${randomBytes(6).toString('hex')}`;
   const file = path === null ? join(tmpdir(), `logreg-wasm-rows-${suffix}.cache`) : join(dirname(path), `${basename(path)}.${suffix}.tmp`);
   const shown = path ?? file;
-  checkHost(shown);
+  const label = options.label ?? DEFAULT_LABEL;
+  checkHost(shown, label);
   let fd: number;
   try {
     // Exclusive: the name is fresh, so an existing file (or a link planted there) is an error.
     fd = fs.openSync(file, 'wx+', 0o600);
   } catch (error) {
-    const what = path === null ? 'the temporary --stream cache' : 'the --stream cache';
-    throw new CliError(`${shown}: cannot create ${what} (${fileErrorReason(error)})`);
+    const what = path === null ? `the temporary ${label}` : `the ${label}`;
+    throw new CacheError(`${shown}: cannot create ${what} (${fileErrorReason(error)})`);
   }
-  return new Writer(fs, fd, file, path, width);
+  return new Writer(fs, fd, file, path, width, label, options.removeAtExit === true);
 }
 
 class Writer implements RowCacheWriter {
@@ -351,6 +394,10 @@ class Writer implements RowCacheWriter {
     /** Where it goes, or null for a temporary cache. */
     private readonly target: string | null,
     readonly width: number,
+    /** The cache's name in messages. */
+    private readonly label: string,
+    /** Whether a finished cache at a path is deleted at exit too. */
+    private readonly removedAtExit: boolean,
   ) {
     this.path = target ?? file;
     removeAtExit(file, () => this.discard());
@@ -410,7 +457,8 @@ class Writer implements RowCacheWriter {
     // The descriptor (opened read-write) passes to the reader: the renamed file is the same
     // file. A temporary cache's entry at exit passes to the reader too (same path, replaced
     // in place, so the process listeners stay); the sibling of a cache at a path is gone.
-    const cache = new Reader(this.fs, this.fd, this.path, this.target === null, rows, this.width, JSON.parse(text));
+    const temporary = this.target === null;
+    const cache = new Reader(this.fs, this.fd, this.path, temporary, rows, this.width, JSON.parse(text), this.label, temporary || this.removedAtExit);
     if (this.target !== null) forgetAtExit(this.file);
     return cache;
   }
@@ -444,13 +492,13 @@ class Writer implements RowCacheWriter {
     this.pending = 0;
   }
 
-  /** Runs a write; on failure removes the partial file and throws the CliError saying so. */
+  /** Runs a write; on failure removes the partial file and throws the Error saying so. */
   private guard(write: () => void): void {
     try {
       write();
     } catch (error) {
       this.abort();
-      throw writeError(this.path, this.target === null, error);
+      throw writeError(this.path, this.target === null, this.label, error);
     }
   }
 
@@ -484,39 +532,41 @@ function sameMagic(bytes: Uint8Array, offset: number): boolean {
  * it needs and rebuilds the cache when they differ.
  * @param path the cache file.
  * @param expect the width the caller's rows have.
- * @param options @internal for tests: the file functions to use.
+ * @param options the cache's name in messages ({@link RowCacheOptions.label}); for tests, the
+ *   file functions to use.
  * @returns the cache, open for reading, or why the file is not one to read: no such file,
  *   not a regular file, another format version, dtype or width, or a truncated or damaged
  *   file (magic, sizes, meta).
  * @throws RangeError when `expect.width` is out of range.
- * @throws CliError for an I/O error other than a missing file (permission denied, …).
+ * @throws Error for an I/O error other than a missing file (permission denied, …).
  */
 export async function openRowCache(path: string, expect: { width: number }, options: RowCacheOptions = {}): Promise<RowCache | RowCacheRejection> {
   checkWidth(expect.width);
-  checkHost(path);
+  const label = options.label ?? DEFAULT_LABEL;
+  checkHost(path, label);
   const fs = options.fs ?? nodeFs;
   let fd: number;
   try {
     fd = fs.openSync(path, 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { rejected: 'no such file' };
-    throw readError(path, error);
+    throw readError(path, label, error);
   }
   let keep = false;
   try {
-    const found = readLayout(fs, fd, expect.width);
+    const found = readLayout(fs, fd, expect.width, label);
     if ('rejected' in found) return found;
     keep = true;
-    return new Reader(fs, fd, path, false, found.rows, expect.width, found.meta);
+    return new Reader(fs, fd, path, false, found.rows, expect.width, found.meta, label, false);
   } catch (error) {
-    throw readError(path, error);
+    throw readError(path, label, error);
   } finally {
     if (!keep) fs.closeSync(fd);
   }
 }
 
 /** Checks a cache's header, footer and sizes and reads its meta. */
-function readLayout(fs: RowCacheFs, fd: number, width: number): { rows: number; meta: unknown } | RowCacheRejection {
+function readLayout(fs: RowCacheFs, fd: number, width: number, label: string): { rows: number; meta: unknown } | RowCacheRejection {
   const info = fs.fstatSync(fd, { bigint: true });
   if (!info.isFile()) return { rejected: 'not a regular file' };
   const size = info.size;
@@ -528,7 +578,7 @@ function readLayout(fs: RowCacheFs, fd: number, width: number): { rows: number; 
   if (!readAll(fs, fd, head, 0, HEADER_BYTES, 0) || !readAll(fs, fd, foot, 0, FOOTER_BYTES, Number(size) - FOOTER_BYTES)) {
     return { rejected: 'truncated (the file ended while being read)' };
   }
-  if (!sameMagic(head, 0)) return { rejected: 'not a --stream row cache (no magic number at its start)' };
+  if (!sameMagic(head, 0)) return { rejected: `not a ${formatName(label)} (no magic number at its start)` };
   const h = new DataView(head.buffer);
   const version = h.getUint32(8, true);
   if (version !== ROW_CACHE_VERSION) return { rejected: `written in format version ${version}; this program reads version ${ROW_CACHE_VERSION}` };
@@ -572,10 +622,15 @@ class Reader implements RowCache {
     readonly rows: number,
     readonly width: number,
     readonly meta: unknown,
+    /** The cache's name in messages. */
+    private readonly label: string,
+    /** Whether the file is deleted at exit. */
+    private readonly removedAtExit: boolean,
   ) {
     this.bytes = rows * width * VALUE_BYTES;
-    // A temporary cache is deleted at exit; one at a path is the user's, kept for next time.
-    if (temporary) removeAtExit(path, () => this.delete());
+    // A temporary cache is deleted at exit; one at a path is the user's, kept for next time
+    // (unless its writer asked otherwise).
+    if (removedAtExit) removeAtExit(path, () => this.delete());
   }
 
   readBlocks(rowsPerBlock: number, into?: Float64Array | (() => Float64Array)): Generator<RowBlock, void, undefined> {
@@ -600,16 +655,40 @@ class Reader implements RowCache {
       if (array.length < count) {
         throw new RangeError(`the array for a block of ${rows} rows of ${this.width} values holds ${array.length}, not ${count}${array.length === 0 ? ' (detached?)' : ''}`);
       }
-      const bytes = new Uint8Array(array.buffer, array.byteOffset, count * VALUE_BYTES);
-      let complete: boolean;
-      try {
-        complete = readAll(this.fs, this.fd, bytes, 0, bytes.length, HEADER_BYTES + first * this.width * VALUE_BYTES);
-      } catch (error) {
-        throw readError(this.path, error);
-      }
-      if (!complete) throw new CliError(`${this.path}: the --stream cache ended early (changed while being read)`);
+      this.fill(array, first, count);
       yield { values: array.length === count ? array : array.subarray(0, count), rows, first };
     }
+  }
+
+  readRows(first: number, rows: number, into?: Float64Array): Float64Array {
+    if (!Number.isInteger(first) || first < 0 || first > this.rows) throw new RangeError(`first must be an integer from 0 to ${this.rows}, got ${first}`);
+    if (!Number.isInteger(rows) || rows < 0 || first + rows > this.rows) {
+      throw new RangeError(`rows must be an integer from 0 to ${this.rows - first} (the cache's ${this.rows} rows from row ${first}), got ${rows}`);
+    }
+    if (rows * this.width * VALUE_BYTES > MAX_READ_BLOCK_BYTES) {
+      throw new RangeError(`a run of ${rows} rows of ${this.width} values exceeds ${MAX_READ_BLOCK_BYTES} bytes`);
+    }
+    this.checkOpen();
+    const count = rows * this.width;
+    const array = into ?? new Float64Array(count);
+    if (array.length < count) {
+      throw new RangeError(`the array for ${rows} rows of ${this.width} values holds ${array.length}, not ${count}${array.length === 0 ? ' (detached?)' : ''}`);
+    }
+    this.fill(array, first, count);
+    return array.length === count ? array : array.subarray(0, count);
+  }
+
+  /** Reads `count` values from row `first` into the start of `array`. */
+  private fill(array: Float64Array, first: number, count: number): void {
+    if (count === 0) return;
+    const bytes = new Uint8Array(array.buffer, array.byteOffset, count * VALUE_BYTES);
+    let complete: boolean;
+    try {
+      complete = readAll(this.fs, this.fd, bytes, 0, bytes.length, HEADER_BYTES + first * this.width * VALUE_BYTES);
+    } catch (error) {
+      throw readError(this.path, this.label, error);
+    }
+    if (!complete) throw new CacheError(`${this.path}: the ${this.label} ended early (changed while being read)`);
   }
 
   close(): void {
@@ -624,7 +703,7 @@ class Reader implements RowCache {
 
   remove(): void {
     this.delete();
-    if (this.temporary) forgetAtExit(this.path);
+    if (this.removedAtExit) forgetAtExit(this.path);
   }
 
   /** Closes and deletes the file once, ignoring a file already gone. */
