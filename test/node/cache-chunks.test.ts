@@ -184,6 +184,22 @@ describe('the files', () => {
     expect(files()).toEqual([]);
   });
 
+  it('go when dispose() is called during the first pass, which still gives the source’s chunks', async () => {
+    const cached = cacheChunks(source(binary, [300]).passes);
+    let seen = 0;
+    for await (const chunk of cached.passes()) {
+      seen += chunk.y.length;
+      if (seen === 300) {
+        expect(files()).toHaveLength(2);
+        cached.dispose();
+        expect(files()).toEqual([]);
+      }
+    }
+    expect([seen, cached.complete]).toEqual([1300, false]);
+    expect(files()).toEqual([]);
+    expect(() => cached.passes()).toThrow(/disposed/);
+  });
+
   it('go at exit (what the exit listener runs), temporary or at a path', async () => {
     for (const path of [null, join(dir, 'at-exit.cache')]) {
       const cached = cacheChunks(source(binary, [500]).passes, { path });
