@@ -4,7 +4,7 @@
  * 1. parse: the data is read once — a CSV file through the fast path (csv-numbers.ts),
  *    anything else through readTableChunks — every cell checked (a bad one is reported with
  *    its row and column before any training), and each row written as numbers to a binary
- *    cache (row-cache.ts): its feature values (NaN when missing, a category's code for a
+ *    cache (node/row-cache.ts): its feature values (NaN when missing, a category's code for a
  *    one-hot column), its label's code and its row number. `--cache FILE` keeps the cache,
  *    and a later run reuses it while the file and the parse settings are the same;
  * 2. statistics over the cache: class counts, categories, and the mean and variance of the
