@@ -3,7 +3,6 @@
 
 export { decisionFunction, sigmoidInPlace, sparseDecisionFunction, softmaxRows, twoLaneInPlace } from './kernels/linear';
 export { firstNonFinite, firstNonFinite32 } from './kernels/finite';
-export { CSV_STOP_END, CSV_STOP_FULL, CSV_STOP_LINE, csvLinesRead, csvNumbers, csvStopOffset, csvStopReason } from './text/csv-numbers';
 // The problem record's layout (src/core/problem.ts writes the inputs at these offsets).
 export {
   PROBLEM_BLOCKS,

@@ -1,5 +1,5 @@
 // Compiles assembly/ into the three wasm cores with asc (asconfig.json's targets release,
-// threads and relaxed) and embeds them in src/core/*.generated.ts (scripts/embed-wasm.mjs).
+// threads and relaxed) and the CLI's CSV core (target csv, from assembly/text/index.ts) and embeds them in src/core/*.generated.ts (scripts/embed-wasm.mjs).
 //
 //   node scripts/build-wasm.mjs               always rebuilds (npm run build:wasm)
 //   node scripts/build-wasm.mjs --if-changed  rebuilds only when an input changed (the
@@ -29,6 +29,8 @@ const OUTPUTS = [
   'build/logreg-relaxed.wasm',
   'src/core/bytes.generated.ts',
   'src/core/relaxed-bytes.generated.ts',
+  'build/csv.wasm',
+  'src/core/csv-bytes.generated.ts',
 ];
 const RECORD = 'build/wasm-inputs.json';
 
@@ -124,6 +126,8 @@ const asc = join(root, 'node_modules', 'assemblyscript', 'bin', 'asc.js');
 for (const target of TARGETS) {
   run([asc, 'assembly/index.ts', '--config', 'asconfig.json', '--target', target]);
 }
+// The CLI's CSV core, a module of its own (assembly/text/index.ts).
+run([asc, 'assembly/text/index.ts', '--config', 'asconfig.json', '--target', 'csv']);
 run([join(root, 'scripts', 'embed-wasm.mjs')]);
 writeFileSync(join(root, RECORD), `${JSON.stringify({ inputs, outputs: outputDigests() }, null, 1)}\n`);
-console.log(`build-wasm: built ${OUTPUTS.slice(0, 3).join(', ')} and embedded them in src/core/`);
+console.log(`build-wasm: built ${OUTPUTS.filter((f) => f.endsWith('.wasm')).join(', ')} and embedded them in src/core/`);

@@ -55,9 +55,12 @@ const BUDGET = {
   // measured 2026-12-02; 36.3 KB with the host-driven solvers). Base64 gzips to about 1.3× the
   // core's own gzip size, so 37 KB is the entry of a core at its 28 KB budget (raised from 25,
   // 29, 33, 35 and 36 KB with the cores above).
-  // The Node entry: the svmlight file functions over the main entry (~1.3 KB).
   'dist/relaxed-simd/index.js': 37_000,
-  'dist/node/index.js': 6_000,
+  // The Node entry: the svmlight file functions over the main entry (~1.3 KB); from 6 KB for
+  // cacheChunks and the binary row cache it writes (the one cache format, which the CLI's
+  // train --stream uses too), with its exit cleanup and file error words (~7.8 KB measured
+  // 2026-12-03).
+  'dist/node/index.js': 9_000,
   // The Parquet entry: its page decoder for flat numeric columns and snappy, the Arrow-shaped
   // table, the sources, readParquetXy, fromSpark's reader of Spark model directories (~15.7 KB
   // measured 2026-12-02); hyparquet and hyparquet-compressors are imports, not bundled

@@ -3,11 +3,13 @@
  * bytes in, one float64 per cell out — NaN for a cell that is not plain decimal notation,
  * which the caller reads from its text. The kernel stops before a line it does not read
  * (quotes, another width, a stray carriage return), so the caller can hand the rest of the
- * file to csv-parse. Used by the CLI's `train --stream` (src/cli/csv-numbers.ts).
+ * file to csv-parse. Used by the CLI's `train --stream` (src/cli/csv-numbers.ts). The CSV
+ * core is a module of its own (assembly/text/index.ts), instantiated on first use, so the
+ * library's cores do not carry it.
  * @module
  */
+import { csvBytes } from './csv-bytes.generated.js';
 import { exported } from './problem.js';
-import { core, defaultCore } from './runtime.js';
 
 /** What the kernel needs to know about the lines. */
 export interface CsvLineShape {
@@ -42,13 +44,10 @@ export interface CsvNumbersRead {
   stop: CsvStop;
 }
 
-const STOPS = new Map<number, CsvStop>([
-  [exported(core, 'CSV_STOP_END'), 'end'],
-  [exported(core, 'CSV_STOP_LINE'), 'line'],
-  [exported(core, 'CSV_STOP_FULL'), 'full'],
-]);
-
 interface Kernel {
+  readonly memory: WebAssembly.Memory;
+  alloc(bytes: number): number;
+  free(ptr: number): void;
   csvNumbers(
     src: number,
     length: number,
@@ -65,6 +64,27 @@ interface Kernel {
   csvStopOffset(): number;
   csvStopReason(): number;
   csvLinesRead(): number;
+}
+
+let instance: { kernel: Kernel; stops: Map<number, CsvStop> } | null = null;
+
+/** The CSV core, instantiated on first use (synchronously, from the embedded bytes). */
+function csvCore(): { kernel: Kernel; stops: Map<number, CsvStop> } {
+  if (instance === null) {
+    const abort = (): never => {
+      throw new Error('logreg-wasm: the CSV core aborted');
+    };
+    const exports = new WebAssembly.Instance(new WebAssembly.Module(csvBytes() as BufferSource), { env: { abort } }).exports;
+    instance = {
+      kernel: exports as unknown as Kernel,
+      stops: new Map<number, CsvStop>([
+        [exported(exports, 'CSV_STOP_END'), 'end'],
+        [exported(exports, 'CSV_STOP_LINE'), 'line'],
+        [exported(exports, 'CSV_STOP_FULL'), 'full'],
+      ]),
+    };
+  }
+  return instance;
 }
 
 /**
@@ -87,7 +107,8 @@ export class CsvNumbers {
     // A line holds at least `columns` bytes (the delimiters and its line feed).
     this.#maxRows = Math.max(1, Math.floor(blockBytes / shape.columns) + 1);
     const bytes = blockBytes + this.#maxRows * (shape.columns * 8 + 16) + 64;
-    this.#ptr = defaultCore.allocF64(Math.ceil(bytes / 8));
+    this.#ptr = csvCore().kernel.alloc(bytes) >>> 0;
+    if (this.#ptr === 0) throw new RangeError(`CsvNumbers: cannot allocate ${bytes} bytes for a block`);
   }
 
   /** The most bytes one read takes. */
@@ -108,10 +129,10 @@ export class CsvNumbers {
     const lineStarts = values + this.#maxRows * columns * 8;
     const lineNumbers = lineStarts + this.#maxRows * 4;
     const textBounds = lineNumbers + this.#maxRows * 4;
-    new Uint8Array(core.memory.buffer, src, bytes.length).set(bytes);
-    const kernel = core as unknown as Kernel;
+    const { kernel, stops } = csvCore();
+    new Uint8Array(kernel.memory.buffer, src, bytes.length).set(bytes);
     const rows = kernel.csvNumbers(src, bytes.length, delimiter, columns, crlf, textColumn, this.#maxRows, values, lineStarts, lineNumbers, textBounds);
-    const buffer = core.memory.buffer;
+    const buffer = kernel.memory.buffer;
     return {
       rows,
       values: new Float64Array(buffer.slice(values, values + rows * columns * 8)),
@@ -120,13 +141,13 @@ export class CsvNumbers {
       textBounds: textColumn < 0 ? new Uint32Array(0) : new Uint32Array(buffer.slice(textBounds, textBounds + rows * 8)),
       consumed: kernel.csvStopOffset(),
       lines: kernel.csvLinesRead(),
-      stop: STOPS.get(kernel.csvStopReason()) as CsvStop,
+      stop: stops.get(kernel.csvStopReason()) as CsvStop,
     };
   }
 
   /** Frees the core's memory (idempotent). */
   dispose(): void {
-    if (this.#ptr !== 0) defaultCore.free(this.#ptr);
+    if (this.#ptr !== 0) csvCore().kernel.free(this.#ptr);
     this.#ptr = 0;
   }
 }
