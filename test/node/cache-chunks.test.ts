@@ -2,29 +2,16 @@
 // passes give the bits the source gives (fitStream's SGD depends on the chunk boundaries,
 // which later passes keep), the source runs once for any number of passes, a first pass
 // that stops early leaves no cache, and the files go on dispose() or at exit.
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CsrMatrix, LogisticRegression, Matrix, type StreamChunk, fitChunks, fitStream, makeClassification } from '../../src/index.js';
 import { cacheChunks } from '../../src/node/index.js';
 import { removeRowCachesNow } from '../../src/node/row-cache.js';
-
-let dir: string;
-let savedTmpdir: string | undefined;
+import { useOwnTmpdir } from './own-tmpdir.js';
 
 // Each test's temporary directory is its own, so the cache's files are seen, and none is left.
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'logreg-cache-chunks-'));
-  savedTmpdir = process.env['TMPDIR'];
-  process.env['TMPDIR'] = dir;
-});
-afterEach(() => {
-  removeRowCachesNow();
-  if (savedTmpdir === undefined) delete process.env['TMPDIR'];
-  else process.env['TMPDIR'] = savedTmpdir;
-  rmSync(dir, { recursive: true, force: true });
-});
+const ownDir = useOwnTmpdir('logreg-cache-chunks-');
 
 const { X, y } = makeClassification({ nSamples: 1300, nFeatures: 5, nInformative: 4, nRedundant: 0, nClasses: 3, randomState: 7 });
 const rows = X.toArray();
@@ -71,7 +58,7 @@ function bits(model: LogisticRegression): string {
 }
 
 /** The files in the temporary directory. */
-const files = (): string[] => readdirSync(dir).sort();
+const files = (): string[] => readdirSync(ownDir()).sort();
 
 describe('fits on the cached passes give the bits of fits on the source', () => {
   const SGD = { epochs: 5, learningRate: 0.05, batchSize: 32, randomState: 0 } as const;
@@ -169,7 +156,7 @@ describe('the files', () => {
   });
 
   it('at a path: written beside it while the first pass runs, kept there until dispose()', async () => {
-    const path = join(dir, 'rows.cache');
+    const path = join(ownDir(), 'rows.cache');
     const cached = cacheChunks(source(binary, [500]).passes, { path });
     const pass = cached.passes()[Symbol.asyncIterator]();
     await pass.next();
@@ -201,7 +188,7 @@ describe('the files', () => {
   });
 
   it('go at exit (what the exit listener runs), temporary or at a path', async () => {
-    for (const path of [null, join(dir, 'at-exit.cache')]) {
+    for (const path of [null, join(ownDir(), 'at-exit.cache')]) {
       const cached = cacheChunks(source(binary, [500]).passes, { path });
       await fitStream(cached.passes, { classes: [0, 1], epochs: 2 });
       expect(files()).toHaveLength(2);

@@ -3,11 +3,10 @@
 // failed or interrupted write leaves nothing behind, and temporary files go at exit.
 import { spawn } from 'node:child_process';
 import * as nodeFs from 'node:fs';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   IO_BLOCK_BYTES,
   MAX_ROW_CACHE_WIDTH,
@@ -18,6 +17,7 @@ import {
   type RowCacheFs,
   type RowCacheRejection,
 } from '../../src/node/row-cache.js';
+import { useOwnTmpdir } from './own-tmpdir.js';
 
 /** The CLI's name for its cache: the messages below are train --stream's. */
 const CLI = { label: '--stream cache' } as const;
@@ -25,22 +25,9 @@ const CLI = { label: '--stream cache' } as const;
 const MODULE_URL = pathToFileURL(join(import.meta.dirname, '../../src/node/row-cache.ts')).href;
 const REPO = join(import.meta.dirname, '../..');
 
-let dir: string;
-let savedTmpdir: string | undefined;
-
 // Each test writes in its own directory, which is also the temporary directory (so a
 // temporary cache left behind is seen, and none litters the system's).
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'logreg-row-cache-'));
-  savedTmpdir = process.env['TMPDIR'];
-  process.env['TMPDIR'] = dir;
-});
-afterEach(() => {
-  removeRowCachesNow();
-  if (savedTmpdir === undefined) delete process.env['TMPDIR'];
-  else process.env['TMPDIR'] = savedTmpdir;
-  rmSync(dir, { recursive: true, force: true });
-});
+const ownDir = useOwnTmpdir('logreg-row-cache-');
 
 /** `count` float64 values of arbitrary bits (NaN payloads included), from a fixed seed. */
 function randomBits(count: number, seed = 1): Float64Array {
@@ -143,7 +130,7 @@ describe('a cache gives back what was written', () => {
     for (const width of [1, 3, 7]) {
       for (const rows of [0, 1, 5, 64, 1000]) {
         const values = rowsOf(rows, width, width * 1000 + rows);
-        const path = join(dir, `w${width}-r${rows}.cache`);
+        const path = join(ownDir(), `w${width}-r${rows}.cache`);
         const cache = await write(path, values, width);
         expect([cache.rows, cache.width, cache.bytes]).toEqual([rows, width, rows * width * 8]);
         for (const rowsPerBlock of [1, 4, 63, 64, 65, 999, 1000, 1001]) {
@@ -159,7 +146,7 @@ describe('a cache gives back what was written', () => {
 
   it('keeps NaN payloads, −0, subnormals and infinities', async () => {
     const values = specialValues();
-    const cache = await write(join(dir, 'special.cache'), values, 2);
+    const cache = await write(join(ownDir(), 'special.cache'), values, 2);
     const back = readAll(cache, 3);
     values.forEach((v, i) => expect(Object.is(back[i], v)).toBe(true));
     expect(bytesOf(back).equals(bytesOf(values))).toBe(true);
@@ -167,10 +154,10 @@ describe('a cache gives back what was written', () => {
   });
 
   it('yields no block for a cache of no rows', async () => {
-    const cache = await write(join(dir, 'empty.cache'), new Float64Array(0), 4);
+    const cache = await write(join(ownDir(), 'empty.cache'), new Float64Array(0), 4);
     expect([...cache.readBlocks(10)]).toEqual([]);
     cache.close();
-    const again = await opened(join(dir, 'empty.cache'), 4);
+    const again = await opened(join(ownDir(), 'empty.cache'), 4);
     expect(again.rows).toBe(0);
     expect([...again.readBlocks(10)]).toEqual([]);
     again.close();
@@ -184,7 +171,7 @@ describe('a cache gives back what was written', () => {
     expect(fill).toBe(12 * 87381);
     const sizes = [...Array<number>(12).fill(87381), 1, 2 ** 17, 3, 2 ** 17 - 1, 3 * fill, 5, 100_000, 100_000];
     const values = rowsOf(sizes.reduce((a, b) => a + b), 1, 99);
-    const writer = await createRowCache(join(dir, 'big.cache'), 1);
+    const writer = await createRowCache(join(ownDir(), 'big.cache'), 1);
     let first = 0;
     for (const rows of sizes) {
       writer.append(values.subarray(first), rows);
@@ -199,7 +186,7 @@ describe('a cache gives back what was written', () => {
 
   it('takes only the first rows × width values of a longer array', async () => {
     const values = rowsOf(10, 2);
-    const writer = await createRowCache(join(dir, 'prefix.cache'), 2);
+    const writer = await createRowCache(join(ownDir(), 'prefix.cache'), 2);
     writer.append(values, 3);
     writer.append(values.subarray(6), 0);
     const cache = await writer.finish({});
@@ -209,7 +196,7 @@ describe('a cache gives back what was written', () => {
 
   it('returns the meta as JSON gives it back, from finish and from the file', async () => {
     const meta = { labels: ['b', 'a', 'ü ☃ \u0000'], categories: { c: ['x', 'y'] }, source: { size: 123456789012, mtimeMs: 1.5 }, options: { na: ['', 'NA'], sep: null } };
-    const path = join(dir, 'meta.cache');
+    const path = join(ownDir(), 'meta.cache');
     const cache = await write(path, rowsOf(3, 2), 2, meta);
     expect(cache.meta).toEqual(meta);
     cache.close();
@@ -218,12 +205,12 @@ describe('a cache gives back what was written', () => {
 
   it('stores meta of any JSON type, and drops what JSON drops', async () => {
     for (const meta of [null, 0, 'text', [1, 'two'], true]) {
-      const cache = await write(join(dir, 'any.cache'), rowsOf(1, 1), 1, meta);
+      const cache = await write(join(ownDir(), 'any.cache'), rowsOf(1, 1), 1, meta);
       expect(cache.meta).toEqual(meta);
       cache.close();
-      expect((await opened(join(dir, 'any.cache'), 1)).meta).toEqual(meta);
+      expect((await opened(join(ownDir(), 'any.cache'), 1)).meta).toEqual(meta);
     }
-    const cache = await write(join(dir, 'dropped.cache'), rowsOf(1, 1), 1, { a: undefined, b: 1 });
+    const cache = await write(join(ownDir(), 'dropped.cache'), rowsOf(1, 1), 1, { a: undefined, b: 1 });
     expect(cache.meta).toStrictEqual({ b: 1 });
     cache.close();
   });
@@ -232,7 +219,7 @@ describe('a cache gives back what was written', () => {
 describe('reading into the caller’s array', () => {
   it('yields views on the given array, reused for every block', async () => {
     const values = rowsOf(10, 3);
-    const cache = await write(join(dir, 'into.cache'), values, 3);
+    const cache = await write(join(ownDir(), 'into.cache'), values, 3);
     const into = new Float64Array(4 * 3);
     for (const block of cache.readBlocks(4, into)) {
       expect(block.values.buffer).toBe(into.buffer);
@@ -244,7 +231,7 @@ describe('reading into the caller’s array', () => {
 
   it('fills a view at an offset in a larger buffer and nothing around it', async () => {
     const values = rowsOf(5, 2);
-    const cache = await write(join(dir, 'view.cache'), values, 2);
+    const cache = await write(join(ownDir(), 'view.cache'), values, 2);
     const memory = new ArrayBuffer(1024);
     new Uint8Array(memory).fill(0xab);
     const into = new Float64Array(memory, 64, 10);
@@ -257,7 +244,7 @@ describe('reading into the caller’s array', () => {
 
   it('asks a function for the array before each block', async () => {
     const values = rowsOf(7, 2);
-    const cache = await write(join(dir, 'fn.cache'), values, 2);
+    const cache = await write(join(ownDir(), 'fn.cache'), values, 2);
     const arrays: Float64Array[] = [];
     const got = new Float64Array(14);
     for (const block of cache.readBlocks(3, () => arrays[arrays.push(new Float64Array(6)) - 1] as Float64Array)) {
@@ -270,26 +257,26 @@ describe('reading into the caller’s array', () => {
   });
 
   it('refuses an array shorter than a block with a RangeError', async () => {
-    const cache = await write(join(dir, 'short.cache'), rowsOf(7, 2), 2);
+    const cache = await write(join(ownDir(), 'short.cache'), rowsOf(7, 2), 2);
     expect(() => [...cache.readBlocks(3, new Float64Array(5))]).toThrow(RangeError);
     cache.close();
   });
 
   it('refuses a block size that is not a positive integer, or beyond 4 GiB, with a RangeError', async () => {
-    const cache = await write(join(dir, 'bad-block.cache'), rowsOf(7, 2), 2);
+    const cache = await write(join(ownDir(), 'bad-block.cache'), rowsOf(7, 2), 2);
     for (const rowsPerBlock of [0, -1, 1.5, NaN, 2 ** 28 + 1]) expect(() => cache.readBlocks(rowsPerBlock)).toThrow(RangeError);
     cache.close();
   });
 
   it('refuses to read a closed cache', async () => {
-    const cache = await write(join(dir, 'closed.cache'), rowsOf(7, 2), 2);
+    const cache = await write(join(ownDir(), 'closed.cache'), rowsOf(7, 2), 2);
     cache.close();
     cache.close();
     expect(() => cache.readBlocks(3)).toThrow(/closed/);
   });
 
   it('stops an iteration when the cache is closed during it', async () => {
-    const cache = await write(join(dir, 'closing.cache'), rowsOf(7, 2), 2);
+    const cache = await write(join(ownDir(), 'closing.cache'), rowsOf(7, 2), 2);
     const blocks = cache.readBlocks(3);
     expect(blocks.next().done).toBe(false);
     cache.close();
@@ -297,7 +284,7 @@ describe('reading into the caller’s array', () => {
   });
 
   it('throws an Error naming the file when it ends early', async () => {
-    const path = join(dir, 'shrunk.cache');
+    const path = join(ownDir(), 'shrunk.cache');
     const cache = await write(path, rowsOf(7, 2), 2);
     nodeFs.truncateSync(path, 40);
     expect(() => [...cache.readBlocks(3)]).toThrow(new Error(`${path}: the --stream cache ended early (changed while being read)`));
@@ -308,7 +295,7 @@ describe('reading into the caller’s array', () => {
 describe('reading any run of rows', () => {
   it('returns rows first … first + rows − 1 bit for bit, into a given array or a new one', async () => {
     const values = rowsOf(50, 3);
-    const cache = await write(join(dir, 'runs.cache'), values, 3);
+    const cache = await write(join(ownDir(), 'runs.cache'), values, 3);
     const into = new Float64Array(20 * 3);
     for (const [first, rows] of [[0, 50], [0, 1], [49, 1], [7, 13], [20, 20], [50, 0], [3, 0]] as const) {
       const want = bytesOf(values.subarray(first * 3, (first + rows) * 3));
@@ -324,7 +311,7 @@ describe('reading any run of rows', () => {
   });
 
   it('refuses a run outside the cache or an array too short with a RangeError, and a closed cache', async () => {
-    const cache = await write(join(dir, 'bad-runs.cache'), rowsOf(10, 2), 2);
+    const cache = await write(join(ownDir(), 'bad-runs.cache'), rowsOf(10, 2), 2);
     for (const [first, rows] of [[-1, 1], [11, 0], [0, 11], [5, 6], [1.5, 1], [0, -1], [0, NaN]] as const) {
       expect(() => cache.readRows(first, rows)).toThrow(RangeError);
     }
@@ -336,8 +323,8 @@ describe('reading any run of rows', () => {
 
 describe('the name of the cache in messages', () => {
   it('is "row cache" by default', async () => {
-    const path = join(dir, 'default.cache');
-    await expect(createRowCache(join(dir, 'no', 'dir.cache'), 1)).rejects.toThrow(new Error(`${join(dir, 'no', 'dir.cache')}: cannot create the row cache (no such directory)`));
+    const path = join(ownDir(), 'default.cache');
+    await expect(createRowCache(join(ownDir(), 'no', 'dir.cache'), 1)).rejects.toThrow(new Error(`${join(ownDir(), 'no', 'dir.cache')}: cannot create the row cache (no such directory)`));
     const writer = await createRowCache(path, 1, { fs: fullAfter(0) });
     await expect(writer.finish(null)).rejects.toThrow(new Error(`${path}: cannot write the row cache (no space left on the device); the partial file was removed`));
     const temporary = await createRowCache(null, 1, { fs: fullAfter(0) });
@@ -349,7 +336,7 @@ describe('the name of the cache in messages', () => {
   });
 
   it('is the label given', async () => {
-    const path = join(dir, 'labelled.cache');
+    const path = join(ownDir(), 'labelled.cache');
     const writer = await createRowCache(path, 1, { label: 'chunk cache', fs: fullAfter(0) });
     await expect(writer.finish(null)).rejects.toThrow(new Error(`${path}: cannot write the chunk cache (no space left on the device); the partial file was removed`));
     writeFileSync(path, 'not a cache at all, but long enough to have a header and a footer');
@@ -363,14 +350,14 @@ describe('a file that is not a complete cache of this format is rejected with a 
   let good: Buffer;
 
   beforeEach(async () => {
-    path = join(dir, 'good.cache');
+    path = join(ownDir(), 'good.cache');
     (await write(path, rowsOf(20, WIDTH), WIDTH, { labels: ['a', 'b'] })).close();
     good = readFileSync(path);
   });
 
   /** Writes `bytes` as another file and returns why it is rejected. */
   async function rejected(bytes: Uint8Array, width = WIDTH): Promise<string> {
-    const other = join(dir, 'other.cache');
+    const other = join(ownDir(), 'other.cache');
     writeFileSync(other, bytes);
     return rejection(other, width);
   }
@@ -447,12 +434,12 @@ describe('a file that is not a complete cache of this format is rejected with a 
   });
 
   it('rejects a missing file', async () => {
-    expect(await rejection(join(dir, 'missing.cache'), WIDTH)).toBe('no such file');
+    expect(await rejection(join(ownDir(), 'missing.cache'), WIDTH)).toBe('no such file');
   });
 
   it('rejects a directory', async () => {
-    mkdirSync(join(dir, 'sub'));
-    expect(await rejection(join(dir, 'sub'), WIDTH)).toBe('not a regular file');
+    mkdirSync(join(ownDir(), 'sub'));
+    expect(await rejection(join(ownDir(), 'sub'), WIDTH)).toBe('not a regular file');
   });
 
   it('throws an Error naming the file for other I/O errors', async () => {
@@ -468,7 +455,7 @@ describe('a file that is not a complete cache of this format is rejected with a 
 
 describe('a failed write leaves nothing behind', () => {
   it('throws an Error naming the path when the disk fills during append, and removes the partial file', async () => {
-    const path = join(dir, 'full.cache');
+    const path = join(ownDir(), 'full.cache');
     const writer = await createRowCache(path, 1, { ...CLI, fs: fullAfter(3 * 2 ** 20) });
     const block = rowsOf(2 ** 17, 1); // 1 MiB
     const failure = (() => {
@@ -481,15 +468,15 @@ describe('a failed write leaves nothing behind', () => {
     })();
     expect(failure).toBeInstanceOf(Error);
     expect((failure as Error).message).toBe(`${path}: cannot write the --stream cache (no space left on the device); the partial file was removed`);
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(ownDir())).toEqual([]);
   });
 
   it('throws the Error when the disk fills while finishing, and removes the partial file', async () => {
-    const path = join(dir, 'full-at-end.cache');
+    const path = join(ownDir(), 'full-at-end.cache');
     const writer = await createRowCache(path, 2, { ...CLI, fs: fullAfter(32 + 100 * 16 + 5) });
     writer.append(rowsOf(100, 2), 100);
     await expect(writer.finish({ labels: ['a', 'b'] })).rejects.toThrow(new Error(`${path}: cannot write the --stream cache (no space left on the device); the partial file was removed`));
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(ownDir())).toEqual([]);
   });
 
   it('names the cause of other write errors', async () => {
@@ -498,49 +485,49 @@ describe('a failed write leaves nothing behind', () => {
       ['EIO', 'input/output error'],
       ['EDQUOT', 'disk quota exceeded'],
     ] as const) {
-      const path = join(dir, `${code}.cache`);
+      const path = join(ownDir(), `${code}.cache`);
       const writer = await createRowCache(path, 1, { ...CLI, fs: fullAfter(0, code) });
       await expect(writer.finish(null)).rejects.toThrow(new Error(`${path}: cannot write the --stream cache (${words}); the partial file was removed`));
     }
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(ownDir())).toEqual([]);
   });
 
   it('leaves a file already at the path as it was', async () => {
-    const path = join(dir, 'old.cache');
+    const path = join(ownDir(), 'old.cache');
     writeFileSync(path, 'the old cache');
     const writer = await createRowCache(path, 1, { ...CLI, fs: fullAfter(10) });
     await expect(writer.finish(null)).rejects.toThrow(Error);
-    expect(readdirSync(dir)).toEqual(['old.cache']);
+    expect(readdirSync(ownDir())).toEqual(['old.cache']);
     expect(readFileSync(path, 'utf8')).toBe('the old cache');
   });
 
   it('says a temporary cache filled its directory, and TMPDIR chooses it', async () => {
     const writer = await createRowCache(null, 1, { ...CLI, fs: fullAfter(100) });
-    expect(writer.path.startsWith(join(dir, 'logreg-wasm-rows-'))).toBe(true);
+    expect(writer.path.startsWith(join(ownDir(), 'logreg-wasm-rows-'))).toBe(true);
     expect(() => writer.append(rowsOf(2 ** 20, 1), 2 ** 20)).toThrow(
       new Error(`${writer.path}: cannot write the temporary --stream cache (no space left on the device; TMPDIR chooses its directory); the partial file was removed`),
     );
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(ownDir())).toEqual([]);
   });
 
   it('closes the writer after a failure', async () => {
-    const writer = await createRowCache(join(dir, 'failed.cache'), 1, { ...CLI, fs: fullAfter(0) });
+    const writer = await createRowCache(join(ownDir(), 'failed.cache'), 1, { ...CLI, fs: fullAfter(0) });
     await expect(writer.finish(null)).rejects.toThrow(Error);
     expect(() => writer.append(new Float64Array(1), 1)).toThrow(/closed/);
     writer.abort();
   });
 
   it('throws an Error and removes the partial file when the path cannot be replaced', async () => {
-    const path = join(dir, 'a-directory');
+    const path = join(ownDir(), 'a-directory');
     mkdirSync(path);
     const writer = await createRowCache(path, 1, CLI);
     writer.append(new Float64Array([1, 2]), 2);
     await expect(writer.finish(null)).rejects.toThrow(new Error(`${path}: cannot write the --stream cache (is a directory); the partial file was removed`));
-    expect(readdirSync(dir)).toEqual(['a-directory']);
+    expect(readdirSync(ownDir())).toEqual(['a-directory']);
   });
 
   it('throws an Error naming the path when the file cannot be created', async () => {
-    const path = join(dir, 'no', 'such', 'dir.cache');
+    const path = join(ownDir(), 'no', 'such', 'dir.cache');
     await expect(createRowCache(path, 1, CLI)).rejects.toThrow(new Error(`${path}: cannot create the --stream cache (no such directory)`));
   });
 
@@ -548,10 +535,10 @@ describe('a failed write leaves nothing behind', () => {
     const cyclic: { self?: unknown } = {};
     cyclic.self = cyclic;
     for (const meta of [undefined, () => 1, 1n, cyclic]) {
-      const writer = await createRowCache(join(dir, 'meta.cache'), 1);
+      const writer = await createRowCache(join(ownDir(), 'meta.cache'), 1);
       await expect(writer.finish(meta)).rejects.toThrow(TypeError);
     }
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(ownDir())).toEqual([]);
   });
 });
 
@@ -559,9 +546,9 @@ describe('arguments', () => {
   it('refuses a width that is not an integer from 1 to 2^24 with a RangeError', async () => {
     for (const width of [0, -1, 1.5, NaN, MAX_ROW_CACHE_WIDTH + 1]) {
       await expect(createRowCache(null, width)).rejects.toThrow(RangeError);
-      await expect(openRowCache(join(dir, 'x'), { width })).rejects.toThrow(RangeError);
+      await expect(openRowCache(join(ownDir(), 'x'), { width })).rejects.toThrow(RangeError);
     }
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(ownDir())).toEqual([]);
   });
 
   it('refuses a row count that is not a non-negative integer, or more rows than the values hold', async () => {
@@ -573,33 +560,33 @@ describe('arguments', () => {
 
 describe('where the files are, and when they go', () => {
   it('creates the cache at its path only when finished', async () => {
-    const path = join(dir, 'late.cache');
+    const path = join(ownDir(), 'late.cache');
     const writer = await createRowCache(path, 2);
     writer.append(rowsOf(10, 2), 10);
     expect(existsSync(path)).toBe(false);
-    const files = readdirSync(dir);
+    const files = readdirSync(ownDir());
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(new RegExp(`^late\\.cache\\.${process.pid}\\.[0-9a-f]{12}\\.tmp$`));
     const cache = await writer.finish({});
-    expect(readdirSync(dir)).toEqual(['late.cache']);
+    expect(readdirSync(ownDir())).toEqual(['late.cache']);
     expect(cache.path).toBe(path);
     expect(cache.temporary).toBe(false);
     cache.close();
   });
 
   it('replaces a file already at the path', async () => {
-    const path = join(dir, 'replaced.cache');
+    const path = join(ownDir(), 'replaced.cache');
     writeFileSync(path, 'old');
     (await write(path, rowsOf(4, 1), 1)).close();
     expect((await opened(path, 1)).rows).toBe(4);
   });
 
   it('removes the partial file on abort, any number of times', async () => {
-    const writer = await createRowCache(join(dir, 'aborted.cache'), 1);
+    const writer = await createRowCache(join(ownDir(), 'aborted.cache'), 1);
     writer.append(new Float64Array(3), 3);
     writer.abort();
     writer.abort();
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(ownDir())).toEqual([]);
     expect(() => writer.append(new Float64Array(1), 1)).toThrow(/closed/);
     await expect(writer.finish(null)).rejects.toThrow(/closed/);
   });
@@ -608,10 +595,10 @@ describe('where the files are, and when they go', () => {
     const cache = await write(null, rowsOf(3, 2), 2);
     expect(cache.temporary).toBe(true);
     expect(basename(cache.path)).toMatch(new RegExp(`^logreg-wasm-rows-${process.pid}\\.[0-9a-f]{12}\\.cache$`));
-    expect(readdirSync(dir)).toEqual([basename(cache.path)]);
+    expect(readdirSync(ownDir())).toEqual([basename(cache.path)]);
     cache.remove();
     cache.remove();
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(ownDir())).toEqual([]);
     expect(() => [...cache.readBlocks(1)]).toThrow(/closed/);
   });
 
@@ -619,13 +606,13 @@ describe('where the files are, and when they go', () => {
     const cache = await write(null, rowsOf(3, 2), 2);
     cache.close();
     cache.remove();
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(ownDir())).toEqual([]);
   });
 
   it('holds one set of process listeners, and none once nothing is left to remove', async () => {
     const before = listeners();
     const a = await createRowCache(null, 1);
-    const b = await createRowCache(join(dir, 'b.cache'), 1);
+    const b = await createRowCache(join(ownDir(), 'b.cache'), 1);
     expect(listeners()).toEqual(before.map((n) => n + 1));
     const named = await b.finish(null);
     expect(listeners()).toEqual(before.map((n) => n + 1));
@@ -641,13 +628,13 @@ describe('where the files are, and when they go', () => {
 
   it('deletes partial files and temporary caches, but no finished cache at a path, in what the exit listener runs', async () => {
     const before = listeners();
-    const writing = await createRowCache(join(dir, 'writing.cache'), 1);
+    const writing = await createRowCache(join(ownDir(), 'writing.cache'), 1);
     writing.append(new Float64Array(2), 2);
     const temporary = await write(null, rowsOf(2, 1), 1);
-    const kept = await write(join(dir, 'kept.cache'), rowsOf(2, 1), 1);
-    expect(readdirSync(dir)).toHaveLength(3);
+    const kept = await write(join(ownDir(), 'kept.cache'), rowsOf(2, 1), 1);
+    expect(readdirSync(ownDir())).toHaveLength(3);
     removeRowCachesNow();
-    expect(readdirSync(dir)).toEqual(['kept.cache']);
+    expect(readdirSync(ownDir())).toEqual(['kept.cache']);
     expect(listeners()).toEqual(before);
     expect(() => [...temporary.readBlocks(1)]).toThrow(/closed/);
     kept.close();
@@ -662,7 +649,7 @@ interface ChildResult {
 
 /**
  * Runs `script` (ES module text, `cache` bound to this module) in a child Node whose
- * temporary directory is `dir`; it prints `ready` when its files exist, and then gets
+ * temporary directory is the test's own; it prints `ready` when its files exist, and then gets
  * `signal`, if any.
  */
 function child(script: string, signal: NodeJS.Signals | null = null): Promise<ChildResult> {
@@ -670,7 +657,7 @@ function child(script: string, signal: NodeJS.Signals | null = null): Promise<Ch
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', source], {
       cwd: REPO,
-      env: { ...process.env, TMPDIR: dir },
+      env: { ...process.env, TMPDIR: ownDir() },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -696,51 +683,51 @@ console.log('ready');
 describe('removeAtExit', () => {
   it('deletes a finished cache at a path in what the exit listener runs too, and on remove() forgets it', async () => {
     const before = listeners();
-    const gone = await (await createRowCache(join(dir, 'gone.cache'), 1, { removeAtExit: true })).finish(null);
+    const gone = await (await createRowCache(join(ownDir(), 'gone.cache'), 1, { removeAtExit: true })).finish(null);
     expect(gone.temporary).toBe(false);
-    expect(readdirSync(dir)).toEqual(['gone.cache']);
+    expect(readdirSync(ownDir())).toEqual(['gone.cache']);
     removeRowCachesNow();
-    expect(readdirSync(dir)).toEqual([]);
-    const removed = await (await createRowCache(join(dir, 'removed.cache'), 1, { removeAtExit: true })).finish(null);
+    expect(readdirSync(ownDir())).toEqual([]);
+    const removed = await (await createRowCache(join(ownDir(), 'removed.cache'), 1, { removeAtExit: true })).finish(null);
     expect(listeners()).toEqual(before.map((n) => n + 1));
     removed.remove();
     expect(listeners()).toEqual(before);
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(ownDir())).toEqual([]);
   });
 });
 
 describe('a process that ends leaves no temporary file', () => {
-  const script = (rest: string) => MAKE_FILES.replace('"PARTIAL"', JSON.stringify(join(dir, 'partial.cache'))) + rest;
+  const script = (rest: string) => MAKE_FILES.replace('"PARTIAL"', JSON.stringify(join(ownDir(), 'partial.cache'))) + rest;
 
   it('when it exits', async () => {
     const r = await child(script('process.exitCode = 3;'));
     expect(r.stderr).toBe('');
     expect(r.code).toBe(3);
-    expect(readdirSync(dir).filter((f) => !f.startsWith('tsx'))).toEqual([]);
+    expect(readdirSync(ownDir()).filter((f) => !f.startsWith('tsx'))).toEqual([]);
   });
 
   it('when killed by SIGTERM, which still kills it', async () => {
     const r = await child(script('setInterval(() => {}, 1000);'), 'SIGTERM');
     expect(r.signal).toBe('SIGTERM');
-    expect(readdirSync(dir).filter((f) => !f.startsWith('tsx'))).toEqual([]);
+    expect(readdirSync(ownDir()).filter((f) => !f.startsWith('tsx'))).toEqual([]);
   });
 
   it('when interrupted by SIGINT, which still kills it', async () => {
     const r = await child(script('setInterval(() => {}, 1000);'), 'SIGINT');
     expect(r.signal).toBe('SIGINT');
-    expect(readdirSync(dir).filter((f) => !f.startsWith('tsx'))).toEqual([]);
+    expect(readdirSync(ownDir()).filter((f) => !f.startsWith('tsx'))).toEqual([]);
   });
 
   it('when its own SIGINT listener decides to exit', async () => {
     const r = await child(script("process.on('SIGINT', () => process.exit(130)); setInterval(() => {}, 1000);"), 'SIGINT');
     expect(r.code).toBe(130);
-    expect(readdirSync(dir).filter((f) => !f.startsWith('tsx'))).toEqual([]);
+    expect(readdirSync(ownDir()).filter((f) => !f.startsWith('tsx'))).toEqual([]);
   });
 
   it('but keeps a finished cache at a path', async () => {
-    const path = join(dir, 'kept.cache');
+    const path = join(ownDir(), 'kept.cache');
     const r = await child(`(await (await cache.createRowCache(${JSON.stringify(path)}, 1)).finish(null)).close();`);
     expect(r.code).toBe(0);
-    expect(readdirSync(dir).filter((f) => !f.startsWith('tsx'))).toEqual(['kept.cache']);
+    expect(readdirSync(ownDir()).filter((f) => !f.startsWith('tsx'))).toEqual(['kept.cache']);
   });
 });
