@@ -30,12 +30,13 @@ let dir: string;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'logreg-wasm-build-'));
-  for (const sub of ['scripts', 'tools', 'assembly/kernels', 'src/core', 'node_modules/assemblyscript/bin']) {
+  for (const sub of ['scripts', 'tools', 'assembly/kernels', 'assembly/text', 'src/core', 'node_modules/assemblyscript/bin']) {
     mkdirSync(join(dir, sub), { recursive: true });
   }
   for (const file of ['scripts/build-wasm.mjs', 'scripts/embed-wasm.mjs', 'asconfig.json']) copyFileSync(join(ROOT, file), join(dir, file));
   writeFileSync(join(dir, 'assembly/index.ts'), 'export function f(): f64 { return 1; }\n');
   writeFileSync(join(dir, 'assembly/kernels/k.ts'), 'export const k: i32 = 1;\n');
+  writeFileSync(join(dir, 'assembly/text/index.ts'), 'export function g(): f64 { return 2; }\n');
   writeFileSync(join(dir, 'node_modules/assemblyscript/package.json'), JSON.stringify({ version: '0.28.20', type: 'module' }));
   writeFileSync(join(dir, 'node_modules/assemblyscript/bin/asc.js'), FAKE_ASC);
 });
@@ -50,15 +51,17 @@ function build(...args: string[]): { status: number | null; output: string; comp
   return { status: r.status, output: r.stdout + r.stderr, compiled };
 }
 
-const ALL = ['release', 'threads', 'relaxed'];
+/** The three library cores, then the CLI's CSV core (assembly/text/index.ts). */
+const ALL = ['release', 'threads', 'relaxed', 'csv'];
 
 describe('build-wasm --if-changed', () => {
-  it('builds the three cores and embeds them when nothing was built before (a fresh clone)', () => {
+  it('builds the four cores and embeds them when nothing was built before (a fresh clone)', () => {
     const r = build('--if-changed');
     expect(r.status).toBe(0);
     expect(r.compiled).toEqual(ALL);
     expect(readFileSync(join(dir, 'src/core/bytes.generated.ts'), 'utf8')).toContain(Buffer.from('release:').toString('base64').slice(0, 8));
     expect(existsSync(join(dir, 'src/core/relaxed-bytes.generated.ts'))).toBe(true);
+    expect(readFileSync(join(dir, 'src/core/csv-bytes.generated.ts'), 'utf8')).toContain(Buffer.from('csv:export').toString('base64').slice(0, 12));
   });
 
   it('compiles nothing and says the cores are up to date when no input changed', () => {
