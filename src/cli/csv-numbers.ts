@@ -92,8 +92,12 @@ export async function* readCsvNumbers(file: string, options: ReadCsvNumbersOptio
       let position = headerEnd + 1;
       let line = 1;
       for (;;) {
-        filled += (await handle.read(buffer, filled, buffer.length - filled, position + filled)).bytesRead;
-        const atEnd = position + filled >= size;
+        const wanted = buffer.length - filled;
+        const got = (await handle.read(buffer, filled, wanted, position + filled)).bytesRead;
+        filled += got;
+        // The end: the size the file had when reading began, or sooner when it was cut short
+        // meanwhile (the caller finds the change; here the read must only end).
+        const atEnd = position + filled >= size || (wanted > 0 && got === 0);
         // Whole lines only: up to the last line feed, or to the end of the file.
         const cut = atEnd ? filled : buffer.lastIndexOf(LF, filled - 1) + 1;
         if (cut === 0 && !atEnd) {

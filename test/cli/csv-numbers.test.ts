@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { truncateSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCsvChunks } from '../../src/cli/csv.js';
 import { readCsvNumbers } from '../../src/cli/csv-numbers.js';
@@ -129,5 +130,20 @@ describe('readCsvNumbers(file, options): numbers read by the fast path', () => {
     expect(seen.length).toBeGreaterThan(5);
     expect(seen.at(-1)).toEqual([text.length, text.length]);
     expect(seen.every(([read], k) => k === 0 || read >= (seen[k - 1] as [number, number])[0])).toBe(true);
+  });
+
+  it('ends, rather than waiting for bytes, when the file is cut short while it is read', async () => {
+    const text = `a,y\n${Array.from({ length: 2000 }, (_, i) => `${i},1`).join('\n')}\n`;
+    const file = dir.file('shrinking.csv', text);
+    let rows = 0;
+    const onBytes = () => truncateSync(file, 1000);
+    // It ends either way: at the cut, or with the cut line's own error (a row of one field).
+    await expect(
+      (async () => {
+        for await (const block of readCsvNumbers(file, { delimiter: null, textColumn: 'y', chunkRows: 100, blockBytes: 256, onBytes })) rows += block.rows;
+      })(),
+    ).rejects.toThrow(/shrinking\.csv: row \d+ has 1 field; the header has 2$/);
+    expect(rows).toBeGreaterThan(0);
+    expect(rows).toBeLessThan(2000);
   });
 });
