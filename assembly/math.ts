@@ -158,6 +158,13 @@ function expNonPositive2LanesWide(x: v128): v128 {
   return f64x2.mul(f64x2.mul(p, powerOfTwo2Lanes(k1)), powerOfTwo2Lanes(k2));
 }
 
+/** e^(−|z|) in both lanes: the exponential both the sigmoid and the log-loss are built from. */
+// @ts-ignore: decorator
+@inline
+export function expNegAbs2Lanes(z: v128): v128 {
+  return expNonPositive2Lanes(v128.or(z, f64x2.splat(-0.0)));
+}
+
 /**
  * σ(z) in both lanes, stable for any z: with e = e^(−|z|) ≤ 1, σ = n/(1 + e) where n = 1
  * for z ≥ 0 and n = e for z < 0 (n = max(e, [z ≥ 0]), as e ∈ [0, 1]); nothing overflows,
@@ -166,8 +173,78 @@ function expNonPositive2LanesWide(x: v128): v128 {
 // @ts-ignore: decorator
 @inline
 export function sigmoid2Lanes(z: v128): v128 {
-  const e = expNonPositive2Lanes(v128.or(z, f64x2.splat(-0.0)));
+  return sigmoidFromExp2Lanes(z, expNegAbs2Lanes(z));
+}
+
+/** {@link sigmoid2Lanes} from e = {@link expNegAbs2Lanes}(z), when the caller needs e too. */
+// @ts-ignore: decorator
+@inline
+export function sigmoidFromExp2Lanes(z: v128, e: v128): v128 {
   const one = f64x2.splat(1.0);
   const numerator = f64x2.pmax(e, v128.and(f64x2.ge(z, f64x2.splat(0)), one));
   return f64x2.div(numerator, f64x2.add(one, e));
+}
+
+/**
+ * The log-loss log(1 + e) + max(z, 0) − y·z (see {@link logLoss}) in both lanes, from
+ * e = {@link expNegAbs2Lanes}(z): the fused passes get the loss from the exponential the
+ * sigmoid already took, with no scalar exp or log per row. Each lane's operations are
+ * logLoss's, so a lane differs from it only as e differs from Math.exp(−|z|).
+ */
+// @ts-ignore: decorator
+@inline
+export function logLossFromExp2Lanes(z: v128, e: v128, y: v128): v128 {
+  return f64x2.sub(f64x2.add(log1pUnit2Lanes(e), f64x2.pmax(f64x2.splat(0), z)), f64x2.mul(y, z));
+}
+
+// ---------------------------------------------------------------------------------------
+// log(1 + x) for 0 ≤ x ≤ 1 in both lanes, the same arithmetic as the scalar Math.log1p of
+// AssemblyScript's standard library (musl's log1p, after fdlibm): 1 + x = 2^k·(1 + f) with
+// 1 + f in [√2/2, √2), c the rounding error of 1 + x divided by it, s = f/(2 + f), and
+// log(1 + f) = 2·atanh(s) from fdlibm's degree-14 polynomial in s (coefficients Lg1…Lg7,
+// © Sun Microsystems, "permission to use, copy, modify, and distribute … is freely
+// granted, provided that this notice is preserved"). Each lane rounds exactly as the
+// scalar function does for the same x, so the two agree bit for bit (tested); nothing
+// here fuses multiply-adds, in either build.
+
+const LN2_HI_LOG: f64 = reinterpret<f64>(0x3fe62e42fee00000);
+const LN2_LO_LOG: f64 = reinterpret<f64>(0x3dea39ef35793c76);
+const LG1: f64 = reinterpret<f64>(0x3fe5555555555593);
+const LG2: f64 = reinterpret<f64>(0x3fd999999997fa04);
+const LG3: f64 = reinterpret<f64>(0x3fd2492494229359);
+const LG4: f64 = reinterpret<f64>(0x3fcc71c51d8e78af);
+const LG5: f64 = reinterpret<f64>(0x3fc7466496cb03de);
+const LG6: f64 = reinterpret<f64>(0x3fc39a09d078c69f);
+const LG7: f64 = reinterpret<f64>(0x3fc2f112df3e5244);
+/** High words: x below this (about √2 − 1) is used as f directly (k = 0, c = 0). */
+const LOG1P_SMALL_HIGH: i64 = 0x3fda827a;
+/** High words: 1 + x at or above this (about √2) has k = 1. */
+const LOG1P_HALVE_HIGH: i64 = 0x3ff6a09e;
+
+/** log(1 + x) in both lanes for 0 ≤ x ≤ 1 (x = +0 gives +0); bit for bit Math.log1p. */
+// @ts-ignore: decorator
+@inline
+export function log1pUnit2Lanes(x: v128): v128 {
+  const one = f64x2.splat(1.0);
+  const u = f64x2.add(one, x);
+  const small = i64x2.lt_s(i64x2.shr_u(x, 32), i64x2.splat(LOG1P_SMALL_HIGH));
+  const halve = i64x2.ge_s(i64x2.shr_u(u, 32), i64x2.splat(LOG1P_HALVE_HIGH));
+  // Lanes not small: c = (x − (u − 1))/u, f = u/2^k − 1 (exact: u/2 is, and Sterbenz).
+  const c = v128.andnot(f64x2.div(f64x2.sub(x, f64x2.sub(u, one)), u), small);
+  const scaled = v128.bitselect(f64x2.mul(u, f64x2.splat(0.5)), u, halve);
+  const f = v128.bitselect(x, f64x2.sub(scaled, one), small);
+  const dk = v128.andnot(v128.and(halve, one), small);
+  const hfsq = f64x2.mul(f64x2.mul(f64x2.splat(0.5), f), f);
+  const s = f64x2.div(f, f64x2.add(f64x2.splat(2.0), f));
+  const z = f64x2.mul(s, s);
+  const w = f64x2.mul(z, z);
+  const t1 = f64x2.mul(w, f64x2.add(f64x2.splat(LG2), f64x2.mul(w, f64x2.add(f64x2.splat(LG4), f64x2.mul(w, f64x2.splat(LG6))))));
+  const t2 = f64x2.mul(
+    z,
+    f64x2.add(f64x2.splat(LG1), f64x2.mul(w, f64x2.add(f64x2.splat(LG3), f64x2.mul(w, f64x2.add(f64x2.splat(LG5), f64x2.mul(w, f64x2.splat(LG7))))))),
+  );
+  const r = f64x2.add(t2, t1);
+  const tail = f64x2.add(f64x2.mul(dk, f64x2.splat(LN2_LO_LOG)), c);
+  const sum = f64x2.add(f64x2.sub(f64x2.add(f64x2.mul(s, f64x2.add(hfsq, r)), tail), hfsq), f);
+  return f64x2.add(sum, f64x2.mul(dk, f64x2.splat(LN2_HI_LOG)));
 }

@@ -1,5 +1,5 @@
 import { logLoss, sigmoid } from '../math';
-import { pairLoss, pairResiduals } from './pair';
+import { pairExp, pairLoss, pairResiduals } from './pair';
 import { madd64 } from '../simd';
 import { at, axpy, dot, put, zero } from '../vector';
 
@@ -103,11 +103,13 @@ export function binaryPass(
     z01 = f64x2.add(z01, bias);
     z23 = f64x2.add(z23, bias);
 
-    const r01 = pairResiduals(z01, y, weights, i, curvature);
-    const r23 = pairResiduals(z23, y, weights, i + 2, curvature);
+    const e01 = pairExp(z01);
+    const r01 = pairResiduals(z01, e01, y, weights, i, curvature);
+    const e23 = pairExp(z23);
+    const r23 = pairResiduals(z23, e23, y, weights, i + 2, curvature);
     if (withLoss) {
-      lossSum += pairLoss(f64x2.extract_lane(z01, 0), f64x2.extract_lane(z01, 1), y, weights, i);
-      lossSum += pairLoss(f64x2.extract_lane(z23, 0), f64x2.extract_lane(z23, 1), y, weights, i + 2);
+      lossSum += pairLoss(z01, e01, y, weights, i);
+      lossSum += pairLoss(z23, e23, y, weights, i + 2);
     }
 
     const r0 = v128.shuffle<f64>(r01, r01, 0, 0);
@@ -158,9 +160,10 @@ export function binaryPass(
     const row0 = x + <usize>i * rowBytes;
     const row1 = row0 + rowBytes;
     const z01 = pipelined ? zNext : pairDecision(row0, rowBytes, params, quadBytes, hasPair, odd, pairEnd, bias);
-    const r01 = pairResiduals(z01, y, weights, i, curvature);
+    const e01 = pairExp(z01);
+    const r01 = pairResiduals(z01, e01, y, weights, i, curvature);
     if (pipelined && i + 3 < rows) zNext = pairDecision(row1 + rowBytes, rowBytes, params, quadBytes, hasPair, odd, pairEnd, bias);
-    if (withLoss) lossSum += pairLoss(f64x2.extract_lane(z01, 0), f64x2.extract_lane(z01, 1), y, weights, i);
+    if (withLoss) lossSum += pairLoss(z01, e01, y, weights, i);
     const r0 = v128.shuffle<f64>(r01, r01, 0, 0);
     const r1 = v128.shuffle<f64>(r01, r01, 1, 1);
     for (let off: usize = 0; off < quadBytes; off += 32) {

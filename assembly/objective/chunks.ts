@@ -178,6 +178,23 @@ declare function hostParallel(threads: i32): void;
 
 let THREADS: i32 = 1;
 
+// Passes over the rows run since the host last reset the counts, by kind (gradient,
+// Hessian product; information passes are not counted): what a solver's cost is made of,
+// so tests can hold each solver to its passes per iteration.
+let GRADIENT_PASSES: i32 = 0;
+let HESSIAN_PASSES: i32 = 0;
+
+/** Gradient passes (kind PASS_GRADIENT) or Hessian-product passes (PASS_HESSIAN) since {@link resetPassCounts}. */
+export function passCount(kind: i32): i32 {
+  return kind == PASS_GRADIENT ? GRADIENT_PASSES : kind == PASS_HESSIAN ? HESSIAN_PASSES : 0;
+}
+
+/** Sets both pass counts to 0. */
+export function resetPassCounts(): void {
+  GRADIENT_PASSES = 0;
+  HESSIAN_PASSES = 0;
+}
+
 /** How many threads passes may use (the host must have started threads − 1 workers). */
 export function setThreads(threads: i32): void {
   THREADS = threads;
@@ -189,7 +206,10 @@ export function setThreads(threads: i32): void {
  * memory), runs `runChunks(record, 0, threads)` itself and returns when all are done.
  */
 export function runPass(): void {
-  const threads = min(THREADS, field(PASS_KIND) == PASS_INFORMATION ? informationChunkCount() : chunkCount());
+  const kind = field(PASS_KIND);
+  if (kind == PASS_GRADIENT) GRADIENT_PASSES++;
+  else if (kind == PASS_HESSIAN) HESSIAN_PASSES++;
+  const threads = min(THREADS, kind == PASS_INFORMATION ? informationChunkCount() : chunkCount());
   if (threads > 1) hostParallel(threads);
   else runChunks(problemAddress(), 0, 1);
 }

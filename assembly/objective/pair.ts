@@ -1,19 +1,19 @@
-import { logLoss, sigmoid2Lanes } from '../math';
+import { expNegAbs2Lanes, logLossFromExp2Lanes, sigmoidFromExp2Lanes } from '../math';
 
 // The per-row work the binary passes share, for rows i and i + 1 at once (float64 and
 // float32 storage alike): residuals, Hessian row weights and the loss.
 
 /**
  * Residuals sᵢ·(σ(zᵢ) − yᵢ) of rows i and i + 1 as one vector (lane 0 row i), from their
- * decision values `z` (lane 0 row i). When `curvature` ≠ 0 also stores their Hessian row
- * weights sᵢ·σ(zᵢ)(1 − σ(zᵢ)) there. `y`, `weights` (0: all ones) and `curvature` are
- * float64 arrays indexed by row.
+ * decision values `z` (lane 0 row i) and e = e^(−|z|) ({@link pairExp}). When `curvature`
+ * ≠ 0 also stores their Hessian row weights sᵢ·σ(zᵢ)(1 − σ(zᵢ)) there. `y`, `weights`
+ * (0: all ones) and `curvature` are float64 arrays indexed by row.
  */
 // @ts-ignore: decorator
 @inline
-export function pairResiduals(z: v128, y: usize, weights: usize, i: i32, curvature: usize): v128 {
+export function pairResiduals(z: v128, e: v128, y: usize, weights: usize, i: i32, curvature: usize): v128 {
   const at = <usize>i << 3;
-  const p = sigmoid2Lanes(z);
+  const p = sigmoidFromExp2Lanes(z, e);
   const residual = f64x2.sub(p, v128.load(y + at));
   // Unit weights skip the products with 1 (exact, so the bits are those of s = 1).
   if (weights == 0) {
@@ -25,11 +25,22 @@ export function pairResiduals(z: v128, y: usize, weights: usize, i: i32, curvatu
   return f64x2.mul(s, residual);
 }
 
-/** sᵢ·logloss(yᵢ, zᵢ) summed over rows i and i + 1. */
+/** e^(−|z|) of a pair's decision values: what {@link pairResiduals} and {@link pairLoss} share. */
 // @ts-ignore: decorator
 @inline
-export function pairLoss(z0: f64, z1: f64, y: usize, weights: usize, i: i32): f64 {
-  const s0 = weights == 0 ? 1.0 : load<f64>(weights + (<usize>i << 3));
-  const s1 = weights == 0 ? 1.0 : load<f64>(weights + (<usize>(i + 1) << 3));
-  return s0 * logLoss(z0, load<f64>(y + (<usize>i << 3))) + s1 * logLoss(z1, load<f64>(y + (<usize>(i + 1) << 3)));
+export function pairExp(z: v128): v128 {
+  return expNegAbs2Lanes(z);
+}
+
+/**
+ * sᵢ·logloss(yᵢ, zᵢ) summed over rows i and i + 1 (row i's term first), from their
+ * decision values `z` and e = {@link pairExp}(z): two lanes, no scalar exp or log.
+ */
+// @ts-ignore: decorator
+@inline
+export function pairLoss(z: v128, e: v128, y: usize, weights: usize, i: i32): f64 {
+  const at = <usize>i << 3;
+  let loss = logLossFromExp2Lanes(z, e, v128.load(y + at));
+  if (weights != 0) loss = f64x2.mul(v128.load(weights + at), loss);
+  return f64x2.extract_lane(loss, 0) + f64x2.extract_lane(loss, 1);
 }

@@ -10,7 +10,7 @@ function ulps(a: number, b: number): number {
   return Number(buffer.getBigInt64(0) - buffer.getBigInt64(8) < 0n ? buffer.getBigInt64(8) - buffer.getBigInt64(0) : buffer.getBigInt64(0) - buffer.getBigInt64(8));
 }
 
-function applyKernel(values: number[], which: 0 | 1): Float64Array {
+function applyKernel(values: number[], which: 0 | 1 | 2 | 3): Float64Array {
   const ptr = copyIn(values);
   try {
     core.twoLaneInPlace(ptr, values.length, which);
@@ -60,5 +60,44 @@ describe('the two-lane sigmoid used by the fused passes', () => {
       expect(Number.isFinite(got[i]!)).toBe(true);
       expect(ulps(got[i]!, expected)).toBeLessThanOrEqual(4);
     });
+  });
+});
+
+describe('the two-lane log1p the fused passes take the loss from', () => {
+  /** x in [0, 1]: what the loss gives it (e^(−|z|)), with the edges of its branches. */
+  function unitValues(): number[] {
+    const xs: number[] = [0, 1, 5e-324, 1e-300, 2 ** -54, 2 ** -53, 2 ** -52, 1e-10, 0.5, Math.SQRT2 - 1, Math.SQRT2 / 2];
+    // Around the high word 0x3fda827a (x ≈ √2 − 1), where the scalar code switches to 1 + x.
+    const view = new DataView(new ArrayBuffer(8));
+    for (const high of [0x3fda8279, 0x3fda827a, 0x3fda827b]) {
+      for (const low of [0, 1, 0x7fffffff, 0xffffffff]) {
+        view.setUint32(0, high);
+        view.setUint32(4, low);
+        xs.push(view.getFloat64(0));
+      }
+    }
+    let state = 777;
+    for (let i = 0; i < 20_000; i++) {
+      state = (state * 16807) % 2147483647;
+      const u = state / 2147483647;
+      xs.push(i % 2 === 0 ? u : Math.exp(-40 * u));
+    }
+    return xs.length % 2 === 0 ? xs : [...xs, 0.25];
+  }
+
+  it('equals the scalar Math.log1p of the core bit for bit on [0, 1]', () => {
+    const xs = unitValues();
+    const lanes = applyKernel(xs, 2);
+    const scalar = applyKernel(xs, 3);
+    const differing = xs.filter((_, i) => !Object.is(lanes[i], scalar[i]));
+    expect(differing).toEqual([]);
+  });
+
+  it('is within 1 ulp of JavaScript\'s Math.log1p on [0, 1]', () => {
+    const xs = unitValues();
+    const got = applyKernel(xs, 2);
+    let worst = 0;
+    xs.forEach((x, i) => (worst = Math.max(worst, ulps(got[i]!, Math.log1p(x)))));
+    expect(worst).toBeLessThanOrEqual(1);
   });
 });
