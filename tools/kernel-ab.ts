@@ -3,11 +3,15 @@
  * process, against the plain-JS baseline.
  *
  *   npx tsx tools/kernel-ab.ts [--rounds N] [--shapes 800x2,100000x50,1000000x20]
- *     [--dtype float64|float32|both] [--no-js] a.wasm b.wasm …
+ *     [--dtype float64|float32|both] [--solver gd|lbfgs|gd,lbfgs] [--no-js] a.wasm b.wasm …
  *
  * --dtype picks how X is stored (as `dtype` does in `fit`): float32 runs the float32 pass
  * on X rounded to float32; both gives every build a float64 and a float32 runner, so the
  * two passes are compared in one process. --no-js leaves out the plain-JS baseline.
+ * --solver lbfgs times `lbfgs` iterations instead (C = 1, as the bench's time-to-F*: l2 =
+ * 1/n; tol 0, so each fit makes its steps unless the line search ends it first), per
+ * iteration; gd,lbfgs gives every build both, so an lbfgs iteration is read in gd steps of
+ * the same build in the same rounds.
  *
  * Each build (the threads build, as Node uses it, or the single-thread one: detected from
  * its imports) gets a memory of its own holding the bench's data (bench/data.ts), and
@@ -31,6 +35,7 @@ interface Core {
   prepareProblem(solver: number): void;
   setThreads(threads: number): void;
   gradientDescent(params: number, lr: number, maxIter: number, tol: number, loss: number): number;
+  lbfgs(params: number, maxIter: number, tol: number): number;
   [name: string]: unknown;
 }
 
@@ -40,18 +45,23 @@ let rounds = 15;
 let shapeText = '800x2,100000x50,1000000x20';
 let dtype = 'float64';
 let withJs = true;
+let solverText = 'gd';
 const files: string[] = [];
 for (let k = 0; k < args.length; k++) {
   if (args[k] === '--rounds') rounds = Number(args[++k]);
   else if (args[k] === '--shapes') shapeText = args[++k]!;
   else if (args[k] === '--dtype') dtype = args[++k]!;
   else if (args[k] === '--no-js') withJs = false;
+  else if (args[k] === '--solver') solverText = args[++k]!;
   else files.push(args[k]!);
 }
 if (files.length === 0 || !['float64', 'float32', 'both'].includes(dtype)) {
   throw new Error('usage: tools/kernel-ab.ts [--rounds N] [--shapes RxC,…] [--dtype float64|float32|both] [--no-js] a.wasm [b.wasm …]');
 }
 const dtypes: ('float64' | 'float32')[] = dtype === 'both' ? ['float64', 'float32'] : [dtype as 'float64' | 'float32'];
+type Solver = 'gd' | 'lbfgs';
+const solvers = solverText.split(',') as Solver[];
+if (!solvers.every((s) => s === 'gd' || s === 'lbfgs')) throw new Error(`--solver: expected gd, lbfgs or gd,lbfgs, got ${solverText}`);
 
 const STEPS: Record<string, number> = { '800x2': 2000, '100000x50': 20, '1000000x20': 10 };
 const stepsFor = (rows: number, cols: number, shape: string): number => STEPS[shape] ?? Math.max(10, Math.round(2e7 / (rows * cols)));
@@ -71,10 +81,11 @@ function instantiate(file: string): Core {
 
 interface Runner {
   label: string;
-  fit(steps: number): Float64Array;
+  /** Runs `steps` steps from zero; returns the weights and the steps made. */
+  fit(steps: number): { params: Float64Array; steps: number };
 }
 
-function wasmRunner(file: string, x: Float64Array, y: Float64Array, rows: number, cols: number, type: 'float64' | 'float32'): Runner {
+function wasmRunner(file: string, x: Float64Array, y: Float64Array, rows: number, cols: number, type: 'float64' | 'float32', solver: Solver): Runner {
   const core = instantiate(file);
   const float32 = type === 'float32';
   const xPtr = core.alloc(x.length * (float32 ? 4 : 8));
@@ -84,16 +95,18 @@ function wasmRunner(file: string, x: Float64Array, y: Float64Array, rows: number
   const params = core.alloc((cols + 1) * 8);
   core.setThreads(1);
   const record = new ProblemRecord(core);
-  record.write({ x: xPtr, dtype: type, sparse: null, y: yPtr, weights: 0, rows, cols, blocks: 1, fitIntercept: true, weightSum: rows, l2: 0, l1: 0 });
-  const gd = exported(core, 'SOLVER_GD');
-  record.setWork(core.alloc(core.workLength(gd) * 8));
-  core.prepareProblem(gd);
+  const lbfgs = solver === 'lbfgs';
+  record.write({ x: xPtr, dtype: type, sparse: null, y: yPtr, weights: 0, rows, cols, blocks: 1, fitIntercept: true, weightSum: rows, l2: lbfgs ? 1 / rows : 0, l1: 0 });
+  const id = exported(core, lbfgs ? 'SOLVER_LBFGS' : 'SOLVER_GD');
+  record.setWork(core.alloc(core.workLength(id) * 8));
   return {
-    label: file.replace(/^.*\//, '') + (dtypes.length > 1 || float32 ? (float32 ? ' f32' : ' f64') : ''),
+    label: file.replace(/^.*\//, '') + (dtypes.length > 1 || float32 ? (float32 ? ' f32' : ' f64') : '') + (solvers.length > 1 ? ` ${solver}` : ''),
     fit(steps) {
+      // Each build's record is its own, but prepareProblem is per solver: set it every fit.
+      core.prepareProblem(id);
       new Float64Array(core.memory.buffer, params, cols + 1).fill(0);
-      core.gradientDescent(params, LEARNING_RATE, steps, 0, 0);
-      return new Float64Array(core.memory.buffer, params, cols + 1).slice();
+      const made = lbfgs ? core.lbfgs(params, steps, 0) : core.gradientDescent(params, LEARNING_RATE, steps, 0, 0);
+      return { params: new Float64Array(core.memory.buffer, params, cols + 1).slice(), steps: made };
     },
   };
 }
@@ -107,7 +120,7 @@ function jsRunner(x: Float64Array, y: Float64Array, rows: number, cols: number):
       const out = new Float64Array(cols + 1);
       out.set(weights);
       out[cols] = bias;
-      return out;
+      return { params: out, steps };
     },
   };
 }
@@ -123,12 +136,13 @@ for (const shape of shapeText.split(',')) {
   const [rows, cols] = shape.split('x').map(Number) as [number, number];
   const steps = stepsFor(rows, cols, shape);
   const { x, y } = makeData(rows, cols, 42);
-  const runners = files.flatMap((f) => dtypes.map((t) => wasmRunner(f, x, y, rows, cols, t)));
+  const runners = files.flatMap((f) => solvers.flatMap((solver) => dtypes.map((t) => wasmRunner(f, x, y, rows, cols, t, solver))));
   if (withJs) runners.push(jsRunner(x, y, rows, cols));
-  const reference = runners[0]!.fit(steps);
+  const reference = runners[0]!.fit(steps).params;
   const scale = Math.max(...reference.map(Math.abs));
   for (const r of runners.slice(1)) {
-    const out = r.fit(steps);
+    const { params: out, steps: made } = r.fit(steps);
+    if (made !== steps) console.log(`${shape}: ${r.label} made ${made} of ${steps} steps`);
     let diff = 0;
     for (let k = 0; k < out.length; k++) diff = Math.max(diff, Math.abs(out[k]! - reference[k]!));
     console.log(`${shape}: ${r.label} vs ${runners[0]!.label}: max|Δ|/max|w| = ${(diff / scale).toExponential(2)}`);
@@ -138,8 +152,8 @@ for (const shape of shapeText.split(',')) {
     for (let k = 0; k < runners.length; k++) {
       const idx = (k + round) % runners.length; // rotate who goes first
       const t0 = performance.now();
-      runners[idx]!.fit(steps);
-      times[idx]!.push((performance.now() - t0) / steps);
+      const made = runners[idx]!.fit(steps).steps;
+      times[idx]!.push((performance.now() - t0) / made);
     }
   }
   const js = withJs ? median(times[runners.length - 1]!) : NaN;
