@@ -25,7 +25,7 @@ export {
 } from './objective/record';
 export { LAYOUT_CSR_F32, LAYOUT_CSR_F64, LAYOUT_DENSE_F32, LAYOUT_DENSE_F64 } from './objective/layout';
 export { SOLVER_GD, SOLVER_LBFGS, SOLVER_NEWTON_CD, SOLVER_NEWTON_CG, SOLVER_SGD, prepareProblem, workLength } from './solvers/workspace';
-export { PASS_GRADIENT, PASS_HESSIAN, passCount, recordChunkCount, resetPassCounts, runChunks, setThreads } from './objective/chunks';
+export { PASS_GRADIENT, PASS_HESSIAN, passChunkCount, passCount, resetPassCounts, runChunks, setThreads } from './objective/chunks';
 export { groupSums, informationPass, informationWorkLength, rowQuadraticForms } from './objective/information';
 export { hessianProduct, smoothObjective } from './objective/problem';
 export { gradientDescent } from './solvers/gradient-descent';

@@ -88,10 +88,19 @@ export function partialsLength(): f64 {
   return <f64>chunkCount() * <f64>slotLength(blocks * (field(PROBLEM_COLS) + 1), blocks, field(PROBLEM_LAYOUT));
 }
 
-/** Number of chunks of a pass over the problem at `record`; makes it this instance's record. */
-export function recordChunkCount(record: usize): i32 {
+/**
+ * Number of chunks of the pass the record at `record` describes (its gradient or Hessian
+ * chunks, or an information pass's own); makes it this instance's record. Every thread
+ * of a pass runs `runChunks(record, k, passChunkCount(record))` for the chunks k it takes.
+ */
+export function passChunkCount(record: usize): i32 {
   useRecord(record);
-  return chunkCount();
+  return currentPassChunks();
+}
+
+/** Chunks of the pass the current record describes. */
+function currentPassChunks(): i32 {
+  return field(PASS_KIND) == PASS_INFORMATION ? informationChunkCount() : chunkCount();
 }
 
 /** Describes the next pass: a gradient pass at `params`, or a Hessian product with `vector`. */
@@ -202,14 +211,15 @@ export function setThreads(threads: i32): void {
 
 /**
  * Runs the current pass over every chunk: here when one thread suffices, else through
- * the host, which wakes the workers (each runs `runChunks(record, k, threads)` on this
- * memory), runs `runChunks(record, 0, threads)` itself and returns when all are done.
+ * the host, which wakes the workers and has every thread (its own included) take chunks
+ * one at a time until none is left (each running `runChunks(record, k, chunks)` on this
+ * memory), and returns when all are done.
  */
 export function runPass(): void {
   const kind = field(PASS_KIND);
   if (kind == PASS_GRADIENT) GRADIENT_PASSES++;
   else if (kind == PASS_HESSIAN) HESSIAN_PASSES++;
-  const threads = min(THREADS, kind == PASS_INFORMATION ? informationChunkCount() : chunkCount());
+  const threads = min(THREADS, currentPassChunks());
   if (threads > 1) hostParallel(threads);
   else runChunks(problemAddress(), 0, 1);
 }

@@ -54,6 +54,7 @@ export interface CoreExports extends Record<string, unknown> {
   /** Carves the record's scratch block for `solver`; after the inputs are written, before the solver runs. */
   prepareProblem(solver: number): void;
   runChunks(record: number, first: number, stride: number): void;
+  passChunkCount(record: number): number;
   setThreads(threads: number): void;
   smoothObjective(paramsPtr: number, gradPtr: number, withLoss: boolean, keepCurvature: boolean): number;
   hessianProduct(vPtr: number, outPtr: number): void;

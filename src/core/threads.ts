@@ -2,8 +2,9 @@
  * Worker threads that share the core's memory: started once, reused by every fit, and
  * woken for each parallel pass through a small control block of int32 counters.
  *
- * Each worker instantiates the same compiled module on the same shared memory and runs
- * `runChunks(index, threads)` for every pass; the calling thread runs chunk set 0 itself.
+ * Each worker instantiates the same compiled module on the same shared memory; for every
+ * pass the workers and the calling thread take the pass's chunks one at a time from a
+ * shared counter and run `runChunks(record, chunk, chunks)` on each.
  * Passes are split into fixed chunks whose sums are added in chunk order (see
  * assembly/objective/chunks.ts), so results do not depend on the number of threads.
  * Workers spin briefly, then sleep in `Atomics.wait`. In Node they never keep the process
@@ -23,7 +24,7 @@ import {
   spawnWorker,
 } from './worker-thread.js';
 
-const { generation: GENERATION, threads: THREADS, done: DONE, ready: READY, stop: STOP, failed: FAILED, record: RECORD, beat: BEAT } = CONTROL;
+const { generation: GENERATION, threads: THREADS, done: DONE, ready: READY, stop: STOP, failed: FAILED, record: RECORD, next: NEXT, beat: BEAT } = CONTROL;
 
 interface Pool {
   readonly control: Int32Array;
@@ -101,7 +102,7 @@ function startPool(count: number): Pool {
   return created;
 }
 
-/** One parallel pass: wake the workers, do chunk set 0 here, wait for the rest. */
+/** One parallel pass: wake the workers, take chunks here as they do, wait for the rest. */
 function runParallel(current: Pool, threads: number): void {
   if (threads > widestPass) widestPass = threads;
   const c = current.control;
@@ -110,10 +111,15 @@ function runParallel(current: Pool, threads: number): void {
   Atomics.store(c, THREADS, threads);
   const record = core.problemAddress();
   Atomics.store(c, RECORD, record);
+  Atomics.store(c, NEXT, 0);
   const generation = Atomics.add(c, GENERATION, 1) + 1;
   Atomics.notify(c, GENERATION);
   try {
-    core.runChunks(record, 0, threads);
+    // Chunks go to whichever thread is free next, so a thread that starts late or runs
+    // slower (a core shared with other work) takes fewer; each chunk's sums go to its own
+    // slot, so the result does not depend on who computed which.
+    const chunks = core.passChunkCount(record);
+    for (let chunk = Atomics.add(c, NEXT, 1); chunk < chunks; chunk = Atomics.add(c, NEXT, 1)) core.runChunks(record, chunk, chunks);
   } finally {
     // Even when this thread's share failed, the workers must finish before the next pass
     // reuses the counters.

@@ -22,6 +22,8 @@ export const CONTROL = {
   failed: 5,
   /** Byte offset of the core's problem record in the shared memory (int32 bits of an unsigned address). */
   record: 6,
+  /** The next chunk of the pass to take: each thread takes chunks with Atomics.add until they run out. */
+  next: 7,
   /** beat + i: chunks worker i has finished, ever (a heartbeat). */
   beat: 8,
 } as const;
@@ -71,7 +73,7 @@ function run(data) {
     env: { memory, abort: fail },
     logreg: { progress: () => 1, parallel: fail },
   });
-  const { runChunks, recordChunkCount } = instance.exports;
+  const { runChunks, passChunkCount } = instance.exports;
   // Read the generation before announcing readiness: the caller may start a pass as soon
   // as it sees the count of ready workers, and that pass must look new to this worker.
   let seen = Atomics.load(c, ${CONTROL.generation});
@@ -87,8 +89,8 @@ function run(data) {
     try {
       // The control block stores the address as int32; addresses are unsigned.
       const record = Atomics.load(c, ${CONTROL.record}) >>> 0;
-      const chunks = recordChunkCount(record);
-      for (let chunk = index; chunk < chunks; chunk += threads) {
+      const chunks = passChunkCount(record);
+      for (let chunk = Atomics.add(c, ${CONTROL.next}, 1); chunk < chunks; chunk = Atomics.add(c, ${CONTROL.next}, 1)) {
         runChunks(record, chunk, chunks);
         Atomics.add(c, ${CONTROL.beat} + index, 1);
       }

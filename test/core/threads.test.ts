@@ -110,6 +110,36 @@ describe('threads', () => {
     });
   }
 
+  it('gives bit-identical summaries for 1, 2, 3 and 4 threads when the information pass has other chunks than the gradient pass', () => {
+    // 100,000 rows with one entry in every 25th: the gradient pass over these 4,000 entries
+    // has nine chunks, the information pass 24 (chunks of at least 4,096 rows), and every
+    // thread count must cover all 24.
+    const rows = 100_000;
+    const cols = 50;
+    let state = 7;
+    const next = (): number => (state = (state * 16807) % 2147483647) / 2147483647;
+    const indptr = [0];
+    const indices: number[] = [];
+    const values: number[] = [];
+    const y: number[] = [];
+    for (let i = 0; i < rows; i++) {
+      if (i % 25 === 0) {
+        const value = 2 * next() - 1;
+        indices.push(Math.floor(i / 25) % cols);
+        values.push(value);
+        y.push(value + next() > 0.5 ? 1 : 0);
+      } else {
+        y.push(next() < 0.5 ? 1 : 0);
+      }
+      indptr.push(indices.length);
+    }
+    const X = CsrMatrix.from({ rows, cols, indptr, indices, values });
+    const summaries = [1, 2, 3, 4].map((threads) =>
+      JSON.stringify(new LogisticRegression({ penalty: 'none', solver: 'newton', threads, onWarning: null }).fit(X, y).summary().toJSON()),
+    );
+    expect(new Set(summaries).size).toBe(1);
+  });
+
   it('reuses its workers across fits', () => {
     coefficients(binary, { threads: 3 });
     const started = faults.workers.length;
