@@ -21,6 +21,7 @@ import { formatDuration, renderTable } from './format.js';
 import { ParallelProbe } from './bandwidth.js';
 import { ALL_THREADS } from './impls.js';
 import { pythonLbfgs, pythonUnavailable } from './python.js';
+import { core } from '../src/core/runtime.js';
 import { benchOptions, latencyOf, latencySamples, median } from './timing.js';
 
 export const C = 1;
@@ -55,6 +56,8 @@ export interface ConvergenceRow {
   median: number;
   times: number[];
   nIter: number;
+  /** Passes over the rows per iteration (gradient passes and Hessian products, counted by the core); undefined for scikit-learn. */
+  passesPerIter?: number;
   objective: number;
   gap: number;
   /** Peak RSS of the scikit-learn process (bytes); undefined for ours (see the GD tables). */
@@ -123,12 +126,16 @@ export function objective(model: LogisticRegression, X: Matrix, y: Float64Array)
 
 const newModel = (options: LogisticRegressionOptions): LogisticRegression => new LogisticRegression({ penalty: 'l2', C, onWarning: null, ...options });
 
-/** One untimed fit: its objective and iterations. */
-function fitOnce(options: LogisticRegressionOptions, set: ConvergenceSet): { F: number; nIter: number } {
+const PASS_KINDS = [core.PASS_GRADIENT, core.PASS_HESSIAN].map((g) => (g as WebAssembly.Global).value as number);
+
+/** One untimed fit: its objective, iterations and passes over the rows. */
+function fitOnce(options: LogisticRegressionOptions, set: ConvergenceSet): { F: number; nIter: number; passes: number } {
   const model = newModel(options);
   try {
+    core.resetPassCounts();
     model.fit(set.X, set.y);
-    return { F: objective(model, set.X, set.y), nIter: model.nIter };
+    const passes = PASS_KINDS.reduce((sum, kind) => sum + core.passCount(kind), 0);
+    return { F: objective(model, set.X, set.y), nIter: model.nIter, passes };
   } finally {
     model.dispose();
   }
@@ -183,13 +190,23 @@ export async function benchConvergence(set: ConvergenceSet, quick: boolean): Pro
   for (const { label, threads, options } of solvers) {
     if (probe !== null) cores.push(await probe.measure());
     let tol = TOLS[0]!;
-    let last = { F: Number.POSITIVE_INFINITY, nIter: 0 };
+    let last = { F: Number.POSITIVE_INFINITY, nIter: 0, passes: 0 };
     for (tol of TOLS) {
       last = fitOnce({ ...options, tol, threads }, set);
       if ((last.F - best) / Math.abs(best) <= REL) break;
     }
     const timed = await timeFits(`${label}, ${threads} thread(s), tol ${tol}`, { ...options, tol, threads }, set, set.runs);
-    table.push({ solver: label, threads, tol, median: timed.median, times: timed.times, nIter: last.nIter, objective: last.F, gap: (last.F - best) / Math.abs(best) });
+    table.push({
+      solver: label,
+      threads,
+      tol,
+      median: timed.median,
+      times: timed.times,
+      nIter: last.nIter,
+      passesPerIter: last.passes / last.nIter,
+      objective: last.F,
+      gap: (last.F - best) / Math.abs(best),
+    });
   }
   terminateWorkers();
   await probe?.close();
@@ -214,7 +231,7 @@ export async function benchConvergence(set: ConvergenceSet, quick: boolean): Pro
   const sklearnRow = table.find((r) => r.solver.startsWith('scikit-learn'));
   console.log(
     renderTable(
-      ['solver', 'threads', 'tol needed', 'median fit', 'runs', 'nIter', 'per iter', 'final F', 'gap to F*', sklearnRow ? 'time / sklearn' : 'time / gd'],
+      ['solver', 'threads', 'tol needed', 'median fit', 'runs', 'nIter', 'passes / iter', 'per iter', 'final F', 'gap to F*', sklearnRow ? 'time / sklearn' : 'time / gd'],
       table.map((r) => {
         const yardstick = sklearnRow ?? table.find((t) => t.solver.startsWith('gd'))!;
         return [
@@ -224,6 +241,7 @@ export async function benchConvergence(set: ConvergenceSet, quick: boolean): Pro
           formatDuration(r.median),
           String(r.times.length),
           String(r.nIter),
+          r.passesPerIter === undefined ? '—' : r.passesPerIter.toFixed(2),
           formatDuration(r.median / r.nIter),
           r.objective.toPrecision(15),
           r.gap <= 0 ? '0 (F*)' : r.gap.toExponential(1),

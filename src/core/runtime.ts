@@ -53,8 +53,13 @@ export interface CoreExports extends Record<string, unknown> {
   workLength(solver: number): number;
   /** Carves the record's scratch block for `solver`; after the inputs are written, before the solver runs. */
   prepareProblem(solver: number): void;
+  /** Runs chunks first, first + stride, … of the record's current pass (a worker's share, or one chunk when stride is the chunk count). */
   runChunks(record: number, first: number, stride: number): void;
+  /** Chunks of the record's current pass (its gradient/Hessian chunks, or an information pass's own). */
   passChunkCount(record: number): number;
+  /** Passes over the rows since resetPassCounts, of the kind given by the core's PASS_GRADIENT or PASS_HESSIAN (a diagnostic: tests and the bench hold solvers to their passes per iteration). */
+  passCount(kind: number): number;
+  resetPassCounts(): void;
   setThreads(threads: number): void;
   smoothObjective(paramsPtr: number, gradPtr: number, withLoss: boolean, keepCurvature: boolean): number;
   hessianProduct(vPtr: number, outPtr: number): void;

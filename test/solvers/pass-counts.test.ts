@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Label, LogisticRegression, type LogisticRegressionOptions, Matrix, makeClassification } from '../../src/index.js';
+import { type Dtype, type Label, LogisticRegression, type LogisticRegressionOptions, Matrix, makeClassification } from '../../src/index.js';
 import { core } from '../../src/core/runtime.js';
 
 // What a fit costs is made of passes over the rows. The core counts them (gradient passes
@@ -22,13 +22,13 @@ interface Counted {
   hessian: number;
 }
 
-function countPasses(X: Matrix, y: ArrayLike<Label>, options: LogisticRegressionOptions): Counted {
+function countPasses(X: Matrix<Dtype>, y: ArrayLike<Label>, options: LogisticRegressionOptions): Counted {
   core.resetPassCounts();
   const model = new LogisticRegression({ threads: 1, maxIter: 1000, ...options }).fit(X, Array.from(y));
   return { nIter: model.nIter, gradient: core.passCount(GRADIENT), hessian: core.passCount(HESSIAN) };
 }
 
-const quasiNewton: [string, Matrix, ArrayLike<Label>, LogisticRegressionOptions][] = [
+const quasiNewton: [string, Matrix<Dtype>, ArrayLike<Label>, LogisticRegressionOptions][] = [
   ['lbfgs, binary', binary.X, binary.y, { solver: 'lbfgs', tol: 1e-8 }],
   ['lbfgs, binary, sample weights', binary.X, binary.y, { solver: 'lbfgs', tol: 1e-8, classWeight: 'balanced' }],
   ['lbfgs, multinomial (iris)', Matrix.fromRows(iris.X), iris.y, { solver: 'lbfgs', tol: 1e-8 }],
