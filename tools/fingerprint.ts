@@ -9,10 +9,16 @@
  * per pass) at threads 1 and 2. The wasm cores are bit-identical for any thread count
  * by construction (assembly/objective/chunks.ts); test/core/threads.test.ts checks 1–4.
  *
- *   npx tsx tools/fingerprint.ts [--verbose]
+ *   npx tsx tools/fingerprint.ts [--verbose] [--dump FILE]
+ *   npx tsx tools/fingerprint.ts --compare BEFORE.json AFTER.json
+ *
+ * --dump also writes every case's coefficients and intercepts (and nIter) as JSON; a change
+ * that is meant to move results slightly (rounding of the loss, say) is then judged with
+ * --compare on the dumps of the two builds: per case the largest |Δθ| over the largest
+ * |θ|, the worst cases listed, and the cases whose nIter changed.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import {
   type Label,
   LogisticRegression,
@@ -24,9 +30,44 @@ import {
   trainTestSplit,
 } from '../src/index.js';
 
-const verbose = process.argv.includes('--verbose');
+interface Dumped {
+  theta: number[];
+  nIter: number;
+}
+
+const argv = process.argv.slice(2);
+if (argv[0] === '--compare') {
+  compare(argv[1], argv[2]);
+  process.exit(0);
+}
+const verbose = argv.includes('--verbose');
+const dumpIndex = argv.indexOf('--dump');
+const dumpFile = dumpIndex < 0 ? null : argv[dumpIndex + 1];
+if (dumpIndex >= 0 && dumpFile === undefined) throw new Error('--dump: expected a file name');
+const dump: Record<string, Dumped> = {};
 const total = createHash('sha256');
 let cases = 0;
+
+/** Prints how far the cases of two dumps differ (see the header). */
+function compare(before: string | undefined, after: string | undefined): void {
+  if (before === undefined || after === undefined) throw new Error('--compare: expected two dump files');
+  const a = JSON.parse(readFileSync(before, 'utf8')) as Record<string, Dumped>;
+  const b = JSON.parse(readFileSync(after, 'utf8')) as Record<string, Dumped>;
+  const rows: { name: string; relative: number; nIter: string }[] = [];
+  for (const [name, x] of Object.entries(a)) {
+    const y = b[name];
+    if (y === undefined) throw new Error(`${after} has no case '${name}'`);
+    const scale = Math.max(...x.theta.map(Math.abs));
+    const diff = Math.max(...x.theta.map((v, k) => Math.abs(v - y.theta[k]!)));
+    rows.push({ name, relative: scale === 0 ? diff : diff / scale, nIter: x.nIter === y.nIter ? '' : `${x.nIter} → ${y.nIter}` });
+  }
+  rows.sort((p, q) => q.relative - p.relative);
+  const identical = rows.filter((r) => r.relative === 0).length;
+  console.log(`${rows.length} cases: ${identical} identical, ${rows.filter((r) => r.relative > 1e-12).length} beyond 1e-12 (max|Δθ| / max|θ|)`);
+  for (const r of rows.slice(0, 15)) console.log(`  ${r.relative.toExponential(2)}  ${r.name}${r.nIter === '' ? '' : `  (nIter ${r.nIter})`}`);
+  const moved = rows.filter((r) => r.nIter !== '');
+  console.log(`nIter changed in ${moved.length} cases${moved.length === 0 ? '' : ': ' + moved.map((r) => `${r.name} (${r.nIter})`).join('; ')}`);
+}
 
 function record(name: string, model: LogisticRegression, X: Matrix<'float64' | 'float32'>): void {
   const hash = createHash('sha256');
@@ -38,6 +79,7 @@ function record(name: string, model: LogisticRegression, X: Matrix<'float64' | '
   add([model.nIter, model.converged ? 1 : 0]);
   add(model.predictProba(X).data);
   const digest = hash.digest('hex');
+  dump[name] = { theta: [...model.coef.data, ...model.intercept], nIter: model.nIter };
   total.update(`${name} ${digest}\n`);
   cases++;
   if (verbose) console.log(`${digest.slice(0, 16)} ${name}`);
@@ -120,3 +162,4 @@ for (const fit of fits) {
 }
 
 console.log(`${cases} cases: ${total.digest('hex')}`);
+if (dumpFile !== null && dumpFile !== undefined) writeFileSync(dumpFile, JSON.stringify(dump));
