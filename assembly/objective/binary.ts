@@ -1,5 +1,5 @@
-import { logLoss, sigmoid } from '../math';
-import { pairExp, pairLoss, pairResiduals } from './pair';
+import { expNegAbs2Lanes, logLoss, sigmoid } from '../math';
+import { pairLoss, pairResiduals } from './pair';
 import { madd64 } from '../simd';
 import { at, axpy, dot, put, zero } from '../vector';
 
@@ -103,9 +103,9 @@ export function binaryPass(
     z01 = f64x2.add(z01, bias);
     z23 = f64x2.add(z23, bias);
 
-    const e01 = pairExp(z01);
+    const e01 = expNegAbs2Lanes(z01);
     const r01 = pairResiduals(z01, e01, y, weights, i, curvature);
-    const e23 = pairExp(z23);
+    const e23 = expNegAbs2Lanes(z23);
     const r23 = pairResiduals(z23, e23, y, weights, i + 2, curvature);
     if (withLoss) {
       lossSum += pairLoss(z01, e01, y, weights, i);
@@ -160,7 +160,7 @@ export function binaryPass(
     const row0 = x + <usize>i * rowBytes;
     const row1 = row0 + rowBytes;
     const z01 = pipelined ? zNext : pairDecision(row0, rowBytes, params, quadBytes, hasPair, odd, pairEnd, bias);
-    const e01 = pairExp(z01);
+    const e01 = expNegAbs2Lanes(z01);
     const r01 = pairResiduals(z01, e01, y, weights, i, curvature);
     if (pipelined && i + 3 < rows) zNext = pairDecision(row1 + rowBytes, rowBytes, params, quadBytes, hasPair, odd, pairEnd, bias);
     if (withLoss) lossSum += pairLoss(z01, e01, y, weights, i);

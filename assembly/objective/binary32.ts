@@ -1,5 +1,5 @@
-import { logLoss, sigmoid } from '../math';
-import { pairExp, pairLoss, pairResiduals } from './pair';
+import { expNegAbs2Lanes, logLoss, sigmoid } from '../math';
+import { pairLoss, pairResiduals } from './pair';
 import { madd32, madd64 } from '../simd';
 import { at, put, zero } from '../vector';
 
@@ -234,9 +234,9 @@ export function binaryPass32(
     const z01 = f64x2.add(f64x2.promote_low_f32x4(u), bias);
     const z23 = f64x2.add(f64x2.promote_low_f32x4(v128.shuffle<f32>(u, u, 2, 3, 2, 3)), bias);
 
-    const e01 = pairExp(z01);
+    const e01 = expNegAbs2Lanes(z01);
     const r01 = pairResiduals(z01, e01, y, weights, i, curvature);
-    const e23 = pairExp(z23);
+    const e23 = expNegAbs2Lanes(z23);
     const r23 = pairResiduals(z23, e23, y, weights, i + 2, curvature);
     if (withLoss) {
       lossSum += pairLoss(z01, e01, y, weights, i);
@@ -305,7 +305,7 @@ export function binaryPass32(
       u = madd32(colS, v128.load32_splat(w32 + lastBytes), u);
     }
     const z01 = f64x2.add(f64x2.promote_low_f32x4(u), bias);
-    const e01 = pairExp(z01);
+    const e01 = expNegAbs2Lanes(z01);
     const r01 = pairResiduals(z01, e01, y, weights, i, curvature);
     if (withLoss) lossSum += pairLoss(z01, e01, y, weights, i);
 
@@ -449,7 +449,7 @@ export function binaryPass32Exact(
       z01 = madd64(xOdd, v128.load64_splat(params + (pairEnd << 1)), z01);
     }
     z01 = f64x2.add(z01, bias);
-    const e01 = pairExp(z01);
+    const e01 = expNegAbs2Lanes(z01);
     const r01 = pairResiduals(z01, e01, y, weights, i, curvature);
     if (withLoss) lossSum += pairLoss(z01, e01, y, weights, i);
     const r0 = v128.shuffle<f64>(r01, r01, 0, 0);

@@ -1,13 +1,14 @@
-import { expNegAbs2Lanes, logLossFromExp2Lanes, sigmoidFromExp2Lanes } from '../math';
+import { logLossFromExp2Lanes, sigmoidFromExp2Lanes } from '../math';
 
 // The per-row work the binary passes share, for rows i and i + 1 at once (float64 and
 // float32 storage alike): residuals, Hessian row weights and the loss.
 
 /**
  * Residuals sᵢ·(σ(zᵢ) − yᵢ) of rows i and i + 1 as one vector (lane 0 row i), from their
- * decision values `z` (lane 0 row i) and e = e^(−|z|) ({@link pairExp}). When `curvature`
- * ≠ 0 also stores their Hessian row weights sᵢ·σ(zᵢ)(1 − σ(zᵢ)) there. `y`, `weights`
- * (0: all ones) and `curvature` are float64 arrays indexed by row.
+ * decision values `z` (lane 0 row i) and e = e^(−|z|) (math.ts's expNegAbs2Lanes, which
+ * the pair's loss takes too). When `curvature` ≠ 0 also stores their Hessian row weights
+ * sᵢ·σ(zᵢ)(1 − σ(zᵢ)) there. `y`, `weights` (0: all ones) and `curvature` are float64
+ * arrays indexed by row.
  */
 // @ts-ignore: decorator
 @inline
@@ -25,16 +26,9 @@ export function pairResiduals(z: v128, e: v128, y: usize, weights: usize, i: i32
   return f64x2.mul(s, residual);
 }
 
-/** e^(−|z|) of a pair's decision values: what {@link pairResiduals} and {@link pairLoss} share. */
-// @ts-ignore: decorator
-@inline
-export function pairExp(z: v128): v128 {
-  return expNegAbs2Lanes(z);
-}
-
 /**
  * sᵢ·logloss(yᵢ, zᵢ) summed over rows i and i + 1 (row i's term first), from their
- * decision values `z` and e = {@link pairExp}(z): two lanes, no scalar exp or log.
+ * decision values `z` and e = e^(−|z|): two lanes, no scalar exp or log.
  */
 // @ts-ignore: decorator
 @inline
