@@ -9,13 +9,16 @@
  * per pass) at threads 1 and 2. The wasm cores are bit-identical for any thread count
  * by construction (assembly/objective/chunks.ts); test/core/threads.test.ts checks 1–4.
  *
- *   npx tsx tools/fingerprint.ts [--verbose] [--dump FILE]
- *   npx tsx tools/fingerprint.ts --compare BEFORE.json AFTER.json
+ *   npx tsx tools/fingerprint.ts [--verbose] [--dump FILE [--optimum-for NAMES.json]]
+ *   npx tsx tools/fingerprint.ts --compare BEFORE.json AFTER.json [--moved NAMES.json]
  *
- * --dump also writes every case's coefficients and intercepts (and nIter) as JSON; a change
+ * --dump also writes every case's coefficients and intercepts (and nIter) as JSON. A change
  * that is meant to move results slightly (rounding of the loss, say) is then judged with
  * --compare on the dumps of the two builds: per case the largest |Δθ| over the largest
- * |θ|, the worst cases listed, and the cases whose nIter changed.
+ * |θ|, the worst cases listed and the cases whose nIter changed; --moved writes the names
+ * of the cases that moved. Dumped again with --optimum-for that list, each of those cases
+ * (but 'gd' and 'newton-cd' ones) is also fitted to tol 1e-12 (at most 3,000 iterations)
+ * as its optimum, and --compare then says how far each build's result is from it.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -33,11 +36,21 @@ import {
 interface Dumped {
   theta: number[];
   nIter: number;
+  /** The case fitted to a tight tol (TIGHT), with --optimum-for. */
+  optimum?: number[];
+}
+
+/** max |a − b| / max |reference|. */
+function relativeGap(a: readonly number[], b: readonly number[], reference: readonly number[]): number {
+  const scale = Math.max(...reference.map(Math.abs));
+  const diff = Math.max(...a.map((v, k) => Math.abs(v - b[k]!)));
+  return scale === 0 ? diff : diff / scale;
 }
 
 const argv = process.argv.slice(2);
 if (argv[0] === '--compare') {
-  compare(argv[1], argv[2]);
+  const movedIndex = argv.indexOf('--moved');
+  compare(argv[1], argv[2], movedIndex < 0 ? null : argv[movedIndex + 1]);
   process.exit(0);
 }
 const verbose = argv.includes('--verbose');
@@ -45,31 +58,51 @@ const dumpIndex = argv.indexOf('--dump');
 const dumpFile = dumpIndex < 0 ? null : argv[dumpIndex + 1];
 if (dumpIndex >= 0 && dumpFile === undefined) throw new Error('--dump: expected a file name');
 const dump: Record<string, Dumped> = {};
+const optimumIndex = argv.indexOf('--optimum-for');
+const optimumFor = new Set<string>(optimumIndex < 0 ? [] : (JSON.parse(readFileSync(argv[optimumIndex + 1]!, 'utf8')) as string[]));
 const total = createHash('sha256');
 let cases = 0;
 
 /** Prints how far the cases of two dumps differ (see the header). */
-function compare(before: string | undefined, after: string | undefined): void {
+function compare(before: string | undefined, after: string | undefined, movedFile: string | null | undefined): void {
   if (before === undefined || after === undefined) throw new Error('--compare: expected two dump files');
   const a = JSON.parse(readFileSync(before, 'utf8')) as Record<string, Dumped>;
   const b = JSON.parse(readFileSync(after, 'utf8')) as Record<string, Dumped>;
-  const rows: { name: string; relative: number; nIter: string }[] = [];
+  const rows: { name: string; relative: number; nIter: string; toOptimum: [number, number] | null }[] = [];
   for (const [name, x] of Object.entries(a)) {
     const y = b[name];
     if (y === undefined) throw new Error(`${after} has no case '${name}'`);
-    const scale = Math.max(...x.theta.map(Math.abs));
-    const diff = Math.max(...x.theta.map((v, k) => Math.abs(v - y.theta[k]!)));
-    rows.push({ name, relative: scale === 0 ? diff : diff / scale, nIter: x.nIter === y.nIter ? '' : `${x.nIter} → ${y.nIter}` });
+    const optimum = y.optimum;
+    rows.push({
+      name,
+      relative: relativeGap(x.theta, y.theta, x.theta),
+      nIter: x.nIter === y.nIter ? '' : `${x.nIter} → ${y.nIter}`,
+      toOptimum: optimum === undefined ? null : [relativeGap(x.theta, optimum, optimum), relativeGap(y.theta, optimum, optimum)],
+    });
   }
   rows.sort((p, q) => q.relative - p.relative);
   const identical = rows.filter((r) => r.relative === 0).length;
   console.log(`${rows.length} cases: ${identical} identical, ${rows.filter((r) => r.relative > 1e-12).length} beyond 1e-12 (max|Δθ| / max|θ|)`);
-  for (const r of rows.slice(0, 15)) console.log(`  ${r.relative.toExponential(2)}  ${r.name}${r.nIter === '' ? '' : `  (nIter ${r.nIter})`}`);
-  const moved = rows.filter((r) => r.nIter !== '');
-  console.log(`nIter changed in ${moved.length} cases${moved.length === 0 ? '' : ': ' + moved.map((r) => `${r.name} (${r.nIter})`).join('; ')}`);
+  const gap = (r: (typeof rows)[number]): string =>
+    r.toOptimum === null ? '' : `  (to the optimum: ${r.toOptimum[0].toExponential(1)} before, ${r.toOptimum[1].toExponential(1)} after)`;
+  for (const r of rows.slice(0, 15)) console.log(`  ${r.relative.toExponential(2)}  ${r.name}${r.nIter === '' ? '' : `  (nIter ${r.nIter})`}${gap(r)}`);
+  const moved = rows.filter((r) => r.relative > 0 && r.toOptimum !== null);
+  const within = moved.filter((r) => r.relative <= r.toOptimum![0]).length;
+  const closer = moved.filter((r) => r.toOptimum![1] < r.toOptimum![0]).length;
+  console.log(
+    `of the ${moved.length} moved cases with an optimum: ${within} moved less than their distance to it, ${closer} are closer to it after, ` +
+      `${moved.length - closer} not; worst distance to it ${Math.max(0, ...moved.map((r) => r.toOptimum![0])).toExponential(1)} before, ${Math.max(0, ...moved.map((r) => r.toOptimum![1])).toExponential(1)} after`,
+  );
+  if (movedFile !== null) {
+    if (movedFile === undefined) throw new Error('--moved: expected a file name');
+    writeFileSync(movedFile, JSON.stringify(rows.filter((r) => r.relative > 0).map((r) => r.name)));
+  }
+  const iterations = rows.filter((r) => r.nIter !== '');
+  console.log(`nIter changed in ${iterations.length} cases${iterations.length === 0 ? '' : ': ' + iterations.map((r) => `${r.name} (${r.nIter})`).join('; ')}`);
 }
 
-function record(name: string, model: LogisticRegression, X: Matrix<'float64' | 'float32'>): void {
+/** Records a case; `optimum` fits the same case to a tight tol (called only with --dump). */
+function record(name: string, model: LogisticRegression, X: Matrix<'float64' | 'float32'>, optimum?: () => LogisticRegression): void {
   const hash = createHash('sha256');
   const add = (values: ArrayLike<number>): void => {
     hash.update(new Uint8Array(Float64Array.from(values).buffer));
@@ -80,12 +113,19 @@ function record(name: string, model: LogisticRegression, X: Matrix<'float64' | '
   add(model.predictProba(X).data);
   const digest = hash.digest('hex');
   dump[name] = { theta: [...model.coef.data, ...model.intercept], nIter: model.nIter };
+  if (dumpFile !== null && optimum !== undefined && optimumFor.has(name)) {
+    const tight = optimum();
+    dump[name].optimum = [...tight.coef.data, ...tight.intercept];
+    tight.dispose();
+  }
   total.update(`${name} ${digest}\n`);
   cases++;
   if (verbose) console.log(`${digest.slice(0, 16)} ${name}`);
 }
 
 const quiet = { onWarning: null } as const;
+/** The options of a case's optimum (see --dump). */
+const TIGHT = { tol: 1e-12, maxIter: 3000 } as const;
 
 // The reference experiment.
 {
@@ -126,16 +166,18 @@ for (const fit of fits) {
   for (const solver of solversFor[fit.params.penalty] ?? [undefined]) {
     for (const dtype of ['float64', 'float32'] as const) {
       const X = Matrix.fromRows(data.X, { dtype });
-      const model = new LogisticRegression({
+      const options: LogisticRegressionOptions = {
         ...rest,
         ...(l1Ratio === null ? {} : { l1Ratio }),
         ...(classWeight === null ? {} : { classWeight }),
         ...(solver === undefined ? {} : { solver }),
         ...(solver === 'gd' ? { maxIter: 200 } : {}),
         ...quiet,
-      });
-      model.fit(X, data.y, fit.sampleWeight === null ? {} : { sampleWeight: fit.sampleWeight });
-      record(`${fit.id} ${solver ?? 'default'} ${dtype}`, model, X);
+      };
+      const fitOptions = fit.sampleWeight === null ? {} : { sampleWeight: fit.sampleWeight };
+      const model = new LogisticRegression(options).fit(X, data.y, fitOptions);
+      const optimum = (): LogisticRegression => new LogisticRegression({ ...options, ...TIGHT }).fit(X, data.y, fitOptions);
+      record(`${fit.id} ${solver ?? 'default'} ${dtype}`, model, X, solver === 'gd' || solver === 'newton-cd' ? undefined : optimum);
       model.dispose();
       X.dispose();
     }
@@ -149,11 +191,13 @@ for (const fit of fits) {
   await startWorkers(2);
   for (const threads of [1, 2]) {
     for (const solver of ['lbfgs', 'newton', 'newton-cd'] as const) {
+      const tight = { solver, threads, ...TIGHT, ...quiet };
+      const optimum = solver === 'newton-cd' ? undefined : () => new LogisticRegression(tight).fit(X, y);
       const binary = new LogisticRegression({ solver, threads, ...quiet }).fit(X, y);
-      record(`large binary ${solver} threads=${threads}`, binary, X);
+      record(`large binary ${solver} threads=${threads}`, binary, X, optimum);
       if (solver === 'newton-cd') continue;
       const multi = new LogisticRegression({ solver, threads, ...quiet }).fit(X3, y3);
-      record(`large multinomial ${solver} threads=${threads}`, multi, X3);
+      record(`large multinomial ${solver} threads=${threads}`, multi, X3, () => new LogisticRegression(tight).fit(X3, y3));
     }
     const X32 = Matrix.fromRows(X.toArray(), { dtype: 'float32' });
     record(`large binary float32 threads=${threads}`, new LogisticRegression({ threads, ...quiet }).fit(X32, y), X32);
