@@ -117,7 +117,9 @@ function runParallel(current: Pool, threads: number): void {
   try {
     // Chunks go to whichever thread is free next, so a thread that starts late or runs
     // slower (a core shared with other work) takes fewer; each chunk's sums go to its own
-    // slot, so the result does not depend on who computed which.
+    // slot, so the result does not depend on who computed which. One call into the core
+    // per chunk (as in the workers, whose heartbeat counts chunks): a chunk is thousands of
+    // rows, so the crossing is nothing beside its work.
     const chunks = core.passChunkCount(record);
     for (let chunk = Atomics.add(c, NEXT, 1); chunk < chunks; chunk = Atomics.add(c, NEXT, 1)) core.runChunks(record, chunk, chunks);
   } finally {
