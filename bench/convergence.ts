@@ -21,6 +21,7 @@ import { formatDuration, renderTable } from './format.js';
 import { ParallelProbe } from './bandwidth.js';
 import { ALL_THREADS } from './impls.js';
 import { pythonLbfgs, pythonUnavailable } from './python.js';
+import { exported } from '../src/core/problem.js';
 import { core } from '../src/core/runtime.js';
 import { benchOptions, latencyOf, latencySamples, median } from './timing.js';
 
@@ -126,7 +127,7 @@ export function objective(model: LogisticRegression, X: Matrix, y: Float64Array)
 
 const newModel = (options: LogisticRegressionOptions): LogisticRegression => new LogisticRegression({ penalty: 'l2', C, onWarning: null, ...options });
 
-const PASS_KINDS = [core.PASS_GRADIENT, core.PASS_HESSIAN].map((g) => (g as WebAssembly.Global).value as number);
+const PASS_KINDS = [exported(core, 'PASS_GRADIENT'), exported(core, 'PASS_HESSIAN')];
 
 /** One untimed fit: its objective, iterations and passes over the rows. */
 function fitOnce(options: LogisticRegressionOptions, set: ConvergenceSet): { F: number; nIter: number; passes: number } {

@@ -11,7 +11,7 @@
  * θⱼ = sin(j + 1); over float32 X they run in float32 arithmetic, as a fit's first passes.
  */
 import { makeData } from '../bench/data.js';
-import { problemRecord } from '../src/core/problem.js';
+import { exported, problemRecord } from '../src/core/problem.js';
 import { allocF64, core, copyIn, defaultCore, viewF32, viewF64 } from '../src/core/runtime.js';
 
 const args = process.argv.slice(2);
@@ -24,7 +24,7 @@ for (let k = 0; k < args.length; k++) {
 }
 if (dtype !== 'float64' && dtype !== 'float32') throw new Error(`--dtype: expected float64 or float32, got ${String(dtype)}`);
 
-const NEWTON_CG = (core.SOLVER_NEWTON_CG as WebAssembly.Global).value as number;
+const NEWTON_CG = exported(core, 'SOLVER_NEWTON_CG');
 const ROUNDS = 25;
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 

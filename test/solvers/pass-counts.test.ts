@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Dtype, type Label, LogisticRegression, type LogisticRegressionOptions, Matrix, makeClassification } from '../../src/index.js';
+import { exported } from '../../src/core/problem.js';
 import { core } from '../../src/core/runtime.js';
 
 // What a fit costs is made of passes over the rows. The core counts them (gradient passes
 // — loss and gradient fused in one — and Hessian-vector products), so a solver that
 // slipped back to extra passes per iteration fails here, whatever the machine's speed.
 
-const GRADIENT = (core.PASS_GRADIENT as WebAssembly.Global).value as number;
-const HESSIAN = (core.PASS_HESSIAN as WebAssembly.Global).value as number;
+const GRADIENT = exported(core, 'PASS_GRADIENT');
+const HESSIAN = exported(core, 'PASS_HESSIAN');
 
 const iris = JSON.parse(readFileSync(new URL('../fixtures/parity/datasets/iris.json', import.meta.url), 'utf8')) as {
   X: number[][];
