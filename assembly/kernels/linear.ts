@@ -1,4 +1,4 @@
-import { expNonPositive2Lanes, log1pUnit2Lanes, sigmoid, sigmoid2Lanes } from '../math';
+import { expNonPositive2Lanes, lastExactExp, log1pUnit2Lanes, sigmoid, sigmoid2Lanes } from '../math';
 import { at, dot, put } from '../vector';
 import { rowStart, sparseDot } from '../objective/csr';
 
@@ -77,17 +77,23 @@ export function softmaxRows(ptr: usize, rows: i32, blocks: i32): void {
 
 /**
  * The two-lane kernels of the fused passes applied to `length` values at `ptr` (length
- * even): e^x for x ≤ 0 when `which` is 0, σ(x) when 1, log(1 + x) for 0 ≤ x ≤ 1 when 2;
- * 3 applies the scalar Math.log1p the two-lane log1p must match bit for bit. Exported so
- * their accuracy can be tested against a reference.
+ * even): e^x for x ≤ 0 when `which` is 0, σ(x) when 1, log(1 + x) for 0 ≤ x ≤ 1 when 2,
+ * the exact e^x for x ≤ 0 when 4; 3 and 5 apply the scalar Math.log1p and Math.exp that
+ * 2 and 4 must match bit for bit. Exported so their accuracy can be tested against a
+ * reference.
  */
 export function twoLaneInPlace(ptr: usize, length: i32, which: i32): void {
   for (let i = 0; i + 1 < length; i += 2) {
     const at = ptr + (<usize>i << 3);
     const v = v128.load(at);
-    if (which == 3) {
-      store<f64>(at, Math.log1p(f64x2.extract_lane(v, 0)));
-      store<f64>(at, Math.log1p(f64x2.extract_lane(v, 1)), 8);
+    if (which == 3 || which == 5) {
+      const x0 = f64x2.extract_lane(v, 0);
+      const x1 = f64x2.extract_lane(v, 1);
+      store<f64>(at, which == 3 ? Math.log1p(x0) : Math.exp(x0));
+      store<f64>(at, which == 3 ? Math.log1p(x1) : Math.exp(x1), 8);
+    } else if (which == 4) {
+      expNonPositive2Lanes(v, true);
+      v128.store(at, lastExactExp);
     } else {
       v128.store(at, which == 0 ? expNonPositive2Lanes(v) : which == 1 ? sigmoid2Lanes(v) : log1pUnit2Lanes(v));
     }

@@ -1,4 +1,4 @@
-import { expNegAbs2Lanes, logLoss, sigmoid } from '../math';
+import { logLoss, sigmoid } from '../math';
 import { pairLoss, pairResiduals } from './pair';
 import { madd64 } from '../simd';
 import { at, axpy, dot, put, zero } from '../vector';
@@ -103,14 +103,10 @@ export function binaryPass(
     z01 = f64x2.add(z01, bias);
     z23 = f64x2.add(z23, bias);
 
-    const e01 = expNegAbs2Lanes(z01);
-    const r01 = pairResiduals(z01, e01, y, weights, i, curvature);
-    const e23 = expNegAbs2Lanes(z23);
-    const r23 = pairResiduals(z23, e23, y, weights, i + 2, curvature);
-    if (withLoss) {
-      lossSum += pairLoss(z01, e01, y, weights, i);
-      lossSum += pairLoss(z23, e23, y, weights, i + 2);
-    }
+    const r01 = pairResiduals(z01, y, weights, i, curvature, withLoss);
+    if (withLoss) lossSum += pairLoss(z01, y, weights, i);
+    const r23 = pairResiduals(z23, y, weights, i + 2, curvature, withLoss);
+    if (withLoss) lossSum += pairLoss(z23, y, weights, i + 2);
 
     const r0 = v128.shuffle<f64>(r01, r01, 0, 0);
     const r1 = v128.shuffle<f64>(r01, r01, 1, 1);
@@ -160,10 +156,9 @@ export function binaryPass(
     const row0 = x + <usize>i * rowBytes;
     const row1 = row0 + rowBytes;
     const z01 = pipelined ? zNext : pairDecision(row0, rowBytes, params, quadBytes, hasPair, odd, pairEnd, bias);
-    const e01 = expNegAbs2Lanes(z01);
-    const r01 = pairResiduals(z01, e01, y, weights, i, curvature);
+    const r01 = pairResiduals(z01, y, weights, i, curvature, withLoss);
     if (pipelined && i + 3 < rows) zNext = pairDecision(row1 + rowBytes, rowBytes, params, quadBytes, hasPair, odd, pairEnd, bias);
-    if (withLoss) lossSum += pairLoss(z01, e01, y, weights, i);
+    if (withLoss) lossSum += pairLoss(z01, y, weights, i);
     const r0 = v128.shuffle<f64>(r01, r01, 0, 0);
     const r1 = v128.shuffle<f64>(r01, r01, 1, 1);
     for (let off: usize = 0; off < quadBytes; off += 32) {

@@ -1,4 +1,4 @@
-import { expNegAbs2Lanes, logLoss, sigmoid } from '../math';
+import { logLoss, sigmoid } from '../math';
 import { pairLoss, pairResiduals } from './pair';
 import { madd32, madd64 } from '../simd';
 import { at, put, zero } from '../vector';
@@ -234,14 +234,10 @@ export function binaryPass32(
     const z01 = f64x2.add(f64x2.promote_low_f32x4(u), bias);
     const z23 = f64x2.add(f64x2.promote_low_f32x4(v128.shuffle<f32>(u, u, 2, 3, 2, 3)), bias);
 
-    const e01 = expNegAbs2Lanes(z01);
-    const r01 = pairResiduals(z01, e01, y, weights, i, curvature);
-    const e23 = expNegAbs2Lanes(z23);
-    const r23 = pairResiduals(z23, e23, y, weights, i + 2, curvature);
-    if (withLoss) {
-      lossSum += pairLoss(z01, e01, y, weights, i);
-      lossSum += pairLoss(z23, e23, y, weights, i + 2);
-    }
+    const r01 = pairResiduals(z01, y, weights, i, curvature, withLoss);
+    if (withLoss) lossSum += pairLoss(z01, y, weights, i);
+    const r23 = pairResiduals(z23, y, weights, i + 2, curvature, withLoss);
+    if (withLoss) lossSum += pairLoss(z23, y, weights, i + 2);
 
     const r = v128.shuffle<f32>(f32x4.demote_f64x2_zero(r01), f32x4.demote_f64x2_zero(r23), 0, 1, 4, 5);
     if (quadBytes != 0) {
@@ -305,9 +301,8 @@ export function binaryPass32(
       u = madd32(colS, v128.load32_splat(w32 + lastBytes), u);
     }
     const z01 = f64x2.add(f64x2.promote_low_f32x4(u), bias);
-    const e01 = expNegAbs2Lanes(z01);
-    const r01 = pairResiduals(z01, e01, y, weights, i, curvature);
-    if (withLoss) lossSum += pairLoss(z01, e01, y, weights, i);
+    const r01 = pairResiduals(z01, y, weights, i, curvature, withLoss);
+    if (withLoss) lossSum += pairLoss(z01, y, weights, i);
 
     // Lanes 2 and 3 of r are 0, so the tail sums take nothing there.
     const r = f32x4.demote_f64x2_zero(r01);
@@ -449,9 +444,8 @@ export function binaryPass32Exact(
       z01 = madd64(xOdd, v128.load64_splat(params + (pairEnd << 1)), z01);
     }
     z01 = f64x2.add(z01, bias);
-    const e01 = expNegAbs2Lanes(z01);
-    const r01 = pairResiduals(z01, e01, y, weights, i, curvature);
-    if (withLoss) lossSum += pairLoss(z01, e01, y, weights, i);
+    const r01 = pairResiduals(z01, y, weights, i, curvature, withLoss);
+    if (withLoss) lossSum += pairLoss(z01, y, weights, i);
     const r0 = v128.shuffle<f64>(r01, r01, 0, 0);
     const r1 = v128.shuffle<f64>(r01, r01, 1, 1);
     for (let off: usize = 0; off < quadBytes; off += 16) {

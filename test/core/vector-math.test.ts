@@ -10,7 +10,7 @@ function ulps(a: number, b: number): number {
   return Number(buffer.getBigInt64(0) - buffer.getBigInt64(8) < 0n ? buffer.getBigInt64(8) - buffer.getBigInt64(0) : buffer.getBigInt64(0) - buffer.getBigInt64(8));
 }
 
-function applyKernel(values: number[], which: 0 | 1 | 2 | 3): Float64Array {
+function applyKernel(values: number[], which: 0 | 1 | 2 | 3 | 4 | 5): Float64Array {
   const ptr = copyIn(values);
   try {
     core.twoLaneInPlace(ptr, values.length, which);
@@ -48,6 +48,36 @@ describe('the two-lane exp used by the fused passes', () => {
     expect(got[1]).toBe(Math.exp(-745.1));
     expect(Array.from(got.subarray(2, 5))).toEqual([0, 0, 0]);
     expect(got[5]).toBeNaN();
+  });
+});
+
+describe('the exact two-lane exp the fused passes take the loss from', () => {
+  /** x ≤ 0: every x the loss gives it (−|z|), with the edges of the branches of Math.exp and of its own. */
+  function nonPositiveValues(): number[] {
+    const xs: number[] = [0, -0, -5e-324, -1e-300, -(2 ** -54), -(2 ** -53), -1e-10, -Math.LN2 / 256, -Math.LN2, -1, -36.7];
+    xs.push(-511.9999, -512, -512.0001, -700, -708, -708.4, -709, -740, -745.1, -746, -1e6, -Infinity, -511, -520);
+    let state = 4242;
+    for (let i = 0; i < 20_000; i++) {
+      state = (state * 16807) % 2147483647;
+      const u = state / 2147483647;
+      // Mostly where the losses of a fit fall, some over the whole range.
+      xs.push(i % 4 === 0 ? -u * 745 : -u * 40);
+    }
+    return xs.length % 2 === 0 ? xs : [...xs, -0.25];
+  }
+
+  it('equals the scalar Math.exp of the core bit for bit for x ≤ 0', () => {
+    const xs = nonPositiveValues();
+    const lanes = applyKernel(xs, 4);
+    const scalar = applyKernel(xs, 5);
+    const differing = xs.filter((_, i) => !Object.is(lanes[i], scalar[i]));
+    expect(differing).toEqual([]);
+  });
+
+  it('keeps NaN as NaN, beside an ordinary lane', () => {
+    const [nan, other] = applyKernel([NaN, -1], 4);
+    expect(nan).toBeNaN();
+    expect(other).toBe(applyKernel([-1, -1], 5)[0]);
   });
 });
 
