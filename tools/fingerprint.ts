@@ -9,7 +9,7 @@
  * per pass) at threads 1 and 2. The wasm cores are bit-identical for any thread count
  * by construction (assembly/objective/chunks.ts); test/core/threads.test.ts checks 1–4.
  *
- *   npx tsx tools/fingerprint.ts [--verbose] [--dump FILE [--optimum-for NAMES.json]]
+ *   npx tsx tools/fingerprint.ts [--verbose] [--dump FILE [--optimum-for NAMES.json]] [--pin FILE]
  *   npx tsx tools/fingerprint.ts --compare BEFORE.json AFTER.json [--moved NAMES.json]
  *
  * --dump also writes every case's coefficients and intercepts (and nIter) as JSON. A change
@@ -19,6 +19,10 @@
  * of the cases that moved. Dumped again with --optimum-for that list, each of those cases
  * (but 'gd' and 'newton-cd' ones) is also fitted to tol 1e-12 (at most 3,000 iterations)
  * as its optimum, and --compare then says how far each build's result is from it.
+ *
+ * --pin writes the coefficients and intercepts (and nIter) of the parity fixtures' lbfgs,
+ * owlqn and newton cases, float64 and float32, to FILE: test/fixtures/parity/pinned.json,
+ * which test/parity/parity.test.ts holds every later build to (1e-12 relative).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -58,6 +62,12 @@ const dumpIndex = argv.indexOf('--dump');
 const dumpFile = dumpIndex < 0 ? null : argv[dumpIndex + 1];
 if (dumpIndex >= 0 && dumpFile === undefined) throw new Error('--dump: expected a file name');
 const dump: Record<string, Dumped> = {};
+const pinIndex = argv.indexOf('--pin');
+const pinFile = pinIndex < 0 ? null : argv[pinIndex + 1];
+if (pinIndex >= 0 && pinFile === undefined) throw new Error('--pin: expected a file name');
+/** The solvers whose parity cases --pin writes. */
+const PINNED_SOLVERS = new Set<LogisticRegressionOptions['solver']>(['lbfgs', 'owlqn', 'newton']);
+const pinned: Record<string, { coef: number[]; intercept: number[]; nIter: number }> = {};
 const optimumIndex = argv.indexOf('--optimum-for');
 const optimumFor = new Set<string>(optimumIndex < 0 ? [] : (JSON.parse(readFileSync(argv[optimumIndex + 1]!, 'utf8')) as string[]));
 const total = createHash('sha256');
@@ -177,7 +187,9 @@ for (const fit of fits) {
       const fitOptions = fit.sampleWeight === null ? {} : { sampleWeight: fit.sampleWeight };
       const model = new LogisticRegression(options).fit(X, data.y, fitOptions);
       const optimum = (): LogisticRegression => new LogisticRegression({ ...options, ...TIGHT }).fit(X, data.y, fitOptions);
-      record(`${fit.id} ${solver ?? 'default'} ${dtype}`, model, X, solver === 'gd' || solver === 'newton-cd' ? undefined : optimum);
+      const name = `${fit.id} ${solver ?? 'default'} ${dtype}`;
+      record(name, model, X, solver === 'gd' || solver === 'newton-cd' ? undefined : optimum);
+      if (PINNED_SOLVERS.has(solver)) pinned[name] = { coef: Array.from(model.coef.data), intercept: Array.from(model.intercept), nIter: model.nIter };
       model.dispose();
       X.dispose();
     }
@@ -207,3 +219,8 @@ for (const fit of fits) {
 
 console.log(`${cases} cases: ${total.digest('hex')}`);
 if (dumpFile !== null && dumpFile !== undefined) writeFileSync(dumpFile, JSON.stringify(dump));
+if (pinFile !== null && pinFile !== undefined) {
+  const note = 'Written by `npx tsx tools/fingerprint.ts --pin FILE`: the parity fits (fits.json) under lbfgs, owlqn and newton at their own options, X float64 and float32.';
+  const lines = Object.entries(pinned).map(([name, pin]) => `  ${JSON.stringify(name)}: ${JSON.stringify(pin)}`);
+  writeFileSync(pinFile, `{\n "note": ${JSON.stringify(note)},\n "cases": {\n${lines.join(',\n')}\n }\n}\n`);
+}

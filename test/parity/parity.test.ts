@@ -29,13 +29,13 @@ interface ParityFit {
 
 const fixtures = new URL('../fixtures/parity/', import.meta.url);
 const { fits } = JSON.parse(readFileSync(new URL('fits.json', fixtures), 'utf8')) as { fits: ParityFit[] };
-const datasets = new Map<string, { X: Matrix; y: Label[] }>();
-function dataset(name: string): { X: Matrix; y: Label[] } {
-  let data = datasets.get(name);
+const datasets = new Map<string, { X: Matrix<'float64' | 'float32'>; y: Label[] }>();
+function dataset(name: string, dtype: 'float64' | 'float32' = 'float64'): { X: Matrix<'float64' | 'float32'>; y: Label[] } {
+  let data = datasets.get(`${name} ${dtype}`);
   if (data === undefined) {
     const raw = JSON.parse(readFileSync(new URL(`datasets/${name}.json`, fixtures), 'utf8')) as { X: number[][]; y: Label[] };
-    data = { X: Matrix.fromRows(raw.X), y: raw.y };
-    datasets.set(name, data);
+    data = { X: Matrix.fromRows(raw.X, { dtype }), y: raw.y };
+    datasets.set(`${name} ${dtype}`, data);
   }
   return data;
 }
@@ -72,8 +72,8 @@ function solversFor(fit: ParityFit): Solver[] {
   return fit.params.penalty === 'l1' || fit.params.penalty === 'elasticnet' ? ['owlqn', 'newton-cd'] : ['lbfgs', 'newton'];
 }
 
-function train(fit: ParityFit, solver: Solver, tight: boolean): LogisticRegression {
-  const { X, y } = dataset(fit.dataset);
+function train(fit: ParityFit, solver: Solver, tight: boolean, dtype: 'float64' | 'float32' = 'float64'): LogisticRegression {
+  const { X, y } = dataset(fit.dataset, dtype);
   const { penalty, C, l1Ratio, fitIntercept, classWeight, multiClass } = fit.params;
   const options: LogisticRegressionOptions = { penalty, C, fitIntercept, multiClass, solver, onWarning: null };
   if (l1Ratio !== null) options.l1Ratio = l1Ratio;
@@ -128,4 +128,36 @@ describe('parity with scikit-learn at default options', () => {
       expect(model.predict(X)).toEqual(fit.sklearn.predict);
     });
   }
+});
+
+/** Results of earlier builds, written by `tools/fingerprint.ts --pin` (see its header). */
+const pinned = (JSON.parse(readFileSync(new URL('pinned.json', fixtures), 'utf8')) as { cases: Record<string, { coef: number[]; intercept: number[]; nIter: number }> })
+  .cases;
+
+describe('lbfgs, owlqn and newton keep their results: every fixture fit at default tol equals its pinned result to 1e-12', () => {
+  const pinnedSolvers = (fit: ParityFit): Solver[] =>
+    fit.params.penalty === 'l2' ? ['lbfgs', 'owlqn', 'newton'] : fit.params.penalty === 'none' ? ['lbfgs', 'newton'] : ['owlqn'];
+  for (const fit of fits) {
+    for (const solver of pinnedSolvers(fit)) {
+      for (const dtype of ['float64', 'float32'] as const) {
+        it(`${fit.id} with solver '${solver}' on ${dtype} X`, () => {
+          const pin = pinned[`${fit.id} ${solver} ${dtype}`]!;
+          const model = train(fit, solver, false, dtype);
+          const theta = [...model.coef.data, ...model.intercept];
+          const expected = [...pin.coef, ...pin.intercept];
+          const scale = Math.max(...expected.map(Math.abs));
+          const worst = Math.max(...theta.map((v, k) => Math.abs(v - expected[k]!)));
+          expect(theta.length).toBe(expected.length);
+          expect(worst / scale).toBeLessThanOrEqual(1e-12);
+          expect(model.nIter).toBe(pin.nIter);
+          model.dispose();
+        });
+      }
+    }
+  }
+
+  it('covers every pinned case', () => {
+    const tested = fits.flatMap((fit) => pinnedSolvers(fit).flatMap((solver) => [`${fit.id} ${solver} float64`, `${fit.id} ${solver} float32`]));
+    expect(tested.sort()).toEqual(Object.keys(pinned).sort());
+  });
 });
