@@ -20,6 +20,24 @@ function applyKernel(values: number[], which: 0 | 1 | 2 | 3 | 4 | 5): Float64Arr
   }
 }
 
+/** `count` numbers in (0, 1) from the Park–Miller generator started at `seed`. */
+function uniforms(seed: number, count: number): number[] {
+  const out: number[] = [];
+  let state = seed;
+  for (let i = 0; i < count; i++) {
+    state = (state * 16807) % 2147483647;
+    out.push(state / 2147483647);
+  }
+  return out;
+}
+
+/** The xs whose two-lane result (kernel `lanes`) differs in any bit from the core's scalar function's (kernel `scalar`). */
+function differingFromScalar(xs: number[], lanes: 2 | 4, scalar: 3 | 5): number[] {
+  const got = applyKernel(xs, lanes);
+  const expected = applyKernel(xs, scalar);
+  return xs.filter((_, i) => !Object.is(got[i], expected[i]));
+}
+
 /** e^x from a double-double evaluation, correct to well under an ulp (reference for the kernel). */
 function referenceExp(x: number): number {
   // Math.exp is within 1 ulp, so 1 is taken off each distance; the kernel is allowed 1.
@@ -28,12 +46,7 @@ function referenceExp(x: number): number {
 
 describe('the two-lane exp used by the fused passes', () => {
   it('is within 1 ulp of e^x for x ≤ 0 across the normal range', () => {
-    const xs: number[] = [];
-    let state = 12345;
-    for (let i = 0; i < 20_000; i++) {
-      state = (state * 16807) % 2147483647;
-      xs.push(-(state / 2147483647) * 708);
-    }
+    const xs = uniforms(12345, 20_000).map((u) => -u * 708);
     xs.push(0, -0, -1e-300, -5e-324, -0.5, -1, -Math.LN2, -700, -708.3, -1e-10); // an even count: the kernel works in pairs
     xs.push(-707.9999, -708.0001, -708, -0.001, -708.0001, -1); // around the switch to the wide path, alone and in mixed pairs
     const got = applyKernel(xs, 0);
@@ -56,22 +69,13 @@ describe('the exact two-lane exp the fused passes take the loss from', () => {
   function nonPositiveValues(): number[] {
     const xs: number[] = [0, -0, -5e-324, -1e-300, -(2 ** -54), -(2 ** -53), -1e-10, -Math.LN2 / 256, -Math.LN2, -1, -36.7];
     xs.push(-511.9999, -512, -512.0001, -700, -708, -708.4, -709, -740, -745.1, -746, -1e6, -Infinity, -511, -520);
-    let state = 4242;
-    for (let i = 0; i < 20_000; i++) {
-      state = (state * 16807) % 2147483647;
-      const u = state / 2147483647;
-      // Mostly where the losses of a fit fall, some over the whole range.
-      xs.push(i % 4 === 0 ? -u * 745 : -u * 40);
-    }
+    // Mostly where the losses of a fit fall, some over the whole range.
+    uniforms(4242, 20_000).forEach((u, i) => xs.push(i % 4 === 0 ? -u * 745 : -u * 40));
     return xs.length % 2 === 0 ? xs : [...xs, -0.25];
   }
 
   it('equals the scalar Math.exp of the core bit for bit for x ≤ 0', () => {
-    const xs = nonPositiveValues();
-    const lanes = applyKernel(xs, 4);
-    const scalar = applyKernel(xs, 5);
-    const differing = xs.filter((_, i) => !Object.is(lanes[i], scalar[i]));
-    expect(differing).toEqual([]);
+    expect(differingFromScalar(nonPositiveValues(), 4, 5)).toEqual([]);
   });
 
   it('keeps NaN as NaN, beside an ordinary lane', () => {
@@ -106,21 +110,12 @@ describe('the two-lane log1p the fused passes take the loss from', () => {
         xs.push(view.getFloat64(0));
       }
     }
-    let state = 777;
-    for (let i = 0; i < 20_000; i++) {
-      state = (state * 16807) % 2147483647;
-      const u = state / 2147483647;
-      xs.push(i % 2 === 0 ? u : Math.exp(-40 * u));
-    }
+    uniforms(777, 20_000).forEach((u, i) => xs.push(i % 2 === 0 ? u : Math.exp(-40 * u)));
     return xs.length % 2 === 0 ? xs : [...xs, 0.25];
   }
 
   it('equals the scalar Math.log1p of the core bit for bit on [0, 1]', () => {
-    const xs = unitValues();
-    const lanes = applyKernel(xs, 2);
-    const scalar = applyKernel(xs, 3);
-    const differing = xs.filter((_, i) => !Object.is(lanes[i], scalar[i]));
-    expect(differing).toEqual([]);
+    expect(differingFromScalar(unitValues(), 2, 3)).toEqual([]);
   });
 
   it('is within 1 ulp of JavaScript\'s Math.log1p on [0, 1]', () => {
