@@ -1,4 +1,4 @@
-import { logLoss, sigmoid } from '../math';
+import { lastExactExp, logLoss, sigmoid } from '../math';
 import { pairLoss, pairResiduals } from './pair';
 import { madd64 } from '../simd';
 import { at, axpy, dot, put, zero } from '../vector';
@@ -104,9 +104,13 @@ export function binaryPass(
     z23 = f64x2.add(z23, bias);
 
     const r01 = pairResiduals(z01, y, weights, i, curvature, withLoss);
-    if (withLoss) lossSum += pairLoss(z01, y, weights, i);
+    const e01 = lastExactExp;
     const r23 = pairResiduals(z23, y, weights, i + 2, curvature, withLoss);
-    if (withLoss) lossSum += pairLoss(z23, y, weights, i + 2);
+    const e23 = lastExactExp;
+    if (withLoss) {
+      lossSum += pairLoss(z01, e01, y, weights, i);
+      lossSum += pairLoss(z23, e23, y, weights, i + 2);
+    }
 
     const r0 = v128.shuffle<f64>(r01, r01, 0, 0);
     const r1 = v128.shuffle<f64>(r01, r01, 1, 1);
@@ -158,7 +162,7 @@ export function binaryPass(
     const z01 = pipelined ? zNext : pairDecision(row0, rowBytes, params, quadBytes, hasPair, odd, pairEnd, bias);
     const r01 = pairResiduals(z01, y, weights, i, curvature, withLoss);
     if (pipelined && i + 3 < rows) zNext = pairDecision(row1 + rowBytes, rowBytes, params, quadBytes, hasPair, odd, pairEnd, bias);
-    if (withLoss) lossSum += pairLoss(z01, y, weights, i);
+    if (withLoss) lossSum += pairLoss(z01, lastExactExp, y, weights, i);
     const r0 = v128.shuffle<f64>(r01, r01, 0, 0);
     const r1 = v128.shuffle<f64>(r01, r01, 1, 1);
     for (let off: usize = 0; off < quadBytes; off += 32) {

@@ -1,4 +1,4 @@
-import { logLoss, sigmoid } from '../math';
+import { lastExactExp, logLoss, sigmoid } from '../math';
 import { pairLoss, pairResiduals } from './pair';
 import { madd32, madd64 } from '../simd';
 import { at, put, zero } from '../vector';
@@ -235,9 +235,13 @@ export function binaryPass32(
     const z23 = f64x2.add(f64x2.promote_low_f32x4(v128.shuffle<f32>(u, u, 2, 3, 2, 3)), bias);
 
     const r01 = pairResiduals(z01, y, weights, i, curvature, withLoss);
-    if (withLoss) lossSum += pairLoss(z01, y, weights, i);
+    const e01 = lastExactExp;
     const r23 = pairResiduals(z23, y, weights, i + 2, curvature, withLoss);
-    if (withLoss) lossSum += pairLoss(z23, y, weights, i + 2);
+    const e23 = lastExactExp;
+    if (withLoss) {
+      lossSum += pairLoss(z01, e01, y, weights, i);
+      lossSum += pairLoss(z23, e23, y, weights, i + 2);
+    }
 
     const r = v128.shuffle<f32>(f32x4.demote_f64x2_zero(r01), f32x4.demote_f64x2_zero(r23), 0, 1, 4, 5);
     if (quadBytes != 0) {
@@ -302,7 +306,7 @@ export function binaryPass32(
     }
     const z01 = f64x2.add(f64x2.promote_low_f32x4(u), bias);
     const r01 = pairResiduals(z01, y, weights, i, curvature, withLoss);
-    if (withLoss) lossSum += pairLoss(z01, y, weights, i);
+    if (withLoss) lossSum += pairLoss(z01, lastExactExp, y, weights, i);
 
     // Lanes 2 and 3 of r are 0, so the tail sums take nothing there.
     const r = f32x4.demote_f64x2_zero(r01);
@@ -445,7 +449,7 @@ export function binaryPass32Exact(
     }
     z01 = f64x2.add(z01, bias);
     const r01 = pairResiduals(z01, y, weights, i, curvature, withLoss);
-    if (withLoss) lossSum += pairLoss(z01, y, weights, i);
+    if (withLoss) lossSum += pairLoss(z01, lastExactExp, y, weights, i);
     const r0 = v128.shuffle<f64>(r01, r01, 0, 0);
     const r1 = v128.shuffle<f64>(r01, r01, 1, 1);
     for (let off: usize = 0; off < quadBytes; off += 16) {

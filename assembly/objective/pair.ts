@@ -1,4 +1,4 @@
-import { lastExactExp, logLossFromExp2Lanes, sigmoid2Lanes } from '../math';
+import { logLossFromExp2Lanes, sigmoid2Lanes } from '../math';
 
 // The per-row work the binary passes share, for rows i and i + 1 at once (float64 and
 // float32 storage alike): residuals, Hessian row weights and the loss.
@@ -7,8 +7,8 @@ import { lastExactExp, logLossFromExp2Lanes, sigmoid2Lanes } from '../math';
  * Residuals sᵢ·(σ(zᵢ) − yᵢ) of rows i and i + 1 as one vector (lane 0 row i), from their
  * decision values `z` (lane 0 row i). When `curvature` ≠ 0 also stores their Hessian row
  * weights sᵢ·σ(zᵢ)(1 − σ(zᵢ)) there. `y`, `weights` (0: all ones) and `curvature` are
- * float64 arrays indexed by row. `withLoss`: also take the exact exponential
- * {@link pairLoss} needs, to be called next.
+ * float64 arrays indexed by row. `withLoss`: also leave e^(−|z|) with Math.exp's bits in
+ * math.ts's `lastExactExp`, for {@link pairLoss}.
  */
 // @ts-ignore: decorator
 @inline
@@ -28,14 +28,14 @@ export function pairResiduals(z: v128, y: usize, weights: usize, i: i32, curvatu
 
 /**
  * sᵢ·logloss(yᵢ, zᵢ) summed over rows i and i + 1 (row i's term first), from their
- * decision values `z`, each term the bits of the scalar logLoss's. Call right after
- * `pairResiduals` of the same rows with `withLoss`, whose exponential it takes.
+ * decision values `z` and e = e^(−|z|) with Math.exp's bits (`lastExactExp` after
+ * `pairResiduals` of the same rows with `withLoss`): each term the scalar logLoss's bits.
  */
 // @ts-ignore: decorator
 @inline
-export function pairLoss(z: v128, y: usize, weights: usize, i: i32): f64 {
+export function pairLoss(z: v128, e: v128, y: usize, weights: usize, i: i32): f64 {
   const at = <usize>i << 3;
-  let loss = logLossFromExp2Lanes(z, lastExactExp, v128.load(y + at));
+  let loss = logLossFromExp2Lanes(z, e, v128.load(y + at));
   if (weights != 0) loss = f64x2.mul(v128.load(weights + at), loss);
   return f64x2.extract_lane(loss, 0) + f64x2.extract_lane(loss, 1);
 }
