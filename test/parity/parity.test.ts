@@ -145,9 +145,9 @@ describe('lbfgs, owlqn and newton keep their results: every fixture fit at defau
           const model = train(fit, solver, false, dtype);
           const theta = [...model.coef.data, ...model.intercept];
           const expected = [...pin.coef, ...pin.intercept];
+          expect(theta.length).toBe(expected.length);
           const scale = Math.max(...expected.map(Math.abs));
           const worst = Math.max(...theta.map((v, k) => Math.abs(v - expected[k]!)));
-          expect(theta.length).toBe(expected.length);
           expect(worst / scale).toBeLessThanOrEqual(1e-12);
           expect(model.nIter).toBe(pin.nIter);
           model.dispose();
