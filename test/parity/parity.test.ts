@@ -41,7 +41,7 @@ function dataset(name: string, dtype: 'float64' | 'float32' = 'float64'): { X: M
 }
 
 /** C·Σᵢ sᵢ·(−log p(yᵢ)) + r(w), the objective in the README, from the model's own probabilities. */
-function objective(model: LogisticRegression, fit: ParityFit, X: Matrix, y: Label[]): number {
+function objective(model: LogisticRegression, fit: ParityFit, X: Matrix<'float64' | 'float32'>, y: Label[]): number {
   const proba = model.predictProba(X);
   const classes = model.classes;
   const { penalty, C, l1Ratio } = fit.params;
