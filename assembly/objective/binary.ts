@@ -40,7 +40,7 @@ const FOUR_ROWS_MAX_BYTES: usize = 320;
  * and 20,000 rows). The four-row loop is not pipelined: there it gained nothing at 20
  * columns and lost 5–20 % at 2 and 28 columns.
  */
-const PIPELINE_MAX_PAIR_BYTES: usize = 960;
+export const PIPELINE_MAX_PAIR_BYTES: usize = 960;
 
 export function binaryPass(
   x: usize,
