@@ -161,8 +161,9 @@ export function binaryPass(
     const row1 = row0 + rowBytes;
     const z01 = pipelined ? zNext : pairDecision(row0, rowBytes, params, quadBytes, hasPair, odd, pairEnd, bias);
     const r01 = pairResiduals(z01, y, weights, i, curvature, withLoss);
+    const e01 = lastExactExp;
     if (pipelined && i + 3 < rows) zNext = pairDecision(row1 + rowBytes, rowBytes, params, quadBytes, hasPair, odd, pairEnd, bias);
-    if (withLoss) lossSum += pairLoss(z01, lastExactExp, y, weights, i);
+    if (withLoss) lossSum += pairLoss(z01, e01, y, weights, i);
     const r0 = v128.shuffle<f64>(r01, r01, 0, 0);
     const r1 = v128.shuffle<f64>(r01, r01, 1, 1);
     for (let off: usize = 0; off < quadBytes; off += 32) {
